@@ -1,0 +1,10 @@
+export * from './client';
+export * from './migrate';
+export * from './ids';
+export * from './repos/users';
+export * from './repos/connections';
+export * from './repos/bots';
+export * from './repos/runs';
+export * from './repos/repositories';
+export type * from './generated/client';
+export { Prisma } from './generated/client';

@@ -1,0 +1,88 @@
+import type { PrismaClient, Prisma } from '../generated/client';
+import { newId, newSecret } from '../ids';
+
+export function botRepo(prisma: PrismaClient) {
+  return {
+    /** Creates the bot and its immutable version 1 in one batch. */
+    async create(input: {
+      workspaceId: string;
+      createdById: string;
+      name: string;
+      description?: string;
+      graph: Prisma.InputJsonValue;
+      llmConnectionId?: string | null;
+      llmModelOverride?: string | null;
+    }) {
+      const id = newId('bot');
+      const [bot] = await prisma.$transaction([
+        prisma.bot.create({
+          data: {
+            id,
+            workspaceId: input.workspaceId,
+            createdById: input.createdById,
+            name: input.name,
+            description: input.description ?? '',
+            graph: input.graph,
+            currentVersion: 1,
+            llmConnectionId: input.llmConnectionId ?? null,
+            llmModelOverride: input.llmModelOverride ?? null,
+          },
+        }),
+        prisma.botVersion.create({
+          data: { id: newId('ver'), botId: id, version: 1, graph: input.graph, createdById: input.createdById },
+        }),
+      ]);
+      return bot;
+    },
+    get: (id: string) => prisma.bot.findUnique({ where: { id } }),
+    list: (workspaceId: string) => prisma.bot.findMany({ where: { workspaceId }, orderBy: { updatedAt: 'desc' } }),
+
+    /** A saved change of the graph makes a new immutable version. */
+    async update(
+      id: string,
+      userId: string,
+      patch: {
+        name?: string;
+        description?: string;
+        graph?: Prisma.InputJsonValue;
+        llmConnectionId?: string | null;
+        llmModelOverride?: string | null;
+      },
+      graphChanged: boolean,
+    ) {
+      const { graph, ...rest } = patch;
+      if (!graphChanged || graph === undefined) return prisma.bot.update({ where: { id }, data: rest });
+      const current = await prisma.bot.findUniqueOrThrow({ where: { id }, select: { currentVersion: true } });
+      const version = current.currentVersion + 1;
+      const [, bot] = await prisma.$transaction([
+        prisma.botVersion.create({ data: { id: newId('ver'), botId: id, version, graph, createdById: userId } }),
+        prisma.bot.update({ where: { id, currentVersion: current.currentVersion }, data: { ...rest, graph, currentVersion: version } }),
+      ]);
+      return bot;
+    },
+    delete: (id: string) => prisma.bot.delete({ where: { id } }),
+    version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
+    findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: token } }),
+    async rotateWebhook(id: string) {
+      const token = newSecret(24);
+      await prisma.bot.update({ where: { id }, data: { webhookToken: token } });
+      return token;
+    },
+    disableWebhook: (id: string) => prisma.bot.update({ where: { id }, data: { webhookToken: null } }),
+  };
+}
+
+export function nodeStateRepo(prisma: PrismaClient) {
+  return {
+    async get(botId: string, nodeId: string, key: string) {
+      const row = await prisma.nodeState.findUnique({ where: { botId_nodeId_key: { botId, nodeId, key } } });
+      return row?.value;
+    },
+    set: (botId: string, nodeId: string, key: string, value: Prisma.InputJsonValue) =>
+      prisma.nodeState.upsert({
+        where: { botId_nodeId_key: { botId, nodeId, key } },
+        create: { botId, nodeId, key, value },
+        update: { value },
+      }),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Database } from '../client';
+import { botRepo, nodeStateRepo } from './bots';
+import { connectionRepo } from './connections';
+import { nodeRunRepo, resultRepo, runRepo, scheduleRepo } from './runs';
+import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
+
+/** Every repository over one database; apps build this once and inject it. */
+export function createRepositories(db: Database) {
+  const p = db.prisma;
+  return {
+    db,
+    users: userRepo(p),
+    sessions: sessionRepo(p),
+    apiTokens: apiTokenRepo(p),
+    workspaces: workspaceRepo(p),
+    connections: connectionRepo(p),
+    bots: botRepo(p),
+    nodeState: nodeStateRepo(p),
+    runs: runRepo(p),
+    nodeRuns: nodeRunRepo(p),
+    results: resultRepo(p),
+    schedules: scheduleRepo(p),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,191 @@
+import type { PrismaClient, Prisma, RunStatus, RunTrigger, NodeRunStatus } from '../generated/client';
+import { newId } from '../ids';
+
+const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
+
+export function runRepo(prisma: PrismaClient) {
+  return {
+    newId: () => newId('run'),
+    create(input: {
+      id?: string;
+      botId: string;
+      botVersionId: string;
+      version: number;
+      workspaceId: string;
+      userId: string;
+      trigger: RunTrigger;
+      input?: unknown;
+      workflowId: string;
+      resumedFromId?: string;
+    }) {
+      const id = input.id ?? newId('run');
+      return prisma.run.create({
+        data: {
+          id,
+          botId: input.botId,
+          botVersionId: input.botVersionId,
+          version: input.version,
+          workspaceId: input.workspaceId,
+          userId: input.userId,
+          trigger: input.trigger,
+          input: json(input.input),
+          workflowId: input.workflowId,
+          resumedFromId: input.resumedFromId ?? null,
+        },
+      });
+    },
+    get: (id: string) => prisma.run.findUnique({ where: { id } }),
+    getWithNodes: (id: string) =>
+      prisma.run.findUnique({ where: { id }, include: { nodes: { orderBy: { startedAt: 'asc' } } } }),
+    /** The run plus the graph of the exact version it executes. */
+    getWithVersion: (id: string) => prisma.run.findUnique({ where: { id }, include: { botVersion: true } }),
+    list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
+    markRunning: (id: string) =>
+      prisma.run.updateMany({ where: { id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } }),
+    finish: (id: string, status: RunStatus, error?: unknown) =>
+      prisma.run.update({
+        where: { id },
+        data: { status, error: error === undefined ? undefined : json(error), finishedAt: new Date() },
+      }),
+    setStatus: (id: string, status: RunStatus, error?: unknown) =>
+      prisma.run.update({ where: { id }, data: { status, error: json(error), finishedAt: new Date() } }),
+  };
+}
+
+export function nodeRunRepo(prisma: PrismaClient) {
+  return {
+    get: (runId: string, nodeId: string) => prisma.nodeRun.findUnique({ where: { runId_nodeId: { runId, nodeId } } }),
+    /** Outputs of the given nodes of a run (upstream inputs of a node). */
+    outputs: (runId: string, nodeIds: string[]) =>
+      prisma.nodeRun.findMany({ where: { runId, nodeId: { in: nodeIds } }, select: { nodeId: true, status: true, output: true } }),
+    start(runId: string, nodeId: string, type: string, attempt: number) {
+      const now = new Date();
+      return prisma.nodeRun.upsert({
+        where: { runId_nodeId: { runId, nodeId } },
+        create: { id: newId('nr'), runId, nodeId, type, status: 'running', attempts: attempt, startedAt: now },
+        update: { status: 'running', attempts: attempt, error: undefined },
+      });
+    },
+    succeed(
+      runId: string,
+      nodeId: string,
+      data: { input?: unknown; output: unknown; outputBytes: number; usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string },
+    ) {
+      return prisma.nodeRun.update({
+        where: { runId_nodeId: { runId, nodeId } },
+        data: {
+          status: 'succeeded',
+          input: json(data.input),
+          output: json(data.output ?? null),
+          outputBytes: data.outputBytes,
+          error: json(null),
+          inputTokens: data.usage?.inputTokens ?? null,
+          outputTokens: data.usage?.outputTokens ?? null,
+          cachedTokens: data.usage?.cachedTokens ?? null,
+          model: data.model ?? null,
+          finishedAt: new Date(),
+        },
+      });
+    },
+    /** Records a failure; `final` marks the node failed, otherwise it stays running (a retry follows). */
+    fail(runId: string, nodeId: string, error: unknown, final: boolean, attempt?: number) {
+      return prisma.nodeRun.update({
+        where: { runId_nodeId: { runId, nodeId } },
+        data: {
+          error: json(error),
+          ...(attempt ? { attempts: attempt } : {}),
+          ...(final ? { status: 'failed', finishedAt: new Date() } : {}),
+        },
+      });
+    },
+    /** Marks nodes that never ran (skipped after an upstream failure, or cancelled). */
+    async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
+      if (nodes.length === 0) return;
+      const now = new Date();
+      await prisma.$transaction(
+        nodes.map((n) =>
+          prisma.nodeRun.upsert({
+            where: { runId_nodeId: { runId: runId, nodeId: n.nodeId } },
+            create: { id: newId('nr'), runId, nodeId: n.nodeId, type: n.type, status: n.status, error: json(n.error), finishedAt: now },
+            update: { status: n.status, error: json(n.error), finishedAt: now },
+          }),
+        ),
+      );
+    },
+    /** Copies finished node results from an earlier run into a resumed run. */
+    async copySucceeded(fromRunId: string, toRunId: string) {
+      const rows = await prisma.nodeRun.findMany({ where: { runId: fromRunId, status: 'succeeded' } });
+      if (rows.length === 0) return [];
+      await prisma.nodeRun.createMany({
+        data: rows.map((r) => ({
+          id: newId('nr'),
+          runId: toRunId,
+          nodeId: r.nodeId,
+          type: r.type,
+          status: 'succeeded' as const,
+          input: json(r.input),
+          output: json(r.output),
+          outputBytes: r.outputBytes,
+          attempts: r.attempts,
+          inputTokens: r.inputTokens,
+          outputTokens: r.outputTokens,
+          cachedTokens: r.cachedTokens,
+          model: r.model,
+          reused: true,
+          startedAt: r.startedAt,
+          finishedAt: r.finishedAt,
+        })),
+      });
+      return rows.map((r) => r.nodeId);
+    },
+  };
+}
+
+export function resultRepo(prisma: PrismaClient) {
+  return {
+    /** Idempotent per (run, node): a retried or replayed node never duplicates its result. */
+    save(input: { botId: string; workspaceId: string; runId: string; nodeId: string; title?: string | null; content: string; data?: unknown }) {
+      return prisma.result.upsert({
+        where: { runId_nodeId: { runId: input.runId, nodeId: input.nodeId } },
+        create: {
+          id: newId('res'),
+          botId: input.botId,
+          workspaceId: input.workspaceId,
+          runId: input.runId,
+          nodeId: input.nodeId,
+          title: input.title ?? null,
+          content: input.content,
+          data: json(input.data),
+        },
+        update: { title: input.title ?? null, content: input.content, data: json(input.data) },
+      });
+    },
+    list(filter: { botId?: string; workspaceId?: string; q?: string; take?: number }) {
+      const q = filter.q?.trim();
+      return prisma.result.findMany({
+        where: {
+          ...(filter.botId ? { botId: filter.botId } : {}),
+          ...(filter.workspaceId ? { workspaceId: filter.workspaceId } : {}),
+          ...(q
+            ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { content: { contains: q, mode: 'insensitive' } }] }
+            : {}),
+        },
+        orderBy: { createdAt: 'desc' },
+        take: filter.take ?? 100,
+      });
+    },
+  };
+}
+
+export function scheduleRepo(prisma: PrismaClient) {
+  return {
+    newId: () => newId('sch'),
+    create: (data: { id: string; botId: string; workspaceId: string; createdById: string; cron: string; timezone: string; overlap: string; input?: unknown }) =>
+      prisma.schedule.create({ data: { ...data, input: json(data.input) } }),
+    get: (id: string) => prisma.schedule.findUnique({ where: { id } }),
+    list: (botId: string) => prisma.schedule.findMany({ where: { botId }, orderBy: { createdAt: 'asc' } }),
+    update: (id: string, data: Partial<{ cron: string; timezone: string; overlap: string; paused: boolean }>) =>
+      prisma.schedule.update({ where: { id }, data }),
+    delete: (id: string) => prisma.schedule.delete({ where: { id } }),
+  };
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { PrismaClient } from '../generated/client';
+import { newId, newSecret } from '../ids';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function userRepo(prisma: PrismaClient) {
+  return {
+    findByEmail: (email: string) => prisma.user.findUnique({ where: { email: email.toLowerCase() } }),
+    findById: (id: string) => prisma.user.findUnique({ where: { id } }),
+
+    /** A user always gets a personal workspace they own. */
+    async create(input: { email: string; name: string; passwordHash: string }) {
+      const userId = newId('usr');
+      const workspaceId = newId('ws');
+      const [user] = await prisma.$transaction([
+        prisma.user.create({ data: { id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash } }),
+        prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
+        prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
+      ]);
+      return { user, workspaceId };
+    },
+  };
+}
+
+export function sessionRepo(prisma: PrismaClient) {
+  return {
+    /** Returns the cookie value; only its hash is stored. */
+    async create(userId: string, ttlMs: number) {
+      const token = newSecret();
+      await prisma.session.create({ data: { id: sha256(token), userId, expiresAt: new Date(Date.now() + ttlMs) } });
+      return token;
+    },
+    async findUser(token: string) {
+      const s = await prisma.session.findUnique({ where: { id: sha256(token) }, include: { user: true } });
+      if (!s || s.expiresAt.getTime() < Date.now()) return null;
+      return s.user;
+    },
+    delete: (token: string) => prisma.session.deleteMany({ where: { id: sha256(token) } }),
+  };
+}
+
+export function apiTokenRepo(prisma: PrismaClient) {
+  return {
+    /** Returns the token once; only its hash is stored. */
+    async create(userId: string, name: string) {
+      const token = `bm_${newSecret()}`;
+      const row = await prisma.apiToken.create({
+        data: { id: newId('tok'), userId, name, tokenHash: sha256(token), prefix: token.slice(0, 7) },
+      });
+      return { row, token };
+    },
+    async findUser(token: string) {
+      const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+      if (!row) return null;
+      // Best effort; a lost update of lastUsedAt is harmless.
+      prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+      return row.user;
+    },
+    list: (userId: string) => prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } }),
+    delete: (userId: string, id: string) => prisma.apiToken.deleteMany({ where: { id, userId } }),
+  };
+}
+
+export function workspaceRepo(prisma: PrismaClient) {
+  return {
+    listForUser: (userId: string) =>
+      prisma.membership.findMany({ where: { userId }, include: { workspace: true }, orderBy: { createdAt: 'asc' } }),
+    membership: (userId: string, workspaceId: string) =>
+      prisma.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } } }),
+    async personal(userId: string) {
+      const m = await prisma.membership.findFirst({ where: { userId, workspace: { personal: true } } });
+      return m?.workspaceId ?? null;
+    },
+  };
+}
