@@ -35,8 +35,11 @@ export function runRepo(prisma: PrismaClient) {
       });
     },
     get: (id: string) => prisma.run.findUnique({ where: { id } }),
+    findByWorkflowId: (workflowId: string) => prisma.run.findUnique({ where: { workflowId } }),
     getWithNodes: (id: string) =>
       prisma.run.findUnique({ where: { id }, include: { nodes: { orderBy: { startedAt: 'asc' } } } }),
+    getWithVersionAndNodes: (id: string) =>
+      prisma.run.findUnique({ where: { id }, include: { botVersion: true, nodes: true } }),
     /** The run plus the graph of the exact version it executes. */
     getWithVersion: (id: string) => prisma.run.findUnique({ where: { id }, include: { botVersion: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
@@ -98,6 +101,21 @@ export function nodeRunRepo(prisma: PrismaClient) {
         },
       });
     },
+    /** The final failure of a node, as the interpreter saw it; with continue-on-failure the error becomes its output. */
+    async failFinal(runId: string, nodeId: string, error: { code: string; message: string; continued: boolean }, continued: boolean) {
+      const data = {
+        status: 'failed' as const,
+        error: json(error),
+        finishedAt: new Date(),
+        ...(continued ? { output: json({ error: { code: error.code, message: error.message } }) } : {}),
+      };
+      await prisma.nodeRun.upsert({
+        where: { runId_nodeId: { runId, nodeId } },
+        create: { id: newId('nr'), runId, nodeId, type: 'unknown', ...data },
+        update: data,
+      });
+    },
+    reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true } }),
     /** Marks nodes that never ran (skipped after an upstream failure, or cancelled). */
     async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
       if (nodes.length === 0) return;

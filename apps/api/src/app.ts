@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Services } from '@bm/runtime';
+import type { RunScheduler } from '@bm/temporal';
+import { HttpError } from './lib/errors';
+import { registerAuth } from './plugins/auth';
+import { authRoutes } from './routes/auth';
+import { botRoutes } from './routes/bots';
+import { connectionRoutes } from './routes/connections';
+import { healthRoutes } from './routes/health';
+import { hookRoutes } from './routes/hooks';
+import { resultRoutes } from './routes/results';
+import { runRoutes } from './routes/runs';
+import { scheduleRoutes } from './routes/schedules';
+
+export interface AppDeps {
+  services: Services;
+  scheduler: RunScheduler;
+  /** Absolute URL of a bot's webhook trigger. */
+  webhookUrl(token: string): string;
+  /** The in-process worker's state (embedded mode); otherwise health asks Temporal for pollers. */
+  localWorkerState?: () => string;
+  /** The built web UI to serve at / (SPA); omitted for an API-only process without a build. */
+  webDist?: string;
+}
+
+/** Fastify app: thin routes, one plugin per concern, zod schemas on every route. */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    loggerInstance: deps.services.logger.child({ component: 'api' }),
+    disableRequestLogging: true,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' }));
+      const first = details[0];
+      return reply.code(400).send({
+        error: { code: 'VALIDATION_FAILED', message: first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'The request is not valid.', details },
+      });
+    }
+    const llmErr = err as unknown as { code?: string; retryable?: boolean; provider?: string; name?: string };
+    if (llmErr.name === 'LlmError' && typeof llmErr.code === 'string') {
+      return reply.code(502).send({ error: { code: llmErr.code, message: err.message } });
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : err.code?.startsWith('FST_') ? 'BAD_REQUEST' : (err.code ?? 'BAD_REQUEST');
+      return reply.code(err.statusCode).send({ error: { code, message: err.message } });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. The error was logged.' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !deps.webDist) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+    }
+    return reply.sendFile('index.html');
+  });
+
+  await app.register(cookie);
+  registerAuth(app, deps);
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(connectionRoutes(deps));
+  await app.register(botRoutes(deps));
+  await app.register(runRoutes(deps));
+  await app.register(resultRoutes(deps));
+  await app.register(scheduleRoutes(deps));
+  await app.register(hookRoutes(deps));
+
+  if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: 'index.html' });
+    app.get('/*', (req, reply) => {
+      const file = req.url.split('?')[0]!.slice(1);
+      if (file && existsSync(path.join(deps.webDist!, file))) return reply.sendFile(file);
+      return reply.sendFile('index.html');
+    });
+  } else {
+    deps.webDist = undefined;
+  }
+  return app;
+}

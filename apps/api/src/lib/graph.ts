@@ -1,0 +1,31 @@
+import { GraphSchema, type Graph } from '@bm/graph';
+import { validateBotGraph } from '@bm/temporal';
+import type { AppDeps } from '../app';
+import { HttpError } from './errors';
+
+/**
+ * Parses and validates a graph for saving or running; an invalid graph is 422 with
+ * `error.details: [{ nodeId?, message }]` naming each node and reason.
+ */
+export async function validGraphOr422(
+  deps: AppDeps,
+  raw: unknown,
+  c: { userId: string; workspaceId: string; botConnectionId: string | null },
+): Promise<Graph> {
+  const parsed = GraphSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ message: `graph.${i.path.join('.')}: ${i.message}` }));
+    throw new HttpError(422, 'INVALID_GRAPH', `The graph is not well-formed: ${details[0]?.message}`, details);
+  }
+  const result = await validateBotGraph(parsed.data, {
+    repos: deps.services.repos,
+    maxNodes: deps.services.config.maxNodes,
+    ...c,
+  });
+  if (!result.ok) {
+    const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, code: e.code, message: e.message }));
+    const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
+    throw new HttpError(422, 'INVALID_GRAPH', `The graph has problems: ${details[0]!.message}${more}`, details);
+  }
+  return parsed.data;
+}

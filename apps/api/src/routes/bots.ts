@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { describeNodeTypes } from '@bm/nodes';
+import type { Bot, Prisma } from '@bm/db';
+import type { AppDeps } from '../app';
+import { HttpError } from '../lib/errors';
+import { validGraphOr422 } from '../lib/graph';
+import { GraphBody, IdParams, Iso, WorkspaceQuery, errorResponses } from '../lib/schemas';
+import { requireInWorkspace, requireWorkspace } from '../plugins/auth';
+
+const BotOut = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  graph: z.unknown(),
+  version: z.number(),
+  llmConnectionId: z.string().nullable(),
+  llmModelOverride: z.string().nullable(),
+  webhookUrl: z.string().nullable(),
+  createdAt: Iso,
+  updatedAt: Iso,
+});
+
+const BotFields = {
+  name: z.string().trim().min(1, 'Name the bot.').max(120),
+  description: z.string().max(2000).optional(),
+  llmConnectionId: z.string().max(100).nullable().optional(),
+  llmModelOverride: z.string().trim().max(200).nullable().optional(),
+};
+
+export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const { repos } = deps.services;
+  const toOut = (b: Bot) => ({
+    id: b.id,
+    workspaceId: b.workspaceId,
+    name: b.name,
+    description: b.description,
+    graph: b.graph,
+    version: b.currentVersion,
+    llmConnectionId: b.llmConnectionId,
+    llmModelOverride: b.llmModelOverride || null,
+    webhookUrl: b.webhookToken ? deps.webhookUrl(b.webhookToken) : null,
+    createdAt: b.createdAt,
+    updatedAt: b.updatedAt,
+  });
+
+  /** A bot's default connection must be one the caller can use in that workspace. */
+  async function checkConnection(id: string | null | undefined, userId: string, workspaceId: string) {
+    if (!id) return;
+    const c = await repos.connections.get(id);
+    if (!c || c.workspaceId !== workspaceId || (c.ownerUserId !== userId && !c.shared)) {
+      throw new HttpError(422, 'INVALID_CONNECTION', 'The chosen LLM connection was not found in this workspace.', [
+        { message: 'The chosen LLM connection was not found in this workspace.' },
+      ]);
+    }
+  }
+
+  app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }) } } }, async () => ({
+    nodeTypes: describeNodeTypes(),
+  }));
+
+  app.post('/api/bots', {
+    schema: { body: z.object({ ...BotFields, workspaceId: z.string().max(100).optional(), graph: GraphBody }), response: { 201: BotOut, ...errorResponses } },
+  }, async (req, reply) => {
+    const { user, workspaceId } = await requireWorkspace(deps, req, req.body.workspaceId, 'editor');
+    const b = req.body;
+    await checkConnection(b.llmConnectionId, user.id, workspaceId);
+    const graph = await validGraphOr422(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
+    const bot = await repos.bots.create({
+      workspaceId,
+      createdById: user.id,
+      name: b.name,
+      description: b.description,
+      graph: graph as unknown as Prisma.InputJsonValue,
+      llmConnectionId: b.llmConnectionId ?? null,
+      llmModelOverride: b.llmModelOverride || null,
+    });
+    return reply.code(201).send(toOut(bot));
+  });
+
+  app.get('/api/bots', { schema: { querystring: WorkspaceQuery, response: { 200: z.object({ bots: z.array(BotOut) }), ...errorResponses } } }, async (req) => {
+    const { workspaceId } = await requireWorkspace(deps, req, req.query.workspaceId);
+    return { bots: (await repos.bots.list(workspaceId)).map(toOut) };
+  });
+
+  app.get('/api/bots/:id', { schema: { params: IdParams, response: { 200: BotOut, ...errorResponses } } }, async (req) => {
+    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
+    return toOut(row);
+  });
+
+  app.patch('/api/bots/:id', {
+    schema: {
+      params: IdParams,
+      body: z.object({ ...BotFields, name: BotFields.name.optional(), graph: GraphBody.optional() }),
+      response: { 200: BotOut, ...errorResponses },
+    },
+  }, async (req) => {
+    const { user, row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    const b = req.body;
+    if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
+    const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
+    let graph: Prisma.InputJsonValue | undefined;
+    let changed = false;
+    if (b.graph !== undefined || b.llmConnectionId !== undefined) {
+      const g = await validGraphOr422(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
+      graph = g as unknown as Prisma.InputJsonValue;
+      changed = b.graph !== undefined && JSON.stringify(g) !== JSON.stringify(row.graph);
+    }
+    const updated = await repos.bots.update(
+      row.id,
+      user.id,
+      {
+        name: b.name,
+        description: b.description,
+        llmConnectionId: b.llmConnectionId,
+        llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
+        graph: changed ? graph : undefined,
+      },
+      changed,
+    );
+    return toOut(updated);
+  });
+
+  app.delete('/api/bots/:id', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
+    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    for (const s of await repos.schedules.list(row.id)) await deps.scheduler.deleteSchedule(s.id);
+    await repos.bots.delete(row.id);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/bots/validate', {
+    schema: {
+      body: z.object({ graph: z.unknown(), workspaceId: z.string().max(100).optional(), llmConnectionId: z.string().max(100).nullable().optional() }),
+      response: { 200: z.object({ ok: z.boolean(), errors: z.array(z.object({ nodeId: z.string().optional(), message: z.string() }).passthrough()) }), ...errorResponses },
+    },
+  }, async (req) => {
+    const { user, workspaceId } = await requireWorkspace(deps, req, req.body.workspaceId);
+    try {
+      await validGraphOr422(deps, req.body.graph, { userId: user.id, workspaceId, botConnectionId: req.body.llmConnectionId ?? null });
+      return { ok: true, errors: [] };
+    } catch (err) {
+      if (err instanceof HttpError && err.statusCode === 422) return { ok: false, errors: err.details as { message: string }[] };
+      throw err;
+    }
+  });
+
+  app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req) => {
+    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    return { url: deps.webhookUrl(await repos.bots.rotateWebhook(row.id)) };
+  });
+
+  app.delete('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
+    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    await repos.bots.disableWebhook(row.id);
+    return reply.code(204).send(null);
+  });
+};

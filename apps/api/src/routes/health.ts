@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+
+type State = 'ok' | 'down';
+const HealthOut = z.object({ status: z.enum(['ok', 'degraded']), db: z.string(), temporal: z.string(), worker: z.string(), details: z.record(z.string(), z.string()).optional() });
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+/** A worker that has not polled for this long is considered gone (long polls last ~60 s). */
+const POLLER_FRESH_MS = 90_000;
+
+export const healthRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  app.get('/api/health', { schema: { response: { 200: HealthOut, 503: HealthOut } } }, async (_req, reply) => {
+    const details: Record<string, string> = {};
+    const check = async (name: string, fn: () => Promise<boolean | void>): Promise<State> => {
+      try {
+        const r = await withTimeout(fn(), 3000);
+        if (r === false) throw new Error('no worker is polling the task queue');
+        return 'ok';
+      } catch (err) {
+        details[name] = (err as Error).message;
+        return 'down';
+      }
+    };
+    const { client } = deps.scheduler;
+    const [db, temporal] = await Promise.all([
+      check('db', async () => void (await deps.services.db.raw.query('SELECT 1'))),
+      check('temporal', async () => void (await client.workflowService.getSystemInfo({}))),
+    ]);
+    const worker =
+      temporal === 'down'
+        ? 'down'
+        : await check('worker', async () => {
+            if (deps.localWorkerState) return deps.localWorkerState() === 'RUNNING';
+            const r = await client.workflowService.describeTaskQueue({
+              namespace: client.options.namespace,
+              taskQueue: { name: deps.scheduler.taskQueue },
+              taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+            });
+            const now = Date.now();
+            return (r.pollers ?? []).some((p) => {
+              const s = Number(p.lastAccessTime?.seconds ?? 0) * 1000;
+              return now - s < POLLER_FRESH_MS;
+            });
+          });
+    const ok = db === 'ok' && temporal === 'ok' && worker === 'ok';
+    const body = { status: ok ? ('ok' as const) : ('degraded' as const), db, temporal, worker, ...(ok ? {} : { details }) };
+    return reply.code(ok ? 200 : 503).send(body);
+  });
+};

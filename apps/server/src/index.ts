@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '@bm/api';
+import { createServices, loadConfig } from '@bm/runtime';
+import { connectTemporalClient, createRunScheduler, startTemporalDevServer, type DevServer } from '@bm/temporal';
+import { createBotWorker } from '@bm/worker';
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface StartServerOptions {
+  /** 0 = a free port. Default: PORT or 3000. */
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  /** An existing Temporal cluster; when unset a dev server is started as a child process. */
+  temporalAddress?: string;
+  /** Extra environment (configuration names of shared/API.md) layered over process.env. */
+  env?: Record<string, string | undefined>;
+  webDist?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  temporalAddress: string;
+  services: Awaited<ReturnType<typeof createServices>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded default in one process: API + worker + the built web UI, PGlite in-process
+ * (or PostgreSQL when DATABASE_URL is set), and a Temporal dev server child unless TEMPORAL_ADDRESS is set.
+ */
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  if (opts.dataDir) env.BOT_MANAGER_DATA_DIR = opts.dataDir;
+  if (opts.port !== undefined) env.PORT = String(opts.port);
+  if (opts.temporalAddress) env.TEMPORAL_ADDRESS = opts.temporalAddress;
+  const config = loadConfig(env);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => {});
+    cleanups.length = 0;
+  };
+  try {
+    let temporalAddress = config.temporalAddress;
+    if (!temporalAddress) {
+      const dev: DevServer = await startTemporalDevServer({ dbFile: path.join(config.dataDir, 'temporal.db'), namespace: config.temporalNamespace });
+      cleanups.push(dev.stop);
+      temporalAddress = dev.address;
+    }
+    const services = await createServices(config);
+    cleanups.push(services.close);
+    const client = await connectTemporalClient({ address: temporalAddress, namespace: config.temporalNamespace });
+    cleanups.push(() => client.connection.close());
+    const worker = await createBotWorker({ services, address: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
+    cleanups.push(worker.stop);
+    void worker.start().catch((err) => services.logger.error({ err }, 'the worker stopped'));
+
+    let publicUrl = config.publicUrl;
+    const app = await buildApp({
+      services,
+      scheduler: createRunScheduler(client, config.taskQueue),
+      webhookUrl: (t) => `${publicUrl}/api/hooks/${t}`,
+      localWorkerState: () => worker.worker.getState(),
+      webDist: opts.webDist ?? defaultWebDist,
+    });
+    cleanups.push(() => app.close());
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    publicUrl ??= url;
+    return { url, temporalAddress, services, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createSmtpEmailSender } from '@bm/nodes';
+import type { Services } from '@bm/runtime';
+import { TASK_QUEUE, createActivities } from '@bm/temporal';
+
+const require = createRequire(import.meta.url);
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Workflow code is bundled once per process (webpack, a few seconds) and reused by every worker. */
+function workflowBundle() {
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('@bm/temporal/workflows'),
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
+  });
+  return bundle;
+}
+
+export interface BotWorkerOptions {
+  services: Services;
+  address: string;
+  namespace: string;
+  taskQueue?: string;
+  /** Extra worker options (tests shorten shutdown grace, etc.). */
+  shutdownGraceTime?: string | number;
+}
+
+/** Boots a Temporal Worker: the interpreter workflow plus activities wired to real dependencies. */
+export async function createBotWorker(opts: BotWorkerOptions) {
+  const { services } = opts;
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const log = services.logger.child({ component: 'worker' });
+  const activities = createActivities({
+    repos: services.repos,
+    llm: services.llm,
+    fetch: services.fetch,
+    email: services.config.smtpUrl ? createSmtpEmailSender(services.config.smtpUrl, { from: services.config.smtpFrom }) : undefined,
+    log: (msg, data) => log.info(data ?? {}, msg),
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue ?? TASK_QUEUE,
+    workflowBundle: await workflowBundle(),
+    activities,
+    shutdownGraceTime: opts.shutdownGraceTime ?? '10 seconds',
+  });
+  let running: Promise<void> | undefined;
+  return {
+    worker,
+    /** Starts polling; resolves when the worker has stopped. */
+    start() {
+      running ??= worker.run();
+      return running;
+    },
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running?.catch(() => {});
+      await connection.close();
+    },
+  };
+}
+
+export type BotWorker = Awaited<ReturnType<typeof createBotWorker>>;

@@ -1,0 +1,42 @@
+import type { Graph } from '@bm/graph';
+import { topologicalOrder } from '@bm/graph';
+import { DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNode } from '../shared';
+
+/** The interpreter's view of a graph: ids, dependencies and execution settings, in topological order. */
+export function buildPlan(graph: Graph): PlanNode[] {
+  const deps = new Map<string, Set<string>>(graph.nodes.map((n) => [n.id, new Set<string>()]));
+  for (const e of graph.edges) deps.get(e.target)?.add(e.source);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  return topologicalOrder(graph).map((id) => {
+    const n = byId.get(id)!;
+    const s = n.settings ?? {};
+    return {
+      id,
+      type: n.type,
+      deps: [...deps.get(id)!],
+      retry: {
+        maximumAttempts: s.retry?.maxAttempts ?? DEFAULT_RETRY.maximumAttempts,
+        initialIntervalMs: s.retry?.initialIntervalMs ?? DEFAULT_RETRY.initialIntervalMs,
+        backoffCoefficient: s.retry?.backoffCoefficient ?? DEFAULT_RETRY.backoffCoefficient,
+        maximumIntervalMs: s.retry?.maximumIntervalMs ?? DEFAULT_RETRY.maximumIntervalMs,
+      },
+      timeoutMs: s.timeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
+      continueOnFailure: s.continueOnFailure ?? false,
+    };
+  });
+}
+
+/** Every node a node can reference in expressions: its ancestors. */
+export function ancestorsOf(graph: Graph, nodeId: string): string[] {
+  const parents = new Map<string, string[]>();
+  for (const e of graph.edges) parents.set(e.target, [...(parents.get(e.target) ?? []), e.source]);
+  const seen = new Set<string>();
+  const stack = [...(parents.get(nodeId) ?? [])];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(parents.get(id) ?? []));
+  }
+  return [...seen];
+}

@@ -1,0 +1,83 @@
+import { Client, Connection, ScheduleOverlapPolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { BOT_RUN_WORKFLOW, TASK_QUEUE, runWorkflowId, scheduleWorkflowId, type BotRunInput } from './shared';
+
+export interface TemporalClientOptions {
+  address: string;
+  namespace?: string;
+}
+
+export async function connectTemporalClient(opts: TemporalClientOptions): Promise<Client> {
+  const connection = await Connection.connect({ address: opts.address });
+  return new Client({ connection, namespace: opts.namespace ?? 'default' });
+}
+
+export const OVERLAP_POLICIES = {
+  skip: ScheduleOverlapPolicy.SKIP,
+  buffer_one: ScheduleOverlapPolicy.BUFFER_ONE,
+  allow_all: ScheduleOverlapPolicy.ALLOW_ALL,
+  cancel_other: ScheduleOverlapPolicy.CANCEL_OTHER,
+} as const;
+export type OverlapPolicy = keyof typeof OVERLAP_POLICIES;
+
+/** The API's view of Temporal: start/cancel runs and manage schedules. */
+export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEUE) {
+  return {
+    client,
+    taskQueue,
+    async startRun(runId: string) {
+      const input: BotRunInput = { runId };
+      await client.workflow.start(BOT_RUN_WORKFLOW, { taskQueue, workflowId: runWorkflowId(runId), args: [input] });
+    },
+    async cancelRun(workflowId: string) {
+      try {
+        await client.workflow.getHandle(workflowId).cancel();
+        return true;
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return false;
+        throw err;
+      }
+    },
+    async createSchedule(s: { id: string; cron: string; timezone: string; overlap: OverlapPolicy; paused?: boolean }) {
+      const input: BotRunInput = { scheduleId: s.id };
+      await client.schedule.create({
+        scheduleId: scheduleWorkflowId(s.id),
+        spec: { cronExpressions: [s.cron], timezone: s.timezone },
+        action: { type: 'startWorkflow', workflowType: BOT_RUN_WORKFLOW, taskQueue, args: [input], workflowId: scheduleWorkflowId(s.id) },
+        policies: { overlap: OVERLAP_POLICIES[s.overlap], catchupWindow: '1 minute' },
+        state: { paused: s.paused ?? false },
+      });
+    },
+    async updateSchedule(s: { id: string; cron: string; timezone: string; overlap: OverlapPolicy }) {
+      await client.schedule.getHandle(scheduleWorkflowId(s.id)).update((prev) => ({
+        ...prev,
+        spec: { cronExpressions: [s.cron], timezone: s.timezone },
+        policies: { ...prev.policies, overlap: OVERLAP_POLICIES[s.overlap] },
+      }));
+    },
+    async pauseSchedule(id: string, paused: boolean) {
+      const h = client.schedule.getHandle(scheduleWorkflowId(id));
+      await (paused ? h.pause('Paused from Bot Manager') : h.unpause('Resumed from Bot Manager'));
+    },
+    async deleteSchedule(id: string) {
+      try {
+        await client.schedule.getHandle(scheduleWorkflowId(id)).delete();
+      } catch {
+        // already gone: deleting is idempotent
+      }
+    },
+    /** Next fire times as Temporal computes them (timezone and pauses included). */
+    async nextRuns(id: string, count = 5): Promise<string[]> {
+      try {
+        const d = await client.schedule.getHandle(scheduleWorkflowId(id)).describe();
+        return d.info.nextActionTimes.slice(0, count).map((t) => t.toISOString());
+      } catch {
+        return [];
+      }
+    },
+    async triggerSchedule(id: string) {
+      await client.schedule.getHandle(scheduleWorkflowId(id)).trigger();
+    },
+  };
+}
+
+export type RunScheduler = ReturnType<typeof createRunScheduler>;

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Connection } from '@temporalio/client';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Temporal CLI: $TEMPORAL_CLI, else `temporal` on PATH, else the project-local PyPI install in .tools/. */
+export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TEMPORAL_CLI && existsSync(env.TEMPORAL_CLI)) return env.TEMPORAL_CLI;
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    const p = path.join(dir, 'temporal');
+    if (dir && existsSync(p)) return p;
+  }
+  const local = path.join(repoRoot, '.tools/venv/bin/temporal');
+  if (existsSync(local)) return local;
+  throw new Error('The Temporal CLI was not found. Run `bash scripts/start.sh` (it installs it into .tools/), or set TEMPORAL_ADDRESS to an existing Temporal cluster.');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevServer {
+  address: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `temporal server start-dev` headless on loopback as a child process, persisting to
+ * `dbFile` when given (in memory otherwise), and waits until it answers.
+ */
+export async function startTemporalDevServer(opts: { dbFile?: string; cli?: string; port?: number; namespace?: string } = {}): Promise<DevServer> {
+  const cli = opts.cli ?? findTemporalCli();
+  const port = opts.port ?? (await freePort());
+  const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
+  if (opts.dbFile) {
+    mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    args.push('--db-filename', opts.dbFile);
+  }
+  if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
+  const child: ChildProcess = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const address = `127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode) return;
+    child.kill('SIGTERM');
+    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(t);
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The Temporal dev server exited (code ${child.exitCode}): ${stderr.trim()}`);
+    try {
+      const conn = await Connection.connect({ address, connectTimeout: 1000 });
+      await conn.workflowService.getSystemInfo({});
+      await conn.close();
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`The Temporal dev server did not answer on ${address} within 60 s. ${stderr.trim()}`);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  return { address, stop };
+}

@@ -1,0 +1,4 @@
+export * from './shared';
+export * from './activities';
+export * from './client';
+export * from './dev-server';

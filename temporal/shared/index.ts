@@ -1,0 +1,79 @@
+// Names and types shared by the workflow, the activities, the worker and the API.
+// Task queues and id formats live here only — never repeated as literals elsewhere.
+
+export const TASK_QUEUE = 'bot-manager';
+export const BOT_RUN_WORKFLOW = 'botRunWorkflow';
+
+export const runWorkflowId = (runId: string) => `run-${runId}`;
+export const scheduleWorkflowId = (scheduleId: string) => `schedule-${scheduleId}`;
+
+export interface RetrySettings {
+  maximumAttempts: number;
+  initialIntervalMs: number;
+  backoffCoefficient: number;
+  maximumIntervalMs: number;
+}
+
+/** One node as the interpreter sees it: ids, dependencies and execution settings — no params, no data. */
+export interface PlanNode {
+  id: string;
+  type: string;
+  deps: string[];
+  retry: RetrySettings;
+  timeoutMs: number;
+  continueOnFailure: boolean;
+}
+
+export interface RunPlan {
+  runId: string;
+  nodes: PlanNode[];
+  /** Nodes whose recorded output is reused (a resumed run). */
+  reused: string[];
+  /** Set when the run cannot start (e.g. the graph no longer validates); prepareRun has recorded it. */
+  error?: { code: string; message: string };
+}
+
+/** Either an existing run row (manual, API, webhook, resume) or a schedule firing (the row is created by prepareRun). */
+export interface BotRunInput {
+  runId?: string;
+  scheduleId?: string;
+}
+
+export interface RunNodeInput {
+  runId: string;
+  nodeId: string;
+  maxAttempts: number;
+}
+
+export interface NodeFailure {
+  nodeId: string;
+  code: string;
+  message: string;
+}
+
+export type NodeOutcome = 'succeeded' | 'failed' | 'skipped';
+
+export interface RunOutcome {
+  runId: string;
+  status: 'succeeded' | 'failed' | 'cancelled';
+  failures: NodeFailure[];
+}
+
+/** The activities the interpreter calls. Implemented in temporal/activities; only ids and small values cross. */
+export interface BotActivities {
+  prepareRun(input: BotRunInput & { workflowId: string }): Promise<RunPlan>;
+  runNode(input: RunNodeInput): Promise<{ reused: boolean }>;
+  recordNodeFailure(input: { runId: string; failure: NodeFailure; continued: boolean }): Promise<void>;
+  settleNodes(input: { runId: string; nodes: { nodeId: string; status: 'skipped' | 'cancelled' }[] }): Promise<void>;
+  finishRun(input: { runId: string; status: RunOutcome['status']; error?: NodeFailure | { code: string; message: string } }): Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetrySettings = {
+  maximumAttempts: 3,
+  initialIntervalMs: 1_000,
+  backoffCoefficient: 2,
+  maximumIntervalMs: 60_000,
+};
+export const DEFAULT_NODE_TIMEOUT_MS = 5 * 60_000;
+/** A worker that dies mid-node is noticed after this long and the node is retried elsewhere. */
+export const NODE_HEARTBEAT_TIMEOUT_MS = 10_000;

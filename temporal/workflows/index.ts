@@ -1,0 +1,1 @@
+export { botRunWorkflow } from './bot-run';
