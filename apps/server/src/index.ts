@@ -17,6 +17,8 @@ export interface StartServerOptions {
   /** Extra environment (configuration names of shared/API.md) layered over process.env. */
   env?: Record<string, string | undefined>;
   webDist?: string;
+  /** Where log lines go (tests capture them); default stdout. */
+  logDestination?: { write(line: string): void };
 }
 
 export interface RunningServer {
@@ -48,7 +50,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       cleanups.push(dev.stop);
       temporalAddress = dev.address;
     }
-    const services = await createServices(config);
+    const services = await createServices(config, { logDestination: opts.logDestination });
     cleanups.push(services.close);
     const client = await connectTemporalClient({ address: temporalAddress, namespace: config.temporalNamespace });
     cleanups.push(() => client.connection.close());

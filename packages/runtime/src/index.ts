@@ -1,3 +1,4 @@
 export * from './config';
 export * from './services';
 export * from './llm-store';
+export * from './rotate-keys';

@@ -1,0 +1,173 @@
+import { callProvider, listProviderModels } from './call-provider';
+import { LlmError, isLlmError } from './errors';
+import type { ChatMessage, LlmResult, Provider, Purpose } from './types';
+
+/** A stored connection as the store hands it over: the key still sealed. */
+export interface LlmConnectionRecord {
+  id: string;
+  ownerUserId: string;
+  workspaceId: string;
+  provider: Provider;
+  name: string;
+  baseUrl: string | null;
+  modelDefault: string;
+  isActive: boolean;
+  shared: boolean;
+  apiKeyEncrypted: string | null;
+  keyId: string | null;
+  keyNonce: string | null;
+}
+
+/** Implemented over Prisma elsewhere; callLLM depends on nothing else of the database. */
+export interface LlmStore {
+  getBot(botId: string): Promise<{ id: string; workspaceId: string; llmConnectionId: string | null; llmModelOverride: string | null } | null>;
+  getConnection(id: string): Promise<LlmConnectionRecord | null>;
+  isWorkspaceMember(userId: string, workspaceId: string): Promise<boolean>;
+}
+
+export interface CallLlmRequest {
+  userId: string;
+  botId: string;
+  nodeId?: string;
+  purpose: Purpose;
+  prompt?: string;
+  messages?: ChatMessage[];
+  system?: string;
+  /** The node's own connection; wins over the bot's. */
+  connectionId?: string;
+  /** The node's own model; wins over the bot's override and the connection's default. */
+  model?: string;
+  temperature?: number;
+  maxTokens?: number;
+  json?: boolean;
+  signal?: AbortSignal;
+  /** Overrides the service's deadline for this call. */
+  timeoutMs?: number;
+}
+
+export interface LlmServiceDeps {
+  store: LlmStore;
+  /** Opens the sealed key (e.g. `decryptSecret(ring, sealed, rec.id)`); undefined when none is stored. */
+  decrypt: (rec: LlmConnectionRecord) => string | undefined;
+  /** The outbound-guarded fetch. Defaults to the global fetch. */
+  fetch?: typeof fetch;
+  /** Deadline of one callLLM. Default 120 s. */
+  timeoutMs?: number;
+  /** Deadline of testConnection / listModels. Default 30 s. */
+  probeTimeoutMs?: number;
+}
+
+export type TestConnectionResult =
+  | { ok: true; model: string; latencyMs: number; output: string }
+  | { ok: false; error: { code: string; message: string } };
+
+export interface LlmService {
+  callLLM(req: CallLlmRequest): Promise<LlmResult>;
+  testConnection(rec: LlmConnectionRecord, opts?: { signal?: AbortSignal }): Promise<TestConnectionResult>;
+  listModels(rec: LlmConnectionRecord, opts?: { signal?: AbortSignal }): Promise<{ id: string }[]>;
+}
+
+const PICK_ONE = "Pick one in the bot's settings or on the node.";
+const nonEmpty = (s: string | null | undefined): string | undefined => (s && s.trim() !== '' ? s.trim() : undefined);
+
+export function createLlmService(deps: LlmServiceDeps): LlmService {
+  const probeTimeoutMs = deps.probeTimeoutMs ?? 30_000;
+
+  function openKey(rec: LlmConnectionRecord): string | undefined {
+    try {
+      return deps.decrypt(rec);
+    } catch {
+      // The cause may quote sealed material; it is not passed on.
+      throw new LlmError(
+        'KEY_REJECTED',
+        `The stored API key of connection "${rec.name}" could not be decrypted (the server's encryption key may have changed). Enter the key again in Settings → LLM Connections.`,
+        { provider: rec.provider, connectionId: rec.id },
+      );
+    }
+  }
+
+  async function resolveConnection(req: CallLlmRequest) {
+    const bot = await deps.store.getBot(req.botId);
+    if (!bot) throw new LlmError('BAD_REQUEST', `The bot ${req.botId} was not found.`);
+    const fromNode = nonEmpty(req.connectionId);
+    const connectionId = fromNode ?? nonEmpty(bot.llmConnectionId);
+    if (!connectionId) throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`);
+    const rec = await deps.store.getConnection(connectionId);
+    const allowed =
+      rec !== null && (rec.ownerUserId === req.userId || (rec.shared && (await deps.store.isWorkspaceMember(req.userId, rec.workspaceId))));
+    if (!rec || !allowed) {
+      // Same answer whether it does not exist or is someone else's: existence is not revealed.
+      throw new LlmError('CONNECTION_NOT_FOUND', `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`);
+    }
+    if (!rec.isActive) {
+      throw new LlmError(
+        'CONNECTION_INACTIVE',
+        `The LLM connection "${rec.name}" is turned off. Turn it back on in Settings → LLM Connections, or pick another connection in the bot's settings or on the node.`,
+        { provider: rec.provider, connectionId: rec.id },
+      );
+    }
+    const model = nonEmpty(req.model) ?? nonEmpty(bot.llmModelOverride) ?? rec.modelDefault;
+    return { rec, model };
+  }
+
+  return {
+    async callLLM(req) {
+      const { rec, model } = await resolveConnection(req);
+      const messages: ChatMessage[] = [...(req.messages ?? []), ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : [])];
+      return callProvider(
+        {
+          provider: rec.provider,
+          apiKey: openKey(rec),
+          baseUrl: rec.baseUrl,
+          model,
+          messages,
+          system: req.system,
+          temperature: req.temperature,
+          maxTokens: req.maxTokens,
+          json: req.json,
+          signal: req.signal,
+          timeoutMs: req.timeoutMs ?? deps.timeoutMs,
+          connection: { id: rec.id, name: rec.name },
+        },
+        { fetch: deps.fetch },
+      );
+    },
+
+    async testConnection(rec, opts = {}) {
+      try {
+        const result = await callProvider(
+          {
+            provider: rec.provider,
+            apiKey: openKey(rec),
+            baseUrl: rec.baseUrl,
+            model: rec.modelDefault,
+            messages: [{ role: 'user', content: 'Hello world' }],
+            maxTokens: 16,
+            signal: opts.signal,
+            timeoutMs: probeTimeoutMs,
+            connection: { id: rec.id, name: rec.name },
+          },
+          { fetch: deps.fetch },
+        );
+        return { ok: true, model: result.model, latencyMs: result.latencyMs, output: result.text };
+      } catch (err) {
+        if (isLlmError(err)) return { ok: false, error: { code: err.code, message: err.message } };
+        throw err;
+      }
+    },
+
+    async listModels(rec, opts = {}) {
+      return listProviderModels(
+        {
+          provider: rec.provider,
+          apiKey: openKey(rec),
+          baseUrl: rec.baseUrl,
+          signal: opts.signal,
+          timeoutMs: probeTimeoutMs,
+          connection: { id: rec.id, name: rec.name },
+        },
+        { fetch: deps.fetch },
+      );
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { redactText } from '@bm/secrets';
+import { LlmError, isLlmError } from './errors';
+import { httpFailureToError, invalidJson, missingKey, timeoutError, transportFailureToError, type CallContext } from './failures';
+import { JSON_INSTRUCTION, parseModelJson } from './json-output';
+import type { AdapterContext, NormalizedChat, ProviderAdapter } from './providers/adapter';
+import { anthropicAdapter } from './providers/anthropic';
+import { googleAdapter } from './providers/google';
+import { createOpenAIAdapter } from './providers/openai';
+import type { ListModelsInput, LlmResult, Provider, ProviderCallInput, ProviderDeps } from './types';
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+const ADAPTERS: Record<Provider, ProviderAdapter> = {
+  openai: createOpenAIAdapter('openai'),
+  local: createOpenAIAdapter('local'),
+  other: createOpenAIAdapter('other'),
+  anthropic: anthropicAdapter,
+  google: googleAdapter,
+};
+
+/** Providers whose hosted API always needs a key (`local`/`other` may be keyless, e.g. Ollama). */
+const KEY_REQUIRED = new Set<Provider>(['openai', 'anthropic', 'google']);
+
+type Endpoint = Pick<ListModelsInput, 'provider' | 'apiKey' | 'baseUrl' | 'signal' | 'timeoutMs' | 'connection'> & { model?: string };
+
+function badRequest(call: CallContext, message: string): LlmError {
+  return new LlmError('BAD_REQUEST', message, { provider: call.provider, connectionId: call.connection?.id });
+}
+
+function resolveBaseUrl(input: Endpoint, adapter: ProviderAdapter, call: CallContext): string {
+  const configured = input.baseUrl?.trim() || adapter.defaultBaseUrl;
+  const where = call.connection ? `connection "${call.connection.name}"` : 'this connection';
+  if (!configured) {
+    throw badRequest(call, `${where} has no base URL. Set the OpenAI-compatible API root (for example http://127.0.0.1:11434/v1 for Ollama) in Settings → LLM Connections.`.replace(/^./, (c) => c.toUpperCase()));
+  }
+  let url: URL;
+  try {
+    url = new URL(configured);
+  } catch {
+    throw badRequest(call, `The base URL of ${where} is not a valid URL. Fix it in Settings → LLM Connections.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw badRequest(call, `The base URL of ${where} must start with http:// or https://. Fix it in Settings → LLM Connections.`);
+  }
+  call.host = url.host;
+  return configured.replace(/\/+$/, '');
+}
+
+/** Rebuilds an error with the message passed through the secret redactor. */
+function redacted(err: LlmError, secrets: string[]): LlmError {
+  const message = redactText(err.message, secrets);
+  if (message === err.message) return err;
+  return new LlmError(err.code, message, {
+    retryAfterMs: err.retryAfterMs,
+    provider: err.provider,
+    status: err.status,
+    connectionId: err.connectionId,
+    requestId: err.requestId,
+  });
+}
+
+/**
+ * Runs one SDK operation with the deadline, the caller's signal, the recording fetch and the
+ * error mapping shared by every provider. Whatever fails comes out as one LlmError — except a
+ * cancellation by the caller, which is re-thrown as the signal's reason so Temporal sees it as such.
+ */
+async function withProvider<T>(input: Endpoint, deps: ProviderDeps, op: (adapter: ProviderAdapter, ctx: AdapterContext) => Promise<T>): Promise<T> {
+  const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const call: CallContext = { provider: input.provider, model: input.model, host: 'the configured endpoint', connection: input.connection, timeoutMs };
+  const secrets = input.apiKey ? [input.apiKey] : [];
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = () => controller.abort(input.signal?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error('timeout'));
+  }, timeoutMs);
+  try {
+    const adapter = ADAPTERS[input.provider];
+    if (!adapter) throw badRequest(call, `Unknown LLM provider "${String(input.provider)}".`);
+    const baseUrl = resolveBaseUrl(input, adapter, call);
+    if (KEY_REQUIRED.has(input.provider) && !input.apiKey) throw missingKey(call);
+    if (input.signal?.aborted) throw input.signal.reason;
+    input.signal?.addEventListener('abort', onCallerAbort, { once: true });
+
+    let last: Response | undefined;
+    const baseFetch = deps.fetch ?? globalThis.fetch;
+    const recordingFetch: typeof fetch = async (url, init) => {
+      const res = await baseFetch(url, init);
+      last = res;
+      return res;
+    };
+    const ctx: AdapterContext = {
+      apiKey: input.apiKey,
+      baseUrl,
+      fetch: recordingFetch,
+      lastResponse: () => last,
+      signal: controller.signal,
+      // The SDK's own timer is a backstop only; ours fires first and is reported as TIMEOUT.
+      timeoutMs: timeoutMs + 1_000,
+      call,
+    };
+    try {
+      return await op(adapter, ctx);
+    } catch (err) {
+      if (isLlmError(err)) throw err;
+      if (timedOut) throw timeoutError(call);
+      if (input.signal?.aborted) throw input.signal.reason ?? err;
+      const http = adapter.httpFailure(err, ctx);
+      throw http ? httpFailureToError(http, call) : transportFailureToError(err, call);
+    }
+  } catch (err) {
+    throw isLlmError(err) ? redacted(err, secrets) : err;
+  } finally {
+    clearTimeout(timer);
+    input.signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+function normalize(input: ProviderCallInput): NormalizedChat {
+  const invalid = (message: string) => new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id });
+  const system = [input.system, ...input.messages.filter((m) => m.role === 'system').map((m) => m.content)]
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+  if (input.json) system.push(JSON_INSTRUCTION);
+  const messages = input.messages
+    .filter((m): m is { role: 'user' | 'assistant'; content: string } => m.role !== 'system')
+    .map((m) => ({ role: m.role, content: m.content }));
+  if (messages.length === 0) throw invalid("The LLM node has no prompt: write one in the node's Prompt field.");
+  if (!input.model?.trim()) throw invalid("No model is selected. Choose one on the node, in the bot's settings or on the LLM connection.");
+  return {
+    model: input.model.trim(),
+    ...(system.length ? { system: system.join('\n\n') } : {}),
+    messages,
+    ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
+    ...(input.maxTokens !== undefined ? { maxTokens: input.maxTokens } : {}),
+    json: input.json === true,
+  };
+}
+
+/** One chat completion with the given provider settings. Throws LlmError. */
+export async function callProvider(input: ProviderCallInput, deps: ProviderDeps = {}): Promise<LlmResult> {
+  const chat = normalize(input);
+  return withProvider({ ...input, model: chat.model }, deps, async (adapter, ctx) => {
+    const started = performance.now();
+    const out = await adapter.chat(chat, ctx);
+    const latencyMs = Math.round(performance.now() - started);
+    let json: { value: unknown } | undefined;
+    if (chat.json) {
+      const parsed = parseModelJson(out.text);
+      if (!parsed.ok) throw invalidJson(ctx.call, out.text, out.requestId);
+      json = { value: parsed.value };
+    }
+    return {
+      text: out.text,
+      ...(json ? { json: json.value } : {}),
+      model: out.model,
+      usage: out.usage,
+      latencyMs,
+      ...(out.requestId ? { requestId: out.requestId } : {}),
+      provider: input.provider,
+      ...(input.connection ? { connectionId: input.connection.id } : {}),
+    };
+  });
+}
+
+/** The models the endpoint offers to this key. Throws LlmError. */
+export function listProviderModels(input: ListModelsInput, deps: ProviderDeps = {}): Promise<{ id: string }[]> {
+  return withProvider(input, deps, (adapter, ctx) => adapter.listModels(ctx));
+}

@@ -1,0 +1,14 @@
+export type { ChatMessage, ListModelsInput, LlmResult, LlmUsage, Provider, ProviderCallInput, ProviderDeps, Purpose } from './types';
+export { LlmError, RETRYABLE, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
+export { callProvider, listProviderModels, DEFAULT_TIMEOUT_MS } from './call-provider';
+export {
+  createLlmService,
+  type CallLlmRequest,
+  type LlmConnectionRecord,
+  type LlmService,
+  type LlmServiceDeps,
+  type LlmStore,
+  type TestConnectionResult,
+} from './call-llm';
+export { connectionKeyDecrypter } from './connection-key';
+export { parseModelJson } from './json-output';

@@ -1,0 +1,51 @@
+import type { CallContext, HttpFailure } from '../failures';
+import type { LlmUsage } from '../types';
+
+/** A chat request after callProvider normalised it (system text merged, JSON instruction added). */
+export interface NormalizedChat {
+  model: string;
+  system?: string;
+  messages: { role: 'user' | 'assistant'; content: string }[];
+  temperature?: number;
+  maxTokens?: number;
+  json: boolean;
+}
+
+export interface AdapterContext {
+  apiKey?: string;
+  /** The endpoint root, without a trailing slash. */
+  baseUrl: string;
+  /** The (guarded) fetch, wrapped so the last HTTP response stays inspectable. */
+  fetch: typeof fetch;
+  lastResponse(): Response | undefined;
+  signal: AbortSignal;
+  timeoutMs: number;
+  call: CallContext;
+}
+
+export interface ChatOutcome {
+  text: string;
+  model: string;
+  usage: LlmUsage;
+  requestId?: string;
+}
+
+/** One per provider SDK. Only files under providers/ import an SDK. */
+export interface ProviderAdapter {
+  defaultBaseUrl?: string;
+  chat(req: NormalizedChat, ctx: AdapterContext): Promise<ChatOutcome>;
+  listModels(ctx: AdapterContext): Promise<{ id: string }[]>;
+  /** Reduces this SDK's HTTP error to an HttpFailure; undefined for anything else. */
+  httpFailure(err: unknown, ctx: AdapterContext): HttpFailure | undefined;
+}
+
+export const stringsOf = (...values: unknown[]): string[] => values.filter((v): v is string => typeof v === 'string' && v !== '');
+
+export const isRecord = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export const contentTypeOf = (res: Response | undefined): string => res?.headers.get('content-type') ?? '';
+
+export const describeBody = (res: Response | undefined): string => {
+  const type = contentTypeOf(res).split(';')[0]?.trim();
+  return type ? `a ${type} answer` : 'an answer without a content type';
+};

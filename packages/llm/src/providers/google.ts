@@ -1,0 +1,123 @@
+import { ApiError, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
+import type { LlmErrorCode } from '../errors';
+import { parseDurationMs, retryAfterFromHeaders } from '../errors';
+import { contentFiltered, wrongShape } from '../failures';
+import { contentTypeOf, describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type ProviderAdapter } from './adapter';
+
+/*
+ * Gemini API through @google/genai. The SDK takes a custom fetch in `httpOptions.fetch` (3.x), so the
+ * outbound guard applies exactly as for the other SDKs. Given a fetch, the SDK also stops installing
+ * its own no-timeout undici dispatcher. It only retries when `httpOptions.retryOptions` is set,
+ * which we never do: retries belong to Temporal.
+ */
+
+function client(ctx: AdapterContext): GoogleGenAI {
+  return new GoogleGenAI({
+    // Explicit key, backend and version: otherwise the SDK falls back to GOOGLE_API_KEY /
+    // GEMINI_API_KEY / GOOGLE_GENAI_USE_VERTEXAI of the server's environment.
+    apiKey: ctx.apiKey,
+    vertexai: false,
+    apiVersion: 'v1beta',
+    httpOptions: { baseUrl: ctx.baseUrl, timeout: ctx.timeoutMs, fetch: ctx.fetch },
+  });
+}
+
+/** finishReason values meaning the answer was withheld by a safety or policy filter. */
+const BLOCKED_FINISH = new Set(['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT']);
+
+/** The SDK turns a 200 with a non-JSON body into a bare SyntaxError; name what actually came back. */
+async function guardShape<T>(ctx: AdapterContext, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof SyntaxError) throw wrongShape(ctx.call, describeBody(ctx.lastResponse()), { status: ctx.lastResponse()?.status });
+    throw err;
+  }
+}
+
+export const googleAdapter: ProviderAdapter = {
+  defaultBaseUrl: 'https://generativelanguage.googleapis.com',
+
+  async chat(req, ctx): Promise<ChatOutcome> {
+    const params: GenerateContentParameters = {
+      model: req.model,
+      contents: req.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+      config: {
+        abortSignal: ctx.signal,
+        ...(req.system ? { systemInstruction: req.system } : {}),
+        ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+        ...(req.maxTokens !== undefined ? { maxOutputTokens: req.maxTokens } : {}),
+        ...(req.json ? { responseMimeType: 'application/json' } : {}),
+      },
+    };
+    const res = await guardShape(ctx, () => client(ctx).models.generateContent(params));
+    const requestId = typeof res.responseId === 'string' ? res.responseId : undefined;
+    if (!Array.isArray(res.candidates) && !isRecord(res.promptFeedback)) {
+      throw wrongShape(ctx.call, 'JSON without "candidates"', { requestId });
+    }
+    const blockReason = res.promptFeedback?.blockReason;
+    if (blockReason) throw contentFiltered(ctx.call, `the prompt was blocked (blockReason ${blockReason})`, { requestId });
+    const candidate = res.candidates?.[0];
+    if (!candidate) throw wrongShape(ctx.call, 'an answer with no candidates', { requestId });
+    if (candidate.finishReason && BLOCKED_FINISH.has(candidate.finishReason)) {
+      throw contentFiltered(ctx.call, `the answer was blocked (finishReason ${candidate.finishReason})`, { requestId });
+    }
+    const text = (candidate.content?.parts ?? []).filter((p) => !p.thought && typeof p.text === 'string').map((p) => p.text).join('');
+    const u = res.usageMetadata;
+    return {
+      text,
+      model: res.modelVersion || req.model,
+      usage: {
+        inputTokens: u?.promptTokenCount ?? 0,
+        // Thinking tokens are billed as output.
+        outputTokens: (u?.candidatesTokenCount ?? 0) + (u?.thoughtsTokenCount ?? 0),
+        ...(u?.cachedContentTokenCount ? { cachedTokens: u.cachedContentTokenCount } : {}),
+      },
+      requestId,
+    };
+  },
+
+  async listModels(ctx) {
+    return guardShape(ctx, async () => {
+      const pager = await client(ctx).models.list({ config: { pageSize: 1000, abortSignal: ctx.signal } });
+      const models: { id: string }[] = [];
+      for await (const model of pager) {
+        if (typeof model.name !== 'string') continue;
+        // The list also holds embedding, imagen and veo models; keep what can answer a chat.
+        if (Array.isArray(model.supportedActions) && !model.supportedActions.includes('generateContent')) continue;
+        models.push({ id: model.name.replace(/^models\//, '') });
+      }
+      return models;
+    });
+  },
+
+  httpFailure(err, ctx) {
+    if (!(err instanceof ApiError)) return undefined;
+    // ApiError.message is the JSON body (google.rpc.Status) — or the SDK's own wrapper of a non-JSON body.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(err.message);
+    } catch {
+      parsed = undefined;
+    }
+    if (Array.isArray(parsed)) parsed = parsed[0];
+    const e: Record<string, any> = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : {};
+    const last = ctx.lastResponse();
+    const shaped = last ? /json/i.test(contentTypeOf(last)) : typeof e.status === 'string' && /^[A-Z_]+$/.test(e.status);
+    const details: Record<string, any>[] = Array.isArray(e.details) ? e.details.filter(isRecord) : [];
+    const reasons = details.map((d) => d.reason).filter((r): r is string => typeof r === 'string');
+    const retryInfo = details.find((d) => String(d['@type']).endsWith('google.rpc.RetryInfo'));
+    const message = typeof e.message === 'string' ? e.message : undefined;
+    let hint: LlmErrorCode | undefined;
+    // Gemini answers a bad key with 400 INVALID_ARGUMENT, not 401.
+    if (reasons.some((r) => /^API_KEY_/.test(r)) || /API key (not valid|expired)/i.test(message ?? '')) hint = 'KEY_REJECTED';
+    return {
+      status: err.status,
+      codes: stringsOf(e.status, ...reasons),
+      providerMessage: message,
+      providerShaped: shaped,
+      retryAfterMs: parseDurationMs(retryInfo?.retryDelay) ?? retryAfterFromHeaders(last?.headers),
+      ...(hint ? { hint } : {}),
+    };
+  },
+};

@@ -1,0 +1,104 @@
+import OpenAI, { APIError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { retryAfterFromHeaders as retryAfter } from '../errors';
+import { contentFiltered, wrongShape } from '../failures';
+import type { Provider } from '../types';
+import { describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type NormalizedChat, type ProviderAdapter } from './adapter';
+
+/*
+ * OpenAI, and every OpenAI-compatible server (`local`: Ollama, LM Studio, vLLM…; `other`: OpenRouter,
+ * Groq…) through the same Chat Completions API at the connection's base URL.
+ */
+
+/** The SDK refuses to start without a key; keyless servers get this, and the header is then removed. */
+const NO_KEY_PLACEHOLDER = 'no-key';
+
+function client(ctx: AdapterContext): OpenAI {
+  return new OpenAI({
+    apiKey: ctx.apiKey ?? NO_KEY_PLACEHOLDER,
+    baseURL: ctx.baseUrl,
+    // Explicit nulls: the SDK would otherwise read OPENAI_* variables of the server's environment
+    // and send the operator's organization/project along with a user's key.
+    adminAPIKey: null,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    // Retries belong to Temporal: one call here is one HTTP request.
+    maxRetries: 0,
+    timeout: ctx.timeoutMs,
+    fetch: ctx.fetch,
+    ...(ctx.apiKey ? {} : { defaultHeaders: { Authorization: null } }),
+  });
+}
+
+function toMessages(req: NormalizedChat): ChatCompletionMessageParam[] {
+  return [
+    ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
+    ...req.messages.map((m) => ({ role: m.role, content: m.content })),
+  ];
+}
+
+export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
+  return {
+    defaultBaseUrl: provider === 'openai' ? 'https://api.openai.com/v1' : undefined,
+
+    async chat(req, ctx): Promise<ChatOutcome> {
+      const params: ChatCompletionCreateParamsNonStreaming = {
+        model: req.model,
+        messages: toMessages(req),
+        ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+        // OpenAI's own API deprecated max_tokens (reasoning models reject it); many compatible
+        // servers only know max_tokens.
+        ...(req.maxTokens !== undefined ? (provider === 'openai' ? { max_completion_tokens: req.maxTokens } : { max_tokens: req.maxTokens }) : {}),
+        ...(req.json ? { response_format: { type: 'json_object' as const } } : {}),
+      };
+      const { data, response } = await client(ctx).chat.completions.create(params, { signal: ctx.signal }).withResponse();
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const body: unknown = data;
+      if (!isRecord(body) || !Array.isArray(body.choices) || body.choices.length === 0 || !isRecord(body.choices[0]?.message)) {
+        throw wrongShape(ctx.call, isRecord(body) ? 'JSON without "choices[0].message"' : describeBody(response), { status: response.status, requestId });
+      }
+      const choice = data.choices[0]!;
+      if (choice.finish_reason === 'content_filter') throw contentFiltered(ctx.call, 'its content filter stopped the answer', { requestId });
+      if (choice.message.refusal && !choice.message.content) throw contentFiltered(ctx.call, `the model declined ("${choice.message.refusal.slice(0, 200)}")`, { requestId });
+      const usage = data.usage;
+      return {
+        text: choice.message.content ?? '',
+        model: data.model || req.model,
+        usage: {
+          inputTokens: usage?.prompt_tokens ?? 0,
+          outputTokens: usage?.completion_tokens ?? 0,
+          ...(usage?.prompt_tokens_details?.cached_tokens ? { cachedTokens: usage.prompt_tokens_details.cached_tokens } : {}),
+        },
+        requestId,
+      };
+    },
+
+    async listModels(ctx) {
+      const { data: page, response } = await client(ctx).models.list({ signal: ctx.signal }).withResponse();
+      if (!/json/i.test(response.headers.get('content-type') ?? '')) throw wrongShape(ctx.call, describeBody(response), { status: response.status });
+      const ids: string[] = [];
+      for await (const model of page) if (typeof model?.id === 'string') ids.push(model.id);
+      const usable = provider === 'openai' ? ids.filter((id) => !NOT_CHAT.test(id)).sort() : ids;
+      return usable.map((id) => ({ id }));
+    },
+
+    httpFailure(err) {
+      if (!(err instanceof APIError) || err.status === undefined) return undefined;
+      // APIError.error is the body's `error` object, or undefined when the body was not JSON.
+      const shaped = isRecord(err.error);
+      const body = shaped ? (err.error as Record<string, unknown>) : {};
+      return {
+        status: err.status,
+        codes: stringsOf(body.code, body.type),
+        providerMessage: typeof body.message === 'string' ? body.message : undefined,
+        providerShaped: shaped,
+        retryAfterMs: retryAfter(err.headers),
+        requestId: err.requestID ?? undefined,
+      };
+    },
+  };
+}
+
+// OpenAI's /models lists every model of the account; these families cannot answer a chat request.
+const NOT_CHAT = /embedding|whisper|tts|dall-e|davinci|babbage|moderation|transcribe|realtime|audio|image|search|sora|computer-use/i;

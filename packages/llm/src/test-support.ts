@@ -1,0 +1,74 @@
+// Test helpers shared by this package's tests (not exported from the package).
+import { randomBytes } from 'node:crypto';
+import { createKeyRing, encryptSecret } from '@bm/secrets';
+import type { LlmConnectionRecord, LlmStore } from './call-llm';
+import { connectionKeyDecrypter } from './connection-key';
+import type { Provider } from './types';
+
+export interface MemoryBot {
+  id: string;
+  workspaceId: string;
+  llmConnectionId: string | null;
+  llmModelOverride: string | null;
+}
+
+/** A plain in-memory LlmStore: the store is not what these tests examine. */
+export class MemoryStore implements LlmStore {
+  readonly bots = new Map<string, MemoryBot>();
+  readonly connections = new Map<string, LlmConnectionRecord>();
+  /** Keys are sealed with @bm/secrets exactly as the real store keeps them. */
+  readonly ring = createKeyRing(randomBytes(32));
+  readonly members = new Set<string>();
+
+  async getBot(botId: string) {
+    return this.bots.get(botId) ?? null;
+  }
+  async getConnection(id: string) {
+    return this.connections.get(id) ?? null;
+  }
+  async isWorkspaceMember(userId: string, workspaceId: string) {
+    return this.members.has(`${userId}@${workspaceId}`);
+  }
+
+  addMember(userId: string, workspaceId: string): void {
+    this.members.add(`${userId}@${workspaceId}`);
+  }
+
+  addBot(bot: Partial<MemoryBot> & { id: string }): MemoryBot {
+    const full: MemoryBot = { workspaceId: 'ws-1', llmConnectionId: null, llmModelOverride: null, ...bot };
+    this.bots.set(full.id, full);
+    return full;
+  }
+
+  addConnection(rec: Partial<LlmConnectionRecord> & { id: string; provider: Provider; apiKey?: string }): LlmConnectionRecord {
+    const { apiKey, ...rest } = rec;
+    const sealed = apiKey ? encryptSecret(this.ring, apiKey, rec.id) : undefined;
+    const full: LlmConnectionRecord = {
+      ownerUserId: 'user-owner',
+      workspaceId: 'ws-1',
+      name: `${rec.provider} connection`,
+      baseUrl: null,
+      modelDefault: 'default-model',
+      isActive: true,
+      shared: false,
+      apiKeyEncrypted: sealed?.ciphertext ?? null,
+      keyId: sealed?.keyId ?? null,
+      keyNonce: sealed?.nonce ?? null,
+      ...rest,
+    };
+    this.connections.set(full.id, full);
+    return full;
+  }
+
+  readonly decrypt = connectionKeyDecrypter(this.ring);
+}
+
+/** Resolves with the rejection of `p`, failing the test when it fulfils. */
+export async function rejectionOf(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the promise to reject, but it fulfilled');
+}

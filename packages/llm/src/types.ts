@@ -1,0 +1,61 @@
+export type Provider = 'openai' | 'anthropic' | 'google' | 'local' | 'other';
+export type Purpose = 'analyze' | 'report' | 'draft';
+
+export interface ChatMessage {
+  role: 'user' | 'assistant' | 'system';
+  content: string;
+}
+
+export interface ProviderCallInput {
+  provider: Provider;
+  /** Decrypted key, in memory only. Optional for `local`/`other` (Ollama needs none). */
+  apiKey?: string;
+  /** Required for `local`/`other`; optional gateway/proxy root for the others. */
+  baseUrl?: string | null;
+  model: string;
+  messages: ChatMessage[];
+  system?: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Ask for a JSON answer the provider's way, and parse it into `LlmResult.json`. */
+  json?: boolean;
+  signal?: AbortSignal;
+  /** Whole-call deadline. Default 120 s. */
+  timeoutMs?: number;
+  /** Names the connection in error messages (never sent to the provider). */
+  connection?: { id: string; name: string };
+}
+
+export interface LlmUsage {
+  /** Every input token billed, cached ones included. */
+  inputTokens: number;
+  /** Every output token billed (reasoning/thinking tokens included). */
+  outputTokens: number;
+  /** Input tokens served from the provider's prompt cache (a subset of inputTokens). */
+  cachedTokens?: number;
+}
+
+export interface LlmResult {
+  text: string;
+  json?: unknown;
+  model: string;
+  usage: LlmUsage;
+  latencyMs: number;
+  requestId?: string;
+  provider: Provider;
+  connectionId?: string;
+}
+
+export interface ProviderDeps {
+  /** The outbound-guarded fetch (`@bm/net` createGuardedFetch). Defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface ListModelsInput {
+  provider: Provider;
+  apiKey?: string;
+  baseUrl?: string | null;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  connection?: { id: string; name: string };
+}

@@ -1,0 +1,32 @@
+import { applyMigrations, createRepositories, openDatabase } from '@bm/db';
+import { loadKeyRing, needsReencryption, reencryptSecret, rotateMasterKey } from '@bm/secrets';
+import type { AppConfig } from './config';
+
+/**
+ * Re-encrypts every stored provider key under the current master key.
+ * - Key from the environment: set the new key in BOT_MANAGER_ENCRYPTION_KEY and the old one in
+ *   BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS, then run this.
+ * - Generated key (data dir): this first generates a new current key, keeping the old one readable.
+ * The embedded app holds its PGlite directory open: stop it first.
+ */
+export async function rotateStoredKeys(config: AppConfig): Promise<{ newKeyId: string; reencrypted: number; total: number }> {
+  if (!config.env.BOT_MANAGER_ENCRYPTION_KEY) await rotateMasterKey({ dataDir: config.dataDir, env: config.env });
+  const ring = await loadKeyRing({ dataDir: config.dataDir, env: config.env });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await applyMigrations(db.raw);
+    const repos = createRepositories(db);
+    const rows = await repos.connections.listSealed();
+    let reencrypted = 0;
+    for (const row of rows) {
+      const sealed = { ciphertext: row.apiKeyEncrypted!, keyId: row.keyId!, nonce: row.keyNonce! };
+      if (!needsReencryption(ring, sealed)) continue;
+      // One row at a time: an interruption leaves every row readable under one of the ring's keys.
+      await repos.connections.setSealed(row.id, reencryptSecret(ring, sealed, row.id));
+      reencrypted++;
+    }
+    return { newKeyId: ring.currentKeyId, reencrypted, total: rows.length };
+  } finally {
+    await db.close();
+  }
+}

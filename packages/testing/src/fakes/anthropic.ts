@@ -1,0 +1,141 @@
+import {
+  startFakeProvider,
+  type FakeBehaviour,
+  type FakeHttpAnswer,
+  type FakeProviderServer,
+  type FakeRawResponse,
+  type FakeServerOptions,
+  type ProviderSpec,
+  type RecordedRequest,
+} from './fake-http';
+import { HTML_PAGE, asRecord, contentText, estimateTokens, lastOfRole, randomBase62 } from './wire-util';
+
+/* Anthropic Messages API wire format (api.anthropic.com). */
+
+const error = (type: string, message: string) => ({ type: 'error', error: { type, message } });
+
+const requestedModel = (req: RecordedRequest): string => String(asRecord(req.body).model ?? 'claude-sonnet-4-5');
+
+interface Usage {
+  input: number;
+  output: number;
+  cached: number;
+}
+
+function inputTokens(body: Record<string, any>): number {
+  const messages: unknown[] = Array.isArray(body.messages) ? body.messages : [];
+  const system = contentText(body.system);
+  return messages.reduce((sum: number, m) => sum + 3 + estimateTokens(contentText(asRecord(m).content)), 4 + estimateTokens(system));
+}
+
+function message(req: RecordedRequest, text: string | null, stopReason: string, usage: Usage) {
+  return {
+    id: `msg_01${randomBase62(22)}`,
+    type: 'message',
+    role: 'assistant',
+    model: requestedModel(req),
+    content: text === null ? [] : [{ type: 'text', text }],
+    stop_reason: stopReason,
+    stop_sequence: null,
+    usage: {
+      input_tokens: usage.input,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: usage.cached,
+      output_tokens: usage.output,
+      service_tier: 'standard',
+    },
+  };
+}
+
+const DEFAULT_MODELS = ['claude-sonnet-4-5-20250929', 'claude-haiku-4-5-20251001', 'claude-opus-4-1-20250805'];
+
+const anthropicSpec: ProviderSpec = {
+  urlPath: '',
+  requestIdHeader: 'request-id',
+  newRequestId: () => `req_011C${randomBase62(20)}`,
+  // The API takes `x-api-key`; SDK 1.x sends the same key as `Authorization: Bearer`. Both count.
+  readKey: (req) => req.headers['x-api-key'] ?? /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim(),
+  rejectKey(_req, key, opts) {
+    if (opts.requireKey === false && key === undefined) return undefined;
+    if (key === undefined) return { status: 401, body: error('authentication_error', 'x-api-key header is required') };
+    if (opts.validKeys && !opts.validKeys.includes(key)) return { status: 401, body: error('authentication_error', 'invalid x-api-key') };
+    return undefined;
+  },
+  route(req, reply, opts): FakeHttpAnswer {
+    if (req.method === 'GET' && req.path === '/v1/models') {
+      const ids = opts.models ?? DEFAULT_MODELS;
+      const data = ids.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-09-29T00:00:00Z' }));
+      return { status: 200, body: { data, has_more: false, first_id: ids[0] ?? null, last_id: ids.at(-1) ?? null } };
+    }
+    if (req.method === 'POST' && req.path === '/v1/messages') {
+      if (!req.headers['anthropic-version']) return { status: 400, body: error('invalid_request_error', 'anthropic-version: header is required') };
+      const body = asRecord(req.body);
+      if (typeof body.model !== 'string') return { status: 400, body: error('invalid_request_error', 'model: Field required') };
+      if (typeof body.max_tokens !== 'number') return { status: 400, body: error('invalid_request_error', 'max_tokens: Field required') };
+      if (!Array.isArray(body.messages) || body.messages.length === 0) {
+        return { status: 400, body: error('invalid_request_error', 'messages: at least one message is required') };
+      }
+      if (asRecord(body.messages[0]).role !== 'user') {
+        return { status: 400, body: error('invalid_request_error', 'messages: first message must use the "user" role') };
+      }
+      const text = reply?.reply ?? `echo: ${lastOfRole(body.messages, ['user'])}`;
+      const usage: Usage = {
+        input: reply?.usage?.inputTokens ?? inputTokens(body),
+        output: reply?.usage?.outputTokens ?? estimateTokens(text),
+        cached: reply?.usage?.cachedTokens ?? 0,
+      };
+      return { status: 200, body: message(req, text, 'end_turn', usage) };
+    }
+    return { status: 404, body: error('not_found_error', 'Not Found') };
+  },
+};
+
+/** A loopback server speaking Anthropic's Messages API. `url` is the root (the SDK's baseURL). */
+export function startFakeAnthropic(opts: FakeServerOptions = {}): Promise<FakeProviderServer> {
+  return startFakeProvider(anthropicSpec, opts);
+}
+
+/** Scripted answers with the bodies and headers api.anthropic.com really sends. */
+export const anthropicResponses = {
+  text: (reply: string): FakeBehaviour => ({ reply }),
+  slow: (delayMs: number): FakeBehaviour => ({ echo: true, delayMs }),
+  invalidKey: (): FakeRawResponse => ({ status: 401, body: error('authentication_error', 'invalid x-api-key') }),
+  forbidden: (): FakeRawResponse => ({
+    status: 403,
+    body: error('permission_error', 'Your API key does not have permission to use the specified resource.'),
+  }),
+  modelNotFound: (): FakeRawResponse => ({
+    status: 404,
+    body: (req: RecordedRequest) => error('not_found_error', `model: ${requestedModel(req)}`),
+  }),
+  rateLimited: (opts: { retryAfterSeconds?: number } = {}): FakeRawResponse => ({
+    status: 429,
+    headers: {
+      ...(opts.retryAfterSeconds !== undefined ? { 'retry-after': String(opts.retryAfterSeconds) } : {}),
+      'anthropic-ratelimit-requests-limit': '50',
+      'anthropic-ratelimit-requests-remaining': '0',
+      'anthropic-ratelimit-requests-reset': new Date(Date.now() + (opts.retryAfterSeconds ?? 1) * 1000).toISOString(),
+    },
+    body: error(
+      'rate_limit_error',
+      'This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also contact sales at https://www.anthropic.com/contact-sales to discuss your options for a rate limit increase.',
+    ),
+  }),
+  /** Out of prepaid credit: Anthropic answers 400 (not 429) for this. */
+  creditTooLow: (): FakeRawResponse => ({
+    status: 400,
+    body: error('invalid_request_error', 'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.'),
+  }),
+  promptTooLong: (): FakeRawResponse => ({
+    status: 400,
+    body: error('invalid_request_error', 'prompt is too long: 215321 tokens > 200000 maximum'),
+  }),
+  /** HTTP 200 whose message stopped with `stop_reason: "refusal"`. */
+  refusal: (): FakeRawResponse => ({
+    status: 200,
+    body: (req: RecordedRequest) => message(req, null, 'refusal', { input: inputTokens(asRecord(req.body)), output: 0, cached: 0 }),
+  }),
+  overloaded: (): FakeRawResponse => ({ status: 529, body: error('overloaded_error', 'Overloaded') }),
+  serverError: (): FakeRawResponse => ({ status: 500, body: error('api_error', 'Internal server error') }),
+  html: (): FakeRawResponse => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: HTML_PAGE }),
+};
