@@ -32,7 +32,6 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     loggerInstance: deps.services.logger.child({ component: 'api' }),
-    disableRequestLogging: true,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
   });

@@ -1,18 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
 import { canary, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
-import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
-import { startServer, type RunningServer } from './index';
-import { apiClient } from './test-client';
+import { dbTargets, startTestServer, type TestServer } from './test-harness';
 
 // The walking skeleton through the public API: source.manual → llm.chat → transform.template →
 // output.results, the LLM node calling a loopback OpenAI-compatible fake through the real SDK,
 // executed by the real worker on a real Temporal dev server. Runs on PGlite and on PostgreSQL.
-const targets = ['pglite', ...(postgresAvailable() ? ['postgres'] : [])];
-if (process.env.CI && !postgresAvailable()) throw new Error('CI must provide PostgreSQL (BM_TEST_PG_ADMIN_URL)');
 
 const graph = {
   nodes: [
@@ -33,41 +25,23 @@ const graph = {
   ],
 };
 
-describe.each(targets)('walking skeleton on %s', (target) => {
+describe.each(dbTargets())('walking skeleton on %s', (target) => {
   let fake: FakeProviderServer;
-  let server: RunningServer;
-  let dropDb: (() => Promise<void>) | undefined;
+  let t: TestServer;
   const key = canary('sk-skeleton');
 
   beforeAll(async () => {
     fake = await startFakeOpenAI();
-    let databaseUrl = '';
-    if (target === 'postgres') {
-      const db = await createTestPostgresDatabase('skeleton');
-      databaseUrl = db.url;
-      dropDb = db.drop;
-    }
-    server = await startServer({
-      port: 0,
-      dataDir: mkdtempSync(path.join(tmpdir(), 'bm-skeleton-')),
-      temporalAddress: await testTemporalAddress(),
-      env: {
-        DATABASE_URL: databaseUrl,
-        TEMPORAL_TASK_QUEUE: uniqueTaskQueue('skeleton'),
-        BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`,
-        LOG_LEVEL: 'silent',
-      },
-    });
-  }, 120_000);
+    t = await startTestServer({ target, env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` } });
+  });
 
   afterAll(async () => {
-    await server?.close();
+    await t?.close();
     await fake?.close();
-    await dropDb?.();
   });
 
   it('runs a bot end to end and records every node output and the result', async () => {
-    const api = apiClient(server.url);
+    const api = t.api();
     await api.signup();
 
     const conn = await api.post('/api/llm-connections', {

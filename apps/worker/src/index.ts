@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createSmtpEmailSender } from '@bm/nodes';
 import type { Services } from '@bm/runtime';
 import { TASK_QUEUE, createActivities } from '@bm/temporal';
@@ -25,11 +25,26 @@ export interface BotWorkerOptions {
   shutdownGraceTime?: string | number;
 }
 
+let runtimeInstalled = false;
+
+/** Routes the Temporal SDK's own logs (warnings and errors only) into our redacting logger. Once per process. */
+function installRuntime(log: Services['logger']) {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN', (e) => log[levels[e.level]]({ ...e.meta }, e.message)) });
+  } catch {
+    // Already installed by the host (e.g. a test harness): keep theirs.
+  }
+}
+
 /** Boots a Temporal Worker: the interpreter workflow plus activities wired to real dependencies. */
 export async function createBotWorker(opts: BotWorkerOptions) {
   const { services } = opts;
-  const connection = await NativeConnection.connect({ address: opts.address });
   const log = services.logger.child({ component: 'worker' });
+  installRuntime(log);
+  const connection = await NativeConnection.connect({ address: opts.address });
   const activities = createActivities({
     repos: services.repos,
     llm: services.llm,

@@ -19,7 +19,7 @@ function declaredLength(res: BodyLike): number | undefined {
  * limit is passed. Throws ResponseTooLargeError.
  */
 export async function readBodyCapped(res: BodyLike, maxBytes: number): Promise<Uint8Array> {
-  const len = declaredLength(res);
+  const len = declaredLength(res as unknown as BodyLike);
   if (len !== undefined && len > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw new ResponseTooLargeError(maxBytes);
@@ -58,14 +58,15 @@ export async function readTextCapped(res: BodyLike, maxBytes: number): Promise<s
  * consume the body themselves (SDKs, res.json()) still be bounded.
  */
 export async function capResponse(res: UndiciResponse, maxBytes: number): Promise<UndiciResponse> {
-  const len = declaredLength(res);
+  // Cast: undici's and the global stream typings differ when a program also loads DOM lib types.
+  const len = declaredLength(res as unknown as BodyLike);
   if (len !== undefined && len > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw new ResponseTooLargeError(maxBytes);
   }
   if (res.body === null) return res;
   let seen = 0;
-  const counted = res.body.pipeThrough(
+  const counted = (res.body as unknown as ReadableStream<Uint8Array>).pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
@@ -74,7 +75,7 @@ export async function capResponse(res: UndiciResponse, maxBytes: number): Promis
       },
     }),
   );
-  const capped = new UndiciResponse(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+  const capped = new UndiciResponse(counted as never, { status: res.status, statusText: res.statusText, headers: res.headers });
   // A constructed Response has no URL; keep the one the caller would have seen.
   Object.defineProperty(capped, 'url', { value: res.url });
   if (res.redirected) Object.defineProperty(capped, 'redirected', { value: true });

@@ -17,7 +17,7 @@ declare module 'fastify' {
  * Resolves the caller from the session cookie or a personal API token (`Authorization: Bearer`).
  * Routes call requireUser / requireWorkspace; nothing checks URL strings.
  */
-export function registerAuth(app: FastifyInstance, deps: AppDeps) {
+export function registerAuth(app: FastifyInstance<any, any, any, any, any>, deps: AppDeps) {
   const { repos } = deps.services;
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {

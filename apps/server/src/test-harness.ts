@@ -1,0 +1,65 @@
+// Starts the real embedded server for an integration test: real Temporal (the suite's dev server),
+// PGlite in a temp dir or a fresh PostgreSQL database, a task queue of its own.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
+import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
+import { startServer, type RunningServer } from './index';
+import { apiClient } from './test-client';
+
+export type DbTarget = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when the README test command started one (CI always does). */
+export function dbTargets(): DbTarget[] {
+  if (process.env.CI && !postgresAvailable()) throw new Error('CI must provide PostgreSQL (BM_TEST_PG_ADMIN_URL)');
+  return postgresAvailable() ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface TestServer {
+  server: RunningServer;
+  dataDir: string;
+  databaseUrl: string;
+  api: () => ReturnType<typeof apiClient>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(opts: {
+  target?: DbTarget;
+  env?: Record<string, string>;
+  dataDir?: string;
+  databaseUrl?: string;
+  taskQueue?: string;
+  logDestination?: { write(line: string): void };
+} = {}): Promise<TestServer> {
+  let databaseUrl = opts.databaseUrl ?? '';
+  let drop: (() => Promise<void>) | undefined;
+  if (opts.target === 'postgres' && !databaseUrl) {
+    const db = await createTestPostgresDatabase('it');
+    databaseUrl = db.url;
+    drop = db.drop;
+  }
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'bm-it-'));
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    temporalAddress: await testTemporalAddress(),
+    logDestination: opts.logDestination,
+    env: {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_TASK_QUEUE: opts.taskQueue ?? uniqueTaskQueue('it'),
+      LOG_LEVEL: opts.logDestination ? 'debug' : 'silent',
+      ...opts.env,
+    },
+  });
+  return {
+    server,
+    dataDir,
+    databaseUrl,
+    api: () => apiClient(server.url),
+    async close() {
+      await server.close();
+      await drop?.();
+    },
+  };
+}
