@@ -1,0 +1,96 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '@bm/api';
+import { createServices, loadConfig } from '@bm/runtime';
+import { connectTemporalClient, createRunScheduler, freePort } from '@bm/temporal';
+import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
+
+const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
+
+/** Processes whose command line mentions `needle` (e.g. a data dir), other than this test's own. */
+function processesWith(needle: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-af', needle], { encoding: 'utf8' }).split('\n').filter((l) => l && !l.includes('pgrep'));
+  } catch {
+    return [];
+  }
+}
+
+describe('the embedded app process', () => {
+  it('starts its own Temporal dev server, serves health and the UI, and leaves nothing behind on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bm-life-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, BOT_MANAGER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+    delete env.TEMPORAL_ADDRESS;
+    delete env.DATABASE_URL;
+    if (process.env.BM_TEST_TEMPORAL_CLI) env.TEMPORAL_CLI = process.env.BM_TEST_TEMPORAL_CLI;
+    const child = spawn(process.execPath, ['--import', 'tsx', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const url = await new Promise<string>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90_000);
+      child.stdout.on('data', () => {
+        const m = /running at (http:\/\/\S+)/.exec(out);
+        if (m) {
+          clearTimeout(t);
+          resolve(m[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+
+    // The Temporal dev server child persists under the data dir.
+    expect(processesWith(path.join(dataDir, 'temporal.db')).length).toBe(1);
+    const health = await fetch(`${url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', db: 'ok', temporal: 'ok', worker: 'ok' });
+    const page = await fetch(`${url}/bots`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code, out).toBe(0);
+    expect(processesWith(dataDir)).toEqual([]);
+  });
+});
+
+describe('GET /api/health', () => {
+  it('answers 503 naming the part that is down', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bm-health-'));
+    const services = await createServices(loadConfig({ BOT_MANAGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+    const client = await connectTemporalClient({ address: await testTemporalAddress() });
+    try {
+      // Temporal is up, but no worker polls this task queue.
+      let app = await buildApp({ services, scheduler: createRunScheduler(client, uniqueTaskQueue('health')), webhookUrl: (t) => t });
+      let r = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'ok', worker: 'down' });
+      expect(r.json().details.worker).toMatch(/no worker/);
+      await app.close();
+
+      // Temporal unreachable.
+      const deadClient = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 }) });
+      app = await buildApp({ services, scheduler: createRunScheduler(deadClient), webhookUrl: (t) => t });
+      r = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toMatchObject({ db: 'ok', temporal: 'down', worker: 'down' });
+      await app.close();
+
+      // Database closed.
+      app = await buildApp({ services, scheduler: createRunScheduler(client, uniqueTaskQueue('health')), webhookUrl: (t) => t });
+      await services.db.close();
+      r = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toMatchObject({ db: 'down' });
+      await app.close();
+    } finally {
+      await client.connection.close();
+    }
+  });
+});
