@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { NodeDefinition } from '../../types';
+import { run, type ChatOutput } from './run';
+
+/** Empty means "use the default" (the editor stores '' for a cleared field). */
+const optionalText = (description: string) => z.string().max(200).optional().describe(description);
+
+export const params = z.object({
+  purpose: z
+    .enum(['analyze', 'report', 'draft'])
+    .default('analyze')
+    .describe('What the call is for: analyze (extract, classify), report (summarise), draft (write text). Recorded with the usage.'),
+  system: z.string().max(50_000).default('').describe('System instructions (role, rules, output format).').meta({ widget: 'textarea' }),
+  prompt: z
+    .string()
+    .min(1)
+    .max(500_000)
+    .describe('The message to the model. Use templates to pass data, e.g. {{ nodes.fetch.output.body }}.')
+    .meta({ widget: 'textarea' }),
+  llmConnectionId: optionalText('The LLM connection to use; empty uses the bot\'s default connection.').meta({ widget: 'connection' }),
+  model: optionalText('Model id; empty uses the connection\'s default model (or the bot\'s override).').meta({ widget: 'model' }),
+  temperature: z.number().min(0).max(2).optional().describe('Sampling temperature (0 = focused, 2 = very random). Empty uses the provider default.'),
+  maxTokens: z.number().int().min(1).max(200_000).optional().describe('Upper limit on the length of the answer, in tokens.'),
+  json: z.boolean().default(false).describe('Ask for a JSON answer; the parsed value is in the output\'s `json`.'),
+});
+export type Params = z.output<typeof params>;
+
+export const llmChat: NodeDefinition<Params, ChatOutput> = {
+  id: 'llm.chat',
+  version: 1,
+  category: 'llm',
+  title: 'LLM chat',
+  description: 'Sends a prompt to your LLM provider and outputs the answer.',
+  docs: [
+    'Output: `{ text, json?, model, usage: { inputTokens, outputTokens } }` — reference the answer as `{{ nodes.<id>.output.text }}`.',
+    'Uses the node\'s LLM connection, or the bot\'s default one. Your own provider key is used; tokens are billed by your provider.',
+    'With **json** on, the model is asked for JSON and the parsed answer is in `json` (a fenced ```json block is accepted). An answer that is not JSON fails the node and is retried.',
+  ].join('\n\n'),
+  inputs: [{ name: 'in', type: 'any', multiple: true, label: 'Context' }],
+  outputs: [{ name: 'out', type: 'json', label: 'Answer' }],
+  params,
+  usesLlm: true,
+  run,
+};

@@ -1,0 +1,75 @@
+import {
+  describeParamIssues,
+  ExpressionError,
+  formatParamIssue,
+  renderParams,
+  type ExpressionScope,
+  type NodeInputs,
+} from '@bm/graph';
+import { NodeError, toNodeError } from './errors';
+import type { NodeContext, NodeDefinition } from './types';
+
+const NO_INPUTS: NodeInputs = { all: [], byNode: {}, byPort: {} };
+
+export interface ExecuteResult<O = unknown> {
+  output: O;
+  /** The params the node ran with (templates rendered, defaults applied). May hold secrets. */
+  params: unknown;
+}
+
+/**
+ * Runs one node: renders the templates in its params against the scope, validates them with the
+ * node's schema, then calls `run`. Every failure is a NodeError naming the node and the param.
+ */
+export async function executeNode<O>(
+  def: NodeDefinition<any, O>,
+  rawParams: Record<string, unknown>,
+  scope: ExpressionScope,
+  ctx: NodeContext,
+  inputs: NodeInputs = NO_INPUTS,
+): Promise<ExecuteResult<O>> {
+  const where = `Node "${ctx.nodeId}" (${def.id})`;
+  const literal = new Set(def.literalParams ?? []);
+  const value = new Set(def.valueParams ?? []);
+  let rendered: Record<string, unknown>;
+  try {
+    rendered = renderParams(rawParams, scope, {
+      skip: (p) => p.length === 1 && literal.has(String(p[0])),
+      asText: (p) => !value.has(String(p[0])),
+    });
+  } catch (err) {
+    if (err instanceof ExpressionError) {
+      throw new NodeError('EXPRESSION_ERROR', `${where}: ${err.message}`, { nodeId: ctx.nodeId, cause: err });
+    }
+    throw toNodeError(err, ctx.nodeId);
+  }
+
+  // A value param may now hold an object where the schema describes the (template) string the
+  // editor shows: validate the template string there and hand the rendered value to run().
+  const forCheck = { ...rendered };
+  const typed: string[] = [];
+  for (const key of value) {
+    if (typeof rawParams[key] === 'string' && typeof rendered[key] !== 'string' && rendered[key] !== undefined) {
+      forCheck[key] = rawParams[key];
+      typed.push(key);
+    }
+  }
+  const parsed = def.params.safeParse(forCheck);
+  if (!parsed.success) {
+    const issues = describeParamIssues(parsed.error, forCheck).map(formatParamIssue);
+    throw new NodeError('INVALID_PARAMS', `${where}: ${issues.join('; ')}.`, { nodeId: ctx.nodeId });
+  }
+  const params = parsed.data as Record<string, unknown>;
+  for (const key of typed) params[key] = rendered[key];
+
+  if (ctx.signal?.aborted) throw new NodeError('CANCELLED', `${where} was cancelled.`, { nodeId: ctx.nodeId });
+  try {
+    const output = await def.run(params, inputs, ctx);
+    return { output, params };
+  } catch (err) {
+    if (ctx.signal?.aborted && !(err instanceof NodeError && err.code !== 'CANCELLED')) {
+      throw new NodeError('CANCELLED', `${where} was cancelled.`, { nodeId: ctx.nodeId, cause: err });
+    }
+    throw toNodeError(err, ctx.nodeId);
+  }
+}

@@ -1,0 +1,156 @@
+import { NodeError } from '../errors';
+import type { NodeContext } from '../types';
+
+export interface HttpCall {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export interface HttpReply {
+  status: number;
+  statusText: string;
+  /** The URL after redirects. */
+  url: string;
+  headers: Record<string, string>;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+class TooLarge extends Error {
+  readonly code = 'RESPONSE_TOO_LARGE';
+}
+
+/** Reads at most `maxBytes`, cancelling the stream as soon as the limit is passed. */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new TooLarge();
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Origin and path only: query strings often carry tokens, and messages end up in run records. */
+export function safeUrl(url: string | URL): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return String(url).slice(0, 200);
+  }
+}
+
+export function parseHttpUrl(raw: string, param = 'url'): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new NodeError('INVALID_PARAMS', `Parameter "${param}" is not a valid URL: "${raw.slice(0, 200)}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new NodeError('INVALID_PARAMS', `Parameter "${param}" must be an http:// or https:// URL (got ${url.protocol}).`);
+  }
+  return url;
+}
+
+function retryAfterMs(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** 5xx, 429 and 408 may pass later; other 4xx need a change by the user. */
+export function isRetryableStatus(status: number): boolean {
+  return status >= 500 || status === 429 || status === 408;
+}
+
+export function statusError(reply: HttpReply, what: string, method = 'GET'): NodeError {
+  const snippet = new TextDecoder().decode(reply.bytes.slice(0, 600)).replace(/\s+/g, ' ').trim().slice(0, 300);
+  const retryable = isRetryableStatus(reply.status);
+  return new NodeError(
+    'HTTP_ERROR',
+    `${what}: ${method} ${safeUrl(reply.url)} answered ${reply.status}${reply.statusText ? ` ${reply.statusText}` : ''}` +
+      `${snippet ? `: ${snippet}` : ''}${retryable ? '' : '. Check the URL, the method and the credentials.'}`,
+    { retryable, status: reply.status, retryAfterMs: retryAfterMs(reply.headers['retry-after']) },
+  );
+}
+
+/**
+ * One HTTP exchange through ctx.fetch (the guarded fetch), bounded in time and size. Maps
+ * failures to NodeErrors: refused destinations, timeouts, oversize bodies, network errors.
+ */
+export async function httpCall(ctx: NodeContext, url: URL, call: HttpCall): Promise<HttpReply> {
+  const timeout = AbortSignal.timeout(call.timeoutMs);
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+  const method = call.method ?? 'GET';
+  const target = `${method} ${safeUrl(url)}`;
+  try {
+    const res = await ctx.fetch(url, { method, headers: call.headers, body: call.body, signal, redirect: 'follow' });
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
+    const bytes = await readCapped(res, call.maxBytes);
+    return {
+      status: res.status,
+      statusText: res.statusText,
+      url: res.url || url.toString(),
+      headers,
+      contentType: headers['content-type'] ?? '',
+      bytes,
+    };
+  } catch (err) {
+    if (ctx.signal?.aborted) throw new NodeError('CANCELLED', `${target} was cancelled.`, { cause: err });
+    if (timeout.aborted) {
+      throw new NodeError('TIMEOUT', `${target} did not complete within ${call.timeoutMs} ms.`, { retryable: true, cause: err });
+    }
+    const code = (err as { code?: unknown }).code;
+    if (code === 'OUTBOUND_BLOCKED' || code === 'TOO_MANY_REDIRECTS') {
+      throw new NodeError(code, (err as Error).message, { cause: err });
+    }
+    if (code === 'RESPONSE_TOO_LARGE') {
+      throw new NodeError('RESPONSE_TOO_LARGE', `${target}: the response is larger than ${call.maxBytes} bytes (maxBytes).`, { cause: err });
+    }
+    const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (err as Error).message;
+    throw new NodeError('NETWORK_ERROR', `${target} failed: ${detail}.`, { retryable: true, cause: err });
+  }
+}
+
+/** The charset of a Content-Type header, if it names one. */
+export function charsetOf(contentType: string): string | undefined {
+  return /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+}
+
+/** Decodes bytes with the given charset (falling back to UTF-8 for unknown labels). */
+export function decodeText(bytes: Uint8Array, charset?: string): string {
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { NodeDefinition } from '../../types';
+import { run } from './run';
+
+export const params = z.object({
+  sample: z
+    .unknown()
+    .optional()
+    .describe('Example input (any JSON) used for previews in the editor when a run has no input.')
+    .meta({ widget: 'json' }),
+});
+export type Params = z.output<typeof params>;
+
+export const sourceManual: NodeDefinition<Params, unknown> = {
+  id: 'source.manual',
+  version: 1,
+  category: 'source',
+  title: 'Manual input',
+  description: 'Starts the bot with the input given to the run.',
+  docs: [
+    'Outputs the run input as it was sent (`POST /api/bots/:id/runs` with `{ "input": … }`).',
+    'Other nodes can also read it anywhere as `{{ input }}` / `{{ input.field }}`.',
+    'When a run has no input, the node outputs `sample` (or null).',
+  ].join('\n\n'),
+  inputs: [],
+  outputs: [{ name: 'out', type: 'any', label: 'Input' }],
+  params,
+  trigger: true,
+  literalParams: ['sample'],
+  run,
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { maxBytesParam, timeoutParam, urlParam } from '../../shared/params';
+import type { NodeDefinition } from '../../types';
+import { run, type RssOutput } from './run';
+
+export const params = z.object({
+  url: urlParam('The RSS or Atom feed URL.'),
+  limit: z.number().int().min(1).max(200).default(20).describe('At most this many items (newest first, as the feed lists them).'),
+  onlyNew: z
+    .boolean()
+    .default(false)
+    .describe('Only items this node has not output before (the first run outputs the current items and remembers the whole feed).'),
+  timeoutMs: timeoutParam(15_000),
+  maxBytes: maxBytesParam(5 * 1024 * 1024),
+});
+export type Params = z.output<typeof params>;
+
+export const sourceRss: NodeDefinition<Params, RssOutput> = {
+  id: 'source.rss',
+  version: 1,
+  category: 'source',
+  title: 'RSS / Atom feed',
+  description: 'Reads the items of an RSS or Atom feed.',
+  docs: [
+    'Output: `{ feed: { title, link }, items: [{ id, title, link, published, summary, content }] }`.',
+    '`published` is an ISO date or null; `summary` and `content` are plain text (HTML removed).',
+    'With **onlyNew**, items already output by an earlier run of this bot are left out. The node remembers up to 2000 item ids; when more new items arrive than `limit`, the rest come in the next runs.',
+  ].join('\n\n'),
+  inputs: [{ name: 'in', type: 'any', multiple: true, label: 'After' }],
+  outputs: [{ name: 'out', type: 'items', label: 'Items' }],
+  params,
+  run,
+};

@@ -1,0 +1,105 @@
+import { NodeError } from '../../errors';
+import { charsetOf, decodeText, httpCall, parseHttpUrl, safeUrl, statusError } from '../../shared/http';
+import { normalizeWhitespace, truncate } from '../../shared/text';
+import type { NodeContext, NodeInputs } from '../../types';
+import type { Params } from './definition';
+
+export interface WebpageOutput {
+  url: string;
+  title: string;
+  byline: string | null;
+  excerpt: string | null;
+  text: string;
+  length: number;
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
+
+/** innerText-like: text with blank lines between blocks (jsdom has no layout, so no innerText). */
+function blockText(root: Node): string {
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      out.push(node.textContent ?? '');
+      return;
+    }
+    if (node.nodeType === 11) {
+      for (const child of Array.from(node.childNodes)) walk(child);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) out.push('\n\n');
+    if (tag === 'LI') out.push('• ');
+    for (const child of Array.from(node.childNodes)) walk(child);
+    if (block) out.push('\n\n');
+    else if (tag === 'TD' || tag === 'TH') out.push('\t');
+  };
+  walk(root);
+  return normalizeWhitespace(out.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\s*\n\s*\n\s*/g, '\n\n'));
+}
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext): Promise<WebpageOutput> {
+  const url = parseHttpUrl(params.url);
+  const reply = await httpCall(ctx, url, {
+    headers: { accept: 'text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5' },
+    timeoutMs: params.timeoutMs,
+    maxBytes: params.maxBytes,
+  });
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'Could not fetch the page');
+  const type = reply.contentType.split(';')[0]!.trim();
+
+  if (type.startsWith('text/plain')) {
+    const text = truncate(normalizeWhitespace(decodeText(reply.bytes, charsetOf(reply.contentType))), params.maxChars);
+    return { url: reply.url, title: '', byline: null, excerpt: null, text, length: text.length };
+  }
+  if (type !== '' && !HTML_TYPES.test(type)) {
+    throw new NodeError('UNSUPPORTED_CONTENT', `${safeUrl(reply.url)} is ${type}, not a web page (HTML or plain text).`);
+  }
+
+  // Loaded on first use: jsdom costs ~0.5 s to import, and the API imports this package only for
+  // the node catalogue.
+  const [{ JSDOM, VirtualConsole }, { Readability }] = await Promise.all([import('jsdom'), import('@mozilla/readability')]);
+  // HTML bytes go to jsdom as bytes so it can honour <meta charset>. jsdom's defaults: scripts
+  // are not run and no sub-resource is loaded. A silent virtual console keeps CSS parse noise
+  // out of the worker log.
+  const dom = new JSDOM(Buffer.from(reply.bytes), {
+    url: reply.url,
+    contentType: HTML_TYPES.test(reply.contentType) ? reply.contentType : 'text/html',
+    virtualConsole: new VirtualConsole(),
+  });
+  try {
+    const doc = dom.window.document;
+    const pageTitle = normalizeWhitespace(doc.title ?? '');
+    const article = new Readability(doc.cloneNode(true) as Document).parse();
+    let text: string;
+    if (article?.content) {
+      text = blockText(JSDOM.fragment(article.content));
+    } else {
+      text = doc.body ? blockText(doc.body) : '';
+    }
+    text = truncate(text, params.maxChars);
+    return {
+      url: reply.url,
+      title: normalizeWhitespace(article?.title ?? '') || pageTitle,
+      byline: article?.byline ? normalizeWhitespace(article.byline) : null,
+      excerpt: article?.excerpt ? normalizeWhitespace(article.excerpt) : null,
+      text,
+      length: text.length,
+    };
+  } finally {
+    dom.window.close();
+  }
+}

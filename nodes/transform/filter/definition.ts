@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { NodeDefinition } from '../../types';
+import { jsonataSyntaxError } from '../jsonata/evaluate';
+import { OPERATORS, UNARY } from './conditions';
+import { run, type FilterOutput } from './run';
+
+export const params = z
+  .object({
+    items: z
+      .string()
+      .optional()
+      .describe(
+        'The list to filter: a path in the connected output (e.g. body.results) or an expression such as {{ nodes.rss.output.items }}. Empty: the connected output if it is a list, else its "items".',
+      ),
+    mode: z.enum(['condition', 'jsonata']).default('condition').describe('Keep items by a simple condition, or by a JSONata expression.'),
+    field: z.string().default('').describe('Condition: the field of each item to test (e.g. title or author.name); empty tests the item itself.'),
+    operator: z.enum(OPERATORS).default('contains').describe('Condition: how to compare.'),
+    value: z.string().optional().describe('Condition: the value to compare with (a number, text, an ISO date, or a regular expression for "regex").'),
+    caseSensitive: z.boolean().default(false).describe('Condition: compare text with exact case.'),
+    expression: z
+      .string()
+      .optional()
+      .describe('JSONata: kept when true for the item (the item is `$`, its position `$index`, the run input `$input`), e.g. score > 0.5 and $contains(title, "AI").')
+      .meta({ widget: 'code' }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.mode === 'jsonata') {
+      if (!p.expression?.trim()) ctx.addIssue({ code: 'custom', path: ['expression'], message: 'is required in jsonata mode' });
+      else {
+        const error = jsonataSyntaxError(p.expression);
+        if (error) ctx.addIssue({ code: 'custom', path: ['expression'], message: `invalid JSONata: ${error}` });
+      }
+    } else if (!UNARY.has(p.operator) && p.value === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `is required for the "${p.operator}" operator` });
+    }
+  });
+export type Params = z.output<typeof params>;
+
+export const transformFilter: NodeDefinition<Params, FilterOutput> = {
+  id: 'transform.filter',
+  version: 1,
+  category: 'transform',
+  title: 'Filter',
+  description: 'Keeps the items of a list that match a condition.',
+  docs: [
+    'Output: `{ items }` with the matching items, in order.',
+    'Operators: equals, notEquals, contains / notContains (text, or an element of a list), startsWith, endsWith, gt / gte / lt / lte (numbers, or ISO dates), exists / notExists, isEmpty / isNotEmpty, regex. Text comparisons ignore case unless caseSensitive.',
+    'For anything more complex use mode "jsonata" with a boolean expression per item.',
+  ].join('\n\n'),
+  inputs: [{ name: 'in', type: 'items', label: 'List' }],
+  outputs: [{ name: 'out', type: 'items', label: 'Kept' }],
+  params,
+  valueParams: ['items', 'value'],
+  literalParams: ['expression'],
+  run,
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { NodeDefinition } from '../../types';
+import { run, type SplitOutput } from './run';
+
+export const params = z
+  .object({
+    source: z
+      .string()
+      .optional()
+      .describe(
+        'What to split: an expression such as {{ nodes.llm.output.text }}. Empty: the connected output (its text for an LLM answer, its items for a list).',
+      ),
+    field: z.string().default('').describe('When the value is an object: the path of the text or list to split (e.g. body.results).'),
+    mode: z
+      .enum(['lines', 'paragraphs', 'delimiter', 'chunks'])
+      .default('lines')
+      .describe('How to split text: by line, by blank line, by a delimiter, or into chunks of at most chunkSize characters. A list is used as it is.'),
+    delimiter: z.string().min(1).default(',').describe('Delimiter mode: the separator text.'),
+    chunkSize: z.number().int().min(10).max(1_000_000).default(2000).describe('Chunks mode: the largest chunk, in characters.'),
+    chunkOverlap: z.number().int().min(0).max(100_000).default(0).describe('Chunks mode: characters repeated at the start of the next chunk.'),
+    trim: z.boolean().default(true).describe('Trim spaces around each piece.'),
+    skipEmpty: z.boolean().default(true).describe('Leave out empty pieces.'),
+    limit: z.number().int().min(1).max(100_000).optional().describe('Keep at most this many items.'),
+  })
+  .superRefine((p, ctx) => {
+    if (p.chunkOverlap >= p.chunkSize) {
+      ctx.addIssue({ code: 'custom', path: ['chunkOverlap'], message: 'must be smaller than chunkSize' });
+    }
+  });
+export type Params = z.output<typeof params>;
+
+export const transformSplit: NodeDefinition<Params, SplitOutput> = {
+  id: 'transform.split',
+  version: 1,
+  category: 'transform',
+  title: 'Split',
+  description: 'Turns a text into a list of pieces (lines, paragraphs, chunks), or picks a list out of an object.',
+  docs: [
+    'Output: `{ items }` — strings when splitting text, or the elements of the list.',
+    'Chunks mode cuts at the last paragraph break, line break, sentence end or space before chunkSize, so pieces stay readable (useful to feed long pages to an LLM piece by piece).',
+  ].join('\n\n'),
+  inputs: [{ name: 'in', type: 'any' }],
+  outputs: [{ name: 'out', type: 'items', label: 'Items' }],
+  params,
+  valueParams: ['source'],
+  run,
+};

@@ -1,0 +1,83 @@
+import { getAtPath } from '@bm/graph';
+import { NodeError } from '../../errors';
+import { pathOf, primaryInput } from '../../shared/items';
+import type { NodeContext, NodeInputs } from '../../types';
+import type { Params } from './definition';
+
+export interface SplitOutput {
+  items: unknown[];
+}
+
+const BREAKS = ['\n\n', '\n', '. ', '! ', '? ', '; ', ', ', ' '];
+
+/** Chunks of at most `size` characters, cut at the most natural break in their second half. */
+export function chunkText(text: string, size: number, overlap: number): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + size, text.length);
+    if (end < text.length) {
+      const window = text.slice(start, end);
+      for (const b of BREAKS) {
+        const at = window.lastIndexOf(b);
+        if (at >= size / 2) {
+          end = start + at + b.length;
+          break;
+        }
+      }
+    }
+    chunks.push(text.slice(start, end));
+    if (end >= text.length) break;
+    start = Math.max(end - overlap, start + 1);
+  }
+  return chunks;
+}
+
+function pickSource(params: Params, inputs: NodeInputs): unknown {
+  let value = params.source === undefined || params.source === '' ? primaryInput(inputs) : params.source;
+  if (params.field.trim()) {
+    value = getAtPath(value, pathOf(params.field, 'field'));
+    if (value === undefined) throw new NodeError('INVALID_INPUT', `The value has no "${params.field}" to split.`);
+    return value;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as { items?: unknown; text?: unknown };
+    if (Array.isArray(o.items)) return o.items;
+    if (typeof o.text === 'string') return o.text;
+  }
+  return value;
+}
+
+export async function run(params: Params, inputs: NodeInputs, _ctx: NodeContext): Promise<SplitOutput> {
+  const value = pickSource(params, inputs);
+  let items: unknown[];
+  if (Array.isArray(value)) {
+    items = value;
+  } else if (typeof value === 'string') {
+    const text = value.replace(/\r\n?/g, '\n');
+    let pieces: string[];
+    switch (params.mode) {
+      case 'lines':
+        pieces = text.split('\n');
+        break;
+      case 'paragraphs':
+        pieces = text.split(/\n[ \t]*\n+/);
+        break;
+      case 'delimiter':
+        pieces = text.split(params.delimiter);
+        break;
+      case 'chunks':
+        pieces = chunkText(text, params.chunkSize, params.chunkOverlap);
+        break;
+    }
+    if (params.trim) pieces = pieces.map((p) => p.trim());
+    items = params.skipEmpty ? pieces.filter((p) => p.trim() !== '') : pieces;
+  } else {
+    const kind = value === null ? 'null' : value === undefined ? 'nothing' : typeof value;
+    throw new NodeError(
+      'INVALID_INPUT',
+      `Split needs a text or a list, got ${kind}. Set "source" (e.g. {{ nodes.<id>.output.text }}) or "field".`,
+    );
+  }
+  return { items: params.limit ? items.slice(0, params.limit) : items };
+}

@@ -1,0 +1,33 @@
+export type ExpressionErrorKind = 'syntax' | 'reference';
+
+/**
+ * A template that cannot be parsed (kind `syntax`, with the character position) or whose
+ * reference does not resolve (kind `reference`). Never rendered as "undefined".
+ */
+export class ExpressionError extends Error {
+  readonly code = 'EXPRESSION_ERROR';
+  readonly kind: ExpressionErrorKind;
+  /** 0-based offset in the template string (syntax errors). */
+  readonly position?: number;
+  /** The `{{ … }}` source the error is about, when known. */
+  readonly expression?: string;
+  /** The param the template came from, set by renderParams (e.g. `headers.Authorization`). */
+  readonly paramPath?: string;
+
+  constructor(
+    kind: ExpressionErrorKind,
+    message: string,
+    opts: { position?: number; expression?: string; paramPath?: string } = {},
+  ) {
+    super(message);
+    this.name = 'ExpressionError';
+    this.kind = kind;
+    this.position = opts.position;
+    this.expression = opts.expression;
+    this.paramPath = opts.paramPath;
+  }
+}
+
+export function isExpressionError(err: unknown): err is ExpressionError {
+  return err instanceof ExpressionError;
+}

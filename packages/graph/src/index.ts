@@ -1,0 +1,15 @@
+export * from './schema';
+export * from './node-type';
+export * from './paths';
+export * from './topology';
+export * from './inputs';
+export * from './issues';
+export * from './validate-types';
+export { validateGraph, DEFAULT_MAX_NODES } from './validate';
+export type { ValidateGraphOptions, ValidationResult } from './validate';
+export { ExpressionError, isExpressionError } from './expression/errors';
+export type { ExpressionErrorKind } from './expression/errors';
+export { parseTemplate, extractReferences, containsTemplate, parsePath } from './expression/parse';
+export type { Reference, ReferenceRoot, TemplatePart } from './expression/parse';
+export { renderTemplate, renderParams, resolveReference, stringifyValue } from './expression/render';
+export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
