@@ -11,5 +11,9 @@ ensure_chromium
 start_postgres
 start_temporal
 export BM_TEST_TEMPORAL_CLI="$TEMPORAL_CLI"
-pnpm_cmd exec turbo run typecheck lint test --concurrency=2 --output-logs=errors-only "$@"
-log "all checks passed"
+find . -name .vitest-report.json -not -path '*/node_modules/*' -delete
+status=0
+pnpm_cmd exec turbo run typecheck lint test --concurrency=2 --continue --output-logs=errors-only "$@" || status=$?
+node scripts/lib/summary.mjs
+[ "$status" = 0 ] && log "all checks passed" || log "some checks failed (see above)"
+exit "$status"

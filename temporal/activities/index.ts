@@ -1,15 +1,15 @@
 import { Context } from '@temporalio/activity';
-import { parseGraph, type Graph } from '@bm/graph';
-import { executeNode, getNodeDefinition, type NodeContext, type NodeInputs } from '@bm/nodes';
+import { collectNodeInputs, parseGraph, upstreamOf, type Graph } from '@bm/graph';
+import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import { scheduleWorkflowId, type BotActivities, type RunPlan } from '../shared';
 import { toApplicationFailure, toFailureInfo } from './failure';
-import { ancestorsOf, buildPlan } from './plan';
+import { buildPlan } from './plan';
 import { maskCredentials } from './redact-input';
 import { validateBotGraph } from './validate';
 
-export { buildPlan, ancestorsOf } from './plan';
+export { buildPlan } from './plan';
 export { validateBotGraph } from './validate';
 export { toFailureInfo } from './failure';
 
@@ -126,18 +126,10 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       try {
         const def = getNodeDefinition(node.type, node.version ?? 1);
         if (!def) throw Object.assign(new Error(`Unknown node type ${node.type} v${node.version ?? 1}.`), { code: 'UNKNOWN_NODE_TYPE', retryable: false });
-        const ancestors = ancestorsOf(run.graph, nodeId);
-        const rows = await repos.nodeRuns.outputs(runId, ancestors);
-        const outputs = new Map(rows.map((r) => [r.nodeId, r.output as unknown]));
-        const incoming = run.graph.edges.filter((e) => e.target === nodeId);
-        const inputs: NodeInputs = { all: [], byNode: {}, byPort: {} };
-        for (const e of incoming) {
-          const value = outputs.get(e.source);
-          inputs.all.push(value);
-          inputs.byNode[e.source] = value;
-          const port = e.targetHandle ?? 'in';
-          (inputs.byPort[port] ??= []).push(value);
-        }
+        // Expressions may reference any upstream node; outputs come from the database, not history.
+        const rows = await repos.nodeRuns.outputs(runId, upstreamOf(run.graph, nodeId));
+        const outputs = Object.fromEntries(rows.map((r) => [r.nodeId, { output: r.output as unknown }]));
+        const inputs = collectNodeInputs(run.graph, nodeId, outputs);
         const ctx: NodeContext = {
           runId,
           botId: run.botId,
@@ -164,7 +156,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
           email: deps.email ?? noEmail,
           log: deps.log,
         };
-        const scope = { input: run.input, nodes: Object.fromEntries([...outputs].map(([id, output]) => [id, { output }])) };
+        const scope = { input: run.input, nodes: outputs };
         const { output, params } = await executeNode(def, node.params ?? {}, scope, ctx, inputs);
         const serialized = JSON.stringify(output ?? null);
         const outputBytes = Buffer.byteLength(serialized);

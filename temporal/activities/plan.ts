@@ -25,18 +25,3 @@ export function buildPlan(graph: Graph): PlanNode[] {
     };
   });
 }
-
-/** Every node a node can reference in expressions: its ancestors. */
-export function ancestorsOf(graph: Graph, nodeId: string): string[] {
-  const parents = new Map<string, string[]>();
-  for (const e of graph.edges) parents.set(e.target, [...(parents.get(e.target) ?? []), e.source]);
-  const seen = new Set<string>();
-  const stack = [...(parents.get(nodeId) ?? [])];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(parents.get(id) ?? []));
-  }
-  return [...seen];
-}

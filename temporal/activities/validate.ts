@@ -1,5 +1,5 @@
 import { validateGraph, type Graph } from '@bm/graph';
-import { getNodeTypeInfo } from '@bm/nodes';
+import { nodeTypeLookup } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 
 export interface BotValidationContext {
@@ -24,16 +24,28 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
     if (typeof id === 'string' && id) ids.add(id);
   }
   const usable = new Set<string>();
+  let botConnectionProblem: string | undefined;
   for (const id of ids) {
     const conn = await c.repos.connections.get(id);
-    if (conn && conn.isActive && conn.workspaceId === c.workspaceId && (conn.ownerUserId === c.userId || conn.shared)) usable.add(id);
+    const visible = conn && conn.workspaceId === c.workspaceId && (conn.ownerUserId === c.userId || conn.shared);
+    if (visible && conn.isActive) usable.add(id);
+    if (id === c.botConnectionId && !usable.has(id)) {
+      botConnectionProblem = visible
+        ? `The bot's default LLM connection "${conn.name}" is deactivated. Activate it in Settings → LLM Connections, or pick another connection for the bot.`
+        : "The bot's default LLM connection no longer exists or is not available to you. Pick another connection for the bot.";
+    }
   }
-  return validateGraph(graph, {
-    getNodeType: getNodeTypeInfo,
+  const result = validateGraph(graph, {
+    ...nodeTypeLookup,
     maxNodes: c.maxNodes,
     llm: {
-      botHasConnection: !!c.botConnectionId && usable.has(c.botConnectionId),
+      botHasConnection: usable.has(c.botConnectionId ?? ''),
       connectionUsable: (id: string) => usable.has(id),
     },
   });
+  // Say why the bot's default does not count, instead of "has no LLM connection".
+  if (botConnectionProblem) {
+    for (const e of result.errors) if (e.code === 'LLM_CONNECTION_MISSING') e.message = `${e.message.split(':')[0]}: ${botConnectionProblem}`;
+  }
+  return result;
 }

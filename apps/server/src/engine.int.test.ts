@@ -107,7 +107,7 @@ describe('graph engine on Temporal', () => {
     expect(n.tpl.output).toMatch(/^Report on lighthouses: /);
 
     // Independent branches overlapped in time (both sources take ~700 ms).
-    const span = (x: any) => [Date.parse(x.startedAt), Date.parse(x.finishedAt)];
+    const span = (x: any): [number, number] => [Date.parse(x.startedAt), Date.parse(x.finishedAt)];
     const [hs, hf] = span(n.http);
     const [ps, pf] = span(n.page);
     expect(hs < pf && ps < hf).toBe(true);

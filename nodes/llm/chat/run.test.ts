@@ -57,10 +57,10 @@ describe('llm.chat', () => {
     expect((await runNode(llmChat, { prompt: 'p', json: true }, fenced)).json).toEqual({ tags: ['x'] });
   });
 
-  it('json: fails (retryable) when the answer is not JSON', async () => {
+  it('json: fails without retrying when the answer is not JSON (each retry costs the user)', async () => {
     const ctx = await testContext({ llm: model(() => ({ text: 'Sure! Here it is: {a:1}' })) });
     const err = await rejection(runNode(llmChat, { prompt: 'p', json: true }, ctx));
-    expect(err).toMatchObject({ code: 'LLM_INVALID_JSON', retryable: true });
+    expect(err).toMatchObject({ code: 'LLM_INVALID_JSON', retryable: false });
     expect(err.message).toContain('Sure! Here it is');
   });
 

@@ -44,7 +44,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
           'LLM_INVALID_JSON',
           `The model (${res.model}) was asked for JSON but answered with text that is not JSON: "${res.text.slice(0, 200)}". ` +
             'Say in the prompt exactly which JSON to return.',
-          { retryable: true },
+          { retryable: false },
         );
       }
       value = parsed.value;
