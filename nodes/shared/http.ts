@@ -1,3 +1,4 @@
+import { readBodyCapped } from '@bm/net';
 import { NodeError } from '../errors';
 import type { NodeContext } from '../types';
 
@@ -17,40 +18,6 @@ export interface HttpReply {
   headers: Record<string, string>;
   contentType: string;
   bytes: Uint8Array;
-}
-
-class TooLarge extends Error {
-  readonly code = 'RESPONSE_TOO_LARGE';
-}
-
-/** Reads at most `maxBytes`, cancelling the stream as soon as the limit is passed. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new TooLarge();
-  }
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /** Origin and path only: query strings often carry tokens, and messages end up in run records. */
@@ -114,7 +81,7 @@ export async function httpCall(ctx: NodeContext, url: URL, call: HttpCall): Prom
     res.headers.forEach((v, k) => {
       headers[k] = v;
     });
-    const bytes = await readCapped(res, call.maxBytes);
+    const bytes = await readBodyCapped(res, call.maxBytes);
     return {
       status: res.status,
       statusText: res.statusText,
