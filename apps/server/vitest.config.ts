@@ -1,13 +1,1 @@
-import { defineConfig } from 'vitest/config';
-
-// Integration tests here start servers, Temporal workers and databases: give them time, and
-// run files in separate processes (the Temporal native bridge prefers it).
-export default defineConfig({
-  test: {
-    pool: 'forks',
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
-    include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
-  },
-});
+export { default } from '../../vitest.integration';
