@@ -16,7 +16,7 @@ export function toFailureInfo(err: unknown): FailureInfo {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; retryAfterMs?: unknown; name?: unknown };
   const code = typeof e.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(e.code) ? e.code : 'NODE_FAILED';
   const message = typeof e.message === 'string' && e.message ? e.message : String(err);
-  const retryable = typeof e.retryable === 'boolean' ? e.retryable : code === 'NODE_FAILED';
+  const retryable = typeof e.retryable === 'boolean' ? e.retryable : true;
   const retryAfterMs = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
   return { code, message, retryable, retryAfterMs };
 }
