@@ -1,0 +1,61 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, createRoutesFromElements, Outlet, Route } from 'react-router-dom';
+import { AppShell } from './layout/app-shell';
+import { BotLayout } from './layout/bot-layout';
+import { LoginPage } from './pages/auth/login-page';
+import { SignupPage } from './pages/auth/signup-page';
+import { BotsPage } from './pages/bots/bots-page';
+import { ResultsPage } from './pages/bot/results-page';
+import { RunDetailPage } from './pages/bot/run-detail-page';
+import { RunsPage } from './pages/bot/runs-page';
+import { TriggersPage } from './pages/bot/triggers-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ConnectionsPage } from './pages/settings/connections-page';
+import { TokensPage } from './pages/settings/tokens-page';
+import { RequireAuth } from './session/require-auth';
+import { LoadingState } from './ui/states';
+import { Toasts } from './ui/toast';
+
+// The canvas pulls in React Flow; load it only when a bot is opened.
+const BotEditorPage = lazy(() => import('./pages/bot/bot-editor-page'));
+
+function Root() {
+  return (
+    <>
+      <Outlet />
+      <Toasts />
+    </>
+  );
+}
+
+// A data router, so the editor can hold the user back when they would lose unsaved changes.
+export const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/signup" element={<SignupPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppShell />}>
+          <Route index element={<BotsPage />} />
+          <Route path="bots/:botId" element={<BotLayout />}>
+            <Route
+              index
+              element={
+                <Suspense fallback={<LoadingState label="Opening the editor…" />}>
+                  <BotEditorPage />
+                </Suspense>
+              }
+            />
+            <Route path="runs" element={<RunsPage />} />
+            <Route path="runs/:runId" element={<RunDetailPage />} />
+            <Route path="results" element={<ResultsPage />} />
+            <Route path="triggers" element={<TriggersPage />} />
+          </Route>
+          <Route path="settings/connections" element={<ConnectionsPage />} />
+          <Route path="settings/tokens" element={<TokensPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Route>,
+  ),
+);

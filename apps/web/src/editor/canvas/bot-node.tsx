@@ -1,0 +1,74 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { NodePort } from '../../api/node-types';
+import { Icon } from '../../ui/icons';
+import { summarizeNode } from '../node-summary';
+import { useEditorStore } from '../store/editor-store';
+import type { BotFlowNode } from '../store/flow-types';
+import { glyphFor } from './category';
+
+function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
+  const position = side === 'in' ? Position.Left : Position.Right;
+  const type = side === 'in' ? 'target' : 'source';
+  return (
+    <>
+      {ports.map((port, i) => {
+        const top = `${((i + 1) / (ports.length + 1)) * 100}%`;
+        return (
+          <div key={port.name}>
+            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} />
+            {ports.length > 1 && (
+              <span className={`port-label ${side}`} style={{ top }}>
+                {port.label ?? port.name}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+const STATUS_ICON: Record<string, 'check' | 'x' | undefined> = { succeeded: 'check', failed: 'x' };
+
+function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
+  const def = useEditorStore((s) => s.nodeTypes[data.type]);
+  const status = useEditorStore((s) => s.runNodes[id]?.status);
+  const hasIssue = useEditorStore((s) => s.issues.some((i) => i.nodeId === id));
+  const category = def?.category ?? 'transform';
+  const title = data.label || def?.title || data.type;
+  const summary = summarizeNode(data);
+  const statusIcon = status ? STATUS_ICON[status] : undefined;
+  const classes = ['bot-node', `cat-${category}`, selected && 'selected', status && `status-${status}`, hasIssue && 'has-issue'].filter(Boolean).join(' ');
+
+  return (
+    <div className={classes} data-node-id={id} data-node-type={data.type} data-status={status ?? 'idle'}>
+      <Ports ports={def?.inputs ?? [{ name: 'in', type: 'any' }]} side="in" />
+      <div className="head">
+        <span className="glyph">{glyphFor(data.type, def?.title)}</span>
+        <span className="title truncate" title={title}>
+          {title}
+        </span>
+        {status && (
+          <span className="status-icon" title={status} aria-label={`Status: ${status}`}>
+            {statusIcon && <Icon name={statusIcon} strokeWidth={3} />}
+          </span>
+        )}
+      </div>
+      {data.label && def && <div className="kind truncate">{def.title}</div>}
+      {!def && <div className="unknown">Unknown node type “{data.type}”</div>}
+      <div className="summary">{summary}</div>
+      <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
+      {hasIssue && (
+        <span className="issue-flag" title="This node has a problem — see the list below the canvas">
+          <Icon name="alert" strokeWidth={2.5} />
+        </span>
+      )}
+    </div>
+  );
+}
+
+export const BotNode = memo(BotNodeView);
+BotNode.displayName = 'BotNode';
+
+export const nodeTypes = { bot: BotNode };

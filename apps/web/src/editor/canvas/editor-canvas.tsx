@@ -1,0 +1,97 @@
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, type DragEvent, type ReactNode, type Ref } from 'react';
+import { checkConnection } from '../store/connection-rules';
+import { editorStore, useEditorStore } from '../store/editor-store';
+import type { BotFlowEdge } from '../store/flow-types';
+import { nodeTypes } from './bot-node';
+
+export const DND_MIME = 'application/x-bm-node-type';
+
+const isValidConnection: IsValidConnection<BotFlowEdge> = (conn) => {
+  const s = editorStore.getState();
+  return checkConnection(conn, s.edges, { nodes: s.nodes, catalogue: s.nodeTypes }).ok;
+};
+
+const CATEGORY_COLOR: Record<string, string> = { source: '#0e9384', llm: '#7a5af8', transform: '#dc6803', output: '#1570ef' };
+const minimapColor = (node: { data: { type?: unknown } }) => {
+  const def = editorStore.getState().nodeTypes[String(node.data.type)];
+  return CATEGORY_COLOR[def?.category ?? ''] ?? '#98a2b3';
+};
+
+export function EditorCanvas({ children, containerRef }: { children?: ReactNode; containerRef?: Ref<HTMLDivElement> }) {
+  const nodes = useEditorStore((s) => s.nodes);
+  const storeEdges = useEditorStore((s) => s.edges);
+  const runNodes = useEditorStore((s) => s.runNodes);
+  // While a run is shown, edges say how far data got: flowing into a running node, done after a success.
+  const edges = useMemo(() => {
+    if (Object.keys(runNodes).length === 0) return storeEdges;
+    return storeEdges.map((e) => {
+      const target = runNodes[e.target]?.status;
+      const source = runNodes[e.source]?.status;
+      const animated = target === 'running';
+      const className = source === 'succeeded' ? (animated ? 'edge-flowing' : 'edge-done') : undefined;
+      return animated || className ? { ...e, animated, className } : e;
+    });
+  }, [storeEdges, runNodes]);
+  const onNodesChange = useEditorStore((s) => s.onNodesChange);
+  const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
+  const onConnect = useEditorStore((s) => s.onConnect);
+  const checkpoint = useEditorStore((s) => s.checkpoint);
+  const addNode = useEditorStore((s) => s.addNode);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(DND_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(DND_MIME);
+      if (!type) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // Centre the card under the cursor rather than hanging it from its corner.
+      addNode(type, { x: p.x - 116, y: p.y - 30 });
+    },
+    [addNode, screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" ref={containerRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={() => checkpoint()}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={['Backspace', 'Delete']}
+        fitView
+        fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        snapToGrid
+        snapGrid={[8, 8]}
+        attributionPosition="top-right"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#d0d5dd" />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(246,247,249,0.7)" />
+      </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="canvas-empty">
+          <div className="state">
+            <div className="state-title">An empty canvas</div>
+            <div className="state-body">Drag a node from the left — start with a source — or click one to add it.</div>
+          </div>
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useRef, useState } from 'react';
+import { Field } from '../../ui/field';
+import { coerceFieldValue, formatFieldValue, type FormField } from '../schema-form/schema-fields';
+import { ExpressionHelp } from './expression-help';
+import { KeyValueEditor } from './key-value-editor';
+
+type Props = {
+  nodeId: string;
+  field: FormField;
+  value: unknown;
+  onChange: (value: unknown) => void;
+};
+
+const inputId = (nodeId: string, key: string) => `param-${nodeId}-${key}`;
+
+/** Text that the user edits freely and that reaches params only once it parses (numbers, JSON). */
+function ParsedInput({ nodeId, field, value, onChange }: Props) {
+  const [text, setText] = useState(() => formatFieldValue(field, value));
+  const [error, setError] = useState<string | null>(null);
+  const update = (next: string) => {
+    setText(next);
+    const result = coerceFieldValue(field, next);
+    if (result.ok) {
+      setError(null);
+      onChange(result.value);
+    } else setError(result.error);
+  };
+  const common = {
+    id: inputId(nodeId, field.key),
+    value: text,
+    'aria-invalid': error ? true : undefined,
+    onChange: (e: { target: { value: string } }) => update(e.target.value),
+  };
+  return (
+    <Field label={field.label} htmlFor={common.id} required={field.required} error={error} hint={field.description}>
+      {field.kind === 'json' ? (
+        <textarea {...common} className={`textarea code${error ? ' invalid' : ''}`} spellCheck={false} placeholder={field.jsonShape === 'array' ? '["…"]' : '{ "key": "value" }'} />
+      ) : (
+        <input {...common} className={`input${error ? ' invalid' : ''}`} type="text" inputMode="decimal" placeholder={field.defaultValue !== undefined ? `Default: ${field.defaultValue}` : undefined} />
+      )}
+    </Field>
+  );
+}
+
+function StringInput({ nodeId, field, value, onChange }: Props) {
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const text = formatFieldValue(field, value);
+  const insert = (snippet: string) => {
+    const el = ref.current;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    onChange(text.slice(0, start) + snippet + text.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + snippet.length, start + snippet.length);
+    });
+  };
+  const common = {
+    ref,
+    id: inputId(nodeId, field.key),
+    value: text,
+    placeholder: field.placeholder ?? (field.defaultValue !== undefined ? String(field.defaultValue) : undefined),
+    onChange: (e: { target: { value: string } }) => {
+      const r = coerceFieldValue(field, e.target.value);
+      if (r.ok) onChange(r.value);
+    },
+  };
+  const tall = /prompt|template|content|body/i.test(field.key);
+  const multiline = field.kind === 'textarea' || field.kind === 'code';
+  const className = field.kind === 'code' ? 'textarea code' : tall ? 'textarea tall' : 'textarea';
+  return (
+    <Field label={field.label} htmlFor={common.id} required={field.required} hint={field.description}>
+      {multiline ? <textarea {...common} className={className} spellCheck={field.kind !== 'code'} /> : <input {...common} className="input" />}
+      {field.expressions && <ExpressionHelp nodeId={nodeId} onInsert={insert} compact={!multiline} />}
+    </Field>
+  );
+}
+
+/** One generated form control for one param. */
+export function FieldInput(props: Props) {
+  const { nodeId, field, value, onChange } = props;
+  const id = inputId(nodeId, field.key);
+  switch (field.kind) {
+    case 'boolean':
+      return (
+        <div className="field">
+          <label className="checkbox" htmlFor={id}>
+            <input id={id} type="checkbox" checked={Boolean(value ?? field.defaultValue)} onChange={(e) => onChange(e.target.checked)} />
+            {field.label}
+          </label>
+          {field.description && <div className="field-hint">{field.description}</div>}
+        </div>
+      );
+    case 'enum':
+      return (
+        <Field label={field.label} htmlFor={id} required={field.required} hint={field.description}>
+          <select
+            id={id}
+            className="select"
+            value={value === undefined ? '' : String(value)}
+            onChange={(e) => {
+              const r = coerceFieldValue(field, e.target.value);
+              if (r.ok) onChange(r.value);
+            }}
+          >
+            {(!field.required || value === undefined) && <option value="">{field.defaultValue !== undefined ? `Default (${String(field.defaultValue)})` : '—'}</option>}
+            {field.options?.map((o) => (
+              <option key={String(o.value)} value={String(o.value)}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      );
+    case 'number':
+    case 'integer':
+    case 'json':
+      return <ParsedInput {...props} />;
+    case 'keyValue':
+      return <KeyValueEditor {...props} />;
+    default:
+      return <StringInput {...props} />;
+  }
+}

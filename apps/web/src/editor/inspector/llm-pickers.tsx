@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../api/api-error';
+import { llmConnectionsApi } from '../../api/llm-connections';
+import { queryKeys } from '../../api/query-keys';
+import { useConnections } from '../../api/use-connections';
+import { Field } from '../../ui/field';
+
+type ConnectionPickerProps = {
+  id: string;
+  label: string;
+  value: string | null | undefined;
+  onChange: (id: string | null) => void;
+  /** What the empty choice means here ("Use the bot's default", "None"). */
+  emptyLabel: string;
+  hint?: string;
+};
+
+export function ConnectionPicker({ id, label, value, onChange, emptyLabel, hint }: ConnectionPickerProps) {
+  const connections = useConnections();
+  const list = connections.data ?? [];
+  const missing = value && connections.isSuccess && !list.some((c) => c.id === value);
+  const chosen = list.find((c) => c.id === value);
+  const warn = chosen && !chosen.isActive ? 'This connection is deactivated: runs using it will fail.' : undefined;
+  return (
+    <Field
+      label={label}
+      htmlFor={id}
+      hint={connections.isError ? `Could not load connections: ${errorMessage(connections.error)}` : hint}
+      error={missing ? 'This connection no longer exists. Pick another one.' : warn}
+    >
+      <select id={id} className="select" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} disabled={connections.isPending}>
+        <option value="">{connections.isPending ? 'Loading…' : emptyLabel}</option>
+        {missing && <option value={value}>Unknown connection</option>}
+        {list.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name} ({c.provider}){c.isActive ? '' : ' — inactive'}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+type ModelPickerProps = {
+  id: string;
+  label: string;
+  connectionId: string | null | undefined;
+  value: string | null | undefined;
+  onChange: (model: string | null) => void;
+  hint?: string;
+};
+
+/** Suggests the models the connection lists, but accepts any id the provider understands. */
+export function ModelPicker({ id, label, connectionId, value, onChange, hint }: ModelPickerProps) {
+  const connections = useConnections();
+  const connection = connections.data?.find((c) => c.id === connectionId);
+  const models = useQuery({
+    queryKey: queryKeys.models(connectionId ?? ''),
+    queryFn: () => llmConnectionsApi.models(connectionId!),
+    enabled: Boolean(connectionId),
+    staleTime: 5 * 60_000,
+    select: (d) => d.models.map((m) => m.id),
+  });
+  const listId = `${id}-models`;
+  const status = !connectionId
+    ? hint
+    : models.isPending
+      ? 'Loading the models this connection offers…'
+      : models.isError
+        ? `Could not list models (${errorMessage(models.error)}). Type a model id.`
+        : `${models.data.length} model${models.data.length === 1 ? '' : 's'} available; any id the provider accepts works.`;
+  return (
+    <Field label={label} htmlFor={id} hint={status}>
+      <input
+        id={id}
+        className="input"
+        list={listId}
+        autoComplete="off"
+        value={value ?? ''}
+        placeholder={connection ? `Default: ${connection.modelDefault}` : 'Connection default'}
+        onChange={(e) => onChange(e.target.value.trim() ? e.target.value : null)}
+      />
+      <datalist id={listId}>
+        {(models.data ?? []).map((m) => (
+          <option key={m} value={m} />
+        ))}
+      </datalist>
+    </Field>
+  );
+}

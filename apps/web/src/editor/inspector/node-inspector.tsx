@@ -1,0 +1,122 @@
+import { useMemo } from 'react';
+import { Button } from '../../ui/button';
+import { CopyButton } from '../../ui/copy-button';
+import { Field } from '../../ui/field';
+import { Alert } from '../../ui/states';
+import { CATEGORY_LABEL } from '../canvas/category';
+import { schemaToFields } from '../schema-form/schema-fields';
+import { useEditorStore } from '../store/editor-store';
+import { ConnectionPicker, ModelPicker } from './llm-pickers';
+import { FieldInput } from './field-input';
+import { NodeRunOutput } from './node-run-output';
+import { NodeSettingsForm } from './node-settings-form';
+
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
+  const def = useEditorStore((s) => (data ? s.nodeTypes[data.type] : undefined));
+  const botConnectionId = useEditorStore((s) => s.meta.llmConnectionId);
+  const nodeRun = useEditorStore((s) => s.runNodes[nodeId]);
+  const issues = useEditorStore((s) => s.issues);
+  const updateParams = useEditorStore((s) => s.updateParams);
+  const setLabel = useEditorStore((s) => s.setLabel);
+  const setSettings = useEditorStore((s) => s.setSettings);
+  const deleteNodes = useEditorStore((s) => s.deleteNodes);
+  const fields = useMemo(() => schemaToFields(def?.paramsSchema, def?.category, def?.ui), [def]);
+  const nodeIssues = issues.filter((i) => i.nodeId === nodeId);
+
+  if (!data) return null;
+  const params = data.params;
+  const connectionId = (params.llmConnectionId as string | undefined) ?? botConnectionId;
+
+  return (
+    <div data-testid="node-inspector">
+      <div className={`inspector-head cat-${def?.category ?? 'transform'}`}>
+        <div className="row">
+          <span className="badge" style={{ color: 'var(--cat)', borderColor: 'currentColor', background: 'transparent' }}>
+            {def ? CATEGORY_LABEL[def.category] : 'Unknown'}
+          </span>
+          <h2 className="truncate">{data.label || def?.title || data.type}</h2>
+          <Button size="sm" variant="ghost" icon="trash" title="Delete node (Del)" aria-label="Delete node" onClick={() => deleteNodes([nodeId])} />
+        </div>
+        <div className="row">
+          <span className="node-id truncate" title="Use this id in expressions of later nodes">
+            {nodeId}
+          </span>
+          <CopyButton text={`{{ nodes.${nodeId}.output }}`} label="Copy reference" />
+        </div>
+        {def?.description && <p className="small muted">{def.description}</p>}
+      </div>
+
+      {nodeIssues.length > 0 && (
+        <div className="inspector-section">
+          <Alert kind="error" title="Fix before saving">
+            <ul>
+              {nodeIssues.map((i, n) => (
+                <li key={n}>{i.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      )}
+
+      {nodeRun && (
+        <div className="inspector-section">
+          <h3>Last run</h3>
+          <NodeRunOutput nodeRun={nodeRun} />
+        </div>
+      )}
+
+      <div className="inspector-section" key={`params-${nodeId}`}>
+        <h3>Parameters</h3>
+        <Field label="Label" htmlFor={`label-${nodeId}`} hint="Shown on the canvas instead of the node type.">
+          <input id={`label-${nodeId}`} className="input" value={data.label ?? ''} placeholder={def?.title} onChange={(e) => setLabel(nodeId, e.target.value)} />
+        </Field>
+        {!def && <Alert kind="warning">This node type is not in the catalogue, so its parameters cannot be edited here.</Alert>}
+        {fields.length === 0 && def && <p className="small muted">This node has no parameters.</p>}
+        {fields.map((field) => {
+          if (field.kind === 'connection')
+            return (
+              <ConnectionPicker
+                key={field.key}
+                id={`param-${nodeId}-${field.key}`}
+                label={field.label}
+                value={params[field.key] as string | undefined}
+                emptyLabel="Use the bot's default"
+                hint={field.description ?? "Which of your LLM connections this node calls."}
+                onChange={(v) => updateParams(nodeId, { [field.key]: v ?? undefined })}
+              />
+            );
+          if (field.kind === 'model')
+            return (
+              <ModelPicker
+                key={field.key}
+                id={`param-${nodeId}-${field.key}`}
+                label={field.label}
+                connectionId={connectionId}
+                value={params[field.key] as string | undefined}
+                hint="Pick a connection (here or in the bot settings) to list its models."
+                onChange={(v) => updateParams(nodeId, { [field.key]: v ?? undefined })}
+              />
+            );
+          return <FieldInput key={field.key} nodeId={nodeId} field={field} value={params[field.key]} onChange={(v) => updateParams(nodeId, { [field.key]: v })} />;
+        })}
+      </div>
+
+      <details className="inspector-section" key={`settings-${nodeId}`} open={Boolean(data.settings)}>
+        <summary style={{ cursor: 'pointer' }}>
+          <h3 style={{ display: 'inline' }}>Settings</h3> <span className="small faint">retries, timeout, failures</span>
+        </summary>
+        <NodeSettingsForm nodeId={nodeId} settings={data.settings} onChange={(s) => setSettings(nodeId, s)} />
+      </details>
+
+      {def?.docs && (
+        <details className="inspector-section">
+          <summary style={{ cursor: 'pointer' }}>
+            <h3 style={{ display: 'inline' }}>Docs</h3>
+          </summary>
+          <div className="docs">{def.docs}</div>
+        </details>
+      )}
+    </div>
+  );
+}

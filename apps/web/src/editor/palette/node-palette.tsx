@@ -1,0 +1,67 @@
+import { useMemo, useState, type DragEvent } from 'react';
+import type { NodeTypeDef } from '../../api/node-types';
+import { CATEGORY_HINT, CATEGORY_LABEL, CATEGORY_ORDER, glyphFor } from '../canvas/category';
+import { DND_MIME } from '../canvas/editor-canvas';
+import { useEditorStore } from '../store/editor-store';
+
+function PaletteItem({ def, onAdd }: { def: NodeTypeDef; onAdd: (type: string) => void }) {
+  const onDragStart = (e: DragEvent) => {
+    e.dataTransfer.setData(DND_MIME, def.id);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <button
+      type="button"
+      className={`palette-item cat-${def.category}`}
+      draggable
+      onDragStart={onDragStart}
+      onClick={() => onAdd(def.id)}
+      data-node-type={def.id}
+      title={`${def.description}\n\nDrag onto the canvas, or click to add.`}
+    >
+      <span className="glyph" style={{ background: 'var(--cat)' }}>
+        {glyphFor(def.id, def.title)}
+      </span>
+      <span style={{ minWidth: 0 }}>
+        <span className="t">{def.title}</span>
+        <span className="d">{def.description}</span>
+      </span>
+    </button>
+  );
+}
+
+/** The node catalogue served by the API, grouped by category. */
+export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
+  const nodeTypes = useEditorStore((s) => s.nodeTypes);
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const all = Object.values(nodeTypes).filter(
+      (d) => !q || d.title.toLowerCase().includes(q) || d.id.includes(q) || d.description.toLowerCase().includes(q),
+    );
+    return CATEGORY_ORDER.map((category) => ({ category, items: all.filter((d) => d.category === category) })).filter((g) => g.items.length > 0);
+  }, [nodeTypes, query]);
+
+  return (
+    <aside className="palette" aria-label="Node palette">
+      <div className="palette-search">
+        <input className="input" type="search" placeholder="Search nodes…" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search nodes" />
+      </div>
+      <div className="palette-list">
+        {groups.length === 0 && <p className="muted small" style={{ padding: 8 }}>No node matches “{query}”.</p>}
+        {groups.map((g) => (
+          <section key={g.category} className="palette-group">
+            <h4 className={`cat-${g.category}`} title={CATEGORY_HINT[g.category]}>
+              <span className="swatch" style={{ background: 'var(--cat)' }} />
+              {CATEGORY_LABEL[g.category]}
+            </h4>
+            {g.items.map((def) => (
+              <PaletteItem key={def.id} def={def} onAdd={onAdd} />
+            ))}
+          </section>
+        ))}
+      </div>
+      <div className="palette-foot">Drag onto the canvas, or click to add after the selected node.</div>
+    </aside>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Graph, GraphNode } from '../api/graph-types';
+import type { NodeTypeDef } from '../api/node-types';
+import { defaultParams, unwrapSchema } from './schema-form/schema-fields';
+import { newEdgeId, newNodeId } from './store/ids';
+
+function node(type: string, x: number, catalogue: Record<string, NodeTypeDef>, params: Record<string, unknown>, taken: Set<string>): GraphNode {
+  const def = catalogue[type];
+  const id = newNodeId(type, taken);
+  taken.add(id);
+  return {
+    id,
+    type,
+    version: def?.version ?? 1,
+    params: { ...defaultParams(def?.paramsSchema, def?.category), ...params },
+    position: { x, y: 120 },
+  };
+}
+
+function edge(from: GraphNode, to: GraphNode, catalogue: Record<string, NodeTypeDef>) {
+  const out = catalogue[from.type]?.outputs[0]?.name;
+  const inp = catalogue[to.type]?.inputs[0]?.name;
+  return { id: newEdgeId(), source: from.id, target: to.id, ...(out ? { sourceHandle: out } : {}), ...(inp ? { targetHandle: inp } : {}) };
+}
+
+const SAMPLE = { topic: 'the history of the bicycle' };
+
+/** The manual source's `sample` (the editor's default run input) in whatever form its schema takes. */
+function sampleParam(catalogue: Record<string, NodeTypeDef>): Record<string, unknown> {
+  const raw = catalogue['source.manual']?.paramsSchema?.properties?.sample;
+  if (!raw) return {};
+  const type = unwrapSchema(raw).schema.type;
+  if (type === 'string') return { sample: JSON.stringify(SAMPLE, null, 2) };
+  if (type === 'object' || type === undefined) return { sample: SAMPLE };
+  return {};
+}
+
+/** A new bot starts as "manual input → LLM chat → results inbox", ready to run. */
+export function starterGraph(catalogue: Record<string, NodeTypeDef>): Graph {
+  const taken = new Set<string>();
+  const input = node('source.manual', 0, catalogue, sampleParam(catalogue), taken);
+  const chat = node('llm.chat', 320, catalogue, {
+    purpose: 'draft',
+    system: 'You are a concise, helpful assistant.',
+    prompt: 'Write three short bullet points about {{ input.topic }}.',
+  }, taken);
+  const results = node('output.results', 640, catalogue, {
+    title: 'Notes on {{ input.topic }}',
+    content: `{{ nodes.${chat.id}.output.text }}`,
+  }, taken);
+  return { nodes: [input, chat, results], edges: [edge(input, chat, catalogue), edge(chat, results, catalogue)] };
+}

@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import { flowToGraph, graphToFlow, stableStringify } from './graph-convert';
+import type { BotFlowEdge, BotFlowNode } from './flow-types';
+import type { BotMeta, DocumentSlice, EditorState } from './types';
+
+export const emptyMeta: BotMeta = { name: '', description: '', llmConnectionId: null, llmModelOverride: null };
+
+/** The saved form of what the editor holds; two equal documents serialise identically. */
+export function serializeDocument(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[], meta: BotMeta): string {
+  return stableStringify({ graph: flowToGraph(nodes, edges), meta });
+}
+
+/** Recomputes `dirty` for a state about to be set. */
+export function withDirty<T extends Partial<EditorState>>(state: EditorState, next: T): T & { dirty: boolean } {
+  const merged = { ...state, ...next };
+  return { ...next, dirty: serializeDocument(merged.nodes, merged.edges, merged.meta) !== merged.savedSnapshot };
+}
+
+export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => ({
+  botId: null,
+  meta: emptyMeta,
+  savedSnapshot: serializeDocument([], [], emptyMeta),
+  dirty: false,
+  load: ({ id, graph, meta }) => {
+    const { nodes, edges } = graphToFlow(graph);
+    set({
+      botId: id,
+      nodes,
+      edges,
+      meta,
+      savedSnapshot: serializeDocument(nodes, edges, meta),
+      dirty: false,
+      past: [],
+      future: [],
+      issues: [],
+      run: null,
+      runNodes: {},
+    });
+  },
+  unload: () =>
+    set({
+      botId: null,
+      nodes: [],
+      edges: [],
+      meta: emptyMeta,
+      savedSnapshot: serializeDocument([], [], emptyMeta),
+      dirty: false,
+      past: [],
+      future: [],
+      issues: [],
+      run: null,
+      runNodes: {},
+    }),
+  setMeta: (patch) => {
+    get().checkpoint(`meta:${Object.keys(patch).join(',')}`);
+    set((s) => withDirty(s, { meta: { ...s.meta, ...patch } }));
+  },
+  markSaved: (snapshot) => {
+    const s = get();
+    const current = serializeDocument(s.nodes, s.edges, s.meta);
+    const saved = snapshot ?? current;
+    set({ savedSnapshot: saved, dirty: current !== saved });
+  },
+});

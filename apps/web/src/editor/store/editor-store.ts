@@ -1,0 +1,36 @@
+import { createStore, useStore } from 'zustand';
+import { createCatalogueSlice } from './catalogue-slice';
+import { createDocumentSlice } from './document-slice';
+import { createGraphSlice } from './graph-slice';
+import { createHistorySlice } from './history-slice';
+import { createRunSlice } from './run-slice';
+import type { EditorState } from './types';
+
+/** A fresh editor store; tests make their own, the app uses the one below. */
+export function createEditorStore() {
+  return createStore<EditorState>()((...a) => ({
+    ...createCatalogueSlice(...a),
+    ...createGraphSlice(...a),
+    ...createDocumentSlice(...a),
+    ...createHistorySlice(...a),
+    ...createRunSlice(...a),
+  }));
+}
+
+export const editorStore = createEditorStore();
+
+/** Select one slice of the editor state; components re-render only when it changes. */
+export function useEditorStore<T>(selector: (state: EditorState) => T): T {
+  return useStore(editorStore, selector);
+}
+
+export const selectSelectedNodeId = (s: EditorState): string | null => {
+  let found: string | null = null;
+  for (const n of s.nodes) {
+    if (n.selected) {
+      if (found) return null; // several selected: the inspector shows none of them
+      found = n.id;
+    }
+  }
+  return found;
+};

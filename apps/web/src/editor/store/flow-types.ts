@@ -1,0 +1,16 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { NodeSettings } from '../../api/graph-types';
+
+/** What a canvas node carries: the stored graph node minus id/position. Serialisable JSON only. */
+export type BotNodeData = {
+  type: string;
+  version?: number;
+  params: Record<string, unknown>;
+  label?: string;
+  settings?: NodeSettings;
+};
+
+export type BotFlowNode = Node<BotNodeData, 'bot'>;
+export type BotFlowEdge = Edge;
+
+export const BOT_NODE_KIND = 'bot' as const;

@@ -1,0 +1,164 @@
+import { applyEdgeChanges, applyNodeChanges, type Connection } from '@xyflow/react';
+import type { StateCreator } from 'zustand';
+import { defaultParams } from '../schema-form/schema-fields';
+import { checkConnection, edgesReplacedBy } from './connection-rules';
+import { cleanSettings } from './node-settings';
+import { withDirty } from './document-slice';
+import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
+import { newEdgeId, newNodeId } from './ids';
+import type { EditorState, GraphSlice } from './types';
+
+// Changes that only reflect what React Flow measured or highlighted leave the document alone.
+const CONTENT_CHANGES = new Set(['add', 'remove', 'replace', 'position']);
+
+function mapNode(nodes: BotFlowNode[], id: string, fn: (n: BotFlowNode) => BotFlowNode): BotFlowNode[] {
+  return nodes.map((n) => (n.id === id ? fn(n) : n));
+}
+
+function edgeFor(conn: Connection): BotFlowEdge {
+  return {
+    id: newEdgeId(),
+    source: conn.source,
+    target: conn.target,
+    sourceHandle: conn.sourceHandle ?? null,
+    targetHandle: conn.targetHandle ?? null,
+  };
+}
+
+export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (set, get) => ({
+  nodes: [],
+  edges: [],
+
+  onNodesChange: (changes) => {
+    if (changes.some((c) => c.type === 'remove')) get().checkpoint('delete');
+    set((s) => {
+      const nodes = applyNodeChanges(changes, s.nodes);
+      return changes.some((c) => CONTENT_CHANGES.has(c.type)) ? withDirty(s, { nodes }) : { nodes };
+    });
+  },
+
+  onEdgesChange: (changes) => {
+    if (changes.some((c) => c.type === 'remove')) get().checkpoint('delete');
+    set((s) => {
+      const edges = applyEdgeChanges(changes, s.edges);
+      return changes.some((c) => CONTENT_CHANGES.has(c.type)) ? withDirty(s, { edges }) : { edges };
+    });
+  },
+
+  onConnect: (conn) => {
+    const s = get();
+    if (!checkConnection(conn, s.edges, { nodes: s.nodes, catalogue: s.nodeTypes }).ok) return;
+    s.checkpoint();
+    const replaced = new Set(edgesReplacedBy(conn, s.edges, s.nodes, s.nodeTypes));
+    set((st) => withDirty(st, { edges: [...st.edges.filter((e) => !replaced.has(e.id)), edgeFor(conn)] }));
+  },
+
+  addNode: (type, position, options) => {
+    const s = get();
+    const def = s.nodeTypes[type];
+    if (!def) return null;
+    s.checkpoint();
+    const id = newNodeId(type, new Set(s.nodes.map((n) => n.id)));
+    const node: BotFlowNode = {
+      id,
+      type: BOT_NODE_KIND,
+      position: { x: Math.round(position.x), y: Math.round(position.y) },
+      selected: true,
+      data: { type, version: def.version, params: defaultParams(def.paramsSchema, def.category) },
+    };
+    let edges = s.edges;
+    const from = options?.connectFrom ? s.nodes.find((n) => n.id === options.connectFrom) : undefined;
+    const fromDef = from ? s.nodeTypes[from.data.type] : undefined;
+    if (from && fromDef && fromDef.outputs.length > 0 && def.inputs.length > 0) {
+      edges = [
+        ...edges,
+        edgeFor({ source: from.id, target: id, sourceHandle: fromDef.outputs[0]!.name, targetHandle: def.inputs[0]!.name }),
+      ];
+    }
+    const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
+    set((st) => withDirty(st, { nodes, edges }));
+    return id;
+  },
+
+  updateParams: (nodeId, patch) => {
+    get().checkpoint(`params:${nodeId}:${Object.keys(patch).join(',')}`);
+    set((s) =>
+      withDirty(s, {
+        nodes: mapNode(s.nodes, nodeId, (n) => {
+          const params = { ...n.data.params };
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === undefined) delete params[key];
+            else params[key] = value;
+          }
+          return { ...n, data: { ...n.data, params } };
+        }),
+      }),
+    );
+  },
+
+  setLabel: (nodeId, label) => {
+    get().checkpoint(`label:${nodeId}`);
+    set((s) =>
+      withDirty(s, {
+        nodes: mapNode(s.nodes, nodeId, (n) => {
+          const data = { ...n.data };
+          if (label.trim()) data.label = label;
+          else delete data.label;
+          return { ...n, data };
+        }),
+      }),
+    );
+  },
+
+  setSettings: (nodeId, settings) => {
+    get().checkpoint(`settings:${nodeId}`);
+    const clean = cleanSettings(settings);
+    set((s) =>
+      withDirty(s, {
+        nodes: mapNode(s.nodes, nodeId, (n) => {
+          const data = { ...n.data };
+          if (Object.keys(clean).length > 0) data.settings = clean;
+          else delete data.settings;
+          return { ...n, data };
+        }),
+      }),
+    );
+  },
+
+  deleteNodes: (nodeIds) => {
+    if (nodeIds.length === 0) return;
+    get().checkpoint();
+    const gone = new Set(nodeIds);
+    set((s) =>
+      withDirty(s, {
+        nodes: s.nodes.filter((n) => !gone.has(n.id)),
+        edges: s.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+      }),
+    );
+  },
+
+  deleteSelection: () => {
+    const s = get();
+    const nodeIds = s.nodes.filter((n) => n.selected).map((n) => n.id);
+    const edgeIds = new Set(s.edges.filter((e) => e.selected).map((e) => e.id));
+    if (nodeIds.length === 0 && edgeIds.size === 0) return;
+    s.checkpoint();
+    const gone = new Set(nodeIds);
+    set((st) =>
+      withDirty(st, {
+        nodes: st.nodes.filter((n) => !gone.has(n.id)),
+        edges: st.edges.filter((e) => !edgeIds.has(e.id) && !gone.has(e.source) && !gone.has(e.target)),
+      }),
+    );
+  },
+
+  selectNode: (nodeId) => {
+    set((s) => ({
+      nodes: s.nodes.map((n) => {
+        const selected = n.id === nodeId;
+        return n.selected === selected ? n : { ...n, selected };
+      }),
+      edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+    }));
+  },
+});

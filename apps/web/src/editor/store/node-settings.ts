@@ -1,0 +1,11 @@
+import type { NodeSettings } from '../../api/graph-types';
+
+/** Drops unset values (and an empty `retry`) so the stored graph holds only real choices. */
+export function cleanSettings(settings: NodeSettings): NodeSettings {
+  const out: NodeSettings = {};
+  const retry = Object.fromEntries(Object.entries(settings.retry ?? {}).filter(([, v]) => v !== undefined));
+  if (Object.keys(retry).length > 0) out.retry = retry;
+  if (settings.timeoutMs !== undefined) out.timeoutMs = settings.timeoutMs;
+  if (settings.continueOnFailure) out.continueOnFailure = true;
+  return out;
+}

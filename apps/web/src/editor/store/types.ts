@@ -1,0 +1,72 @@
+import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
+import type { ApiErrorDetail } from '../../api/api-error';
+import type { Graph, NodeSettings } from '../../api/graph-types';
+import type { NodeTypeDef } from '../../api/node-types';
+import type { NodeRun, RunDetail } from '../../api/runs';
+import type { BotFlowEdge, BotFlowNode } from './flow-types';
+
+/** Bot-level fields edited alongside the graph and saved with it. */
+export type BotMeta = {
+  name: string;
+  description: string;
+  llmConnectionId: string | null;
+  llmModelOverride: string | null;
+};
+
+export type CatalogueSlice = {
+  nodeTypes: Record<string, NodeTypeDef>;
+  setCatalogue: (list: readonly NodeTypeDef[]) => void;
+};
+
+export type GraphSlice = {
+  nodes: BotFlowNode[];
+  edges: BotFlowEdge[];
+  onNodesChange: (changes: NodeChange<BotFlowNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<BotFlowEdge>[]) => void;
+  onConnect: (connection: Connection) => void;
+  /** Adds a node of `type`; with `connectFrom`, wires that node's first output to the new node. */
+  addNode: (type: string, position: XYPosition, options?: { connectFrom?: string }) => string | null;
+  updateParams: (nodeId: string, patch: Record<string, unknown>) => void;
+  setLabel: (nodeId: string, label: string) => void;
+  setSettings: (nodeId: string, settings: NodeSettings) => void;
+  deleteNodes: (nodeIds: readonly string[]) => void;
+  deleteSelection: () => void;
+  selectNode: (nodeId: string | null) => void;
+};
+
+export type DocumentSlice = {
+  botId: string | null;
+  meta: BotMeta;
+  savedSnapshot: string;
+  dirty: boolean;
+  load: (bot: { id: string; graph: Graph; meta: BotMeta }) => void;
+  setMeta: (patch: Partial<BotMeta>) => void;
+  /** Forgets the open bot (leaving it without saving). */
+  unload: () => void;
+  /**
+   * Records what the server now has: `snapshot` (taken when the save started, so edits made while
+   * it was in flight stay unsaved) or else the current document.
+   */
+  markSaved: (snapshot?: string) => void;
+};
+
+export type Snapshot = { nodes: BotFlowNode[]; edges: BotFlowEdge[]; meta: BotMeta };
+
+export type HistorySlice = {
+  past: Snapshot[];
+  future: Snapshot[];
+  /** Remembers the current document before a change; calls with the same key close together merge. */
+  checkpoint: (key?: string) => void;
+  undo: () => void;
+  redo: () => void;
+};
+
+export type RunSlice = {
+  run: RunDetail | null;
+  runNodes: Record<string, NodeRun>;
+  setRun: (run: RunDetail | null) => void;
+  issues: ApiErrorDetail[];
+  setIssues: (issues: ApiErrorDetail[]) => void;
+};
+
+export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice;

@@ -1,0 +1,43 @@
+import { useReactFlow } from '@xyflow/react';
+import { Icon } from '../../ui/icons';
+import { Button } from '../../ui/button';
+import { useEditorStore } from '../store/editor-store';
+
+/** The server's validation answer (422 details), each item jumping to its node. */
+export function IssuesPanel() {
+  const issues = useEditorStore((s) => s.issues);
+  const setIssues = useEditorStore((s) => s.setIssues);
+  const selectNode = useEditorStore((s) => s.selectNode);
+  const { fitView } = useReactFlow();
+  if (issues.length === 0) return null;
+  return (
+    <div className="canvas-overlay bottom">
+      <div className="issues" role="alert" data-testid="issues">
+        <header>
+          <Icon name="alert" />
+          {issues.length} problem{issues.length === 1 ? '' : 's'} kept this bot from saving
+          <span className="spacer" />
+          <Button size="sm" variant="ghost" icon="x" aria-label="Dismiss" onClick={() => setIssues([])} />
+        </header>
+        <ul>
+          {issues.map((issue, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                disabled={!issue.nodeId}
+                onClick={() => {
+                  if (!issue.nodeId) return;
+                  selectNode(issue.nodeId);
+                  void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
+                }}
+              >
+                {issue.nodeId && <span className="node-id">{issue.nodeId}</span>}
+                <span>{issue.message}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

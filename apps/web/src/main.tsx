@@ -1,0 +1,35 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { isApiError } from './api/api-error';
+import { onUnauthorized } from './api/http';
+import { queryKeys } from './api/query-keys';
+import { router } from './app';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/components.css';
+import './styles/layout.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+      // Client errors will not fix themselves by asking again.
+      retry: (count, err) => !(isApiError(err) && err.status >= 400 && err.status < 500) && count < 2,
+    },
+  },
+});
+
+// A 401 anywhere means the session ended: forget the user, and RequireAuth sends them to /login.
+onUnauthorized(() => queryClient.setQueryData(queryKeys.me, null));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

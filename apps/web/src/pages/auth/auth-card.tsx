@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { Icon } from '../../ui/icons';
+
+export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle: string; children: ReactNode; footer: ReactNode }) {
+  return (
+    <div className="auth">
+      <div className="auth-card">
+        <div className="brand">
+          <span className="brand-mark">
+            <Icon name="flow" />
+          </span>
+          Bot Manager
+        </div>
+        <div className="card">
+          <div className="card-body stack">
+            <div>
+              <h1>{title}</h1>
+              <p className="muted">{subtitle}</p>
+            </div>
+            {children}
+          </div>
+        </div>
+        <div className="auth-foot">{footer}</div>
+      </div>
+    </div>
+  );
+}

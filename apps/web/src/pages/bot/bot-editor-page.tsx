@@ -1,0 +1,123 @@
+import { useMutation } from '@tanstack/react-query';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../../api/api-error';
+import { runsApi } from '../../api/runs';
+import { useBot } from '../../api/use-bot';
+import { useNodeTypes } from '../../api/use-node-types';
+import { EditorCanvas } from '../../editor/canvas/editor-canvas';
+import '../../editor/editor.css';
+import { metaOf, serializeBot } from '../../editor/hooks/bot-meta';
+import { useEditorShortcuts } from '../../editor/hooks/use-editor-shortcuts';
+import { useRunTracking } from '../../editor/hooks/use-run-tracking';
+import { useSaveBot } from '../../editor/hooks/use-save-bot';
+import { InspectorPanel } from '../../editor/inspector/inspector-panel';
+import { NodePalette } from '../../editor/palette/node-palette';
+import { selectSelectedNodeId, editorStore, useEditorStore } from '../../editor/store/editor-store';
+import { EditorToolbar } from '../../editor/toolbar/editor-toolbar';
+import { IssuesPanel } from '../../editor/toolbar/issues-panel';
+import { RunBanner } from '../../editor/toolbar/run-banner';
+import { ErrorState, LoadingState } from '../../ui/states';
+import { toast } from '../../ui/toast';
+import type { Bot } from '../../api/bots';
+
+/** Puts the server's bot into the editor store, unless the user has edits the server lacks. */
+function useLoadBot(bot: Bot | undefined) {
+  useEffect(() => {
+    if (!bot) return;
+    const s = editorStore.getState();
+    if (s.botId === bot.id && (s.dirty || s.savedSnapshot === serializeBot(bot))) return;
+    s.load({ id: bot.id, graph: bot.graph, meta: metaOf(bot) });
+  }, [bot]);
+}
+
+function EditorWorkspace({ botId }: { botId: string }) {
+  const [params, setParams] = useSearchParams();
+  const runId = params.get('run');
+  const save = useSaveBot(botId);
+  const addNode = useEditorStore((s) => s.addNode);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const { screenToFlowPosition } = useReactFlow();
+  useRunTracking(botId, runId);
+
+  const doSave = useCallback(() => {
+    if (!save.isPending) save.mutate();
+  }, [save]);
+  useEditorShortcuts(doSave);
+
+  const start = useMutation({
+    mutationFn: async (input: unknown) => {
+      if (editorStore.getState().dirty) await save.mutateAsync();
+      return runsApi.start(botId, input);
+    },
+    onSuccess: ({ runId: id }) => setParams({ run: id }),
+    onError: (err) => {
+      // A failed save already said why.
+      if (!save.isError) toast.error(`Run not started: ${errorMessage(err)}`);
+    },
+  });
+
+  // Click-to-add: after the selected node (wired to it), else in the middle of the view.
+  const onAdd = useCallback(
+    (type: string) => {
+      const s = editorStore.getState();
+      const selectedId = selectSelectedNodeId(s);
+      const selected = selectedId ? s.nodes.find((n) => n.id === selectedId) : undefined;
+      if (selected) {
+        addNode(type, { x: selected.position.x + 300, y: selected.position.y }, { connectFrom: selected.id });
+        return;
+      }
+      const rect = canvasRef.current?.getBoundingClientRect();
+      const center = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+      const jitter = (s.nodes.length % 5) * 24;
+      addNode(type, { x: center.x - 116 + jitter, y: center.y - 30 + jitter });
+    },
+    [addNode, screenToFlowPosition],
+  );
+
+  return (
+    <div className="editor">
+      <EditorToolbar onSave={doSave} saving={save.isPending} onRun={(input) => start.mutate(input)} starting={start.isPending} />
+      <div className="editor-body">
+        <NodePalette onAdd={onAdd} />
+        <EditorCanvas containerRef={canvasRef}>
+          <RunBanner onClose={() => setParams({})} />
+          <IssuesPanel />
+        </EditorCanvas>
+        <InspectorPanel />
+      </div>
+    </div>
+  );
+}
+
+export default function BotEditorPage() {
+  const { botId } = useParams();
+  const bot = useBot(botId);
+  const nodeTypes = useNodeTypes();
+  const setCatalogue = useEditorStore((s) => s.setCatalogue);
+  const loadedId = useEditorStore((s) => s.botId);
+  const dirty = useEditorStore((s) => s.dirty);
+
+  useEffect(() => {
+    if (nodeTypes.data) setCatalogue(nodeTypes.data);
+  }, [nodeTypes.data, setCatalogue]);
+  useLoadBot(bot.data);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  if (nodeTypes.isPending || bot.isPending) return <LoadingState label="Loading the node catalogue…" />;
+  if (nodeTypes.isError) return <ErrorState error={nodeTypes.error} title="Could not load the node catalogue" onRetry={() => nodeTypes.refetch()} />;
+  if (bot.isError) return <ErrorState error={bot.error} onRetry={() => bot.refetch()} />;
+  if (loadedId !== botId) return <LoadingState />;
+  return (
+    <ReactFlowProvider>
+      <EditorWorkspace botId={botId!} />
+    </ReactFlowProvider>
+  );
+}

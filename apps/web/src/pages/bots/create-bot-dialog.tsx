@@ -1,0 +1,83 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { botsApi } from '../../api/bots';
+import { queryKeys } from '../../api/query-keys';
+import { useConnections } from '../../api/use-connections';
+import { useNodeTypes } from '../../api/use-node-types';
+import { starterGraph } from '../../editor/starter-graph';
+import { useWorkspaceId } from '../../session/workspace';
+import { Button } from '../../ui/button';
+import { Field } from '../../ui/field';
+import { ErrorAlert } from '../../ui/states';
+import { Modal } from '../../ui/modal';
+
+export function CreateBotDialog({ onClose }: { onClose: () => void }) {
+  const workspaceId = useWorkspaceId();
+  const nodeTypes = useNodeTypes();
+  const connections = useConnections();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [connectionId, setConnectionId] = useState<string>('');
+  const active = (connections.data ?? []).filter((c) => c.isActive);
+  const chosen = connectionId || active[0]?.id || '';
+
+  const create = useMutation({
+    mutationFn: () => {
+      const catalogue = Object.fromEntries((nodeTypes.data ?? []).map((d) => [d.id, d]));
+      return botsApi.create({
+        name: name.trim(),
+        description: description.trim() || undefined,
+        workspaceId,
+        graph: starterGraph(catalogue),
+        llmConnectionId: chosen || null,
+      });
+    },
+    onSuccess: async (bot) => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
+      queryClient.setQueryData(queryKeys.bot(bot.id), bot);
+      navigate(`/bots/${bot.id}`);
+    },
+  });
+
+  return (
+    <Modal
+      title="New bot"
+      description="It starts as manual input → LLM chat → results inbox. Change anything on the canvas."
+      onClose={onClose}
+      onSubmit={() => name.trim() && create.mutate()}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim() || nodeTypes.isPending}>
+            Create bot
+          </Button>
+        </>
+      }
+    >
+      <ErrorAlert error={create.error} />
+      <Field label="Name" htmlFor="bot-name" required>
+        <input id="bot-name" className="input" placeholder="Daily tech digest" value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field label="Description" htmlFor="bot-description">
+        <textarea id="bot-description" className="textarea" rows={2} style={{ minHeight: 60 }} placeholder="What does it do, for whom?" value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
+      <Field
+        label="Default LLM connection"
+        htmlFor="bot-connection"
+        hint={active.length === 0 ? 'No connection yet — add one under LLM connections before running the bot.' : 'LLM nodes use this unless they pick their own.'}
+      >
+        <select id="bot-connection" className="select" value={chosen} onChange={(e) => setConnectionId(e.target.value)} disabled={active.length === 0}>
+          {active.length === 0 && <option value="">None</option>}
+          {active.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} · {c.modelDefault}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </Modal>
+  );
+}

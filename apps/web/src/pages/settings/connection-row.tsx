@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../../api/api-error';
+import { llmConnectionsApi, type LlmConnection } from '../../api/llm-connections';
+import { queryKeys } from '../../api/query-keys';
+import { Button } from '../../ui/button';
+import { ConfirmButton } from '../../ui/confirm-button';
+import { Switch } from '../../ui/field';
+import { Alert } from '../../ui/states';
+import { toast } from '../../ui/toast';
+import { PROVIDERS } from './providers';
+
+function TestResult({ test }: { test: ReturnType<typeof useTest> }) {
+  if (test.isError) return <Alert kind="error" title="Test failed">{errorMessage(test.error)}</Alert>;
+  const r = test.data;
+  if (!r) return null;
+  if (r.ok)
+    return (
+      <Alert kind="success" title={`Connected — ${r.model} answered in ${r.latencyMs} ms`}>
+        <span className="mono small">“{r.output.length > 160 ? `${r.output.slice(0, 160)}…` : r.output}”</span>
+      </Alert>
+    );
+  return (
+    <Alert kind="error" title="The provider refused the test">
+      {r.error.message} <span className="faint mono">({r.error.code})</span>
+    </Alert>
+  );
+}
+
+function useTest(id: string) {
+  return useMutation({ mutationKey: ['test-connection', id], mutationFn: () => llmConnectionsApi.test(id) });
+}
+
+export function ConnectionRow({ connection: c, onEdit }: { connection: LlmConnection; onEdit: () => void }) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.connectionsAll });
+  const onError = (err: unknown) => toast.error(errorMessage(err));
+  const test = useTest(c.id);
+  const toggle = useMutation({ mutationFn: (isActive: boolean) => llmConnectionsApi.update(c.id, { isActive }), onSuccess: refresh, onError });
+  const remove = useMutation({ mutationFn: () => llmConnectionsApi.remove(c.id), onSuccess: refresh, onError });
+  // A teammate's shared connection can be used and tested, but only its owner (or an admin) changes it.
+  const readOnly = c.ownedByMe === false;
+  const ownerHint = readOnly ? 'Shared by a teammate: only its owner or a workspace admin can change it.' : undefined;
+
+  return (
+    <div className="card" data-testid="connection" data-connection-id={c.id}>
+      <div className="card-body stack">
+        <div className="row" style={{ alignItems: 'flex-start' }}>
+          <div className="stack" style={{ gap: 4, flex: 1, minWidth: 0 }}>
+            <div className="row">
+              <h3 className="truncate">{c.name}</h3>
+              <span className="badge badge-accent">{PROVIDERS[c.provider]?.label ?? c.provider}</span>
+              {!c.isActive && <span className="badge">Inactive</span>}
+              {c.shared && <span className="badge">Shared</span>}
+            </div>
+            <div className="row-wrap small muted">
+              <span>
+                Model <span className="mono">{c.modelDefault}</span>
+              </span>
+              <span>·</span>
+              <span>
+                Key <span className="mono">{c.keyHint ?? 'none'}</span>
+              </span>
+              {c.baseUrl && (
+                <>
+                  <span>·</span>
+                  <span className="mono truncate" style={{ maxWidth: 320 }} title={c.baseUrl}>
+                    {c.baseUrl}
+                  </span>
+                </>
+              )}
+            </div>
+          </div>
+          <label className="row small muted" style={{ cursor: 'pointer' }}>
+            {c.isActive ? 'Active' : 'Inactive'}
+            {!readOnly && <Switch checked={c.isActive} label={c.isActive ? 'Deactivate' : 'Activate'} onChange={(v) => toggle.mutate(v)} />}
+          </label>
+        </div>
+        <div className="row">
+          <Button size="sm" icon="zap" loading={test.isPending} onClick={() => test.mutate()}>
+            Test connection
+          </Button>
+          <Button size="sm" icon="edit" onClick={onEdit} disabled={readOnly} title={ownerHint}>
+            Edit
+          </Button>
+          <span className="spacer" />
+          {readOnly ? (
+            <span className="small muted">{ownerHint}</span>
+          ) : (
+            <ConfirmButton size="sm" variant="danger" icon="trash" loading={remove.isPending} onConfirm={() => remove.mutate()}>
+              Delete
+            </ConfirmButton>
+          )}
+        </div>
+        <TestResult test={test} />
+      </div>
+    </div>
+  );
+}
