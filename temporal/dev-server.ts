@@ -54,6 +54,10 @@ export async function startTemporalDevServer(opts: { dbFile?: string; cli?: stri
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const address = `127.0.0.1:${port}`;
+  // If this process dies without stopping us (a crash, a test runner exiting), take the child along.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode) return;
