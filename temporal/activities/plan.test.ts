@@ -22,6 +22,16 @@ describe('buildPlan', () => {
     expect(plan[0]).toMatchObject({ deps: [], retry: DEFAULT_RETRY, timeoutMs: DEFAULT_NODE_TIMEOUT_MS, continueOnFailure: false });
   });
 
+  it('runs pure transforms as local activities and nodes with outside I/O as regular ones', () => {
+    const plan = buildPlan(
+      parseGraph({
+        nodes: [n('t'), { id: 'h', type: 'source.http', params: { url: 'https://example.com' }, position: { x: 0, y: 0 } }],
+        edges: [],
+      }),
+    );
+    expect(Object.fromEntries(plan.map((p) => [p.id, p.local]))).toEqual({ t: true, h: false });
+  });
+
   it("carries each node's retry, timeout and continue-on-failure settings", () => {
     const [p] = buildPlan(parseGraph({ nodes: [n('x', { retry: { maxAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true })], edges: [] }));
     expect(p).toMatchObject({ retry: { ...DEFAULT_RETRY, maximumAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true });

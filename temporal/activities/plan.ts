@@ -2,6 +2,9 @@ import type { Graph } from '@bm/graph';
 import { topologicalOrder } from '@bm/graph';
 import { DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNode } from '../shared';
 
+/** Pure, quick node types: no outside I/O, so no need for a server round trip per attempt. */
+const LOCAL_NODE_TYPES = new Set(['source.manual', 'transform.template', 'transform.jsonata', 'transform.filter', 'transform.split', 'transform.merge']);
+
 /** The interpreter's view of a graph: ids, dependencies and execution settings, in topological order. */
 export function buildPlan(graph: Graph): PlanNode[] {
   const deps = new Map<string, Set<string>>(graph.nodes.map((n) => [n.id, new Set<string>()]));
@@ -22,6 +25,7 @@ export function buildPlan(graph: Graph): PlanNode[] {
       },
       timeoutMs: s.timeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
       continueOnFailure: s.continueOnFailure ?? false,
+      local: LOCAL_NODE_TYPES.has(n.type),
     };
   });
 }

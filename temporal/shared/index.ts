@@ -22,6 +22,8 @@ export interface PlanNode {
   retry: RetrySettings;
   timeoutMs: number;
   continueOnFailure: boolean;
+  /** Run as a local activity (quick, pure nodes without outside I/O). */
+  local: boolean;
 }
 
 export interface RunPlan {

@@ -6,6 +6,7 @@ import {
   CancellationScope,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -24,16 +25,16 @@ const bookkeeping = proxyActivities<BotActivities>({
 });
 
 function nodeActivities(node: PlanNode) {
-  return proxyActivities<BotActivities>({
-    startToCloseTimeout: node.timeoutMs,
-    heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS,
-    retry: {
-      maximumAttempts: node.retry.maximumAttempts,
-      initialInterval: node.retry.initialIntervalMs,
-      backoffCoefficient: node.retry.backoffCoefficient,
-      maximumInterval: node.retry.maximumIntervalMs,
-    },
-  });
+  const retry = {
+    maximumAttempts: node.retry.maximumAttempts,
+    initialInterval: node.retry.initialIntervalMs,
+    backoffCoefficient: node.retry.backoffCoefficient,
+    maximumInterval: node.retry.maximumIntervalMs,
+  };
+  // Quick pure nodes (transforms) run as local activities: same runNode, same recording, but no
+  // task-queue round trip through the server per node.
+  if (node.local) return proxyLocalActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, retry });
+  return proxyActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS, retry });
 }
 
 function describeFailure(nodeId: string, err: unknown): NodeFailure {
