@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from '@bm/runtime';
 import type { RunScheduler } from '@bm/temporal';
 import { HttpError } from './lib/errors';
@@ -68,6 +70,17 @@ export async function buildApp(deps: AppDeps) {
   });
 
   await app.register(cookie);
+  // Opt-in per route (config.rateLimit): credential guessing on login/signup, webhook floods.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new HttpError(429, 'RATE_LIMITED', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
+  });
+  // The OpenAPI description of every route, generated from the same zod schemas that validate them.
+  await app.register(swagger, {
+    openapi: { info: { title: 'Bot Manager API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   registerAuth(app, deps);
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));

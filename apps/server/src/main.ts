@@ -5,7 +5,9 @@ let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer();
 } catch (err) {
-  console.error(`Bot Manager could not start: ${(err as Error).message}`);
+  const e = err as NodeJS.ErrnoException;
+  const hint = e.code === 'EADDRINUSE' ? ' Another program uses this port: set PORT to a free one, e.g. PORT=3001.' : '';
+  console.error(`Bot Manager could not start: ${e.message}.${hint}`);
   process.exit(1);
 }
 server.services.logger.info(`Bot Manager is running at ${server.url}`);

@@ -6,6 +6,9 @@ import { HttpError, conflict } from '../lib/errors';
 import { ErrorBody, IdParams, Iso, errorResponses } from '../lib/schemas';
 import { SESSION_COOKIE, SESSION_TTL_MS, requireUser } from '../plugins/auth';
 
+/** Per client address: enough for people, too few for password guessing. */
+const AUTH_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
+
 const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string() });
 const pub = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name });
 
@@ -22,6 +25,7 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
       }),
       response: { 201: z.object({ user: UserOut }), ...errorResponses },
     },
+    config: { rateLimit: AUTH_RATE_LIMIT },
   }, async (req, reply) => {
     const { email, password, name } = req.body;
     if (await repos.users.findByEmail(email)) throw conflict('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
@@ -35,6 +39,7 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
       body: z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(200) }),
       response: { 200: z.object({ user: UserOut }), ...errorResponses },
     },
+    config: { rateLimit: AUTH_RATE_LIMIT },
   }, async (req, reply) => {
     const user = await repos.users.findByEmail(req.body.email);
     const ok = user ? await verify(user.passwordHash, req.body.password).catch(() => false) : false;

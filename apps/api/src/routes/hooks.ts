@@ -16,6 +16,7 @@ export const hookRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   app.post('/api/hooks/:token', {
     schema: { params: z.object({ token: z.string().min(10).max(200) }), body: z.unknown(), response: { 202: z.object({ runId: z.string() }), ...errorResponses } },
     bodyLimit: 1024 * 1024,
+    config: { rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: (req: { params: unknown }) => (req.params as { token: string }).token } },
   }, async (req, reply) => {
     const bot = await deps.services.repos.bots.findByWebhookToken(req.params.token);
     if (!bot) throw notFound('Webhook');

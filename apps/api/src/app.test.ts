@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, loadConfig, type Services } from '@bm/runtime';
+import { createRunScheduler } from '@bm/temporal';
+import { buildApp } from './app';
+
+// The HTTP surface that needs no Temporal: auth, validation, error shapes, rate limits, OpenAPI.
+// Real PGlite; Temporal is a lazy client that is never called here.
+describe('API surface', () => {
+  let services: Services;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+
+  beforeAll(async () => {
+    services = await createServices(loadConfig({ BOT_MANAGER_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bm-api-')), LOG_LEVEL: 'silent' }));
+    const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+    app = await buildApp({ services, scheduler: createRunScheduler(client), webhookUrl: (t) => `http://x/api/hooks/${t}` });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await services?.close();
+  });
+
+  const signup = (email: string, password = 'long enough password') =>
+    app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password, name: 'Sam' } });
+
+  it('signs up, logs in with the cookie session, and refuses bad credentials clearly', async () => {
+    const r = await signup('Sam@Example.com');
+    expect(r.statusCode).toBe(201);
+    expect(r.json().user).toMatchObject({ email: 'sam@example.com', name: 'Sam' });
+    const cookie = r.cookies.find((c) => c.name === 'bm_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    const me = await app.inject({ method: 'GET', url: '/api/me', cookies: { bm_session: cookie.value } });
+    expect(me.json().workspaces).toEqual([expect.objectContaining({ role: 'owner', personal: true })]);
+
+    expect((await signup('sam@example.com')).json().error.code).toBe('EMAIL_TAKEN');
+    const bad = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'sam@example.com', password: 'nope' } });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'The email or password is not right.' } });
+    expect((await app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('answers invalid bodies with 400, a code, and the field in the message', async () => {
+    const r = await signup('not-an-email', 'short');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('VALIDATION_FAILED');
+    expect(r.json().error.message).toMatch(/email|password/i);
+    const unknown = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('rate-limits password guessing per client', async () => {
+    let last = 0;
+    for (let i = 0; i < 35; i++) {
+      last = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'guess' }, remoteAddress: '10.9.9.9' })).statusCode;
+    }
+    expect(last).toBe(429);
+    const other = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'guess' }, remoteAddress: '10.9.9.8' });
+    expect(other.statusCode).toBe(401);
+  });
+
+  it('publishes an OpenAPI description generated from the route schemas', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/health', '/api/auth/signup', '/api/llm-connections', '/api/llm-connections/{id}/test', '/api/bots', '/api/bots/{id}/runs', '/api/runs/{id}', '/api/bots/{id}/results']) {
+      expect(doc.paths, p).toHaveProperty([p]);
+    }
+  });
+});
