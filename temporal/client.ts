@@ -1,4 +1,4 @@
-import { Client, Connection, ScheduleOverlapPolicy, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { BOT_RUN_WORKFLOW, TASK_QUEUE, runWorkflowId, scheduleWorkflowId, type BotRunInput } from './shared';
 
 export interface TemporalClientOptions {
@@ -61,8 +61,9 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     async deleteSchedule(id: string) {
       try {
         await client.schedule.getHandle(scheduleWorkflowId(id)).delete();
-      } catch {
-        // already gone: deleting is idempotent
+      } catch (err) {
+        // Already gone is fine (deleting is idempotent); anything else must be seen by the caller.
+        if (!(err instanceof ScheduleNotFoundError)) throw err;
       }
     },
     /** Next fire times as Temporal computes them (timezone and pauses included). */

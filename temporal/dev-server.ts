@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,27 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A dev server left behind by an app that was SIGKILLed still holds the database file: stop it
+ * before starting a new one on the same file. Identified by the pid file AND its command line.
+ */
+async function stopStale(pidFile: string, dbFile: string) {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // not running (or not Linux): nothing to stop
+  }
+  if (pid > 0 && cmdline.includes('start-dev') && cmdline.includes(dbFile)) {
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+    if (existsSync(`/proc/${pid}`)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}
+
 export interface DevServer {
   address: string;
   stop(): Promise<void>;
@@ -44,12 +65,15 @@ export async function startTemporalDevServer(opts: { dbFile?: string; cli?: stri
   const cli = opts.cli ?? findTemporalCli();
   const port = opts.port ?? (await freePort());
   const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
+  const pidFile = opts.dbFile ? `${opts.dbFile}.pid` : undefined;
   if (opts.dbFile) {
     mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    await stopStale(pidFile!, opts.dbFile);
     args.push('--db-filename', opts.dbFile);
   }
   if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
   const child: ChildProcess = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -65,6 +89,7 @@ export async function startTemporalDevServer(opts: { dbFile?: string; cli?: stri
     const t = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(t);
+    if (pidFile) rmSync(pidFile, { force: true });
   };
 
   const deadline = Date.now() + 60_000;

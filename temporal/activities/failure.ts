@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { redactText } from '@bm/secrets';
 
 export interface FailureInfo {
   code: string;
@@ -9,15 +10,20 @@ export interface FailureInfo {
 
 /**
  * Normalises any error thrown by a node (NodeError, LlmError, OutboundBlockedError, ExpressionError,
- * zod errors, plain bugs) to a code + message + retryability. Typed errors carry their own; anything
- * unknown is retried, since it may be transient.
+ * zod errors, database errors, plain bugs) to a code + message + retryability. Typed errors carry
+ * their own; anything unknown is retried, since it may be transient. Messages are redacted: they
+ * are recorded on the run and travel through Temporal history.
  */
 export function toFailureInfo(err: unknown): FailureInfo {
-  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; retryAfterMs?: unknown; name?: unknown };
-  const code = typeof e.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(e.code) ? e.code : 'NODE_FAILED';
-  const message = typeof e.message === 'string' && e.message ? e.message : String(err);
-  const retryable = typeof e.retryable === 'boolean' ? e.retryable : true;
+  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; retryAfterMs?: unknown };
+  const rawCode = typeof e.code === 'string' ? e.code : '';
+  const message = redactText(typeof e.message === 'string' && e.message ? e.message : String(err));
   const retryAfterMs = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
+  // Prisma: P1xxx are connection problems (transient), P2xxx are query/constraint errors (not).
+  const prisma = /^P(\d)\d{3}$/.exec(rawCode);
+  if (prisma) return { code: 'DATABASE_ERROR', message, retryable: prisma[1] === '1', retryAfterMs };
+  const code = /^[A-Z][A-Z0-9_]*$/.test(rawCode) ? rawCode : 'NODE_FAILED';
+  const retryable = typeof e.retryable === 'boolean' ? e.retryable : true;
   return { code, message, retryable, retryAfterMs };
 }
 

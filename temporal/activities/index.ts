@@ -1,16 +1,13 @@
-import { Context } from '@temporalio/activity';
-import { collectNodeInputs, parseGraph, upstreamOf, type Graph } from '@bm/graph';
-import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
+import { parseGraph, type Graph } from '@bm/graph';
+import type { NodeContext } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
-import { scheduleWorkflowId, type BotActivities, type RunPlan } from '../shared';
-import { toApplicationFailure, toFailureInfo } from './failure';
+import type { BotActivities, RunPlan } from '../shared';
 import { buildPlan } from './plan';
-import { maskCredentials } from './redact-input';
-import { validateBotGraph } from './validate';
+import { runNode } from './run-node';
+import { validateBotGraph } from '@bm/runtime';
 
 export { buildPlan } from './plan';
-export { validateBotGraph } from './validate';
 export { toFailureInfo } from './failure';
 
 export interface ActivityDeps {
@@ -24,7 +21,7 @@ export interface ActivityDeps {
   maxOutputBytes?: number;
 }
 
-interface LoadedRun {
+export interface LoadedRun {
   id: string;
   botId: string;
   workspaceId: string;
@@ -32,15 +29,6 @@ interface LoadedRun {
   input: unknown;
   graph: Graph;
 }
-
-const noEmail: NodeContext['email'] = {
-  async send() {
-    throw Object.assign(new Error('Email is not configured on this server. An administrator sets BOT_MANAGER_SMTP_URL.'), {
-      code: 'EMAIL_NOT_CONFIGURED',
-      retryable: false,
-    });
-  },
-};
 
 export function createActivities(deps: ActivityDeps): BotActivities {
   const { repos } = deps;
@@ -111,86 +99,15 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       return { runId: id, nodes: buildPlan(run.graph), reused };
     },
 
-    async runNode({ runId, nodeId, maxAttempts }) {
-      const actx = Context.current();
-      const attempt = actx.info.attempt;
-      // Exactly once: a retry after a worker died between recording and reporting reuses the record.
-      const existing = await repos.nodeRuns.get(runId, nodeId);
-      if (existing?.status === 'succeeded') return { reused: true };
-
-      const run = await loadRun(runId);
-      const node = run.graph.nodes.find((n) => n.id === nodeId);
-      if (!node) throw toApplicationFailure({ code: 'NODE_NOT_FOUND', message: `Node ${nodeId} is not in this bot version.`, retryable: false });
-      await repos.nodeRuns.start(runId, nodeId, node.type, attempt);
-      const heartbeat = setInterval(() => actx.heartbeat(), 2_000);
-      try {
-        const def = getNodeDefinition(node.type, node.version ?? 1);
-        if (!def) throw Object.assign(new Error(`Unknown node type ${node.type} v${node.version ?? 1}.`), { code: 'UNKNOWN_NODE_TYPE', retryable: false });
-        // Expressions may reference any upstream node; outputs come from the database, not history.
-        const rows = await repos.nodeRuns.outputs(runId, upstreamOf(run.graph, nodeId));
-        const outputs = Object.fromEntries(rows.map((r) => [r.nodeId, { output: r.output as unknown }]));
-        const inputs = collectNodeInputs(run.graph, nodeId, outputs);
-        const ctx: NodeContext = {
-          runId,
-          botId: run.botId,
-          userId: run.userId,
-          nodeId,
-          input: run.input,
-          fetch: deps.fetch,
-          signal: actx.cancellationSignal,
-          llm: {
-            call: (req) => deps.llm.callLLM({ ...req, userId: run.userId, botId: run.botId, nodeId, signal: req.signal ?? actx.cancellationSignal }),
-          },
-          results: {
-            save: async (r) => {
-              const row = await repos.results.save({ botId: run.botId, workspaceId: run.workspaceId, runId, nodeId, title: r.title, content: r.content, data: r.data });
-              return { id: row.id };
-            },
-          },
-          state: {
-            get: async (key) => (await repos.nodeState.get(run.botId, nodeId, key)) as never,
-            set: async (key, value) => {
-              await repos.nodeState.set(run.botId, nodeId, key, value as never);
-            },
-          },
-          email: deps.email ?? noEmail,
-          log: deps.log,
-        };
-        const scope = { input: run.input, nodes: outputs };
-        const { output, params } = await executeNode(def, node.params ?? {}, scope, ctx, inputs);
-        const serialized = JSON.stringify(output ?? null);
-        const outputBytes = Buffer.byteLength(serialized);
-        if (outputBytes > maxOutputBytes) {
-          throw Object.assign(new Error(`The node produced ${outputBytes} bytes; the limit is ${maxOutputBytes}. Reduce what it returns (e.g. a lower item limit).`), {
-            code: 'OUTPUT_TOO_LARGE',
-            retryable: false,
-          });
-        }
-        const llmOut = output as { usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string } | null;
-        await repos.nodeRuns.succeed(runId, nodeId, {
-          input: maskCredentials(params),
-          output: output ?? null,
-          outputBytes,
-          usage: def.usesLlm ? llmOut?.usage : undefined,
-          model: def.usesLlm ? llmOut?.model : undefined,
-        });
-        return { reused: false };
-      } catch (err) {
-        if (actx.cancellationSignal.aborted) throw err;
-        const info = toFailureInfo(err);
-        const final = !info.retryable || attempt >= maxAttempts;
-        await repos.nodeRuns.fail(runId, nodeId, { code: info.code, message: info.message, attempt }, final, attempt);
-        throw toApplicationFailure(info);
-      } finally {
-        clearInterval(heartbeat);
-      }
-    },
+    runNode: (input) => runNode(input, { ...deps, loadRun, maxOutputBytes }),
 
     async recordNodeFailure({ runId, failure, continued }) {
+      if (!(await repos.runs.get(runId))) return; // the bot (and its runs) was deleted meanwhile
       await repos.nodeRuns.failFinal(runId, failure.nodeId, { code: failure.code, message: failure.message, continued }, continued);
     },
 
     async settleNodes({ runId, nodes }) {
+      if (!(await repos.runs.get(runId))) return;
       const run = await loadRun(runId);
       const types = new Map(run.graph.nodes.map((n) => [n.id, n.type]));
       await repos.nodeRuns.settle(
@@ -204,11 +121,12 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       );
     },
 
-    async finishRun({ runId, status, error }) {
-      await repos.runs.finish(runId, status, error);
+    async finishRun({ runId, workflowId, status, error }) {
+      // A scheduled run cancelled before prepareRun has no id yet: find it by workflow id, if it exists.
+      const id = runId || (await repos.runs.findByWorkflowId(workflowId))?.id;
+      if (id) await repos.runs.finish(id, status, error);
       runCache.delete(runId);
     },
   };
 }
 
-export { scheduleWorkflowId };

@@ -45,6 +45,8 @@ export interface RunNodeInput {
   runId: string;
   nodeId: string;
   maxAttempts: number;
+  /** A provider's Retry-After is honoured up to this (the node's maximum retry interval). */
+  maxRetryDelayMs?: number;
 }
 
 export interface NodeFailure {
@@ -67,7 +69,8 @@ export interface BotActivities {
   runNode(input: RunNodeInput): Promise<{ reused: boolean }>;
   recordNodeFailure(input: { runId: string; failure: NodeFailure; continued: boolean }): Promise<void>;
   settleNodes(input: { runId: string; nodes: { nodeId: string; status: 'skipped' | 'cancelled' }[] }): Promise<void>;
-  finishRun(input: { runId: string; status: RunOutcome['status']; error?: NodeFailure | { code: string; message: string } }): Promise<void>;
+  /** By run id, or by workflow id when a scheduled run was cancelled before its row existed. Never overwrites a final state. */
+  finishRun(input: { runId: string; workflowId: string; status: RunOutcome['status']; error?: NodeFailure | { code: string; message: string } }): Promise<void>;
 }
 
 export const DEFAULT_RETRY: RetrySettings = {

@@ -1,10 +1,12 @@
 // The graph interpreter. Deterministic: no I/O, no clocks, no randomness — only activities.
 // Every node runs through the ONE typed `runNode` activity; independent branches run in parallel.
 import {
+  ActivityCancellationType,
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   workflowInfo,
@@ -17,6 +19,7 @@ import {
   type NodeOutcome,
   type PlanNode,
   type RunOutcome,
+  type RunPlan,
 } from '../shared';
 
 const bookkeeping = proxyActivities<BotActivities>({
@@ -25,6 +28,8 @@ const bookkeeping = proxyActivities<BotActivities>({
 });
 
 function nodeActivities(node: PlanNode) {
+  // Wait for a cancelled node to stop before the run is marked cancelled: nothing it does may land after.
+  const cancellationType = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED;
   const retry = {
     maximumAttempts: node.retry.maximumAttempts,
     initialInterval: node.retry.initialIntervalMs,
@@ -33,8 +38,11 @@ function nodeActivities(node: PlanNode) {
   };
   // Quick pure nodes (transforms) run as local activities: same runNode, same recording, but no
   // task-queue round trip through the server per node.
-  if (node.local) return proxyLocalActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, retry });
-  return proxyActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS, retry });
+  // (patched: runs started before this change replay with regular activities.)
+  if (node.local && patched('local-transform-nodes')) {
+    return proxyLocalActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, retry, cancellationType });
+  }
+  return proxyActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS, retry, cancellationType });
 }
 
 function describeFailure(nodeId: string, err: unknown): NodeFailure {
@@ -45,15 +53,59 @@ function describeFailure(nodeId: string, err: unknown): NodeFailure {
 }
 
 export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
-  const plan = await bookkeeping.prepareRun({ ...input, workflowId: workflowInfo().workflowId });
+  const workflowId = workflowInfo().workflowId;
+  const failures: NodeFailure[] = [];
+  const skipped: string[] = [];
+  const finished = new Set<string>();
+  let plan: RunPlan | undefined;
+  let runId = input.runId ?? '';
+
+  try {
+    // Quick and never cancelled half-way: a cancel that arrives now takes effect right after it.
+    plan = await CancellationScope.nonCancellable(() => bookkeeping.prepareRun({ ...input, workflowId }));
+    runId = plan.runId;
+    if (plan.error) return { runId, status: 'failed', failures: [{ nodeId: '', ...plan.error }] };
+    const p = plan;
+    await CancellationScope.cancellable(() => interpret(p, { failures, skipped, finished }));
+  } catch (err) {
+    // Whatever happens, the run row ends in a final state; bookkeeping itself is never cancelled.
+    if (isCancellation(err)) {
+      await CancellationScope.nonCancellable(async () => {
+        if (plan) {
+          const open = plan.nodes.filter((n) => !finished.has(n.id)).map((n) => ({ nodeId: n.id, status: 'cancelled' as const }));
+          const nodes = [...skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })), ...open];
+          if (nodes.length) await bookkeeping.settleNodes({ runId, nodes });
+        }
+        await bookkeeping.finishRun({ runId, workflowId, status: 'cancelled' });
+      });
+      return { runId, status: 'cancelled', failures };
+    }
+    // A bug, not a node failure: record it and fail the workflow (not the task, which would replay forever).
+    const message = String((err as Error)?.message ?? err);
+    await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ runId, workflowId, status: 'failed', error: { code: 'INTERNAL', message } }));
+    throw ApplicationFailure.nonRetryable(message, 'INTERNAL');
+  }
+
+  const status = failures.length ? 'failed' : 'succeeded';
+  await CancellationScope.nonCancellable(async () => {
+    if (skipped.length) await bookkeeping.settleNodes({ runId, nodes: skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })) });
+    await bookkeeping.finishRun({ runId, workflowId, status, error: failures[0] });
+  });
+  return { runId, status, failures };
+}
+
+interface Progress {
+  failures: NodeFailure[];
+  skipped: string[];
+  finished: Set<string>;
+}
+
+/** Runs every node as soon as its dependencies are done; independent branches run in parallel. */
+async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
   const { runId } = plan;
-  if (plan.error) return { runId, status: 'failed', failures: [{ nodeId: '', ...plan.error }] };
   const byId = new Map(plan.nodes.map((n) => [n.id, n]));
   const reused = new Set(plan.reused);
   const outcomes = new Map<string, Promise<NodeOutcome>>();
-  const finished = new Set<string>();
-  const failures: NodeFailure[] = [];
-  const skipped: string[] = [];
 
   const execute = (id: string): Promise<NodeOutcome> => {
     let p = outcomes.get(id);
@@ -67,47 +119,33 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
   async function executeNode(node: PlanNode): Promise<NodeOutcome> {
     const deps = await Promise.all(node.deps.map(execute));
     if (deps.some((d) => d !== 'succeeded')) {
-      skipped.push(node.id);
-      finished.add(node.id);
+      progress.skipped.push(node.id);
+      progress.finished.add(node.id);
       return 'skipped';
     }
     if (reused.has(node.id)) {
-      finished.add(node.id);
+      progress.finished.add(node.id);
       return 'succeeded';
     }
     try {
-      await nodeActivities(node).runNode({ runId, nodeId: node.id, maxAttempts: node.retry.maximumAttempts });
-      finished.add(node.id);
+      await nodeActivities(node).runNode({
+        runId,
+        nodeId: node.id,
+        maxAttempts: node.retry.maximumAttempts,
+        maxRetryDelayMs: node.retry.maximumIntervalMs,
+      });
+      progress.finished.add(node.id);
       return 'succeeded';
     } catch (err) {
       if (isCancellation(err)) throw err;
       const failure = describeFailure(node.id, err);
       await bookkeeping.recordNodeFailure({ runId, failure, continued: node.continueOnFailure });
-      finished.add(node.id);
+      progress.finished.add(node.id);
       if (node.continueOnFailure) return 'succeeded';
-      failures.push(failure);
+      progress.failures.push(failure);
       return 'failed';
     }
   }
 
-  try {
-    await CancellationScope.cancellable(() => Promise.all(plan.nodes.map((n) => execute(n.id))));
-  } catch (err) {
-    if (!isCancellation(err)) {
-      // A bug, not a node failure: leave no run stuck in "running".
-      await bookkeeping.finishRun({ runId, status: 'failed', error: { code: 'INTERNAL', message: String((err as Error)?.message ?? err) } });
-      throw err;
-    }
-    await CancellationScope.nonCancellable(async () => {
-      const open = plan.nodes.filter((n) => !finished.has(n.id)).map((n) => ({ nodeId: n.id, status: 'cancelled' as const }));
-      await bookkeeping.settleNodes({ runId, nodes: open });
-      await bookkeeping.finishRun({ runId, status: 'cancelled' });
-    });
-    return { runId, status: 'cancelled', failures };
-  }
-
-  if (skipped.length) await bookkeeping.settleNodes({ runId, nodes: skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })) });
-  const status = failures.length ? 'failed' : 'succeeded';
-  await bookkeeping.finishRun({ runId, status, error: failures[0] });
-  return { runId, status, failures };
+  await Promise.all(plan.nodes.map((n) => execute(n.id)));
 }

@@ -19,6 +19,11 @@ import { resultRoutes } from './routes/results';
 import { runRoutes } from './routes/runs';
 import { scheduleRoutes } from './routes/schedules';
 
+function serializeRequest(req: { method: string; url: string; id: string }) {
+  const path = req.url.split('?')[0]!.replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]');
+  return { id: req.id, method: req.method, path };
+}
+
 export interface AppDeps {
   services: Services;
   scheduler: RunScheduler;
@@ -33,9 +38,12 @@ export interface AppDeps {
 /** Fastify app: thin routes, one plugin per concern, zod schemas on every route. */
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    loggerInstance: deps.services.logger.child({ component: 'api' }),
+    // Request logs show the path without webhook tokens or query strings (which may carry secrets).
+    loggerInstance: deps.services.logger.child({ component: 'api' }, { serializers: { req: serializeRequest } }),
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Only behind a reverse proxy that sets X-Forwarded-For: otherwise clients could pick their own
+    // address and walk around the rate limits.
+    trustProxy: deps.services.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,6 +78,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   await app.register(cookie);
+  app.decorateRequest('user', null);
   // Opt-in per route (config.rateLimit): credential guessing on login/signup, webhook floods.
   await app.register(rateLimit, {
     global: false,
@@ -81,15 +90,20 @@ export async function buildApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  registerAuth(app, deps);
+
+  // Public: health and webhook triggers (the token in the URL is the credential).
   await app.register(healthRoutes(deps));
-  await app.register(authRoutes(deps));
-  await app.register(connectionRoutes(deps));
-  await app.register(botRoutes(deps));
-  await app.register(runRoutes(deps));
-  await app.register(resultRoutes(deps));
-  await app.register(scheduleRoutes(deps));
   await app.register(hookRoutes(deps));
+  // Everything else resolves the caller (session cookie or API token) first.
+  await app.register(async (authed) => {
+    registerAuth(authed, deps);
+    await authed.register(authRoutes(deps));
+    await authed.register(connectionRoutes(deps));
+    await authed.register(botRoutes(deps));
+    await authed.register(runRoutes(deps));
+    await authed.register(resultRoutes(deps));
+    await authed.register(scheduleRoutes(deps));
+  });
 
   if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: 'index.html' });

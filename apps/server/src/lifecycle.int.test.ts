@@ -21,28 +21,36 @@ function processesWith(needle: string): string[] {
   }
 }
 
+/** Runs the real entry point (what scripts/start.sh execs) and waits for the URL it prints. */
+async function startMain(dataDir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, BOT_MANAGER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+  delete env.TEMPORAL_ADDRESS;
+  delete env.DATABASE_URL;
+  if (process.env.BM_TEST_TEMPORAL_CLI) env.TEMPORAL_CLI = process.env.BM_TEST_TEMPORAL_CLI;
+  const child = spawn(process.execPath, ['--import', 'tsx', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90_000);
+    child.stdout.on('data', () => {
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+  return { child, url, output: () => out };
+}
+
+const exitOf = (child: ReturnType<typeof spawn>) => new Promise<number | null>((r) => child.once('exit', r));
+
 describe('the embedded app process', () => {
   it('starts its own Temporal dev server, serves health and the UI, and leaves nothing behind on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'bm-life-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, BOT_MANAGER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
-    delete env.TEMPORAL_ADDRESS;
-    delete env.DATABASE_URL;
-    if (process.env.BM_TEST_TEMPORAL_CLI) env.TEMPORAL_CLI = process.env.BM_TEST_TEMPORAL_CLI;
-    const child = spawn(process.execPath, ['--import', 'tsx', main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 90_000);
-      child.stdout.on('data', () => {
-        const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(t);
-          resolve(m[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
+    const { child, url, output } = await startMain(dataDir);
 
     // The Temporal dev server child persists under the data dir.
     expect(processesWith(path.join(dataDir, 'temporal.db')).length).toBe(1);
@@ -54,8 +62,26 @@ describe('the embedded app process', () => {
     expect(await page.text()).toContain('<div id="root">');
 
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((r) => child.once('exit', r));
-    expect(code, out).toBe(0);
+    expect(await exitOf(child), output()).toBe(0);
+    expect(processesWith(dataDir)).toEqual([]);
+  });
+
+  it('after a SIGKILL, the next start replaces the orphaned Temporal dev server instead of adding one', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bm-kill9-'));
+    const first = await startMain(dataDir);
+    first.child.kill('SIGKILL');
+    await exitOf(first.child);
+    // Usually the child outlives a SIGKILLed parent (nothing tells it); either way there must never be two.
+    const orphan = processesWith(path.join(dataDir, 'temporal.db'));
+    expect(orphan.length).toBeLessThanOrEqual(1);
+
+    const second = await startMain(dataDir);
+    const now = processesWith(path.join(dataDir, 'temporal.db'));
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(orphan[0]);
+    expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await exitOf(second.child), second.output()).toBe(0);
     expect(processesWith(dataDir)).toEqual([]);
   });
 });
@@ -72,6 +98,7 @@ describe('GET /api/health', () => {
       expect(r.statusCode).toBe(503);
       expect(r.json()).toMatchObject({ status: 'degraded', db: 'ok', temporal: 'ok', worker: 'down' });
       expect(r.json().details.worker).toMatch(/no worker/);
+      expect(JSON.stringify(r.json())).not.toContain('127.0.0.1');
       await app.close();
 
       // Temporal unreachable.

@@ -16,5 +16,5 @@ const stop = async () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
-services.logger.info({ taskQueue: config.taskQueue }, 'worker started');
+services.logger.info({ taskQueue: config.taskQueue ?? 'default' }, 'worker started');
 await worker.start();

@@ -142,6 +142,18 @@ describe('connection and model resolution', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
+  it("refuses the owner's own connection for a bot in another workspace, and a former member", async () => {
+    store.addConnection({ id: 'c-elsewhere', provider: 'openai', baseUrl: openai.url, modelDefault: 'gpt-4o-mini', apiKey: KEYS.openai, workspaceId: 'ws-other' });
+    store.addBot({ id: 'bot-here', llmConnectionId: 'c-elsewhere' });
+    const err = (await rejectionOf(ask('bot-here'))) as LlmError;
+    expect(err.code).toBe('CONNECTION_NOT_FOUND');
+    store.members.delete('user-owner@ws-1');
+    const gone = (await rejectionOf(ask('bot-c-openai'))) as LlmError;
+    store.members.add('user-owner@ws-1');
+    expect(gone.code).toBe('CONNECTION_NOT_FOUND');
+    expect(openai.requests).toHaveLength(0);
+  });
+
   it('NO_CONNECTION when neither the node nor the bot has one', async () => {
     store.addBot({ id: 'bot-bare' });
     const err = (await rejectionOf(ask('bot-bare'))) as LlmError;
@@ -153,7 +165,7 @@ describe('connection and model resolution', () => {
 
   it("CONNECTION_NOT_FOUND for a stranger's private connection, a non-member, or a missing id — same message", async () => {
     store.addConnection({ id: 'c-shared', provider: 'openai', baseUrl: openai.url, modelDefault: 'gpt-4o-mini', apiKey: KEYS.openai, shared: true, workspaceId: 'ws-team' });
-    store.addBot({ id: 'bot-shared', llmConnectionId: 'c-shared' });
+    store.addBot({ id: 'bot-shared', llmConnectionId: 'c-shared', workspaceId: 'ws-team' });
     const stranger = (botId: string) => service().callLLM({ userId: 'user-stranger', botId, purpose: 'report', prompt: 'x' });
 
     const privateErr = (await rejectionOf(stranger('bot-c-openai'))) as LlmError;
@@ -186,22 +198,22 @@ describe('connection and model resolution', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
-  it('a hosted provider without a stored key fails as KEY_REJECTED before any request', async () => {
+  it('a hosted provider without a stored key fails as KEY_MISSING before any request', async () => {
     store.addConnection({ id: 'c-nokey', provider: 'anthropic', baseUrl: anthropic.url, modelDefault: 'claude-sonnet-4-5', name: 'Empty' });
     store.addBot({ id: 'bot-nokey', llmConnectionId: 'c-nokey' });
     const err = (await rejectionOf(ask('bot-nokey'))) as LlmError;
-    expect(err.code).toBe('KEY_REJECTED');
+    expect(err.code).toBe('KEY_MISSING');
     expect(err.message).toContain('No Anthropic API key is stored (connection "Empty")');
     expect(anthropic.requests).toHaveLength(0);
   });
 
-  it('a sealed key that does not open (copied from another row) is KEY_REJECTED, never sent', async () => {
+  it('a sealed key that does not open (copied from another row) is KEY_UNREADABLE, never sent', async () => {
     const source = store.connections.get('c-openai')!;
     store.addConnection({ ...source, id: 'c-copied', name: 'Copied', apiKey: undefined });
     Object.assign(store.connections.get('c-copied')!, { apiKeyEncrypted: source.apiKeyEncrypted, keyId: source.keyId, keyNonce: source.keyNonce });
     store.addBot({ id: 'bot-copied', llmConnectionId: 'c-copied' });
     const err = (await rejectionOf(ask('bot-copied'))) as LlmError;
-    expect(err.code).toBe('KEY_REJECTED');
+    expect(err.code).toBe('KEY_UNREADABLE');
     expect(err.message).toContain('stored API key of connection "Copied" could not be decrypted');
     expect(openai.requests).toHaveLength(0);
   });

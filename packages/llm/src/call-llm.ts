@@ -70,6 +70,19 @@ export interface LlmService {
 const PICK_ONE = "Pick one in the bot's settings or on the node.";
 const nonEmpty = (s: string | null | undefined): string | undefined => (s && s.trim() !== '' ? s.trim() : undefined);
 
+/**
+ * The one rule for who may use a connection, everywhere (API, validation, callLLM): it belongs to
+ * the workspace the bot lives in, and the user owns it or it is shared there. Workspace membership
+ * itself is checked by the caller.
+ */
+export function connectionUsableBy(
+  rec: { workspaceId: string; ownerUserId: string; shared: boolean },
+  userId: string,
+  workspaceId: string,
+): boolean {
+  return rec.workspaceId === workspaceId && (rec.ownerUserId === userId || rec.shared);
+}
+
 export function createLlmService(deps: LlmServiceDeps): LlmService {
   const probeTimeoutMs = deps.probeTimeoutMs ?? 30_000;
 
@@ -79,7 +92,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
     } catch {
       // The cause may quote sealed material; it is not passed on.
       throw new LlmError(
-        'KEY_REJECTED',
+        'KEY_UNREADABLE',
         `The stored API key of connection "${rec.name}" could not be decrypted (the server's encryption key may have changed). Enter the key again in Settings → LLM Connections.`,
         { provider: rec.provider, connectionId: rec.id },
       );
@@ -93,8 +106,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
     const connectionId = fromNode ?? nonEmpty(bot.llmConnectionId);
     if (!connectionId) throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`);
     const rec = await deps.store.getConnection(connectionId);
-    const allowed =
-      rec !== null && (rec.ownerUserId === req.userId || (rec.shared && (await deps.store.isWorkspaceMember(req.userId, rec.workspaceId))));
+    const allowed = rec !== null && connectionUsableBy(rec, req.userId, bot.workspaceId) && (await deps.store.isWorkspaceMember(req.userId, bot.workspaceId));
     if (!rec || !allowed) {
       // Same answer whether it does not exist or is someone else's: existence is not revealed.
       throw new LlmError('CONNECTION_NOT_FOUND', `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`);

@@ -2,6 +2,8 @@ import type { Provider } from './types';
 
 export type LlmErrorCode =
   | 'KEY_REJECTED'
+  | 'KEY_MISSING'
+  | 'KEY_UNREADABLE'
   | 'RATE_LIMITED'
   | 'QUOTA_EXCEEDED'
   | 'MODEL_NOT_FOUND'
@@ -24,6 +26,8 @@ export type LlmErrorCode =
  */
 export const RETRYABLE: Record<LlmErrorCode, boolean> = {
   KEY_REJECTED: false,
+  KEY_MISSING: false,
+  KEY_UNREADABLE: false,
   RATE_LIMITED: true,
   QUOTA_EXCEEDED: false,
   MODEL_NOT_FOUND: false,

@@ -168,7 +168,7 @@ export function invalidJson(ctx: CallContext, text: string, requestId?: string):
 }
 
 export function missingKey(ctx: CallContext): LlmError {
-  return make('KEY_REJECTED', `No ${NAMES[ctx.provider]} API key is stored${conn(ctx)}. Add one in Settings → LLM Connections.`, ctx);
+  return make('KEY_MISSING', `No ${NAMES[ctx.provider]} API key is stored${conn(ctx)}. Add one in Settings → LLM Connections.`, ctx);
 }
 
 export function timeoutError(ctx: CallContext): LlmError {

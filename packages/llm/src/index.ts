@@ -2,6 +2,7 @@ export type { ChatMessage, ListModelsInput, LlmResult, LlmUsage, Provider, Provi
 export { LlmError, RETRYABLE, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
 export { callProvider, listProviderModels, DEFAULT_TIMEOUT_MS } from './call-provider';
 export {
+  connectionUsableBy,
   createLlmService,
   type CallLlmRequest,
   type LlmConnectionRecord,

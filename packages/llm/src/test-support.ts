@@ -18,7 +18,8 @@ export class MemoryStore implements LlmStore {
   readonly connections = new Map<string, LlmConnectionRecord>();
   /** Keys are sealed with @bm/secrets exactly as the real store keeps them. */
   readonly ring = createKeyRing(randomBytes(32));
-  readonly members = new Set<string>();
+  /** The default owner is a member of the default workspace. */
+  readonly members = new Set<string>(['user-owner@ws-1']);
 
   async getBot(botId: string) {
     return this.bots.get(botId) ?? null;

@@ -13,7 +13,8 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   TEMPORAL_ADDRESS: z.string().optional().or(z.literal('').transform(() => undefined)),
   TEMPORAL_NAMESPACE: z.string().default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('bot-manager'),
+  // Unset: the default task queue of temporal/shared.
+  TEMPORAL_TASK_QUEUE: z.string().min(1).optional(),
   BOT_MANAGER_ENCRYPTION_KEY: z.string().optional(),
   BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: z.string().default(''),
   BOT_MANAGER_SMTP_URL: z.string().optional(),
@@ -21,6 +22,10 @@ const EnvSchema = z.object({
   BOT_MANAGER_PUBLIC_URL: z.string().optional(),
   BOT_MANAGER_MAX_NODES: z.coerce.number().int().positive().default(500),
   BOT_MANAGER_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+  BOT_MANAGER_TRUST_PROXY: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
@@ -50,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: e.BOT_MANAGER_PUBLIC_URL,
     maxNodes: e.BOT_MANAGER_MAX_NODES,
     secureCookies: e.BOT_MANAGER_SECURE_COOKIES,
+    trustProxy: e.BOT_MANAGER_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     env,
   };

@@ -18,4 +18,4 @@ export {
   rotateMasterKey,
   type MasterKeyOptions,
 } from './master-key';
-export { REDACT_PATHS, redactText, SENSITIVE_FIELD_NAMES } from './redact';
+export { REDACT_PATHS, redactText, censorSensitiveFields, SENSITIVE_FIELD_NAMES } from './redact';

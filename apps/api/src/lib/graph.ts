@@ -1,5 +1,5 @@
 import { GraphSchema, type Graph } from '@bm/graph';
-import { validateBotGraph } from '@bm/temporal';
+import { validateBotGraph } from '@bm/runtime';
 import type { AppDeps } from '../app';
 import { HttpError } from './errors';
 

@@ -19,7 +19,6 @@ declare module 'fastify' {
  */
 export function registerAuth(app: FastifyInstance<any, any, any, any, any>, deps: AppDeps) {
   const { repos } = deps.services;
-  app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {

@@ -6,6 +6,8 @@ import { HttpError, conflict } from '../lib/errors';
 import { ErrorBody, IdParams, Iso, errorResponses } from '../lib/schemas';
 import { SESSION_COOKIE, SESSION_TTL_MS, requireUser } from '../plugins/auth';
 
+const dummyHash = hash('not-a-real-password-just-equal-timing');
+
 /** Per client address: enough for people, too few for password guessing. */
 const AUTH_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
@@ -42,7 +44,8 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
     config: { rateLimit: AUTH_RATE_LIMIT },
   }, async (req, reply) => {
     const user = await repos.users.findByEmail(req.body.email);
-    const ok = user ? await verify(user.passwordHash, req.body.password).catch(() => false) : false;
+    // Verify against a dummy hash for unknown emails too: the answer time does not reveal accounts.
+    const ok = await verify(user?.passwordHash ?? (await dummyHash), req.body.password).catch(() => false);
     if (!user || !ok) throw new HttpError(401, 'INVALID_CREDENTIALS', 'The email or password is not right.');
     reply.setCookie(SESSION_COOKIE, await repos.sessions.create(user.id, SESSION_TTL_MS), cookieOpts);
     return { user: pub(user) };

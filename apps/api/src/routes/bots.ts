@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { connectionUsableBy } from '@bm/llm';
 import { describeNodeTypes } from '@bm/nodes';
-import type { Bot, Prisma } from '@bm/db';
+import type { Bot, Prisma, Role } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
 import { GraphBody, IdParams, Iso, WorkspaceQuery, errorResponses } from '../lib/schemas';
+import { atLeast } from '../lib/roles';
 import { requireInWorkspace, requireWorkspace } from '../plugins/auth';
 
 const BotOut = z.object({
@@ -31,7 +33,8 @@ const BotFields = {
 
 export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { repos } = deps.services;
-  const toOut = (b: Bot) => ({
+  /** The webhook URL is a credential that starts runs: editors and up see it. */
+  const toOut = (b: Bot, role: Role) => ({
     id: b.id,
     workspaceId: b.workspaceId,
     name: b.name,
@@ -40,7 +43,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     version: b.currentVersion,
     llmConnectionId: b.llmConnectionId,
     llmModelOverride: b.llmModelOverride || null,
-    webhookUrl: b.webhookToken ? deps.webhookUrl(b.webhookToken) : null,
+    webhookUrl: b.webhookToken && atLeast(role, 'editor') ? deps.webhookUrl(b.webhookToken) : null,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
   });
@@ -49,7 +52,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
   async function checkConnection(id: string | null | undefined, userId: string, workspaceId: string) {
     if (!id) return;
     const c = await repos.connections.get(id);
-    if (!c || c.workspaceId !== workspaceId || (c.ownerUserId !== userId && !c.shared)) {
+    if (!c || !connectionUsableBy(c, userId, workspaceId)) {
       throw new HttpError(422, 'INVALID_CONNECTION', 'The chosen LLM connection was not found in this workspace.', [
         { message: 'The chosen LLM connection was not found in this workspace.' },
       ]);
@@ -63,7 +66,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
   app.post('/api/bots', {
     schema: { body: z.object({ ...BotFields, workspaceId: z.string().max(100).optional(), graph: GraphBody }), response: { 201: BotOut, ...errorResponses } },
   }, async (req, reply) => {
-    const { user, workspaceId } = await requireWorkspace(deps, req, req.body.workspaceId, 'editor');
+    const { user, workspaceId, role } = await requireWorkspace(deps, req, req.body.workspaceId, 'editor');
     const b = req.body;
     await checkConnection(b.llmConnectionId, user.id, workspaceId);
     const graph = await validGraphOr422(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
@@ -76,17 +79,17 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
       llmConnectionId: b.llmConnectionId ?? null,
       llmModelOverride: b.llmModelOverride || null,
     });
-    return reply.code(201).send(toOut(bot));
+    return reply.code(201).send(toOut(bot, role));
   });
 
   app.get('/api/bots', { schema: { querystring: WorkspaceQuery, response: { 200: z.object({ bots: z.array(BotOut) }), ...errorResponses } } }, async (req) => {
-    const { workspaceId } = await requireWorkspace(deps, req, req.query.workspaceId);
-    return { bots: (await repos.bots.list(workspaceId)).map(toOut) };
+    const { workspaceId, role } = await requireWorkspace(deps, req, req.query.workspaceId);
+    return { bots: (await repos.bots.list(workspaceId)).map((b) => toOut(b, role)) };
   });
 
   app.get('/api/bots/:id', { schema: { params: IdParams, response: { 200: BotOut, ...errorResponses } } }, async (req) => {
-    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
-    return toOut(row);
+    const { row, role } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
+    return toOut(row, role);
   });
 
   app.patch('/api/bots/:id', {
@@ -96,7 +99,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
       response: { 200: BotOut, ...errorResponses },
     },
   }, async (req) => {
-    const { user, row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    const { user, row, role } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
     const b = req.body;
     if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
     const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
@@ -107,24 +110,32 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
       graph = g as unknown as Prisma.InputJsonValue;
       changed = b.graph !== undefined && JSON.stringify(g) !== JSON.stringify(row.graph);
     }
-    const updated = await repos.bots.update(
-      row.id,
-      user.id,
-      {
-        name: b.name,
-        description: b.description,
-        llmConnectionId: b.llmConnectionId,
-        llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
-        graph: changed ? graph : undefined,
-      },
-      changed,
-    );
-    return toOut(updated);
+    const patch = {
+      name: b.name,
+      description: b.description,
+      llmConnectionId: b.llmConnectionId,
+      llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
+      graph: changed ? graph : undefined,
+    };
+    const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: { code?: string }) => {
+      // Two saves raced for the same next version: the second one loses cleanly.
+      if (err.code === 'P2002' || err.code === 'P2025') {
+        throw new HttpError(409, 'EDIT_CONFLICT', 'This bot was saved by someone else at the same moment. Reload it and save again.');
+      }
+      throw err;
+    });
+    return toOut(updated, role);
   });
 
   app.delete('/api/bots/:id', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
     const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
-    for (const s of await repos.schedules.list(row.id)) await deps.scheduler.deleteSchedule(s.id);
+    // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
+    for (const s of await repos.schedules.list(row.id)) {
+      await deps.scheduler.deleteSchedule(s.id).catch(() => {
+        throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's schedules could not be stopped: the workflow service is unreachable. Try again shortly.");
+      });
+    }
+    for (const r of await repos.runs.listOpen(row.id)) await deps.scheduler.cancelRun(r.workflowId).catch(() => false);
     await repos.bots.delete(row.id);
     return reply.code(204).send(null);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertUrlAllowed, OutboundBlockedError } from '@bm/net';
 import { encryptSecret, keyHint } from '@bm/secrets';
 import { toConnectionRecord } from '@bm/runtime';
+import { connectionUsableBy } from '@bm/llm';
 import type { LlmConnection } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError, badRequest, notFound } from '../lib/errors';
@@ -65,7 +66,7 @@ export const connectionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   /** Visible = member of its workspace and (owner or shared). Anything else is 404. */
   async function visible(req: Parameters<typeof requireWorkspace>[1], id: string) {
     const { user, row, role } = await requireInWorkspace(deps, req, await repos.connections.get(id), 'LLM connection');
-    if (row.ownerUserId !== user.id && !row.shared) throw notFound('LLM connection');
+    if (!connectionUsableBy(row, user.id, row.workspaceId)) throw notFound('LLM connection');
     return { user, row, role };
   }
   async function editable(req: Parameters<typeof requireWorkspace>[1], id: string) {
@@ -147,6 +148,11 @@ export const connectionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
   }, async (req) => {
     const { user, row } = await editable(req, req.params.id);
     const { apiKey, ...rest } = req.body;
+    // Pointing someone else's key at another server would hand it to that server: only the owner
+    // may move it, or an admin together with a replacement key.
+    if (row.ownerUserId !== user.id && rest.baseUrl !== undefined && rest.baseUrl !== row.baseUrl && !apiKey && row.apiKeyEncrypted) {
+      throw new HttpError(403, 'FORBIDDEN', "Only the connection's owner can change its base URL without entering a new API key.");
+    }
     if (rest.baseUrl === null && ['local', 'other'].includes(row.provider)) {
       throw badRequest('VALIDATION_FAILED', 'A local or custom connection needs a base URL.');
     }

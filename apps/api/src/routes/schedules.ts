@@ -48,9 +48,12 @@ export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
     nextRuns: s.paused ? [] : await scheduler.nextRuns(s.id),
     createdAt: s.createdAt,
   });
-  // Temporal parses the cron expression; its refusal becomes a 400 the user can act on.
-  const cronError = (err: unknown) =>
-    badRequest('INVALID_CRON', `The schedule was refused: ${(err as Error).message}. Use five cron fields, e.g. "0 9 * * 1-5".`);
+  // Temporal parses the cron expression: its refusal (gRPC INVALID_ARGUMENT) is the user's to fix;
+  // anything else means Temporal could not be reached.
+  const scheduleError = (err: unknown) =>
+    (err as { code?: number }).code === 3
+      ? badRequest('INVALID_CRON', `The schedule was refused: ${(err as Error).message}. Use five cron fields, e.g. "0 9 * * 1-5".`)
+      : new HttpError(503, 'TEMPORAL_UNAVAILABLE', 'The schedule could not be saved: the workflow service is unreachable. Try again shortly.');
 
   app.get('/api/bots/:id/schedules', {
     schema: { params: IdParams, response: { 200: z.object({ schedules: z.array(ScheduleOut) }), ...errorResponses } },
@@ -70,14 +73,15 @@ export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
     await validGraphOr422(deps, bot.graph, { userId: user.id, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });
     const b = req.body;
     const id = repos.schedules.newId();
+    // The row first: a Temporal schedule must never fire for a row that does not exist.
+    const s = await repos.schedules.create({ id, botId: bot.id, workspaceId: bot.workspaceId, createdById: user.id, cron: b.cron, timezone: b.timezone, overlap: b.overlap, paused: b.paused, input: b.input });
     try {
       await scheduler.createSchedule({ id, cron: b.cron, timezone: b.timezone, overlap: b.overlap, paused: b.paused });
     } catch (err) {
-      throw cronError(err);
+      await repos.schedules.delete(id);
+      throw scheduleError(err);
     }
-    const s = await repos.schedules.create({ id, botId: bot.id, workspaceId: bot.workspaceId, createdById: user.id, cron: b.cron, timezone: b.timezone, overlap: b.overlap, input: b.input });
-    const saved = b.paused ? await repos.schedules.update(s.id, { paused: true }) : s;
-    return reply.code(201).send(await out(saved));
+    return reply.code(201).send(await out(s));
   });
 
   app.patch('/api/schedules/:id', {
@@ -94,7 +98,7 @@ export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
       try {
         await scheduler.updateSchedule({ id: row.id, ...next });
       } catch (err) {
-        throw cronError(err);
+        throw scheduleError(err);
       }
     }
     if (b.paused !== undefined && b.paused !== row.paused) await scheduler.pauseSchedule(row.id, b.paused);
@@ -103,7 +107,9 @@ export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
 
   app.delete('/api/schedules/:id', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
     const { row } = await requireInWorkspace(deps, req, await repos.schedules.get(req.params.id), 'Schedule', 'editor');
-    await scheduler.deleteSchedule(row.id);
+    await scheduler.deleteSchedule(row.id).catch((err) => {
+      throw scheduleError(err);
+    });
     await repos.schedules.delete(row.id);
     return reply.code(204).send(null);
   });

@@ -36,22 +36,20 @@ export function runRepo(prisma: PrismaClient) {
     },
     get: (id: string) => prisma.run.findUnique({ where: { id } }),
     findByWorkflowId: (workflowId: string) => prisma.run.findUnique({ where: { workflowId } }),
-    getWithNodes: (id: string) =>
-      prisma.run.findUnique({ where: { id }, include: { nodes: { orderBy: { startedAt: 'asc' } } } }),
     getWithVersionAndNodes: (id: string) =>
       prisma.run.findUnique({ where: { id }, include: { botVersion: true, nodes: true } }),
     /** The run plus the graph of the exact version it executes. */
     getWithVersion: (id: string) => prisma.run.findUnique({ where: { id }, include: { botVersion: true } }),
+    listOpen: (botId: string) => prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
     markRunning: (id: string) =>
       prisma.run.updateMany({ where: { id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } }),
+    /** Sets the final state once: a finished run is never reopened or overwritten. */
     finish: (id: string, status: RunStatus, error?: unknown) =>
-      prisma.run.update({
-        where: { id },
+      prisma.run.updateMany({
+        where: { id, status: { in: ['queued', 'running'] } },
         data: { status, error: error === undefined ? undefined : json(error), finishedAt: new Date() },
       }),
-    setStatus: (id: string, status: RunStatus, error?: unknown) =>
-      prisma.run.update({ where: { id }, data: { status, error: json(error), finishedAt: new Date() } }),
   };
 }
 
@@ -69,13 +67,18 @@ export function nodeRunRepo(prisma: PrismaClient) {
         update: { status: 'running', attempts: attempt, error: undefined },
       });
     },
-    succeed(
+    /**
+     * Records a node's output — only while this attempt still owns the row (status running, same
+     * attempt): a cancelled node or a superseded attempt never overwrites. Returns whether it did.
+     */
+    async succeed(
       runId: string,
       nodeId: string,
+      attempt: number,
       data: { input?: unknown; output: unknown; outputBytes: number; usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string },
     ) {
-      return prisma.nodeRun.update({
-        where: { runId_nodeId: { runId, nodeId } },
+      const { count } = await prisma.nodeRun.updateMany({
+        where: { runId, nodeId, status: 'running', attempts: attempt },
         data: {
           status: 'succeeded',
           input: json(data.input),
@@ -89,16 +92,13 @@ export function nodeRunRepo(prisma: PrismaClient) {
           finishedAt: new Date(),
         },
       });
+      return count > 0;
     },
-    /** Records a failure; `final` marks the node failed, otherwise it stays running (a retry follows). */
-    fail(runId: string, nodeId: string, error: unknown, final: boolean, attempt?: number) {
-      return prisma.nodeRun.update({
-        where: { runId_nodeId: { runId, nodeId } },
-        data: {
-          error: json(error),
-          ...(attempt ? { attempts: attempt } : {}),
-          ...(final ? { status: 'failed', finishedAt: new Date() } : {}),
-        },
+    /** Records an attempt's failure; `final` marks the node failed, otherwise it stays running (a retry follows). */
+    fail(runId: string, nodeId: string, attempt: number, error: unknown, final: boolean) {
+      return prisma.nodeRun.updateMany({
+        where: { runId, nodeId, status: 'running', attempts: attempt },
+        data: { error: json(error), ...(final ? { status: 'failed' as const, finishedAt: new Date() } : {}) },
       });
     },
     /** The final failure of a node, as the interpreter saw it; with continue-on-failure the error becomes its output. */
@@ -198,7 +198,7 @@ export function resultRepo(prisma: PrismaClient) {
 export function scheduleRepo(prisma: PrismaClient) {
   return {
     newId: () => newId('sch'),
-    create: (data: { id: string; botId: string; workspaceId: string; createdById: string; cron: string; timezone: string; overlap: string; input?: unknown }) =>
+    create: (data: { id: string; botId: string; workspaceId: string; createdById: string; cron: string; timezone: string; overlap: string; paused?: boolean; input?: unknown }) =>
       prisma.schedule.create({ data: { ...data, input: json(data.input) } }),
     get: (id: string) => prisma.schedule.findUnique({ where: { id } }),
     list: (botId: string) => prisma.schedule.findMany({ where: { botId }, orderBy: { createdAt: 'asc' } }),

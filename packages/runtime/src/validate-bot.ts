@@ -1,6 +1,7 @@
 import { validateGraph, type Graph } from '@bm/graph';
 import { nodeTypeLookup } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
+import { connectionUsableBy } from '@bm/llm';
 
 export interface BotValidationContext {
   repos: Repositories;
@@ -27,7 +28,7 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
   let botConnectionProblem: string | undefined;
   for (const id of ids) {
     const conn = await c.repos.connections.get(id);
-    const visible = conn && conn.workspaceId === c.workspaceId && (conn.ownerUserId === c.userId || conn.shared);
+    const visible = conn && connectionUsableBy(conn, c.userId, c.workspaceId);
     if (visible && conn.isActive) usable.add(id);
     if (id === c.botConnectionId && !usable.has(id)) {
       botConnectionProblem = visible

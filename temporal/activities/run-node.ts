@@ -1,0 +1,125 @@
+import { Context } from '@temporalio/activity';
+import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
+import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
+import { censorSensitiveFields } from '@bm/secrets';
+import type { RunNodeInput } from '../shared';
+import type { ActivityDeps, LoadedRun } from './index';
+import { toApplicationFailure, toFailureInfo } from './failure';
+
+const noEmail: NodeContext['email'] = {
+  async send() {
+    throw Object.assign(new Error('Email is not configured on this server. An administrator sets BOT_MANAGER_SMTP_URL.'), {
+      code: 'EMAIL_NOT_CONFIGURED',
+      retryable: false,
+    });
+  },
+};
+
+/** Node ids that a node's params reference in `{{ nodes.<id>… }}` expressions. */
+function referencedNodes(params: unknown, out = new Set<string>()): Set<string> {
+  if (typeof params === 'string') {
+    if (params.includes('{{')) {
+      try {
+        for (const r of extractReferences(params)) if (r.root === 'nodes' && r.nodeId) out.add(r.nodeId);
+      } catch {
+        // A syntax error surfaces when the node renders its params, with the position.
+      }
+    }
+  } else if (Array.isArray(params)) {
+    for (const v of params) referencedNodes(v, out);
+  } else if (params && typeof params === 'object') {
+    for (const v of Object.values(params)) referencedNodes(v, out);
+  }
+  return out;
+}
+
+/** What a node reads from earlier nodes: its direct inputs plus the nodes its expressions name. */
+function nodesToLoad(graph: Graph, nodeId: string, params: unknown): string[] {
+  const ids = referencedNodes(params);
+  for (const e of graph.edges) if (e.target === nodeId) ids.add(e.source);
+  return [...ids];
+}
+
+type RunNodeDeps = ActivityDeps & { loadRun(runId: string): Promise<LoadedRun>; maxOutputBytes: number };
+
+/**
+ * The one activity every node runs through: loads its inputs from the database, renders and
+ * validates its params, runs it with an injected context, and records the outcome in NodeRun.
+ * Only ids cross Temporal; outputs stay in the database.
+ */
+export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: RunNodeInput, deps: RunNodeDeps) {
+  const { repos } = deps;
+  const actx = Context.current();
+  const attempt = actx.info.attempt;
+  // Exactly once: a retry after a worker died between recording and reporting reuses the record.
+  const existing = await repos.nodeRuns.get(runId, nodeId);
+  if (existing?.status === 'succeeded') return { reused: true };
+
+  const run = await deps.loadRun(runId);
+  const node = run.graph.nodes.find((n) => n.id === nodeId);
+  if (!node) throw toApplicationFailure({ code: 'NODE_NOT_FOUND', message: `Node ${nodeId} is not in this bot version.`, retryable: false });
+  await repos.nodeRuns.start(runId, nodeId, node.type, attempt);
+  const heartbeat = setInterval(() => actx.heartbeat(), 2_000);
+  // Durable state (e.g. RSS items seen) is committed only once the output is recorded: a node that
+  // fails, or whose output cannot be stored, must not mark its items as delivered.
+  const pendingState = new Map<string, unknown>();
+  try {
+    const def = getNodeDefinition(node.type, node.version ?? 1);
+    if (!def) throw Object.assign(new Error(`Unknown node type ${node.type} v${node.version ?? 1}.`), { code: 'UNKNOWN_NODE_TYPE', retryable: false });
+    const rows = await repos.nodeRuns.outputs(runId, nodesToLoad(run.graph, nodeId, node.params));
+    const outputs = Object.fromEntries(rows.map((r) => [r.nodeId, { output: r.output as unknown }]));
+    const inputs = collectNodeInputs(run.graph, nodeId, outputs);
+    const ctx: NodeContext = {
+      runId,
+      botId: run.botId,
+      userId: run.userId,
+      nodeId,
+      input: run.input,
+      fetch: deps.fetch,
+      signal: actx.cancellationSignal,
+      llm: {
+        call: (req) => deps.llm.callLLM({ ...req, userId: run.userId, botId: run.botId, nodeId, signal: req.signal ?? actx.cancellationSignal }),
+      },
+      results: {
+        save: async (r) => {
+          const row = await repos.results.save({ botId: run.botId, workspaceId: run.workspaceId, runId, nodeId, title: r.title, content: r.content, data: r.data });
+          return { id: row.id };
+        },
+      },
+      state: {
+        get: async (key) => (pendingState.has(key) ? pendingState.get(key) : await repos.nodeState.get(run.botId, nodeId, key)) as never,
+        set: async (key, value) => void pendingState.set(key, value),
+      },
+      email: deps.email ?? noEmail,
+      log: deps.log,
+    };
+    const { output, params } = await executeNode(def, node.params ?? {}, { input: run.input, nodes: outputs }, ctx, inputs);
+    const outputBytes = Buffer.byteLength(JSON.stringify(output ?? null));
+    if (outputBytes > deps.maxOutputBytes) {
+      throw Object.assign(new Error(`The node produced ${outputBytes} bytes; the limit is ${deps.maxOutputBytes}. Reduce what it returns (e.g. a lower item limit).`), {
+        code: 'OUTPUT_TOO_LARGE',
+        retryable: false,
+      });
+    }
+    const llmOut = output as { usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string } | null;
+    const recorded = await repos.nodeRuns.succeed(runId, nodeId, attempt, {
+      input: censorSensitiveFields(params),
+      output: output ?? null,
+      outputBytes,
+      usage: def.usesLlm ? llmOut?.usage : undefined,
+      model: def.usesLlm ? llmOut?.model : undefined,
+    });
+    // Not recorded: the run was cancelled meanwhile, or a newer attempt owns the row.
+    if (recorded) for (const [key, value] of pendingState) await repos.nodeState.set(run.botId, nodeId, key, value as never);
+    return { reused: false };
+  } catch (err) {
+    if (actx.cancellationSignal.aborted) throw err;
+    const info = toFailureInfo(err);
+    if (info.retryAfterMs !== undefined && maxRetryDelayMs !== undefined) info.retryAfterMs = Math.min(info.retryAfterMs, maxRetryDelayMs);
+    const final = !info.retryable || attempt >= maxAttempts;
+    await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt }, final);
+    throw toApplicationFailure(info);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
