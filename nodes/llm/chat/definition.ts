@@ -34,7 +34,7 @@ export const llmChat: NodeDefinition<Params, ChatOutput> = {
   docs: [
     'Output: `{ text, json?, model, usage: { inputTokens, outputTokens } }` — reference the answer as `{{ nodes.<id>.output.text }}`.',
     'Uses the node\'s LLM connection, or the bot\'s default one. Your own provider key is used; tokens are billed by your provider.',
-    'With **json** on, the model is asked for JSON and the parsed answer is in `json` (a fenced ```json block is accepted). An answer that is not JSON fails the node and is retried.',
+    'With **json** on, the model is asked for JSON and the parsed answer is in `json` (a fenced ```json block, or a sentence around a single object or array, is accepted). An answer that is not JSON fails the node (INVALID_JSON) and is not retried, since every attempt is billed: say in the prompt exactly which JSON to return.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'Context' }],
   outputs: [{ name: 'out', type: 'json', label: 'Answer' }],

@@ -48,20 +48,45 @@ describe('llm.chat', () => {
     expect(ctx.llmCalls[0]!.signal).toBe(ac.signal);
   });
 
-  it('json: uses the provider\'s parsed JSON, or parses the text (fenced or not)', async () => {
-    const given = await testContext({ llm: model(() => ({ text: '{"a":1}', json: { a: 1 } })) });
-    expect(await runNode(llmChat, { prompt: 'p', json: true }, given)).toMatchObject({ text: '{"a":1}', json: { a: 1 } });
+  it('json: asks for JSON and outputs the parsed value the LLM layer returns', async () => {
+    const given = await testContext({ llm: model(() => ({ text: 'Here: ```json\n{"a":1}\n```', json: { a: 1 } })) });
+    expect(await runNode(llmChat, { prompt: 'p', json: true }, given)).toEqual({
+      text: 'Here: ```json\n{"a":1}\n```',
+      json: { a: 1 },
+      model: 'default-model',
+      usage: { inputTokens: 1, outputTokens: 5 },
+    });
     expect(given.llmCalls[0]!.json).toBe(true);
 
-    const fenced = await testContext({ llm: model(() => ({ text: '```json\n{"tags": ["x"]}\n```' })) });
-    expect((await runNode(llmChat, { prompt: 'p', json: true }, fenced)).json).toEqual({ tags: ['x'] });
+    const nullJson = await testContext({ llm: model(() => ({ text: 'null', json: null })) });
+    expect(await runNode(llmChat, { prompt: 'p', json: true }, nullJson)).toHaveProperty('json', null);
   });
 
-  it('json: fails without retrying when the answer is not JSON (each retry costs the user)', async () => {
-    const ctx = await testContext({ llm: model(() => ({ text: 'Sure! Here it is: {a:1}' })) });
+  it('json: does not parse the text itself; a result without `json` is an internal error, not retried', async () => {
+    // The LLM layer parses (or fails with INVALID_JSON); JSON text without the parsed value breaks its contract.
+    const ctx = await testContext({ llm: model(() => ({ text: '{"a":1}' })) });
     const err = await rejection(runNode(llmChat, { prompt: 'p', json: true }, ctx));
-    expect(err).toMatchObject({ code: 'LLM_INVALID_JSON', retryable: false });
-    expect(err.message).toContain('Sure! Here it is');
+    expect(err).toMatchObject({ code: 'INTERNAL', retryable: false });
+    expect(err.message).toContain('without the parsed JSON (model default-model)');
+  });
+
+  it('json: an answer that is not JSON fails with the LLM layer\'s INVALID_JSON, not retried (each retry costs the user)', async () => {
+    const ctx = await testContext({
+      llm: async () => {
+        throw Object.assign(new Error('The model "m" was asked for JSON but its answer is not valid JSON: "Sure! {a:1}".'), {
+          code: 'INVALID_JSON',
+          retryable: false,
+        });
+      },
+    });
+    const err = await rejection(runNode(llmChat, { prompt: 'p', json: true }, ctx));
+    expect(err).toMatchObject({ code: 'INVALID_JSON', retryable: false });
+    expect(err.message).toContain('Sure! {a:1}');
+  });
+
+  it('documents that a non-JSON answer is not retried', () => {
+    expect(llmChat.docs).toContain('is not retried');
+    expect(llmChat.docs).not.toMatch(/and is retried/);
   });
 
   it('has no json key when JSON was not asked for', async () => {

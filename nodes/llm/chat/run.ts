@@ -9,17 +9,6 @@ export interface ChatOutput {
   usage: LlmUsage;
 }
 
-/** Models often wrap JSON in a ```json fence even when asked not to. */
-export function parseJsonAnswer(text: string): { ok: true; value: unknown } | { ok: false } {
-  const trimmed = text.trim();
-  const fenced = /^```(?:json)?\s*\n?([\s\S]*?)\n?```$/i.exec(trimmed);
-  try {
-    return { ok: true, value: JSON.parse(fenced ? fenced[1]! : trimmed) };
-  } catch {
-    return { ok: false };
-  }
-}
-
 export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext): Promise<ChatOutput> {
   const connectionId = params.llmConnectionId?.trim();
   const model = params.model?.trim();
@@ -36,20 +25,17 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
   });
   const output: ChatOutput = { text: res.text, model: res.model, usage: res.usage };
   if (params.json) {
-    let value = res.json;
-    if (value === undefined) {
-      const parsed = parseJsonAnswer(res.text);
-      if (!parsed.ok) {
-        throw new NodeError(
-          'LLM_INVALID_JSON',
-          `The model (${res.model}) was asked for JSON but answered with text that is not JSON: "${res.text.slice(0, 200)}". ` +
-            'Say in the prompt exactly which JSON to return.',
-          { retryable: false },
-        );
-      }
-      value = parsed.value;
+    // The LLM layer (callLLM) parses JSON answers itself, tolerating fences and surrounding prose, and
+    // fails with INVALID_JSON (not retryable) when there is none. A result without `json` therefore
+    // breaks that contract: a bug on our side, which a retry would not fix.
+    if (res.json === undefined) {
+      throw new NodeError(
+        'INTERNAL',
+        `The LLM layer answered a JSON request without the parsed JSON (model ${res.model}). This is a bug in Bot Manager, not in your bot.`,
+        { retryable: false },
+      );
     }
-    output.json = value;
+    output.json = res.json;
   }
   return output;
 }

@@ -6,7 +6,7 @@ export const params = z.object({
   sample: z
     .unknown()
     .optional()
-    .describe('Example input (any JSON) used for previews in the editor when a run has no input.')
+    .describe('Example input (any JSON) for previews in the editor, which also offers it as the input of a run it starts. Never output by a run.')
     .meta({ widget: 'json' }),
 });
 export type Params = z.output<typeof params>;
@@ -20,7 +20,7 @@ export const sourceManual: NodeDefinition<Params, unknown> = {
   docs: [
     'Outputs the run input as it was sent (`POST /api/bots/:id/runs` with `{ "input": … }`).',
     'Other nodes can also read it anywhere as `{{ input }}` / `{{ input.field }}`.',
-    'When a run has no input, the node outputs `sample` (or null).',
+    'When a run has no input, the node outputs null. `sample` is only for previews in the editor (and the default input the editor fills in when you start a run there); a run never outputs it.',
   ].join('\n\n'),
   inputs: [],
   outputs: [{ name: 'out', type: 'any', label: 'Input' }],

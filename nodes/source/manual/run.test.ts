@@ -10,9 +10,17 @@ describe('source.manual', () => {
     expect(await runNode(sourceManual, {}, await testContext({ input: 'text' }))).toBe('text');
   });
 
-  it('outputs the sample, untouched by templating, when the run has no input', async () => {
+  it('outputs null, not the sample, when the run has no input (the sample is for editor previews only)', async () => {
     const sample = { note: '{{ input.x }}', list: [1] };
-    expect(await runNode(sourceManual, { sample }, await testContext())).toEqual(sample);
+    expect(await runNode(sourceManual, { sample }, await testContext())).toBeNull();
+    expect(await runNode(sourceManual, { sample }, await testContext({ input: undefined }))).toBeNull();
+  });
+
+  it('keeps `sample` in its params, untouched by templating, for the editor', () => {
+    const sample = { note: '{{ input.x }}', list: [1] };
+    expect(sourceManual.params.parse({ sample })).toEqual({ sample });
+    expect(sourceManual.literalParams).toContain('sample');
+    expect(sourceManual.docs).toContain('a run never outputs it');
   });
 
   it('outputs null without input or sample', async () => {

@@ -1,4 +1,4 @@
-import { NodeError } from '../../errors';
+import { compileLinearRegex, type LinearPattern } from '../../shared/regex';
 
 export const OPERATORS = [
   'equals',
@@ -21,7 +21,7 @@ export type Operator = (typeof OPERATORS)[number];
 
 export const UNARY: ReadonlySet<Operator> = new Set(['exists', 'notExists', 'isEmpty', 'isNotEmpty']);
 
-/** Regexes run against item text; cap what they see so a heavy pattern cannot stall the worker. */
+/** Regexes run in linear time (shared/regex.ts); the text they see is capped all the same. */
 const MAX_REGEX_INPUT = 100_000;
 
 function toNumber(v: unknown): number | undefined {
@@ -69,12 +69,12 @@ function isEmpty(v: unknown): boolean {
   return false;
 }
 
-export function compileRegex(pattern: string, caseSensitive: boolean): RegExp {
-  try {
-    return new RegExp(pattern, caseSensitive ? 'u' : 'iu');
-  } catch (err) {
-    throw new NodeError('INVALID_PARAMS', `Parameter "value" is not a valid regular expression: ${(err as Error).message}`);
-  }
+/**
+ * Compiles the "regex" operator's pattern on the linear-time engine. Invalid or unsupported patterns
+ * (backreferences, lookaround) fail with a non-retryable INVALID_PARAMS NodeError saying so.
+ */
+export function compileRegex(pattern: string, caseSensitive: boolean): LinearPattern {
+  return compileLinearRegex(pattern, { ignoreCase: !caseSensitive }, 'Parameter "value"');
 }
 
 /** Does `actual` (the item's field) satisfy `operator value`? */
@@ -82,7 +82,7 @@ export function matches(
   actual: unknown,
   operator: Operator,
   value: unknown,
-  opts: { caseSensitive: boolean; regex?: RegExp },
+  opts: { caseSensitive: boolean; regex?: LinearPattern },
 ): boolean {
   const cs = opts.caseSensitive;
   switch (operator) {

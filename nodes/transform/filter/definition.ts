@@ -45,6 +45,7 @@ export const transformFilter: NodeDefinition<Params, FilterOutput> = {
   docs: [
     'Output: `{ items }` with the matching items, in order.',
     'Operators: equals, notEquals, contains / notContains (text, or an element of a list), startsWith, endsWith, gt / gte / lt / lte (numbers, or ISO dates), exists / notExists, isEmpty / isNotEmpty, regex. Text comparisons ignore case unless caseSensitive.',
+    'regex takes a JavaScript-style regular expression, matched anywhere in the text. It runs on a linear-time engine (RE2), so backreferences (\\1) and lookahead / lookbehind ((?=…), (?<=…)) are not supported.',
     'For anything more complex use mode "jsonata" with a boolean expression per item.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'items', label: 'List' }],

@@ -74,6 +74,42 @@ describe('transform.filter', () => {
     expect(path.message).toBe('"body" in the upstream output is a string, not a list.');
   });
 
+  it('runs regexes in linear time: a catastrophic-backtracking pattern returns promptly and correctly', async () => {
+    // With a backtracking RegExp, `(a+)+$` on 27 "a"s and a "!" blocks the process for ~10 s.
+    const list = [{ title: `${'a'.repeat(27)}!` }, { title: 'aaaa' }, { title: 'AAA' }, { title: 'baa!' }];
+    const run = (params: Record<string, unknown>) => runNode(transformFilter, { field: 'title', operator: 'regex', ...params }, ctx, [['x', list]]).then(titles);
+    const ctx = await testContext();
+    expect(await run({ value: '(a+)+$' })).toEqual(['aaaa', 'AAA']);
+    expect(await run({ value: '(a+)+$', caseSensitive: true })).toEqual(['aaaa']);
+  });
+
+  it('keeps ordinary regex behaviour: case, anchors, groups, classes', async () => {
+    const run = (params: Record<string, unknown>) => runNode(transformFilter, { field: 'title', operator: 'regex', ...params }, ctx, rss).then(titles);
+    const ctx = await testContext();
+    expect(await run({ value: '^new' })).toEqual(['New AI chip']);
+    expect(await run({ value: '^new', caseSensitive: true })).toEqual([]);
+    expect(await run({ value: 'chip$' })).toEqual(['New AI chip']);
+    expect(await run({ value: '(?<word>bak(ery|er))\\s+\\w+' })).toEqual(['Local bakery opens']);
+    expect(await run({ value: '\\b[A-Z]{2}\\b', caseSensitive: true })).toEqual(['AI beats humans at Go', 'New AI chip']);
+  });
+
+  it.each([
+    ['(\\w)\\1', 'a backreference (\\1)'],
+    ['AI(?= chip)', 'lookahead ((?=…)'],
+    ['(?<!New )AI', 'lookbehind ((?<!…)'],
+  ])('rejects the unsupported regex %s clearly (%s), without retrying', async (value, feature) => {
+    const err = await rejection(runNode(transformFilter, { field: 'title', operator: 'regex', value }, await testContext(), rss));
+    expect(err).toMatchObject({ code: 'INVALID_PARAMS', retryable: false });
+    expect(err.message).toContain(`Parameter "value" uses ${feature}, which is not supported.`);
+    expect(err.message).toContain('no backreferences');
+  });
+
+  it('uses the linear-time engine for regexes in JSONata mode too', async () => {
+    const list = [{ title: `${'a'.repeat(27)}!` }, { title: 'AAAA' }];
+    const out = await runNode(transformFilter, { mode: 'jsonata', expression: '$contains(title, /(a+)+$/i)' }, await testContext(), [['x', list]]);
+    expect(titles(out)).toEqual(['AAAA']);
+  });
+
   it('validates the condition', async () => {
     expect((await rejection(runNode(transformFilter, { operator: 'equals' }, await testContext(), rss))).message).toContain('parameter "value" is required for the "equals" operator');
     expect((await rejection(runNode(transformFilter, { operator: 'regex', value: '(' }, await testContext(), rss))).message).toContain('not a valid regular expression');

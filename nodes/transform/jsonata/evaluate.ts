@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { NodeError } from '../../errors';
+import { LinearRegExp } from '../../shared/regex';
 
 export const JSONATA_LIMITS = { timeoutMs: 1000, maxDepth: 200, maxSequence: 100_000 };
 
@@ -13,6 +14,8 @@ interface JsonataFailure {
 function failure(err: unknown, what: string): NodeError {
   const e = (err ?? {}) as JsonataFailure;
   const at = typeof e.position === 'number' ? ` at character ${e.position}` : '';
+  // Our own errors (an unsupported regex) keep their code; JSONata only adds a position to them.
+  if (err instanceof NodeError) return new NodeError(err.code, `${what}${at}: ${err.message}`, { retryable: err.retryable, cause: err });
   const limit = e.code === 'D1011' || e.code === 'D1012' || e.code === 'D2015';
   const why = e.message ?? String(err);
   return new NodeError(limit ? 'JSONATA_LIMIT' : 'JSONATA_ERROR', `${what}${at}: ${why}${e.code ? ` (${e.code})` : ''}`, {
@@ -20,23 +23,67 @@ function failure(err: unknown, what: string): NodeError {
   });
 }
 
-/** Compiles once; throws a NodeError naming the syntax problem. */
+/**
+ * JSONata's regex literals (`$match`, `$replace`, `$split`, `$contains`, …) run on the linear-time
+ * engine: its `timeout` is only checked between evaluation steps, so one backtracking `RegExp` call
+ * could block the process indefinitely. JSONata types the option as `RegExpConstructor`, although it
+ * only constructs the object and uses `lastIndex` and `exec` (see LinearRegExp).
+ */
+const RegexEngine = LinearRegExp as unknown as RegExpConstructor;
+
+interface RegexNode {
+  type: 'regex';
+  value: RegExp;
+  position?: number;
+}
+
+/** The regex literals of a parsed expression (the AST is plain objects and arrays). */
+function regexLiterals(node: unknown, found: RegexNode[] = [], seen = new Set<object>()): RegexNode[] {
+  if (typeof node !== 'object' || node === null || seen.has(node) || node instanceof RegExp) return found;
+  seen.add(node);
+  const n = node as Partial<RegexNode>;
+  if (n.type === 'regex' && n.value instanceof RegExp) found.push(n as RegexNode);
+  for (const child of Object.values(node)) regexLiterals(child, found, seen);
+  return found;
+}
+
+/** Throws (a NodeError) for the first regex literal the linear-time engine cannot run. */
+function checkRegexLiterals(expr: ReturnType<typeof jsonata>): void {
+  for (const literal of regexLiterals(expr.ast())) {
+    try {
+      new LinearRegExp(literal.value);
+    } catch (err) {
+      if (err instanceof NodeError && typeof literal.position === 'number') Object.assign(err, { position: literal.position });
+      throw err;
+    }
+  }
+}
+
+/** Compiles once; throws a NodeError naming the syntax problem (or an unsupported regex literal). */
 export function compileJsonata(expression: string, limits: { timeoutMs?: number; maxDepth?: number } = {}) {
+  let expr: ReturnType<typeof jsonata>;
   try {
-    return jsonata(expression, {
+    expr = jsonata(expression, {
       timeout: limits.timeoutMs ?? JSONATA_LIMITS.timeoutMs,
       stack: limits.maxDepth ?? JSONATA_LIMITS.maxDepth,
       sequence: JSONATA_LIMITS.maxSequence,
+      RegexEngine,
     });
   } catch (err) {
     throw failure(err, 'JSONATA syntax error');
   }
+  try {
+    checkRegexLiterals(expr);
+  } catch (err) {
+    throw failure(err, 'JSONata expression');
+  }
+  return expr;
 }
 
 /** A syntax check usable in a zod refinement: the error message, or undefined when it compiles. */
 export function jsonataSyntaxError(expression: string): string | undefined {
   try {
-    jsonata(expression);
+    checkRegexLiterals(jsonata(expression));
     return undefined;
   } catch (err) {
     const e = err as JsonataFailure;
