@@ -33,6 +33,7 @@ describe('graph engine on Temporal', () => {
       'GET /missing': { status: 404, json: { error: 'nope' } },
       'GET /very-slow': { json: {}, delayMs: 60_000 },
       'POST /flaky': { status: 400, json: { error: 'not yet' } },
+      'GET /big.json': { json: { blob: 'x'.repeat(300 * 1024) } },
     });
     feed = await startRssFixture();
     smtp = await startSmtpSink();
@@ -235,7 +236,8 @@ describe('graph engine on Temporal', () => {
     const s = await api.post(`/api/bots/${botId}/schedules`, { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', input: { name: 'Scheduler' } });
     expect(s.status, JSON.stringify(s.body)).toBe(201);
     expect(s.body.nextRuns.length).toBeGreaterThan(0);
-    expect(new Date(s.body.nextRuns[0]).getUTCHours()).toBeGreaterThanOrEqual(7);
+    // 09:00 in Berlin is 07:00 or 08:00 UTC (summer/winter time), never 09:00: the timezone is applied.
+    expect([7, 8]).toContain(new Date(s.body.nextRuns[0]).getUTCHours());
 
     expect((await api.post(`/api/schedules/${s.body.id}/trigger`)).status).toBe(202);
     let runs: any[] = [];
@@ -282,6 +284,19 @@ describe('graph engine on Temporal', () => {
     expect((await other.get('/api/me')).status).toBe(401);
   });
 
+  it('keeps large outputs out of the run view and serves them by reference', async () => {
+    const botId = await createBot({
+      nodes: [node('in', 'source.manual'), node('big', 'source.http', { url: `${web.url}/big.json` })],
+      edges: [edge('in', 'big')],
+    });
+    const r = await run(botId);
+    const big = nodesOf(r).big;
+    expect(big.output).toBeNull();
+    expect(big.outputRef).toBe(`/api/runs/${r.id}/nodes/big/output`);
+    const full = await api.get(big.outputRef);
+    expect(full.body.output.body.blob).toHaveLength(300 * 1024);
+  });
+
   it('refuses a bad graph with the node and the reason, and hides other workspaces', async () => {
     const cyclic = {
       nodes: [node('a', 'transform.template', { template: 'x' }), node('b', 'transform.template', { template: 'y' })],
@@ -296,12 +311,56 @@ describe('graph engine on Temporal', () => {
     expect(unknown.body.error.details[0]).toMatchObject({ nodeId: 'x' });
 
     const botId = await createBot(llmGraph());
+    const ran = await run(botId, { name: 'Owner' });
+    const hook = await api.post(`/api/bots/${botId}/webhook`);
+    const sched = await api.post(`/api/bots/${botId}/schedules`, { cron: '0 9 * * *' });
     const stranger = apiClient(t.server.url);
     await stranger.signup();
-    expect((await stranger.get(`/api/bots/${botId}`)).status).toBe(404);
-    expect((await stranger.post(`/api/bots/${botId}/runs`, {})).status).toBe(404);
-    expect((await stranger.get(`/api/llm-connections/${connectionId}`)).status).toBe(404);
-    expect((await stranger.post(`/api/llm-connections/${connectionId}/test`)).status).toBe(404);
+    for (const [method, url] of [
+      ['GET', `/api/bots/${botId}`],
+      ['POST', `/api/bots/${botId}/runs`],
+      ['GET', `/api/bots/${botId}/runs`],
+      ['GET', `/api/bots/${botId}/results`],
+      ['GET', `/api/bots/${botId}/schedules`],
+      ['POST', `/api/bots/${botId}/webhook`],
+      ['GET', `/api/runs/${ran.id}`],
+      ['GET', `/api/runs/${ran.id}/nodes/llm/output`],
+      ['POST', `/api/runs/${ran.id}/cancel`],
+      ['POST', `/api/runs/${ran.id}/resume`],
+      ['PATCH', `/api/schedules/${sched.body.id}`],
+      ['DELETE', `/api/schedules/${sched.body.id}`],
+      ['GET', `/api/llm-connections/${connectionId}`],
+      ['POST', `/api/llm-connections/${connectionId}/test`],
+      ['GET', `/api/llm-connections/${connectionId}/models`],
+      ['DELETE', `/api/llm-connections/${connectionId}`],
+      ['DELETE', `/api/bots/${botId}`],
+    ] as const) {
+      const res = method === 'GET' ? await stranger.get(url) : method === 'DELETE' ? await stranger.del(url) : method === 'PATCH' ? await stranger.patch(url, { paused: true }) : await stranger.post(url, {});
+      expect(res.status, `${method} ${url}`).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
     expect((await stranger.get('/api/bots')).body.bots).toEqual([]);
+    expect((await stranger.get(`/api/bots?workspaceId=${(await api.get('/api/me')).body.workspaces[0].id}`)).status).toBe(404);
+
+    // A viewer in the owner's workspace reads but cannot change or run, and never sees the webhook URL.
+    const me = (await api.get('/api/me')).body;
+    const viewer = apiClient(t.server.url);
+    const v = await viewer.signup();
+    await t.server.services.db.prisma.membership.create({ data: { id: `mem_v_${v.id}`, userId: v.id, workspaceId: me.workspaces[0].id, role: 'viewer' } });
+    const seen = await viewer.get(`/api/bots/${botId}`);
+    expect(seen.status).toBe(200);
+    expect(hook.body.url).toBeTruthy();
+    expect(seen.body.webhookUrl).toBeNull();
+    expect((await api.get(`/api/bots/${botId}`)).body.webhookUrl).toBe(hook.body.url);
+    for (const res of [await viewer.post(`/api/bots/${botId}/runs`, {}), await viewer.patch(`/api/bots/${botId}`, { name: 'mine' }), await viewer.del(`/api/bots/${botId}`)]) {
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/editor role/);
+    }
+    // The owner's private connection stays invisible to the viewer; shared, it becomes usable.
+    expect((await viewer.get(`/api/llm-connections/${connectionId}`)).status).toBe(404);
+    await api.patch(`/api/llm-connections/${connectionId}`, { shared: true });
+    expect((await viewer.get(`/api/llm-connections/${connectionId}`)).body.ownedByMe).toBe(false);
+    await api.patch(`/api/llm-connections/${connectionId}`, { shared: false });
+    await api.del(`/api/schedules/${sched.body.id}`);
   });
 });

@@ -82,24 +82,35 @@ describe.runIf(postgresAvailable())('a worker killed mid-run', () => {
     await dropDb?.();
   });
 
-  it('finishes the run on a new worker with each node recorded exactly once', async () => {
-    const api = apiClient(url);
+  const graph = () => ({
+    nodes: [
+      { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
+      { id: 'slow', type: 'source.http', params: { url: `${web.url}/slow` }, position: { x: 1, y: 0 } },
+      { id: 'out', type: 'output.results', params: { content: 'value={{ nodes.slow.output.body.value }}' }, position: { x: 2, y: 0 } },
+    ],
+    edges: [
+      { id: 'a', source: 'in', target: 'slow' },
+      { id: 'b', source: 'slow', target: 'out' },
+    ],
+  });
+  let api: ReturnType<typeof apiClient>;
+  let cancelledRunId = '';
+
+  it('accepts a cancel while no worker is running; the run never starts', async () => {
+    api = apiClient(url);
     await api.signup();
+    const bot = await api.post('/api/bots', { name: 'Never', graph: graph() });
+    cancelledRunId = (await api.post(`/api/bots/${bot.body.id}/runs`, {})).body.runId;
+    expect((await api.get(`/api/runs/${cancelledRunId}`)).body.status).toBe('queued');
+    expect((await api.post(`/api/runs/${cancelledRunId}/cancel`)).status).toBe(202);
+  });
+
+  it('finishes the run on a new worker with each node recorded exactly once', async () => {
     startWorker();
     await waitForWorker(api);
     const bot = await api.post('/api/bots', {
       name: 'Survivor',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
-          { id: 'slow', type: 'source.http', params: { url: `${web.url}/slow` }, position: { x: 1, y: 0 } },
-          { id: 'out', type: 'output.results', params: { content: 'value={{ nodes.slow.output.body.value }}' }, position: { x: 2, y: 0 } },
-        ],
-        edges: [
-          { id: 'a', source: 'in', target: 'slow' },
-          { id: 'b', source: 'slow', target: 'out' },
-        ],
-      },
+      graph: graph(),
     });
     expect(bot.status).toBe(201);
     const { runId } = (await api.post(`/api/bots/${bot.body.id}/runs`, { input: { n: 1 } })).body;
@@ -119,10 +130,14 @@ describe.runIf(postgresAvailable())('a worker killed mid-run', () => {
     expect(byId.out.output).toBeDefined();
     expect(web.requests).toHaveLength(2);
 
-    const rows = await services.db.raw.query<{ nodeId: string; n: number }>('SELECT "nodeId", count(*)::int AS n FROM "NodeRun" WHERE "runId" = $1 GROUP BY "nodeId"', [runId]);
-    expect(rows.map((r) => [r.nodeId, r.n]).sort()).toEqual([['in', 1], ['out', 1], ['slow', 1]]);
+    expect(byId.out.attempts).toBe(1);
     const results = await api.get(`/api/bots/${bot.body.id}/results`);
     expect(results.body.results).toHaveLength(1);
     expect(results.body.results[0].content).toBe('value=42');
+
+    // The run cancelled while no worker ran ended cancelled, and none of its nodes did anything.
+    const cancelled = await api.waitForRun(cancelledRunId, 30_000);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.nodes.map((n: any) => n.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
   }, 150_000);
 });

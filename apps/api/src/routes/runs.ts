@@ -100,7 +100,7 @@ export const runRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     schema: { params: IdParams, response: { 200: RunSummary.extend({ input: z.unknown(), nodes: z.array(NodeOut) }), ...errorResponses } },
   }, async (req) => {
     await loadRun(req, req.params.id);
-    const run = (await repos.runs.getWithVersionAndNodes(req.params.id))!;
+    const run = (await repos.runs.getForDisplay(req.params.id, INLINE_OUTPUT_BYTES))!;
     const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
     // Nodes not reached yet are listed as pending, in graph order, so a client can draw the whole run.
     const graphNodes = ((run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? []);

@@ -48,10 +48,10 @@ export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
     nextRuns: s.paused ? [] : await scheduler.nextRuns(s.id),
     createdAt: s.createdAt,
   });
-  // Temporal parses the cron expression: its refusal (gRPC INVALID_ARGUMENT) is the user's to fix;
-  // anything else means Temporal could not be reached.
+  // Temporal parses the cron expression: its refusal (INVALID_ARGUMENT, which the client raises as a
+  // TypeError) is the user's to fix; anything else means Temporal could not be reached.
   const scheduleError = (err: unknown) =>
-    (err as { code?: number }).code === 3
+    err instanceof TypeError || (err as { code?: number }).code === 3
       ? badRequest('INVALID_CRON', `The schedule was refused: ${(err as Error).message}. Use five cron fields, e.g. "0 9 * * 1-5".`)
       : new HttpError(503, 'TEMPORAL_UNAVAILABLE', 'The schedule could not be saved: the workflow service is unreachable. Try again shortly.');
 

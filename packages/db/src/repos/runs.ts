@@ -36,8 +36,17 @@ export function runRepo(prisma: PrismaClient) {
     },
     get: (id: string) => prisma.run.findUnique({ where: { id } }),
     findByWorkflowId: (workflowId: string) => prisma.run.findUnique({ where: { workflowId } }),
-    getWithVersionAndNodes: (id: string) =>
-      prisma.run.findUnique({ where: { id }, include: { botVersion: true, nodes: true } }),
+    /** A run for display: node outputs larger than `inlineBytes` are left out (fetched by reference). */
+    async getForDisplay(id: string, inlineBytes: number) {
+      const run = await prisma.run.findUnique({ where: { id }, include: { botVersion: true, nodes: { omit: { output: true } } } });
+      if (!run) return null;
+      const small = run.nodes.filter((n) => n.outputBytes <= inlineBytes).map((n) => n.nodeId);
+      const outputs = small.length
+        ? await prisma.nodeRun.findMany({ where: { runId: id, nodeId: { in: small } }, select: { nodeId: true, output: true } })
+        : [];
+      const byNode = new Map(outputs.map((o) => [o.nodeId, o.output]));
+      return { ...run, nodes: run.nodes.map((n) => ({ ...n, output: byNode.get(n.nodeId) ?? null })) };
+    },
     /** The run plus the graph of the exact version it executes. */
     getWithVersion: (id: string) => prisma.run.findUnique({ where: { id }, include: { botVersion: true } }),
     listOpen: (botId: string) => prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
