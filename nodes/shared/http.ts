@@ -24,7 +24,12 @@ export interface HttpReply {
 export function safeUrl(url: string | URL): string {
   try {
     const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
+    // Token-like path segments (Slack/Discord webhook secrets, signed ids) are masked as well.
+    const path = u.pathname
+      .split('/')
+      .map((seg) => (seg.length >= 16 && /\d/.test(seg) && /[A-Za-z]/.test(seg) ? '[redacted]' : seg))
+      .join('/');
+    return `${u.origin}${path}`;
   } catch {
     return String(url).slice(0, 200);
   }
