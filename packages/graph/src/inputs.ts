@@ -11,8 +11,8 @@ export interface NodeInputs {
 }
 
 /**
- * Builds a node's inputs from the outputs recorded so far. Sources without a recorded output
- * (skipped, or failed with continueOnFailure) are left out.
+ * Builds a node's inputs from the outputs recorded so far. Sources without a recorded output are
+ * left out; a source that failed with continue-on-failure is included, its output being `{ error }`.
  */
 export function collectNodeInputs(
   graph: GraphShape,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The stored bot graph (API.md). Node ids are user/editor chosen strings (nanoid in the editor);
- * they appear in expressions as `nodes.<id>.output`, so they must be non-empty and free of
- * characters that would need quoting in every reference.
+ * The stored bot graph (API.md). Node ids are user/editor chosen strings (nanoid in the editor,
+ * e.g. `chat_x7k2pq`); they appear in expressions as `nodes.<id>.output`. Ids with characters that
+ * are not valid in a dotted path are referenced with brackets: `nodes["my id"].output`.
  */
 export const RetrySettingsSchema = z.object({
   maxAttempts: z.number().int().min(1).max(10).optional(),
