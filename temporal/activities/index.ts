@@ -19,6 +19,8 @@ export interface ActivityDeps {
   log?: (msg: string, data?: Record<string, unknown>) => void;
   /** Outputs larger than this fail the node instead of bloating the database. */
   maxOutputBytes?: number;
+  /** The node limit (BOT_MANAGER_MAX_NODES), checked again before every run. */
+  maxNodes?: number;
 }
 
 export interface LoadedRun {
@@ -85,6 +87,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
         userId: run.userId,
         workspaceId: run.workspaceId,
         botConnectionId: bot?.llmConnectionId ?? null,
+        maxNodes: deps.maxNodes,
       });
       if (!result.ok) {
         const error = {

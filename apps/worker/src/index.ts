@@ -51,6 +51,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
     fetch: services.fetch,
     email: services.config.smtpUrl ? createSmtpEmailSender(services.config.smtpUrl, { from: services.config.smtpFrom }) : undefined,
     log: (msg, data) => log.info(data ?? {}, msg),
+    maxNodes: services.config.maxNodes,
   });
   const worker = await Worker.create({
     connection,
