@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canary, startFakeOpenAI, openAIResponses, type FakeProviderServer } from '@bm/testing';
 import { startHttpFixture, startRssFixture, startSmtpSink, articleHtml, ARTICLE_TITLE, type HttpFixture, type RssFixture, type SmtpSink } from '@bm/testing/fixtures';
+import { createRequire } from 'node:module';
+import { Client, Connection } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { runWorkflowId } from '@bm/temporal';
 import { startTestServer, type TestServer } from './test-harness';
 import { apiClient } from './test-client';
 
@@ -123,6 +127,12 @@ describe('graph engine on Temporal', () => {
     const results = await api.get(`/api/bots/${botId}/results?q=lighthouses`);
     expect(results.body.results).toHaveLength(1);
     expect(results.body.results[0].content).toBe(n.tpl.output);
+
+    // The interpreter is deterministic: its recorded history replays against the workflow code.
+    const connection = await Connection.connect({ address: t.server.temporalAddress });
+    const history = await new Client({ connection }).workflow.getHandle(runWorkflowId(r.id)).fetchHistory();
+    await connection.close();
+    await Worker.runReplayHistory({ workflowsPath: createRequire(import.meta.url).resolve('@bm/temporal/workflows') }, history);
   });
 
   const llmGraph = (extra: Record<string, unknown> = {}) => ({
