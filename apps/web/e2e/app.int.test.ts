@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '@bm/server';
-import { startFakeOpenAI } from '@bm/testing';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { openAIResponses, startFakeOpenAI } from '@bm/testing';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { dragBetween as drag, openBrowser } from './browser';
 
 // The whole product as a user meets it: the real embedded server (API + worker + Temporal + PGlite)
 // serving this app's fresh production build, driven in real Chromium; the only stand-in is the
@@ -14,15 +15,6 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = path.join(webRoot, 'e2e/screenshots');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Started = { url: string; close(): Promise<void> };
 
@@ -47,7 +39,8 @@ describe('Bot Manager in Chromium', () => {
       build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
     });
 
-    fake = await startFakeOpenAI();
+    // Only the key the user ends up with is accepted: a typo is refused the way OpenAI refuses it.
+    fake = await startFakeOpenAI({ validKeys: ['sk-e2e-secret-1234'] });
     server = await startServer({
       port: 0,
       dataDir: path.join(tmp, 'data'),
@@ -61,19 +54,7 @@ describe('Bot Manager in Chromium', () => {
     });
 
     mkdirSync(shotsDir, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
-      executablePath: process.env.BM_CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(20_000);
-    page.on('console', (m) => {
-      // Errors, and the warnings React and React Flow give about misuse.
-      if (m.type() === 'error' || (m.type() === 'warning' && /React Flow|Warning:/.test(m.text()))) consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    ({ context, page } = await openBrowser(path.join(tmp, 'chromium-profile'), consoleErrors));
   }, 240_000);
 
   afterAll(async () => {
@@ -87,15 +68,7 @@ describe('Bot Manager in Chromium', () => {
   const nodeCard = (type: string) => page.locator(`.bot-node[data-node-type="${type}"]`);
   const nodeIdOf = async (type: string) => (await nodeCard(type).first().getAttribute('data-node-id'))!;
   const handle = (nodeId: string, kind: 'source' | 'target') => page.locator(`.react-flow__handle.${kind}[data-nodeid="${nodeId}"]`).first();
-
-  async function dragBetween(from: Locator, to: Locator) {
-    const a = (await from.boundingBox())!;
-    const b = (await to.boundingBox())!;
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-    await page.mouse.up();
-  }
+  const dragBetween = (from: Parameters<typeof drag>[1], to: Parameters<typeof drag>[2]) => drag(page, from, to);
 
   it('signs up, connects an LLM, builds, saves and runs a bot, and finds the result', async () => {
     onTestFailed(() => shot('failed-main').then(() => undefined));
@@ -119,13 +92,22 @@ describe('Bot Manager in Chromium', () => {
     await page.getByRole('button', { name: 'Add connection' }).click();
     await page.getByLabel('Provider').selectOption('other');
     await page.getByLabel('Name').fill('My gateway');
-    await page.getByLabel('API key').fill('sk-e2e-secret-1234');
+    await page.getByLabel('API key').fill('sk-e2e-typo-0000');
     await page.getByLabel('Base URL').fill(fake.url);
     await page.getByLabel('Default model').fill('fake-model-1');
     await shot('04-connection-form');
     await page.getByRole('button', { name: 'Add connection' }).last().click();
     const connection = page.getByTestId('connection');
-    await connection.waitFor();
+    // Saving tests the connection at once; the refused key comes with the button that fixes it.
+    await connection.getByText('The provider refused the test').waitFor();
+    expect(await connection.textContent()).toContain('KEY_REJECTED');
+    await shot('05a-connection-key-refused');
+    await connection.getByRole('button', { name: 'Update API key' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('conn-key');
+    await page.keyboard.type('sk-e2e-secret-1234');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await connection.getByText(/Connected — fake-model-1 answered/).waitFor();
+    expect(await connection.getByText('The provider refused the test').count()).toBe(0);
     expect(await page.content()).not.toContain('sk-e2e-secret-1234');
     await connection.getByRole('button', { name: 'Test connection' }).click();
     await connection.getByText(/Connected — fake-model-1 answered/).waitFor();
@@ -258,6 +240,52 @@ describe('Bot Manager in Chromium', () => {
     await nodeCard('llm.chat').click();
     await page.getByTestId('node-run-output').getByText(/about tandem bicycles/).first().waitFor();
   }, 90_000);
+
+  it('refuses a broken input, explains a failing node with its fix, and resumes the run', async () => {
+    onTestFailed(() => shot('failed-resume').then(() => undefined));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bots' }).click();
+    await page.getByTestId('bot-card').first().click();
+    await nodeCard('llm.chat').waitFor();
+
+    // Invalid JSON in a field is not quietly replaced by the last good value: Run refuses and says where.
+    await nodeCard('source.manual').click();
+    const manualId = await nodeIdOf('source.manual');
+    const sample = page.locator(`#param-${manualId}-sample`);
+    const goodSample = await sample.inputValue();
+    await sample.fill('{ "topic": ');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText(/Not started: Manual input → Sample: Invalid JSON/).waitFor();
+    await expect.poll(() => nodeCard('source.manual').evaluate((el) => el.classList.contains('has-issue'))).toBe(true);
+    await sample.fill(goodSample);
+    await expect.poll(() => nodeCard('source.manual').evaluate((el) => el.classList.contains('has-issue'))).toBe(false);
+
+    // The model list is cached by now (the provider's next answer is scripted for the chat call).
+    await nodeCard('llm.chat').click();
+    await page.getByText(/models? available/).waitFor();
+    fake.enqueue(openAIResponses.invalidKey());
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const banner = page.getByTestId('run-banner');
+    await expect.poll(() => banner.getAttribute('data-status'), { timeout: 60_000, interval: 500 }).toBe('failed');
+    await expect.poll(() => nodeCard('llm.chat').getAttribute('data-status')).toBe('failed');
+    // The banner's error opens the failing node; its error names the fix and links to it.
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await banner.locator('.run-banner-error').click();
+    const nodeError = page.getByTestId('node-inspector').getByTestId('node-error');
+    await nodeError.waitFor();
+    expect(await nodeError.textContent()).toMatch(/rejected \(401\)/);
+    const fixLink = page.getByTestId('node-inspector').getByRole('link', { name: 'Update API key' });
+    expect(await fixLink.getAttribute('href')).toMatch(/^\/settings\/connections\?edit=.+&focus=apiKey$/);
+    await shot('17-editor-node-failed');
+
+    // The provider answers again (as after a fixed key): Resume reuses the input node's output.
+    await banner.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => banner.getAttribute('data-status'), { timeout: 60_000, interval: 500 }).toBe('succeeded');
+    await banner.getByRole('link', { name: 'Details' }).click();
+    await page.getByText('Resumed from').waitFor();
+    await expect.poll(() => page.locator('[data-testid="run-node"][data-status="succeeded"]').count()).toBe(await page.getByTestId('run-node').count());
+    expect(await page.locator(`[data-testid="run-node"][data-node-id="${manualId}"]`).getByText('reused').count()).toBe(1);
+    await shot('18-run-resumed');
+  }, 120_000);
 
   it('shows a 422 from the server on the offending node', async () => {
     onTestFailed(() => shot('failed-422').then(() => undefined));

@@ -8,6 +8,8 @@ export type NodeRun = {
   nodeId: string;
   type: string;
   status: NodeRunStatus | string;
+  /** The params as the node ran with them, expressions resolved. */
+  input?: unknown;
   output: unknown;
   error: RunError;
   attempts: number;
@@ -26,6 +28,8 @@ export type RunSummary = {
   version: number;
   status: RunStatus;
   trigger: string;
+  /** When it was asked for (a run that never started has no startedAt). */
+  createdAt?: string;
   startedAt: string | null;
   finishedAt: string | null;
   error: RunError;
@@ -38,6 +42,10 @@ export const TERMINAL_RUN_STATUSES: ReadonlySet<string> = new Set(['succeeded', 
 export function runErrorMessage(error: RunError | undefined): string | null {
   if (!error) return null;
   return typeof error === 'string' ? error : error.message;
+}
+
+export function runErrorCode(error: RunError | undefined): string | undefined {
+  return error && typeof error === 'object' ? error.code : undefined;
 }
 
 export const runsApi = {

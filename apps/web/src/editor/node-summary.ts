@@ -1,3 +1,4 @@
+import { humanizeOption } from './schema-form/schema-fields';
 import type { BotNodeData } from './store/flow-types';
 
 // The param that best says what a node does, per kind; the first non-empty one wins.
@@ -12,6 +13,12 @@ const oneLine = (text: string, max: number) => {
 export function summarizeNode(data: BotNodeData, max = 64): string {
   const params = data.params ?? {};
   const parts: string[] = [];
+  if (data.type === 'transform.filter' && params.mode !== 'jsonata') {
+    // "title contains AI" says more than the first string param ("condition").
+    const operator = typeof params.operator === 'string' ? humanizeOption(params.operator) : 'contains';
+    const value = typeof params.value === 'string' ? ` ${params.value}` : '';
+    return oneLine(`Keep where ${typeof params.field === 'string' && params.field ? params.field : 'item'} ${operator}${value}`, max);
+  }
   if (data.type === 'llm.chat') {
     const model = typeof params.model === 'string' && params.model ? params.model : 'default model';
     parts.push(typeof params.purpose === 'string' ? `${params.purpose} · ${model}` : model);

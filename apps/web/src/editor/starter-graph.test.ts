@@ -38,4 +38,8 @@ describe('summarizeNode', () => {
     expect(summarizeNode({ type: 'x', params: {} })).toBe('');
     expect(summarizeNode({ type: 'source.manual', params: { sample: { topic: 'x' } } })).toBe('Sample: {"topic":"x"}');
   });
+  it('reads a filter condition as a sentence', () => {
+    expect(summarizeNode({ type: 'transform.filter', params: { mode: 'condition', field: 'title', operator: 'notContains', value: 'AI' } })).toBe('Keep where title not contains AI');
+    expect(summarizeNode({ type: 'transform.filter', params: { mode: 'jsonata', expression: 'score > 1' } })).toBe('score > 1');
+  });
 });

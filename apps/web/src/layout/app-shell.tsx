@@ -6,6 +6,7 @@ import { useWorkspace } from '../session/workspace';
 import { useSession } from '../session/use-session';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icons';
+import { HealthBanner } from './health-banner';
 
 function WorkspaceSwitcher() {
   const { workspaces, current, setCurrent } = useWorkspace();
@@ -36,8 +37,10 @@ function UserMenu() {
   const logout = useMutation({
     mutationFn: authApi.logout,
     onSettled: () => {
-      queryClient.clear();
+      // Forget the user (RequireAuth, watching the session, sends the page to /login), then drop the
+      // rest of their data. `clear()` would orphan the live session observer and leave the page up.
       queryClient.setQueryData(queryKeys.me, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
     },
   });
   if (!user) return null;
@@ -74,6 +77,7 @@ export function AppShell() {
         <WorkspaceSwitcher />
         <UserMenu />
       </header>
+      <HealthBanner />
       <main className="app-main">
         <Outlet />
       </main>

@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router-dom';
 import { isApiError } from '../api/api-error';
 import { useBot } from '../api/use-bot';
 import { Icon, type IconName } from '../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { BotHeaderSlot } from './bot-header-slot';
 
 // The guard reads the editor store, which brings React Flow along: keep both out of the main chunk.
 const UnsavedChangesGuard = lazy(() => import('./unsaved-changes-guard').then((m) => ({ default: m.UnsavedChangesGuard })));
@@ -19,6 +20,7 @@ const TABS: { to: string; label: string; icon: IconName; end?: boolean }[] = [
 export function BotLayout() {
   const { botId } = useParams();
   const bot = useBot(botId);
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
   if (bot.isPending) return <LoadingState label="Loading bot…" />;
   if (bot.isError) {
     if (isApiError(bot.error) && bot.error.status === 404)
@@ -32,7 +34,7 @@ export function BotLayout() {
     return <ErrorState error={bot.error} title="Could not load this bot" onRetry={() => bot.refetch()} />;
   }
   return (
-    <>
+    <BotHeaderSlot.Provider value={slot}>
       <div className="bot-header">
         <div className="crumbs">
           <Link to="/" className="row small">
@@ -42,7 +44,6 @@ export function BotLayout() {
           <span className="name truncate" title={bot.data.name}>{bot.data.name}</span>
           <span className="badge">v{bot.data.version}</span>
         </div>
-        <span className="spacer" />
         <nav className="tabs" aria-label="Bot">
           {TABS.map((t) => (
             <NavLink key={t.label} to={t.to} end={t.end} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
@@ -51,11 +52,13 @@ export function BotLayout() {
             </NavLink>
           ))}
         </nav>
+        <span className="spacer" />
+        <div className="bot-header-actions" ref={setSlot} />
       </div>
       <Outlet />
       <Suspense fallback={null}>
         <UnsavedChangesGuard botId={bot.data.id} />
       </Suspense>
-    </>
+    </BotHeaderSlot.Provider>
   );
 }

@@ -16,7 +16,7 @@ export function JsonView({ value, label = 'Output', defaultOpen = true }: { valu
   return (
     <details className="json" open={defaultOpen}>
       <summary>
-        {label} <span className="faint">· {lines} line{lines === 1 ? '' : 's'}</span>
+        {label} <span className="muted">· {lines} line{lines === 1 ? '' : 's'}</span>
       </summary>
       <pre className="pre">{text}</pre>
     </details>

@@ -18,13 +18,38 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
   useEffect(() => {
+    // Focus goes back where it was (the button that opened the dialog) when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onCloseRef.current();
+      // Keep Tab inside the dialog: the page behind it is inert while it is open.
+      if (e.key === 'Tab' && ref.current) {
+        const focusable = [...ref.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])')];
+        const head = focusable[0];
+        const tail = focusable[focusable.length - 1];
+        if (!head || !tail) return;
+        if (e.shiftKey && document.activeElement === head) {
+          e.preventDefault();
+          tail.focus();
+        } else if (!e.shiftKey && document.activeElement === tail) {
+          e.preventDefault();
+          head.focus();
+        }
+      }
     };
     window.addEventListener('keydown', onKey);
-    const first = ref.current?.querySelector<HTMLElement>('input:not([disabled]), textarea, select:not([disabled])');
+    // A field marked data-autofocus, else the first field, else the first button of the footer
+    // (the safe choice of a confirmation, listed first).
+    const root = ref.current;
+    const first =
+      root?.querySelector<HTMLElement>('[data-autofocus]') ??
+      root?.querySelector<HTMLElement>('input:not([disabled]), textarea, select:not([disabled])') ??
+      root?.querySelector<HTMLElement>('.modal-footer button:not([disabled])');
     first?.focus();
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   const content = (

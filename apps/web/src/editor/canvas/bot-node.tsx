@@ -34,7 +34,7 @@ const STATUS_ICON: Record<string, 'check' | 'x' | undefined> = { succeeded: 'che
 function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => s.nodeTypes[data.type]);
   const status = useEditorStore((s) => s.runNodes[id]?.status);
-  const hasIssue = useEditorStore((s) => s.issues.some((i) => i.nodeId === id));
+  const hasIssue = useEditorStore((s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id));
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
   const summary = summarizeNode(data);
@@ -60,7 +60,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       <div className="summary">{summary}</div>
       <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
       {hasIssue && (
-        <span className="issue-flag" title="This node has a problem — see the list below the canvas">
+        <span className="issue-flag" title="This node has a problem — select it to see what">
           <Icon name="alert" strokeWidth={2.5} />
         </span>
       )}

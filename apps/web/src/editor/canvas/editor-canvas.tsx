@@ -1,22 +1,17 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
+import { Background, BackgroundVariant, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, type DragEvent, type ReactNode, type Ref } from 'react';
 import { checkConnection } from '../store/connection-rules';
 import { editorStore, useEditorStore } from '../store/editor-store';
 import type { BotFlowEdge } from '../store/flow-types';
 import { nodeTypes } from './bot-node';
+import { CanvasControls } from './canvas-controls';
 
 export const DND_MIME = 'application/x-bm-node-type';
 
 const isValidConnection: IsValidConnection<BotFlowEdge> = (conn) => {
   const s = editorStore.getState();
   return checkConnection(conn, s.edges, { nodes: s.nodes, catalogue: s.nodeTypes }).ok;
-};
-
-const CATEGORY_COLOR: Record<string, string> = { source: '#0e9384', llm: '#7a5af8', transform: '#dc6803', output: '#1570ef' };
-const minimapColor = (node: { data: { type?: unknown } }) => {
-  const def = editorStore.getState().nodeTypes[String(node.data.type)];
-  return CATEGORY_COLOR[def?.category ?? ''] ?? '#98a2b3';
 };
 
 export function EditorCanvas({ children, containerRef }: { children?: ReactNode; containerRef?: Ref<HTMLDivElement> }) {
@@ -80,8 +75,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         attributionPosition="top-right"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#d0d5dd" />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(246,247,249,0.7)" />
+        <CanvasControls />
       </ReactFlow>
       {nodes.length === 0 && (
         <div className="canvas-empty">

@@ -31,13 +31,13 @@ export function useSaveBot(botId: string) {
       if (bot && typeof bot === 'object' && 'graph' in bot) queryClient.setQueryData(queryKeys.bot(botId), bot);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.bot(botId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
-      toast.info(bot?.version ? `Saved as version ${bot.version}` : 'Saved');
+      toast.info(bot?.version ? `Saved as version ${bot.version}` : 'Saved', 'save');
     },
     onError: (err) => {
       if (isApiError(err) && err.status === 422 && err.details?.length) {
         editorStore.getState().setIssues(err.details);
-        toast.error(`Not saved: ${err.details.length} problem${err.details.length === 1 ? '' : 's'} to fix.`);
-      } else toast.error(`Not saved: ${errorMessage(err)}`);
+        toast.error(`Not saved: ${err.details.length} problem${err.details.length === 1 ? '' : 's'} to fix.`, 'save');
+      } else toast.error(`Not saved: ${errorMessage(err)}`, 'save');
     },
   });
 }

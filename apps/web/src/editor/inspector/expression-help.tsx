@@ -1,34 +1,43 @@
 import { useShallow } from 'zustand/react/shallow';
+import { RUN_INPUT_REF, referenceFor } from '../expression-refs';
 import { useEditorStore } from '../store/editor-store';
 import { upstreamNodeIds } from '../store/graph-queries';
 
-const OUTPUT_PATH: Record<string, string> = { 'llm.chat': 'output.text' };
-
-/** The expression syntax, with the references this node can use as click-to-insert chips. */
-export function ExpressionHelp({ nodeId, onInsert, compact }: { nodeId: string; onInsert: (text: string) => void; compact?: boolean }) {
-  // A list of strings compared item by item: dragging nodes around does not re-render this.
-  const refs = useEditorStore(
+/**
+ * Click-to-insert references to the run input and the outputs of upstream nodes. Shown while its
+ * field has focus (CSS); a mouse press on a chip keeps the focus, and so the cursor, in the field.
+ */
+export function ExpressionHelp({ nodeId, onInsert }: { nodeId: string; onInsert: (text: string) => void }) {
+  // Flat [expression, label, …] strings compared item by item: dragging nodes does not re-render this.
+  const flat = useEditorStore(
     useShallow((s) =>
-      upstreamNodeIds(s, nodeId).map((id) => {
-        const type = s.nodes.find((n) => n.id === id)?.data.type ?? '';
-        return `{{ nodes.${id}.${OUTPUT_PATH[type] ?? 'output'} }}`;
+      upstreamNodeIds(s, nodeId).flatMap((id) => {
+        const data = s.nodes.find((n) => n.id === id)?.data;
+        if (!data) return [];
+        const ref = referenceFor(id, data.type, data.label || s.nodeTypes[data.type]?.title || data.type);
+        return [ref.expression, ref.label];
       }),
     ),
   );
+  const chips = [RUN_INPUT_REF];
+  for (let i = 0; i < flat.length; i += 2) chips.push({ expression: flat[i]!, label: flat[i + 1]! });
   return (
-    <div className="expr-help">
-      {compact ? (
-        <span>Expressions allowed · insert:</span>
-      ) : (
-        <span>
-          Expressions allowed: <code>{'{{ input.x }}'}</code>, <code>{'{{ nodes.<id>.output.text }}'}</code>. Insert:
-        </span>
-      )}
-      {['{{ input }}', ...refs].map((r) => (
-        <button key={r} type="button" className="expr-chip" onClick={() => onInsert(r)} title="Insert at the cursor">
-          {r}
+    <div className="expr-help" data-testid="expression-help">
+      <span>Insert data from:</span>
+      {chips.map((r) => (
+        <button
+          key={r.expression}
+          type="button"
+          className="expr-chip"
+          data-expression={r.expression}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onInsert(r.expression)}
+          title={`Insert ${r.expression} at the cursor`}
+        >
+          {r.label}
         </button>
       ))}
+      {chips.length === 1 && <span>connect a node before this one to use its output</span>}
     </div>
   );
 }

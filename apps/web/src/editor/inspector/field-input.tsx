@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Field } from '../../ui/field';
 import { coerceFieldValue, formatFieldValue, type FormField } from '../schema-form/schema-fields';
+import { useDraftError } from '../hooks/use-draft-error';
 import { ExpressionHelp } from './expression-help';
 import { KeyValueEditor } from './key-value-editor';
 
@@ -9,14 +10,17 @@ type Props = {
   field: FormField;
   value: unknown;
   onChange: (value: unknown) => void;
+  /** What the server said is wrong with this param on the last save. */
+  issue?: string;
 };
 
 const inputId = (nodeId: string, key: string) => `param-${nodeId}-${key}`;
 
 /** Text that the user edits freely and that reaches params only once it parses (numbers, JSON). */
-function ParsedInput({ nodeId, field, value, onChange }: Props) {
+function ParsedInput({ nodeId, field, value, onChange, issue }: Props) {
   const [text, setText] = useState(() => formatFieldValue(field, value));
   const [error, setError] = useState<string | null>(null);
+  useDraftError(nodeId, field, error);
   const update = (next: string) => {
     setText(next);
     const result = coerceFieldValue(field, next);
@@ -25,30 +29,33 @@ function ParsedInput({ nodeId, field, value, onChange }: Props) {
       onChange(result.value);
     } else setError(result.error);
   };
+  const shown = error ?? issue;
   const common = {
     id: inputId(nodeId, field.key),
     value: text,
-    'aria-invalid': error ? true : undefined,
+    'aria-invalid': shown ? true : undefined,
     onChange: (e: { target: { value: string } }) => update(e.target.value),
   };
   return (
-    <Field label={field.label} htmlFor={common.id} required={field.required} error={error} hint={field.description}>
+    <Field label={field.label} htmlFor={common.id} required={field.required} error={shown} hint={field.description}>
       {field.kind === 'json' ? (
-        <textarea {...common} className={`textarea code${error ? ' invalid' : ''}`} spellCheck={false} placeholder={field.jsonShape === 'array' ? '["…"]' : '{ "key": "value" }'} />
+        <textarea {...common} className={`textarea code${shown ? ' invalid' : ''}`} spellCheck={false} placeholder={field.jsonShape === 'array' ? '["…"]' : '{ "key": "value" }'} />
       ) : (
-        <input {...common} className={`input${error ? ' invalid' : ''}`} type="text" inputMode="decimal" placeholder={field.defaultValue !== undefined ? `Default: ${field.defaultValue}` : undefined} />
+        <input {...common} className={`input${shown ? ' invalid' : ''}`} type="text" inputMode="decimal" placeholder={field.defaultValue !== undefined ? `Default: ${field.defaultValue}` : undefined} />
       )}
     </Field>
   );
 }
 
-function StringInput({ nodeId, field, value, onChange }: Props) {
+function StringInput({ nodeId, field, value, onChange, issue }: Props) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  // A field never focused reports its cursor at 0; inserting there would land before the user's text.
+  const focusedOnce = useRef(false);
   const text = formatFieldValue(field, value);
   const insert = (snippet: string) => {
     const el = ref.current;
-    const start = el?.selectionStart ?? text.length;
-    const end = el?.selectionEnd ?? text.length;
+    const start = focusedOnce.current ? (el?.selectionStart ?? text.length) : text.length;
+    const end = focusedOnce.current ? (el?.selectionEnd ?? text.length) : text.length;
     onChange(text.slice(0, start) + snippet + text.slice(end));
     requestAnimationFrame(() => {
       el?.focus();
@@ -59,7 +66,11 @@ function StringInput({ nodeId, field, value, onChange }: Props) {
     ref,
     id: inputId(nodeId, field.key),
     value: text,
+    'aria-invalid': issue ? true : undefined,
     placeholder: field.placeholder ?? (field.defaultValue !== undefined ? String(field.defaultValue) : undefined),
+    onFocus: () => {
+      focusedOnce.current = true;
+    },
     onChange: (e: { target: { value: string } }) => {
       const r = coerceFieldValue(field, e.target.value);
       if (r.ok) onChange(r.value);
@@ -67,18 +78,23 @@ function StringInput({ nodeId, field, value, onChange }: Props) {
   };
   const tall = /prompt|template|content|body/i.test(field.key);
   const multiline = field.kind === 'textarea' || field.kind === 'code';
-  const className = field.kind === 'code' ? 'textarea code' : tall ? 'textarea tall' : 'textarea';
+  const className = (field.kind === 'code' ? 'textarea code' : tall ? 'textarea tall' : 'textarea') + (issue ? ' invalid' : '');
+  const badge = field.expressions ? (
+    <span className="expr-badge" title="Accepts {{ }} expressions: click into the field to insert data from the run input or earlier nodes.">
+      {'{{ }}'}
+    </span>
+  ) : undefined;
   return (
-    <Field label={field.label} htmlFor={common.id} required={field.required} hint={field.description}>
-      {multiline ? <textarea {...common} className={className} spellCheck={field.kind !== 'code'} /> : <input {...common} className="input" />}
-      {field.expressions && <ExpressionHelp nodeId={nodeId} onInsert={insert} compact={!multiline} />}
+    <Field label={field.label} htmlFor={common.id} required={field.required} hint={field.description} error={issue} aside={badge}>
+      {multiline ? <textarea {...common} className={className} spellCheck={field.kind !== 'code'} /> : <input {...common} className={issue ? 'input invalid' : 'input'} />}
+      {field.expressions && <ExpressionHelp nodeId={nodeId} onInsert={insert} />}
     </Field>
   );
 }
 
 /** One generated form control for one param. */
 export function FieldInput(props: Props) {
-  const { nodeId, field, value, onChange } = props;
+  const { nodeId, field, value, onChange, issue } = props;
   const id = inputId(nodeId, field.key);
   switch (field.kind) {
     case 'boolean':
@@ -88,15 +104,15 @@ export function FieldInput(props: Props) {
             <input id={id} type="checkbox" checked={Boolean(value ?? field.defaultValue)} onChange={(e) => onChange(e.target.checked)} />
             {field.label}
           </label>
-          {field.description && <div className="field-hint">{field.description}</div>}
+          {issue ? <div className="field-error">{issue}</div> : field.description && <div className="field-hint">{field.description}</div>}
         </div>
       );
     case 'enum':
       return (
-        <Field label={field.label} htmlFor={id} required={field.required} hint={field.description}>
+        <Field label={field.label} htmlFor={id} required={field.required} hint={field.description} error={issue}>
           <select
             id={id}
-            className="select"
+            className={issue ? 'select invalid' : 'select'}
             value={value === undefined ? '' : String(value)}
             onChange={(e) => {
               const r = coerceFieldValue(field, e.target.value);

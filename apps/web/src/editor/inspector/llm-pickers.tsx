@@ -33,7 +33,8 @@ export function ConnectionPicker({ id, label, value, onChange, emptyLabel, hint 
         {missing && <option value={value}>Unknown connection</option>}
         {list.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name} ({c.provider}){c.isActive ? '' : ' — inactive'}
+            {c.name} · {c.modelDefault}
+            {c.isActive ? '' : ' — inactive'}
           </option>
         ))}
       </select>

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Button } from '../../ui/button';
 import { CopyButton } from '../../ui/copy-button';
-import { Field } from '../../ui/field';
 import { Alert } from '../../ui/states';
 import { CATEGORY_LABEL } from '../canvas/category';
+import { describeIssue } from '../issue-text';
 import { schemaToFields } from '../schema-form/schema-fields';
 import { useEditorStore } from '../store/editor-store';
 import { ConnectionPicker, ModelPicker } from './llm-pickers';
@@ -22,7 +22,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const setSettings = useEditorStore((s) => s.setSettings);
   const deleteNodes = useEditorStore((s) => s.deleteNodes);
   const fields = useMemo(() => schemaToFields(def?.paramsSchema, def?.category, def?.ui), [def]);
-  const nodeIssues = issues.filter((i) => i.nodeId === nodeId);
+  const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId).map((i) => describeIssue(i.message)), [issues, nodeId]);
+  const issueFor = (key: string) => nodeIssues.find((i) => i.param === key)?.text;
 
   if (!data) return null;
   const params = data.params;
@@ -35,7 +36,15 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           <span className="badge" style={{ color: 'var(--cat)', borderColor: 'currentColor', background: 'transparent' }}>
             {def ? CATEGORY_LABEL[def.category] : 'Unknown'}
           </span>
-          <h2 className="truncate">{data.label || def?.title || data.type}</h2>
+          {/* The title is the node's label, renamed in place (empty shows the type's title). */}
+          <input
+            className="title-input"
+            aria-label="Node name (shown on the canvas)"
+            title="Rename this node"
+            value={data.label ?? ''}
+            placeholder={def?.title ?? data.type}
+            onChange={(e) => setLabel(nodeId, e.target.value)}
+          />
           <Button size="sm" variant="ghost" icon="trash" title="Delete node (Del)" aria-label="Delete node" onClick={() => deleteNodes([nodeId])} />
         </div>
         <div className="row">
@@ -52,7 +61,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           <Alert kind="error" title="Fix before saving">
             <ul>
               {nodeIssues.map((i, n) => (
-                <li key={n}>{i.message}</li>
+                <li key={n}>{i.text}</li>
               ))}
             </ul>
           </Alert>
@@ -62,15 +71,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       {nodeRun && (
         <div className="inspector-section">
           <h3>Last run</h3>
-          <NodeRunOutput nodeRun={nodeRun} />
+          <NodeRunOutput nodeRun={nodeRun} connectionId={def?.category === 'llm' ? connectionId : undefined} />
         </div>
       )}
 
       <div className="inspector-section" key={`params-${nodeId}`}>
         <h3>Parameters</h3>
-        <Field label="Label" htmlFor={`label-${nodeId}`} hint="Shown on the canvas instead of the node type.">
-          <input id={`label-${nodeId}`} className="input" value={data.label ?? ''} placeholder={def?.title} onChange={(e) => setLabel(nodeId, e.target.value)} />
-        </Field>
         {!def && <Alert kind="warning">This node type is not in the catalogue, so its parameters cannot be edited here.</Alert>}
         {fields.length === 0 && def && <p className="small muted">This node has no parameters.</p>}
         {fields.map((field) => {
@@ -98,13 +104,15 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
                 onChange={(v) => updateParams(nodeId, { [field.key]: v ?? undefined })}
               />
             );
-          return <FieldInput key={field.key} nodeId={nodeId} field={field} value={params[field.key]} onChange={(v) => updateParams(nodeId, { [field.key]: v })} />;
+          return (
+            <FieldInput key={field.key} nodeId={nodeId} field={field} value={params[field.key]} issue={issueFor(field.key)} onChange={(v) => updateParams(nodeId, { [field.key]: v })} />
+          );
         })}
       </div>
 
       <details className="inspector-section" key={`settings-${nodeId}`} open={Boolean(data.settings)}>
         <summary style={{ cursor: 'pointer' }}>
-          <h3 style={{ display: 'inline' }}>Settings</h3> <span className="small faint">retries, timeout, failures</span>
+          <h3 style={{ display: 'inline' }}>Settings</h3> <span className="small muted">retries, timeout, failures</span>
         </summary>
         <NodeSettingsForm nodeId={nodeId} settings={data.settings} onChange={(s) => setSettings(nodeId, s)} />
       </details>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { NodeSettings } from '../../api/graph-types';
 import { Field } from '../../ui/field';
+import { useDraftError } from '../hooks/use-draft-error';
 
 function parseOptionalInt(text: string, min: number, max: number): { ok: true; value: number | undefined } | { ok: false; error: string } {
   if (!text.trim()) return { ok: true, value: undefined };
@@ -15,6 +16,8 @@ export function NodeSettingsForm({ nodeId, settings, onChange }: { nodeId: strin
   const [attempts, setAttempts] = useState(s.retry?.maxAttempts?.toString() ?? '');
   const [timeout, setTimeoutText] = useState(s.timeoutMs !== undefined ? String(s.timeoutMs / 1000) : '');
   const [errors, setErrors] = useState<{ attempts?: string; timeout?: string }>({});
+  useDraftError(nodeId, { key: 'settings.attempts', label: 'Max attempts' }, errors.attempts);
+  useDraftError(nodeId, { key: 'settings.timeout', label: 'Timeout' }, errors.timeout);
 
   return (
     <>

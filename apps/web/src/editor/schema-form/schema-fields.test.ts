@@ -133,6 +133,14 @@ describe('humanizeKey', () => {
     expect(humanizeKey('llmConnectionId')).toBe('LLM connection');
     expect(humanizeKey('baseUrl')).toBe('Base URL');
     expect(humanizeKey('continue_on_fail')).toBe('Continue on fail');
+    expect(humanizeKey('timeoutMs')).toBe('Timeout (ms)');
+    expect(humanizeKey('maxBytes')).toBe('Max bytes');
+  });
+  it('reads enum values as words', async () => {
+    const { humanizeOption } = await import('./schema-fields');
+    expect(humanizeOption('notContains')).toBe('not contains');
+    expect(humanizeOption('buffer_one')).toBe('buffer one');
+    expect(humanizeOption('GET')).toBe('GET');
   });
 });
 

@@ -35,13 +35,22 @@ export function humanizeKey(key: string): string {
     .split(/\s+/)
     .filter(Boolean);
   if (words.length > 1 && words[words.length - 1]!.toLowerCase() === 'id') words.pop();
-  return words
+  // `timeoutMs` → "Timeout (ms)": a unit, not a word.
+  const unit = words.length > 1 && ['ms', 'bytes'].includes(words[words.length - 1]!.toLowerCase()) && words[0]!.toLowerCase() !== 'max' ? words.pop()!.toLowerCase() : undefined;
+  const label = words
     .map((w, i) => {
       const lower = w.toLowerCase();
       if (ACRONYMS[lower]) return ACRONYMS[lower];
       return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
     })
     .join(' ');
+  return unit ? `${label} (${unit})` : label;
+}
+
+/** `notContains` → "not contains", `buffer_one` → "buffer one": enum values read as words. */
+export function humanizeOption(value: string): string {
+  if (!/[a-z]/.test(value)) return value; // GET, POST: already how people write them
+  return value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
 }
 
 function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
@@ -94,7 +103,7 @@ export function unwrapSchema(schema: JsonSchema, root: JsonSchema = schema): { s
 
 function enumOptions(s: JsonSchema, root: JsonSchema): FormField['options'] | undefined {
   const toOption = (v: unknown) =>
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? { value: v, label: String(v) } : undefined;
+    typeof v === 'string' ? { value: v, label: humanizeOption(v) } : typeof v === 'number' || typeof v === 'boolean' ? { value: v, label: String(v) } : undefined;
   if (Array.isArray(s.enum)) return s.enum.map(toOption).filter((o) => o !== undefined);
   const union = s.anyOf ?? s.oneOf;
   if (union && union.every((b) => resolveRef(b, root).const !== undefined || Array.isArray(resolveRef(b, root).enum))) {

@@ -33,6 +33,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       past: [],
       future: [],
       issues: [],
+      draftErrors: {},
       run: null,
       runNodes: {},
     });
@@ -48,6 +49,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       past: [],
       future: [],
       issues: [],
+      draftErrors: {},
       run: null,
       runNodes: {},
     }),

@@ -1,6 +1,7 @@
 import { createStore, useStore } from 'zustand';
 import { createCatalogueSlice } from './catalogue-slice';
 import { createDocumentSlice } from './document-slice';
+import { createDraftSlice } from './draft-slice';
 import { createGraphSlice } from './graph-slice';
 import { createHistorySlice } from './history-slice';
 import { createRunSlice } from './run-slice';
@@ -14,6 +15,7 @@ export function createEditorStore() {
     ...createDocumentSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
+    ...createDraftSlice(...a),
   }));
 }
 

@@ -2,6 +2,7 @@ import { applyEdgeChanges, applyNodeChanges, type Connection } from '@xyflow/rea
 import type { StateCreator } from 'zustand';
 import { defaultParams } from '../schema-form/schema-fields';
 import { checkConnection, edgesReplacedBy } from './connection-rules';
+import { describeIssue } from '../issue-text';
 import { cleanSettings } from './node-settings';
 import { withDirty } from './document-slice';
 import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
@@ -82,8 +83,13 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
 
   updateParams: (nodeId, patch) => {
     get().checkpoint(`params:${nodeId}:${Object.keys(patch).join(',')}`);
+    const touched = new Set(Object.keys(patch));
     set((s) =>
       withDirty(s, {
+        // The server's complaint about a param is answered once the user changes it; the next save re-checks.
+        issues: s.issues.some((i) => i.nodeId === nodeId)
+          ? s.issues.filter((i) => i.nodeId !== nodeId || !touched.has(describeIssue(i.message).param ?? ''))
+          : s.issues,
         nodes: mapNode(s.nodes, nodeId, (n) => {
           const params = { ...n.data.params };
           for (const [key, value] of Object.entries(patch)) {

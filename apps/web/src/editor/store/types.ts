@@ -69,4 +69,13 @@ export type RunSlice = {
   setIssues: (issues: ApiErrorDetail[]) => void;
 };
 
-export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice;
+export type DraftError = { nodeId: string; field: string; message: string };
+
+export type DraftSlice = {
+  /** Inputs whose text does not parse, by `${nodeId}::${paramKey}`. */
+  draftErrors: Record<string, DraftError>;
+  /** `field.label` names the input in messages; a null error clears it. */
+  setDraftError: (nodeId: string, field: { key: string; label: string }, error: string | null) => void;
+};
+
+export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice;

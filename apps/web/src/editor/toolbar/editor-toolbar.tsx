@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useBotHeaderSlot } from '../../layout/bot-header-slot';
 import { Button } from '../../ui/button';
 import { useEditorStore } from '../store/editor-store';
 import { RunDialog } from './run-dialog';
@@ -19,6 +21,7 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
   const [dialog, setDialog] = useState(false);
+  const slot = useBotHeaderSlot();
   const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
   const quickRun = () => {
@@ -28,8 +31,8 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
     else setDialog(true);
   };
 
-  return (
-    <div className="editor-toolbar">
+  const content = (
+    <>
       <Button variant={dirty ? 'primary' : 'secondary'} icon="save" loading={saving} onClick={onSave} title={`Save (${mod}S)`}>
         Save
       </Button>
@@ -45,16 +48,21 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
       <span className="divider" />
       <Button variant="ghost" size="sm" icon="undo" disabled={!canUndo} onClick={undo} title={`Undo (${mod}Z)`} aria-label="Undo" />
       <Button variant="ghost" size="sm" icon="redo" disabled={!canRedo} onClick={redo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo" />
-      <span className="spacer" />
-      <span className="small muted">{dirty ? 'Running saves first.' : ''}</span>
+      <span className="divider" />
       <div className="split-btn">
-        <Button variant="primary" icon="play" loading={starting} onClick={quickRun} title="Run the saved bot with the sample input">
+        <Button variant="primary" icon="play" loading={starting} onClick={quickRun} title={dirty ? 'Save, then run with the sample input' : 'Run with the sample input'}>
           Run
         </Button>
         <Button variant="primary" onClick={() => setDialog(true)} title="Run with a custom JSON input" aria-label="Run with input…" disabled={starting}>
           Input…
         </Button>
       </div>
+    </>
+  );
+  return (
+    <>
+      {/* In the bot header when there is one (one row less above the canvas), else a toolbar row. */}
+      {slot ? createPortal(content, slot) : <div className="editor-toolbar">{content}</div>}
       {dialog && (
         <RunDialog
           busy={starting}
@@ -65,6 +73,6 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
           }}
         />
       )}
-    </div>
+    </>
   );
 }

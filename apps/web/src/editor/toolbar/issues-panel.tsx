@@ -1,6 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
+import { Link } from 'react-router-dom';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/button';
+import { describeIssue } from '../issue-text';
 import { useEditorStore } from '../store/editor-store';
 
 /** The server's validation answer (422 details), each item jumping to its node. */
@@ -8,6 +10,12 @@ export function IssuesPanel() {
   const issues = useEditorStore((s) => s.issues);
   const setIssues = useEditorStore((s) => s.setIssues);
   const selectNode = useEditorStore((s) => s.selectNode);
+  const nodes = useEditorStore((s) => s.nodes);
+  const nodeTypes = useEditorStore((s) => s.nodeTypes);
+  const titleOf = (id: string) => {
+    const node = nodes.find((n) => n.id === id);
+    return node ? node.data.label || nodeTypes[node.data.type]?.title || node.data.type : id;
+  };
   const { fitView } = useReactFlow();
   if (issues.length === 0) return null;
   return (
@@ -25,15 +33,21 @@ export function IssuesPanel() {
               <button
                 type="button"
                 disabled={!issue.nodeId}
+                title={issue.nodeId ? 'Show this node' : undefined}
                 onClick={() => {
                   if (!issue.nodeId) return;
                   selectNode(issue.nodeId);
                   void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
                 }}
               >
-                {issue.nodeId && <span className="node-id">{issue.nodeId}</span>}
-                <span>{issue.message}</span>
+                {issue.nodeId && <strong className="issue-node">{titleOf(issue.nodeId)}</strong>}
+                <span>{describeIssue(issue.message).text}</span>
               </button>
+              {issue.code === 'LLM_CONNECTION_MISSING' && (
+                <Link to="/settings/connections" className="issue-action small">
+                  Add an LLM connection
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -9,19 +9,35 @@ import { formatDuration } from '../../ui/time';
 import { toast } from '../../ui/toast';
 import { useEditorStore } from '../store/editor-store';
 
+type Props = {
+  onClose: () => void;
+  /** Shows another run on the canvas (the one a resume started). */
+  onTrack: (runId: string) => void;
+};
+
 /** A pill over the canvas while a run is shown on it. */
-export function RunBanner({ onClose }: { onClose: () => void }) {
+export function RunBanner({ onClose, onTrack }: Props) {
   const run = useEditorStore((s) => s.run);
+  const selectNode = useEditorStore((s) => s.selectNode);
   const queryClient = useQueryClient();
   const cancel = useMutation({
     mutationFn: () => runsApi.cancel(run!.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.run(run!.id) }),
     onError: (err) => toast.error(errorMessage(err)),
   });
+  const resume = useMutation({
+    mutationFn: () => runsApi.resume(run!.id),
+    onSuccess: ({ runId }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.runs(run!.botId) });
+      onTrack(runId);
+    },
+    onError: (err) => toast.error(`Not resumed: ${errorMessage(err)}`),
+  });
   if (!run) return null;
   const done = run.nodes.filter((n) => n.status === 'succeeded').length;
   const active = !TERMINAL_RUN_STATUSES.has(run.status);
   const error = runErrorMessage(run.error);
+  const failedNodeId = run.error && typeof run.error === 'object' && 'nodeId' in run.error ? String(run.error.nodeId) : undefined;
   return (
     <div className="canvas-overlay top">
       <div className="run-banner" data-testid="run-banner" data-status={run.status}>
@@ -29,17 +45,27 @@ export function RunBanner({ onClose }: { onClose: () => void }) {
         <span className="muted">
           {done}/{run.nodes.length || '…'} nodes · {formatDuration(run.startedAt, run.finishedAt)}
         </span>
-        {error && (
-          <span className="truncate" style={{ maxWidth: 280, color: 'var(--danger)' }} title={error}>
-            {error}
-          </span>
-        )}
+        {error &&
+          (failedNodeId ? (
+            <button type="button" className="run-banner-error truncate" title={`${error}\n\nClick to show the node.`} onClick={() => selectNode(failedNodeId)}>
+              {error}
+            </button>
+          ) : (
+            <span className="run-banner-error truncate" title={error}>
+              {error}
+            </span>
+          ))}
         <Link to={`runs/${run.id}`} className="small">
           Details
         </Link>
         {active && (
           <Button size="sm" variant="danger" icon="stop" loading={cancel.isPending} onClick={() => cancel.mutate()}>
             Cancel
+          </Button>
+        )}
+        {(run.status === 'failed' || run.status === 'cancelled') && (
+          <Button size="sm" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title="Run this version again, reusing the outputs of the nodes that already succeeded">
+            Resume
           </Button>
         )}
         <Button size="sm" variant="ghost" icon="x" aria-label="Hide run" title="Hide run from the canvas" onClick={onClose} />

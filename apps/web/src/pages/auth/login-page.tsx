@@ -12,7 +12,7 @@ import { useAuthRedirect } from './use-auth-redirect';
 export function LoginPage() {
   const session = useSession();
   const redirect = useAuthRedirect();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(redirect.initialEmail);
   const [password, setPassword] = useState('');
   const login = useMutation({ mutationFn: () => authApi.login({ email, password }), onSuccess: redirect.done });
 
@@ -23,7 +23,7 @@ export function LoginPage() {
       subtitle="Log in to build and run your bots."
       footer={
         <>
-          New here? <Link to="/signup">Create an account</Link>
+          New here? <Link to={redirect.linkTo('/signup', email)}>Create an account</Link>
         </>
       }
     >
@@ -36,10 +36,10 @@ export function LoginPage() {
       >
         <ErrorAlert error={login.error} />
         <Field label="Email" htmlFor="email">
-          <input id="email" className="input" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input id="email" className="input" type="email" autoComplete="email" required autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         <Field label="Password" htmlFor="password">
-          <input id="password" className="input" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input id="password" className="input" type="password" autoComplete="current-password" required autoFocus={Boolean(email)} value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         <Button type="submit" variant="primary" loading={login.isPending}>
           Log in

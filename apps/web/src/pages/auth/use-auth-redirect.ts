@@ -12,6 +12,15 @@ export function useAuthRedirect() {
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   return {
     target,
+    /** Carries `next` (and an email) to the other auth page, so switching pages keeps the way back. */
+    linkTo: (page: '/login' | '/signup', email?: string) => {
+      const q = new URLSearchParams();
+      if (target !== '/') q.set('next', target);
+      if (email) q.set('email', email);
+      const qs = q.toString();
+      return qs ? `${page}?${qs}` : page;
+    },
+    initialEmail: params.get('email') ?? '',
     done: async () => {
       queryClient.removeQueries();
       await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: authApi.me });

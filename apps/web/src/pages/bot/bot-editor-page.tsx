@@ -9,6 +9,7 @@ import { useNodeTypes } from '../../api/use-node-types';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
 import '../../editor/editor.css';
 import { metaOf, serializeBot } from '../../editor/hooks/bot-meta';
+import { useBlockerGuard } from '../../editor/hooks/use-blocker-guard';
 import { useEditorShortcuts } from '../../editor/hooks/use-editor-shortcuts';
 import { useRunTracking } from '../../editor/hooks/use-run-tracking';
 import { useSaveBot } from '../../editor/hooks/use-save-bot';
@@ -41,9 +42,10 @@ function EditorWorkspace({ botId }: { botId: string }) {
   const { screenToFlowPosition } = useReactFlow();
   useRunTracking(botId, runId);
 
+  const guard = useBlockerGuard();
   const doSave = useCallback(() => {
-    if (!save.isPending) save.mutate();
-  }, [save]);
+    if (!save.isPending && guard('Not saved')) save.mutate();
+  }, [save, guard]);
   useEditorShortcuts(doSave);
 
   const start = useMutation({
@@ -51,7 +53,10 @@ function EditorWorkspace({ botId }: { botId: string }) {
       if (editorStore.getState().dirty) await save.mutateAsync();
       return runsApi.start(botId, input);
     },
-    onSuccess: ({ runId: id }) => setParams({ run: id }),
+    onSuccess: ({ runId: id }) => {
+      toast.clear('save');
+      setParams({ run: id });
+    },
     onError: (err) => {
       // A failed save already said why.
       if (!save.isError) toast.error(`Run not started: ${errorMessage(err)}`);
@@ -78,11 +83,11 @@ function EditorWorkspace({ botId }: { botId: string }) {
 
   return (
     <div className="editor">
-      <EditorToolbar onSave={doSave} saving={save.isPending} onRun={(input) => start.mutate(input)} starting={start.isPending} />
+      <EditorToolbar onSave={doSave} saving={save.isPending} onRun={(input) => guard('Not started') && start.mutate(input)} starting={start.isPending} />
       <div className="editor-body">
         <NodePalette onAdd={onAdd} />
         <EditorCanvas containerRef={canvasRef}>
-          <RunBanner onClose={() => setParams({})} />
+          <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />
           <IssuesPanel />
         </EditorCanvas>
         <InspectorPanel />

@@ -4,31 +4,15 @@ import { isApiError } from '../../api/api-error';
 import { useBot } from '../../api/use-bot';
 import { useNodeTypes } from '../../api/use-node-types';
 import { queryKeys } from '../../api/query-keys';
-import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES, type NodeRun } from '../../api/runs';
-import { NodeRunOutput } from '../../editor/inspector/node-run-output';
+import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
 import { Button } from '../../ui/button';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
 import { Alert, EmptyState, ErrorAlert, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatDuration } from '../../ui/time';
-
-function NodeRunCard({ nodeRun, label, category }: { nodeRun: NodeRun; label: string; category?: string }) {
-  return (
-    <div className="card" data-testid="run-node" data-node-id={nodeRun.nodeId} data-status={nodeRun.status}>
-      <div className={`card-header cat-${category ?? 'transform'}`}>
-        <span style={{ width: 8, height: 8, borderRadius: 2, background: 'var(--cat)', flex: 'none' }} />
-        <h3 className="truncate">{label}</h3>
-        <span className="node-id mono small muted">{nodeRun.nodeId}</span>
-        <span className="spacer" />
-        <span className="small muted">{formatDateTime(nodeRun.startedAt)}</span>
-      </div>
-      <div className="card-body">
-        <NodeRunOutput nodeRun={nodeRun} />
-      </div>
-    </div>
-  );
-}
+import { RunNodeCard } from './run-node-card';
+import { inRunOrder } from './run-order';
 
 export function RunDetailPage() {
   const { botId, runId } = useParams();
@@ -68,6 +52,13 @@ export function RunDetailPage() {
   const graphNodes = bot.data?.graph.nodes ?? [];
   const defOf = (type: string) => nodeTypes.data?.find((d) => d.id === type);
   const labelOf = (nodeId: string, type: string) => graphNodes.find((n) => n.id === nodeId)?.label || defOf(type)?.title || type;
+  // An LLM node's failure may be its connection's: the card links to the fix.
+  const connectionOf = (nodeId: string, type: string) => {
+    if (defOf(type)?.category !== 'llm') return undefined;
+    const own = graphNodes.find((n) => n.id === nodeId)?.params.llmConnectionId;
+    return typeof own === 'string' && own ? own : (bot.data?.llmConnectionId ?? undefined);
+  };
+  const failedNodeId = r.error && typeof r.error === 'object' && 'nodeId' in r.error ? String(r.error.nodeId) : undefined;
   const active = !TERMINAL_RUN_STATUSES.has(r.status);
   const tokens = r.nodes.reduce((sum, n) => sum + (n.usage ? n.usage.inputTokens + n.usage.outputTokens : 0), 0);
   const error = runErrorMessage(r.error);
@@ -129,11 +120,35 @@ export function RunDetailPage() {
             <dd>{tokens > 0 ? tokens.toLocaleString() : '—'}</dd>
           </dl>
         </div>
-        {error && <Alert kind="error" title="The run failed">{error}</Alert>}
+        {error && (
+          <Alert kind="error" title={failedNodeId ? `The run failed at “${labelOf(failedNodeId, r.nodes.find((n) => n.nodeId === failedNodeId)?.type ?? '')}”` : 'The run failed'}>
+            {error}
+            {failedNodeId && (
+              <>
+                {' '}
+                {/* Not a #hash link: a hash change is a history POP, which the unsaved-changes blocker would see. */}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const card = document.getElementById(`node-${failedNodeId}`);
+                    card?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                    card?.focus({ preventScroll: true });
+                  }}
+                >
+                  Show the node
+                </button>
+              </>
+            )}
+            {r.status === 'failed' && <div className="small" style={{ marginTop: 4 }}>Fixed the cause outside the bot (a rejected key, a service that was down)? Resume runs this same version again, reusing what already succeeded. Edits to the bot apply to new runs.</div>}
+          </Alert>
+        )}
         {r.nodes.length === 0 ? (
           <EmptyState icon="clock" title={active ? 'Waiting for the first node…' : 'No node ran'} />
         ) : (
-          r.nodes.map((n) => <NodeRunCard key={n.nodeId} nodeRun={n} label={labelOf(n.nodeId, n.type)} category={defOf(n.type)?.category} />)
+          inRunOrder(r.nodes).map((n) => (
+            <RunNodeCard key={n.nodeId} nodeRun={n} label={labelOf(n.nodeId, n.type)} category={defOf(n.type)?.category} connectionId={connectionOf(n.nodeId, n.type)} />
+          ))
         )}
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { queryKeys } from '../../api/query-keys';
 import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
 import { PageHeader } from '../../ui/page-header';
@@ -48,7 +48,12 @@ export function RunsPage() {
                   <td>
                     <StatusBadge status={run.status} />
                   </td>
-                  <td title={formatDateTime(run.startedAt)}>{formatRelative(run.startedAt)}</td>
+                  <td title={formatDateTime(run.startedAt ?? run.createdAt)}>
+                    {/* The row is clickable for the mouse; this link is the way in for the keyboard. */}
+                    <Link to={run.id} className="row-link" onClick={(e) => e.stopPropagation()}>
+                      {formatRelative(run.startedAt ?? run.createdAt)}
+                    </Link>
+                  </td>
                   <td>{formatDuration(run.startedAt, run.finishedAt)}</td>
                   <td>
                     <span className="badge">{run.trigger}</span>

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { OverlapPolicy, Schedule } from '../../api/schedules';
 import { Button } from '../../ui/button';
+import { fieldErrors } from '../../api/api-error';
 import { Field } from '../../ui/field';
+import { Alert } from '../../ui/states';
 import { parseRunInput } from '../../editor/toolbar/run-input';
 import { OVERLAP_LABEL } from './overlap-labels';
 
@@ -29,17 +31,31 @@ type Props = {
   busy: boolean;
   /** Editing an existing schedule (its run input cannot change; add a new schedule for that). */
   initial?: Schedule;
+  /** The server's refusal of the last submit; cron and time zone errors show under their fields. */
+  error?: unknown;
+  /** The user changed something since that refusal (the parent forgets it). */
+  onEdit?: () => void;
 };
 
-export function ScheduleForm({ onSubmit, onCancel, busy, initial }: Props) {
-  const [cron, setCron] = useState(initial?.cron ?? '0 8 * * 1-5');
-  const [timezone, setTimezone] = useState(() => initial?.timezone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
+export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit }: Props) {
+  const [cron, setCronText] = useState(initial?.cron ?? '0 8 * * 1-5');
+  const [timezone, setTimezoneValue] = useState(() => initial?.timezone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
+  const server = fieldErrors(error, ['cron', 'timezone', 'input']);
+  const setCron = (v: string) => {
+    setCronText(v);
+    if (error) onEdit?.();
+  };
+  const setTimezone = (v: string) => {
+    setTimezoneValue(v);
+    if (error) onEdit?.();
+  };
   const [overlap, setOverlap] = useState<OverlapPolicy>(initial?.overlap ?? 'skip');
   const [inputText, setInputText] = useState('');
   const input = parseRunInput(inputText);
   const zones = useMemo(timezones, []);
   const fields = cron.trim().split(/\s+/).length;
-  const cronError = cron.trim() && (fields < 5 || fields > 6) ? 'A cron expression has 5 fields: minute hour day-of-month month day-of-week.' : undefined;
+  const cronError =
+    cron.trim() && (fields < 5 || fields > 6) ? `A cron expression has 5 fields (minute hour day month weekday); this one has ${fields}.` : server.byField.cron;
 
   return (
     <form
@@ -50,18 +66,20 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial }: Props) {
           onSubmit({ cron: cron.trim(), timezone, overlap, ...(!initial && input.value !== undefined ? { input: input.value } : {}) });
       }}
     >
-      <div className="row-wrap">
+      {server.rest && <Alert kind="error">{server.rest}</Alert>}
+      <div className="row-wrap" role="group" aria-label="Common schedules">
+        <span className="small muted">Quick picks:</span>
         {PRESETS.map((p) => (
           <button key={p.cron} type="button" className={cron === p.cron ? 'badge badge-accent' : 'badge'} style={{ cursor: 'pointer' }} onClick={() => setCron(p.cron)}>
             {p.label}
           </button>
         ))}
       </div>
-      <div className="row" style={{ alignItems: 'flex-start' }}>
-        <Field label="Cron expression" htmlFor="schedule-cron" error={cronError} hint="minute hour day month weekday">
-          <input id="schedule-cron" className="input mono" value={cron} onChange={(e) => setCron(e.target.value)} />
+      <div className="schedule-fields">
+        <Field label="Cron expression" htmlFor="schedule-cron" error={cronError} hint="minute hour day month weekday, e.g. 30 7 * * 1-5">
+          <input id="schedule-cron" className={cronError ? 'input mono invalid' : 'input mono'} aria-invalid={cronError ? true : undefined} value={cron} onChange={(e) => setCron(e.target.value)} />
         </Field>
-        <Field label="Time zone" htmlFor="schedule-tz">
+        <Field label="Time zone" htmlFor="schedule-tz" error={server.byField.timezone}>
           <select id="schedule-tz" className="select" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
             {!zones.includes(timezone) && <option value={timezone}>{timezone}</option>}
             {zones.map((z) => (
@@ -71,7 +89,7 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial }: Props) {
             ))}
           </select>
         </Field>
-        <Field label="If the previous run is still going" htmlFor="schedule-overlap">
+        <Field label="If the last run is still going" htmlFor="schedule-overlap">
           <select id="schedule-overlap" className="select" value={overlap} onChange={(e) => setOverlap(e.target.value as OverlapPolicy)}>
             {(Object.keys(OVERLAP_LABEL) as OverlapPolicy[]).map((k) => (
               <option key={k} value={k}>
@@ -82,7 +100,7 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial }: Props) {
         </Field>
       </div>
       {!initial && (
-        <Field label="Run input (JSON, optional)" htmlFor="schedule-input" error={input.ok ? undefined : input.error} hint="What {{ input }} holds in scheduled runs.">
+        <Field label="Run input (JSON, optional)" htmlFor="schedule-input" error={input.ok ? server.byField.input : input.error} hint="What {{ input }} holds in scheduled runs.">
           <textarea id="schedule-input" className={`textarea code${input.ok ? '' : ' invalid'}`} rows={3} style={{ minHeight: 64 }} spellCheck={false} placeholder='{ "topic": "today" }' value={inputText} onChange={(e) => setInputText(e.target.value)} />
         </Field>
       )}

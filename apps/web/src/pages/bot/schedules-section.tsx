@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { Switch } from '../../ui/field';
 import { Icon } from '../../ui/icons';
-import { EmptyState, ErrorAlert, ErrorState, LoadingState } from '../../ui/states';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { formatDateTime, formatRelative } from '../../ui/time';
 import { toast } from '../../ui/toast';
 import { OVERLAP_LABEL } from './overlap-labels';
@@ -55,10 +55,7 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
     return (
       <tr>
         <td colSpan={4}>
-          <div className="stack">
-            <ErrorAlert error={save.error} />
-            <ScheduleForm initial={schedule} busy={save.isPending} onSubmit={(v) => save.mutate(v)} onCancel={() => setEditing(false)} />
-          </div>
+          <ScheduleForm initial={schedule} busy={save.isPending} error={save.error} onEdit={save.reset} onSubmit={(v) => save.mutate(v)} onCancel={() => setEditing(false)} />
         </td>
       </tr>
     );
@@ -75,7 +72,7 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
         ) : (
           schedule.nextRuns.slice(0, 3).map((t) => (
             <div key={t} title={formatDateTime(t)}>
-              {formatDateTime(t)} <span className="faint">({formatRelative(t)})</span>
+              {formatDateTime(t)} <span className="muted">({formatRelative(t)})</span>
             </div>
           ))
         )}
@@ -120,8 +117,7 @@ export function SchedulesSection({ botId }: { botId: string }) {
       </div>
       {adding && (
         <div className="card-body" style={{ borderBottom: '1px solid var(--border)' }}>
-          <ErrorAlert error={create.error} />
-          <ScheduleForm busy={create.isPending} onSubmit={(v) => create.mutate(v)} onCancel={() => { setAdding(false); create.reset(); }} />
+          <ScheduleForm busy={create.isPending} error={create.error} onEdit={create.reset} onSubmit={(v) => create.mutate(v)} onCancel={() => { setAdding(false); create.reset(); }} />
         </div>
       )}
       {schedules.isPending ? (

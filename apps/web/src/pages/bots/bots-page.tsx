@@ -10,8 +10,11 @@ import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { formatRelative } from '../../ui/time';
 import { toast } from '../../ui/toast';
-import { CreateBotDialog } from './create-bot-dialog';
 import { errorMessage } from '../../api/api-error';
+import { useConnections } from '../../api/use-connections';
+import { Alert } from '../../ui/states';
+import { CreateBotDialog } from './create-bot-dialog';
+import { GettingStarted } from './getting-started';
 
 function BotCard({ bot }: { bot: BotSummary }) {
   const queryClient = useQueryClient();
@@ -33,7 +36,7 @@ function BotCard({ bot }: { bot: BotSummary }) {
           </Link>
         </h3>
       </div>
-      <p className="desc">{bot.description || <span className="faint">No description</span>}</p>
+      <p className="desc">{bot.description || <span className="muted">No description</span>}</p>
       <div className="meta">
         <span className="badge">v{bot.version}</span>
         <span>Updated {formatRelative(bot.updatedAt)}</span>
@@ -49,6 +52,8 @@ export function BotsPage() {
   const { current } = useWorkspace();
   const [creating, setCreating] = useState(false);
   const bots = useQuery({ queryKey: queryKeys.bots(current?.id), queryFn: () => botsApi.list(current?.id), select: (d) => d.bots });
+  const connections = useConnections();
+  const hasConnection = (connections.data ?? []).some((c) => c.isActive);
 
   const newButton = (
     <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
@@ -63,23 +68,25 @@ export function BotsPage() {
       ) : bots.isError ? (
         <ErrorState error={bots.error} title="Could not load your bots" onRetry={() => bots.refetch()} />
       ) : bots.data.length === 0 ? (
-        <EmptyState icon="bot" title="Build your first bot" action={newButton}>
+        <EmptyState icon="bot" title="Welcome to Bot Manager">
           <p>
             A bot is a small workflow you draw on a canvas: it <b>takes input</b>, asks <b>an LLM</b> through your own provider account, <b>reshapes</b> the answer and <b>delivers</b> it —
             on demand, on a schedule or from a webhook.
           </p>
-          <div className="explainer">
-            <div><b>Source</b>Manual input, HTTP, RSS, web pages</div>
-            <div><b>LLM</b>Your OpenAI, Anthropic, Google or local model</div>
-            <div><b>Transform</b>Templates, JSONata, filter, split</div>
-            <div><b>Output</b>Results inbox, webhook, Slack, email</div>
-          </div>
+          {connections.isPending ? null : <GettingStarted hasConnection={hasConnection} onNewBot={() => setCreating(true)} />}
         </EmptyState>
       ) : (
-        <div className="bot-grid">
-          {bots.data.map((bot) => (
-            <BotCard key={bot.id} bot={bot} />
-          ))}
+        <div className="stack-lg">
+          {connections.isSuccess && !hasConnection && (
+            <Alert kind="warning" title="No active LLM connection">
+              Your bots cannot call a model until you <Link to="/settings/connections">add or activate an LLM connection</Link>.
+            </Alert>
+          )}
+          <div className="bot-grid">
+            {bots.data.map((bot) => (
+              <BotCard key={bot.id} bot={bot} />
+            ))}
+          </div>
         </div>
       )}
       {creating && <CreateBotDialog onClose={() => setCreating(false)} />}

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
 import { useConnections } from '../../api/use-connections';
@@ -9,7 +9,7 @@ import { starterGraph } from '../../editor/starter-graph';
 import { useWorkspaceId } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
-import { ErrorAlert } from '../../ui/states';
+import { Alert, ErrorAlert } from '../../ui/states';
 import { Modal } from '../../ui/modal';
 
 export function CreateBotDialog({ onClose }: { onClose: () => void }) {
@@ -23,6 +23,8 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
   const [connectionId, setConnectionId] = useState<string>('');
   const active = (connections.data ?? []).filter((c) => c.isActive);
   const chosen = connectionId || active[0]?.id || '';
+  // The server refuses to store an LLM node without a connection, and the starter bot has one.
+  const needsConnection = connections.isSuccess && active.length === 0;
 
   const create = useMutation({
     mutationFn: () => {
@@ -51,12 +53,17 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim() || nodeTypes.isPending}>
+          <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim() || nodeTypes.isPending || needsConnection}>
             Create bot
           </Button>
         </>
       }
     >
+      {needsConnection && (
+        <Alert kind="info" title="Connect an LLM first">
+          A new bot starts with an LLM step, which needs one of your provider accounts. <Link to="/settings/connections">Add an LLM connection</Link>, then come back.
+        </Alert>
+      )}
       <ErrorAlert error={create.error} />
       <Field label="Name" htmlFor="bot-name" required>
         <input id="bot-name" className="input" placeholder="Daily tech digest" value={name} onChange={(e) => setName(e.target.value)} />
@@ -67,7 +74,7 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
       <Field
         label="Default LLM connection"
         htmlFor="bot-connection"
-        hint={active.length === 0 ? 'No connection yet — add one under LLM connections before running the bot.' : 'LLM nodes use this unless they pick their own.'}
+        hint={active.length === 0 ? 'No active connection yet.' : 'LLM nodes use this unless they pick their own.'}
       >
         <select id="bot-connection" className="select" value={chosen} onChange={(e) => setConnectionId(e.target.value)} disabled={active.length === 0}>
           {active.length === 0 && <option value="">None</option>}

@@ -7,6 +7,7 @@ import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { ErrorAlert } from '../../ui/states';
+import type { ConnectionFocus } from '../../api/connection-fix';
 import { PROVIDER_ORDER, PROVIDERS } from './providers';
 
 function validUrl(text: string): boolean {
@@ -18,8 +19,17 @@ function validUrl(text: string): boolean {
   }
 }
 
+type Props = {
+  existing?: LlmConnection;
+  /** The field to start in (the one an error said to fix). */
+  focus?: ConnectionFocus;
+  onClose: () => void;
+  /** After saving; `reachChanged` when the key, URL or model changed (worth a new test). */
+  onSaved?: (connection: LlmConnection, reachChanged: boolean) => void;
+};
+
 /** Add a connection, or edit one (`existing`): the key is write-only and only replaced when typed. */
-export function ConnectionFormDialog({ existing, onClose }: { existing?: LlmConnection; onClose: () => void }) {
+export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Props) {
   const { current: workspace } = useWorkspace();
   const workspaceId = workspace?.id;
   const queryClient = useQueryClient();
@@ -63,10 +73,13 @@ export function ConnectionFormDialog({ existing, onClose }: { existing?: LlmConn
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
       });
     },
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.connectionsAll });
       if (existing) void queryClient.invalidateQueries({ queryKey: queryKeys.models(existing.id) });
+      const reachChanged =
+        !existing || Boolean(apiKey.trim()) || (baseUrl.trim() || null) !== existing.baseUrl || modelDefault.trim() !== existing.modelDefault;
       onClose();
+      onSaved?.(saved, reachChanged);
     },
   });
   const submit = () => {
@@ -110,13 +123,13 @@ export function ConnectionFormDialog({ existing, onClose }: { existing?: LlmConn
         error={show(errors.apiKey)}
         hint={existing ? `Stored key: ${existing.keyHint ?? 'none'}. Leave empty to keep it.` : info.keyRequired ? undefined : 'Only if your server asks for one.'}
       >
-        <input id="conn-key" className="input" type="password" autoComplete="new-password" placeholder={existing?.keyHint ? `Keep ${existing.keyHint}` : 'sk-…'} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
+        <input id="conn-key" data-autofocus={focus === 'apiKey' || undefined} className="input" type="password" autoComplete="new-password" placeholder={existing?.keyHint ? `Keep ${existing.keyHint}` : 'sk-…'} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
       </Field>
       <Field label={info.baseUrlRequired ? 'Base URL' : 'Base URL (gateway or proxy)'} htmlFor="conn-base" required={info.baseUrlRequired} error={show(errors.baseUrl)} hint={info.baseUrlHint}>
-        <input id="conn-base" className="input" type="url" placeholder={info.baseUrlPlaceholder} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
+        <input id="conn-base" data-autofocus={focus === 'baseUrl' || undefined} className="input" type="url" placeholder={info.baseUrlPlaceholder} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
       </Field>
       <Field label="Default model" htmlFor="conn-model" required error={show(errors.modelDefault)} hint="Used when a node or bot does not name a model.">
-        <input id="conn-model" className="input" placeholder={info.modelPlaceholder} value={modelDefault} onChange={(e) => setModelDefault(e.target.value)} />
+        <input id="conn-model" data-autofocus={focus === 'modelDefault' || undefined} className="input" placeholder={info.modelPlaceholder} value={modelDefault} onChange={(e) => setModelDefault(e.target.value)} />
       </Field>
       {workspace && !workspace.personal && (
         <div className="field">

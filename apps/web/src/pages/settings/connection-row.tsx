@@ -1,40 +1,38 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { llmConnectionsApi, type LlmConnection } from '../../api/llm-connections';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../ui/button';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { Switch } from '../../ui/field';
-import { Alert } from '../../ui/states';
 import { toast } from '../../ui/toast';
+import type { ConnectionFocus } from '../../api/connection-fix';
+import { ConnectionTestResultView } from './connection-test-result';
 import { PROVIDERS } from './providers';
-
-function TestResult({ test }: { test: ReturnType<typeof useTest> }) {
-  if (test.isError) return <Alert kind="error" title="Test failed">{errorMessage(test.error)}</Alert>;
-  const r = test.data;
-  if (!r) return null;
-  if (r.ok)
-    return (
-      <Alert kind="success" title={`Connected — ${r.model} answered in ${r.latencyMs} ms`}>
-        <span className="mono small">“{r.output.length > 160 ? `${r.output.slice(0, 160)}…` : r.output}”</span>
-      </Alert>
-    );
-  return (
-    <Alert kind="error" title="The provider refused the test">
-      {r.error.message} <span className="faint mono">({r.error.code})</span>
-    </Alert>
-  );
-}
 
 function useTest(id: string) {
   return useMutation({ mutationKey: ['test-connection', id], mutationFn: () => llmConnectionsApi.test(id) });
 }
 
-export function ConnectionRow({ connection: c, onEdit }: { connection: LlmConnection; onEdit: () => void }) {
+type RowProps = {
+  connection: LlmConnection;
+  onEdit: (focus?: ConnectionFocus) => void;
+  /** Changes when the connection was just saved with something worth testing: the row tests it then. */
+  autoTest?: number;
+};
+
+export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.connectionsAll });
   const onError = (err: unknown) => toast.error(errorMessage(err));
   const test = useTest(c.id);
+  const { mutate: runTest, reset: resetTest } = test;
+  // A result about the previous key or URL would mislead once the connection changed.
+  useEffect(() => resetTest(), [c.updatedAt, resetTest]);
+  useEffect(() => {
+    if (autoTest) runTest();
+  }, [autoTest, runTest]);
   const toggle = useMutation({ mutationFn: (isActive: boolean) => llmConnectionsApi.update(c.id, { isActive }), onSuccess: refresh, onError });
   const remove = useMutation({ mutationFn: () => llmConnectionsApi.remove(c.id), onSuccess: refresh, onError });
   // A teammate's shared connection can be used and tested, but only its owner (or an admin) changes it.
@@ -79,7 +77,7 @@ export function ConnectionRow({ connection: c, onEdit }: { connection: LlmConnec
           <Button size="sm" icon="zap" loading={test.isPending} onClick={() => test.mutate()}>
             Test connection
           </Button>
-          <Button size="sm" icon="edit" onClick={onEdit} disabled={readOnly} title={ownerHint}>
+          <Button size="sm" icon="edit" onClick={() => onEdit()} disabled={readOnly} title={ownerHint}>
             Edit
           </Button>
           <span className="spacer" />
@@ -91,7 +89,7 @@ export function ConnectionRow({ connection: c, onEdit }: { connection: LlmConnec
             </ConfirmButton>
           )}
         </div>
-        <TestResult test={test} />
+        <ConnectionTestResultView test={test} onFix={readOnly ? undefined : onEdit} />
       </div>
     </div>
   );

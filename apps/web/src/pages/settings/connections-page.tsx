@@ -1,17 +1,34 @@
 import { useState } from 'react';
-import type { LlmConnection } from '../../api/llm-connections';
+import { useSearchParams } from 'react-router-dom';
 import { useConnections } from '../../api/use-connections';
 import { Button } from '../../ui/button';
 import { PageHeader } from '../../ui/page-header';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import type { ConnectionFocus } from '../../api/connection-fix';
 import { ConnectionFormDialog } from './connection-form-dialog';
 import { ConnectionRow } from './connection-row';
 
+const FOCUSES: readonly string[] = ['apiKey', 'baseUrl', 'modelDefault'] satisfies ConnectionFocus[];
+
 export function ConnectionsPage() {
   const connections = useConnections();
-  const [editing, setEditing] = useState<LlmConnection | 'new' | null>(null);
+  const [adding, setAdding] = useState(false);
+  // The edited connection lives in the URL (`?edit=<id>&focus=apiKey`), so an error elsewhere in the
+  // app ("your key was rejected") can link straight to the fix.
+  const [params, setParams] = useSearchParams();
+  const editId = params.get('edit');
+  const focusParam = params.get('focus');
+  const focus = focusParam && FOCUSES.includes(focusParam) ? (focusParam as ConnectionFocus) : undefined;
+  const editing = editId ? connections.data?.find((c) => c.id === editId) : undefined;
+  const [autoTest, setAutoTest] = useState<{ id: string; at: number } | null>(null);
+
+  const openEdit = (id: string, f?: ConnectionFocus) => setParams(f ? { edit: id, focus: f } : { edit: id }, { replace: true });
+  const close = () => {
+    setAdding(false);
+    if (editId) setParams({}, { replace: true });
+  };
   const add = (
-    <Button variant="primary" icon="plus" onClick={() => setEditing('new')}>
+    <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
       Add connection
     </Button>
   );
@@ -28,17 +45,25 @@ export function ConnectionsPage() {
           <ErrorState error={connections.error} title="Could not load connections" onRetry={() => connections.refetch()} />
         ) : connections.data.length === 0 ? (
           <EmptyState icon="plug" title="No LLM connection yet" action={add}>
-            Connect OpenAI, Anthropic, Google, a local server such as Ollama, or any OpenAI-compatible endpoint. Then test it with one click.
+            Connect OpenAI, Anthropic, Google, a local server such as Ollama, or any OpenAI-compatible endpoint. We test it as soon as you save it.
           </EmptyState>
         ) : (
           <div className="stack">
             {connections.data.map((c) => (
-              <ConnectionRow key={c.id} connection={c} onEdit={() => setEditing(c)} />
+              <ConnectionRow key={c.id} connection={c} onEdit={(f) => openEdit(c.id, f)} autoTest={autoTest?.id === c.id ? autoTest.at : undefined} />
             ))}
           </div>
         )}
       </div>
-      {editing && <ConnectionFormDialog existing={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {(adding || editing) && (
+        <ConnectionFormDialog
+          key={editing?.id ?? 'new'}
+          existing={editing}
+          focus={focus}
+          onClose={close}
+          onSaved={(saved, reachChanged) => reachChanged && setAutoTest({ id: saved.id, at: Date.now() })}
+        />
+      )}
     </div>
   );
 }

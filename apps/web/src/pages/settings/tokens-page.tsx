@@ -84,7 +84,7 @@ export function TokensPage() {
                       {t.prefix && <span className="mono small muted"> · {t.prefix}…</span>}
                     </td>
                     <td title={formatDateTime(t.createdAt)}>{formatRelative(t.createdAt)}</td>
-                    <td title={formatDateTime(t.lastUsedAt)}>{t.lastUsedAt ? formatRelative(t.lastUsedAt) : <span className="faint">Never</span>}</td>
+                    <td title={formatDateTime(t.lastUsedAt)}>{t.lastUsedAt ? formatRelative(t.lastUsedAt) : <span className="muted">Never</span>}</td>
                     <td style={{ textAlign: 'right' }}>
                       <ConfirmButton size="sm" variant="danger" icon="trash" confirmLabel="Revoke" loading={remove.isPending && remove.variables === t.id} onConfirm={() => remove.mutate(t.id)}>
                         Revoke

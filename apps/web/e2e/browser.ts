@@ -1,0 +1,40 @@
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+// Debian's Chromium, headless, with nothing that phones home (shared/ENVIRONMENT.md).
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh Chromium profile at 1440×900 whose console errors (and React / React Flow warnings) are collected. */
+export async function openBrowser(profileDir: string, consoleErrors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.BM_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  page.on('console', (m) => {
+    // Errors, and the warnings React, React Flow and the router give about misuse.
+    if (m.type() === 'error' || (m.type() === 'warning' && /React Flow|Warning:|blocker/.test(m.text()))) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { context, page };
+}
+
+/** Presses the mouse on `from`, moves in steps (React Flow needs the moves) and releases on `to`. */
+export async function dragBetween(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}

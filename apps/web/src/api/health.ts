@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+
+export type Health = { status: string; db: string; temporal: string; worker: string; details?: Record<string, string> };
+
+/** /api/health answers 503 with the same body when a part is down, so read the body either way. */
+async function fetchHealth(): Promise<Health> {
+  const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
+  return (await res.json()) as Health;
+}
+
+/** The server's parts, checked now and then while the app is open (a cheap request). */
+export function useHealth() {
+  return useQuery({ queryKey: ['health'], queryFn: fetchHealth, refetchInterval: 30_000, retry: false, staleTime: 10_000 });
+}

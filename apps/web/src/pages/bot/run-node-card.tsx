@@ -1,0 +1,23 @@
+import type { NodeRun } from '../../api/runs';
+import { NodeRunOutput } from '../../editor/inspector/node-run-output';
+import { formatDateTime } from '../../ui/time';
+
+type Props = { nodeRun: NodeRun; label: string; category?: string; connectionId?: string | null };
+
+/** One node of a run on the run page; its id is an anchor the failure alert links to. */
+export function RunNodeCard({ nodeRun, label, category, connectionId }: Props) {
+  return (
+    <section className="card run-node-card" id={`node-${nodeRun.nodeId}`} tabIndex={-1} data-testid="run-node" data-node-id={nodeRun.nodeId} data-status={nodeRun.status} aria-label={label}>
+      <div className={`card-header cat-${category ?? 'transform'}`}>
+        <span className="cat-swatch" />
+        <h3 className="truncate">{label}</h3>
+        <span className="node-id mono small muted">{nodeRun.nodeId}</span>
+        <span className="spacer" />
+        {nodeRun.startedAt && <span className="small muted">{formatDateTime(nodeRun.startedAt)}</span>}
+      </div>
+      <div className="card-body">
+        <NodeRunOutput nodeRun={nodeRun} connectionId={connectionId} />
+      </div>
+    </section>
+  );
+}
