@@ -44,6 +44,9 @@ const tag = (ctx: CallContext, detail?: string | number) => {
 const inConn = (ctx: CallContext) => (ctx.connection ? ` in connection "${ctx.connection.name}"` : '');
 const who = (ctx: CallContext) => (ctx.provider === 'local' || ctx.provider === 'other' ? `${NAMES[ctx.provider]} at ${ctx.host}` : NAMES[ctx.provider]);
 const whoAt = (ctx: CallContext) => (ctx.provider === 'local' || ctx.provider === 'other' ? who(ctx) : `${NAMES[ctx.provider]} at ${ctx.host}`);
+/** "Your OpenAI API key" for a hosted provider; "The API key for the local model server at host" otherwise. */
+const yours = (ctx: CallContext, noun: string) =>
+  ctx.provider === 'local' || ctx.provider === 'other' ? `The ${noun} for ${who(ctx)}` : `Your ${who(ctx)} ${noun}`;
 const shortText = (s: string, max = 300) => {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
@@ -100,13 +103,13 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
       return make(
         code,
         s === 403
-          ? `Your ${P} API key${inConn(ctx)} is not allowed to make this request (403). Check the key's permissions and project with ${P}, or update the key in Settings → LLM Connections.`
-          : `Your ${P} API key${inConn(ctx)} was rejected (${s}). Update it in Settings → LLM Connections.`,
+          ? `${yours(ctx, 'API key')}${inConn(ctx)} is not allowed to make this request (403). Check the key's permissions and project with ${P}, or update the key in Settings → LLM Connections.`
+          : `${yours(ctx, 'API key')}${inConn(ctx)} was rejected (${s}). Update it in Settings → LLM Connections.`,
         ctx,
         extra,
       );
     case 'QUOTA_EXCEEDED':
-      return make(code, `Your ${P} account has run out of quota or credit${tag(ctx, s)}. Add credit or raise your spending limit with ${P}, then run the bot again.`, ctx, extra);
+      return make(code, `${yours(ctx, 'account')} has run out of quota or credit${tag(ctx, s)}. Add credit or raise your spending limit with ${P}, then run the bot again.`, ctx, extra);
     case 'RATE_LIMITED': {
       const after = f.retryAfterMs !== undefined ? ` after about ${Math.max(1, Math.ceil(f.retryAfterMs / 1000))} s` : '';
       return make(
