@@ -19,18 +19,22 @@ export const OVERLAP_POLICIES = {
 } as const;
 export type OverlapPolicy = keyof typeof OVERLAP_POLICIES;
 
+/** Calls from a request handler give up after this: an unreachable Temporal is a quick 503, not a hang. */
+const CALL_DEADLINE_MS = 5_000;
+
 /** The API's view of Temporal: start/cancel runs and manage schedules. */
 export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEUE) {
+  const within = <T>(fn: () => Promise<T>) => client.withDeadline(Date.now() + CALL_DEADLINE_MS, fn);
   return {
     client,
     taskQueue,
     async startRun(runId: string) {
       const input: BotRunInput = { runId };
-      await client.workflow.start(BOT_RUN_WORKFLOW, { taskQueue, workflowId: runWorkflowId(runId), args: [input] });
+      await within(() => client.workflow.start(BOT_RUN_WORKFLOW, { taskQueue, workflowId: runWorkflowId(runId), args: [input] }));
     },
     async cancelRun(workflowId: string) {
       try {
-        await client.workflow.getHandle(workflowId).cancel();
+        await within(() => client.workflow.getHandle(workflowId).cancel());
         return true;
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return false;
@@ -39,28 +43,30 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     },
     async createSchedule(s: { id: string; cron: string; timezone: string; overlap: OverlapPolicy; paused?: boolean }) {
       const input: BotRunInput = { scheduleId: s.id };
-      await client.schedule.create({
+      await within(() => client.schedule.create({
         scheduleId: scheduleWorkflowId(s.id),
         spec: { cronExpressions: [s.cron], timezone: s.timezone },
         action: { type: 'startWorkflow', workflowType: BOT_RUN_WORKFLOW, taskQueue, args: [input], workflowId: scheduleWorkflowId(s.id) },
         policies: { overlap: OVERLAP_POLICIES[s.overlap], catchupWindow: '1 minute' },
         state: { paused: s.paused ?? false },
-      });
+      }));
     },
     async updateSchedule(s: { id: string; cron: string; timezone: string; overlap: OverlapPolicy }) {
-      await client.schedule.getHandle(scheduleWorkflowId(s.id)).update((prev) => ({
-        ...prev,
-        spec: { cronExpressions: [s.cron], timezone: s.timezone },
-        policies: { ...prev.policies, overlap: OVERLAP_POLICIES[s.overlap] },
-      }));
+      await within(() =>
+        client.schedule.getHandle(scheduleWorkflowId(s.id)).update((prev) => ({
+          ...prev,
+          spec: { cronExpressions: [s.cron], timezone: s.timezone },
+          policies: { ...prev.policies, overlap: OVERLAP_POLICIES[s.overlap] },
+        })),
+      );
     },
     async pauseSchedule(id: string, paused: boolean) {
       const h = client.schedule.getHandle(scheduleWorkflowId(id));
-      await (paused ? h.pause('Paused from Bot Manager') : h.unpause('Resumed from Bot Manager'));
+      await within(() => (paused ? h.pause('Paused from Bot Manager') : h.unpause('Resumed from Bot Manager')));
     },
     async deleteSchedule(id: string) {
       try {
-        await client.schedule.getHandle(scheduleWorkflowId(id)).delete();
+        await within(() => client.schedule.getHandle(scheduleWorkflowId(id)).delete());
       } catch (err) {
         // Already gone is fine (deleting is idempotent); anything else must be seen by the caller.
         if (!(err instanceof ScheduleNotFoundError)) throw err;
@@ -69,14 +75,14 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     /** Next fire times as Temporal computes them (timezone and pauses included). */
     async nextRuns(id: string, count = 5): Promise<string[]> {
       try {
-        const d = await client.schedule.getHandle(scheduleWorkflowId(id)).describe();
+        const d = await within(() => client.schedule.getHandle(scheduleWorkflowId(id)).describe());
         return d.info.nextActionTimes.slice(0, count).map((t) => t.toISOString());
       } catch {
         return [];
       }
     },
     async triggerSchedule(id: string) {
-      await client.schedule.getHandle(scheduleWorkflowId(id)).trigger();
+      await within(() => client.schedule.getHandle(scheduleWorkflowId(id)).trigger());
     },
   };
 }

@@ -61,7 +61,25 @@ export interface DevServer {
  * Starts `temporal server start-dev` headless on loopback as a child process, persisting to
  * `dbFile` when given (in memory otherwise), and waits until it answers.
  */
-export async function startTemporalDevServer(opts: { dbFile?: string; cli?: string; port?: number; namespace?: string } = {}): Promise<DevServer> {
+export interface DevServerOptions {
+  dbFile?: string;
+  cli?: string;
+  port?: number;
+  namespace?: string;
+  /** Restart the server if it exits on its own (the embedded app; persisted state survives). */
+  supervise?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Restarts allowed within RESTART_WINDOW_MS before the supervisor gives up (a crash loop). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Starts `temporal server start-dev` headless on loopback as a child process, persisting to
+ * `dbFile` when given (in memory otherwise), and waits until it answers.
+ */
+export async function startTemporalDevServer(opts: DevServerOptions = {}): Promise<DevServer> {
   const cli = opts.cli ?? findTemporalCli();
   const port = opts.port ?? (await freePort());
   const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
@@ -72,29 +90,55 @@ export async function startTemporalDevServer(opts: { dbFile?: string; cli?: stri
     args.push('--db-filename', opts.dbFile);
   }
   if (opts.namespace && opts.namespace !== 'default') args.push('--namespace', opts.namespace);
-  const child: ChildProcess = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const address = `127.0.0.1:${port}`;
+  let stopping = false;
+  let stderr = '';
+  const restarts: number[] = [];
+
+  let child!: ChildProcess;
+  let exited!: Promise<number | null>;
   // If this process dies without stopping us (a crash, a test runner exiting), take the child along.
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
-  child.once('exit', () => process.removeListener('exit', killOnExit));
+
+  const launch = () => {
+    child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
+    child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.once('exit', (code, signal) => {
+      if (stopping || !opts.supervise) return;
+      const now = Date.now();
+      while (restarts.length && now - restarts[0]! > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        opts.log?.(`The Temporal dev server keeps exiting (last: ${signal ?? `code ${code}`}); not restarting it again. ${stderr.trim()}`);
+        return;
+      }
+      restarts.push(now);
+      opts.log?.(`The Temporal dev server exited (${signal ?? `code ${code}`}); restarting it on ${address}.`);
+      // Workers and clients reconnect to the same address by themselves; runs resume from history.
+      setTimeout(() => {
+        if (!stopping) launch();
+      }, 1000).unref();
+    });
+  };
+  launch();
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode) return;
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(t);
+    stopping = true;
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode === null && !child.signalCode) {
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    }
     if (pidFile) rmSync(pidFile, { force: true });
   };
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The Temporal dev server exited (code ${child.exitCode}): ${stderr.trim()}`);
+    if (child.exitCode !== null && (!opts.supervise || restarts.length >= MAX_RESTARTS)) throw new Error(`The Temporal dev server exited (code ${child.exitCode}): ${stderr.trim()}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
       await conn.workflowService.getSystemInfo({});

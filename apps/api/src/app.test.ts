@@ -62,6 +62,21 @@ describe('API surface', () => {
     expect(other.statusCode).toBe(401);
   });
 
+  it('answers 503 quickly when Temporal is unreachable, and leaves the run failed, not queued', async () => {
+    const r = await signup('runner@example.com');
+    const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
+    const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'hi' }, position: { x: 0, y: 0 } }], edges: [] };
+    const bot = await app.inject({ method: 'POST', url: '/api/bots', cookies, payload: { name: 'b', graph } });
+    expect(bot.statusCode).toBe(201);
+    const t0 = Date.now();
+    const run = await app.inject({ method: 'POST', url: `/api/bots/${bot.json().id}/runs`, cookies, payload: {} });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(run.statusCode).toBe(503);
+    expect(run.json().error.code).toBe('TEMPORAL_UNAVAILABLE');
+    const runs = await app.inject({ method: 'GET', url: `/api/bots/${bot.json().id}/runs`, cookies });
+    expect(runs.json().runs[0]).toMatchObject({ status: 'failed', error: { code: 'TEMPORAL_UNAVAILABLE' } });
+  });
+
   it('publishes an OpenAPI description generated from the route schemas', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);

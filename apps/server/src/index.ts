@@ -46,7 +46,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   try {
     let temporalAddress = config.temporalAddress;
     if (!temporalAddress) {
-      const dev: DevServer = await startTemporalDevServer({ dbFile: path.join(config.dataDir, 'temporal.db'), namespace: config.temporalNamespace });
+      const dev: DevServer = await startTemporalDevServer({
+        dbFile: path.join(config.dataDir, 'temporal.db'),
+        namespace: config.temporalNamespace,
+        supervise: true,
+        log: (message) => console.error(`[bot-manager] ${message}`),
+      });
       cleanups.push(dev.stop);
       temporalAddress = dev.address;
     }

@@ -10,6 +10,8 @@ import { createServices, loadConfig } from '@bm/runtime';
 import { connectTemporalClient, createRunScheduler, freePort } from '@bm/temporal';
 import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
 
+import { apiClient } from './test-client';
+
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 
 /** Processes whose command line mentions `needle` (e.g. a data dir), other than this test's own. */
@@ -48,7 +50,7 @@ async function startMain(dataDir: string) {
 const exitOf = (child: ReturnType<typeof spawn>) => new Promise<number | null>((r) => child.once('exit', r));
 
 describe('the embedded app process', () => {
-  it('starts its own Temporal dev server, serves health and the UI, and leaves nothing behind on SIGTERM', async () => {
+  it('starts its own Temporal dev server, restarts it if it dies, serves health and the UI, and leaves nothing behind on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'bm-life-'));
     const { child, url, output } = await startMain(dataDir);
 
@@ -60,6 +62,24 @@ describe('the embedded app process', () => {
     const page = await fetch(`${url}/bots`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
+
+    // The dev server dies on its own: the app restarts it and everything reconnects.
+    const [pid] = processesWith(path.join(dataDir, 'temporal.db'))[0]!.split(' ');
+    process.kill(Number(pid), 'SIGKILL');
+    let back = false;
+    for (let i = 0; i < 120 && !back; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const h = await fetch(`${url}/api/health`).then((r) => r.json() as Promise<{ status: string }>);
+      back = h.status === 'ok';
+    }
+    expect(back, output()).toBe(true);
+    expect(processesWith(path.join(dataDir, 'temporal.db'))).toHaveLength(1);
+    const api = apiClient(url);
+    await api.signup();
+    const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'still here' }, position: { x: 0, y: 0 } }], edges: [] };
+    const bot = await api.post('/api/bots', { name: 'after restart', graph });
+    const run = await api.waitForRun((await api.post(`/api/bots/${bot.body.id}/runs`, {})).body.runId, 60_000);
+    expect(run.status).toBe('succeeded');
 
     child.kill('SIGTERM');
     expect(await exitOf(child), output()).toBe(0);

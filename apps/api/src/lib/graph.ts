@@ -23,7 +23,7 @@ export async function validGraphOr422(
     ...c,
   });
   if (!result.ok) {
-    const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, code: e.code, message: e.message }));
+    const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, message: e.message }));
     const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
     throw new HttpError(422, 'INVALID_GRAPH', `The graph has problems: ${details[0]!.message}${more}`, details);
   }
