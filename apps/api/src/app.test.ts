@@ -48,6 +48,8 @@ describe('API surface', () => {
     expect(r.json().error.code).toBe('VALIDATION_FAILED');
     expect(r.json().error.message).toMatch(/email|password/i);
     const unknown = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(unknown.headers['x-frame-options']).toBe('DENY');
+    expect(unknown.headers['x-content-type-options']).toBe('nosniff');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('NOT_FOUND');
   });

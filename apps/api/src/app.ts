@@ -79,6 +79,13 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(cookie);
   app.decorateRequest('user', null);
+  // Baseline browser protections: no MIME sniffing, no framing (clickjacking), no referrer leaks of
+  // URLs that may hold ids.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
   // Opt-in per route (config.rateLimit): credential guessing on login/signup, webhook floods.
   await app.register(rateLimit, {
     global: false,
