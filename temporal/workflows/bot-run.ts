@@ -9,8 +9,10 @@ import {
   patched,
   proxyActivities,
   proxyLocalActivities,
+  TimeoutFailure,
   workflowInfo,
 } from '@temporalio/workflow';
+import { TimeoutType } from '@temporalio/common';
 import {
   NODE_HEARTBEAT_TIMEOUT_MS,
   type BotActivities,
@@ -45,11 +47,21 @@ function nodeActivities(node: PlanNode) {
   return proxyActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS, retry, cancellationType });
 }
 
-function describeFailure(nodeId: string, err: unknown): NodeFailure {
+/** A node's final failure as the user reads it: the node's own error, or what Temporal saw. */
+function describeFailure(node: PlanNode, err: unknown): NodeFailure {
+  const nodeId = node.id;
   const cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof ApplicationFailure) return { nodeId, code: cause.type ?? 'NODE_FAILED', message: cause.message };
-  const e = cause as { message?: string; name?: string } | undefined;
-  return { nodeId, code: e?.name === 'TimeoutFailure' ? 'NODE_TIMEOUT' : 'NODE_FAILED', message: e?.message ?? 'The node failed.' };
+  if (cause instanceof TimeoutFailure) {
+    return cause.timeoutType === TimeoutType.HEARTBEAT
+      ? { nodeId, code: 'WORKER_LOST', message: 'The worker running this node stopped responding, and the retries ran out. Run the bot again.' }
+      : {
+          nodeId,
+          code: 'NODE_TIMEOUT',
+          message: `The node did not finish within its timeout (${+(node.timeoutMs / 1000).toFixed(1)} s). Raise the timeout in the node's settings, or check the service it calls.`,
+        };
+  }
+  return { nodeId, code: 'NODE_FAILED', message: (cause as Error | undefined)?.message ?? 'The node failed.' };
 }
 
 export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
@@ -138,7 +150,7 @@ async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
       return 'succeeded';
     } catch (err) {
       if (isCancellation(err)) throw err;
-      const failure = describeFailure(node.id, err);
+      const failure = describeFailure(node, err);
       await bookkeeping.recordNodeFailure({ runId, failure, continued: node.continueOnFailure });
       progress.finished.add(node.id);
       if (node.continueOnFailure) return 'succeeded';

@@ -185,6 +185,17 @@ describe('graph engine on Temporal', () => {
     expect(n.tpl.output).toMatch(/^Fetch failed: .*404/);
   });
 
+  it('fails a node that overruns its timeout with a message that says what to change', async () => {
+    const botId = await createBot({
+      nodes: [node('in', 'source.manual'), node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }, { timeoutMs: 1500, retry: { maxAttempts: 1 } })],
+      edges: [edge('in', 'slow')],
+    });
+    const r = await run(botId);
+    expect(r.status).toBe('failed');
+    expect(nodesOf(r).slow).toMatchObject({ status: 'failed', error: { code: 'NODE_TIMEOUT' } });
+    expect(nodesOf(r).slow.error.message).toMatch(/did not finish within its timeout \(1\.5 s\)\. Raise the timeout/);
+  });
+
   it('cancels a running run', async () => {
     const botId = await createBot({
       nodes: [node('in', 'source.manual'), node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }), node('after', 'transform.template', { template: 'never' })],
