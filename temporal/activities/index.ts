@@ -80,6 +80,12 @@ export function createActivities(deps: ActivityDeps): BotActivities {
   return {
     async prepareRun({ runId, scheduleId, workflowId }): Promise<RunPlan> {
       const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
+      // Already final (e.g. marked failed when the start call timed out although the workflow did
+      // start, or cancelled meanwhile): never execute it behind the recorded state.
+      const status = (await repos.runs.get(id))?.status;
+      if (status && status !== 'queued' && status !== 'running') {
+        return { runId: id, nodes: [], reused: [], error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` } };
+      }
       const run = await loadRun(id);
       const bot = await repos.bots.get(run.botId);
       const result = await validateBotGraph(run.graph, {

@@ -196,6 +196,28 @@ describe('graph engine on Temporal', () => {
     expect(nodesOf(r).slow.error.message).toMatch(/did not finish within its timeout \(1\.5 s\)\. Raise the timeout/);
   });
 
+  it('never executes a run that was already closed when its workflow starts late', async () => {
+    const botId = await createBot(llmGraph());
+    const { repos } = t.server.services;
+    const bot = (await repos.bots.get(botId))!;
+    const version = (await repos.bots.version(botId, 1))!;
+    const runId = repos.runs.newId();
+    await repos.runs.create({ id: runId, botId, botVersionId: version.id, version: 1, workspaceId: bot.workspaceId, userId: bot.createdById, trigger: 'manual', workflowId: runWorkflowId(runId) });
+    // As when the start call timed out after Temporal had accepted it: the API recorded a failure.
+    await repos.runs.finish(runId, 'failed', { code: 'TEMPORAL_UNAVAILABLE', message: 'x' });
+    const connection = await Connection.connect({ address: t.server.temporalAddress });
+    const client = new Client({ connection });
+    const calls = fake.requests.length;
+    const handle = await client.workflow.start('botRunWorkflow', { taskQueue: t.server.services.config.taskQueue!, workflowId: runWorkflowId(runId), args: [{ runId }] });
+    expect(await handle.result()).toMatchObject({ status: 'failed', failures: [{ code: 'RUN_FINISHED' }] });
+    await connection.close();
+    const r = (await api.get(`/api/runs/${runId}`)).body;
+    expect(r.status).toBe('failed');
+    expect(r.error.code).toBe('TEMPORAL_UNAVAILABLE');
+    expect(r.nodes.every((n: any) => n.status === 'pending')).toBe(true);
+    expect(fake.requests.length).toBe(calls);
+  });
+
   it('cancels a running run', async () => {
     const botId = await createBot({
       nodes: [node('in', 'source.manual'), node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }), node('after', 'transform.template', { template: 'never' })],
