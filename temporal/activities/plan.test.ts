@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGraph } from '@bm/graph';
-import { DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY } from '../shared';
+import { DEFAULT_LLM_RETRY, DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY } from '../shared';
 import { buildPlan } from './plan';
 
 const n = (id: string, settings?: object) => ({ id, type: 'transform.template', params: { template: id }, position: { x: 0, y: 0 }, ...(settings ? { settings } : {}) });
@@ -30,6 +30,14 @@ describe('buildPlan', () => {
       }),
     );
     expect(Object.fromEntries(plan.map((p) => [p.id, p.local]))).toEqual({ t: true, h: false });
+  });
+
+  it('gives LLM nodes a longer default retry budget than other nodes', () => {
+    const plan = buildPlan(
+      parseGraph({ nodes: [n('t'), { id: 'l', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'x' }, position: { x: 0, y: 0 } }], edges: [] }),
+    );
+    expect(plan.find((p) => p.id === 'l')!.retry).toEqual(DEFAULT_LLM_RETRY);
+    expect(plan.find((p) => p.id === 't')!.retry).toEqual(DEFAULT_RETRY);
   });
 
   it("carries each node's retry, timeout and continue-on-failure settings", () => {

@@ -1,6 +1,6 @@
 import type { Graph } from '@bm/graph';
 import { topologicalOrder } from '@bm/graph';
-import { DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNode } from '../shared';
+import { DEFAULT_LLM_RETRY, DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNode } from '../shared';
 
 /** Pure, quick node types: no outside I/O, so no need for a server round trip per attempt. */
 const LOCAL_NODE_TYPES = new Set(['source.manual', 'transform.template', 'transform.jsonata', 'transform.filter', 'transform.split', 'transform.merge']);
@@ -13,15 +13,16 @@ export function buildPlan(graph: Graph): PlanNode[] {
   return topologicalOrder(graph).map((id) => {
     const n = byId.get(id)!;
     const s = n.settings ?? {};
+    const defaults = n.type.startsWith('llm.') ? DEFAULT_LLM_RETRY : DEFAULT_RETRY;
     return {
       id,
       type: n.type,
       deps: [...deps.get(id)!],
       retry: {
-        maximumAttempts: s.retry?.maxAttempts ?? DEFAULT_RETRY.maximumAttempts,
-        initialIntervalMs: s.retry?.initialIntervalMs ?? DEFAULT_RETRY.initialIntervalMs,
-        backoffCoefficient: s.retry?.backoffCoefficient ?? DEFAULT_RETRY.backoffCoefficient,
-        maximumIntervalMs: s.retry?.maximumIntervalMs ?? DEFAULT_RETRY.maximumIntervalMs,
+        maximumAttempts: s.retry?.maxAttempts ?? defaults.maximumAttempts,
+        initialIntervalMs: s.retry?.initialIntervalMs ?? defaults.initialIntervalMs,
+        backoffCoefficient: s.retry?.backoffCoefficient ?? defaults.backoffCoefficient,
+        maximumIntervalMs: s.retry?.maximumIntervalMs ?? defaults.maximumIntervalMs,
       },
       timeoutMs: s.timeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
       continueOnFailure: s.continueOnFailure ?? false,
