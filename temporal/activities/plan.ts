@@ -5,6 +5,12 @@ import { DEFAULT_LLM_RETRY, DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNod
 /** Pure, quick node types: no outside I/O, so no need for a server round trip per attempt. */
 const LOCAL_NODE_TYPES = new Set(['source.manual', 'transform.template', 'transform.jsonata', 'transform.filter', 'transform.split', 'transform.merge']);
 
+/** The retry policy a node type gets when its settings say nothing. */
+export const defaultRetry = (type: string) => (type.startsWith('llm.') ? DEFAULT_LLM_RETRY : DEFAULT_RETRY);
+
+/** What the editor shows as a node type's execution defaults (the same values buildPlan applies). */
+export const executionDefaults = (type: string) => ({ maxAttempts: defaultRetry(type).maximumAttempts, timeoutMs: DEFAULT_NODE_TIMEOUT_MS });
+
 /** The interpreter's view of a graph: ids, dependencies and execution settings, in topological order. */
 export function buildPlan(graph: Graph): PlanNode[] {
   const deps = new Map<string, Set<string>>(graph.nodes.map((n) => [n.id, new Set<string>()]));
@@ -13,7 +19,7 @@ export function buildPlan(graph: Graph): PlanNode[] {
   return topologicalOrder(graph).map((id) => {
     const n = byId.get(id)!;
     const s = n.settings ?? {};
-    const defaults = n.type.startsWith('llm.') ? DEFAULT_LLM_RETRY : DEFAULT_RETRY;
+    const defaults = defaultRetry(n.type);
     return {
       id,
       type: n.type,

@@ -79,6 +79,16 @@ describe('API surface', () => {
     expect(runs.json().runs[0]).toMatchObject({ status: 'failed', error: { code: 'TEMPORAL_UNAVAILABLE' } });
   });
 
+  it('serves the node catalogue with every node type of the API contract and its execution defaults', async () => {
+    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types' })).json() as { nodeTypes: { id: string; execution: { maxAttempts: number } }[] };
+    const ids = nodeTypes.map((n) => n.id).sort();
+    expect(ids).toEqual(
+      ['llm.chat', 'output.email', 'output.results', 'output.slack', 'output.webhook', 'source.http', 'source.manual', 'source.rss', 'source.webpage', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template'],
+    );
+    expect(nodeTypes.find((n) => n.id === 'llm.chat')!.execution.maxAttempts).toBe(5);
+    expect(nodeTypes.find((n) => n.id === 'source.http')!.execution.maxAttempts).toBe(3);
+  });
+
   it('publishes an OpenAPI description generated from the route schemas', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);

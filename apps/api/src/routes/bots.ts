@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionUsableBy } from '@bm/llm';
 import { describeNodeTypes } from '@bm/nodes';
+import { executionDefaults } from '@bm/temporal';
 import type { Bot, Prisma, Role } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError } from '../lib/errors';
@@ -59,9 +60,9 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     }
   }
 
-  app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }) } } }, async () => ({
-    nodeTypes: describeNodeTypes(),
-  }));
+  // The catalogue the editor builds its palette and forms from, with each type's execution defaults.
+  const nodeTypes = describeNodeTypes().map((d) => ({ ...d, execution: executionDefaults(d.id) }));
+  app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }) } } }, async () => ({ nodeTypes }));
 
   app.post('/api/bots', {
     schema: { body: z.object({ ...BotFields, workspaceId: z.string().max(100).optional(), graph: GraphBody }), response: { 201: BotOut, ...errorResponses } },

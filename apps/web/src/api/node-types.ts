@@ -19,6 +19,8 @@ export type NodeTypeDef = {
   usesLlm?: boolean;
   /** Receives the run input (a run starts here). */
   trigger?: boolean;
+  /** What applies when the node's settings leave retries/timeout empty. */
+  execution?: { maxAttempts: number; timeoutMs: number };
 };
 
 export type ParamUi = { widget?: string; templating?: 'text' | 'value' | 'none' };

@@ -114,7 +114,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         <summary style={{ cursor: 'pointer' }}>
           <h3 style={{ display: 'inline' }}>Settings</h3> <span className="small muted">retries, timeout, failures</span>
         </summary>
-        <NodeSettingsForm nodeId={nodeId} settings={data.settings} onChange={(s) => setSettings(nodeId, s)} />
+        <NodeSettingsForm nodeId={nodeId} settings={data.settings} defaults={def?.execution} onChange={(s) => setSettings(nodeId, s)} />
       </details>
 
       {def?.docs && (

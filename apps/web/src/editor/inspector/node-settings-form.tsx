@@ -11,7 +11,18 @@ function parseOptionalInt(text: string, min: number, max: number): { ok: true; v
 }
 
 /** Retry, timeout and failure handling, stored under `node.settings`. */
-export function NodeSettingsForm({ nodeId, settings, onChange }: { nodeId: string; settings: NodeSettings | undefined; onChange: (s: NodeSettings) => void }) {
+export function NodeSettingsForm({
+  nodeId,
+  settings,
+  defaults,
+  onChange,
+}: {
+  nodeId: string;
+  settings: NodeSettings | undefined;
+  /** The node type's execution defaults from the catalogue, shown as placeholders. */
+  defaults?: { maxAttempts: number; timeoutMs: number };
+  onChange: (s: NodeSettings) => void;
+}) {
   const s = settings ?? {};
   const [attempts, setAttempts] = useState(s.retry?.maxAttempts?.toString() ?? '');
   const [timeout, setTimeoutText] = useState(s.timeoutMs !== undefined ? String(s.timeoutMs / 1000) : '');
@@ -27,7 +38,7 @@ export function NodeSettingsForm({ nodeId, settings, onChange }: { nodeId: strin
             id={`${nodeId}-attempts`}
             className={errors.attempts ? 'input invalid' : 'input'}
             inputMode="numeric"
-            placeholder="3"
+            placeholder={String(defaults?.maxAttempts ?? 3)}
             value={attempts}
             onChange={(e) => {
               setAttempts(e.target.value);
@@ -42,7 +53,7 @@ export function NodeSettingsForm({ nodeId, settings, onChange }: { nodeId: strin
             id={`${nodeId}-timeout`}
             className={errors.timeout ? 'input invalid' : 'input'}
             inputMode="numeric"
-            placeholder="60"
+            placeholder={String((defaults?.timeoutMs ?? 300_000) / 1000)}
             value={timeout}
             onChange={(e) => {
               setTimeoutText(e.target.value);
