@@ -30,7 +30,16 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     taskQueue,
     async startRun(runId: string) {
       const input: BotRunInput = { runId };
-      await within(() => client.workflow.start(BOT_RUN_WORKFLOW, { taskQueue, workflowId: runWorkflowId(runId), args: [input] }));
+      try {
+        await within(() => client.workflow.start(BOT_RUN_WORKFLOW, { taskQueue, workflowId: runWorkflowId(runId), args: [input] }));
+      } catch (err) {
+        // The call may have timed out after Temporal accepted it: then the run did start.
+        const started = await within(() => client.workflow.getHandle(runWorkflowId(runId)).describe()).then(
+          () => true,
+          () => false,
+        );
+        if (!started) throw err;
+      }
     },
     async cancelRun(workflowId: string) {
       try {

@@ -102,7 +102,9 @@ export async function startTemporalDevServer(opts: DevServerOptions = {}): Promi
   process.once('exit', killOnExit);
 
   const launch = () => {
-    child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Own process group: a terminal's Ctrl+C reaches only the app, which then stops the server itself
+    // (otherwise the supervisor would see a "crash" during shutdown).
+    child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
     child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -3,6 +3,7 @@ import type { NodeContext } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
+import { toApplicationFailure, toFailureInfo } from './failure';
 import { buildPlan } from './plan';
 import { runNode } from './run-node';
 import { validateBotGraph } from '@bm/runtime';
@@ -77,36 +78,42 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     return run.id;
   }
 
+  async function prepareRun({ runId, scheduleId, workflowId }: Parameters<BotActivities['prepareRun']>[0]): Promise<RunPlan> {
+    const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
+    // Already final (e.g. marked failed when the start call timed out although the workflow did
+    // start, or cancelled meanwhile): never execute it behind the recorded state.
+    const status = (await repos.runs.get(id))?.status;
+    if (status && status !== 'queued' && status !== 'running') {
+      return { runId: id, nodes: [], reused: [], error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` } };
+    }
+    const run = await loadRun(id);
+    const bot = await repos.bots.get(run.botId);
+    const result = await validateBotGraph(run.graph, {
+      repos,
+      userId: run.userId,
+      workspaceId: run.workspaceId,
+      botConnectionId: bot?.llmConnectionId ?? null,
+      maxNodes: deps.maxNodes,
+    });
+    if (!result.ok) {
+      const error = {
+        code: 'INVALID_GRAPH',
+        message: `The bot cannot run: ${result.errors.map((e) => e.message).join(' ')}`,
+      };
+      await repos.runs.finish(id, 'failed', { ...error, details: result.errors });
+      return { runId: id, nodes: [], reused: [], error };
+    }
+    await repos.runs.markRunning(id);
+    const reused = (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId);
+    return { runId: id, nodes: buildPlan(run.graph), reused };
+  }
+
   return {
-    async prepareRun({ runId, scheduleId, workflowId }): Promise<RunPlan> {
-      const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
-      // Already final (e.g. marked failed when the start call timed out although the workflow did
-      // start, or cancelled meanwhile): never execute it behind the recorded state.
-      const status = (await repos.runs.get(id))?.status;
-      if (status && status !== 'queued' && status !== 'running') {
-        return { runId: id, nodes: [], reused: [], error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` } };
-      }
-      const run = await loadRun(id);
-      const bot = await repos.bots.get(run.botId);
-      const result = await validateBotGraph(run.graph, {
-        repos,
-        userId: run.userId,
-        workspaceId: run.workspaceId,
-        botConnectionId: bot?.llmConnectionId ?? null,
-        maxNodes: deps.maxNodes,
-      });
-      if (!result.ok) {
-        const error = {
-          code: 'INVALID_GRAPH',
-          message: `The bot cannot run: ${result.errors.map((e) => e.message).join(' ')}`,
-        };
-        await repos.runs.finish(id, 'failed', { ...error, details: result.errors });
-        return { runId: id, nodes: [], reused: [], error };
-      }
-      await repos.runs.markRunning(id);
-      const reused = (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId);
-      return { runId: id, nodes: buildPlan(run.graph), reused };
-    },
+    prepareRun: (input) =>
+      // Typed errors (a deleted bot or schedule) fail at once instead of being retried for minutes.
+      prepareRun(input).catch((err) => {
+        throw toApplicationFailure(toFailureInfo(err));
+      }),
 
     runNode: (input) => runNode(input, { ...deps, loadRun, maxOutputBytes }),
 

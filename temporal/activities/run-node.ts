@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
-import { censorSensitiveFields } from '@bm/secrets';
+import { censorSensitiveFields, redactText } from '@bm/secrets';
 import type { RunNodeInput } from '../shared';
 import type { ActivityDeps, LoadedRun } from './index';
 import { toApplicationFailure, toFailureInfo } from './failure';
@@ -14,6 +14,16 @@ const noEmail: NodeContext['email'] = {
     });
   },
 };
+
+/** Recorded inputs are shown to every workspace member: mask secrets inside strings too (URLs with ?key=, bearer tokens). */
+function redactStrings(value: unknown, depth = 0, key = ''): unknown {
+  // An incoming-webhook URL (Slack, Discord…) is itself the credential: keep only its origin.
+  if (typeof value === 'string' && key === 'webhookUrl') return value.replace(/^(https?:\/\/[^/]+).*$/i, '$1/[redacted]');
+  if (typeof value === 'string') return redactText(value);
+  if (depth > 20 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, depth + 1, k)]));
+}
 
 /** Node ids that a node's params reference in `{{ nodes.<id>… }}` expressions. */
 function referencedNodes(params: unknown, out = new Set<string>()): Set<string> {
@@ -55,10 +65,16 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
   const existing = await repos.nodeRuns.get(runId, nodeId);
   if (existing?.status === 'succeeded') return { reused: true };
 
-  const run = await deps.loadRun(runId);
-  const node = run.graph.nodes.find((n) => n.id === nodeId);
-  if (!node) throw toApplicationFailure({ code: 'NODE_NOT_FOUND', message: `Node ${nodeId} is not in this bot version.`, retryable: false });
-  await repos.nodeRuns.start(runId, nodeId, node.type, attempt);
+  let run: LoadedRun;
+  let node: Graph['nodes'][number] | undefined;
+  try {
+    run = await deps.loadRun(runId);
+    node = run.graph.nodes.find((n) => n.id === nodeId);
+    if (!node) throw Object.assign(new Error(`Node ${nodeId} is not in this bot version.`), { code: 'NODE_NOT_FOUND', retryable: false });
+    await repos.nodeRuns.start(runId, nodeId, node.type, attempt);
+  } catch (err) {
+    throw toApplicationFailure(toFailureInfo(err));
+  }
   const heartbeat = setInterval(() => actx.heartbeat(), 2_000);
   // Durable state (e.g. RSS items seen) is committed only once the output is recorded: a node that
   // fails, or whose output cannot be stored, must not mark its items as delivered.
@@ -102,15 +118,21 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
       });
     }
     const llmOut = output as { usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string } | null;
-    const recorded = await repos.nodeRuns.succeed(runId, nodeId, attempt, {
-      input: censorSensitiveFields(params),
-      output: output ?? null,
-      outputBytes,
-      usage: def.usesLlm ? llmOut?.usage : undefined,
-      model: def.usesLlm ? llmOut?.model : undefined,
-    });
-    // Not recorded: the run was cancelled meanwhile, or a newer attempt owns the row.
-    if (recorded) for (const [key, value] of pendingState) await repos.nodeState.set(run.botId, nodeId, key, value as never);
+    // Not recorded when the run was cancelled meanwhile or a newer attempt owns the row; the node's
+    // state then is not committed either.
+    await repos.nodeRuns.succeed(
+      runId,
+      nodeId,
+      attempt,
+      {
+        input: redactStrings(censorSensitiveFields(params)),
+        output: output ?? null,
+        outputBytes,
+        usage: def.usesLlm ? llmOut?.usage : undefined,
+        model: def.usesLlm ? llmOut?.model : undefined,
+      },
+      { botId: run.botId, entries: [...pendingState] },
+    );
     return { reused: false };
   } catch (err) {
     if (actx.cancellationSignal.aborted) throw err;

@@ -151,7 +151,8 @@ async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
     } catch (err) {
       if (isCancellation(err)) throw err;
       const failure = describeFailure(node, err);
-      await bookkeeping.recordNodeFailure({ runId, failure, continued: node.continueOnFailure });
+      // Recorded even if a cancel arrives meanwhile: the failure happened.
+      await CancellationScope.nonCancellable(() => bookkeeping.recordNodeFailure({ runId, failure, continued: node.continueOnFailure }));
       progress.finished.add(node.id);
       if (node.continueOnFailure) return 'succeeded';
       progress.failures.push(failure);
@@ -159,5 +160,13 @@ async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
     }
   }
 
-  await Promise.all(plan.nodes.map((n) => execute(n.id)));
+  const all = plan.nodes.map((n) => execute(n.id));
+  try {
+    await Promise.all(all);
+  } catch (err) {
+    // Promise.all rejects at the first cancelled branch: wait until every branch has stopped, so
+    // nothing a node does lands after the run is recorded as cancelled.
+    await Promise.allSettled(all);
+    throw err;
+  }
 }

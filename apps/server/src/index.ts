@@ -4,6 +4,7 @@ import { buildApp } from '@bm/api';
 import { createServices, loadConfig } from '@bm/runtime';
 import { connectTemporalClient, createRunScheduler, startTemporalDevServer, type DevServer } from '@bm/temporal';
 import { createBotWorker } from '@bm/worker';
+import { lockDataDir } from './data-dir-lock';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -44,6 +45,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     cleanups.length = 0;
   };
   try {
+    // PGlite and the dev server's file belong to one process at a time.
+    if (!config.databaseUrl || !config.temporalAddress) {
+      const unlock = lockDataDir(config.dataDir);
+      cleanups.push(async () => unlock());
+    }
     let temporalAddress = config.temporalAddress;
     if (!temporalAddress) {
       const dev: DevServer = await startTemporalDevServer({

@@ -63,6 +63,17 @@ describe('the embedded app process', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
 
+    // A second app on the same data directory refuses to start, and the first one is unharmed.
+    const env2: NodeJS.ProcessEnv = { ...process.env, BOT_MANAGER_DATA_DIR: dataDir, PORT: '0' };
+    delete env2.DATABASE_URL;
+    delete env2.TEMPORAL_ADDRESS;
+    const second = spawn(process.execPath, ['--import', 'tsx', main], { env: env2, stdio: ['ignore', 'pipe', 'pipe'] });
+    let secondOut = '';
+    second.stderr.on('data', (d) => (secondOut += d));
+    expect(await exitOf(second)).toBe(1);
+    expect(secondOut).toMatch(/Another Bot Manager \(pid \d+\) is already using the data directory/);
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+
     // The dev server dies on its own: the app restarts it and everything reconnects.
     const [pid] = processesWith(path.join(dataDir, 'temporal.db'))[0]!.split(' ');
     process.kill(Number(pid), 'SIGKILL');

@@ -9,7 +9,7 @@ import { HttpError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
 import { GraphBody, IdParams, Iso, WorkspaceQuery, errorResponses } from '../lib/schemas';
 import { atLeast } from '../lib/roles';
-import { requireInWorkspace, requireWorkspace } from '../plugins/auth';
+import { requireInWorkspace, requireUser, requireWorkspace } from '../plugins/auth';
 
 const BotOut = z.object({
   id: z.string(),
@@ -62,7 +62,10 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
 
   // The catalogue the editor builds its palette and forms from, with each type's execution defaults.
   const nodeTypes = describeNodeTypes().map((d) => ({ ...d, execution: executionDefaults(d.id) }));
-  app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }) } } }, async () => ({ nodeTypes }));
+  app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }), 401: errorResponses[401] } } }, async (req) => {
+    requireUser(req);
+    return { nodeTypes };
+  });
 
   app.post('/api/bots', {
     schema: { body: z.object({ ...BotFields, workspaceId: z.string().max(100).optional(), graph: GraphBody }), response: { 201: BotOut, ...errorResponses } },
@@ -136,7 +139,11 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
         throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's schedules could not be stopped: the workflow service is unreachable. Try again shortly.");
       });
     }
-    for (const r of await repos.runs.listOpen(row.id)) await deps.scheduler.cancelRun(r.workflowId).catch(() => false);
+    for (const r of await repos.runs.listOpen(row.id)) {
+      await deps.scheduler.cancelRun(r.workflowId).catch(() => {
+        throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's running runs could not be stopped: the workflow service is unreachable. Try again shortly.");
+      });
+    }
     await repos.bots.delete(row.id);
     return reply.code(204).send(null);
   });

@@ -127,7 +127,9 @@ export const runRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
   }, async (req, reply) => {
     const { row } = await loadRun(req, req.params.id, 'editor');
     if (!['queued', 'running'].includes(row.status)) throw new HttpError(409, 'RUN_FINISHED', `The run has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}.`);
-    const found = await deps.scheduler.cancelRun(row.workflowId);
+    const found = await deps.scheduler.cancelRun(row.workflowId).catch(() => {
+      throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', 'The run could not be cancelled: the workflow service is unreachable. Try again shortly.');
+    });
     // No workflow to cancel (never started, or already closed) but the row is still open: close it here.
     if (!found) await repos.runs.finish(row.id, 'cancelled');
     return reply.code(202).send({ status: 'cancelling' as const });

@@ -94,15 +94,20 @@ export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
     const { row } = await requireInWorkspace(deps, req, await repos.schedules.get(req.params.id), 'Schedule', 'editor');
     const b = req.body;
     const next = { cron: b.cron ?? row.cron, timezone: b.timezone ?? row.timezone, overlap: (b.overlap ?? row.overlap) as OverlapPolicy };
+    // Each Temporal change is followed by its row change at once, so the two never drift apart.
     if (b.cron || b.timezone || b.overlap) {
-      try {
-        await scheduler.updateSchedule({ id: row.id, ...next });
-      } catch (err) {
+      await scheduler.updateSchedule({ id: row.id, ...next }).catch((err) => {
         throw scheduleError(err);
-      }
+      });
+      await repos.schedules.update(row.id, next);
     }
-    if (b.paused !== undefined && b.paused !== row.paused) await scheduler.pauseSchedule(row.id, b.paused);
-    return out(await repos.schedules.update(row.id, { ...next, ...(b.paused !== undefined ? { paused: b.paused } : {}) }));
+    if (b.paused !== undefined && b.paused !== row.paused) {
+      await scheduler.pauseSchedule(row.id, b.paused).catch((err) => {
+        throw scheduleError(err);
+      });
+      await repos.schedules.update(row.id, { paused: b.paused });
+    }
+    return out((await repos.schedules.get(row.id))!);
   });
 
   app.delete('/api/schedules/:id', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {

@@ -1,4 +1,4 @@
-import type { PrismaClient, Prisma, RunStatus, RunTrigger, NodeRunStatus } from '../generated/client';
+import { Prisma, type PrismaClient, type RunStatus, type RunTrigger, type NodeRunStatus } from '../generated/client';
 import { newId } from '../ids';
 
 const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
@@ -73,35 +73,49 @@ export function nodeRunRepo(prisma: PrismaClient) {
       return prisma.nodeRun.upsert({
         where: { runId_nodeId: { runId, nodeId } },
         create: { id: newId('nr'), runId, nodeId, type, status: 'running', attempts: attempt, startedAt: now },
-        update: { status: 'running', attempts: attempt, error: undefined },
+        // A retry: clear the previous attempt's error and times.
+        update: { status: 'running', attempts: attempt, error: Prisma.DbNull, startedAt: now, finishedAt: null },
       });
     },
     /**
      * Records a node's output — only while this attempt still owns the row (status running, same
-     * attempt): a cancelled node or a superseded attempt never overwrites. Returns whether it did.
+     * attempt): a cancelled node or a superseded attempt never overwrites. Durable node state (e.g.
+     * RSS items seen) commits in the same transaction, so output and state never disagree.
+     * Returns whether it recorded.
      */
     async succeed(
       runId: string,
       nodeId: string,
       attempt: number,
       data: { input?: unknown; output: unknown; outputBytes: number; usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string },
+      state?: { botId: string; entries: [string, unknown][] },
     ) {
-      const { count } = await prisma.nodeRun.updateMany({
-        where: { runId, nodeId, status: 'running', attempts: attempt },
-        data: {
-          status: 'succeeded',
-          input: json(data.input),
-          output: json(data.output ?? null),
-          outputBytes: data.outputBytes,
-          error: json(null),
-          inputTokens: data.usage?.inputTokens ?? null,
-          outputTokens: data.usage?.outputTokens ?? null,
-          cachedTokens: data.usage?.cachedTokens ?? null,
-          model: data.model ?? null,
-          finishedAt: new Date(),
-        },
+      const where = { runId, nodeId, status: 'running' as const, attempts: attempt };
+      const update = {
+        status: 'succeeded' as const,
+        input: json(data.input),
+        output: data.output === null || data.output === undefined ? Prisma.JsonNull : json(data.output),
+        outputBytes: data.outputBytes,
+        error: Prisma.DbNull,
+        inputTokens: data.usage?.inputTokens ?? null,
+        outputTokens: data.usage?.outputTokens ?? null,
+        cachedTokens: data.usage?.cachedTokens ?? null,
+        model: data.model ?? null,
+        finishedAt: new Date(),
+      };
+      // Interactive transactions serialise on PGlite: only nodes that keep state pay for one.
+      if (!state?.entries.length) return (await prisma.nodeRun.updateMany({ where, data: update })).count > 0;
+      return prisma.$transaction(async (tx) => {
+        if ((await tx.nodeRun.updateMany({ where, data: update })).count === 0) return false;
+        for (const [key, value] of state.entries) {
+          await tx.nodeState.upsert({
+            where: { botId_nodeId_key: { botId: state.botId, nodeId, key } },
+            create: { botId: state.botId, nodeId, key, value: json(value)! },
+            update: { value: json(value)! },
+          });
+        }
+        return true;
       });
-      return count > 0;
     },
     /** Records an attempt's failure; `final` marks the node failed, otherwise it stays running (a retry follows). */
     fail(runId: string, nodeId: string, attempt: number, error: unknown, final: boolean) {
@@ -110,7 +124,10 @@ export function nodeRunRepo(prisma: PrismaClient) {
         data: { error: json(error), ...(final ? { status: 'failed' as const, finishedAt: new Date() } : {}) },
       });
     },
-    /** The final failure of a node, as the interpreter saw it; with continue-on-failure the error becomes its output. */
+    /**
+     * The final failure of a node, as the interpreter saw it; with continue-on-failure the error
+     * becomes its output. Never overrides a node that succeeded, was cancelled or was skipped.
+     */
     async failFinal(runId: string, nodeId: string, error: { code: string; message: string; continued: boolean }, continued: boolean) {
       const data = {
         status: 'failed' as const,
@@ -118,26 +135,25 @@ export function nodeRunRepo(prisma: PrismaClient) {
         finishedAt: new Date(),
         ...(continued ? { output: json({ error: { code: error.code, message: error.message } }) } : {}),
       };
-      await prisma.nodeRun.upsert({
-        where: { runId_nodeId: { runId, nodeId } },
-        create: { id: newId('nr'), runId, nodeId, type: 'unknown', ...data },
-        update: data,
-      });
+      const { count } = await prisma.nodeRun.updateMany({ where: { runId, nodeId, status: { in: ['pending', 'running', 'failed'] } }, data });
+      if (count === 0) await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
     },
     reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true } }),
-    /** Marks nodes that never ran (skipped after an upstream failure, or cancelled). */
+    /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */
     async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
-      if (nodes.length === 0) return;
       const now = new Date();
-      await prisma.$transaction(
-        nodes.map((n) =>
-          prisma.nodeRun.upsert({
-            where: { runId_nodeId: { runId: runId, nodeId: n.nodeId } },
-            create: { id: newId('nr'), runId, nodeId: n.nodeId, type: n.type, status: n.status, error: json(n.error), finishedAt: now },
-            update: { status: n.status, error: json(n.error), finishedAt: now },
-          }),
-        ),
-      );
+      for (const n of nodes) {
+        const { count } = await prisma.nodeRun.updateMany({
+          where: { runId, nodeId: n.nodeId, status: { in: ['pending', 'running'] } },
+          data: { status: n.status, error: json(n.error), finishedAt: now },
+        });
+        if (count === 0) {
+          await prisma.nodeRun.createMany({
+            data: [{ id: newId('nr'), runId, nodeId: n.nodeId, type: n.type, status: n.status, error: json(n.error), finishedAt: now }],
+            skipDuplicates: true,
+          });
+        }
+      }
     },
     /** Copies finished node results from an earlier run into a resumed run. */
     async copySucceeded(fromRunId: string, toRunId: string) {
