@@ -1,4 +1,4 @@
-import { Context } from '@temporalio/activity';
+import { CancelledFailure, Context } from '@temporalio/activity';
 import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { censorSensitiveFields, redactText } from '@bm/secrets';
@@ -135,7 +135,8 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
     );
     return { reused: false };
   } catch (err) {
-    if (actx.cancellationSignal.aborted) throw err;
+    // Report a cancellation as one (not as the abort error it caused), so the run ends cancelled.
+    if (actx.cancellationSignal.aborted) throw new CancelledFailure('The run was cancelled.');
     const info = toFailureInfo(err);
     if (info.retryAfterMs !== undefined && maxRetryDelayMs !== undefined) info.retryAfterMs = Math.min(info.retryAfterMs, maxRetryDelayMs);
     const final = !info.retryable || attempt >= maxAttempts;

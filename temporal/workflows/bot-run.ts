@@ -149,7 +149,8 @@ async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
       progress.finished.add(node.id);
       return 'succeeded';
     } catch (err) {
-      if (isCancellation(err)) throw err;
+      // Whatever a node reports once the run is being cancelled, the run ends as cancelled.
+      if (isCancellation(err) || CancellationScope.current().consideredCancelled) throw err;
       const failure = describeFailure(node, err);
       // Recorded even if a cancel arrives meanwhile: the failure happened.
       await CancellationScope.nonCancellable(() => bookkeeping.recordNodeFailure({ runId, failure, continued: node.continueOnFailure }));

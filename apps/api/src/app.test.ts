@@ -80,7 +80,10 @@ describe('API surface', () => {
   });
 
   it('serves the node catalogue with every node type of the API contract and its execution defaults', async () => {
-    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types' })).json() as { nodeTypes: { id: string; execution: { maxAttempts: number } }[] };
+    expect((await app.inject({ method: 'GET', url: '/api/node-types' })).statusCode).toBe(401);
+    const r = await signup('catalogue@example.com');
+    const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
+    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: { id: string; execution: { maxAttempts: number } }[] };
     const ids = nodeTypes.map((n) => n.id).sort();
     expect(ids).toEqual(
       ['llm.chat', 'output.email', 'output.results', 'output.slack', 'output.webhook', 'source.http', 'source.manual', 'source.rss', 'source.webpage', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template'],

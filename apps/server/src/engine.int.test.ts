@@ -308,6 +308,18 @@ describe('graph engine on Temporal', () => {
     const { runId } = (await res.json()) as { runId: string };
     const r = await api.waitForRun(runId);
     expect(r).toMatchObject({ status: 'succeeded', trigger: 'webhook', input: { name: 'Webhook' } });
+    const me = (await api.get('/api/me')).body;
+    expect((await t.server.services.repos.runs.get(runId))!.userId).toBe(me.user.id);
+
+    // An editor who rotates the webhook makes it run as themselves: the owner's private key stays the owner's.
+    const editor = apiClient(t.server.url);
+    const ed = await editor.signup();
+    await t.server.services.db.prisma.membership.create({ data: { id: `mem_e_${ed.id}`, userId: ed.id, workspaceId: me.workspaces[0].id, role: 'editor' } });
+    const rotated = await editor.post(`/api/bots/${botId}/webhook`);
+    expect(rotated.status).toBe(200);
+    const refused = await fetch(rotated.body.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as any).error.details[0]).toMatchObject({ nodeId: 'llm' });
     expect((await fetch(hook.body.url.replace(/[\w-]{6}$/, 'xxxxxx'), { method: 'POST' })).status).toBe(404);
     expect((await api.del(`/api/bots/${botId}/webhook`)).status).toBe(204);
     expect((await fetch(hook.body.url, { method: 'POST' })).status).toBe(404);

@@ -165,8 +165,8 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
   });
 
   app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req) => {
-    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
-    return { url: deps.webhookUrl(await repos.bots.rotateWebhook(row.id)) };
+    const { row, user } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    return { url: deps.webhookUrl(await repos.bots.rotateWebhook(row.id, user.id)) };
   });
 
   app.delete('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {

@@ -20,7 +20,8 @@ export const hookRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   }, async (req, reply) => {
     const bot = await deps.services.repos.bots.findByWebhookToken(req.params.token);
     if (!bot) throw notFound('Webhook');
-    const runId = await startBotRun(deps, bot, { userId: bot.createdById, trigger: 'webhook', input: req.body ?? null });
+    // Runs as whoever created or rotated the webhook: their connections, their permissions.
+    const runId = await startBotRun(deps, bot, { userId: bot.webhookUserId ?? bot.createdById, trigger: 'webhook', input: req.body ?? null });
     return reply.code(202).send({ runId });
   });
 };

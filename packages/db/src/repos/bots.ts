@@ -63,12 +63,13 @@ export function botRepo(prisma: PrismaClient) {
     delete: (id: string) => prisma.bot.delete({ where: { id } }),
     version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
     findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: token } }),
-    async rotateWebhook(id: string) {
+    /** A new webhook token; runs it triggers execute as `userId` (who created or rotated it). */
+    async rotateWebhook(id: string, userId: string) {
       const token = newSecret(24);
-      await prisma.bot.update({ where: { id }, data: { webhookToken: token } });
+      await prisma.bot.update({ where: { id }, data: { webhookToken: token, webhookUserId: userId } });
       return token;
     },
-    disableWebhook: (id: string) => prisma.bot.update({ where: { id }, data: { webhookToken: null } }),
+    disableWebhook: (id: string) => prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } }),
   };
 }
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Bot" ADD COLUMN     "webhookUserId" TEXT;
+
