@@ -22,11 +22,12 @@ function formatHostPort(host: string, port: number): string {
 
 function buildMessage(d: OutboundBlockedDetails): string {
   let target = '';
-  if (d.host !== undefined && d.port !== undefined) {
-    target = ` to ${formatHostPort(d.host, d.port)}`;
-    if (d.address !== undefined && d.address !== d.host) target += ` (resolved to ${d.address})`;
-  }
-  let msg = `Outbound request${target} was refused: ${d.reason}.`;
+  if (d.host !== undefined && d.port !== undefined) target = ` to ${formatHostPort(d.host, d.port)}`;
+  // A name that resolved to an internal address: say so without the address, so refusals cannot be
+  // used to map internal DNS (the address stays on the error for server logs).
+  const resolvedName = d.address !== undefined && d.host !== undefined && d.address !== d.host;
+  const reason = resolvedName ? 'the name resolves to an internal (private, loopback, link-local or reserved) address' : d.reason;
+  let msg = `Outbound request${target} was refused: ${reason}.`;
   if (d.allowlistable !== false && d.host !== undefined && d.port !== undefined) {
     msg +=
       ' Private, loopback, link-local and other internal destinations are blocked by default.' +

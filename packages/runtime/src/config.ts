@@ -18,7 +18,8 @@ const EnvSchema = z.object({
   BOT_MANAGER_ENCRYPTION_KEY: z.string().optional(),
   BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: z.string().default(''),
   BOT_MANAGER_SMTP_URL: z.string().optional(),
-  BOT_MANAGER_SMTP_FROM: z.string().default('Bot Manager <bot-manager@localhost>'),
+  // Unset: the URL's ?from=, else bot-manager@<SMTP host>.
+  BOT_MANAGER_SMTP_FROM: z.string().optional(),
   BOT_MANAGER_PUBLIC_URL: z.string().optional(),
   BOT_MANAGER_MAX_NODES: z.coerce.number().int().positive().default(500),
   BOT_MANAGER_SECURE_COOKIES: z

@@ -5,6 +5,9 @@ import { createLogger, loadKeyRing } from '@bm/secrets';
 import type { AppConfig } from './config';
 import { prismaLlmStore } from './llm-store';
 
+/** Far above any real completion or model list, far below what would hurt the process. */
+export const MAX_LLM_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 /**
  * Everything the API and the worker share, built once per process: the database (migrated),
  * repositories, the master key ring, the outbound guard and the LLM service.
@@ -23,8 +26,11 @@ export async function createServices(config: AppConfig, opts: { logDestination?:
   const keyRing = await loadKeyRing({ dataDir: config.dataDir, env: config.env });
   const policy = createOutboundPolicy({ allowedPrivateHosts: config.allowedPrivateHosts });
   const fetch = createGuardedFetch(policy);
+  // LLM SDKs read whole bodies into memory: a connection's (user-chosen) endpoint must not be able
+  // to stream gigabytes into the API or worker process.
+  const llmFetch = createGuardedFetch(policy, { maxResponseBytes: MAX_LLM_RESPONSE_BYTES });
   // Keys are decrypted in memory only, inside the call that uses them (row id bound as AAD).
-  const llm = createLlmService({ store: prismaLlmStore(repos), decrypt: connectionKeyDecrypter(keyRing), fetch });
+  const llm = createLlmService({ store: prismaLlmStore(repos), decrypt: connectionKeyDecrypter(keyRing), fetch: llmFetch });
   return {
     config,
     logger,

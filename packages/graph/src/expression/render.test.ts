@@ -155,3 +155,14 @@ describe('stringifyValue', () => {
     expect(stringifyValue({ a: 1 })).toBe('{\n  "a": 1\n}');
   });
 });
+
+describe('rendered size limit', () => {
+  it('refuses a template that would render past the limit, before building it', () => {
+    const big = 'x'.repeat(1_000_000);
+    const scope = { input: {}, nodes: { a: { output: { big } } } };
+    const template = Array.from({ length: 700 }, () => '{{ nodes.a.output.big }}').join(' ');
+    expect(() => renderTemplate(template, scope)).toThrow(/larger than 5 million characters/);
+    // Under the limit it still renders, each distinct reference stringified once.
+    expect((renderTemplate('{{ nodes.a.output.big }}|{{ nodes.a.output.big }}', scope) as string).length).toBe(2_000_001);
+  });
+});

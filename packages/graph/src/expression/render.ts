@@ -158,8 +158,33 @@ export function renderTemplate(src: string, scope: ExpressionScope, opts: Render
   const single =
     exprs.length === 1 && parts.every((p) => p.type === 'expr' || p.value.trim() === '');
   if (single && !opts.asText) return resolve(exprs[0]!);
-  return parts.map((p) => (p.type === 'text' ? p.value : stringifyValue(resolve(p)))).join('');
+  // Interpolating large outputs many times must not exhaust memory: each distinct reference is
+  // stringified once, and the total is capped before anything is built.
+  const texts = new Map<string, string>();
+  let total = 0;
+  const out: string[] = [];
+  for (const p of parts) {
+    let text: string;
+    if (p.type === 'text') text = p.value;
+    else {
+      text = texts.get(p.source) ?? stringifyValue(resolve(p));
+      texts.set(p.source, text);
+    }
+    total += text.length;
+    if (total > MAX_RENDERED_CHARS) {
+      throw new ExpressionError(
+        'reference',
+        `The text would be larger than ${MAX_RENDERED_CHARS / 1_000_000} million characters after filling in {{ }} references. Reference a smaller part of the output (e.g. nodes.x.output.items[0].title) or fewer times.`,
+        { expression: p.type === 'expr' ? p.source : undefined },
+      );
+    }
+    out.push(text);
+  }
+  return out.join('');
 }
+
+/** The largest text a template may render to (characters). */
+export const MAX_RENDERED_CHARS = 5_000_000;
 
 export interface RenderParamsOptions {
   /** Params (by path) whose single-expression templates must still become text. */
