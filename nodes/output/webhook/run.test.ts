@@ -51,4 +51,15 @@ describe('output.webhook', () => {
     expect(bad.message).toContain('missing field');
     expect(await rejection(runNode(outputWebhook, { url: `${fx.url}/broken` }, await ctx(), [['x', 1]]))).toMatchObject({ status: 502, retryable: true });
   });
+
+  it('lets a user-set Content-Type (any case) replace the default instead of sending two', async () => {
+    await runNode(
+      outputWebhook,
+      { url: `${fx.url}/hook`, headers: { 'Content-Type': 'application/vnd.api+json' }, payload: '{"a": 1}' },
+      await ctx(),
+    );
+    expect(last().headers['content-type']).toBe('application/vnd.api+json');
+    await runNode(outputWebhook, { url: `${fx.url}/hook`, headers: { 'CONTENT-TYPE': 'text/plain' }, payload: '{"a": 1}' }, await ctx());
+    expect(last().headers['content-type']).toBe('text/plain');
+  });
 });

@@ -24,7 +24,10 @@ function payloadOf(params: Params, inputs: NodeInputs): unknown {
 
 export async function run(params: Params, inputs: NodeInputs, ctx: NodeContext): Promise<DeliveryOutput> {
   const url = parseHttpUrl(params.url);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...params.headers };
+  // Header names are case-insensitive: a user-set Content-Type (any spelling) replaces ours rather
+  // than being sent alongside it.
+  const headers: Record<string, string> = { ...params.headers };
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   const reply = await httpCall(ctx, url, {
     method: params.method,
     headers,

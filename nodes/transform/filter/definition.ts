@@ -20,7 +20,9 @@ export const params = z
     expression: z
       .string()
       .optional()
-      .describe('JSONata: kept when true for the item (the item is `$`, its position `$index`, the run input `$input`), e.g. score > 0.5 and $contains(title, "AI").')
+      .describe(
+        'JSONata: the expression must evaluate to true (exactly; [], {}, "false" or 1 do not keep the item). The item is `$`, its position `$index`, the run input `$input`, e.g. score > 0.5 and $contains(title, "AI").',
+      )
       .meta({ widget: 'code' }),
   })
   .superRefine((p, ctx) => {
@@ -46,7 +48,8 @@ export const transformFilter: NodeDefinition<Params, FilterOutput> = {
     'Output: `{ items }` with the matching items, in order.',
     'Operators: equals, notEquals, contains / notContains (text, or an element of a list), startsWith, endsWith, gt / gte / lt / lte (numbers, or ISO dates), exists / notExists, isEmpty / isNotEmpty, regex. Text comparisons ignore case unless caseSensitive.',
     'regex takes a JavaScript-style regular expression, matched anywhere in the text. It runs on a linear-time engine (RE2), so backreferences (\\1) and lookahead / lookbehind ((?=…), (?<=…)) are not supported.',
-    'For anything more complex use mode "jsonata" with a boolean expression per item.',
+    'For anything more complex use mode "jsonata" with a boolean expression per item: the expression must evaluate to true (exactly `true`; [], {}, "false" or 1 do not keep the item).',
+    'In jsonata mode the whole list shares one time budget of 1 s per item, at most 10 s in total; when it is used up the node fails with JSONATA_LIMIT.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'items', label: 'List' }],
   outputs: [{ name: 'out', type: 'items', label: 'Kept' }],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rejection, runNode, testContext } from '../../test-support/context';
 import { matches, type Operator } from './conditions';
 import { transformFilter } from './definition';
@@ -137,5 +137,32 @@ describe('matches', () => {
   ];
   it.each(cases)('%j %s %j → %s', (actual, op, value, expected) => {
     expect(matches(actual, op, value, { caseSensitive: false })).toBe(expected);
+  });
+
+  it('keeps an item in jsonata mode only when the expression is exactly true', async () => {
+    const list = [{ id: 1, v: true }, { id: 2, v: 'false' }, { id: 3, v: {} }, { id: 4, v: 1 }, { id: 5, v: 'true' }, { id: 6, v: [true, true] }];
+    const out = await runNode(transformFilter, { mode: 'jsonata', expression: 'v' }, await testContext(), [['x', list]]);
+    expect(out.items).toEqual([{ id: 1, v: true }]);
+    for (const expression of ['[]', '{}', '"false"', '[1]', '{"a": 1}']) {
+      expect((await runNode(transformFilter, { mode: 'jsonata', expression }, await testContext(), [['x', list]])).items).toEqual([]);
+    }
+  });
+
+  it('gives the whole list one time budget in jsonata mode, instead of a fresh timeout per item', async () => {
+    // A fake clock that advances 100 ms each time it is read: every item's evaluation takes well
+    // under JSONata's 1 s timeout, but 200 items together use up the list's budget (10 s).
+    let now = 1_000_000;
+    const spy = vi.spyOn(Date, 'now').mockImplementation(() => (now += 100));
+    try {
+      const list = Array.from({ length: 200 }, (_, i) => ({ i }));
+      const err = await rejection(runNode(transformFilter, { mode: 'jsonata', expression: 'i >= 0' }, await testContext(), [['x', list]]));
+      expect(err).toMatchObject({ code: 'JSONATA_LIMIT', retryable: false });
+      expect(err.message).toContain("the filter's time budget of 10000 ms for the whole list (200 items) was used up");
+      // A short list gets 1 s per item.
+      const few = await runNode(transformFilter, { mode: 'jsonata', expression: 'i >= 0' }, await testContext(), [['x', list.slice(0, 2)]]);
+      expect(few.items).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { NodeError } from '../../errors';
 import { LinearRegExp } from '../../shared/regex';
+import { guardBuiltins } from './guards';
 
 export const JSONATA_LIMITS = { timeoutMs: 1000, maxDepth: 200, maxSequence: 100_000 };
 
@@ -59,16 +60,17 @@ function checkRegexLiterals(expr: ReturnType<typeof jsonata>): void {
   }
 }
 
+const compiledOptions = new WeakMap<object, { options: { timeout: number }; timeoutMs: number }>();
+
 /** Compiles once; throws a NodeError naming the syntax problem (or an unsupported regex literal). */
 export function compileJsonata(expression: string, limits: { timeoutMs?: number; maxDepth?: number } = {}) {
   let expr: ReturnType<typeof jsonata>;
+  const timeoutMs = limits.timeoutMs ?? JSONATA_LIMITS.timeoutMs;
+  // JSONata reads `options.timeout` when it checks its guardrails, so a deadline can lower it per call.
+  const options = { timeout: timeoutMs, stack: limits.maxDepth ?? JSONATA_LIMITS.maxDepth, sequence: JSONATA_LIMITS.maxSequence, RegexEngine };
   try {
-    expr = jsonata(expression, {
-      timeout: limits.timeoutMs ?? JSONATA_LIMITS.timeoutMs,
-      stack: limits.maxDepth ?? JSONATA_LIMITS.maxDepth,
-      sequence: JSONATA_LIMITS.maxSequence,
-      RegexEngine,
-    });
+    expr = jsonata(expression, options);
+    compiledOptions.set(expr, { options, timeoutMs });
   } catch (err) {
     throw failure(err, 'JSONATA syntax error');
   }
@@ -77,6 +79,8 @@ export function compileJsonata(expression: string, limits: { timeoutMs?: number;
   } catch (err) {
     throw failure(err, 'JSONata expression');
   }
+  // Built-ins that allocate from a size the expression controls, in a single step (see guards.ts).
+  guardBuiltins(expr);
   return expr;
 }
 
@@ -99,12 +103,27 @@ export async function evaluateJsonata(
   expr: ReturnType<typeof jsonata>,
   data: unknown,
   bindings: Record<string, unknown>,
+  budget?: { deadline: number; what: string },
 ): Promise<unknown> {
+  const compiled = compiledOptions.get(expr);
+  if (budget && compiled) {
+    // A time budget shared by several evaluations: each may run for what is left of it.
+    const remaining = budget.deadline - Date.now();
+    if (remaining <= 0) throw budgetSpent(budget.what);
+    compiled.options.timeout = Math.min(compiled.timeoutMs, remaining);
+  }
   try {
     return await expr.evaluate(data, bindings);
   } catch (err) {
+    if (budget && (err as JsonataFailure | undefined)?.code === 'D1012' && Date.now() >= budget.deadline) throw budgetSpent(budget.what, err);
     throw failure(err, 'JSONata evaluation failed');
+  } finally {
+    if (compiled) compiled.options.timeout = compiled.timeoutMs;
   }
+}
+
+function budgetSpent(what: string, cause?: unknown): NodeError {
+  return new NodeError('JSONATA_LIMIT', `JSONata evaluation stopped: ${what} was used up`, { cause });
 }
 
 /** JSONata results may be internal "sequences" or hold functions: keep plain JSON only. */

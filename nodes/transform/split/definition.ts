@@ -17,14 +17,24 @@ export const params = z
       .describe('How to split text: by line, by blank line, by a delimiter, or into chunks of at most chunkSize characters. A list is used as it is.'),
     delimiter: z.string().min(1).default(',').describe('Delimiter mode: the separator text.'),
     chunkSize: z.number().int().min(10).max(1_000_000).default(2000).describe('Chunks mode: the largest chunk, in characters.'),
-    chunkOverlap: z.number().int().min(0).max(100_000).default(0).describe('Chunks mode: characters repeated at the start of the next chunk.'),
+    chunkOverlap: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(0)
+      .describe('Chunks mode: characters repeated at the start of the next chunk (at most half of chunkSize).'),
     trim: z.boolean().default(true).describe('Trim spaces around each piece.'),
     skipEmpty: z.boolean().default(true).describe('Leave out empty pieces.'),
     limit: z.number().int().min(1).max(100_000).optional().describe('Keep at most this many items.'),
   })
   .superRefine((p, ctx) => {
-    if (p.chunkOverlap >= p.chunkSize) {
-      ctx.addIssue({ code: 'custom', path: ['chunkOverlap'], message: 'must be smaller than chunkSize' });
+    if (p.chunkOverlap > p.chunkSize / 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['chunkOverlap'],
+        message: `must be at most half of chunkSize (${Math.floor(p.chunkSize / 2)} for chunkSize ${p.chunkSize})`,
+      });
     }
   });
 export type Params = z.output<typeof params>;
@@ -38,6 +48,7 @@ export const transformSplit: NodeDefinition<Params, SplitOutput> = {
   docs: [
     'Output: `{ items }` — strings when splitting text, or the elements of the list.',
     'Chunks mode cuts at the last paragraph break, line break, sentence end or space before chunkSize, so pieces stay readable (useful to feed long pages to an LLM piece by piece).',
+    'chunkOverlap may be at most half of chunkSize. Chunks mode produces at most 100,000 chunks: a longer text fails with TOO_MANY_ITEMS unless you set a limit (then it stops after that many) or use a bigger chunkSize.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any' }],
   outputs: [{ name: 'out', type: 'items', label: 'Items' }],

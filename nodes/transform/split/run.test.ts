@@ -54,7 +54,47 @@ describe('transform.split', () => {
     expect(err.message).toContain('Split needs a text or a list, got object');
     expect(await rejection(runNode(transformSplit, { field: 'nope' }, await ctx(), [['x', { a: 1 }]]))).toMatchObject({ code: 'INVALID_INPUT' });
     expect((await rejection(runNode(transformSplit, { mode: 'chunks', chunkSize: 10, chunkOverlap: 10 }, await ctx(), [['t', 'x']]))).message).toContain(
-      'parameter "chunkOverlap" must be smaller than chunkSize',
+      'parameter "chunkOverlap" must be at most half of chunkSize',
     );
+  });
+
+  it('refuses an overlap above half the chunk size, which would advance a character at a time', async () => {
+    const err = await rejection(runNode(transformSplit, { mode: 'chunks', chunkSize: 100, chunkOverlap: 99 }, await ctx(), [['t', 'x']]));
+    expect(err.code).toBe('INVALID_PARAMS');
+    expect(err.message).toContain('parameter "chunkOverlap" must be at most half of chunkSize (50 for chunkSize 100)');
+    const ok = await runNode(transformSplit, { mode: 'chunks', chunkSize: 100, chunkOverlap: 50 }, await ctx(), [['t', 'y'.repeat(250)]]);
+    expect(ok.items).toEqual(['y'.repeat(100), 'y'.repeat(100), 'y'.repeat(100), 'y'.repeat(100)]);
+  });
+
+  it('with the largest allowed overlap, chunks cut early at breaks still advance and skip no text', () => {
+    const text = 'aaaaa '.repeat(2000);
+    const chunks = chunkText(text, 10, 5);
+    expect(chunks.length).toBeLessThanOrEqual(Math.ceil(text.length / 3) + 1);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(10);
+    expect(text.startsWith(chunks[0]!)).toBe(true);
+    expect(text.endsWith(chunks[chunks.length - 1]!)).toBe(true);
+    // Unique text: each chunk starts at or before the end of the previous one (nothing skipped).
+    const words = Array.from({ length: 400 }, (_, i) => `w${String(i).padStart(3, '0')} `).join('');
+    let prevEnd = 0;
+    for (const c of chunkText(words, 10, 5)) {
+      const at = words.indexOf(c, Math.max(0, prevEnd - 10));
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThanOrEqual(prevEnd);
+      prevEnd = at + c.length;
+    }
+    expect(prevEnd).toBe(words.length);
+  });
+
+  it('refuses to produce more than 100,000 chunks, unless a limit stops it earlier', async () => {
+    const text = 'z'.repeat(10 * 100_001);
+    const err = await rejection(runNode(transformSplit, { mode: 'chunks', chunkSize: 10 }, await ctx(), [['t', text]]));
+    expect(err).toMatchObject({ code: 'TOO_MANY_ITEMS', retryable: false });
+    expect(err.message).toMatch(/more than 100000 items.*bigger chunkSize.*limit/);
+    const out = await runNode(transformSplit, { mode: 'chunks', chunkSize: 10, limit: 3 }, await ctx(), [['t', text]]);
+    expect(out.items).toEqual(['z'.repeat(10), 'z'.repeat(10), 'z'.repeat(10)]);
+  });
+
+  it('skips blank chunks before counting them against the limit', () => {
+    expect(chunkText('aaaaaaaaaa          bbbbbbbbbb', 10, 0, { limit: 2, skipBlank: true })).toEqual(['aaaaaaaaaa', 'bbbbbbbbbb']);
   });
 });

@@ -10,11 +10,30 @@ export interface SplitOutput {
 
 const BREAKS = ['\n\n', '\n', '. ', '! ', '? ', '; ', ', ', ' '];
 
-/** Chunks of at most `size` characters, cut at the most natural break in their second half. */
-export function chunkText(text: string, size: number, overlap: number): string[] {
+/** The most chunks one text may produce (without a `limit`). */
+export const MAX_CHUNKS = 100_000;
+
+/**
+ * Chunks of at most `size` characters, cut at the most natural break in their second half. Each
+ * chunk starts `overlap` characters before the end of the previous one, but always at least
+ * (size - overlap) / 2 characters after its start (never past its end, so no text is skipped): with
+ * overlap <= size / 2 the chunk count stays proportional to text.length / size. Blank chunks are left
+ * out with `skipBlank`. Stops after `limit` chunks if given; otherwise more than MAX_CHUNKS is refused.
+ */
+export function chunkText(text: string, size: number, overlap: number, opts: { limit?: number; skipBlank?: boolean } = {}): string[] {
+  const { limit, skipBlank = false } = opts;
   const chunks: string[] = [];
+  const minAdvance = Math.max(1, Math.ceil((size - overlap) / 2));
   let start = 0;
   while (start < text.length) {
+    if (limit !== undefined && chunks.length >= limit) break;
+    if (chunks.length >= MAX_CHUNKS) {
+      throw new NodeError(
+        'TOO_MANY_ITEMS',
+        `Splitting into chunks would produce more than ${MAX_CHUNKS} items (chunkSize ${size}, chunkOverlap ${overlap}, ${text.length} characters). Use a bigger chunkSize, a smaller chunkOverlap, or set a limit.`,
+        { retryable: false },
+      );
+    }
     let end = Math.min(start + size, text.length);
     if (end < text.length) {
       const window = text.slice(start, end);
@@ -26,9 +45,10 @@ export function chunkText(text: string, size: number, overlap: number): string[]
         }
       }
     }
-    chunks.push(text.slice(start, end));
+    const chunk = text.slice(start, end);
+    if (!skipBlank || chunk.trim() !== '') chunks.push(chunk);
     if (end >= text.length) break;
-    start = Math.max(end - overlap, start + 1);
+    start = Math.min(end, Math.max(end - overlap, start + minAdvance));
   }
   return chunks;
 }
@@ -67,7 +87,7 @@ export async function run(params: Params, inputs: NodeInputs, _ctx: NodeContext)
         pieces = text.split(params.delimiter);
         break;
       case 'chunks':
-        pieces = chunkText(text, params.chunkSize, params.chunkOverlap);
+        pieces = chunkText(text, params.chunkSize, params.chunkOverlap, { limit: params.limit, skipBlank: params.skipEmpty });
         break;
     }
     if (params.trim) pieces = pieces.map((p) => p.trim());
