@@ -147,7 +147,7 @@ export async function callProvider(input: ProviderCallInput, deps: ProviderDeps 
     let json: { value: unknown } | undefined;
     if (chat.json) {
       const parsed = parseModelJson(out.text);
-      if (!parsed.ok) throw invalidJson(ctx.call, out.text, out.requestId);
+      if (!parsed.ok) throw invalidJson(ctx.call, out.text, out.requestId, out.truncated);
       json = { value: parsed.value };
     }
     return {

@@ -167,3 +167,19 @@ describe('the key never leaks', () => {
     expect(String(gErr.stack)).not.toContain(KEY);
   });
 });
+
+describe('JSON answers cut off at the token limit', () => {
+  it('says to raise Max tokens instead of blaming the prompt', async () => {
+    openai.enqueue({
+      status: 200,
+      body: {
+        id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: MODEL.openai,
+        choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '{"title": "A long' } }],
+        usage: { prompt_tokens: 5, completion_tokens: 16, total_tokens: 21 },
+      },
+    });
+    const err = (await rejectionOf(callProvider(input('openai', { json: true, maxTokens: 16 })))) as LlmError;
+    expect(err.code).toBe('INVALID_JSON');
+    expect(err.message).toMatch(/cut off at the output token limit.*Raise "Max tokens"/);
+  });
+});

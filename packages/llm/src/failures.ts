@@ -160,14 +160,12 @@ export function wrongShape(ctx: CallContext, got: string, extra: { status?: numb
   return make('NOT_OPENAI_COMPATIBLE', message, ctx, extra);
 }
 
-export function invalidJson(ctx: CallContext, text: string, requestId?: string): LlmError {
+export function invalidJson(ctx: CallContext, text: string, requestId?: string, truncated = false): LlmError {
   const excerpt = text.trim() === '' ? 'an empty answer' : `"${shortText(text, 160)}"`;
-  return make(
-    'INVALID_JSON',
-    `The model "${ctx.model ?? '?'}"${conn(ctx)} was asked for JSON but its answer is not valid JSON: ${excerpt}. Ask for JSON explicitly in the prompt and describe the fields, or turn off JSON output on the node.`,
-    ctx,
-    { requestId },
-  );
+  const message = truncated
+    ? `The model "${ctx.model ?? '?'}"${conn(ctx)} was asked for JSON but its answer was cut off at the output token limit before the JSON was complete. Raise "Max tokens" on the node, or ask for less.`
+    : `The model "${ctx.model ?? '?'}"${conn(ctx)} was asked for JSON but its answer is not valid JSON: ${excerpt}. Ask for JSON explicitly in the prompt and describe the fields, or turn off JSON output on the node.`;
+  return make('INVALID_JSON', message, ctx, { requestId });
 }
 
 export function missingKey(ctx: CallContext): LlmError {

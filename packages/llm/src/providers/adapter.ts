@@ -28,6 +28,8 @@ export interface ChatOutcome {
   model: string;
   usage: LlmUsage;
   requestId?: string;
+  /** The answer stopped at the output token limit (it may be incomplete). */
+  truncated?: boolean;
 }
 
 /** One per provider SDK. Only files under providers/ import an SDK. */

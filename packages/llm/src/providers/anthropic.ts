@@ -53,6 +53,7 @@ export const anthropicAdapter: ProviderAdapter = {
         ...(cacheRead ? { cachedTokens: cacheRead } : {}),
       },
       requestId,
+      truncated: data.stop_reason === 'max_tokens',
     };
   },
 

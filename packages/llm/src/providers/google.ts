@@ -74,6 +74,7 @@ export const googleAdapter: ProviderAdapter = {
         ...(u?.cachedContentTokenCount ? { cachedTokens: u.cachedContentTokenCount } : {}),
       },
       requestId,
+      truncated: candidate.finishReason === 'MAX_TOKENS',
     };
   },
 

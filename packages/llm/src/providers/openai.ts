@@ -71,6 +71,7 @@ export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
           ...(usage?.prompt_tokens_details?.cached_tokens ? { cachedTokens: usage.prompt_tokens_details.cached_tokens } : {}),
         },
         requestId,
+        truncated: choice.finish_reason === 'length',
       };
     },
 
