@@ -1,7 +1,10 @@
 import type { Database } from '../client';
 import { botRepo, nodeStateRepo } from './bots';
 import { connectionRepo } from './connections';
-import { nodeRunRepo, resultRepo, runRepo, scheduleRepo } from './runs';
+import { nodeRunRepo } from './node-runs';
+import { resultRepo } from './results';
+import { runRepo } from './runs';
+import { scheduleRepo } from './schedules';
 import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */

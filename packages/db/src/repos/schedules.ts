@@ -1,0 +1,16 @@
+import { type PrismaClient } from '../generated/client';
+import { newId } from '../ids';
+import { json } from './json';
+
+export function scheduleRepo(prisma: PrismaClient) {
+  return {
+    newId: () => newId('sch'),
+    create: (data: { id: string; botId: string; workspaceId: string; createdById: string; cron: string; timezone: string; overlap: string; paused?: boolean; input?: unknown }) =>
+      prisma.schedule.create({ data: { ...data, input: json(data.input) } }),
+    get: (id: string) => prisma.schedule.findUnique({ where: { id } }),
+    list: (botId: string) => prisma.schedule.findMany({ where: { botId }, orderBy: { createdAt: 'asc' } }),
+    update: (id: string, data: Partial<{ cron: string; timezone: string; overlap: string; paused: boolean }>) =>
+      prisma.schedule.update({ where: { id }, data }),
+    delete: (id: string) => prisma.schedule.delete({ where: { id } }),
+  };
+}
