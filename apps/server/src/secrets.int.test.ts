@@ -92,6 +92,15 @@ describe('provider keys never leak', () => {
     await seen(api.get(`/api/bots/${bot.body.id}`));
     await seen(api.get(`/api/bots/${bot.body.id}/results`));
 
+    // A webhook trigger's token is a credential too: it must not reach the request log.
+    const hook = await api.post(`/api/bots/${bot.body.id}/webhook`);
+    const token = String(hook.body.url).split('/').pop()!;
+    const hooked = await fetch(hook.body.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"topic":"hooks"}' });
+    expect(hooked.status).toBe(202);
+    await api.waitForRun(((await hooked.json()) as { runId: string }).runId);
+    expect(logs.join('\n')).toContain('/api/hooks/[token]');
+    expect(logs.join('\n')).not.toContain(token);
+
     // Temporal history of both runs.
     for (const runId of [ok.body.runId, bad.body.runId]) {
       const { Connection, Client } = await import('@temporalio/client');
