@@ -92,6 +92,22 @@ describe('API surface', () => {
     expect(nodeTypes.find((n) => n.id === 'source.http')!.execution.maxAttempts).toBe(3);
   });
 
+  it('keeps every saved graph as an immutable version', async () => {
+    const r = await signup('versions@example.com');
+    const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
+    const graph = (text: string) => ({ nodes: [{ id: 't', type: 'transform.template', params: { template: text }, position: { x: 0, y: 0 } }], edges: [] });
+    const bot = (await app.inject({ method: 'POST', url: '/api/bots', cookies, payload: { name: 'v', graph: graph('one') } })).json();
+    await app.inject({ method: 'PATCH', url: `/api/bots/${bot.id}`, cookies, payload: { graph: graph('two') } });
+    await app.inject({ method: 'PATCH', url: `/api/bots/${bot.id}`, cookies, payload: { name: 'renamed only' } });
+    const same = await app.inject({ method: 'PATCH', url: `/api/bots/${bot.id}`, cookies, payload: { graph: graph('two') } });
+    expect(same.json().version).toBe(2);
+    const list = (await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/versions`, cookies })).json();
+    expect(list.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const v1 = (await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/versions/1`, cookies })).json();
+    expect(v1.graph.nodes[0].params.template).toBe('one');
+    expect((await app.inject({ method: 'GET', url: `/api/bots/${bot.id}/versions/9`, cookies })).statusCode).toBe(404);
+  });
+
   it('publishes an OpenAPI description generated from the route schemas', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionUsableBy } from '@bm/llm';
@@ -112,7 +113,8 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     if (b.graph !== undefined || b.llmConnectionId !== undefined) {
       const g = await validGraphOr422(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
       graph = g as unknown as Prisma.InputJsonValue;
-      changed = b.graph !== undefined && JSON.stringify(g) !== JSON.stringify(row.graph);
+      // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
+      changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
     }
     const patch = {
       name: b.name,
@@ -146,6 +148,29 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     }
     await repos.bots.delete(row.id);
     return reply.code(204).send(null);
+  });
+
+  // Every saved change of the graph is an immutable version; runs record which one they executed.
+  app.get('/api/bots/:id/versions', {
+    schema: {
+      params: IdParams,
+      response: { 200: z.object({ versions: z.array(z.object({ version: z.number(), createdAt: Iso, createdById: z.string().nullable() })) }), ...errorResponses },
+    },
+  }, async (req) => {
+    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
+    return { versions: await repos.bots.versions(row.id) };
+  });
+
+  app.get('/api/bots/:id/versions/:version', {
+    schema: {
+      params: IdParams.extend({ version: z.coerce.number().int().min(1) }),
+      response: { 200: z.object({ version: z.number(), graph: z.unknown(), createdAt: Iso }), ...errorResponses },
+    },
+  }, async (req) => {
+    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
+    const v = await repos.bots.version(row.id, req.params.version);
+    if (!v) throw new HttpError(404, 'NOT_FOUND', `Version ${req.params.version} of this bot was not found.`);
+    return { version: v.version, graph: v.graph, createdAt: v.createdAt };
   });
 
   app.post('/api/bots/validate', {

@@ -62,6 +62,8 @@ export function botRepo(prisma: PrismaClient) {
     },
     delete: (id: string) => prisma.bot.delete({ where: { id } }),
     version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
+    versions: (botId: string) =>
+      prisma.botVersion.findMany({ where: { botId }, orderBy: { version: 'desc' }, select: { version: true, createdAt: true, createdById: true } }),
     findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: token } }),
     /** A new webhook token; runs it triggers execute as `userId` (who created or rotated it). */
     async rotateWebhook(id: string, userId: string) {
