@@ -5,7 +5,7 @@ import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
 import { useConnections } from '../../api/use-connections';
 import { useNodeTypes } from '../../api/use-node-types';
-import { starterGraph } from '../../editor/starter-graph';
+import { STARTER_TEMPLATES } from '../../editor/starter-graph';
 import { useWorkspaceId } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
@@ -21,9 +21,11 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [connectionId, setConnectionId] = useState<string>('');
+  const [templateId, setTemplateId] = useState(STARTER_TEMPLATES[0]!.id);
+  const template = STARTER_TEMPLATES.find((t) => t.id === templateId) ?? STARTER_TEMPLATES[0]!;
   const active = (connections.data ?? []).filter((c) => c.isActive);
   const chosen = connectionId || active[0]?.id || '';
-  // The server refuses to store an LLM node without a connection, and the starter bot has one.
+  // The server refuses to store an LLM node without a connection, and every starter has one.
   const needsConnection = connections.isSuccess && active.length === 0;
 
   const create = useMutation({
@@ -33,7 +35,7 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
         name: name.trim(),
         description: description.trim() || undefined,
         workspaceId,
-        graph: starterGraph(catalogue),
+        graph: template.build(catalogue),
         llmConnectionId: chosen || null,
       });
     },
@@ -47,7 +49,8 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal
       title="New bot"
-      description="It starts as manual input → LLM chat → results inbox. Change anything on the canvas."
+      description="Pick a starting point, then change anything on the canvas."
+      wide
       onClose={onClose}
       onSubmit={() => name.trim() && create.mutate()}
       footer={
@@ -66,11 +69,23 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
       )}
       <ErrorAlert error={create.error} />
       <Field label="Name" htmlFor="bot-name" required>
-        <input id="bot-name" className="input" placeholder="Daily tech digest" value={name} onChange={(e) => setName(e.target.value)} />
+        <input id="bot-name" data-autofocus className="input" placeholder="Daily tech digest" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <Field label="Description" htmlFor="bot-description">
         <textarea id="bot-description" className="textarea" rows={2} style={{ minHeight: 60 }} placeholder="What does it do, for whom?" value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
+      <fieldset className="starter-picker">
+        <legend className="field-label">Start from</legend>
+        <div className="starter-options">
+          {STARTER_TEMPLATES.map((t) => (
+            <label key={t.id} className={`starter-option${t.id === template.id ? ' selected' : ''}`} data-template={t.id}>
+              <input type="radio" name="bot-template" value={t.id} checked={t.id === template.id} onChange={() => setTemplateId(t.id)} />
+              <span className="starter-option-title">{t.title}</span>
+              <span className="starter-option-desc">{t.description}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <Field
         label="Default LLM connection"
         htmlFor="bot-connection"
