@@ -183,6 +183,14 @@ describe('Bot Manager in Chromium', () => {
     await page.getByLabel('Search results').fill('no-such-words-anywhere');
     await page.getByText(/Nothing matches/).waitFor();
 
+    // 9b. The workspace inbox (top bar) shows the same result, labelled with its bot.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    const inboxResult = page.getByTestId('result').first();
+    await inboxResult.getByTestId('result-bot').getByText('Bicycle notes').waitFor();
+    expect(await inboxResult.textContent()).toContain('Summary: echo: Write three short bullet points about the history of the bicycle');
+    await inboxResult.getByTestId('result-bot').click();
+    await page.getByLabel('Search results').waitFor();
+
     // 10. The other pages render against the real API.
     await page.getByRole('link', { name: 'Runs' }).click();
     await page.getByTestId('run-row').first().waitFor();

@@ -5,6 +5,7 @@ import { BotLayout } from './layout/bot-layout';
 import { LoginPage } from './pages/auth/login-page';
 import { SignupPage } from './pages/auth/signup-page';
 import { BotsPage } from './pages/bots/bots-page';
+import { InboxPage } from './pages/inbox/inbox-page';
 import { ResultsPage } from './pages/bot/results-page';
 import { RunDetailPage } from './pages/bot/run-detail-page';
 import { RunsPage } from './pages/bot/runs-page';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter(
             <Route path="results" element={<ResultsPage />} />
             <Route path="triggers" element={<TriggersPage />} />
           </Route>
+          <Route path="inbox" element={<InboxPage />} />
           <Route path="settings/connections" element={<ConnectionsPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -9,6 +9,8 @@ export const queryKeys = {
   run: (runId: string) => ['run', runId] as const,
   results: (botId: string, q: string) => ['results', botId, q] as const,
   resultsAll: (botId: string) => ['results', botId] as const,
+  inbox: (workspaceId: string | undefined, q: string) => ['inbox', workspaceId ?? 'default', q] as const,
+  inboxAll: ['inbox'] as const,
   connections: (workspaceId: string | undefined) => ['llm-connections', workspaceId ?? 'default'] as const,
   connectionsAll: ['llm-connections'] as const,
   models: (connectionId: string) => ['llm-models', connectionId] as const,

@@ -70,6 +70,7 @@ export function AppShell() {
           <NavLink to="/" className={onBots ? 'active' : ''}>
             Bots
           </NavLink>
+          <NavLink to="/inbox">Inbox</NavLink>
           <NavLink to="/settings/connections">LLM connections</NavLink>
           <NavLink to="/settings/tokens">API tokens</NavLink>
         </nav>

@@ -25,6 +25,7 @@ export function useRunTracking(botId: string, runId: string | null) {
     seenTerminal.current = runId;
     void queryClient.invalidateQueries({ queryKey: queryKeys.runs(botId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.resultsAll(botId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.inboxAll });
   }, [botId, runId, status, queryClient]);
   return run;
 }

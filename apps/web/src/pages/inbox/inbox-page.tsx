@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { botsApi } from '../../api/bots';
+import { queryKeys } from '../../api/query-keys';
+import { resultsApi } from '../../api/results';
+import { useWorkspace } from '../../session/workspace';
+import { PageHeader } from '../../ui/page-header';
+import { EmptyState } from '../../ui/states';
+import { useDebounced } from '../../ui/use-debounced';
+import { ResultsList, ResultsSearch } from '../results/result-card';
+import { botLabel, botNames } from './bot-names';
+
+/** Every bot's results in the current workspace, newest first. */
+export function InboxPage() {
+  const { current } = useWorkspace();
+  const [q, setQ] = useState('');
+  const query = useDebounced(q.trim(), 250);
+  const results = useQuery({
+    queryKey: queryKeys.inbox(current?.id, query),
+    queryFn: () => resultsApi.listWorkspace(current?.id, query || undefined),
+    select: (d) => d.results,
+    placeholderData: (prev) => prev,
+  });
+  // Same key as the bots page, so the names usually come from the cache.
+  const bots = useQuery({ queryKey: queryKeys.bots(current?.id), queryFn: () => botsApi.list(current?.id), select: (d) => d.bots });
+  const names = useMemo(() => botNames(bots.data), [bots.data]);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Inbox"
+        subtitle={current && !current.personal ? `Results from every bot in ${current.name}, newest first.` : 'Results from all your bots, newest first.'}
+        actions={<ResultsSearch value={q} onChange={setQ} busy={results.isFetching} />}
+      />
+      <ResultsList
+        results={results}
+        query={query}
+        source={(r) => (
+          <Link to={`/bots/${r.botId}/results`} className="badge" data-testid="result-bot" title="Open this bot's results">
+            {botLabel(names, r.botId, bots.isPending)}
+          </Link>
+        )}
+        empty={
+          <EmptyState icon="inbox" title="The inbox is empty">
+            Results appear here when a bot with a <b>Results inbox</b> output runs. Every bot in this workspace delivers to the same inbox.
+          </EmptyState>
+        }
+      />
+    </div>
+  );
+}

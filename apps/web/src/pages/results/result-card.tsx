@@ -1,0 +1,78 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { ResultItem } from '../../api/results';
+import { CopyButton } from '../../ui/copy-button';
+import { Icon } from '../../ui/icons';
+import { EmptyState, ErrorState, LoadingState, Spinner } from '../../ui/states';
+import { formatDateTime, formatRelative } from '../../ui/time';
+
+/** The search box above a results list; `busy` shows a spinner while a search is in flight. */
+export function ResultsSearch({ value, onChange, busy }: { value: string; onChange: (value: string) => void; busy?: boolean }) {
+  return (
+    <div className="row" style={{ position: 'relative' }}>
+      <Icon name="search" width={16} height={16} style={{ position: 'absolute', left: 10, color: 'var(--faint)' }} />
+      <input className="input" type="search" style={{ width: 280, paddingLeft: 32 }} placeholder="Search results…" value={value} onChange={(e) => onChange(e.target.value)} aria-label="Search results" />
+      {busy && <Spinner small />}
+    </div>
+  );
+}
+
+/** One saved result; `source` (e.g. a link to the bot it came from) goes before the title. */
+export function ResultCard({ result, source }: { result: ResultItem; source?: ReactNode }) {
+  return (
+    <article className="card" data-testid="result">
+      <div className="card-header">
+        {source}
+        <h3 className="truncate">{result.title || 'Untitled result'}</h3>
+        <span className="spacer" />
+        <span className="small muted" title={formatDateTime(result.createdAt)}>
+          {formatRelative(result.createdAt)}
+        </span>
+        {result.runId && (
+          <Link to={`/bots/${result.botId}/runs/${result.runId}`} className="small">
+            Run
+          </Link>
+        )}
+        <CopyButton text={result.content} />
+      </div>
+      <div className="card-body">
+        <pre className="pre" style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}>
+          {result.content}
+        </pre>
+      </div>
+    </article>
+  );
+}
+
+/** Loading, error, empty ("nothing matches" while searching) and the cards themselves. */
+export function ResultsList({
+  results,
+  query,
+  empty,
+  source,
+}: {
+  results: UseQueryResult<ResultItem[]>;
+  query: string;
+  empty: ReactNode;
+  source?: (result: ResultItem) => ReactNode;
+}) {
+  if (results.isPending) return <LoadingState label="Loading results…" />;
+  if (results.isError) return <ErrorState error={results.error} title="Could not load results" onRetry={() => results.refetch()} />;
+  if (results.data.length === 0) {
+    return query ? (
+      <EmptyState icon="search" title={`Nothing matches “${query}”`}>
+        Try fewer or different words.
+      </EmptyState>
+    ) : (
+      empty
+    );
+  }
+  return (
+    <div className="stack">
+      {results.data.map((r) => (
+        <ResultCard key={r.id} result={r} source={source?.(r)} />
+      ))}
+    </div>
+  );
+}
