@@ -11,27 +11,17 @@ import {
   type FakeBehaviour,
   type FakeProviderServer,
 } from '@bm/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callProvider } from './call-provider';
 import { LlmError, type LlmErrorCode } from './errors';
-import { rejectionOf } from './test-support';
+import { rejectionOf, useFakeProviders } from './test-support';
 import type { Provider, ProviderCallInput } from './types';
 
 let openai: FakeProviderServer;
 let anthropic: FakeProviderServer;
 let gemini: FakeProviderServer;
 
-beforeAll(async () => {
-  [openai, anthropic, gemini] = await Promise.all([startFakeOpenAI(), startFakeAnthropic(), startFakeGemini()]);
-});
-afterAll(async () => {
-  await Promise.all([openai.close(), anthropic.close(), gemini.close()]);
-});
-beforeEach(() => {
-  openai.reset();
-  anthropic.reset();
-  gemini.reset();
-});
+useFakeProviders((f) => ({ openai, anthropic, gemini } = f));
 
 const KEY = canary('sk-live');
 const fakeOf = (p: Provider) => (p === 'anthropic' ? anthropic : p === 'google' ? gemini : openai);

@@ -2,25 +2,16 @@
 // provider's wire format well enough for the SDKs to parse them (streaming included).
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
-import { canary, startFakeAnthropic, startFakeGemini, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
+import { canary, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFakeProviders } from './test-support';
 
 let openai: FakeProviderServer;
 let anthropic: FakeProviderServer;
 let gemini: FakeProviderServer;
 
-beforeAll(async () => {
-  [openai, anthropic, gemini] = await Promise.all([startFakeOpenAI(), startFakeAnthropic(), startFakeGemini()]);
-});
-afterAll(async () => {
-  await Promise.all([openai.close(), anthropic.close(), gemini.close()]);
-});
-beforeEach(() => {
-  openai.reset();
-  anthropic.reset();
-  gemini.reset();
-});
+useFakeProviders((f) => ({ openai, anthropic, gemini } = f));
 
 describe('fake OpenAI', () => {
   const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: openai.url, maxRetries: 0 });

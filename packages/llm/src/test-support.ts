@@ -1,5 +1,7 @@
 // Test helpers shared by this package's tests (not exported from the package).
 import { randomBytes } from 'node:crypto';
+import { startFakeAnthropic, startFakeGemini, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createKeyRing, encryptSecret } from '@bm/secrets';
 import type { LlmConnectionRecord, LlmStore } from './call-llm';
 import { connectionKeyDecrypter } from './connection-key';
@@ -72,4 +74,29 @@ export async function rejectionOf(p: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected the promise to reject, but it fulfilled');
+}
+
+export interface FakeProviders {
+  openai: FakeProviderServer;
+  anthropic: FakeProviderServer;
+  gemini: FakeProviderServer;
+}
+
+/**
+ * Starts the three fake providers for the calling test file, resets them before each test and
+ * closes them after the file; `receive` gets them once they are up.
+ */
+export function useFakeProviders(receive: (fakes: FakeProviders) => void): void {
+  let fakes: FakeProviders | undefined;
+  beforeAll(async () => {
+    const [openai, anthropic, gemini] = await Promise.all([startFakeOpenAI(), startFakeAnthropic(), startFakeGemini()]);
+    fakes = { openai, anthropic, gemini };
+    receive(fakes);
+  });
+  afterAll(async () => {
+    if (fakes) await Promise.all(Object.values(fakes).map((f) => f.close()));
+  });
+  beforeEach(() => {
+    for (const f of Object.values(fakes ?? {})) f.reset();
+  });
 }
