@@ -40,8 +40,11 @@ export function createActivities(deps: ActivityDeps): BotActivities {
   const runCache = new Map<string, LoadedRun>();
 
   async function loadRun(runId: string): Promise<LoadedRun> {
-    const hit = runCache.get(runId);
-    if (hit) return hit;
+    return runCache.get(runId) ?? (await readRun(runId)).loaded;
+  }
+
+  /** Reads the run and its version graph from the database (one query) and caches it. */
+  async function readRun(runId: string) {
     const run = await repos.runs.getWithVersion(runId);
     if (!run) throw Object.assign(new Error(`Run ${runId} does not exist.`), { code: 'RUN_NOT_FOUND', retryable: false });
     const loaded: LoadedRun = {
@@ -54,7 +57,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     };
     if (runCache.size > 200) runCache.delete(runCache.keys().next().value!);
     runCache.set(runId, loaded);
-    return loaded;
+    return { loaded, status: run.status };
   }
 
   async function createScheduledRun(scheduleId: string, workflowId: string): Promise<string> {
@@ -82,11 +85,10 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
     // Already final (e.g. marked failed when the start call timed out although the workflow did
     // start, or cancelled meanwhile): never execute it behind the recorded state.
-    const status = (await repos.runs.get(id))?.status;
-    if (status && status !== 'queued' && status !== 'running') {
+    const { loaded: run, status } = await readRun(id);
+    if (status !== 'queued' && status !== 'running') {
       return { runId: id, nodes: [], reused: [], error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` } };
     }
-    const run = await loadRun(id);
     const bot = await repos.bots.get(run.botId);
     const result = await validateBotGraph(run.graph, {
       repos,

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { isLlmError } from '@bm/llm';
 import type { Services } from '@bm/runtime';
 import type { RunScheduler } from '@bm/temporal';
 import { HttpError } from './lib/errors';
@@ -59,9 +60,9 @@ export async function buildApp(deps: AppDeps) {
         error: { code: 'VALIDATION_FAILED', message: first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'The request is not valid.', details },
       });
     }
-    const llmErr = err as unknown as { code?: string; retryable?: boolean; provider?: string; name?: string };
-    if (llmErr.name === 'LlmError' && typeof llmErr.code === 'string') {
-      return reply.code(502).send({ error: { code: llmErr.code, message: err.message } });
+    // A provider's failure (model list, …): the provider is the bad gateway; the message says what to do.
+    if (isLlmError(err)) {
+      return reply.code(502).send({ error: { code: err.code, message: err.message } });
     }
     if (err.statusCode && err.statusCode < 500) {
       const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : err.code?.startsWith('FST_') ? 'BAD_REQUEST' : (err.code ?? 'BAD_REQUEST');
