@@ -1,15 +1,13 @@
 export {
-  describeNodeTypes,
   getNodeDefinition,
   getNodeTypeInfo,
   listNodeDefinitions,
   listNodeVersions,
   nodeTypeLookup,
   toNodeTypeInfo,
-  type NodeTypeDescription,
-  type ParamTemplating,
-  type ParamUi,
 } from './registry';
+export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type ParamTemplating, type ParamUi } from './describe';
+export { SECRET_MASK, graphConnectionIds, maskSecretParams } from './graph-facts';
 export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
 export { createSmtpEmailSender, type SmtpEmailSender, type SmtpSenderOptions } from './output/email/smtp';
@@ -22,6 +20,11 @@ export type {
   NodeCategory,
   NodeContext,
   NodeDefinition,
+  NodeDisplay,
+  NodeExecution,
   NodeInputs,
+  NodeOutputDescription,
+  NodeSummaryRule,
   PortDef,
+  RetryPolicy,
 } from './types';

@@ -1,8 +1,8 @@
 import { validateGraph } from '@bm/graph';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { describeNodeTypes } from './describe';
 import {
-  describeNodeTypes,
   getNodeDefinition,
   getNodeTypeInfo,
   listNodeDefinitions,
@@ -30,7 +30,7 @@ const IDS = [
 
 describe('registry', () => {
   it('has exactly the node types fixed by API.md', () => {
-    expect(listNodeDefinitions().map((d) => d.id)).toEqual(IDS);
+    expect([...new Set(listNodeDefinitions().map((d) => d.id))]).toEqual(IDS);
   });
 
   it('finds definitions by type and version, latest by default', () => {
@@ -39,6 +39,8 @@ describe('registry', () => {
     expect(getNodeDefinition('llm.chat', 2)).toBeUndefined();
     expect(getNodeDefinition('nope')).toBeUndefined();
     expect(listNodeVersions('source.rss')).toEqual([1]);
+    expect(listNodeVersions('transform.split')).toEqual([1, 2]);
+    expect(getNodeDefinition('transform.split')?.version).toBe(2);
     expect(listNodeVersions('nope')).toEqual([]);
   });
 
@@ -48,7 +50,7 @@ describe('registry', () => {
 
   it('describes every param (the editor form shows the descriptions)', () => {
     for (const def of listNodeDefinitions()) {
-      const schema = describeNodeTypes().find((d) => d.id === def.id)!.paramsSchema as { properties: Record<string, { description?: string }> };
+      const schema = describeNodeTypes().find((d) => d.id === def.id && d.version === def.version)!.paramsSchema as { properties: Record<string, { description?: string }> };
       for (const [name, prop] of Object.entries(schema.properties)) {
         expect(prop.description, `${def.id}.${name}`).toMatch(/\S/);
       }
@@ -60,7 +62,7 @@ describe('registry', () => {
       for (const p of def.inputs) expect(p.name).toBe('in');
       for (const p of def.outputs) expect(p.name).toBe('out');
     }
-    expect(listNodeDefinitions().filter((d) => d.usesLlm).map((d) => d.id)).toEqual(['llm.chat']);
+    expect(listNodeDefinitions().filter((d) => d.connectionParams.length > 0).map((d) => d.id)).toEqual(['llm.chat']);
     expect(getNodeDefinition('source.manual')!.inputs).toEqual([]);
   });
 
@@ -93,7 +95,7 @@ describe('describeNodeTypes', () => {
 
   it('is JSON-serialisable and complete', () => {
     expect(JSON.parse(JSON.stringify(catalogue))).toEqual(catalogue);
-    expect(catalogue.map((d) => d.id)).toEqual(IDS);
+    expect([...new Set(catalogue.map((d) => d.id))]).toEqual(IDS);
     for (const d of catalogue) {
       expect(d.title).toMatch(/\S/);
       expect(d.description).toMatch(/\S/);
@@ -137,7 +139,8 @@ describe('toNodeTypeInfo with validateGraph', () => {
     const info = toNodeTypeInfo(getNodeDefinition('transform.jsonata')!);
     expect(info).toMatchObject({ id: 'transform.jsonata', version: 1, category: 'transform', literalParams: ['expression'] });
     expect(info.params).toBeInstanceOf(z.ZodType);
-    expect(getNodeTypeInfo('llm.chat', 1)?.usesLlm).toBe(true);
+    expect(getNodeTypeInfo('llm.chat', 1)?.connectionParams).toEqual(['llmConnectionId']);
+    expect(getNodeTypeInfo('source.rss', 1)?.connectionParams).toBeUndefined();
   });
 
   it('validates a realistic bot graph built from the real node types', () => {

@@ -1,5 +1,4 @@
 import type { NodeTypeInfo } from '@bm/graph';
-import { z } from 'zod';
 import { llmChat } from './llm/chat/definition';
 import { outputEmail } from './output/email/definition';
 import { outputResults } from './output/results/definition';
@@ -13,10 +12,14 @@ import { transformFilter } from './transform/filter/definition';
 import { transformJsonata } from './transform/jsonata/definition';
 import { transformMerge } from './transform/merge/definition';
 import { transformSplit } from './transform/split/definition';
+import { transformSplitV2 } from './transform/split/v2/definition';
 import { transformTemplate } from './transform/template/definition';
 import type { NodeDefinition } from './types';
 
-/** Every node type and version. A breaking change adds a new version here beside the old one. */
+/**
+ * Every node type and version. A breaking change adds a new version here beside the old one
+ * (README.md): stored graphs name their version and keep running; new nodes get the latest.
+ */
 const DEFINITIONS: readonly NodeDefinition[] = [
   sourceManual,
   sourceHttp,
@@ -27,6 +30,7 @@ const DEFINITIONS: readonly NodeDefinition[] = [
   transformJsonata,
   transformFilter,
   transformSplit,
+  transformSplitV2,
   transformMerge,
   outputResults,
   outputWebhook,
@@ -67,7 +71,7 @@ export function toNodeTypeInfo(def: NodeDefinition): NodeTypeInfo {
     inputs: def.inputs,
     outputs: def.outputs,
     params: def.params,
-    ...(def.usesLlm ? { usesLlm: true } : {}),
+    ...(def.connectionParams.length ? { connectionParams: def.connectionParams } : {}),
     ...(def.trigger ? { trigger: true } : {}),
     ...(def.literalParams?.length ? { literalParams: def.literalParams } : {}),
   };
@@ -81,71 +85,3 @@ export function getNodeTypeInfo(type: string, version: number): NodeTypeInfo | u
 
 /** Spread into validateGraph's options: `validateGraph(graph, { ...nodeTypeLookup, llm })`. */
 export const nodeTypeLookup = { getNodeType: getNodeTypeInfo, listVersions: listNodeVersions };
-
-/** How a param takes templates: as text, keeping the value's type, or not at all. */
-export type ParamTemplating = 'text' | 'value' | 'none';
-
-export interface ParamUi {
-  widget?: string;
-  templating: ParamTemplating;
-}
-
-export interface NodeTypeDescription {
-  id: string;
-  version: number;
-  category: NodeDefinition['category'];
-  title: string;
-  description: string;
-  docs: string;
-  inputs: NodeDefinition['inputs'];
-  outputs: NodeDefinition['outputs'];
-  /** JSON Schema (draft 2020-12) of the params as the editor edits them; `widget` is a UI hint. */
-  paramsSchema: Record<string, unknown>;
-  /** Per param: widget hint and whether/how `{{ }}` templates apply. */
-  ui: Record<string, ParamUi>;
-  usesLlm: boolean;
-  trigger: boolean;
-}
-
-function describeOne(def: NodeDefinition): NodeTypeDescription {
-  const paramsSchema = z.toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  const properties = (paramsSchema.properties ?? {}) as Record<
-    string,
-    { type?: unknown; widget?: unknown; enum?: unknown; anyOf?: { type?: unknown }[] }
-  >;
-  const ui: Record<string, ParamUi> = {};
-  for (const [name, prop] of Object.entries(properties)) {
-    // Free text only: a choice from a list (enum) must be one of its values, not a template.
-    const takesText = (prop.type === 'string' && prop.enum === undefined) || (prop.anyOf ?? []).some((b) => b.type === 'string');
-    const templating: ParamTemplating = def.literalParams?.includes(name)
-      ? 'none'
-      : def.valueParams?.includes(name)
-        ? 'value'
-        : takesText || prop.type === 'object'
-          ? 'text'
-          : 'none';
-    ui[name] = { templating, ...(typeof prop.widget === 'string' ? { widget: prop.widget } : {}) };
-  }
-  return {
-    id: def.id,
-    version: def.version,
-    category: def.category,
-    title: def.title,
-    description: def.description,
-    docs: def.docs,
-    inputs: def.inputs,
-    outputs: def.outputs,
-    paramsSchema,
-    ui,
-    usesLlm: def.usesLlm ?? false,
-    trigger: def.trigger ?? false,
-  };
-}
-
-let catalogue: NodeTypeDescription[] | undefined;
-
-/** The JSON-serialisable catalogue the editor builds its palette and forms from. */
-export function describeNodeTypes(): NodeTypeDescription[] {
-  catalogue ??= listNodeDefinitions().map(describeOne);
-  return structuredClone(catalogue);
-}

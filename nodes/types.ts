@@ -1,7 +1,23 @@
 import type { NodeCategory, NodeInputs, PortDef } from '@bm/graph';
 import type { z } from 'zod';
+import type { NodeExecution } from './shared/execution';
+import type { NodeDisplay } from './shared/display';
 
 export type { NodeCategory, NodeInputs, PortDef };
+export type { NodeExecution, RetryPolicy } from './shared/execution';
+export type { NodeDisplay, NodeSummaryRule } from './shared/display';
+
+/** What a node outputs, for the editor's expression field tree and its "insert" chips. */
+export interface NodeOutputDescription<O = unknown> {
+  /** One sentence, shown beside the output in the editor. */
+  description: string;
+  /** The output's shape; typed so that it cannot drift from what `run` returns. */
+  schema: z.ZodType<O>;
+  /** Where the useful part lives, as an expression path from the node (`output.items`). */
+  primaryPath?: string;
+  /** What a person calls that part ("items", "answer"). */
+  primaryLabel?: string;
+}
 
 export type LlmPurpose = 'analyze' | 'report' | 'draft';
 
@@ -76,7 +92,6 @@ export interface NodeDefinition<P = any, O = unknown> {
   inputs: PortDef[];
   outputs: PortDef[];
   params: z.ZodType<P>;
-  usesLlm?: boolean;
   /** Starts a run (receives the run input). */
   trigger?: boolean;
   /**
@@ -86,5 +101,19 @@ export interface NodeDefinition<P = any, O = unknown> {
   valueParams?: string[];
   /** Params that are not templates at all (code such as a JSONata expression, sample data). */
   literalParams?: string[];
+  /** Retry, timeout and local-activity defaults (presets in shared/execution.ts). */
+  execution: NodeExecution;
+  /**
+   * Params whose whole value is a credential (an incoming-webhook URL): masked in recorded node
+   * inputs and hidden from viewers in API responses.
+   */
+  secretParams: string[];
+  /**
+   * Params naming an LLM connection. A node with any uses an LLM: validation checks the connection
+   * (or the bot's default) and the worker records the call's usage.
+   */
+  connectionParams: string[];
+  output: NodeOutputDescription<O>;
+  display: NodeDisplay;
   run(params: P, inputs: NodeInputs, ctx: NodeContext): Promise<O>;
 }

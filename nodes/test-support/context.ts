@@ -91,7 +91,8 @@ export function inputsOf(...outputs: [string, unknown][]): NodeInputs {
 
 /**
  * Runs a node as the worker does (render templates, validate, run). Upstream outputs are both
- * the node's inputs and visible to templates as nodes.<id>.output.
+ * the node's inputs and visible to templates as nodes.<id>.output. Every output is checked
+ * against the definition's output schema, so the schema the editor shows cannot drift from run().
  */
 export async function runNode<O>(
   def: NodeDefinition<any, O>,
@@ -102,6 +103,8 @@ export async function runNode<O>(
 ): Promise<O> {
   const nodes = { ...extraNodes, ...Object.fromEntries(upstream.map(([id, output]) => [id, { output }])) };
   const { output } = await executeNode(def, params, { input: ctx.input, nodes }, ctx, inputsOf(...upstream));
+  const described = def.output.schema.safeParse(output);
+  if (!described.success) throw new Error(`${def.id} v${def.version} output does not match its output schema: ${described.error.message}`);
   return output;
 }
 

@@ -8,7 +8,7 @@ import { buildPlan } from './plan';
 import { runNode } from './run-node';
 import { validateBotGraph } from '@bm/runtime';
 
-export { buildPlan, executionDefaults } from './plan';
+export { buildPlan } from './plan';
 export { toFailureInfo } from './failure';
 
 export interface ActivityDeps {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseGraph } from '@bm/graph';
-import { DEFAULT_LLM_RETRY, DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY } from '../shared';
+import { getNodeDefinition } from '@bm/nodes';
 import { buildPlan } from './plan';
 
 const n = (id: string, settings?: object) => ({ id, type: 'transform.template', params: { template: id }, position: { x: 0, y: 0 }, ...(settings ? { settings } : {}) });
+const at = { x: 0, y: 0 };
+/** A definition's retry policy as the plan carries it (Temporal's field name for attempts). */
+const planRetry = (type: string) => {
+  const { maxAttempts, ...rest } = getNodeDefinition(type, 1)!.execution.retry;
+  return { maximumAttempts: maxAttempts, ...rest };
+};
 
 describe('buildPlan', () => {
   it('orders nodes topologically with their direct dependencies and default settings', () => {
@@ -19,29 +25,36 @@ describe('buildPlan', () => {
     );
     expect(plan.map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(plan[2]!.deps.sort()).toEqual(['a', 'b']);
-    expect(plan[0]).toMatchObject({ deps: [], retry: DEFAULT_RETRY, timeoutMs: DEFAULT_NODE_TIMEOUT_MS, continueOnFailure: false });
+    const template = getNodeDefinition('transform.template', 1)!.execution;
+    expect(plan[0]).toMatchObject({ deps: [], retry: planRetry('transform.template'), timeoutMs: template.timeoutMs, continueOnFailure: false });
   });
 
-  it('runs pure transforms as local activities and nodes with outside I/O as regular ones', () => {
-    const plan = buildPlan(
-      parseGraph({
-        nodes: [n('t'), { id: 'h', type: 'source.http', params: { url: 'https://example.com' }, position: { x: 0, y: 0 } }],
-        edges: [],
-      }),
+  it("takes local or regular from each node's definition", () => {
+    const types = ['source.manual', 'transform.template', 'transform.split', 'source.http', 'llm.chat', 'output.results'];
+    const plan = buildPlan(parseGraph({ nodes: types.map((type, i) => ({ id: `n${i}`, type, params: {}, position: at })), edges: [] }));
+    expect(Object.fromEntries(plan.map((p) => [p.type, p.local]))).toEqual(
+      Object.fromEntries(types.map((t) => [t, getNodeDefinition(t, 1)!.execution.local])),
     );
-    expect(Object.fromEntries(plan.map((p) => [p.id, p.local]))).toEqual({ t: true, h: false });
+    // Quick pure nodes skip the server round trip; nodes with outside I/O never run locally.
+    expect(plan.filter((p) => p.local).map((p) => p.type)).toEqual(['source.manual', 'transform.template', 'transform.split']);
   });
 
-  it('gives LLM nodes a longer default retry budget than other nodes', () => {
-    const plan = buildPlan(
-      parseGraph({ nodes: [n('t'), { id: 'l', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'x' }, position: { x: 0, y: 0 } }], edges: [] }),
-    );
-    expect(plan.find((p) => p.id === 'l')!.retry).toEqual(DEFAULT_LLM_RETRY);
-    expect(plan.find((p) => p.id === 't')!.retry).toEqual(DEFAULT_RETRY);
+  it('uses the version the graph names', () => {
+    const plan = buildPlan(parseGraph({ nodes: [{ id: 's', type: 'transform.split', version: 2, params: {}, position: at }], edges: [] }));
+    expect(plan[0]).toMatchObject({ type: 'transform.split', local: getNodeDefinition('transform.split', 2)!.execution.local });
+    expect(() => buildPlan(parseGraph({ nodes: [{ id: 'x', type: 'transform.split', version: 9, params: {}, position: at }], edges: [] }))).toThrow(/v9/);
+  });
+
+  it('gives LLM nodes the longer default retry budget of their definition', () => {
+    const plan = buildPlan(parseGraph({ nodes: [n('t'), { id: 'l', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'x' }, position: at }], edges: [] }));
+    expect(plan.find((p) => p.id === 'l')!.retry).toEqual(planRetry('llm.chat'));
+    expect(plan.find((p) => p.id === 'l')!.retry.maximumAttempts).toBe(5);
+    expect(plan.find((p) => p.id === 't')!.retry).toEqual(planRetry('transform.template'));
+    expect(plan.find((p) => p.id === 't')!.retry.maximumAttempts).toBe(3);
   });
 
   it("carries each node's retry, timeout and continue-on-failure settings", () => {
     const [p] = buildPlan(parseGraph({ nodes: [n('x', { retry: { maxAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true })], edges: [] }));
-    expect(p).toMatchObject({ retry: { ...DEFAULT_RETRY, maximumAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true });
+    expect(p).toMatchObject({ retry: { ...planRetry('transform.template'), maximumAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true });
   });
 });

@@ -1,38 +1,36 @@
 import type { Graph } from '@bm/graph';
 import { topologicalOrder } from '@bm/graph';
-import { DEFAULT_LLM_RETRY, DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNode } from '../shared';
+import { getNodeDefinition } from '@bm/nodes';
+import type { PlanNode } from '../shared';
 
-/** Pure, quick node types: no outside I/O, so no need for a server round trip per attempt. */
-const LOCAL_NODE_TYPES = new Set(['source.manual', 'transform.template', 'transform.jsonata', 'transform.filter', 'transform.split', 'transform.merge']);
-
-/** The retry policy a node type gets when its settings say nothing. */
-export const defaultRetry = (type: string) => (type.startsWith('llm.') ? DEFAULT_LLM_RETRY : DEFAULT_RETRY);
-
-/** What the editor shows as a node type's execution defaults (the same values buildPlan applies). */
-export const executionDefaults = (type: string) => ({ maxAttempts: defaultRetry(type).maximumAttempts, timeoutMs: DEFAULT_NODE_TIMEOUT_MS });
-
-/** The interpreter's view of a graph: ids, dependencies and execution settings, in topological order. */
+/**
+ * The interpreter's view of a graph: ids, dependencies and execution settings, in topological
+ * order. A node's settings override its definition's execution defaults field by field. Called on
+ * a validated graph, so every node's type and version exist.
+ */
 export function buildPlan(graph: Graph): PlanNode[] {
   const deps = new Map<string, Set<string>>(graph.nodes.map((n) => [n.id, new Set<string>()]));
   for (const e of graph.edges) deps.get(e.target)?.add(e.source);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   return topologicalOrder(graph).map((id) => {
     const n = byId.get(id)!;
+    const def = getNodeDefinition(n.type, n.version ?? 1);
+    if (!def) throw new Error(`buildPlan: node "${id}" has no definition ${n.type} v${n.version ?? 1}; validate the graph first.`);
     const s = n.settings ?? {};
-    const defaults = defaultRetry(n.type);
+    const { retry, timeoutMs, local } = def.execution;
     return {
       id,
       type: n.type,
       deps: [...deps.get(id)!],
       retry: {
-        maximumAttempts: s.retry?.maxAttempts ?? defaults.maximumAttempts,
-        initialIntervalMs: s.retry?.initialIntervalMs ?? defaults.initialIntervalMs,
-        backoffCoefficient: s.retry?.backoffCoefficient ?? defaults.backoffCoefficient,
-        maximumIntervalMs: s.retry?.maximumIntervalMs ?? defaults.maximumIntervalMs,
+        maximumAttempts: s.retry?.maxAttempts ?? retry.maxAttempts,
+        initialIntervalMs: s.retry?.initialIntervalMs ?? retry.initialIntervalMs,
+        backoffCoefficient: s.retry?.backoffCoefficient ?? retry.backoffCoefficient,
+        maximumIntervalMs: s.retry?.maximumIntervalMs ?? retry.maximumIntervalMs,
       },
-      timeoutMs: s.timeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
+      timeoutMs: s.timeoutMs ?? timeoutMs,
       continueOnFailure: s.continueOnFailure ?? false,
-      local: LOCAL_NODE_TYPES.has(n.type),
+      local,
     };
   });
 }

@@ -16,13 +16,28 @@ const noEmail: NodeContext['email'] = {
 };
 
 /** Recorded inputs are shown to every workspace member: mask secrets inside strings too (URLs with ?key=, bearer tokens). */
-function redactStrings(value: unknown, depth = 0, key = ''): unknown {
-  // An incoming-webhook URL (Slack, Discord…) is itself the credential: keep only its origin.
-  if (typeof value === 'string' && key === 'webhookUrl') return value.replace(/^(https?:\/\/[^/]+).*$/i, '$1/[redacted]');
+function redactStrings(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
   if (depth > 20 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redactStrings(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, depth + 1, k)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, depth + 1)]));
+}
+
+/**
+ * The params as recorded: a secret param (e.g. an incoming-webhook URL, itself the credential)
+ * keeps only its origin, so people still see where the node delivered; everything else is redacted.
+ */
+function recordedInput(params: unknown, secretParams: readonly string[]): unknown {
+  const redacted = redactStrings(censorSensitiveFields(params));
+  if (!redacted || typeof redacted !== 'object' || Array.isArray(redacted)) return redacted;
+  const out = { ...(redacted as Record<string, unknown>) };
+  for (const key of secretParams) {
+    const v = (params as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    const origin = typeof v === 'string' ? /^https?:\/\/[^/?#]+/i.exec(v)?.[0] : undefined;
+    out[key] = origin ? `${origin}/[redacted]` : '[redacted]';
+  }
+  return out;
 }
 
 /** Node ids that a node's params reference in `{{ nodes.<id>… }}` expressions. */
@@ -117,6 +132,8 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
         retryable: false,
       });
     }
+    // A node with an LLM connection param calls the LLM: its output carries the call's usage.
+    const usesLlm = def.connectionParams.length > 0;
     const llmOut = output as { usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string } | null;
     // Not recorded when the run was cancelled meanwhile or a newer attempt owns the row; the node's
     // state then is not committed either.
@@ -125,11 +142,11 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
       nodeId,
       attempt,
       {
-        input: redactStrings(censorSensitiveFields(params)),
+        input: recordedInput(params, def.secretParams),
         output: output ?? null,
         outputBytes,
-        usage: def.usesLlm ? llmOut?.usage : undefined,
-        model: def.usesLlm ? llmOut?.model : undefined,
+        usage: usesLlm ? llmOut?.usage : undefined,
+        model: usesLlm ? llmOut?.model : undefined,
       },
       { botId: run.botId, entries: [...pendingState] },
     );

@@ -73,19 +73,5 @@ export interface BotActivities {
   finishRun(input: { runId: string; workflowId: string; status: RunOutcome['status']; error?: NodeFailure | { code: string; message: string } }): Promise<void>;
 }
 
-export const DEFAULT_RETRY: RetrySettings = {
-  maximumAttempts: 3,
-  initialIntervalMs: 1_000,
-  backoffCoefficient: 2,
-  maximumIntervalMs: 60_000,
-};
-/** LLM calls ride out a provider blip longer by default (rate limits, 5xx); a rejected key still fails at once. */
-export const DEFAULT_LLM_RETRY: RetrySettings = {
-  maximumAttempts: 5,
-  initialIntervalMs: 2_000,
-  backoffCoefficient: 2,
-  maximumIntervalMs: 60_000,
-};
-export const DEFAULT_NODE_TIMEOUT_MS = 5 * 60_000;
 /** A worker that dies mid-node is noticed after this long and the node is retried elsewhere. */
 export const NODE_HEARTBEAT_TIMEOUT_MS = 10_000;

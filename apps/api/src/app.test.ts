@@ -83,13 +83,13 @@ describe('API surface', () => {
     expect((await app.inject({ method: 'GET', url: '/api/node-types' })).statusCode).toBe(401);
     const r = await signup('catalogue@example.com');
     const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
-    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: { id: string; execution: { maxAttempts: number } }[] };
-    const ids = nodeTypes.map((n) => n.id).sort();
+    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: { id: string; execution: { retry: { maxAttempts: number } } }[] };
+    const ids = [...new Set(nodeTypes.map((n) => n.id))].sort();
     expect(ids).toEqual(
       ['llm.chat', 'output.email', 'output.results', 'output.slack', 'output.webhook', 'source.http', 'source.manual', 'source.rss', 'source.webpage', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template'],
     );
-    expect(nodeTypes.find((n) => n.id === 'llm.chat')!.execution.maxAttempts).toBe(5);
-    expect(nodeTypes.find((n) => n.id === 'source.http')!.execution.maxAttempts).toBe(3);
+    expect(nodeTypes.find((n) => n.id === 'llm.chat')!.execution.retry.maxAttempts).toBe(5);
+    expect(nodeTypes.find((n) => n.id === 'source.http')!.execution.retry.maxAttempts).toBe(3);
   });
 
   it('keeps every saved graph as an immutable version', async () => {

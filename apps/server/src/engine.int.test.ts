@@ -121,6 +121,10 @@ describe('graph engine on Temporal', () => {
     const hook = web.requests.find((q) => q.path === '/hook');
     expect(Object.keys(hook!.json as object).sort()).toEqual(['count', 'paras', 'posts']);
     expect((web.requests.find((q) => q.path === '/slack')!.json as any).text).toBe(n.tpl.output);
+    // Secret params (the definitions' secretParams) are recorded as their origin only.
+    expect(n.slack.input.webhookUrl).toBe(`${new URL(web.url).origin}/[redacted]`);
+    expect(n.hook.input.url).toBe(`${new URL(web.url).origin}/[redacted]`);
+    expect(n.slack.input.text).toBe(n.tpl.output);
     const [mail] = await smtp.waitFor(1);
     expect(mail!.subject).toBe('Report lighthouses');
     expect(mail!.text).toContain('Report on lighthouses');

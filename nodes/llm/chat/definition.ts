@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LLM_RETRY, NODE_TIMEOUT_MS } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run, type ChatOutput } from './run';
 
@@ -39,6 +40,26 @@ export const llmChat: NodeDefinition<Params, ChatOutput> = {
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'Context' }],
   outputs: [{ name: 'out', type: 'json', label: 'Answer' }],
   params,
-  usesLlm: true,
+  execution: { local: false, retry: LLM_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: ['llmConnectionId'],
+  output: {
+    description: 'The model\'s answer, the model used and the tokens it took.',
+    schema: z.object({
+      text: z.string().describe('The answer as text.'),
+      json: z.unknown().optional().describe('The parsed answer, when json is on.'),
+      model: z.string().describe('The model that answered.'),
+      usage: z
+        .object({ inputTokens: z.number().int(), outputTokens: z.number().int(), cachedTokens: z.number().int().optional() })
+        .describe('Tokens billed by your provider.'),
+    }),
+    primaryPath: 'output.text',
+    primaryLabel: 'answer',
+  },
+  display: {
+    icon: 'bot',
+    synonyms: ['ai', 'openai', 'gpt', 'chatgpt', 'claude', 'anthropic', 'gemini', 'google', 'ollama', 'prompt', 'summarise', 'summarize', 'classify', 'translate', 'write'],
+    summary: [{ format: '{purpose|analyze} · {model|default model}', show: ['prompt'] }],
+  },
   run,
 };

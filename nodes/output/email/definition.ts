@@ -1,6 +1,7 @@
 import { containsTemplate } from '@bm/graph';
 import { z } from 'zod';
 import { EMAIL, splitAddresses } from '../../shared/params';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { MAX_RECIPIENTS, run, type EmailOutput } from './run';
 
@@ -35,5 +36,20 @@ export const outputEmail: NodeDefinition<Params, EmailOutput> = {
   inputs: [{ name: 'in', type: 'any', multiple: true }],
   outputs: [{ name: 'out', type: 'json' }],
   params,
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The sent message\'s id and its recipients.',
+    schema: z.object({
+      messageId: z.string().describe('The id the mail server gave the message.'),
+      to: z.array(z.string()).describe('The recipients it was sent to.'),
+    }),
+  },
+  display: {
+    icon: 'mail',
+    synonyms: ['email', 'e-mail', 'mail', 'smtp', 'send', 'notify', 'newsletter'],
+    summary: [{ format: 'To {to}', show: ['subject'] }],
+  },
   run,
 };

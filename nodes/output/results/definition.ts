@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run, type ResultsOutput } from './run';
 
@@ -24,5 +25,17 @@ export const outputResults: NodeDefinition<Params, ResultsOutput> = {
   outputs: [{ name: 'out', type: 'json' }],
   params,
   valueParams: ['content'],
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The id of the saved result.',
+    schema: z.object({ resultId: z.string().describe('The id of the saved result.') }),
+  },
+  display: {
+    icon: 'inbox',
+    synonyms: ['inbox', 'save', 'store', 'result', 'report', 'output'],
+    summary: [{ show: ['content', 'title'] }],
+  },
   run,
 };

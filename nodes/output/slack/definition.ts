@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeoutParam, urlParam } from '../../shared/params';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run } from './run';
 import type { DeliveryOutput } from '../webhook/run';
@@ -29,5 +30,17 @@ export const outputSlack: NodeDefinition<Params, DeliveryOutput> = {
   inputs: [{ name: 'in', type: 'any', multiple: true }],
   outputs: [{ name: 'out', type: 'json' }],
   params,
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: ['webhookUrl'],
+  connectionParams: [],
+  output: {
+    description: 'The HTTP status Slack answered with.',
+    schema: z.object({ status: z.number().int().describe('The HTTP status Slack answered with.') }),
+  },
+  display: {
+    icon: 'message-square',
+    synonyms: ['slack', 'chat', 'message', 'notify', 'channel', 'post'],
+    summary: [{ show: ['text'] }],
+  },
   run,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headersParam, timeoutParam, urlParam } from '../../shared/params';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run, type DeliveryOutput } from './run';
 
@@ -30,5 +31,17 @@ export const outputWebhook: NodeDefinition<Params, DeliveryOutput> = {
   outputs: [{ name: 'out', type: 'json' }],
   params,
   valueParams: ['payload'],
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: ['url'],
+  connectionParams: [],
+  output: {
+    description: 'The HTTP status the receiver answered with.',
+    schema: z.object({ status: z.number().int().describe('The HTTP status the receiver answered with.') }),
+  },
+  display: {
+    icon: 'webhook',
+    synonyms: ['webhook', 'http', 'post', 'api', 'discord', 'teams', 'zapier', 'make', 'callback', 'send'],
+    summary: [{ format: '{method|POST} to a webhook' }],
+  },
   run,
 };

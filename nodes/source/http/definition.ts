@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headersParam, maxBytesParam, timeoutParam, urlParam } from '../../shared/params';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run, type HttpOutput } from './run';
 
@@ -43,5 +44,23 @@ export const sourceHttp: NodeDefinition<Params, HttpOutput> = {
   outputs: [{ name: 'out', type: 'json', label: 'Response' }],
   params,
   valueParams: ['body'],
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The response: status, headers and body.',
+    schema: z.object({
+      status: z.number().int().describe('The HTTP status.'),
+      headers: z.record(z.string(), z.string()).describe('The response headers, names in lower case.'),
+      body: z.unknown().describe('Parsed JSON when the response is JSON, text otherwise.'),
+    }),
+    primaryPath: 'output.body',
+    primaryLabel: 'body',
+  },
+  display: {
+    icon: 'globe',
+    synonyms: ['http', 'api', 'rest', 'request', 'fetch', 'get', 'post', 'curl', 'json', 'url'],
+    summary: [{ format: '{method|GET} {url}' }],
+  },
   run,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run } from './run';
 
@@ -27,5 +28,17 @@ export const sourceManual: NodeDefinition<Params, unknown> = {
   params,
   trigger: true,
   literalParams: ['sample'],
+  execution: { local: true, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The run input as it was sent (null when the run has none).',
+    schema: z.unknown(),
+  },
+  display: {
+    icon: 'play',
+    synonyms: ['start', 'trigger', 'input', 'manual', 'run', 'begin'],
+    summary: [{ format: 'Sample: {sample}' }],
+  },
   run,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxBytesParam, timeoutParam, urlParam } from '../../shared/params';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run, type RssOutput } from './run';
 
@@ -29,5 +30,33 @@ export const sourceRss: NodeDefinition<Params, RssOutput> = {
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'After' }],
   outputs: [{ name: 'out', type: 'items', label: 'Items' }],
   params,
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The feed\'s title and link, and its items.',
+    schema: z.object({
+      feed: z.object({ title: z.string().nullable(), link: z.string().nullable() }).describe('The feed itself.'),
+      items: z
+        .array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            link: z.string().nullable(),
+            published: z.string().nullable().describe('An ISO date, or null.'),
+            summary: z.string().describe('Plain text.'),
+            content: z.string().describe('Plain text.'),
+          }),
+        )
+        .describe('The items, newest first as the feed lists them.'),
+    }),
+    primaryPath: 'output.items',
+    primaryLabel: 'items',
+  },
+  display: {
+    icon: 'rss',
+    synonyms: ['rss', 'atom', 'feed', 'news', 'blog', 'podcast', 'subscribe'],
+    summary: [{ show: ['url'] }],
+  },
   run,
 };

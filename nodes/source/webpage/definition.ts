@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxBytesParam, timeoutParam, urlParam } from '../../shared/params';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run, type WebpageOutput } from './run';
 
@@ -24,5 +25,26 @@ export const sourceWebpage: NodeDefinition<Params, WebpageOutput> = {
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'After' }],
   outputs: [{ name: 'out', type: 'json', label: 'Page' }],
   params,
+  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The page\'s readable text with its title, byline and excerpt.',
+    schema: z.object({
+      url: z.string().describe('The page address after redirects.'),
+      title: z.string(),
+      byline: z.string().nullable(),
+      excerpt: z.string().nullable(),
+      text: z.string().describe('The readable text, paragraphs separated by blank lines.'),
+      length: z.number().int().describe('The length of text, in characters.'),
+    }),
+    primaryPath: 'output.text',
+    primaryLabel: 'text',
+  },
+  display: {
+    icon: 'file-text',
+    synonyms: ['web', 'page', 'website', 'scrape', 'crawl', 'article', 'read', 'html', 'url', 'reader'],
+    summary: [{ show: ['url'] }],
+  },
   run,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { jsonataSyntaxError } from '../jsonata/evaluate';
 import { OPERATORS, UNARY } from './conditions';
@@ -56,5 +57,22 @@ export const transformFilter: NodeDefinition<Params, FilterOutput> = {
   params,
   valueParams: ['items', 'value'],
   literalParams: ['expression'],
+  execution: { local: true, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The items that matched, in order.',
+    schema: z.object({ items: z.array(z.unknown()).describe('The items that matched, in order.') }),
+    primaryPath: 'output.items',
+    primaryLabel: 'items',
+  },
+  display: {
+    icon: 'filter',
+    synonyms: ['filter', 'where', 'condition', 'keep', 'remove', 'match', 'if', 'select'],
+    summary: [
+      { when: { param: 'mode', equals: 'jsonata' }, show: ['expression'] },
+      { format: 'Keep where {field|item} {operator|contains} {value|}' },
+    ],
+  },
   run,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { jsonataSyntaxError } from './evaluate';
 import { run } from './run';
@@ -34,5 +35,17 @@ export const transformJsonata: NodeDefinition<Params, unknown> = {
   outputs: [{ name: 'out', type: 'any', label: 'Result' }],
   params,
   literalParams: ['expression'],
+  execution: { local: true, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'Whatever the expression returns (null when empty).',
+    schema: z.unknown(),
+  },
+  display: {
+    icon: 'braces',
+    synonyms: ['jsonata', 'json', 'map', 'transform', 'reshape', 'code', 'expression', 'query'],
+    summary: [{ show: ['expression'] }],
+  },
   run,
 };

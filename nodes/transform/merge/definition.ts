@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run } from './run';
 
@@ -25,5 +26,21 @@ export const transformMerge: NodeDefinition<Params, unknown> = {
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'Inputs' }],
   outputs: [{ name: 'out', type: 'any', label: 'Merged' }],
   params,
+  execution: { local: true, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The combined outputs: one list, an object by node id, or one text (by mode).',
+    schema: z.union([
+      z.object({ items: z.array(z.unknown()) }).describe('append: all items in one list.'),
+      z.record(z.string(), z.unknown()).describe('object: each output under its node id.'),
+      z.string().describe('concatText: the texts joined.'),
+    ]),
+  },
+  display: {
+    icon: 'merge',
+    synonyms: ['merge', 'join', 'combine', 'concat', 'append', 'union', 'wait'],
+    summary: [{ format: '{mode|append}' }],
+  },
   run,
 };

@@ -2,7 +2,10 @@ import { getAtPath } from '@bm/graph';
 import { NodeError } from '../../errors';
 import { pathOf, primaryInput } from '../../shared/items';
 import type { NodeContext, NodeInputs } from '../../types';
-import type { Params } from './definition';
+import type { Params as ParamsV1 } from './definition';
+
+/** v2 has no `field` (an expression in `source` picks the part to split). */
+export type SplitParams = Omit<ParamsV1, 'field'> & { field?: string };
 
 export interface SplitOutput {
   items: unknown[];
@@ -53,9 +56,9 @@ export function chunkText(text: string, size: number, overlap: number, opts: { l
   return chunks;
 }
 
-function pickSource(params: Params, inputs: NodeInputs): unknown {
+function pickSource(params: SplitParams, inputs: NodeInputs): unknown {
   let value = params.source === undefined || params.source === '' ? primaryInput(inputs) : params.source;
-  if (params.field.trim()) {
+  if (params.field?.trim()) {
     value = getAtPath(value, pathOf(params.field, 'field'));
     if (value === undefined) throw new NodeError('INVALID_INPUT', `The value has no "${params.field}" to split.`);
     return value;
@@ -68,7 +71,7 @@ function pickSource(params: Params, inputs: NodeInputs): unknown {
   return value;
 }
 
-export async function run(params: Params, inputs: NodeInputs, _ctx: NodeContext): Promise<SplitOutput> {
+export async function run(params: SplitParams, inputs: NodeInputs, _ctx: NodeContext): Promise<SplitOutput> {
   const value = pickSource(params, inputs);
   let items: unknown[];
   if (Array.isArray(value)) {
@@ -96,7 +99,7 @@ export async function run(params: Params, inputs: NodeInputs, _ctx: NodeContext)
     const kind = value === null ? 'null' : value === undefined ? 'nothing' : typeof value;
     throw new NodeError(
       'INVALID_INPUT',
-      `Split needs a text or a list, got ${kind}. Set "source" (e.g. {{ nodes.<id>.output.text }}) or "field".`,
+      `Split needs a text or a list, got ${kind}. Set "source" (e.g. {{ nodes.<id>.output.text }})${'field' in params ? ' or "field"' : ''}.`,
     );
   }
   return { items: params.limit ? items.slice(0, params.limit) : items };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { run } from './run';
 
@@ -24,5 +25,19 @@ export const transformTemplate: NodeDefinition<Params, string> = {
   inputs: [{ name: 'in', type: 'any', multiple: true }],
   outputs: [{ name: 'out', type: 'text', label: 'Text' }],
   params,
+  execution: { local: true, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  secretParams: [],
+  connectionParams: [],
+  output: {
+    description: 'The rendered text.',
+    schema: z.string(),
+    primaryPath: 'output',
+    primaryLabel: 'text',
+  },
+  display: {
+    icon: 'type',
+    synonyms: ['template', 'text', 'format', 'compose', 'string', 'markdown', 'placeholder'],
+    summary: [{ show: ['template'] }],
+  },
   run,
 };

@@ -24,7 +24,8 @@ export interface NodeTypeInfo {
   inputs: PortDef[];
   outputs: PortDef[];
   params: z.ZodType;
-  usesLlm?: boolean;
+  /** Params naming an LLM connection; a type with any uses an LLM, so its connection is checked. */
+  connectionParams?: string[];
   trigger?: boolean;
   /**
    * Params whose strings are NOT templates (e.g. a JSONata expression): they are neither rendered

@@ -8,7 +8,7 @@ const types: NodeTypeInfo[] = [
   { id: 't.manual', version: 1, category: 'source', trigger: true, inputs: [], outputs: [{ name: 'output', type: 'any' }], params: z.object({}) },
   { id: 't.fetch', version: 1, category: 'source', inputs: [], outputs: [{ name: 'output', type: 'json' }], params: z.object({ url: z.string().min(1), headers: z.record(z.string(), z.string()).default({}) }) },
   { id: 't.fetch', version: 2, category: 'source', inputs: [], outputs: [{ name: 'output', type: 'json' }], params: z.object({ url: z.string().min(1), timeoutMs: z.number().int().min(1).default(1000) }) },
-  { id: 't.llm', version: 1, category: 'llm', usesLlm: true, inputs: [{ name: 'input', type: 'any', multiple: true }], outputs: [{ name: 'output', type: 'json' }], params: z.object({ prompt: z.string().min(1), llmConnectionId: z.string().optional(), temperature: z.number().min(0).max(2).optional() }) },
+  { id: 't.llm', version: 1, category: 'llm', connectionParams: ['llmConnectionId'], inputs: [{ name: 'input', type: 'any', multiple: true }], outputs: [{ name: 'output', type: 'json' }], params: z.object({ prompt: z.string().min(1), llmConnectionId: z.string().optional(), temperature: z.number().min(0).max(2).optional() }) },
   { id: 't.text', version: 1, category: 'transform', inputs: [{ name: 'input', type: 'any', multiple: true }], outputs: [{ name: 'output', type: 'text' }], params: z.object({ template: z.string() }) },
   { id: 't.filter', version: 1, category: 'transform', inputs: [{ name: 'input', type: 'items' }], outputs: [{ name: 'output', type: 'items' }], params: z.object({ field: z.string().default('') }) },
   { id: 't.say', version: 1, category: 'output', inputs: [{ name: 'input', type: 'text' }], outputs: [], params: z.object({}) },

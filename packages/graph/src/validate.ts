@@ -75,7 +75,8 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
     }
     types.set(node.id, info);
     errors.push(...checkParams(node, info));
-    if (info.usesLlm && opts.llm) errors.push(...checkLlm(node, opts.llm));
+    const llm = opts.llm;
+    if (llm) for (const param of info.connectionParams ?? []) errors.push(...checkLlm(node, param, llm));
   }
 
   errors.push(...checkEdges(graph, byId, types));
@@ -137,14 +138,14 @@ function checkParams(node: GraphNode, info: NodeTypeInfo): ValidationError[] {
   }));
 }
 
-function checkLlm(node: GraphNode, llm: NonNullable<ValidateGraphOptions['llm']>): ValidationError[] {
-  const id = node.params.llmConnectionId;
+function checkLlm(node: GraphNode, param: string, llm: NonNullable<ValidateGraphOptions['llm']>): ValidationError[] {
+  const id = node.params[param];
   if (typeof id === 'string' && id.trim() !== '') {
     if (llm.connectionUsable && !llm.connectionUsable(id)) {
       return [{
         code: 'LLM_CONNECTION_UNUSABLE',
         nodeId: node.id,
-        param: 'llmConnectionId',
+        param,
         message: `${nodeName(node)} uses LLM connection "${id}", which does not exist, is inactive or is not shared with this bot's workspace. Pick another connection on the node.`,
       }];
     }
@@ -154,7 +155,7 @@ function checkLlm(node: GraphNode, llm: NonNullable<ValidateGraphOptions['llm']>
     return [{
       code: 'LLM_CONNECTION_MISSING',
       nodeId: node.id,
-      param: 'llmConnectionId',
+      param,
       message: `${nodeName(node)} has no LLM connection: choose one on the node, or set a default connection for the bot (Settings → LLM Connections to add one).`,
     }];
   }

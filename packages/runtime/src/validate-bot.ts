@@ -1,5 +1,5 @@
 import { validateGraph, type Graph } from '@bm/graph';
-import { nodeTypeLookup } from '@bm/nodes';
+import { graphConnectionIds, nodeTypeLookup } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 
@@ -20,10 +20,7 @@ export interface BotValidationContext {
 export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
   const ids = new Set<string>();
   if (c.botConnectionId) ids.add(c.botConnectionId);
-  for (const n of graph.nodes) {
-    const id = (n.params as { llmConnectionId?: unknown } | undefined)?.llmConnectionId;
-    if (typeof id === 'string' && id) ids.add(id);
-  }
+  for (const id of graphConnectionIds(graph)) ids.add(id);
   const usable = new Set<string>();
   let botConnectionProblem: string | undefined;
   for (const id of ids) {

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionUsableBy } from '@bm/llm';
 import { describeNodeTypes } from '@bm/nodes';
-import { executionDefaults } from '@bm/temporal';
 import type { Bot, Prisma, Role } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError } from '../lib/errors';
@@ -61,8 +60,8 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     }
   }
 
-  // The catalogue the editor builds its palette and forms from, with each type's execution defaults.
-  const nodeTypes = describeNodeTypes().map((d) => ({ ...d, execution: executionDefaults(d.id) }));
+  // The catalogue the editor builds its palette and forms from; each description carries its execution defaults.
+  const nodeTypes = describeNodeTypes();
   app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }), 401: errorResponses[401] } } }, async (req) => {
     requireUser(req);
     return { nodeTypes };

@@ -1,25 +1,18 @@
-/**
- * Where the useful part of each node type's output lives (API.md → Expressions; each node's docs),
- * so "insert" offers `{{ nodes.rss.output.items }}` rather than the whole envelope.
- */
-const OUTPUT_PATHS: Record<string, { path: string; what: string }> = {
-  'source.http': { path: 'output.body', what: 'body' },
-  'source.rss': { path: 'output.items', what: 'items' },
-  'source.webpage': { path: 'output.text', what: 'text' },
-  'llm.chat': { path: 'output.text', what: 'answer' },
-  'transform.filter': { path: 'output.items', what: 'items' },
-  'transform.split': { path: 'output.items', what: 'items' },
-  'transform.template': { path: 'output', what: 'text' },
-};
+import type { NodeTypeDef } from '../api/node-types';
 
 export type ExpressionRef = { expression: string; label: string };
 
-/** The reference a later node uses for `nodeId`'s output, with a label a person recognises. */
-export function referenceFor(nodeId: string, type: string, title: string): ExpressionRef {
-  const known = OUTPUT_PATHS[type];
+/**
+ * The reference a later node uses for `nodeId`'s output, with a label a person recognises: the
+ * useful part the node type declares (`output.primaryPath`), so "insert" offers
+ * `{{ nodes.rss.output.items }}` rather than the whole envelope.
+ */
+export function referenceFor(nodeId: string, def: Pick<NodeTypeDef, 'output'> | undefined, title: string): ExpressionRef {
+  const path = def?.output.primaryPath;
+  const label = def?.output.primaryLabel;
   return {
-    expression: `{{ nodes.${nodeId}.${known?.path ?? 'output'} }}`,
-    label: known ? `${title} · ${known.what}` : title,
+    expression: `{{ nodes.${nodeId}.${path ?? 'output'} }}`,
+    label: path && label ? `${title} · ${label}` : title,
   };
 }
 

@@ -18,7 +18,7 @@ function node(
     id,
     type,
     version: def?.version ?? 1,
-    params: { ...defaultParams(def?.paramsSchema, def?.category), ...params },
+    params: { ...defaultParams(def?.paramsSchema, def), ...params },
     position: { x, y: 120 },
     ...(label ? { label } : {}),
   };

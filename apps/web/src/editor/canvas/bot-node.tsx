@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { NodePort } from '../../api/node-types';
 import { Icon } from '../../ui/icons';
 import { summarizeNode } from '../node-summary';
+import { nodeTypeOf } from '../store/catalogue-slice';
 import { useEditorStore } from '../store/editor-store';
 import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
@@ -32,12 +33,12 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
 const STATUS_ICON: Record<string, 'check' | 'x' | undefined> = { succeeded: 'check', failed: 'x' };
 
 function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
-  const def = useEditorStore((s) => s.nodeTypes[data.type]);
+  const def = useEditorStore((s) => nodeTypeOf(s, data));
   const status = useEditorStore((s) => s.runNodes[id]?.status);
   const hasIssue = useEditorStore((s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id));
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
-  const summary = summarizeNode(data);
+  const summary = summarizeNode(data, def);
   const statusIcon = status ? STATUS_ICON[status] : undefined;
   const classes = ['bot-node', `cat-${category}`, selected && 'selected', status && `status-${status}`, hasIssue && 'has-issue'].filter(Boolean).join(' ');
 

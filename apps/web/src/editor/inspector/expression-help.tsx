@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { RUN_INPUT_REF, referenceFor } from '../expression-refs';
+import { nodeTypeOf } from '../store/catalogue-slice';
 import { useEditorStore } from '../store/editor-store';
 import { upstreamNodeIds } from '../store/graph-queries';
 
@@ -14,7 +15,8 @@ export function ExpressionHelp({ nodeId, onInsert }: { nodeId: string; onInsert:
       upstreamNodeIds(s, nodeId).flatMap((id) => {
         const data = s.nodes.find((n) => n.id === id)?.data;
         if (!data) return [];
-        const ref = referenceFor(id, data.type, data.label || s.nodeTypes[data.type]?.title || data.type);
+        const def = nodeTypeOf(s, data);
+        const ref = referenceFor(id, def, data.label || def?.title || data.type);
         return [ref.expression, ref.label];
       }),
     ),

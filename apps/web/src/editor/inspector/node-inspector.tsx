@@ -5,6 +5,7 @@ import { Alert } from '../../ui/states';
 import { CATEGORY_LABEL } from '../canvas/category';
 import { describeIssue } from '../issue-text';
 import { schemaToFields } from '../schema-form/schema-fields';
+import { nodeTypeOf } from '../store/catalogue-slice';
 import { useEditorStore } from '../store/editor-store';
 import { ConnectionPicker, ModelPicker } from './llm-pickers';
 import { FieldInput } from './field-input';
@@ -13,7 +14,7 @@ import { NodeSettingsForm } from './node-settings-form';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
-  const def = useEditorStore((s) => (data ? s.nodeTypes[data.type] : undefined));
+  const def = useEditorStore((s) => (data ? nodeTypeOf(s, data) : undefined));
   const botConnectionId = useEditorStore((s) => s.meta.llmConnectionId);
   const nodeRun = useEditorStore((s) => s.runNodes[nodeId]);
   const issues = useEditorStore((s) => s.issues);
@@ -21,13 +22,14 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const setLabel = useEditorStore((s) => s.setLabel);
   const setSettings = useEditorStore((s) => s.setSettings);
   const deleteNodes = useEditorStore((s) => s.deleteNodes);
-  const fields = useMemo(() => schemaToFields(def?.paramsSchema, def?.category, def?.ui), [def]);
+  const fields = useMemo(() => schemaToFields(def?.paramsSchema, def), [def]);
   const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId).map((i) => describeIssue(i.message)), [issues, nodeId]);
   const issueFor = (key: string) => nodeIssues.find((i) => i.param === key)?.text;
 
   if (!data) return null;
   const params = data.params;
-  const connectionId = (params.llmConnectionId as string | undefined) ?? botConnectionId;
+  const connectionParam = def?.connectionParams[0];
+  const connectionId = (connectionParam ? (params[connectionParam] as string | undefined) : undefined) ?? botConnectionId;
 
   return (
     <div data-testid="node-inspector">
@@ -71,7 +73,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       {nodeRun && (
         <div className="inspector-section">
           <h3>Last run</h3>
-          <NodeRunOutput nodeRun={nodeRun} connectionId={def?.category === 'llm' ? connectionId : undefined} />
+          <NodeRunOutput nodeRun={nodeRun} connectionId={connectionParam ? connectionId : undefined} />
         </div>
       )}
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { NodeSettings } from '../../api/graph-types';
+import type { NodeTypeDef } from '../../api/node-types';
 import { Field } from '../../ui/field';
 import { useDraftError } from '../hooks/use-draft-error';
 
@@ -20,7 +21,7 @@ export function NodeSettingsForm({
   nodeId: string;
   settings: NodeSettings | undefined;
   /** The node type's execution defaults from the catalogue, shown as placeholders. */
-  defaults?: { maxAttempts: number; timeoutMs: number };
+  defaults?: NodeTypeDef['execution'];
   onChange: (s: NodeSettings) => void;
 }) {
   const s = settings ?? {};
@@ -38,7 +39,7 @@ export function NodeSettingsForm({
             id={`${nodeId}-attempts`}
             className={errors.attempts ? 'input invalid' : 'input'}
             inputMode="numeric"
-            placeholder={String(defaults?.maxAttempts ?? 3)}
+            placeholder={defaults ? String(defaults.retry.maxAttempts) : undefined}
             value={attempts}
             onChange={(e) => {
               setAttempts(e.target.value);
@@ -53,7 +54,7 @@ export function NodeSettingsForm({
             id={`${nodeId}-timeout`}
             className={errors.timeout ? 'input invalid' : 'input'}
             inputMode="numeric"
-            placeholder={String((defaults?.timeoutMs ?? 300_000) / 1000)}
+            placeholder={defaults ? String(defaults.timeoutMs / 1000) : undefined}
             value={timeout}
             onChange={(e) => {
               setTimeoutText(e.target.value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { JsonSchema } from './json-schema';
-import { coerceFieldValue, defaultParams, formatFieldValue, humanizeKey, schemaToFields, unwrapSchema } from './schema-fields';
+import { coerceFieldValue, defaultParams, formatFieldValue, humanizeKey, schemaToFields, unwrapSchema, type FormFacts } from './schema-fields';
 
 // Schemas built with the same zod the node definitions use, converted the way the API serves them.
 const llmChat = z.toJSONSchema(
@@ -10,7 +10,7 @@ const llmChat = z.toJSONSchema(
     system: z.string().optional(),
     prompt: z.string().min(1).describe('What to ask the model'),
     llmConnectionId: z.string().optional(),
-    model: z.string().optional(),
+    model: z.string().optional().meta({ widget: 'model' }),
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().positive().optional(),
     json: z.boolean().default(false),
@@ -30,11 +30,12 @@ const http = z.toJSONSchema(
   { io: 'input' },
 ) as JsonSchema;
 
-const byKey = (schema: JsonSchema, category?: string) => Object.fromEntries(schemaToFields(schema, category).map((f) => [f.key, f]));
+const chatFacts = { connectionParams: ['llmConnectionId'] };
+const byKey = (schema: JsonSchema, facts?: FormFacts) => Object.fromEntries(schemaToFields(schema, facts).map((f) => [f.key, f]));
 
 describe('schemaToFields', () => {
   it('maps the llm.chat schema onto the right widgets', () => {
-    const f = byKey(llmChat, 'llm');
+    const f = byKey(llmChat, chatFacts);
     expect(Object.keys(f)).toEqual(['purpose', 'system', 'prompt', 'llmConnectionId', 'model', 'temperature', 'maxTokens', 'json']);
     expect(f.purpose).toMatchObject({ kind: 'enum', required: false, defaultValue: 'analyze' });
     expect(f.purpose!.options!.map((o) => o.value)).toEqual(['analyze', 'report', 'draft']);
@@ -48,13 +49,14 @@ describe('schemaToFields', () => {
     expect(f.json).toMatchObject({ kind: 'boolean', label: 'JSON' });
   });
 
-  it('treats connection/model keys as plain strings outside LLM nodes', () => {
-    const f = byKey(llmChat, 'transform');
-    expect(f.model!.kind).toBe('text');
+  it('shows a connection picker only for the connection params the node type names', () => {
+    const f = byKey(llmChat);
+    expect(f.llmConnectionId!.kind).toBe('text');
+    expect(byKey(llmChat, { connectionParams: ['system'] }).system!.kind).toBe('connection');
   });
 
   it('maps records to JSON objects, arrays to JSON arrays, nullable strings and literal unions', () => {
-    const f = byKey(http, 'source');
+    const f = byKey(http);
     expect(f.url).toMatchObject({ kind: 'text', label: 'URL', required: true });
     expect(f.headers).toMatchObject({ kind: 'json', jsonShape: 'object', required: false });
     expect(f.body).toMatchObject({ kind: 'textarea' });
@@ -85,14 +87,14 @@ describe('unwrapSchema', () => {
 
 describe('defaultParams', () => {
   it('takes schema defaults and the first option of required enums', () => {
-    expect(defaultParams(llmChat, 'llm')).toEqual({ purpose: 'analyze', json: false });
-    expect(defaultParams(http, 'source')).toEqual({ method: 'GET', mode: 'a' });
+    expect(defaultParams(llmChat, chatFacts)).toEqual({ purpose: 'analyze', json: false });
+    expect(defaultParams(http)).toEqual({ method: 'GET', mode: 'a' });
   });
 });
 
 describe('coerceFieldValue', () => {
-  const f = byKey({ ...llmChat }, 'llm');
-  const h = byKey(http, 'source');
+  const f = byKey({ ...llmChat }, chatFacts);
+  const h = byKey(http);
 
   it('parses and bounds numbers', () => {
     expect(coerceFieldValue(f.temperature!, '0.7')).toEqual({ ok: true, value: 0.7 });
@@ -163,7 +165,7 @@ describe('widget hints (ui map of GET /api/node-types)', () => {
     sample: { templating: 'none' as const, widget: 'json' },
     title: { templating: 'text' as const },
   };
-  const f = Object.fromEntries(schemaToFields(schema, 'source', ui).map((x) => [x.key, x]));
+  const f = Object.fromEntries(schemaToFields(schema, { ui }).map((x) => [x.key, x]));
 
   it('maps widgets onto field kinds', () => {
     expect(f.headers).toMatchObject({ kind: 'keyValue', defaultValue: {} });

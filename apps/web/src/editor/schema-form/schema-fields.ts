@@ -120,12 +120,12 @@ function fieldKind(
   key: string,
   s: JsonSchema,
   root: JsonSchema,
-  nodeCategory: string | undefined,
+  connectionParam: boolean,
   uiWidget: string | undefined,
 ): Pick<FormField, 'kind' | 'options' | 'jsonShape'> {
   const widget = uiWidget ?? (typeof s.widget === 'string' ? s.widget : undefined);
-  if (widget === 'connection' || (nodeCategory === 'llm' && key === 'llmConnectionId')) return { kind: 'connection' };
-  if (widget === 'model' || (nodeCategory === 'llm' && key === 'model')) return { kind: 'model' };
+  if (widget === 'connection' || connectionParam) return { kind: 'connection' };
+  if (widget === 'model') return { kind: 'model' };
   if (widget === 'json') return { kind: 'json', jsonShape: 'any' };
   if (widget === 'code') return { kind: 'code' };
   if (widget === 'keyValue') return { kind: 'keyValue' };
@@ -153,14 +153,19 @@ function fieldKind(
   }
 }
 
+/** What the form needs to know about a node type besides its params schema (from the catalogue). */
+export type FormFacts = { ui?: Record<string, ParamUi>; connectionParams?: readonly string[] };
+
 /** Maps a node type's params JSON Schema onto an ordered list of form fields. */
-export function schemaToFields(paramsSchema: JsonSchema | undefined, nodeCategory?: string, ui: Record<string, ParamUi> = {}): FormField[] {
+export function schemaToFields(paramsSchema: JsonSchema | undefined, facts: FormFacts = {}): FormField[] {
   if (!paramsSchema) return [];
+  const ui = facts.ui ?? {};
+  const connectionParams = new Set(facts.connectionParams ?? []);
   const root = unwrapSchema(paramsSchema).schema;
   const required = new Set(root.required ?? []);
   return Object.entries(root.properties ?? {}).map(([key, raw]) => {
     const { schema: s } = unwrapSchema(raw, paramsSchema);
-    const kind = fieldKind(key, s, paramsSchema, nodeCategory, ui[key]?.widget);
+    const kind = fieldKind(key, s, paramsSchema, connectionParams.has(key), ui[key]?.widget);
     const field: FormField = {
       key,
       label: s.title ?? humanizeKey(key),
@@ -187,9 +192,9 @@ export function schemaToFields(paramsSchema: JsonSchema | undefined, nodeCategor
 }
 
 /** Initial params for a freshly added node: schema defaults, and the first choice of required enums. */
-export function defaultParams(paramsSchema: JsonSchema | undefined, nodeCategory?: string): Record<string, unknown> {
+export function defaultParams(paramsSchema: JsonSchema | undefined, facts: FormFacts = {}): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  for (const field of schemaToFields(paramsSchema, nodeCategory)) {
+  for (const field of schemaToFields(paramsSchema, facts)) {
     if (field.defaultValue !== undefined) params[field.key] = structuredClone(field.defaultValue);
     else if (field.required && field.kind === 'enum' && field.options?.[0]) params[field.key] = field.options[0].value;
     else if (field.required && field.kind === 'boolean') params[field.key] = false;

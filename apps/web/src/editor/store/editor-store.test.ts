@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Graph } from '../../api/graph-types';
 import { createEditorStore, selectSelectedNodeId } from './editor-store';
 import { flowToGraph } from './graph-convert';
+import { nodeTypeOf } from './catalogue-slice';
 import { testCatalogue } from './test-catalogue';
 
 const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null };
@@ -169,15 +170,31 @@ describe('saving while editing', () => {
   });
 });
 
+describe('catalogue versions', () => {
+  it('adds new nodes at the latest version and keeps each stored node on its own version', () => {
+    const v1 = { ...testCatalogue[1]!, version: 1, paramsSchema: { type: 'object', properties: { prompt: { type: 'string' }, old: { type: 'string', default: 'v1' } } } };
+    const s = createEditorStore();
+    // The API lists versions oldest first; the order must not matter.
+    s.getState().setCatalogue([testCatalogue[1]!, v1]);
+    expect(s.getState().nodeTypes['llm.chat']!.version).toBe(2);
+    expect(nodeTypeOf(s.getState(), { type: 'llm.chat', version: 1 })).toBe(s.getState().nodeTypeVersions['llm.chat@1']);
+    expect(nodeTypeOf(s.getState(), { type: 'llm.chat', version: 1 })!.paramsSchema.properties).toHaveProperty('old');
+    expect(nodeTypeOf(s.getState(), { type: 'llm.chat', version: 7 })!.version).toBe(2);
+    s.getState().load({ id: 'b', graph: { nodes: [], edges: [] }, meta });
+    const id = s.getState().addNode('llm.chat', { x: 0, y: 0 })!;
+    expect(s.getState().nodes.find((n) => n.id === id)!.data.version).toBe(2);
+  });
+});
+
 describe('port types', () => {
   it('refuses to connect text into json but allows any', async () => {
     const { checkConnection } = await import('./connection-rules');
     const catalogue = Object.fromEntries(
       [
-        { ...testCatalogue[0]!, id: 't.text', outputs: [{ name: 'out', type: 'text' }] },
-        { ...testCatalogue[3]!, id: 't.json', inputs: [{ name: 'in', type: 'json' }] },
-        { ...testCatalogue[3]!, id: 't.items', inputs: [{ name: 'in', type: 'items' }] },
-        { ...testCatalogue[0]!, id: 't.jsonout', outputs: [{ name: 'out', type: 'json' }] },
+        { ...testCatalogue[0]!, id: 't.text', outputs: [{ name: 'out', type: 'text' as const }] },
+        { ...testCatalogue[3]!, id: 't.json', inputs: [{ name: 'in', type: 'json' as const }] },
+        { ...testCatalogue[3]!, id: 't.items', inputs: [{ name: 'in', type: 'items' as const }] },
+        { ...testCatalogue[0]!, id: 't.jsonout', outputs: [{ name: 'out', type: 'json' as const }] },
       ].map((d) => [d.id, d]),
     );
     const node = (id: string, type: string) => ({ id, type: 'bot' as const, position: { x: 0, y: 0 }, data: { type, params: {} } });

@@ -65,7 +65,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
       type: BOT_NODE_KIND,
       position: { x: Math.round(position.x), y: Math.round(position.y) },
       selected: true,
-      data: { type, version: def.version, params: defaultParams(def.paramsSchema, def.category) },
+      data: { type, version: def.version, params: defaultParams(def.paramsSchema, def) },
     };
     let edges = s.edges;
     const from = options?.connectFrom ? s.nodes.find((n) => n.id === options.connectFrom) : undefined;

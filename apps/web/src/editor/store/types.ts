@@ -14,7 +14,10 @@ export type BotMeta = {
 };
 
 export type CatalogueSlice = {
+  /** The latest version of each type: what new nodes get. */
   nodeTypes: Record<string, NodeTypeDef>;
+  /** Every version, by `type@version` (read through nodeTypeOf). */
+  nodeTypeVersions: Record<string, NodeTypeDef>;
   setCatalogue: (list: readonly NodeTypeDef[]) => void;
 };
 

@@ -54,8 +54,9 @@ export function RunDetailPage() {
   const labelOf = (nodeId: string, type: string) => graphNodes.find((n) => n.id === nodeId)?.label || defOf(type)?.title || type;
   // An LLM node's failure may be its connection's: the card links to the fix.
   const connectionOf = (nodeId: string, type: string) => {
-    if (defOf(type)?.category !== 'llm') return undefined;
-    const own = graphNodes.find((n) => n.id === nodeId)?.params.llmConnectionId;
+    const param = defOf(type)?.connectionParams[0];
+    if (!param) return undefined;
+    const own = graphNodes.find((n) => n.id === nodeId)?.params[param];
     return typeof own === 'string' && own ? own : (bot.data?.llmConnectionId ?? undefined);
   };
   const failedNodeId = r.error && typeof r.error === 'object' && 'nodeId' in r.error ? String(r.error.nodeId) : undefined;
