@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, createRepositories, openDatabase, type Database } from './index';
+import { applyMigrations, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, openDatabase, type Database } from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
 const targets: [string, () => Promise<Database>][] = [
@@ -41,4 +41,19 @@ describe.each(targets)('database on %s', (_name, open) => {
 afterAll(() => {
   // temp dirs are removed by the OS; nothing else to clean
   void rmSync;
+
+  it('refuses exactly what findUnstorable flags, and stores what makeStorable returns', async () => {
+    const nest = (n: number): unknown => (n === 0 ? 'leaf' : { a: nest(n - 1) });
+    const store = (v: unknown) => db.raw.query('SELECT $1::jsonb AS j', [JSON.stringify(v)]);
+    for (const bad of [{ t: 'a\u0000b' }, { t: 'x\uD800' }, { ['k\u0000']: 1 }]) {
+      expect(findUnstorable(bad)).toBeDefined();
+      await expect(store(bad)).rejects.toThrow();
+      await expect(store(makeStorable(bad).value)).resolves.toBeDefined();
+    }
+    await expect(db.raw.query('SELECT $1::text AS t', ['a\u0000b'])).rejects.toThrow();
+    // The depth limit is far below where the engines give up (PGlite's WebAssembly stack fails
+    // between 512 and 1 000 levels, and takes the instance down with it: never send it there).
+    expect(findUnstorable(nest(MAX_JSON_DEPTH - 1))).toBeUndefined();
+    await expect(store(nest(MAX_JSON_DEPTH * 4))).resolves.toBeDefined();
+  });
 });

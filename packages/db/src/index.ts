@@ -11,3 +11,4 @@ export * from './repos/schedules';
 export * from './repos/repositories';
 export type * from './generated/client';
 export { Prisma } from './generated/client';
+export * from './storable';
