@@ -36,11 +36,6 @@ describe.each(targets)('database on %s', (_name, open) => {
     expect(updated.currentVersion).toBe(2);
     expect((await repos.bots.version(bot.id, 1))?.graph).toEqual({ nodes: [], edges: [] });
   });
-});
-
-afterAll(() => {
-  // temp dirs are removed by the OS; nothing else to clean
-  void rmSync;
 
   it('refuses exactly what findUnstorable flags, and stores what makeStorable returns', async () => {
     const nest = (n: number): unknown => (n === 0 ? 'leaf' : { a: nest(n - 1) });
@@ -56,4 +51,24 @@ afterAll(() => {
     expect(findUnstorable(nest(MAX_JSON_DEPTH - 1))).toBeUndefined();
     await expect(store(nest(MAX_JSON_DEPTH * 4))).resolves.toBeDefined();
   });
+
+  it('counts rate-limit hits in fixed windows shared by every process', async () => {
+    const repos = createRepositories(db);
+    const key = `k${Date.now()}${Math.random()}`;
+    const hits = await Promise.all(Array.from({ length: 10 }, () => repos.rateLimits.hit(key, 60_000)));
+    expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(hits[0]!.ttlMs).toBeGreaterThan(50_000);
+    // A second "process" (another repository object on the same database) sees the same count.
+    expect((await createRepositories(db).rateLimits.hit(key, 60_000)).count).toBe(11);
+    // Once the window is over the count starts again.
+    const short = `${key}-short`;
+    await repos.rateLimits.hit(short, 50);
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await repos.rateLimits.hit(short, 50)).count).toBe(1);
+  });
+});
+
+afterAll(() => {
+  // temp dirs are removed by the OS; nothing else to clean
+  void rmSync;
 });

@@ -8,6 +8,7 @@ export * from './repos/runs';
 export * from './repos/node-runs';
 export * from './repos/results';
 export * from './repos/schedules';
+export * from './repos/rate-limits';
 export * from './repos/repositories';
 export type * from './generated/client';
 export { Prisma } from './generated/client';

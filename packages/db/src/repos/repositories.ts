@@ -2,6 +2,7 @@ import type { Database } from '../client';
 import { botRepo, nodeStateRepo } from './bots';
 import { connectionRepo } from './connections';
 import { nodeRunRepo } from './node-runs';
+import { rateLimitRepo } from './rate-limits';
 import { resultRepo } from './results';
 import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
@@ -23,6 +24,7 @@ export function createRepositories(db: Database) {
     nodeRuns: nodeRunRepo(p),
     results: resultRepo(p),
     schedules: scheduleRepo(p),
+    rateLimits: rateLimitRepo(db.raw),
   };
 }
 
