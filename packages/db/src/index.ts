@@ -9,6 +9,8 @@ export * from './repos/node-runs';
 export * from './repos/results';
 export * from './repos/schedules';
 export * from './repos/rate-limits';
+export * from './repos/secrets';
+export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';
 export { Prisma } from './generated/client';

@@ -6,6 +6,7 @@ import { rateLimitRepo } from './rate-limits';
 import { resultRepo } from './results';
 import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
+import { secretRepo } from './secrets';
 import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */
@@ -25,6 +26,7 @@ export function createRepositories(db: Database) {
     results: resultRepo(p),
     schedules: scheduleRepo(p),
     rateLimits: rateLimitRepo(db.raw),
+    secrets: secretRepo(p),
   };
 }
 

@@ -1,0 +1,25 @@
+// Typed repository errors: Prisma's error codes never leave packages/db.
+
+/** The row to change or read does not exist. */
+export class NotFoundError extends Error {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly entity: string, message = `The ${entity} was not found.`) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A unique constraint refused the write (a name taken, a concurrent save of the same version). */
+export class ConflictError extends Error {
+  readonly code = 'CONFLICT';
+  constructor(readonly entity: string, message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+const prismaCode = (err: unknown) => (err as { code?: unknown })?.code;
+/** Prisma P2002: unique constraint failed. */
+export const isUniqueViolation = (err: unknown) => prismaCode(err) === 'P2002';
+/** Prisma P2025: the record to update or delete does not exist. */
+export const isRecordMissing = (err: unknown) => prismaCode(err) === 'P2025';
