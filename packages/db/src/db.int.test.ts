@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, openDatabase, type Database } from './index';
+import { createTestPostgresDatabase } from './testing';
+import { MIGRATIONS_DIR, applyMigrations, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, openDatabase, type Database } from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
 const targets: [string, () => Promise<Database>][] = [
@@ -65,6 +66,29 @@ describe.each(targets)('database on %s', (_name, open) => {
     await repos.rateLimits.hit(short, 50);
     await new Promise((r) => setTimeout(r, 80));
     expect((await repos.rateLimits.hit(short, 50)).count).toBe(1);
+  });
+  it('upgrades stored webhook tokens to hashes, and their URLs keep working', async () => {
+    // A database as it was before tokens were hashed: every migration up to the one that hashes them.
+    const pgdb = db.kind === 'postgres' ? await createTestPostgresDatabase('upgrade') : undefined;
+    const fresh = pgdb ? await openDatabase({ databaseUrl: pgdb.url }) : await open();
+    const before = mkdtempSync(path.join(tmpdir(), 'bm-mig-'));
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '20261201093000')) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    try {
+      const suffix = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+      await applyMigrations(fresh.raw, before);
+      await fresh.raw.exec(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('u${suffix}', 'u${suffix}@x.test', 'U', 'x', now())`);
+      await fresh.raw.exec(`INSERT INTO "Workspace" (id, name, "updatedAt") VALUES ('w${suffix}', 'W', now())`);
+      await fresh.raw.exec(`INSERT INTO "Bot" (id, "workspaceId", "createdById", name, graph, "webhookToken", "updatedAt") VALUES ('b${suffix}', 'w${suffix}', 'u${suffix}', 'B', '{}', 'plain-token-${suffix}', now())`);
+      await applyMigrations(fresh.raw);
+      const repos = createRepositories(fresh);
+      expect((await repos.bots.findByWebhookToken(`plain-token-${suffix}`))?.id).toBe(`b${suffix}`);
+      const rows = await fresh.raw.query<{ webhookToken: string }>(`SELECT "webhookToken" FROM "Bot" WHERE id = 'b${suffix}'`);
+      expect(rows[0]!.webhookToken).not.toContain('plain-token');
+    } finally {
+      await fresh.close();
+      await pgdb?.drop();
+      rmSync(before, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCredentials } from './extract-credentials';
+import { extractCredentials, urlCredential } from './extract-credentials';
 
 const graph = () => ({
   nodes: [
@@ -34,5 +34,15 @@ describe('extractCredentials', () => {
     const again = extractCredentials(first.graph, new Set(['FETCH_KEY', 'FETCH_KEY_2', 'FETCH_AUTHORIZATION']));
     expect(again.extracted).toEqual([]);
     expect(again.graph).toEqual(first.graph);
+  });
+});
+
+describe('urlCredential', () => {
+  it('spots userinfo and key-like query parameters, nothing else', () => {
+    expect(urlCredential('https://user:sk-123@proxy.example.com/v1')).toBe('userinfo');
+    expect(urlCredential('https://gateway.example.com/v1?api_key=sk-123')).toBe('query');
+    expect(urlCredential('https://gateway.example.com/v1?KEY=x')).toBe('query');
+    expect(urlCredential('http://127.0.0.1:11434/v1')).toBeUndefined();
+    expect(urlCredential('https://example.com/v1?region=eu')).toBeUndefined();
   });
 });

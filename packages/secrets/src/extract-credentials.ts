@@ -89,3 +89,19 @@ export function extractCredentials<G extends GraphLike>(
   const nodes = graph.nodes.map((n) => (n.params ? { ...n, params: walk(n.params, n.id, []) as Record<string, unknown> } : n));
   return { graph: { ...graph, nodes }, extracted };
 }
+
+/**
+ * Whether a URL carries a credential itself: userinfo (`https://user:key@host`) or a key-like query
+ * parameter (`?api_key=…`). Such URLs must not be stored where URLs are shown (a connection's base URL).
+ */
+export function urlCredential(url: string): 'userinfo' | 'query' | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.username || u.password) return 'userinfo';
+  for (const k of u.searchParams.keys()) if (SENSITIVE_QUERY.has(k.toLowerCase())) return 'query';
+  return undefined;
+}

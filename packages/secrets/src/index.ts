@@ -20,4 +20,4 @@ export {
 } from './master-key';
 export { REDACT_PATHS, redactText, censorSensitiveFields, SENSITIVE_FIELD_NAMES } from './redact';
 export { maskSecretText, maskSecretValues, type SecretValues } from './mask-values';
-export { extractCredentials, type ExtractedCredential } from './extract-credentials';
+export { extractCredentials, urlCredential, type ExtractedCredential } from './extract-credentials';

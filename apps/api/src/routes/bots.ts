@@ -21,7 +21,9 @@ const BotOut = z.object({
   version: z.number(),
   llmConnectionId: z.string().nullable(),
   llmModelOverride: z.string().nullable(),
+  /** Always null since tokens are stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once. */
   webhookUrl: z.string().nullable(),
+  webhookEnabled: z.boolean(),
   createdAt: Iso,
   updatedAt: Iso,
 });
@@ -35,8 +37,7 @@ const BotFields = {
 
 export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { repos } = deps.services;
-  /** The webhook URL is a credential that starts runs: editors and up see it. */
-  const toOut = (b: Bot, role: Role) => ({
+  const toOut = (b: Bot, _role: Role) => ({
     id: b.id,
     workspaceId: b.workspaceId,
     name: b.name,
@@ -45,7 +46,8 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     version: b.currentVersion,
     llmConnectionId: b.llmConnectionId,
     llmModelOverride: b.llmModelOverride || null,
-    webhookUrl: b.webhookToken && atLeast(role, 'editor') ? deps.webhookUrl(b.webhookToken) : null,
+    webhookUrl: null,
+    webhookEnabled: b.webhookToken !== null,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
   });
@@ -189,8 +191,10 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     }
   });
 
-  app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req) => {
+  // The token is stored hashed: this answer is the only place its URL is ever shown.
+  app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req, reply) => {
     const { row, user } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    reply.header('cache-control', 'no-store');
     return { url: deps.webhookUrl(await repos.bots.rotateWebhook(row.id, user.id)) };
   });
 
