@@ -19,7 +19,14 @@ export class ConflictError extends Error {
 }
 
 const prismaCode = (err: unknown) => (err as { code?: unknown })?.code;
-/** Prisma P2002: unique constraint failed. */
-export const isUniqueViolation = (err: unknown) => prismaCode(err) === 'P2002';
+/**
+ * A unique constraint failed: Prisma's P2002, or — through the PGlite driver adapter, which passes
+ * PostgreSQL's own error through as a DriverAdapterError — SQLSTATE 23505.
+ */
+export const isUniqueViolation = (err: unknown) => {
+  if (prismaCode(err) === 'P2002') return true;
+  const cause = (err as { cause?: { kind?: unknown; code?: unknown } })?.cause;
+  return cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505';
+};
 /** Prisma P2025: the record to update or delete does not exist. */
 export const isRecordMissing = (err: unknown) => prismaCode(err) === 'P2025';

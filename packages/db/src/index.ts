@@ -15,3 +15,4 @@ export * from './repos/repositories';
 export type * from './generated/client';
 export { Prisma } from './generated/client';
 export * from './storable';
+export * from './data/credentials-to-secrets';

@@ -7,7 +7,7 @@ import { executionDefaults } from '@bm/temporal';
 import type { Bot, Prisma, Role } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError } from '../lib/errors';
-import { validGraphOr422 } from '../lib/graph';
+import { savableGraph, validGraphOr422 } from '../lib/graph';
 import { GraphBody, IdParams, Iso, WorkspaceQuery, errorResponses } from '../lib/schemas';
 import { atLeast } from '../lib/roles';
 import { requireInWorkspace, requireUser, requireWorkspace } from '../plugins/auth';
@@ -76,7 +76,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     const { user, workspaceId, role } = await requireWorkspace(deps, req, req.body.workspaceId, 'editor');
     const b = req.body;
     await checkConnection(b.llmConnectionId, user.id, workspaceId);
-    const graph = await validGraphOr422(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
+    const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
     const bot = await repos.bots.create({
       workspaceId,
       createdById: user.id,
@@ -113,7 +113,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     let graph: Prisma.InputJsonValue | undefined;
     let changed = false;
     if (b.graph !== undefined || b.llmConnectionId !== undefined) {
-      const g = await validGraphOr422(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
+      const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
       graph = g as unknown as Prisma.InputJsonValue;
       // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
       changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
