@@ -156,6 +156,16 @@ describe('workspace secrets', () => {
     expect((await api.waitForRun(started.body.runId)).status).toBe('succeeded');
   });
 
+  it("refuses a connection's base URL that carries a credential, pointing to the key field", async () => {
+    for (const baseUrl of [`https://user:sk-inline@${web.host}/v1`, `${web.url}/v1?api_key=sk-inline`]) {
+      const res = await api.post('/api/llm-connections', { provider: 'other', name: 'Inline', baseUrl, modelDefault: 'm' });
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'CREDENTIALS_IN_URL', message: expect.stringMatching(/API key field/) });
+      expect(JSON.stringify(res.body)).not.toContain('sk-inline');
+    }
+    expect((await api.post('/api/llm-connections', { provider: 'other', name: 'Plain', baseUrl: `${web.url}/v1`, modelDefault: 'm' })).status).toBe(201);
+  });
+
   it('never leaves a value in a response or in the database files', async () => {
     expect(responses.length).toBeGreaterThan(5);
     expect(responses.join('\n')).not.toContain(token);
