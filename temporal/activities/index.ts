@@ -6,10 +6,12 @@ import type { BotActivities, RunPlan } from '../shared';
 import { toApplicationFailure, toFailureInfo } from './failure';
 import { buildPlan } from './plan';
 import { runNode } from './run-node';
+import type { SecretResolver } from './node-secrets';
 import { validateBotGraph } from '@bm/runtime';
 
 export { buildPlan } from './plan';
 export { toFailureInfo } from './failure';
+export type { SecretResolver } from './node-secrets';
 
 export interface ActivityDeps {
   repos: Repositories;
@@ -22,6 +24,8 @@ export interface ActivityDeps {
   maxOutputBytes?: number;
   /** The node limit (BOT_MANAGER_MAX_NODES), checked again before every run. */
   maxNodes?: number;
+  /** Workspace secrets for `{{ secrets.NAME }}` (decrypted in memory inside the node's activity). */
+  secrets?: SecretResolver;
 }
 
 export interface LoadedRun {

@@ -1,10 +1,11 @@
 import { CancelledFailure, Context } from '@temporalio/activity';
 import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
-import { censorSensitiveFields, redactText } from '@bm/secrets';
+import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
 import type { RunNodeInput } from '../shared';
 import type { ActivityDeps, LoadedRun } from './index';
 import { toApplicationFailure, toFailureInfo } from './failure';
+import { loadNodeSecrets } from './node-secrets';
 
 const noEmail: NodeContext['email'] = {
   async send() {
@@ -94,9 +95,13 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
   // Durable state (e.g. RSS items seen) is committed only once the output is recorded: a node that
   // fails, or whose output cannot be stored, must not mark its items as delivered.
   const pendingState = new Map<string, unknown>();
+  // Workspace secrets the params reference, decrypted for this attempt only. Wherever their values
+  // would be recorded or reported (rendered params, output, error, log lines) they are masked by name.
+  let secrets: SecretValues = {};
   try {
     const def = getNodeDefinition(node.type, node.version ?? 1);
     if (!def) throw Object.assign(new Error(`Unknown node type ${node.type} v${node.version ?? 1}.`), { code: 'UNKNOWN_NODE_TYPE', retryable: false });
+    secrets = await loadNodeSecrets(deps.secrets, run.workspaceId, node.params);
     const rows = await repos.nodeRuns.outputs(runId, nodesToLoad(run.graph, nodeId, node.params));
     const outputs = Object.fromEntries(rows.map((r) => [r.nodeId, { output: r.output as unknown }]));
     const inputs = collectNodeInputs(run.graph, nodeId, outputs);
@@ -122,9 +127,11 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
         set: async (key, value) => void pendingState.set(key, value),
       },
       email: deps.email ?? noEmail,
-      log: deps.log,
+      log: deps.log && ((msg, data) => deps.log!(maskSecretText(msg, secrets), data && maskSecretValues(data, secrets))),
     };
-    const { output, params } = await executeNode(def, node.params ?? {}, { input: run.input, nodes: outputs }, ctx, inputs);
+    const executed = await executeNode(def, node.params ?? {}, { input: run.input, nodes: outputs, secrets }, ctx, inputs);
+    const params = maskSecretValues(executed.params, secrets);
+    const output = maskSecretValues(executed.output, secrets);
     const outputBytes = Buffer.byteLength(JSON.stringify(output ?? null));
     if (outputBytes > deps.maxOutputBytes) {
       throw Object.assign(new Error(`The node produced ${outputBytes} bytes; the limit is ${deps.maxOutputBytes}. Reduce what it returns (e.g. a lower item limit).`), {
@@ -155,6 +162,7 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
     // Report a cancellation as one (not as the abort error it caused), so the run ends cancelled.
     if (actx.cancellationSignal.aborted) throw new CancelledFailure('The run was cancelled.');
     const info = toFailureInfo(err);
+    info.message = maskSecretText(info.message, secrets);
     if (info.retryAfterMs !== undefined && maxRetryDelayMs !== undefined) info.retryAfterMs = Math.min(info.retryAfterMs, maxRetryDelayMs);
     const final = !info.retryable || attempt >= maxAttempts;
     await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt }, final);

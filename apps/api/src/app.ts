@@ -19,6 +19,7 @@ import { hookRoutes } from './routes/hooks';
 import { resultRoutes } from './routes/results';
 import { runRoutes } from './routes/runs';
 import { scheduleRoutes } from './routes/schedules';
+import { secretRoutes } from './routes/secrets';
 
 function serializeRequest(req: { method: string; url: string; id: string }) {
   const path = req.url.split('?')[0]!.replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]');
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
     await authed.register(runRoutes(deps));
     await authed.register(resultRoutes(deps));
     await authed.register(scheduleRoutes(deps));
+    await authed.register(secretRoutes(deps));
   });
 
   if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {

@@ -410,7 +410,12 @@ describe('graph engine on Temporal', () => {
     expect(seen.status).toBe(200);
     expect(hook.body.url).toBeTruthy();
     expect(seen.body.webhookUrl).toBeNull();
-    expect((await api.get(`/api/bots/${botId}`)).body.webhookUrl).toBe(hook.body.url);
+    // Stored hashed: the URL was shown once (in the rotate answer); afterwards nobody reads it back.
+    expect((await api.get(`/api/bots/${botId}`)).body).toMatchObject({ webhookUrl: null, webhookEnabled: true });
+    const token = String(hook.body.url).split('/').pop()!;
+    const stored = await t.server.services.db.prisma.bot.findUnique({ where: { id: botId } });
+    expect(stored!.webhookToken).not.toContain(token);
+    expect(stored!.webhookToken).toMatch(/^[0-9a-f]{64}$/);
     for (const res of [await viewer.post(`/api/bots/${botId}/runs`, {}), await viewer.patch(`/api/bots/${botId}`, { name: 'mine' }), await viewer.del(`/api/bots/${botId}`)]) {
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/editor role/);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, rotateStoredKeys } from '@bm/runtime';
+import { loadConfig, rotateStoredKeys, secretResolver } from '@bm/runtime';
 import { canary, startFakeAnthropic, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import { runWorkflowId } from '@bm/temporal';
 import { startTestServer, type TestServer } from './test-harness';
@@ -143,11 +143,14 @@ describe('master key rotation', () => {
       await api.signup(email);
       const c1 = await api.post('/api/llm-connections', { provider: 'openai', name: 'O', apiKey: keys.openai, baseUrl: o.url, modelDefault: 'gpt-x' });
       const c2 = await api.post('/api/llm-connections', { provider: 'anthropic', name: 'A', apiKey: keys.anthropic, baseUrl: a.url, modelDefault: 'claude-x' });
+      const secretValue = canary('ws-secret');
+      expect((await api.post('/api/secrets', { name: 'ROTATED', value: secretValue })).status).toBe(201);
       const before = await t.server.services.db.raw.query<{ id: string; keyId: string; apiKeyEncrypted: string }>('SELECT id, "keyId", "apiKeyEncrypted" FROM user_llm_connections');
       await t.close();
 
       const result = await rotateStoredKeys(loadConfig({ BOT_MANAGER_DATA_DIR: dataDir }));
-      expect(result).toMatchObject({ reencrypted: 2, total: 2 });
+      // Two provider keys and one workspace secret.
+      expect(result).toMatchObject({ reencrypted: 3, total: 3 });
       expect(result.newKeyId).not.toBe(before[0]!.keyId);
 
       t = await startTestServer({ env, dataDir });
@@ -162,6 +165,9 @@ describe('master key rotation', () => {
       expect((await api2.post(`/api/llm-connections/${c1.body.id}/test`)).body).toMatchObject({ ok: true });
       expect((await api2.post(`/api/llm-connections/${c2.body.id}/test`)).body).toMatchObject({ ok: true });
       expect(o.lastApiKey).toBe(keys.openai);
+      const [sec] = await t.server.services.repos.secrets.list((await api2.get('/api/me')).body.workspaces[0].id);
+      expect(sec!.keyId).toBe(result.newKeyId);
+      expect(await secretResolver(t.server.services.repos, t.server.services.keyRing).resolve(sec!.workspaceId, ['ROTATED'])).toEqual({ ROTATED: secretValue });
     } finally {
       await t.close();
       await o.close();

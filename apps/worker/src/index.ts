@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createSmtpEmailSender } from '@bm/nodes';
-import type { Services } from '@bm/runtime';
+import { secretResolver, type Services } from '@bm/runtime';
 import { TASK_QUEUE, createActivities } from '@bm/temporal';
 
 const require = createRequire(import.meta.url);
@@ -52,6 +52,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
     email: services.config.smtpUrl ? createSmtpEmailSender(services.config.smtpUrl, { from: services.config.smtpFrom }) : undefined,
     log: (msg, data) => log.info(data ?? {}, msg),
     maxNodes: services.config.maxNodes,
+    secrets: secretResolver(services.repos, services.keyRing),
   });
   const worker = await Worker.create({
     connection,

@@ -25,6 +25,9 @@ describe('output.slack', () => {
     const req = slack.requests[slack.requests.length - 1]!;
     expect(req.json).toEqual({ text: '*Digest*\nCalm seas.' });
     expect(req.headers['content-type']).toBe('application/json');
+    // Stable per node run (run-1:node-1 in the test context), so duplicates after a retry can be dropped.
+    expect(req.headers['x-bot-manager-delivery']).toBe('run-1:node-1');
+    expect(req.headers['idempotency-key']).toBe('run-1:node-1');
   });
 
   it('reports Slack\'s error without retrying', async () => {

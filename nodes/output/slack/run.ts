@@ -1,3 +1,4 @@
+import { deliveryHeaders } from '../../shared/delivery';
 import { httpCall, parseHttpUrl, statusError } from '../../shared/http';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { DeliveryOutput } from '../webhook/run';
@@ -7,7 +8,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
   const url = parseHttpUrl(params.webhookUrl, 'webhookUrl');
   const reply = await httpCall(ctx, url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...deliveryHeaders(ctx) },
     body: JSON.stringify({ text: params.text }),
     timeoutMs: params.timeoutMs,
     maxBytes: 64 * 1024,

@@ -62,4 +62,25 @@ describe('output.webhook', () => {
     await runNode(outputWebhook, { url: `${fx.url}/hook`, headers: { 'CONTENT-TYPE': 'text/plain' }, payload: '{"a": 1}' }, await ctx());
     expect(last().headers['content-type']).toBe('text/plain');
   });
+
+  it('carries one delivery id per node run: the same on every attempt, another for another run or node', async () => {
+    const attempt = async (runId: string, nodeId: string) => {
+      const c = await ctx();
+      await runNode(outputWebhook, { url: `${fx.url}/broken` }, { ...c, runId, nodeId }, [['x', 1]]).catch(() => undefined);
+      return last().headers;
+    };
+    const first = await attempt('run-a', 'notify');
+    const retry = await attempt('run-a', 'notify');
+    expect(first['idempotency-key']).toBe('run-a:notify');
+    expect(first['x-bot-manager-delivery']).toBe('run-a:notify');
+    expect(retry['idempotency-key']).toBe(first['idempotency-key']);
+    expect((await attempt('run-b', 'notify'))['idempotency-key']).not.toBe(first['idempotency-key']);
+    expect((await attempt('run-a', 'other'))['idempotency-key']).not.toBe(first['idempotency-key']);
+  });
+
+  it('lets a user-set Idempotency-Key (any case) replace the delivery id header', async () => {
+    await runNode(outputWebhook, { url: `${fx.url}/hook`, headers: { 'Idempotency-Key': 'mine' } }, await ctx(), [['x', 1]]);
+    expect(last().headers['idempotency-key']).toBe('mine');
+    expect(last().headers['x-bot-manager-delivery']).toBe('run-1:node-1');
+  });
 });

@@ -1,4 +1,5 @@
 import { primaryInput } from '../../shared/items';
+import { deliveryHeaders } from '../../shared/delivery';
 import { httpCall, parseHttpUrl, statusError } from '../../shared/http';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
@@ -24,10 +25,12 @@ function payloadOf(params: Params, inputs: NodeInputs): unknown {
 
 export async function run(params: Params, inputs: NodeInputs, ctx: NodeContext): Promise<DeliveryOutput> {
   const url = parseHttpUrl(params.url);
-  // Header names are case-insensitive: a user-set Content-Type (any spelling) replaces ours rather
-  // than being sent alongside it.
+  // Header names are case-insensitive: a user-set header (any spelling) replaces ours rather than
+  // being sent alongside it — Content-Type, and an Idempotency-Key the receiver expects in its own form.
   const headers: Record<string, string> = { ...params.headers };
-  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  const defaults: Record<string, string> = { 'content-type': 'application/json', ...deliveryHeaders(ctx) };
+  const set = new Set(Object.keys(headers).map((k) => k.toLowerCase()));
+  for (const [k, v] of Object.entries(defaults)) if (!set.has(k)) headers[k] = v;
   const reply = await httpCall(ctx, url, {
     method: params.method,
     headers,

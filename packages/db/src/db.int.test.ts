@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, createRepositories, openDatabase, type Database } from './index';
+import { createTestPostgresDatabase } from './testing';
+import { MIGRATIONS_DIR, applyMigrations, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, openDatabase, type Database } from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
 const targets: [string, () => Promise<Database>][] = [
@@ -35,6 +36,59 @@ describe.each(targets)('database on %s', (_name, open) => {
     const updated = await repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], x: 1 } }, true);
     expect(updated.currentVersion).toBe(2);
     expect((await repos.bots.version(bot.id, 1))?.graph).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('refuses exactly what findUnstorable flags, and stores what makeStorable returns', async () => {
+    const nest = (n: number): unknown => (n === 0 ? 'leaf' : { a: nest(n - 1) });
+    const store = (v: unknown) => db.raw.query('SELECT $1::jsonb AS j', [JSON.stringify(v)]);
+    for (const bad of [{ t: 'a\u0000b' }, { t: 'x\uD800' }, { ['k\u0000']: 1 }]) {
+      expect(findUnstorable(bad)).toBeDefined();
+      await expect(store(bad)).rejects.toThrow();
+      await expect(store(makeStorable(bad).value)).resolves.toBeDefined();
+    }
+    await expect(db.raw.query('SELECT $1::text AS t', ['a\u0000b'])).rejects.toThrow();
+    // The depth limit is far below where the engines give up (PGlite's WebAssembly stack fails
+    // between 512 and 1 000 levels, and takes the instance down with it: never send it there).
+    expect(findUnstorable(nest(MAX_JSON_DEPTH - 1))).toBeUndefined();
+    await expect(store(nest(MAX_JSON_DEPTH * 4))).resolves.toBeDefined();
+  });
+
+  it('counts rate-limit hits in fixed windows shared by every process', async () => {
+    const repos = createRepositories(db);
+    const key = `k${Date.now()}${Math.random()}`;
+    const hits = await Promise.all(Array.from({ length: 10 }, () => repos.rateLimits.hit(key, 60_000)));
+    expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(hits[0]!.ttlMs).toBeGreaterThan(50_000);
+    // A second "process" (another repository object on the same database) sees the same count.
+    expect((await createRepositories(db).rateLimits.hit(key, 60_000)).count).toBe(11);
+    // Once the window is over the count starts again.
+    const short = `${key}-short`;
+    await repos.rateLimits.hit(short, 50);
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await repos.rateLimits.hit(short, 50)).count).toBe(1);
+  });
+  it('upgrades stored webhook tokens to hashes, and their URLs keep working', async () => {
+    // A database as it was before tokens were hashed: every migration up to the one that hashes them.
+    const pgdb = db.kind === 'postgres' ? await createTestPostgresDatabase('upgrade') : undefined;
+    const fresh = pgdb ? await openDatabase({ databaseUrl: pgdb.url }) : await open();
+    const before = mkdtempSync(path.join(tmpdir(), 'bm-mig-'));
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '20261201093000')) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    try {
+      const suffix = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+      await applyMigrations(fresh.raw, before);
+      await fresh.raw.exec(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('u${suffix}', 'u${suffix}@x.test', 'U', 'x', now())`);
+      await fresh.raw.exec(`INSERT INTO "Workspace" (id, name, "updatedAt") VALUES ('w${suffix}', 'W', now())`);
+      await fresh.raw.exec(`INSERT INTO "Bot" (id, "workspaceId", "createdById", name, graph, "webhookToken", "updatedAt") VALUES ('b${suffix}', 'w${suffix}', 'u${suffix}', 'B', '{}', 'plain-token-${suffix}', now())`);
+      await applyMigrations(fresh.raw);
+      const repos = createRepositories(fresh);
+      expect((await repos.bots.findByWebhookToken(`plain-token-${suffix}`))?.id).toBe(`b${suffix}`);
+      const rows = await fresh.raw.query<{ webhookToken: string }>(`SELECT "webhookToken" FROM "Bot" WHERE id = 'b${suffix}'`);
+      expect(rows[0]!.webhookToken).not.toContain('plain-token');
+    } finally {
+      await fresh.close();
+      await pgdb?.drop();
+      rmSync(before, { recursive: true, force: true });
+    }
   });
 });
 

@@ -13,3 +13,4 @@ export { parseTemplate, extractReferences, containsTemplate, parsePath } from '.
 export type { Reference, ReferenceRoot, TemplatePart } from './expression/parse';
 export { renderTemplate, renderParams, resolveReference, stringifyValue } from './expression/render';
 export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
+export { secretReferences } from './expression/secret-refs';

@@ -19,7 +19,8 @@ export type ValidationCode =
   | 'LLM_CONNECTION_UNUSABLE'
   | 'EXPRESSION_SYNTAX'
   | 'EXPRESSION_UNKNOWN_NODE'
-  | 'EXPRESSION_NOT_UPSTREAM';
+  | 'EXPRESSION_NOT_UPSTREAM'
+  | 'SECRET_MISSING';
 
 export interface ValidationError {
   code: ValidationCode;

@@ -3,3 +3,4 @@ export * from './services';
 export * from './llm-store';
 export * from './rotate-keys';
 export * from './validate-bot';
+export * from './secret-store';

@@ -1,9 +1,9 @@
 import { applyMigrations, createRepositories, openDatabase } from '@bm/db';
-import { loadKeyRing, needsReencryption, reencryptSecret, rotateMasterKey } from '@bm/secrets';
+import { loadKeyRing, needsReencryption, reencryptSecret, rotateMasterKey, type SealedSecret } from '@bm/secrets';
 import type { AppConfig } from './config';
 
 /**
- * Re-encrypts every stored provider key under the current master key.
+ * Re-encrypts every stored provider key and workspace secret under the current master key.
  * - Key from the environment: set the new key in BOT_MANAGER_ENCRYPTION_KEY and the old one in
  *   BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS, then run this.
  * - Generated key (data dir): this first generates a new current key, keeping the old one readable.
@@ -16,16 +16,27 @@ export async function rotateStoredKeys(config: AppConfig): Promise<{ newKeyId: s
   try {
     await applyMigrations(db.raw);
     const repos = createRepositories(db);
-    const rows = await repos.connections.listSealed();
+    // Provider keys and workspace secrets, one row at a time: an interruption leaves every row
+    // readable under one of the ring's keys.
+    const sealedRows = [
+      ...(await repos.connections.listSealed()).map((r) => ({
+        id: r.id,
+        sealed: { ciphertext: r.apiKeyEncrypted!, keyId: r.keyId!, nonce: r.keyNonce! },
+        save: (s: SealedSecret) => repos.connections.setSealed(r.id, s),
+      })),
+      ...(await repos.secrets.listSealed()).map((r) => ({
+        id: r.id,
+        sealed: { ciphertext: r.valueEncrypted, keyId: r.keyId, nonce: r.keyNonce },
+        save: (s: SealedSecret) => repos.secrets.setSealed(r.id, s),
+      })),
+    ];
     let reencrypted = 0;
-    for (const row of rows) {
-      const sealed = { ciphertext: row.apiKeyEncrypted!, keyId: row.keyId!, nonce: row.keyNonce! };
-      if (!needsReencryption(ring, sealed)) continue;
-      // One row at a time: an interruption leaves every row readable under one of the ring's keys.
-      await repos.connections.setSealed(row.id, reencryptSecret(ring, sealed, row.id));
+    for (const row of sealedRows) {
+      if (!needsReencryption(ring, row.sealed)) continue;
+      await row.save(reencryptSecret(ring, row.sealed, row.id));
       reencrypted++;
     }
-    return { newKeyId: ring.currentKeyId, reencrypted, total: rows.length };
+    return { newKeyId: ring.currentKeyId, reencrypted, total: sealedRows.length };
   } finally {
     await db.close();
   }

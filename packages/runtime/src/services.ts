@@ -1,4 +1,4 @@
-import { applyMigrations, createRepositories, openDatabase } from '@bm/db';
+import { applyMigrations, createRepositories, migrateStoredCredentials, openDatabase } from '@bm/db';
 import { connectionKeyDecrypter, createLlmService } from '@bm/llm';
 import { createGuardedFetch, createOutboundPolicy } from '@bm/net';
 import { createLogger, loadKeyRing } from '@bm/secrets';
@@ -24,6 +24,9 @@ export async function createServices(config: AppConfig, opts: { logDestination?:
   }
   const repos = createRepositories(db);
   const keyRing = await loadKeyRing({ dataDir: config.dataDir, env: config.env });
+  // Once per database: credentials typed into node params move into workspace secrets.
+  const moved = await migrateStoredCredentials(repos, keyRing);
+  if (moved?.secrets) logger.info(moved, 'literal credentials in bots moved into workspace secrets');
   const policy = createOutboundPolicy({ allowedPrivateHosts: config.allowedPrivateHosts });
   const fetch = createGuardedFetch(policy);
   // LLM SDKs read whole bodies into memory: a connection's (user-chosen) endpoint must not be able

@@ -1,4 +1,4 @@
-import { validateGraph, type Graph } from '@bm/graph';
+import { nodeName, secretReferences, validateGraph, type Graph } from '@bm/graph';
 import { graphConnectionIds, nodeTypeLookup } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
@@ -41,6 +41,21 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
       connectionUsable: (id: string) => usable.has(id),
     },
   });
+  // Every `{{ secrets.NAME }}` must name a secret of the workspace (resolved only when the node runs).
+  const wanted = graph.nodes.map((n) => [n, [...secretReferences(n.params)]] as const).filter(([, names]) => names.length);
+  if (wanted.length) {
+    const existing = new Set((await c.repos.secrets.list(c.workspaceId)).map((s) => s.name));
+    for (const [node, names] of wanted) {
+      for (const name of names.filter((x) => !existing.has(x))) {
+        result.ok = false;
+        result.errors.push({
+          code: 'SECRET_MISSING',
+          nodeId: node.id,
+          message: `${nodeName(node)} uses secrets.${name}, which does not exist in this workspace. An admin adds it under Settings → Secrets.`,
+        });
+      }
+    }
+  }
   // Say why the bot's default does not count, instead of "has no LLM connection".
   if (botConnectionProblem) {
     for (const e of result.errors) if (e.code === 'LLM_CONNECTION_MISSING') e.message = `${e.message.split(':')[0]}: ${botConnectionProblem}`;

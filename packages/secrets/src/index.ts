@@ -19,3 +19,5 @@ export {
   type MasterKeyOptions,
 } from './master-key';
 export { REDACT_PATHS, redactText, censorSensitiveFields, SENSITIVE_FIELD_NAMES } from './redact';
+export { maskSecretText, maskSecretValues, type SecretValues } from './mask-values';
+export { extractCredentials, urlCredential, type ExtractedCredential } from './extract-credentials';

@@ -1,3 +1,4 @@
+import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, type Graph } from '@bm/graph';
 import { validateBotGraph } from '@bm/runtime';
 import type { AppDeps } from '../app';
@@ -28,4 +29,24 @@ export async function validGraphOr422(
     throw new HttpError(422, 'INVALID_GRAPH', `The graph has problems: ${details[0]!.message}${more}`, details);
   }
   return parsed.data;
+}
+
+/**
+ * What a save stores: literal credentials typed into params move into workspace secrets (replaced
+ * by `{{ secrets.NAME }}`), then the graph is validated. If it is refused, the secrets it just
+ * created are removed again: a refused save leaves nothing behind.
+ */
+export async function savableGraph(
+  deps: AppDeps,
+  raw: unknown,
+  c: { userId: string; workspaceId: string; botConnectionId: string | null },
+): Promise<Graph> {
+  const { repos, keyRing } = deps.services;
+  const moved = await moveCredentialsToSecrets(repos, keyRing, { workspaceId: c.workspaceId, userId: c.userId, graph: raw });
+  try {
+    return await validGraphOr422(deps, moved.graph, c);
+  } catch (err) {
+    for (const s of moved.created) await repos.secrets.delete(s.id).catch(() => {});
+    throw err;
+  }
 }

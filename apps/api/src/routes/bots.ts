@@ -6,7 +6,7 @@ import { describeNodeTypes } from '@bm/nodes';
 import type { Bot, Prisma, Role } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError } from '../lib/errors';
-import { validGraphOr422 } from '../lib/graph';
+import { savableGraph, validGraphOr422 } from '../lib/graph';
 import { GraphBody, IdParams, Iso, WorkspaceQuery, errorResponses } from '../lib/schemas';
 import { atLeast } from '../lib/roles';
 import { requireInWorkspace, requireUser, requireWorkspace } from '../plugins/auth';
@@ -20,7 +20,9 @@ const BotOut = z.object({
   version: z.number(),
   llmConnectionId: z.string().nullable(),
   llmModelOverride: z.string().nullable(),
+  /** Always null since tokens are stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once. */
   webhookUrl: z.string().nullable(),
+  webhookEnabled: z.boolean(),
   createdAt: Iso,
   updatedAt: Iso,
 });
@@ -34,8 +36,7 @@ const BotFields = {
 
 export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { repos } = deps.services;
-  /** The webhook URL is a credential that starts runs: editors and up see it. */
-  const toOut = (b: Bot, role: Role) => ({
+  const toOut = (b: Bot, _role: Role) => ({
     id: b.id,
     workspaceId: b.workspaceId,
     name: b.name,
@@ -44,7 +45,8 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     version: b.currentVersion,
     llmConnectionId: b.llmConnectionId,
     llmModelOverride: b.llmModelOverride || null,
-    webhookUrl: b.webhookToken && atLeast(role, 'editor') ? deps.webhookUrl(b.webhookToken) : null,
+    webhookUrl: null,
+    webhookEnabled: b.webhookToken !== null,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
   });
@@ -73,7 +75,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     const { user, workspaceId, role } = await requireWorkspace(deps, req, req.body.workspaceId, 'editor');
     const b = req.body;
     await checkConnection(b.llmConnectionId, user.id, workspaceId);
-    const graph = await validGraphOr422(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
+    const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
     const bot = await repos.bots.create({
       workspaceId,
       createdById: user.id,
@@ -110,7 +112,7 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     let graph: Prisma.InputJsonValue | undefined;
     let changed = false;
     if (b.graph !== undefined || b.llmConnectionId !== undefined) {
-      const g = await validGraphOr422(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
+      const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
       graph = g as unknown as Prisma.InputJsonValue;
       // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
       changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
@@ -188,8 +190,10 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     }
   });
 
-  app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req) => {
+  // The token is stored hashed: this answer is the only place its URL is ever shown.
+  app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req, reply) => {
     const { row, user } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
+    reply.header('cache-control', 'no-store');
     return { url: deps.webhookUrl(await repos.bots.rotateWebhook(row.id, user.id)) };
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertUrlAllowed, OutboundBlockedError } from '@bm/net';
-import { encryptSecret, keyHint } from '@bm/secrets';
+import { encryptSecret, keyHint, urlCredential } from '@bm/secrets';
 import { toConnectionRecord } from '@bm/runtime';
 import { connectionUsableBy } from '@bm/llm';
 import type { LlmConnection } from '@bm/db';
@@ -55,6 +55,15 @@ export const connectionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
 
   async function checkBaseUrl(url: string | null | undefined) {
     if (!url) return;
+    // The base URL is shown to everyone who sees the connection and stored in plain text: a key
+    // inside it would bypass the encryption of the key field.
+    const carried = urlCredential(url);
+    if (carried) {
+      const where = carried === 'userinfo' ? 'a user name or password' : 'a key in its query string';
+      throw new HttpError(422, 'CREDENTIALS_IN_URL', `The base URL contains ${where}. Put the API key in the API key field instead: it is stored encrypted and never shown again.`, [
+        { field: 'baseUrl', message: `The base URL contains ${where}.` },
+      ]);
+    }
     try {
       await assertUrlAllowed(url, policy);
     } catch (err) {

@@ -1,5 +1,5 @@
 import type { PrismaClient, Prisma } from '../generated/client';
-import { newId, newSecret } from '../ids';
+import { newId, newSecret, sha256 } from '../ids';
 
 export function botRepo(prisma: PrismaClient) {
   return {
@@ -64,11 +64,12 @@ export function botRepo(prisma: PrismaClient) {
     version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
     versions: (botId: string) =>
       prisma.botVersion.findMany({ where: { botId }, orderBy: { version: 'desc' }, select: { version: true, createdAt: true, createdById: true } }),
-    findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: token } }),
+    /** Stored hashed: a database dump does not hand out working trigger URLs. */
+    findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: sha256(token) } }),
     /** A new webhook token; runs it triggers execute as `userId` (who created or rotated it). */
     async rotateWebhook(id: string, userId: string) {
       const token = newSecret(24);
-      await prisma.bot.update({ where: { id }, data: { webhookToken: token, webhookUserId: userId } });
+      await prisma.bot.update({ where: { id }, data: { webhookToken: sha256(token), webhookUserId: userId } });
       return token;
     },
     disableWebhook: (id: string) => prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } }),

@@ -2,9 +2,11 @@ import type { Database } from '../client';
 import { botRepo, nodeStateRepo } from './bots';
 import { connectionRepo } from './connections';
 import { nodeRunRepo } from './node-runs';
+import { rateLimitRepo } from './rate-limits';
 import { resultRepo } from './results';
 import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
+import { secretRepo } from './secrets';
 import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */
@@ -23,6 +25,8 @@ export function createRepositories(db: Database) {
     nodeRuns: nodeRunRepo(p),
     results: resultRepo(p),
     schedules: scheduleRepo(p),
+    rateLimits: rateLimitRepo(db.raw),
+    secrets: secretRepo(p),
   };
 }
 

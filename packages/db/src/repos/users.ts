@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../generated/client';
-import { newId, newSecret } from '../ids';
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+import { newId, newSecret, sha256 } from '../ids';
 
 export function userRepo(prisma: PrismaClient) {
   return {

@@ -100,7 +100,7 @@ describe('syntax errors', () => {
     const err = syntaxErrorOf('{{ $json.title }}');
     expect(err.message).toContain('unknown name "$json"');
     expect(syntaxErrorOf('{{ foo.bar }}').message).toContain('unknown name "foo"');
-    expect(syntaxErrorOf('{{ foo.bar }}').message).toContain('"input" or "nodes.<nodeId>.output"');
+    expect(syntaxErrorOf('{{ foo.bar }}').message).toContain('"input", "nodes.<nodeId>.output" or "secrets.<NAME>"');
   });
 
   it('requires .output after nodes.<id>', () => {
@@ -142,5 +142,14 @@ describe('parsePath', () => {
     expect(() => parsePath('a b')).toThrow(/expected "\.field"/);
     expect(() => parsePath('a}}b')).toThrow(ExpressionError);
     expect(() => parsePath('.a')).toThrow(/a field name or "\["/);
+  });
+});
+
+describe('secrets references', () => {
+  it('parses secrets.NAME and secrets["NAME"], and nothing after the name', () => {
+    expect(extractReferences('Bearer {{ secrets.GITHUB_TOKEN }}')).toEqual([{ root: 'secrets', secretName: 'GITHUB_TOKEN', path: [] }]);
+    expect(extractReferences('{{ secrets["my-key"] }}')).toEqual([{ root: 'secrets', secretName: 'my-key', path: [] }]);
+    expect(syntaxErrorOf('{{ secrets.A.b }}').message).toContain('a secret is a string');
+    expect(syntaxErrorOf('{{ secrets }}').message).toContain('a secret name');
   });
 });

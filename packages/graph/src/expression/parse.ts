@@ -2,17 +2,20 @@ import { ExpressionError } from './errors';
 import type { PathSegment } from '../paths';
 
 /**
- * Templates: text with `{{ path }}` holes. A path starts at `input` (the run input) or at
- * `nodes.<nodeId>.output` (an upstream node's output) and continues with `.key`, `[index]`,
- * `["any key"]`. No operators, no calls, no eval: a tokenizer and a recursive-descent parser.
- * `\{{` is a literal `{{`.
+ * Templates: text with `{{ path }}` holes. A path starts at `input` (the run input), at
+ * `nodes.<nodeId>.output` (an upstream node's output) or at `secrets.<NAME>` (a workspace secret,
+ * resolved only inside the activity that runs the node) and continues with `.key`, `[index]`,
+ * `["any key"]` (not after a secret: it is a string). No operators, no calls, no eval: a tokenizer
+ * and a recursive-descent parser. `\{{` is a literal `{{`.
  */
-export type ReferenceRoot = 'input' | 'nodes';
+export type ReferenceRoot = 'input' | 'nodes' | 'secrets';
 
 export interface Reference {
   root: ReferenceRoot;
   /** Set when root is `nodes`. */
   nodeId?: string;
+  /** Set when root is `secrets`. */
+  secretName?: string;
   /** Path after `input` or after `nodes.<id>.output`. */
   path: PathSegment[];
 }
@@ -193,16 +196,30 @@ class Parser {
     if (first.t === 'end') {
       throw syntaxError(this.src, first.pos, 'the expression is empty', this.open);
     }
-    if (first.t !== 'word' || (first.value !== 'input' && first.value !== 'nodes')) {
+    if (first.t !== 'word' || (first.value !== 'input' && first.value !== 'nodes' && first.value !== 'secrets')) {
       const found = first.t === 'word' ? `"${first.value}"` : describeToken(first);
       throw syntaxError(
         this.src,
         first.pos,
-        `unknown name ${found}: an expression starts with "input" or "nodes.<nodeId>.output"`,
+        `unknown name ${found}: an expression starts with "input", "nodes.<nodeId>.output" or "secrets.<NAME>"`,
         this.open,
       );
     }
     const ref: Reference = { root: first.value, path: [] };
+    if (first.value === 'secrets') {
+      const sep = this.next();
+      if (sep.t === 'dot') ref.secretName = this.key();
+      else if (sep.t === 'lbrack') {
+        const name = this.next();
+        if (name.t !== 'string' && name.t !== 'word') this.fail(name, 'a secret name');
+        ref.secretName = name.value;
+        const close = this.next();
+        if (close.t !== 'rbrack') this.fail(close, '"]"');
+      } else this.fail(sep, 'a secret name after "secrets" (secrets.<NAME>)');
+      const end = this.next();
+      if (end.t !== 'end') this.fail(end, `"}}" after secrets.${ref.secretName} (a secret is a string)`);
+      return ref;
+    }
     if (first.value === 'nodes') {
       const sep = this.next();
       if (sep.t === 'dot') ref.nodeId = this.key();

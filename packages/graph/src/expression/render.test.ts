@@ -166,3 +166,22 @@ describe('rendered size limit', () => {
     expect((renderTemplate('{{ nodes.a.output.big }}|{{ nodes.a.output.big }}', scope) as string).length).toBe(2_000_001);
   });
 });
+
+describe('secrets in templates', () => {
+  const scope: ExpressionScope = { input: {}, nodes: {}, secrets: { API_TOKEN: 's3cr3t-value' } };
+  it('renders a secret where the activity put it in the scope', () => {
+    expect(renderTemplate('Bearer {{ secrets.API_TOKEN }}', scope, { asText: true })).toBe('Bearer s3cr3t-value');
+  });
+  it('says which secret is missing, and never shows a value', () => {
+    let err: unknown;
+    try {
+      renderTemplate('{{ secrets.OTHER }}', scope);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ExpressionError);
+    expect((err as Error).message).toMatch(/no secret named "OTHER".*Settings → Secrets/);
+    expect((err as Error).message).not.toContain('s3cr3t');
+    expect(() => renderTemplate('{{ secrets.API_TOKEN }}', { input: {}, nodes: {} })).toThrow(/no secret named "API_TOKEN"/);
+  });
+});

@@ -6,6 +6,8 @@ import { formatPath, type PathSegment } from '../paths';
 export interface ExpressionScope {
   input: unknown;
   nodes: Record<string, { output: unknown }>;
+  /** Workspace secrets by name, decrypted in memory by the activity that runs the node; absent elsewhere. */
+  secrets?: Record<string, string>;
 }
 
 const MAX_LISTED_KEYS = 10;
@@ -91,6 +93,18 @@ function step(ref: Reference, cur: unknown, i: number): unknown {
 /** Resolves one reference against the scope. Throws ExpressionError when anything is missing. */
 export function resolveReference(ref: Reference, scope: ExpressionScope): unknown {
   let cur: unknown;
+  if (ref.root === 'secrets') {
+    // Only the activity that runs the node puts secrets in its scope; the message never holds a value.
+    const name = ref.secretName ?? '';
+    const value = scope.secrets && hasOwn(scope.secrets, name) ? scope.secrets[name] : undefined;
+    if (value === undefined) {
+      throw new ExpressionError(
+        'reference',
+        `secrets.${name} does not exist: this workspace has no secret named "${name}". An admin adds it under Settings → Secrets.`,
+      );
+    }
+    return value;
+  }
   if (ref.root === 'input') {
     cur = scope.input;
     if (cur === undefined) {

@@ -1,0 +1,57 @@
+import { Cron } from 'croner';
+
+// How often a schedule can fire. An installation sets a floor (BOT_MANAGER_MIN_SCHEDULE_INTERVAL,
+// default 1 minute): a bot on `@every 1s` would run 86 400 times a day on its owner's LLM bill.
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A Go-style duration as Temporal's `@every` takes it: `90s`, `5m`, `1h30m`, `1.5h`. */
+export function parseDuration(text: string): number | undefined {
+  const s = text.trim();
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(s)) return undefined;
+  let total = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!;
+  return total;
+}
+
+/** The installation floor from its environment value (`60`, `30s`, `5m`); undefined for an invalid one. */
+export function parseMinInterval(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return 60_000;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1_000;
+  return parseDuration(value);
+}
+
+/**
+ * The shortest gap between two firings of a schedule spec (`@every 5m`, a 5- or 6-field cron, a
+ * nickname such as `@hourly`), looked at over the next firings; undefined when the spec is not
+ * one we can read (Temporal then decides whether it is valid at all).
+ */
+export function shortestInterval(spec: string, timezone = 'UTC'): number | undefined {
+  const every = /^@every\s+([^/\s]+)(?:\/\S+)?$/i.exec(spec.trim());
+  if (every) return parseDuration(every[1]!);
+  let cron: Cron;
+  try {
+    cron = new Cron(spec.trim(), { paused: true, timezone });
+  } catch {
+    return undefined;
+  }
+  // 400 firings from a fixed start cover a whole day of a per-minute pattern and every gap pattern
+  // a cron field can express within it (lists, ranges, steps).
+  const runs = cron.nextRuns(400, new Date('2026-01-05T00:00:00Z'));
+  let shortest: number | undefined;
+  for (let i = 1; i < runs.length; i++) {
+    const gap = runs[i]!.getTime() - runs[i - 1]!.getTime();
+    if (shortest === undefined || gap < shortest) shortest = gap;
+  }
+  return shortest;
+}
+
+const human = (ms: number) =>
+  ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${+(ms / 1000).toFixed(1)} s`;
+
+/** Why a spec fires too often for this installation, or undefined when it is fine. */
+export function intervalProblem(spec: string, timezone: string, minMs: number): string | undefined {
+  const gap = shortestInterval(spec, timezone);
+  if (gap === undefined || gap >= minMs) return undefined;
+  return `This schedule would run every ${human(gap)}; this installation allows at most one run every ${human(minMs)}. Use a longer interval.`;
+}
