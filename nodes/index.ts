@@ -12,6 +12,7 @@ export {
 } from './registry';
 export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
+export { validateBotGraph, type BotValidationContext, type ConnectionForValidation } from './validate-bot';
 export { createSmtpEmailSender, type SmtpEmailSender, type SmtpSenderOptions } from './output/email/smtp';
 export type {
   EmailMessage,

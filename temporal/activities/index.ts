@@ -1,14 +1,13 @@
 import { parseGraph, type Graph } from '@bm/graph';
-import type { NodeContext } from '@bm/nodes';
+import { validateBotGraph, type NodeContext } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
 import { toApplicationFailure, toFailureInfo } from './failure';
 import { buildPlan } from './plan';
 import { runNode } from './run-node';
-import { validateBotGraph } from '@bm/runtime';
 
-export { buildPlan, executionDefaults } from './plan';
+export { buildPlan } from './plan';
 export { toFailureInfo } from './failure';
 
 export interface ActivityDeps {

@@ -1,15 +1,9 @@
 import type { Graph } from '@bm/graph';
 import { topologicalOrder } from '@bm/graph';
-import { DEFAULT_LLM_RETRY, DEFAULT_NODE_TIMEOUT_MS, DEFAULT_RETRY, type PlanNode } from '../shared';
+import { DEFAULT_NODE_TIMEOUT_MS, defaultRetry, type PlanNode } from '../shared';
 
 /** Pure, quick node types: no outside I/O, so no need for a server round trip per attempt. */
 const LOCAL_NODE_TYPES = new Set(['source.manual', 'transform.template', 'transform.jsonata', 'transform.filter', 'transform.split', 'transform.merge']);
-
-/** The retry policy a node type gets when its settings say nothing. */
-export const defaultRetry = (type: string) => (type.startsWith('llm.') ? DEFAULT_LLM_RETRY : DEFAULT_RETRY);
-
-/** What the editor shows as a node type's execution defaults (the same values buildPlan applies). */
-export const executionDefaults = (type: string) => ({ maxAttempts: defaultRetry(type).maximumAttempts, timeoutMs: DEFAULT_NODE_TIMEOUT_MS });
 
 /** The interpreter's view of a graph: ids, dependencies and execution settings, in topological order. */
 export function buildPlan(graph: Graph): PlanNode[] {

@@ -1,4 +1,5 @@
-// Names and types shared by the workflow, the activities, the worker and the API.
+// PURE: names and types shared by the workflow, the activities, the worker and the API. No imports:
+// the API loads this without activity code, and the workflow sandbox bundles it.
 // Task queues and id formats live here only — never repeated as literals elsewhere.
 
 export const TASK_QUEUE = 'bot-manager';
@@ -89,3 +90,9 @@ export const DEFAULT_LLM_RETRY: RetrySettings = {
 export const DEFAULT_NODE_TIMEOUT_MS = 5 * 60_000;
 /** A worker that dies mid-node is noticed after this long and the node is retried elsewhere. */
 export const NODE_HEARTBEAT_TIMEOUT_MS = 10_000;
+
+/** The retry policy a node type gets when its settings say nothing. */
+export const defaultRetry = (type: string) => (type.startsWith('llm.') ? DEFAULT_LLM_RETRY : DEFAULT_RETRY);
+
+/** What the editor shows as a node type's execution defaults (the same values the planner applies). */
+export const executionDefaults = (type: string) => ({ maxAttempts: defaultRetry(type).maximumAttempts, timeoutMs: DEFAULT_NODE_TIMEOUT_MS });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionUsableBy } from '@bm/llm';
 import { describeNodeTypes } from '@bm/nodes';
-import { executionDefaults } from '@bm/temporal';
+import { executionDefaults } from '@bm/temporal/shared';
 import type { Bot, Prisma, Role } from '@bm/db';
 import type { AppDeps } from '../app';
 import { HttpError } from '../lib/errors';

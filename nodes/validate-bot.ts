@@ -1,10 +1,18 @@
 import { validateGraph, type Graph } from '@bm/graph';
-import { nodeTypeLookup } from '@bm/nodes';
-import type { Repositories } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
+import { nodeTypeLookup } from './registry';
+
+/** What validation reads of a stored LLM connection (packages/db's repository satisfies it). */
+export interface ConnectionForValidation {
+  name: string;
+  isActive: boolean;
+  workspaceId: string;
+  ownerUserId: string;
+  shared: boolean;
+}
 
 export interface BotValidationContext {
-  repos: Repositories;
+  repos: { connections: { get(id: string): Promise<ConnectionForValidation | null> } };
   /** Who runs (or saves) the bot: connections must be usable by them. */
   userId: string;
   workspaceId: string;
