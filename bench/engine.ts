@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { startServer } from '@bm/server';
-import { runWorkflowId } from '@bm/temporal';
+import { runWorkflowId } from '@bm/temporal/shared';
 
 type Shape = 'chain' | 'fanout';
 const sizes = (process.env.BENCH_SIZES ?? '10,50').split(',').map(Number);

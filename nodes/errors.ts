@@ -1,3 +1,5 @@
+import { classifyDbError } from '@bm/db/errors';
+
 /**
  * The one error type nodes throw. `retryable` is true for what may pass on a retry (network
  * failures, timeouts, 5xx, 429) and false for what will not (4xx, bad params, bad expressions).
@@ -33,8 +35,13 @@ export function isNodeError(err: unknown): err is NodeError {
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 
 /**
- * Normalises anything a node threw. Errors that already carry a code and retryability (LLM errors,
- * net's OutboundBlockedError, …) keep them; unknown errors are retryable, as they may be transient.
+ * THE normaliser of failures (nodes call it; the activities build Temporal failures from it), so
+ * one rule decides what is retried:
+ * - a typed error says whether a retry can help (`retryable`: NodeError, LlmError, net's
+ *   OutboundBlockedError, …) and keeps its code;
+ * - a database error is classified by packages/db (unreachable: retried; a query error: not);
+ * - anything else is an unknown bug or outage and is retried, since it may be transient. Its code is
+ *   kept when it is one of ours (UPPER_SNAKE, e.g. ECONNRESET), else it becomes NODE_FAILED.
  */
 export function toNodeError(err: unknown, nodeId?: string): NodeError {
   if (err instanceof NodeError) {
@@ -43,8 +50,9 @@ export function toNodeError(err: unknown, nodeId?: string): NodeError {
   }
   const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; status?: unknown; retryAfterMs?: unknown };
   const message = typeof e.message === 'string' && e.message ? e.message : String(err);
-  const code = typeof e.code === 'string' && CODE.test(e.code) ? e.code : 'NODE_FAILED';
-  const retryable = typeof e.retryable === 'boolean' ? e.retryable : code === 'NODE_FAILED';
+  const db = classifyDbError(err);
+  const code = db?.code ?? (typeof e.code === 'string' && CODE.test(e.code) ? e.code : 'NODE_FAILED');
+  const retryable = db?.retryable ?? (typeof e.retryable === 'boolean' ? e.retryable : true);
   return new NodeError(code, message, {
     retryable,
     nodeId,

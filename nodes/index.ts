@@ -10,6 +10,7 @@ export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type Par
 export { SECRET_MASK, graphConnectionIds, maskSecretParams } from './graph-facts';
 export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
+export { validateBotGraph, type BotValidationContext, type ConnectionForValidation } from './validate-bot';
 export { createSmtpEmailSender, type SmtpEmailSender, type SmtpSenderOptions } from './output/email/smtp';
 export type {
   EmailMessage,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApplicationFailure } from '@temporalio/activity';
-import { toApplicationFailure, toFailureInfo } from './failure';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/activity';
+import { toNodeError } from '@bm/nodes';
+import { toActivityFailure, toApplicationFailure, toFailureInfo } from './failure';
+
+const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`), { code, name: 'PrismaClientKnownRequestError' });
 
 describe('node failures → Temporal failures', () => {
   it('keeps typed codes and retryability; a rejected key is never retried', () => {
@@ -22,5 +25,38 @@ describe('node failures → Temporal failures', () => {
     expect(toFailureInfo(new TypeError('boom'))).toMatchObject({ code: 'NODE_FAILED', retryable: true });
     expect(toFailureInfo(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toMatchObject({ code: 'ECONNRESET', retryable: true });
     expect(toFailureInfo(Object.assign(new Error('x'), { code: 'weird-code' }))).toMatchObject({ code: 'NODE_FAILED' });
+  });
+
+  it('classifies database errors through packages/db: unreachable is retried, a constraint error is not', () => {
+    expect(toFailureInfo(prismaError('P1001'))).toMatchObject({ code: 'DATABASE_ERROR', retryable: true });
+    expect(toFailureInfo(prismaError('P2002'))).toMatchObject({ code: 'DATABASE_ERROR', retryable: false });
+  });
+
+  // The disagreement this replaces: a coded error without a flag was final when a node threw it
+  // (toNodeError) but retried when bookkeeping did (toFailureInfo).
+  it.each([
+    Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+    Object.assign(new Error('gone'), { code: 'BOT_NOT_FOUND', retryable: false }),
+    prismaError('P1017'),
+    prismaError('P2025'),
+    new RangeError('bug'),
+  ])('decides alike whether a node or the bookkeeping threw it (%s)', (err) => {
+    const direct = toFailureInfo(err);
+    const viaNode = toFailureInfo(toNodeError(err, 'n'));
+    expect(viaNode).toEqual(direct);
+  });
+
+  it('redacts secrets from messages that travel through history', () => {
+    expect(toFailureInfo(new Error('failed with Authorization: Bearer sk-abcdefghijklmnopqrstuvwxyz123456')).message).not.toContain('sk-abcdefghijklmnopqrstuvwxyz123456');
+  });
+
+  it("passes Temporal's own failures through and normalises everything else", () => {
+    const cancelled = new CancelledFailure('cancelled');
+    expect(toActivityFailure(cancelled)).toBe(cancelled);
+    const built = ApplicationFailure.nonRetryable('no', 'X');
+    expect(toActivityFailure(built)).toBe(built);
+    const f = toActivityFailure(prismaError('P2002')) as ApplicationFailure;
+    expect(f).toBeInstanceOf(ApplicationFailure);
+    expect({ type: f.type, nonRetryable: f.nonRetryable }).toEqual({ type: 'DATABASE_ERROR', nonRetryable: true });
   });
 });

@@ -1,4 +1,5 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/activity';
+import { toNodeError } from '@bm/nodes';
 import { redactText } from '@bm/secrets';
 
 export interface FailureInfo {
@@ -9,22 +10,14 @@ export interface FailureInfo {
 }
 
 /**
- * Normalises any error thrown by a node (NodeError, LlmError, OutboundBlockedError, ExpressionError,
- * zod errors, database errors, plain bugs) to a code + message + retryability. Typed errors carry
- * their own; anything unknown is retried, since it may be transient. Messages are redacted: they
- * are recorded on the run and travel through Temporal history.
+ * Any error an activity meets (a node's, the database's, a plain bug), as code + message +
+ * retryability. The rule is nodes' toNodeError, the one normaliser, so a node failure and a
+ * bookkeeping failure are retried alike. Messages are redacted: they are recorded on the run and
+ * travel through Temporal history.
  */
 export function toFailureInfo(err: unknown): FailureInfo {
-  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; retryAfterMs?: unknown };
-  const rawCode = typeof e.code === 'string' ? e.code : '';
-  const message = redactText(typeof e.message === 'string' && e.message ? e.message : String(err));
-  const retryAfterMs = typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined;
-  // Prisma: P1xxx are connection problems (transient), P2xxx are query/constraint errors (not).
-  const prisma = /^P(\d)\d{3}$/.exec(rawCode);
-  if (prisma) return { code: 'DATABASE_ERROR', message, retryable: prisma[1] === '1', retryAfterMs };
-  const code = /^[A-Z][A-Z0-9_]*$/.test(rawCode) ? rawCode : 'NODE_FAILED';
-  const retryable = typeof e.retryable === 'boolean' ? e.retryable : true;
-  return { code, message, retryable, retryAfterMs };
+  const e = toNodeError(err);
+  return { code: e.code, message: redactText(e.message), retryable: e.retryable, retryAfterMs: e.retryAfterMs };
 }
 
 /** The failure Temporal sees: non-retryable errors (a rejected key, a bad parameter) fail at once. */
@@ -35,4 +28,10 @@ export function toApplicationFailure(info: FailureInfo): ApplicationFailure {
     type: info.code,
     nextRetryDelay: info.retryAfterMs,
   });
+}
+
+/** What an activity throws: Temporal's own failures (a cancellation, one already built) as they are, anything else normalised. */
+export function toActivityFailure(err: unknown): Error {
+  if (err instanceof ApplicationFailure || err instanceof CancelledFailure) return err;
+  return toApplicationFailure(toFailureInfo(err));
 }

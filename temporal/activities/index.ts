@@ -1,16 +1,15 @@
 import { parseGraph, type Graph } from '@bm/graph';
-import type { NodeContext } from '@bm/nodes';
+import { validateBotGraph, type NodeContext } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
-import { toApplicationFailure, toFailureInfo } from './failure';
+import { toActivityFailure } from './failure';
 import { buildPlan } from './plan';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
-import { validateBotGraph } from '@bm/runtime';
 
 export { buildPlan } from './plan';
-export { toFailureInfo } from './failure';
+export { toActivityFailure, toFailureInfo, type FailureInfo } from './failure';
 export type { SecretResolver } from './node-secrets';
 
 export interface ActivityDeps {
@@ -114,12 +113,8 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     return { runId: id, nodes: buildPlan(run.graph), reused };
   }
 
-  return {
-    prepareRun: (input) =>
-      // Typed errors (a deleted bot or schedule) fail at once instead of being retried for minutes.
-      prepareRun(input).catch((err) => {
-        throw toApplicationFailure(toFailureInfo(err));
-      }),
+  const activities: BotActivities = {
+    prepareRun,
 
     runNode: (input) => runNode(input, { ...deps, loadRun, maxOutputBytes }),
 
@@ -150,5 +145,18 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       runCache.delete(runId);
     },
   };
+  // Every failure leaves through the one normaliser: typed errors (a deleted bot or schedule, a
+  // constraint error) fail at once instead of being retried for minutes; unknown ones are retried.
+  return {
+    prepareRun: normalised(activities.prepareRun),
+    runNode: normalised(activities.runNode),
+    recordNodeFailure: normalised(activities.recordNodeFailure),
+    settleNodes: normalised(activities.settleNodes),
+    finishRun: normalised(activities.finishRun),
+  };
+}
+
+function normalised<I, O>(fn: (input: I) => Promise<O>): (input: I) => Promise<O> {
+  return (input) => fn(input).catch((err: unknown) => Promise.reject(toActivityFailure(err)));
 }
 

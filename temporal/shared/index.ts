@@ -1,4 +1,5 @@
-// Names and types shared by the workflow, the activities, the worker and the API.
+// PURE: names and types shared by the workflow, the activities, the worker and the API. No imports:
+// the API loads this without activity code, and the workflow sandbox bundles it.
 // Task queues and id formats live here only — never repeated as literals elsewhere.
 
 export const TASK_QUEUE = 'bot-manager';
@@ -75,3 +76,4 @@ export interface BotActivities {
 
 /** A worker that dies mid-node is noticed after this long and the node is retried elsewhere. */
 export const NODE_HEARTBEAT_TIMEOUT_MS = 10_000;
+

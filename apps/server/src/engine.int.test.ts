@@ -4,7 +4,7 @@ import { startHttpFixture, startRssFixture, startSmtpSink, articleHtml, ARTICLE_
 import { createRequire } from 'node:module';
 import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { runWorkflowId } from '@bm/temporal';
+import { runWorkflowId } from '@bm/temporal/shared';
 import { startTestServer, type TestServer } from './test-harness';
 import { apiClient } from './test-client';
 

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@bm/api';
-import { createServices, loadConfig } from '@bm/runtime';
-import { connectTemporalClient, createRunScheduler, startTemporalDevServer, type DevServer } from '@bm/temporal';
+import { connectTemporalClient, createRunScheduler } from '@bm/temporal/client';
 import { createBotWorker } from '@bm/worker';
+import { loadConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
+import { startTemporalDevServer, type DevServer } from './dev-server';
+import { createServices } from './services';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

@@ -7,18 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@bm/api';
 import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
-import { createServices, loadConfig, type Services } from '@bm/runtime';
-import { connectTemporalClient, createRunScheduler } from '@bm/temporal';
-import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
+import { connectTemporalClient, createRunScheduler } from '@bm/temporal/client';
+import { uniqueTaskQueue } from '@bm/temporal/testing';
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
+import { loadConfig } from './config';
+import { createServices, type Services } from './services';
 import { apiClient } from './test-client';
+import { testTemporalAddress } from './test-temporal';
 
 // Nothing lost: a worker process SIGKILLed mid-node is replaced, and the run finishes with every
 // node's result recorded exactly once. Separate API and worker processes share PostgreSQL, as in
 // production (PGlite lives inside one process, so this needs the PostgreSQL the suite starts).
 if (process.env.CI && !postgresAvailable()) throw new Error('CI must provide PostgreSQL (BM_TEST_PG_ADMIN_URL)');
 
-const workerMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../worker/src/main.ts');
+const workerMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'main-worker.ts');
 
 describe.runIf(postgresAvailable())('a worker killed mid-run', () => {
   let env: Record<string, string>;

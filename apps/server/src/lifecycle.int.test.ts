@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '@bm/api';
-import { createServices, loadConfig } from '@bm/runtime';
-import { connectTemporalClient, createRunScheduler, freePort } from '@bm/temporal';
-import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
-
+import { connectTemporalClient, createRunScheduler } from '@bm/temporal/client';
+import { uniqueTaskQueue } from '@bm/temporal/testing';
+import { loadConfig } from './config';
+import { freePort } from './dev-server';
+import { createServices } from './services';
+import { testTemporalAddress } from './test-temporal';
 import { apiClient } from './test-client';
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');

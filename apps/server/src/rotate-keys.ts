@@ -1,5 +1,6 @@
 // `pnpm --filter @bm/server rotate-keys`: re-encrypt every stored provider key under a new master key.
-import { loadConfig, rotateStoredKeys } from '@bm/runtime';
+import { loadConfig } from './config';
+import { rotateStoredKeys } from './rotate-stored-keys';
 import { lockDataDir } from './data-dir-lock';
 
 try {

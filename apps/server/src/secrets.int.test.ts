@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, rotateStoredKeys, secretResolver } from '@bm/runtime';
+import { loadConfig } from './config';
+import { rotateStoredKeys } from './rotate-stored-keys';
+import { secretResolver } from './secret-store';
 import { canary, startFakeAnthropic, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
-import { runWorkflowId } from '@bm/temporal';
+import { runWorkflowId } from '@bm/temporal/shared';
 import { startTestServer, type TestServer } from './test-harness';
 
 /** Every file under dir, as raw bytes decoded latin1 (so a plaintext key shows up wherever it sits). */

@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
-import { testTemporalAddress, uniqueTaskQueue } from '@bm/temporal/testing';
+import { uniqueTaskQueue } from '@bm/temporal/testing';
 import { startServer, type RunningServer } from './index';
 import { apiClient } from './test-client';
+import { testTemporalAddress } from './test-temporal';
 
 export type DbTarget = 'pglite' | 'postgres';
 

@@ -140,8 +140,8 @@ describe('workspace secrets', () => {
     const { prisma } = t.server.services.db;
     const me = (await api.get('/api/me')).body.user;
     // As an older release stored it: literal keys in the bot and in both of its versions.
-    const bot = await prisma.bot.create({ data: { id: `bot_legacy_${Date.now()}`, workspaceId, createdById: me.id, name: 'Legacy', graph: legacy(2), currentVersion: 2 } });
-    await prisma.botVersion.createMany({ data: [1, 2].map((version) => ({ id: `ver_legacy_${version}_${bot.id}`, botId: bot.id, version, graph: legacy(version) })) });
+    const bot = await prisma.bot.create({ data: { id: `bot_legacy_${Date.now()}`, workspaceId, createdById: me.id, name: 'Legacy', graph: legacy(2) as never, currentVersion: 2 } });
+    await prisma.botVersion.createMany({ data: [1, 2].map((version) => ({ id: `ver_legacy_${version}_${bot.id}`, botId: bot.id, version, graph: legacy(version) as never })) });
     await prisma.dataMigration.deleteMany({});
 
     const moved = await migrateStoredCredentials(t.server.services.repos, t.server.services.keyRing);

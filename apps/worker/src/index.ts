@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createSmtpEmailSender } from '@bm/nodes';
-import { secretResolver, type Services } from '@bm/runtime';
-import { TASK_QUEUE, createActivities } from '@bm/temporal';
+import type { createLogger } from '@bm/secrets';
+import { createActivities, type ActivityDeps } from '@bm/temporal/activities';
+import { TASK_QUEUE } from '@bm/temporal/shared';
 
 const require = createRequire(import.meta.url);
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -16,8 +17,14 @@ function workflowBundle() {
   return bundle;
 }
 
+/** What the worker reads of the process's services; apps/server builds them and passes them in. */
+export interface WorkerServices extends Pick<ActivityDeps, 'repos' | 'llm' | 'fetch' | 'secrets'> {
+  config: { smtpUrl?: string; smtpFrom?: string; maxNodes: number };
+  logger: ReturnType<typeof createLogger>;
+}
+
 export interface BotWorkerOptions {
-  services: Services;
+  services: WorkerServices;
   address: string;
   namespace: string;
   taskQueue?: string;
@@ -28,7 +35,7 @@ export interface BotWorkerOptions {
 let runtimeInstalled = false;
 
 /** Routes the Temporal SDK's own logs (warnings and errors only) into our redacting logger. Once per process. */
-function installRuntime(log: Services['logger']) {
+function installRuntime(log: WorkerServices['logger']) {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
@@ -52,7 +59,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
     email: services.config.smtpUrl ? createSmtpEmailSender(services.config.smtpUrl, { from: services.config.smtpFrom }) : undefined,
     log: (msg, data) => log.info(data ?? {}, msg),
     maxNodes: services.config.maxNodes,
-    secrets: secretResolver(services.repos, services.keyRing),
+    secrets: services.secrets,
   });
   const worker = await Worker.create({
     connection,

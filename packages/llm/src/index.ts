@@ -12,4 +12,5 @@ export {
   type TestConnectionResult,
 } from './call-llm';
 export { connectionKeyDecrypter } from './connection-key';
+export { toConnectionRecord } from './connection-record';
 export { parseModelJson } from './json-output';

@@ -1,6 +1,6 @@
 import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, type Graph } from '@bm/graph';
-import { validateBotGraph } from '@bm/runtime';
+import { validateBotGraph } from '@bm/nodes';
 import type { AppDeps } from '../app';
 import { HttpError } from './errors';
 

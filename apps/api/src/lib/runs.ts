@@ -1,5 +1,5 @@
 import type { Bot, RunTrigger } from '@bm/db';
-import { runWorkflowId } from '@bm/temporal';
+import { runWorkflowId } from '@bm/temporal/shared';
 import type { AppDeps } from '../app';
 import { HttpError } from './errors';
 import { validGraphOr422 } from './graph';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Schedule } from '@bm/db';
-import { OVERLAP_POLICIES, type OverlapPolicy } from '@bm/temporal';
+import { OVERLAP_POLICIES, type OverlapPolicy } from '@bm/temporal/client';
 import type { AppDeps } from '../app';
 import { HttpError, badRequest } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';

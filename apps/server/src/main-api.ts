@@ -1,9 +1,10 @@
 // A standalone API process for scaled deployments (PostgreSQL + a Temporal cluster + separate workers).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServices, loadConfig } from '@bm/runtime';
-import { connectTemporalClient, createRunScheduler } from '@bm/temporal';
-import { buildApp } from './app';
+import { buildApp } from '@bm/api';
+import { connectTemporalClient, createRunScheduler } from '@bm/temporal/client';
+import { loadConfig } from './config';
+import { createServices } from './services';
 
 const config = loadConfig();
 if (!config.databaseUrl || !config.temporalAddress) {

@@ -4,6 +4,7 @@ import { createGuardedFetch, createOutboundPolicy } from '@bm/net';
 import { createLogger, loadKeyRing } from '@bm/secrets';
 import type { AppConfig } from './config';
 import { prismaLlmStore } from './llm-store';
+import { secretResolver } from './secret-store';
 
 /** Far above any real completion or model list, far below what would hurt the process. */
 export const MAX_LLM_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -40,6 +41,8 @@ export async function createServices(config: AppConfig, opts: { logDestination?:
     db,
     repos,
     keyRing,
+    /** Workspace secrets, decrypted only inside the node activity that references them. */
+    secrets: secretResolver(repos, keyRing),
     policy,
     fetch,
     llm,

@@ -1,5 +1,5 @@
 import type { Repositories } from '@bm/db';
-import type { LlmConnectionRecord, LlmStore } from '@bm/llm';
+import { toConnectionRecord, type LlmStore } from '@bm/llm';
 
 /** callLLM's view of the database (packages/llm depends only on this interface). */
 export function prismaLlmStore(repos: Repositories): LlmStore {
@@ -15,22 +15,5 @@ export function prismaLlmStore(repos: Repositories): LlmStore {
     async isWorkspaceMember(userId, workspaceId) {
       return !!(await repos.workspaces.membership(userId, workspaceId));
     },
-  };
-}
-
-export function toConnectionRecord(c: NonNullable<Awaited<ReturnType<Repositories['connections']['get']>>>): LlmConnectionRecord {
-  return {
-    id: c.id,
-    ownerUserId: c.ownerUserId,
-    workspaceId: c.workspaceId,
-    provider: c.provider,
-    name: c.name,
-    baseUrl: c.baseUrl,
-    modelDefault: c.modelDefault,
-    isActive: c.isActive,
-    shared: c.shared,
-    apiKeyEncrypted: c.apiKeyEncrypted,
-    keyId: c.keyId,
-    keyNonce: c.keyNonce,
   };
 }

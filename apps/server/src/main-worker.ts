@@ -1,6 +1,7 @@
 // A standalone worker process for scaled deployments (PostgreSQL + a Temporal cluster).
-import { createServices, loadConfig } from '@bm/runtime';
-import { createBotWorker } from './index';
+import { createBotWorker } from '@bm/worker';
+import { loadConfig } from './config';
+import { createServices } from './services';
 
 const config = loadConfig();
 if (!config.databaseUrl || !config.temporalAddress) {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, loadConfig, type Services } from '@bm/runtime';
-import { createRunScheduler } from '@bm/temporal';
-import { buildApp } from './app';
+import { buildApp } from '@bm/api';
+import { createRunScheduler } from '@bm/temporal/client';
+import { loadConfig } from './config';
+import { createServices, type Services } from './services';
 
 // The HTTP surface that needs no Temporal: auth, validation, error shapes, rate limits, OpenAPI.
 // Real PGlite; Temporal is a lazy client that is never called here.

@@ -1,10 +1,23 @@
 import { nodeName, secretReferences, validateGraph, type Graph } from '@bm/graph';
-import { graphConnectionIds, nodeTypeLookup } from '@bm/nodes';
-import type { Repositories } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
+import { graphConnectionIds } from './graph-facts';
+import { nodeTypeLookup } from './registry';
+
+/** What validation reads of a stored LLM connection (packages/db's repository satisfies it). */
+export interface ConnectionForValidation {
+  name: string;
+  isActive: boolean;
+  workspaceId: string;
+  ownerUserId: string;
+  shared: boolean;
+}
 
 export interface BotValidationContext {
-  repos: Repositories;
+  repos: {
+    connections: { get(id: string): Promise<ConnectionForValidation | null> };
+    /** The workspace's secrets, to check `{{ secrets.NAME }}` references (names only). */
+    secrets: { list(workspaceId: string): Promise<{ name: string }[]> };
+  };
   /** Who runs (or saves) the bot: connections must be usable by them. */
   userId: string;
   workspaceId: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The Temporal CLI: $TEMPORAL_CLI, else `temporal` on PATH, else the project-local PyPI install in .tools/. */
 export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,4 +1,0 @@
-export * from './shared';
-export * from './activities';
-export * from './client';
-export * from './dev-server';
