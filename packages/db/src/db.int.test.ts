@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, createRepositories, openDatabase, type Database } from './index';
+import { applyMigrations, ConflictError, createRepositories, NotFoundError, openDatabase, type Database } from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
 const targets: [string, () => Promise<Database>][] = [
@@ -35,6 +35,21 @@ describe.each(targets)('database on %s', (_name, open) => {
     const updated = await repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], x: 1 } }, true);
     expect(updated.currentVersion).toBe(2);
     expect((await repos.bots.version(bot.id, 1))?.graph).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('reports missing rows and lost races as typed errors, never as Prisma codes', async () => {
+    const repos = createRepositories(db);
+    const email = `race${Date.now()}@example.com`;
+    const { user, workspaceId } = await repos.users.create({ email, name: 'U', passwordHash: 'x' });
+    await expect(repos.users.create({ email, name: 'U2', passwordHash: 'x' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(repos.bots.update('bot_missing', user.id, { name: 'x' }, false)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(repos.schedules.delete('sch_missing')).rejects.toMatchObject({ name: 'NotFoundError', entity: 'Schedule' });
+    const bot = await repos.bots.create({ workspaceId, createdById: user.id, name: 'b', graph: { nodes: [], edges: [] } });
+    // Two saves computed from version 1: the second finds version 2 taken.
+    const saves = await Promise.allSettled([1, 2].map((i) => repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], i } }, true)));
+    const lost = saves.filter((s) => s.status === 'rejected');
+    expect(saves.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    expect(lost.map((s) => (s as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
   });
 });
 

@@ -1,6 +1,7 @@
 export * from './client';
 export * from './migrate';
 export * from './ids';
+export { ConflictError, NotFoundError, isConflictError, isNotFoundError } from './errors';
 export * from './repos/users';
 export * from './repos/connections';
 export * from './repos/bots';
