@@ -1,6 +1,7 @@
+import type { GraphInput } from '@bm/contract';
 import { GraphSchema, type Graph } from '@bm/graph';
 import { validateBotGraph } from '@bm/runtime';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { HttpError } from './errors';
 
 /**
@@ -29,3 +30,6 @@ export async function validGraphOr422(
   }
   return parsed.data;
 }
+
+/** A graph as stored (JSON): it passed validGraphOr422 when saved, and the response schema checks it again. */
+export const storedGraph = (json: unknown) => json as GraphInput;

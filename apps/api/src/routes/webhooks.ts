@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contract } from '@bm/contract';
+import type { AppDeps } from '../deps';
+import { fromContract } from '../lib/contract-route';
+import { accessTo } from '../plugins/access';
+
+const { webhooks } = contract;
+
+/** A bot's webhook trigger URL (the trigger itself is public: routes/hooks.ts). */
+export const webhookRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const { bots } = deps.services.repos;
+
+  app.route({
+    ...fromContract(webhooks.rotate),
+    handler: async (req) => {
+      const { row, user } = accessTo(req, 'bot');
+      return { url: deps.webhookUrl(await bots.rotateWebhook(row.id, user.id)) };
+    },
+  });
+
+  app.route({
+    ...fromContract(webhooks.disable),
+    handler: async (req, reply) => {
+      await bots.disableWebhook(accessTo(req, 'bot').row.id);
+      return reply.code(204).send(null);
+    },
+  });
+};
