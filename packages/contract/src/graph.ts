@@ -54,3 +54,5 @@ export type GraphNode = z.output<typeof GraphNode>;
 export type GraphEdge = z.output<typeof GraphEdge>;
 /** A graph as a client may send it (`version`, `params`, `edges` may be left out). */
 export type GraphInput = z.input<typeof Graph>;
+export type GraphNodeInput = z.input<typeof GraphNode>;
+export type GraphEdgeInput = z.input<typeof GraphEdge>;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Graph, GraphNode } from '../api/graph-types';
-import type { NodeTypeDef } from '../api/node-types';
+import type { Graph, GraphNode, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { STARTER_TEMPLATES, starterGraph } from './starter-graph';
-import { testCatalogue } from './store/test-catalogue';
+import { nodeTypeDef, testCatalogue } from './store/test-catalogue';
 
 /** The node type ids of nodes/registry.ts (what GET /api/node-types serves). */
 const KNOWN_TYPES = new Set([
@@ -21,21 +20,21 @@ const REQUIRED: Record<string, { params: string[]; urls?: string[] }> = {
 };
 
 const extra: NodeTypeDef[] = [
-  {
+  nodeTypeDef({
     id: 'source.rss', version: 1, category: 'source', title: 'RSS feed', description: 'Read a feed',
     inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'items' }],
     paramsSchema: { type: 'object', properties: { url: { type: 'string' }, limit: { type: 'integer', default: 20 }, onlyNew: { type: 'boolean', default: false } }, required: ['url'] },
-  },
-  {
+  }),
+  nodeTypeDef({
     id: 'source.webpage', version: 1, category: 'source', title: 'Web page', description: 'Read a page',
     inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'json' }],
     paramsSchema: { type: 'object', properties: { url: { type: 'string' }, maxChars: { type: 'integer', default: 100_000 } }, required: ['url'] },
-  },
-  {
+  }),
+  nodeTypeDef({
     id: 'output.slack', version: 1, category: 'output', title: 'Slack', description: 'Post to Slack',
     inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'json' }],
     paramsSchema: { type: 'object', properties: { webhookUrl: { type: 'string' }, text: { type: 'string' } }, required: ['webhookUrl', 'text'] },
-  },
+  }),
 ];
 
 const catalogue: Record<string, NodeTypeDef> = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { NodeSettings } from '../../api/graph-types';
+import type { NodeSettings, NodeTypeDescription } from '@bm/contract';
 import { Field } from '../../ui/field';
 import { useDraftError } from '../hooks/use-draft-error';
 
@@ -20,7 +20,7 @@ export function NodeSettingsForm({
   nodeId: string;
   settings: NodeSettings | undefined;
   /** The node type's execution defaults from the catalogue, shown as placeholders. */
-  defaults?: { maxAttempts: number; timeoutMs: number };
+  defaults?: NodeTypeDescription['execution'];
   onChange: (s: NodeSettings) => void;
 }) {
   const s = settings ?? {};
@@ -38,7 +38,7 @@ export function NodeSettingsForm({
             id={`${nodeId}-attempts`}
             className={errors.attempts ? 'input invalid' : 'input'}
             inputMode="numeric"
-            placeholder={String(defaults?.maxAttempts ?? 3)}
+            placeholder={String(defaults?.retry.maxAttempts ?? 3)}
             value={attempts}
             onChange={(e) => {
               setAttempts(e.target.value);
