@@ -1,2 +1,3 @@
-export { buildApp, type AppDeps } from './app';
+export { buildApp } from './app';
+export type { AppDeps, ApiServices } from './deps';
 export { HttpError } from './lib/errors';

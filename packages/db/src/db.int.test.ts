@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestPostgresDatabase } from './testing';
-import { MIGRATIONS_DIR, applyMigrations, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, openDatabase, type Database } from './index';
+import { MIGRATIONS_DIR, applyMigrations, ConflictError, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, NotFoundError, openDatabase, type Database } from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
 const targets: [string, () => Promise<Database>][] = [
@@ -89,6 +89,21 @@ describe.each(targets)('database on %s', (_name, open) => {
       await pgdb?.drop();
       rmSync(before, { recursive: true, force: true });
     }
+  });
+
+  it('reports missing rows and lost races as typed errors, never as Prisma codes', async () => {
+    const repos = createRepositories(db);
+    const email = `race${Date.now()}@example.com`;
+    const { user, workspaceId } = await repos.users.create({ email, name: 'U', passwordHash: 'x' });
+    await expect(repos.users.create({ email, name: 'U2', passwordHash: 'x' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(repos.bots.update('bot_missing', user.id, { name: 'x' }, false)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(repos.schedules.delete('sch_missing')).rejects.toMatchObject({ name: 'NotFoundError', entity: 'Schedule' });
+    const bot = await repos.bots.create({ workspaceId, createdById: user.id, name: 'b', graph: { nodes: [], edges: [] } });
+    // Two saves computed from version 1: the second finds version 2 taken.
+    const saves = await Promise.allSettled([1, 2].map((i) => repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], i } }, true)));
+    const lost = saves.filter((s) => s.status === 'rejected');
+    expect(saves.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    expect(lost.map((s) => (s as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
   });
 });
 

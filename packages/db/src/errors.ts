@@ -1,31 +1,38 @@
 // Database failures as the rest of the system sees them. Prisma's error codes stay in this
 // package: callers ask what a failure means, not which P-code it had, and repositories throw the
 // typed errors below. Imports nothing, so code that must not load the Prisma client (nodes, the
-// error normaliser) can use it.
+// error normaliser) can use it (`@bm/db/errors`).
 
-/** The row to change or read does not exist. */
+/** The row a repository was asked to change does not exist (any more). */
 export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
   readonly code = 'NOT_FOUND';
   constructor(
     readonly entity: string,
-    message = `The ${entity} was not found.`,
+    options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = 'NotFoundError';
+    super(`${entity} was not found.`, options);
   }
 }
 
-/** A unique constraint refused the write (a name taken, a concurrent save of the same version). */
+/**
+ * A write lost against another one: a unique value is taken, or the row changed between read and
+ * write (optimistic concurrency). `entity` says what was being written.
+ */
 export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
   readonly code = 'CONFLICT';
   constructor(
     readonly entity: string,
-    message: string,
+    message = `${entity} was changed at the same moment by another request.`,
+    options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = 'ConflictError';
+    super(message, options);
   }
 }
+
+export const isNotFoundError = (err: unknown): err is NotFoundError => err instanceof NotFoundError;
+export const isConflictError = (err: unknown): err is ConflictError => err instanceof ConflictError;
 
 /** Prisma's known request errors carry `code: 'P<class><nnn>'`; class 1 is the connection (reach, auth, timeout), class 2 the query. */
 const PRISMA_CODE = /^P(\d)\d{3}$/;
@@ -59,7 +66,7 @@ export const isTransientDbError = (err: unknown): boolean => classifyDbError(err
 export function isUniqueViolation(err: unknown): boolean {
   if (prismaCode(err) === 'P2002') return true;
   const cause = driverCause(err);
-  return cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505';
+  return (err as { name?: unknown } | null)?.name === 'DriverAdapterError' && (cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505');
 }
 
 /** Prisma P2025: the record to update or delete does not exist. */
@@ -67,3 +74,17 @@ export const isRecordMissing = (err: unknown): boolean => prismaCode(err) === 'P
 
 /** Two writes raced for the same row: a unique key was taken meanwhile, or the row to update is gone. */
 export const isDbWriteConflict = (err: unknown): boolean => isUniqueViolation(err) || isRecordMissing(err);
+
+/**
+ * Runs a repository write and turns "no such row" and "unique value taken" into NotFoundError /
+ * ConflictError. Used inside packages/db only.
+ */
+export async function translated<T>(entity: string, write: Promise<T> | (() => Promise<T>)): Promise<T> {
+  try {
+    return await (typeof write === 'function' ? write() : write);
+  } catch (err) {
+    if (isRecordMissing(err)) throw new NotFoundError(entity, { cause: err });
+    if (isUniqueViolation(err)) throw new ConflictError(entity, undefined, { cause: err });
+    throw err;
+  }
+}

@@ -1,7 +1,8 @@
+import type { GraphInput } from '@bm/contract';
 import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, type Graph } from '@bm/graph';
 import { validateBotGraph } from '@bm/nodes';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { HttpError } from './errors';
 
 /**
@@ -50,3 +51,5 @@ export async function savableGraph(
     throw err;
   }
 }
+/** A graph as stored (JSON): it passed validGraphOr422 when saved, and the response schema checks it again. */
+export const storedGraph = (json: unknown) => json as GraphInput;

@@ -1,6 +1,6 @@
 import type { Bot, RunTrigger } from '@bm/db';
 import { runWorkflowId } from '@bm/temporal/shared';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { HttpError } from './errors';
 import { validGraphOr422 } from './graph';
 

@@ -1,50 +1,28 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { contract } from '@bm/contract';
+import { isConflictError, type Bot, type Prisma } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
-import { describeNodeTypes } from '@bm/nodes';
-import type { Bot, Prisma, Role } from '@bm/db';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
+import { fromContract } from '../lib/contract-route';
 import { HttpError } from '../lib/errors';
-import { savableGraph, validGraphOr422 } from '../lib/graph';
-import { GraphBody, IdParams, Iso, WorkspaceQuery, errorResponses } from '../lib/schemas';
-import { atLeast } from '../lib/roles';
-import { requireInWorkspace, requireUser, requireWorkspace } from '../plugins/auth';
+import { savableGraph, storedGraph, validGraphOr422 } from '../lib/graph';
+import { accessTo } from '../plugins/access';
 
-const BotOut = z.object({
-  id: z.string(),
-  workspaceId: z.string(),
-  name: z.string(),
-  description: z.string(),
-  graph: z.unknown(),
-  version: z.number(),
-  llmConnectionId: z.string().nullable(),
-  llmModelOverride: z.string().nullable(),
-  /** Always null since tokens are stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once. */
-  webhookUrl: z.string().nullable(),
-  webhookEnabled: z.boolean(),
-  createdAt: Iso,
-  updatedAt: Iso,
-});
-
-const BotFields = {
-  name: z.string().trim().min(1, 'Name the bot.').max(120),
-  description: z.string().max(2000).optional(),
-  llmConnectionId: z.string().max(100).nullable().optional(),
-  llmModelOverride: z.string().trim().max(200).nullable().optional(),
-};
+const { bots } = contract;
 
 export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   const { repos } = deps.services;
-  const toOut = (b: Bot, _role: Role) => ({
+  const toOut = (b: Bot) => ({
     id: b.id,
     workspaceId: b.workspaceId,
     name: b.name,
     description: b.description,
-    graph: b.graph,
+    graph: storedGraph(b.graph),
     version: b.currentVersion,
     llmConnectionId: b.llmConnectionId,
     llmModelOverride: b.llmModelOverride || null,
+    // Stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once.
     webhookUrl: null,
     webhookEnabled: b.webhookToken !== null,
     createdAt: b.createdAt,
@@ -56,150 +34,109 @@ export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) =
     if (!id) return;
     const c = await repos.connections.get(id);
     if (!c || !connectionUsableBy(c, userId, workspaceId)) {
-      throw new HttpError(422, 'INVALID_CONNECTION', 'The chosen LLM connection was not found in this workspace.', [
-        { message: 'The chosen LLM connection was not found in this workspace.' },
-      ]);
+      const message = 'The chosen LLM connection was not found in this workspace.';
+      throw new HttpError(422, 'INVALID_CONNECTION', message, [{ message }]);
     }
   }
 
-  // The catalogue the editor builds its palette and forms from; each description carries its execution defaults.
-  const nodeTypes = describeNodeTypes();
-  app.get('/api/node-types', { schema: { response: { 200: z.object({ nodeTypes: z.array(z.unknown()) }), 401: errorResponses[401] } } }, async (req) => {
-    requireUser(req);
-    return { nodeTypes };
-  });
-
-  app.post('/api/bots', {
-    schema: { body: z.object({ ...BotFields, workspaceId: z.string().max(100).optional(), graph: GraphBody }), response: { 201: BotOut, ...errorResponses } },
-  }, async (req, reply) => {
-    const { user, workspaceId, role } = await requireWorkspace(deps, req, req.body.workspaceId, 'editor');
-    const b = req.body;
-    await checkConnection(b.llmConnectionId, user.id, workspaceId);
-    const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
-    const bot = await repos.bots.create({
-      workspaceId,
-      createdById: user.id,
-      name: b.name,
-      description: b.description,
-      graph: graph as unknown as Prisma.InputJsonValue,
-      llmConnectionId: b.llmConnectionId ?? null,
-      llmModelOverride: b.llmModelOverride || null,
-    });
-    return reply.code(201).send(toOut(bot, role));
-  });
-
-  app.get('/api/bots', { schema: { querystring: WorkspaceQuery, response: { 200: z.object({ bots: z.array(BotOut) }), ...errorResponses } } }, async (req) => {
-    const { workspaceId, role } = await requireWorkspace(deps, req, req.query.workspaceId);
-    return { bots: (await repos.bots.list(workspaceId)).map((b) => toOut(b, role)) };
-  });
-
-  app.get('/api/bots/:id', { schema: { params: IdParams, response: { 200: BotOut, ...errorResponses } } }, async (req) => {
-    const { row, role } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
-    return toOut(row, role);
-  });
-
-  app.patch('/api/bots/:id', {
-    schema: {
-      params: IdParams,
-      body: z.object({ ...BotFields, name: BotFields.name.optional(), graph: GraphBody.optional() }),
-      response: { 200: BotOut, ...errorResponses },
+  app.route({
+    ...fromContract(bots.create),
+    handler: async (req, reply) => {
+      const { user, workspaceId } = accessTo(req, 'workspace');
+      const b = req.body;
+      await checkConnection(b.llmConnectionId, user.id, workspaceId);
+      const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
+      const bot = await repos.bots.create({
+        workspaceId,
+        createdById: user.id,
+        name: b.name,
+        description: b.description,
+        graph: graph as unknown as Prisma.InputJsonValue,
+        llmConnectionId: b.llmConnectionId ?? null,
+        llmModelOverride: b.llmModelOverride || null,
+      });
+      return reply.code(201).send(toOut(bot));
     },
-  }, async (req) => {
-    const { user, row, role } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
-    const b = req.body;
-    if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
-    const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
-    let graph: Prisma.InputJsonValue | undefined;
-    let changed = false;
-    if (b.graph !== undefined || b.llmConnectionId !== undefined) {
-      const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
-      graph = g as unknown as Prisma.InputJsonValue;
-      // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
-      changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
-    }
-    const patch = {
-      name: b.name,
-      description: b.description,
-      llmConnectionId: b.llmConnectionId,
-      llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
-      graph: changed ? graph : undefined,
-    };
-    const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: { code?: string }) => {
-      // Two saves raced for the same next version: the second one loses cleanly.
-      if (err.code === 'P2002' || err.code === 'P2025') {
-        throw new HttpError(409, 'EDIT_CONFLICT', 'This bot was saved by someone else at the same moment. Reload it and save again.');
+  });
+
+  app.route({
+    ...fromContract(bots.list),
+    handler: async (req) => {
+      const { workspaceId } = accessTo(req, 'workspace');
+      return { bots: (await repos.bots.list(workspaceId)).map((b) => toOut(b)) };
+    },
+  });
+
+  app.route({
+    ...fromContract(bots.get),
+    handler: async (req) => {
+      const { row } = accessTo(req, 'bot');
+      return toOut(row);
+    },
+  });
+
+  app.route({
+    ...fromContract(bots.update),
+    handler: async (req) => {
+      const { user, row } = accessTo(req, 'bot');
+      const b = req.body;
+      if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
+      const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
+      let graph: Prisma.InputJsonValue | undefined;
+      let changed = false;
+      if (b.graph !== undefined || b.llmConnectionId !== undefined) {
+        const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
+        graph = g as unknown as Prisma.InputJsonValue;
+        // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
+        changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
       }
-      throw err;
-    });
-    return toOut(updated, role);
-  });
-
-  app.delete('/api/bots/:id', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
-    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
-    // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
-    for (const s of await repos.schedules.list(row.id)) {
-      await deps.scheduler.deleteSchedule(s.id).catch(() => {
-        throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's schedules could not be stopped: the workflow service is unreachable. Try again shortly.");
+      const patch = {
+        name: b.name,
+        description: b.description,
+        llmConnectionId: b.llmConnectionId,
+        llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
+        graph: changed ? graph : undefined,
+      };
+      const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: unknown) => {
+        // Two saves raced for the same next version: the second one loses cleanly.
+        if (isConflictError(err)) throw new HttpError(409, 'EDIT_CONFLICT', 'This bot was saved by someone else at the same moment. Reload it and save again.');
+        throw err;
       });
-    }
-    for (const r of await repos.runs.listOpen(row.id)) {
-      await deps.scheduler.cancelRun(r.workflowId).catch(() => {
-        throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's running runs could not be stopped: the workflow service is unreachable. Try again shortly.");
-      });
-    }
-    await repos.bots.delete(row.id);
-    return reply.code(204).send(null);
-  });
-
-  // Every saved change of the graph is an immutable version; runs record which one they executed.
-  app.get('/api/bots/:id/versions', {
-    schema: {
-      params: IdParams,
-      response: { 200: z.object({ versions: z.array(z.object({ version: z.number(), createdAt: Iso, createdById: z.string().nullable() })) }), ...errorResponses },
+      return toOut(updated);
     },
-  }, async (req) => {
-    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
-    return { versions: await repos.bots.versions(row.id) };
   });
 
-  app.get('/api/bots/:id/versions/:version', {
-    schema: {
-      params: IdParams.extend({ version: z.coerce.number().int().min(1) }),
-      response: { 200: z.object({ version: z.number(), graph: z.unknown(), createdAt: Iso }), ...errorResponses },
+  app.route({
+    ...fromContract(bots.remove),
+    handler: async (req, reply) => {
+      const { row } = accessTo(req, 'bot');
+      // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
+      for (const s of await repos.schedules.list(row.id)) {
+        await deps.scheduler.deleteSchedule(s.id).catch(() => {
+          throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's schedules could not be stopped: the workflow service is unreachable. Try again shortly.");
+        });
+      }
+      for (const r of await repos.runs.listOpen(row.id)) {
+        await deps.scheduler.cancelRun(r.workflowId).catch(() => {
+          throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's running runs could not be stopped: the workflow service is unreachable. Try again shortly.");
+        });
+      }
+      await repos.bots.delete(row.id);
+      return reply.code(204).send(null);
     },
-  }, async (req) => {
-    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot');
-    const v = await repos.bots.version(row.id, req.params.version);
-    if (!v) throw new HttpError(404, 'NOT_FOUND', `Version ${req.params.version} of this bot was not found.`);
-    return { version: v.version, graph: v.graph, createdAt: v.createdAt };
   });
 
-  app.post('/api/bots/validate', {
-    schema: {
-      body: z.object({ graph: z.unknown(), workspaceId: z.string().max(100).optional(), llmConnectionId: z.string().max(100).nullable().optional() }),
-      response: { 200: z.object({ ok: z.boolean(), errors: z.array(z.object({ nodeId: z.string().optional(), message: z.string() }).passthrough()) }), ...errorResponses },
+  app.route({
+    ...fromContract(bots.validate),
+    handler: async (req) => {
+      const { user, workspaceId } = accessTo(req, 'workspace');
+      try {
+        await validGraphOr422(deps, req.body.graph, { userId: user.id, workspaceId, botConnectionId: req.body.llmConnectionId ?? null });
+        return { ok: true, errors: [] };
+      } catch (err) {
+        if (err instanceof HttpError && err.statusCode === 422) return { ok: false, errors: err.details as { message: string }[] };
+        throw err;
+      }
     },
-  }, async (req) => {
-    const { user, workspaceId } = await requireWorkspace(deps, req, req.body.workspaceId);
-    try {
-      await validGraphOr422(deps, req.body.graph, { userId: user.id, workspaceId, botConnectionId: req.body.llmConnectionId ?? null });
-      return { ok: true, errors: [] };
-    } catch (err) {
-      if (err instanceof HttpError && err.statusCode === 422) return { ok: false, errors: err.details as { message: string }[] };
-      throw err;
-    }
-  });
-
-  // The token is stored hashed: this answer is the only place its URL is ever shown.
-  app.post('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } } }, async (req, reply) => {
-    const { row, user } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
-    reply.header('cache-control', 'no-store');
-    return { url: deps.webhookUrl(await repos.bots.rotateWebhook(row.id, user.id)) };
-  });
-
-  app.delete('/api/bots/:id/webhook', { schema: { params: IdParams, response: { 204: z.null(), ...errorResponses } } }, async (req, reply) => {
-    const { row } = await requireInWorkspace(deps, req, await repos.bots.get(req.params.id), 'Bot', 'editor');
-    await repos.bots.disableWebhook(row.id);
-    return reply.code(204).send(null);
   });
 };

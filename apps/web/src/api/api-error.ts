@@ -1,4 +1,7 @@
-export type ApiErrorDetail = { nodeId?: string; message: string; path?: string; code?: string };
+import type { ErrorDetail } from '@bm/contract';
+
+/** One entry of `error.details` (the contract's ErrorDetail). */
+export type ApiErrorDetail = ErrorDetail;
 
 /** Every non-2xx answer of the API becomes one of these; `message` is safe to show to the user. */
 export class ApiError extends Error {

@@ -1,14 +1,11 @@
-import { request } from './http';
+import { contract, type LoginBody, type SignupBody } from '@bm/contract';
+import { call } from './http';
 
-export type User = { id: string; email: string; name: string };
-export type Workspace = { id: string; name: string; role: string; personal: boolean };
-export type Me = { user: User; workspaces: Workspace[] };
+const { auth, me } = contract;
 
 export const authApi = {
-  me: () => request<Me>('/api/me'),
-  signup: (body: { email: string; password: string; name: string }) =>
-    request<{ user: User }>('/api/auth/signup', { method: 'POST', body }),
-  login: (body: { email: string; password: string }) =>
-    request<{ user: User }>('/api/auth/login', { method: 'POST', body }),
-  logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
+  me: () => call(me.get),
+  signup: (body: SignupBody) => call(auth.signup, { body }),
+  login: (body: LoginBody) => call(auth.login, { body }),
+  logout: () => call(auth.logout),
 };

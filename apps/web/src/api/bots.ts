@@ -1,39 +1,14 @@
-import { request } from './http';
-import type { Graph } from './graph-types';
+import { contract, type CreateBotBody, type UpdateBotBody } from '@bm/contract';
+import { call } from './http';
 
-export type BotSummary = {
-  id: string;
-  name: string;
-  description: string | null;
-  version: number;
-  llmConnectionId: string | null;
-  llmModelOverride: string | null;
-  workspaceId?: string;
-  webhookUrl?: string | null;
-  createdAt?: string;
-  updatedAt: string;
-};
-
-export type Bot = BotSummary & { graph: Graph };
-
-export type BotInput = {
-  name: string;
-  description?: string | null;
-  workspaceId?: string;
-  graph: Graph;
-  llmConnectionId?: string | null;
-  llmModelOverride?: string | null;
-};
+const { bots, webhooks } = contract;
 
 export const botsApi = {
-  list: (workspaceId?: string) => request<{ bots: BotSummary[] }>('/api/bots', { query: { workspaceId } }),
-  get: (id: string) => request<Bot>(`/api/bots/${encodeURIComponent(id)}`),
-  create: (body: BotInput) => request<Bot>('/api/bots', { method: 'POST', body }),
-  update: (id: string, body: Partial<BotInput>) =>
-    request<Bot>(`/api/bots/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-  remove: (id: string) => request<void>(`/api/bots/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  rotateWebhook: (id: string) =>
-    request<{ url: string }>(`/api/bots/${encodeURIComponent(id)}/webhook`, { method: 'POST' }),
-  disableWebhook: (id: string) =>
-    request<void>(`/api/bots/${encodeURIComponent(id)}/webhook`, { method: 'DELETE' }),
+  list: (workspaceId?: string) => call(bots.list, { query: { workspaceId } }),
+  get: (id: string) => call(bots.get, { params: { id } }),
+  create: (body: CreateBotBody) => call(bots.create, { body }),
+  update: (id: string, body: UpdateBotBody) => call(bots.update, { params: { id }, body }),
+  remove: (id: string) => call(bots.remove, { params: { id } }),
+  rotateWebhook: (id: string) => call(webhooks.rotate, { params: { id } }),
+  disableWebhook: (id: string) => call(webhooks.disable, { params: { id } }),
 };

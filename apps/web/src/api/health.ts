@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-
-export type Health = { status: string; db: string; temporal: string; worker: string; details?: Record<string, string> };
+import { contract, type Health } from '@bm/contract';
 
 /** /api/health answers 503 with the same body when a part is down, so read the body either way. */
 async function fetchHealth(): Promise<Health> {
-  const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
+  const res = await fetch(contract.health.get.path, { headers: { accept: 'application/json' } });
   return (await res.json()) as Health;
 }
 

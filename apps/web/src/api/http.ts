@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { RouteDef } from '@bm/contract';
 import { ApiError, type ApiErrorDetail } from './api-error';
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -67,4 +69,35 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+type Part<D, K extends 'params' | 'querystring' | 'body'> = D extends { [P in K]: z.ZodType } ? z.input<D[K]> : never;
+type SuccessStatus = 200 | 201 | 202;
+
+/** What a contract route answers on success: the output type of its 2xx schema (204: nothing). */
+export type ResponseOf<D extends RouteDef> = {
+  [S in keyof D['response']]: S extends SuccessStatus ? z.output<D['response'][S]> : S extends 204 ? void : never;
+}[keyof D['response']];
+
+/** What a call of a contract route takes: its path params, query and body, typed by the contract. */
+export type ArgsOf<D extends RouteDef> = ([Part<D, 'params'>] extends [never] ? { params?: never } : { params: Part<D, 'params'> }) &
+  ([Part<D, 'querystring'>] extends [never] ? { query?: never } : { query?: Part<D, 'querystring'> }) &
+  ([Part<D, 'body'>] extends [never] ? { body?: never } : { body?: Part<D, 'body'> }) & { signal?: AbortSignal };
+
+/** `/api/bots/:id` with `{ id: 'b 1' }` → `/api/bots/b%201`. */
+export function fillPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}.`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/**
+ * Calls a route of the API contract: method and path come from the contract, and so do the types
+ * of what goes in and what comes back. Errors are ApiError as with `request`.
+ */
+export function call<D extends RouteDef>(route: D, args: ArgsOf<D> = {} as ArgsOf<D>): Promise<ResponseOf<D>> {
+  const { params, query, body, signal } = args as { params?: Record<string, string | number>; query?: Query; body?: unknown; signal?: AbortSignal };
+  return request<ResponseOf<D>>(fillPath(route.path, params), { method: route.method, query, body, signal });
 }

@@ -1,19 +1,10 @@
-import { request } from './http';
+import { contract } from '@bm/contract';
+import { call } from './http';
 
-export type ResultItem = {
-  id: string;
-  botId: string;
-  runId: string | null;
-  title?: string | null;
-  content: string;
-  data?: unknown;
-  createdAt: string;
-};
+const { results } = contract;
 
 export const resultsApi = {
-  list: (botId: string, q?: string) =>
-    request<{ results: ResultItem[] }>(`/api/bots/${encodeURIComponent(botId)}/results`, { query: { q } }),
+  list: (botId: string, q?: string) => call(results.forBot, { params: { id: botId }, query: { q } }),
   /** The workspace-wide inbox: every bot's results, newest first. */
-  listWorkspace: (workspaceId?: string, q?: string, limit?: number) =>
-    request<{ results: ResultItem[] }>('/api/results', { query: { workspaceId, q, limit } }),
+  listWorkspace: (workspaceId?: string, q?: string, limit?: number) => call(results.inbox, { query: { workspaceId, q, limit } }),
 };

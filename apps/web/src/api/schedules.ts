@@ -1,24 +1,13 @@
-import { request } from './http';
+import { contract, type CreateScheduleBody, type UpdateScheduleBody } from '@bm/contract';
+import { call } from './http';
 
-export type OverlapPolicy = 'skip' | 'buffer_one' | 'allow_all' | 'cancel_other';
-
-export type Schedule = {
-  id: string;
-  cron: string;
-  timezone: string;
-  paused: boolean;
-  overlap: OverlapPolicy;
-  nextRuns: string[];
-  input?: unknown;
-};
+const { schedules } = contract;
 
 export const schedulesApi = {
-  list: (botId: string) => request<{ schedules: Schedule[] }>(`/api/bots/${encodeURIComponent(botId)}/schedules`),
-  create: (botId: string, body: { cron: string; timezone: string; overlap?: OverlapPolicy; input?: unknown }) =>
-    request<Schedule>(`/api/bots/${encodeURIComponent(botId)}/schedules`, { method: 'POST', body }),
-  update: (id: string, body: { paused?: boolean; cron?: string; timezone?: string; overlap?: OverlapPolicy }) =>
-    request<Schedule>(`/api/schedules/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  list: (botId: string) => call(schedules.list, { params: { id: botId } }),
+  create: (botId: string, body: CreateScheduleBody) => call(schedules.create, { params: { id: botId }, body }),
+  update: (id: string, body: UpdateScheduleBody) => call(schedules.update, { params: { id }, body }),
   /** Starts a run now, as the schedule would. */
-  trigger: (id: string) => request<{ ok: true }>(`/api/schedules/${encodeURIComponent(id)}/trigger`, { method: 'POST' }),
-  remove: (id: string) => request<void>(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  trigger: (id: string) => call(schedules.trigger, { params: { id } }),
+  remove: (id: string) => call(schedules.remove, { params: { id } }),
 };

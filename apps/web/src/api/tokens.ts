@@ -1,9 +1,10 @@
-import { request } from './http';
+import { contract } from '@bm/contract';
+import { call } from './http';
 
-export type ApiToken = { id: string; name: string; prefix?: string; createdAt: string; lastUsedAt: string | null };
+const { tokens } = contract;
 
 export const tokensApi = {
-  list: () => request<{ tokens: ApiToken[] }>('/api/tokens'),
-  create: (name: string) => request<{ id: string; name: string; token: string }>('/api/tokens', { method: 'POST', body: { name } }),
-  remove: (id: string) => request<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  list: () => call(tokens.list),
+  create: (name: string) => call(tokens.create, { body: { name } }),
+  remove: (id: string) => call(tokens.remove, { params: { id } }),
 };

@@ -1,4 +1,4 @@
-import type { NodeTypeDef } from '../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 
 export type ExpressionRef = { expression: string; label: string };
 

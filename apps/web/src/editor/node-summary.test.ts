@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeTypeDef } from '../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { summarizeNode } from './node-summary';
 import { testCatalogue, testNodeType } from './store/test-catalogue';
 

@@ -1,4 +1,4 @@
-import type { NodeSummaryRule, NodeTypeDef } from '../api/node-types';
+import type { NodeSummaryRule, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import type { JsonSchema } from './schema-form/json-schema';
 import { humanizeOption } from './schema-form/schema-fields';
 import type { BotNodeData } from './store/flow-types';
@@ -15,7 +15,7 @@ type SummaryType = Pick<NodeTypeDef, 'display' | 'secretParams' | 'paramsSchema'
 /** A param's value as the card shows it: text as is, enum choices as the form names them, else JSON. */
 function shown(def: SummaryType | undefined, key: string, value: unknown): string {
   if (typeof value !== 'string') return JSON.stringify(value);
-  const prop = (def?.paramsSchema.properties ?? {})[key] as JsonSchema | undefined;
+  const prop = ((def?.paramsSchema.properties ?? {}) as Record<string, JsonSchema>)[key];
   return Array.isArray(prop?.enum) ? humanizeOption(value) : value;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeTypeDef } from '../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
+import { summarizeNode } from './node-summary';
 import { starterGraph } from './starter-graph';
 import { testCatalogue } from './store/test-catalogue';
 

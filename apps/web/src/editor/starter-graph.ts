@@ -1,5 +1,5 @@
-import type { Graph, GraphNode } from '../api/graph-types';
-import type { NodeTypeDef } from '../api/node-types';
+import type { Graph, GraphNode, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
+import type { JsonSchema } from './schema-form/json-schema';
 import { defaultParams, unwrapSchema } from './schema-form/schema-fields';
 import { newEdgeId, newNodeId } from './store/ids';
 
@@ -34,7 +34,7 @@ const SAMPLE = { topic: 'the history of the bicycle' };
 
 /** The manual source's `sample` (the editor's default run input) in whatever form its schema takes. */
 function sampleParam(catalogue: Record<string, NodeTypeDef>, sample: Record<string, unknown> = SAMPLE): Record<string, unknown> {
-  const raw = catalogue['source.manual']?.paramsSchema?.properties?.sample;
+  const raw = (catalogue['source.manual']?.paramsSchema as JsonSchema | undefined)?.properties?.sample;
   if (!raw) return {};
   const type = unwrapSchema(raw).schema.type;
   if (type === 'string') return { sample: JSON.stringify(sample, null, 2) };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Graph, GraphNode } from '../api/graph-types';
-import type { NodeTypeDef } from '../api/node-types';
+import type { Graph, GraphNode, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { STARTER_TEMPLATES, starterGraph } from './starter-graph';
 import { testCatalogue, testNodeType } from './store/test-catalogue';
 

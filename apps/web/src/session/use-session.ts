@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
-import { authApi, type Me } from '../api/auth';
+import { authApi } from '../api/auth';
+import type { Me } from '@bm/contract';
 import { queryKeys } from '../api/query-keys';
 
 /** The signed-in user, `null` when signed out (a 401 is an answer here, not an error). */

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Workspace } from '../api/auth';
+import type { Workspace } from '@bm/contract';
 
 const STORAGE_KEY = 'bm.workspaceId';
 

@@ -1,4 +1,5 @@
-import type { PrismaClient, Prisma } from '../generated/client';
+import type { Prisma, PrismaClient } from '../generated/client';
+import { ConflictError, isRecordMissing, isUniqueViolation, NotFoundError, translated } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
 
 export function botRepo(prisma: PrismaClient) {
@@ -37,7 +38,10 @@ export function botRepo(prisma: PrismaClient) {
     get: (id: string) => prisma.bot.findUnique({ where: { id } }),
     list: (workspaceId: string) => prisma.bot.findMany({ where: { workspaceId }, orderBy: { updatedAt: 'desc' } }),
 
-    /** A saved change of the graph makes a new immutable version. */
+    /**
+     * A saved change of the graph makes a new immutable version. Two saves racing for the same next
+     * version: the second throws ConflictError; a bot deleted meanwhile, NotFoundError.
+     */
     async update(
       id: string,
       userId: string,
@@ -51,16 +55,25 @@ export function botRepo(prisma: PrismaClient) {
       graphChanged: boolean,
     ) {
       const { graph, ...rest } = patch;
-      if (!graphChanged || graph === undefined) return prisma.bot.update({ where: { id }, data: rest });
-      const current = await prisma.bot.findUniqueOrThrow({ where: { id }, select: { currentVersion: true } });
+      if (!graphChanged || graph === undefined) return translated('Bot', prisma.bot.update({ where: { id }, data: rest }));
+      const current = await prisma.bot.findUnique({ where: { id }, select: { currentVersion: true } });
+      if (!current) throw new NotFoundError('Bot');
       const version = current.currentVersion + 1;
-      const [, bot] = await prisma.$transaction([
-        prisma.botVersion.create({ data: { id: newId('ver'), botId: id, version, graph, createdById: userId } }),
-        prisma.bot.update({ where: { id, currentVersion: current.currentVersion }, data: { ...rest, graph, currentVersion: version } }),
-      ]);
-      return bot;
+      try {
+        const [, bot] = await prisma.$transaction([
+          prisma.botVersion.create({ data: { id: newId('ver'), botId: id, version, graph, createdById: userId } }),
+          prisma.bot.update({ where: { id, currentVersion: current.currentVersion }, data: { ...rest, graph, currentVersion: version } }),
+        ]);
+        return bot;
+      } catch (err) {
+        // P2002: the version number was taken; P2025: currentVersion moved on. Either way another save won.
+        if (isUniqueViolation(err) || isRecordMissing(err)) {
+          throw new ConflictError('Bot', 'The bot was saved by another request at the same moment.', { cause: err });
+        }
+        throw err;
+      }
     },
-    delete: (id: string) => prisma.bot.delete({ where: { id } }),
+    delete: (id: string) => translated('Bot', prisma.bot.delete({ where: { id } })),
     version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
     versions: (botId: string) =>
       prisma.botVersion.findMany({ where: { botId }, orderBy: { version: 'desc' }, select: { version: true, createdAt: true, createdById: true } }),
@@ -69,10 +82,10 @@ export function botRepo(prisma: PrismaClient) {
     /** A new webhook token; runs it triggers execute as `userId` (who created or rotated it). */
     async rotateWebhook(id: string, userId: string) {
       const token = newSecret(24);
-      await prisma.bot.update({ where: { id }, data: { webhookToken: sha256(token), webhookUserId: userId } });
+      await translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: sha256(token), webhookUserId: userId } }));
       return token;
     },
-    disableWebhook: (id: string) => prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } }),
+    disableWebhook: (id: string) => translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } })),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient, LlmConnection, Provider } from '../generated/client';
+import { translated } from '../errors';
 import { newId } from '../ids';
 
 export type LlmConnectionRow = LlmConnection;
@@ -56,7 +57,7 @@ export function connectionRepo(prisma: PrismaClient) {
       },
     ) {
       const { sealed, ...rest } = patch;
-      return prisma.llmConnection.update({
+      return translated('LLM connection', prisma.llmConnection.update({
         where: { id },
         data: {
           ...rest,
@@ -64,9 +65,9 @@ export function connectionRepo(prisma: PrismaClient) {
             ? { apiKeyEncrypted: sealed?.ciphertext ?? null, keyId: sealed?.keyId ?? null, keyNonce: sealed?.nonce ?? null }
             : {}),
         },
-      });
+      }));
     },
-    delete: (id: string) => prisma.llmConnection.delete({ where: { id } }),
+    delete: (id: string) => translated('LLM connection', prisma.llmConnection.delete({ where: { id } })),
     /** Every row holding a key, for master-key rotation. */
     listSealed: () =>
       prisma.llmConnection.findMany({

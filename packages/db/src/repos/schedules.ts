@@ -1,4 +1,5 @@
 import { type PrismaClient } from '../generated/client';
+import { translated } from '../errors';
 import { newId } from '../ids';
 import { json } from './json';
 
@@ -10,7 +11,7 @@ export function scheduleRepo(prisma: PrismaClient) {
     get: (id: string) => prisma.schedule.findUnique({ where: { id } }),
     list: (botId: string) => prisma.schedule.findMany({ where: { botId }, orderBy: { createdAt: 'asc' } }),
     update: (id: string, data: Partial<{ cron: string; timezone: string; overlap: string; paused: boolean }>) =>
-      prisma.schedule.update({ where: { id }, data }),
-    delete: (id: string) => prisma.schedule.delete({ where: { id } }),
+      translated('Schedule', prisma.schedule.update({ where: { id }, data })),
+    delete: (id: string) => translated('Schedule', prisma.schedule.delete({ where: { id } })),
   };
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/client';
+import { translated } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
 
 export function userRepo(prisma: PrismaClient) {
@@ -6,15 +7,15 @@ export function userRepo(prisma: PrismaClient) {
     findByEmail: (email: string) => prisma.user.findUnique({ where: { email: email.toLowerCase() } }),
     findById: (id: string) => prisma.user.findUnique({ where: { id } }),
 
-    /** A user always gets a personal workspace they own. */
+    /** A user always gets a personal workspace they own. An email already taken: ConflictError. */
     async create(input: { email: string; name: string; passwordHash: string }) {
       const userId = newId('usr');
       const workspaceId = newId('ws');
-      const [user] = await prisma.$transaction([
+      const [user] = await translated('User', prisma.$transaction([
         prisma.user.create({ data: { id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash } }),
         prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
         prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
-      ]);
+      ]));
       return { user, workspaceId };
     },
   };

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { NodePort } from '../../api/node-types';
+import type { PortDef as NodePort } from '@bm/contract';
 import { Icon } from '../../ui/icons';
 import { summarizeNode } from '../node-summary';
 import { nodeTypeOf } from '../store/catalogue-slice';

@@ -1,4 +1,4 @@
-import type { NodeCategory } from '../../api/node-types';
+import type { NodeCategory } from '@bm/contract';
 
 export const CATEGORY_ORDER: NodeCategory[] = ['source', 'llm', 'transform', 'output'];
 

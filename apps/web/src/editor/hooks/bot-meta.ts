@@ -1,4 +1,4 @@
-import type { Bot } from '../../api/bots';
+import type { Bot } from '@bm/contract';
 import { graphToFlow } from '../store/graph-convert';
 import { serializeDocument } from '../store/document-slice';
 import type { BotMeta } from '../store/types';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/api-error';
-import type { NodeRun } from '../../api/runs';
+import type { NodeRun } from '@bm/contract';
 import { runErrorCode, runErrorMessage, runsApi } from '../../api/runs';
 import { connectionEditHref, connectionFix } from '../../api/connection-fix';
 import { Button } from '../../ui/button';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { NodeSettings } from '../../api/graph-types';
-import type { NodeTypeDef } from '../../api/node-types';
+import type { NodeSettings, NodeTypeDescription } from '@bm/contract';
 import { Field } from '../../ui/field';
 import { useDraftError } from '../hooks/use-draft-error';
 
@@ -21,7 +20,7 @@ export function NodeSettingsForm({
   nodeId: string;
   settings: NodeSettings | undefined;
   /** The node type's execution defaults from the catalogue, shown as placeholders. */
-  defaults?: NodeTypeDef['execution'];
+  defaults?: NodeTypeDescription['execution'];
   onChange: (s: NodeSettings) => void;
 }) {
   const s = settings ?? {};

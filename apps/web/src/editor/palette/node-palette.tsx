@@ -1,5 +1,5 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import type { NodeTypeDef } from '../../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { CATEGORY_HINT, CATEGORY_LABEL, CATEGORY_ORDER, glyphFor } from '../canvas/category';
 import { DND_MIME } from '../canvas/editor-canvas';
 import { useEditorStore } from '../store/editor-store';

@@ -1,4 +1,4 @@
-import type { ParamUi } from '../../api/node-types';
+import type { ParamUi } from '@bm/contract';
 import type { JsonSchema } from './json-schema';
 
 export type FieldKind = 'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'connection' | 'model';

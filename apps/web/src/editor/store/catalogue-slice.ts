@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { NodeTypeDef } from '../../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import type { CatalogueSlice, EditorState } from './types';
 
 export const createCatalogueSlice: StateCreator<EditorState, [], [], CatalogueSlice> = (set) => ({

@@ -1,4 +1,4 @@
-import type { NodeTypeDef } from '../../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 
 /** True when `from` can already reach `to` by following edges, i.e. to → from would close a loop. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Graph } from '../../api/graph-types';
+import type { Graph } from '@bm/contract';
 import { createEditorStore, selectSelectedNodeId } from './editor-store';
 import { flowToGraph } from './graph-convert';
 import { nodeTypeOf } from './catalogue-slice';
@@ -144,8 +144,8 @@ describe('editor store', () => {
 
   it('indexes run nodes by id', () => {
     store.getState().setRun({
-      id: 'r1', botId: 'bot1', version: 1, status: 'running', trigger: 'manual', startedAt: null, finishedAt: null, error: null,
-      nodes: [{ nodeId: 'chat1', type: 'llm.chat', status: 'running', output: null, error: null, attempts: 1, startedAt: null, finishedAt: null }],
+      id: 'r1', botId: 'bot1', version: 1, status: 'running', trigger: 'manual', createdAt: '2026-01-01T00:00:00Z', startedAt: null, finishedAt: null, error: null, resumedFromId: null, input: null,
+      nodes: [{ nodeId: 'chat1', type: 'llm.chat', status: 'running', input: null, output: null, error: null, attempts: 1, reused: false, startedAt: null, finishedAt: null }],
     });
     expect(store.getState().runNodes.chat1!.status).toBe('running');
     store.getState().setRun(null);

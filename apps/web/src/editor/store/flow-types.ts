@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeSettings } from '../../api/graph-types';
+import type { NodeSettings } from '@bm/contract';
 
 /** What a canvas node carries: the stored graph node minus id/position. Serialisable JSON only. */
 export type BotNodeData = {

@@ -1,4 +1,5 @@
-import type { Graph, GraphEdge, GraphNode } from '../../api/graph-types';
+// Written as the API takes it (version and params may be left out); what it returns fits too.
+import type { GraphInput as Graph, GraphEdgeInput as GraphEdge, GraphNodeInput as GraphNode } from '@bm/contract';
 import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
 
 const round = (n: number) => Math.round(n);

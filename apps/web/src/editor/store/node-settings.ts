@@ -1,4 +1,4 @@
-import type { NodeSettings } from '../../api/graph-types';
+import type { NodeSettings } from '@bm/contract';
 
 /** Drops unset values (and an empty `retry`) so the stored graph holds only real choices. */
 export function cleanSettings(settings: NodeSettings): NodeSettings {

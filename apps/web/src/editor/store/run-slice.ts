@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { NodeRun } from '../../api/runs';
+import type { NodeRun } from '@bm/contract';
 import type { EditorState, RunSlice } from './types';
 
 export const createRunSlice: StateCreator<EditorState, [], [], RunSlice> = (set) => ({

@@ -1,4 +1,4 @@
-import type { NodeTypeDef } from '../../api/node-types';
+import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 
 type Essentials = Pick<NodeTypeDef, 'id' | 'category' | 'title' | 'paramsSchema'> & Partial<NodeTypeDef>;
 

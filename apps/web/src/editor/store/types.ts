@@ -1,8 +1,6 @@
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { ApiErrorDetail } from '../../api/api-error';
-import type { Graph, NodeSettings } from '../../api/graph-types';
-import type { NodeTypeDef } from '../../api/node-types';
-import type { NodeRun, RunDetail } from '../../api/runs';
+import type { Graph, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 
 /** Bot-level fields edited alongside the graph and saved with it. */

@@ -21,7 +21,7 @@ import { IssuesPanel } from '../../editor/toolbar/issues-panel';
 import { RunBanner } from '../../editor/toolbar/run-banner';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { toast } from '../../ui/toast';
-import type { Bot } from '../../api/bots';
+import type { Bot } from '@bm/contract';
 
 /** Puts the server's bot into the editor store, unless the user has edits the server lacks. */
 function useLoadBot(bot: Bot | undefined) {

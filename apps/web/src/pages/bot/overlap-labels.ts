@@ -1,4 +1,4 @@
-import type { OverlapPolicy } from '../../api/schedules';
+import type { OverlapPolicy } from '@bm/contract';
 
 export const OVERLAP_LABEL: Record<OverlapPolicy, string> = {
   skip: 'Skip if still running',

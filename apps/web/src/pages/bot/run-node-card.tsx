@@ -1,4 +1,4 @@
-import type { NodeRun } from '../../api/runs';
+import type { NodeRun } from '@bm/contract';
 import { NodeRunOutput } from '../../editor/inspector/node-run-output';
 import { formatDateTime } from '../../ui/time';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeRun } from '../../api/runs';
+import type { NodeRun } from '@bm/contract';
 import { inRunOrder } from './run-order';
 
-const node = (nodeId: string, startedAt: string | null): NodeRun => ({ nodeId, type: 't', status: 'x', output: null, error: null, attempts: 0, startedAt, finishedAt: null });
+const node = (nodeId: string, startedAt: string | null): NodeRun => ({ nodeId, type: 't', status: 'pending', input: null, output: null, error: null, attempts: 0, reused: false, startedAt, finishedAt: null });
 
 describe('inRunOrder', () => {
   it('sorts by start time and keeps never-started nodes last in their given order', () => {

@@ -1,4 +1,4 @@
-import type { NodeRun } from '../../api/runs';
+import type { NodeRun } from '@bm/contract';
 
 /** Nodes in the order they ran; those that never started follow, in graph order (the API's). */
 export function inRunOrder(nodes: readonly NodeRun[]): NodeRun[] {

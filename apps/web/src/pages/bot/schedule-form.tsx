@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { OverlapPolicy, Schedule } from '../../api/schedules';
+import type { OverlapPolicy, Schedule } from '@bm/contract';
 import { Button } from '../../ui/button';
 import { fieldErrors } from '../../api/api-error';
 import { Field } from '../../ui/field';

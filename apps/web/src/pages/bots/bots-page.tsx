@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { botsApi, type BotSummary } from '../../api/bots';
+import { botsApi } from '../../api/bots';
+import type { Bot as BotSummary } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
 import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';

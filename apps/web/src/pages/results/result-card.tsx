@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { ResultItem } from '../../api/results';
+import type { ResultItem } from '@bm/contract';
 import { CopyButton } from '../../ui/copy-button';
 import { Icon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '../../ui/states';

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { llmConnectionsApi, type LlmConnection, type LlmConnectionPatch, type LlmProvider } from '../../api/llm-connections';
+import { llmConnectionsApi } from '../../api/llm-connections';
+import type { LlmConnection, LlmConnectionPatch, LlmProvider } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
 import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { llmConnectionsApi, type LlmConnection } from '../../api/llm-connections';
+import { llmConnectionsApi } from '../../api/llm-connections';
+import type { LlmConnection } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
 import { Button } from '../../ui/button';
 import { ConfirmButton } from '../../ui/confirm-button';

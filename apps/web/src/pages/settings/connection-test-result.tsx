@@ -1,6 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { errorMessage } from '../../api/api-error';
-import type { ConnectionTestResult } from '../../api/llm-connections';
+import type { ConnectionTestResult } from '@bm/contract';
 import { Button } from '../../ui/button';
 import { Alert } from '../../ui/states';
 import { connectionFix, type ConnectionFocus } from '../../api/connection-fix';

@@ -1,4 +1,4 @@
-import type { LlmProvider } from '../../api/llm-connections';
+import type { LlmProvider } from '@bm/contract';
 
 type ProviderInfo = {
   label: string;

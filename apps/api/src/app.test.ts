@@ -1,28 +1,18 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '@bm/api';
-import { createRunScheduler } from '@bm/temporal/client';
-import { loadConfig } from './config';
-import { createServices, type Services } from './services';
+import type { NodeTypeDescription } from '@bm/contract';
+import { startTestApp, type TestApp } from './test-app';
 
 // The HTTP surface that needs no Temporal: auth, validation, error shapes, rate limits, OpenAPI.
 // Real PGlite; Temporal is a lazy client that is never called here.
 describe('API surface', () => {
-  let services: Services;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let t: TestApp;
+  let app: TestApp['app'];
 
   beforeAll(async () => {
-    services = await createServices(loadConfig({ BOT_MANAGER_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bm-api-')), LOG_LEVEL: 'silent' }));
-    const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-    app = await buildApp({ services, scheduler: createRunScheduler(client), webhookUrl: (t) => `http://x/api/hooks/${t}` });
+    t = await startTestApp();
+    app = t.app;
   });
-  afterAll(async () => {
-    await app?.close();
-    await services?.close();
-  });
+  afterAll(async () => t?.close());
 
   const signup = (email: string, password = 'long enough password') =>
     app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password, name: 'Sam' } });
@@ -84,8 +74,8 @@ describe('API surface', () => {
     expect((await app.inject({ method: 'GET', url: '/api/node-types' })).statusCode).toBe(401);
     const r = await signup('catalogue@example.com');
     const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
-    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: { id: string; execution: { retry: { maxAttempts: number } } }[] };
-    const ids = [...new Set(nodeTypes.map((n) => n.id))].sort();
+    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: NodeTypeDescription[] };
+    const ids = nodeTypes.map((n) => n.id).sort();
     expect(ids).toEqual(
       ['llm.chat', 'output.email', 'output.results', 'output.slack', 'output.webhook', 'source.http', 'source.manual', 'source.rss', 'source.webpage', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template'],
     );

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Graph, NodeTypeDescription, OverlapPolicy } from '@bm/contract';
+import { GraphSchema } from '@bm/graph';
+import { OVERLAP_POLICIES } from '@bm/temporal/client';
+
+// Shapes the contract writes out because it may not import the packages that own them.
+describe('the contract agrees with the packages that own a shape', () => {
+  it('graph: the same JSON Schema as @bm/graph, for what clients send and what they get back', () => {
+    for (const io of ['input', 'output'] as const) expect(z.toJSONSchema(Graph, { io })).toEqual(z.toJSONSchema(GraphSchema, { io }));
+  });
+
+  it('schedules: the overlap policies Temporal knows', () => {
+    expect([...OverlapPolicy.options].sort()).toEqual(Object.keys(OVERLAP_POLICIES).sort());
+  });
+
+  it('node types: a description in the registry shape parses, with nothing dropped', () => {
+    const sample = {
+      id: 'source.http', version: 1, category: 'source', title: 'HTTP request', description: 'Fetch a URL', docs: '',
+      inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'json' }],
+      paramsSchema: { type: 'object', properties: { url: { type: 'string' } } }, ui: { url: { templating: 'text' } },
+      trigger: false, usesLlm: false,
+      execution: { local: false, retry: { maxAttempts: 3, initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 60000 }, timeoutMs: 300000 },
+      secretParams: ['headers'], connectionParams: [], output: { description: 'The response', schema: {} }, display: { icon: 'globe', synonyms: ['fetch'] },
+    };
+    expect(NodeTypeDescription.parse(sample)).toEqual(sample);
+  });
+});

@@ -1,0 +1,40 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { RawConn, Repositories } from '@bm/db';
+import type { LlmService } from '@bm/llm';
+import type { OutboundPolicy } from '@bm/net';
+import type { KeyRing } from '@bm/secrets';
+import type { RunScheduler } from '@bm/temporal/client';
+
+/**
+ * What the API uses of the process's services, described by shape: whoever composes the process
+ * (apps/server, a standalone API, a test) passes anything that has these members.
+ */
+export interface ApiServices {
+  config: {
+    /** Honour X-Forwarded-For (only behind a reverse proxy that sets it). */
+    trustProxy: boolean;
+    /** Session cookies only over HTTPS. */
+    secureCookies: boolean;
+    maxNodes: number;
+  };
+  logger: FastifyBaseLogger;
+  /** For the health check's `SELECT 1`. */
+  db: { raw: Pick<RawConn, 'query'> };
+  repos: Repositories;
+  /** Seals provider keys as they arrive; the API never opens them. */
+  keyRing: KeyRing;
+  /** The outbound guard a connection's base URL is checked against. */
+  policy: OutboundPolicy;
+  llm: Pick<LlmService, 'testConnection' | 'listModels'>;
+}
+
+export interface AppDeps {
+  services: ApiServices;
+  scheduler: RunScheduler;
+  /** Absolute URL of a bot's webhook trigger. */
+  webhookUrl(token: string): string;
+  /** The in-process worker's state (embedded mode); otherwise health asks Temporal for pollers. */
+  localWorkerState?: () => string;
+  /** The built web UI to serve at / (SPA); omitted for an API-only process without a build. */
+  webDist?: string;
+}

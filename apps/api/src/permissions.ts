@@ -1,0 +1,119 @@
+import type { RouteKey } from '@bm/contract';
+import type { Role } from '@bm/db';
+
+/**
+ * THE permission table: every route the app registers has one row here, and plugins/access.ts
+ * enforces it for all of them (a route without a row cannot even be registered). Handlers never
+ * check roles themselves.
+ */
+
+/** Each permission and the least workspace role that holds it (shared/API.md, permission matrix). */
+export const PERMISSIONS = {
+  'bots.read': 'viewer',
+  'bots.write': 'editor',
+  'runs.read': 'viewer',
+  'runs.start': 'editor',
+  'runs.cancel': 'editor',
+  'results.read': 'viewer',
+  'schedules.read': 'viewer',
+  'schedules.write': 'editor',
+  /** Also decides who sees a bot's webhook URL (it is a credential that starts runs). */
+  'webhooks.manage': 'editor',
+  'connections.read': 'viewer',
+  'connections.create': 'editor',
+  /** Change or delete a connection: an admin, or the connection's owner (see `ownerMay`). */
+  'connections.manage': 'admin',
+  /** Editors reference secrets by name in bots; only admins create, change or delete them. */
+  'secrets.read': 'editor',
+  'secrets.manage': 'admin',
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Where a route's workspace comes from: `workspace` = the body's or query's `workspaceId`
+ * (default: the caller's personal workspace); the others = the row named by `:id`.
+ */
+export type Scope = 'workspace' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret';
+
+export type Rule =
+  /** Anyone, signed in or not. */
+  | { permission: 'public' }
+  /** Any signed-in caller; the route acts on the caller's own things, in no workspace. */
+  | { permission: 'authenticated' }
+  | { permission: Permission; in: Scope; /** The row's owner holds the permission whatever their role. */ ownerMay?: true };
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
+
+/** Does this role hold the permission? */
+export const allows = (role: Role, permission: Permission) => RANK[role] >= RANK[PERMISSIONS[permission]];
+
+/** The web UI (any path outside /api). */
+export const WEB_UI_ROUTE = 'GET /*';
+
+const pub = { permission: 'public' } as const;
+const authed = { permission: 'authenticated' } as const;
+const at = (permission: Permission, scope: Scope): Rule => ({ permission, in: scope });
+
+export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
+  [WEB_UI_ROUTE]: pub,
+  'GET /api/health': pub,
+  'GET /api/openapi.json': pub,
+  'POST /api/auth/signup': pub,
+  'POST /api/auth/login': pub,
+  'POST /api/auth/logout': pub,
+  /** The token in the URL is the credential. */
+  'POST /api/hooks/:token': pub,
+
+  'GET /api/me': authed,
+  'POST /api/tokens': authed,
+  'GET /api/tokens': authed,
+  'DELETE /api/tokens/:id': authed,
+  'GET /api/node-types': authed,
+
+  'POST /api/secrets': at('secrets.manage', 'workspace'),
+  'GET /api/secrets': at('secrets.read', 'workspace'),
+  'PATCH /api/secrets/:id': at('secrets.manage', 'secret'),
+  'DELETE /api/secrets/:id': at('secrets.manage', 'secret'),
+
+  'POST /api/llm-connections': at('connections.create', 'workspace'),
+  'GET /api/llm-connections': at('connections.read', 'workspace'),
+  'GET /api/llm-connections/:id': at('connections.read', 'connection'),
+  'PATCH /api/llm-connections/:id': { permission: 'connections.manage', in: 'connection', ownerMay: true },
+  'DELETE /api/llm-connections/:id': { permission: 'connections.manage', in: 'connection', ownerMay: true },
+  'POST /api/llm-connections/:id/test': at('connections.read', 'connection'),
+  'GET /api/llm-connections/:id/models': at('connections.read', 'connection'),
+
+  'POST /api/bots': at('bots.write', 'workspace'),
+  'GET /api/bots': at('bots.read', 'workspace'),
+  'POST /api/bots/validate': at('bots.read', 'workspace'),
+  'GET /api/bots/:id': at('bots.read', 'bot'),
+  'PATCH /api/bots/:id': at('bots.write', 'bot'),
+  'DELETE /api/bots/:id': at('bots.write', 'bot'),
+  'GET /api/bots/:id/versions': at('bots.read', 'bot'),
+  'GET /api/bots/:id/versions/:version': at('bots.read', 'bot'),
+  'POST /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
+  'DELETE /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
+
+  'POST /api/bots/:id/runs': at('runs.start', 'bot'),
+  'GET /api/bots/:id/runs': at('runs.read', 'bot'),
+  'GET /api/runs/:id': at('runs.read', 'run'),
+  'GET /api/runs/:id/nodes/:nodeId/output': at('runs.read', 'run'),
+  'POST /api/runs/:id/cancel': at('runs.cancel', 'run'),
+  'POST /api/runs/:id/resume': at('runs.start', 'run'),
+
+  'GET /api/bots/:id/results': at('results.read', 'bot'),
+  'GET /api/results': at('results.read', 'workspace'),
+
+  'GET /api/bots/:id/schedules': at('schedules.read', 'bot'),
+  'POST /api/bots/:id/schedules': at('schedules.write', 'bot'),
+  'PATCH /api/schedules/:id': at('schedules.write', 'schedule'),
+  'DELETE /api/schedules/:id': at('schedules.write', 'schedule'),
+  'POST /api/schedules/:id/trigger': at('schedules.write', 'schedule'),
+};
+
+/** The row for a registered route; HEAD routes (Fastify adds one per GET) follow their GET. */
+export function ruleFor(method: string, url: string): Rule | undefined {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
+  return Object.hasOwn(ROUTE_PERMISSIONS, key) ? ROUTE_PERMISSIONS[key as keyof typeof ROUTE_PERMISSIONS] : undefined;
+}

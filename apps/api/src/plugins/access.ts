@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
+import type { Bot, LlmConnection, Role, Run, Schedule, User, WorkspaceSecretRow } from '@bm/db';
+import { connectionUsableBy } from '@bm/llm';
+import type { AppDeps } from '../deps';
+import { HttpError, notFound } from '../lib/errors';
+import { allows, PERMISSIONS, ruleFor, type Rule, type Scope } from '../permissions';
+import { authenticate, currentUser } from './auth';
+
+interface Rows {
+  workspace: null;
+  bot: Bot;
+  run: Run;
+  schedule: Schedule;
+  connection: LlmConnection;
+  secret: WorkspaceSecretRow;
+}
+
+/** What the permission check found: the caller, the workspace the route acts in, their role there, the row. */
+export interface Access<S extends Scope = Scope> {
+  scope: S;
+  user: User;
+  workspaceId: string;
+  role: Role;
+  row: Rows[S];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    access: Access | null;
+  }
+}
+
+const WHAT: Record<Exclude<Scope, 'workspace'>, string> = { bot: 'Bot', run: 'Run', schedule: 'Schedule', connection: 'LLM connection', secret: 'Secret' };
+
+/**
+ * Enforces apps/api/src/permissions.ts for every route, in one place: each registered route gets
+ * its row's checks attached (public: none; authenticated: a caller; a permission: a caller who is
+ * a member of the route's workspace with the role). A route without a row fails registration, so
+ * nothing is reachable by accident. Ids in workspaces the caller is not in are 404; a known id
+ * without the role is 403 FORBIDDEN.
+ */
+export function registerAccess(app: FastifyInstance, deps: AppDeps) {
+  app.decorateRequest('user', null);
+  app.decorateRequest('access', null);
+  const identify = authenticate(deps);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const rule = ruleFor(method, route.url);
+      if (!rule) throw new Error(`${method} ${route.url} has no row in apps/api/src/permissions.ts; every route must declare its permission.`);
+      if (rule.permission === 'public') continue;
+      route.onRequest = [...hooks(route.onRequest), identify as onRequestHookHandler];
+      if (rule.permission !== 'authenticated') route.preHandler = [...hooks(route.preHandler), authorize(deps, rule) as preHandlerHookHandler];
+    }
+  });
+}
+
+const hooks = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
+
+function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
+  const { repos } = deps.services;
+  const min = PERMISSIONS[rule.permission];
+  return async (req: FastifyRequest) => {
+    const user = currentUser(req);
+    const { workspaceId, row, what } = await target(deps, req, rule.in, user);
+    const m = workspaceId ? await repos.workspaces.membership(user.id, workspaceId) : null;
+    if (!m) throw notFound(what);
+    // A connection is visible to its owner and, when shared, to the workspace; otherwise it does not exist.
+    if (rule.in === 'connection' && !connectionUsableBy(row as LlmConnection, user.id, m.workspaceId)) throw notFound(what);
+    const owner = rule.ownerMay && (row as { ownerUserId?: string } | null)?.ownerUserId === user.id;
+    if (!allows(m.role, rule.permission) && !owner) {
+      throw new HttpError(403, 'FORBIDDEN', `This needs the ${min} role in the workspace${rule.ownerMay ? ' (or being its owner)' : ''}; you are ${m.role}.`);
+    }
+    req.access = { scope: rule.in, user, workspaceId: m.workspaceId, role: m.role, row } as Access;
+  };
+}
+
+/** The workspace a request acts in, and the row it names. */
+async function target(deps: AppDeps, req: FastifyRequest, scope: Scope, user: User): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: string }> {
+  const { repos } = deps.services;
+  if (scope === 'workspace') {
+    const asked = (req.body as { workspaceId?: string } | undefined)?.workspaceId ?? (req.query as { workspaceId?: string } | undefined)?.workspaceId;
+    return { workspaceId: asked ?? (await repos.workspaces.personal(user.id)), row: null, what: 'Workspace' };
+  }
+  const id = (req.params as { id: string }).id;
+  const row = await { bot: repos.bots, run: repos.runs, schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[scope].get(id);
+  return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope] };
+}
+
+/**
+ * The access a route's permission row resolved. Naming the scope the handler expects catches a
+ * table row and a handler that disagree (a bug, so a 500 rather than a wrong answer).
+ */
+export function accessTo<S extends Scope>(req: FastifyRequest, scope: S): Access<S> {
+  const a = req.access;
+  if (!a || a.scope !== scope) throw new Error(`${req.method} ${req.routeOptions.url}: the handler expects a ${scope} but its permission row resolves ${a?.scope ?? 'none'}.`);
+  return a as Access<S>;
+}

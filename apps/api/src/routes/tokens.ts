@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contract } from '@bm/contract';
+import type { AppDeps } from '../deps';
+import { fromContract } from '../lib/contract-route';
+import { notFound } from '../lib/errors';
+import { currentUser } from '../plugins/auth';
+
+const { tokens } = contract;
+
+/** Personal API tokens for scripts: each caller manages only their own. */
+export const tokenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const { apiTokens } = deps.services.repos;
+
+  app.route({
+    ...fromContract(tokens.create),
+    handler: async (req, reply) => {
+      const { row, token } = await apiTokens.create(currentUser(req).id, req.body.name);
+      return reply.code(201).send({ id: row.id, name: row.name, token });
+    },
+  });
+
+  app.route({ ...fromContract(tokens.list), handler: async (req) => ({ tokens: await apiTokens.list(currentUser(req).id) }) });
+
+  app.route({
+    ...fromContract(tokens.remove),
+    handler: async (req, reply) => {
+      const { count } = await apiTokens.delete(currentUser(req).id, req.params.id);
+      if (!count) throw notFound('API token');
+      return reply.code(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contract } from '@bm/contract';
+import type { AppDeps } from '../deps';
+import { fromContract } from '../lib/contract-route';
+import { notFound } from '../lib/errors';
+import { storedGraph } from '../lib/graph';
+import { accessTo } from '../plugins/access';
+
+const { versions } = contract;
+
+/** Every saved change of the graph is an immutable version; runs record which one they executed. */
+export const versionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  const { bots } = deps.services.repos;
+
+  app.route({ ...fromContract(versions.list), handler: async (req) => ({ versions: await bots.versions(accessTo(req, 'bot').row.id) }) });
+
+  app.route({
+    ...fromContract(versions.get),
+    handler: async (req) => {
+      const v = await bots.version(accessTo(req, 'bot').row.id, req.params.version);
+      if (!v) throw notFound(`Version ${req.params.version} of this bot`);
+      return { version: v.version, graph: storedGraph(v.graph), createdAt: v.createdAt };
+    },
+  });
+};

@@ -1,0 +1,55 @@
+// For the API's own tests: the app over real services (PGlite in a temp dir, a real key ring and
+// outbound policy) composed here from the packages, and a Temporal client that is never reached.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { applyMigrations, createRepositories, openDatabase } from '@bm/db';
+import { connectionKeyDecrypter, createLlmService } from '@bm/llm';
+import { createOutboundPolicy } from '@bm/net';
+import { createKeyRing, createLogger } from '@bm/secrets';
+import { createRunScheduler } from '@bm/temporal/client';
+import { buildApp } from './app';
+import type { ApiServices } from './deps';
+
+const notUsedByTheApi = () => {
+  throw new Error('callLLM is not used by the API');
+};
+
+export async function startTestApp(opts: { webDist?: string } = {}) {
+  const db = await openDatabase({ dataDir: mkdtempSync(path.join(tmpdir(), 'bm-api-')) });
+  await applyMigrations(db.raw);
+  const repos = createRepositories(db);
+  const keyRing = createKeyRing(randomBytes(32));
+  const services = {
+    config: { trustProxy: false, secureCookies: false, maxNodes: 500 },
+    logger: createLogger({ level: 'silent' }),
+    db,
+    repos,
+    keyRing,
+    policy: createOutboundPolicy({ allowedPrivateHosts: '' }),
+    llm: createLlmService({ store: { getBot: notUsedByTheApi, getConnection: notUsedByTheApi, isWorkspaceMember: notUsedByTheApi }, decrypt: connectionKeyDecrypter(keyRing) }),
+  } satisfies ApiServices;
+  const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  const app = await buildApp({ services, scheduler: createRunScheduler(client), webhookUrl: (t) => `http://x/api/hooks/${t}`, webDist: opts.webDist });
+  return {
+    app,
+    db,
+    repos,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+    /** Signs up a new user; returns their id, personal workspace and session cookie. */
+    async signup(email = `u${Math.random().toString(36).slice(2)}@example.com`) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password: 'long enough password', name: 'Sam' } });
+      if (r.statusCode !== 201) throw new Error(`signup failed: ${r.statusCode} ${r.body}`);
+      const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
+      const workspaceId = (await repos.workspaces.personal(r.json().user.id))!;
+      return { id: r.json().user.id as string, workspaceId, cookies };
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

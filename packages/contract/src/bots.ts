@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ErrorDetail, errorResponses, Id, IdParams, IsoDate, NoContent, WorkspaceQuery } from './common';
+import { Graph } from './graph';
+import { route } from './route';
+
+/**
+ * A bot (the design's "profile"). Webhook tokens are stored hashed, so `webhookUrl` is always null
+ * here: the URL is shown once, in the answer of POST /api/bots/:id/webhook. `webhookEnabled` says
+ * whether one exists.
+ */
+export const Bot = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  graph: Graph,
+  version: z.number().int(),
+  llmConnectionId: z.string().nullable(),
+  llmModelOverride: z.string().nullable(),
+  webhookUrl: z.string().nullable(),
+  webhookEnabled: z.boolean(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+
+const BotFields = {
+  name: z.string().trim().min(1, 'Name the bot.').max(120),
+  description: z.string().max(2000).optional(),
+  llmConnectionId: Id.nullable().optional(),
+  llmModelOverride: z.string().trim().max(200).nullable().optional(),
+};
+
+/** A graph that is not well-formed or does not validate is 422 INVALID_GRAPH with `details` per node. */
+export const CreateBotBody = z.object({ ...BotFields, workspaceId: Id.optional(), graph: Graph });
+/** Every saved change of `graph` makes a new version. */
+export const UpdateBotBody = z.object({ ...BotFields, name: BotFields.name.optional(), graph: Graph.optional() });
+
+/** Checks a graph without saving it; problems are data here (200), not a 422. */
+export const ValidateGraphBody = z.object({ graph: z.unknown(), workspaceId: Id.optional(), llmConnectionId: Id.nullable().optional() });
+export const ValidateGraphResult = z.object({ ok: z.boolean(), errors: z.array(ErrorDetail) });
+
+export const bots = {
+  create: route({ method: 'POST', path: '/api/bots', body: CreateBotBody, response: { 201: Bot, ...errorResponses } }),
+  list: route({ method: 'GET', path: '/api/bots', querystring: WorkspaceQuery, response: { 200: z.object({ bots: z.array(Bot) }), ...errorResponses } }),
+  get: route({ method: 'GET', path: '/api/bots/:id', params: IdParams, response: { 200: Bot, ...errorResponses } }),
+  update: route({ method: 'PATCH', path: '/api/bots/:id', params: IdParams, body: UpdateBotBody, response: { 200: Bot, ...errorResponses } }),
+  remove: route({ method: 'DELETE', path: '/api/bots/:id', params: IdParams, response: { 204: NoContent, ...errorResponses } }),
+  validate: route({ method: 'POST', path: '/api/bots/validate', body: ValidateGraphBody, response: { 200: ValidateGraphResult, ...errorResponses } }),
+};
+
+export type Bot = z.output<typeof Bot>;
+export type CreateBotBody = z.input<typeof CreateBotBody>;
+export type UpdateBotBody = z.input<typeof UpdateBotBody>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { errorResponses, Failure, IdParams, IsoDate, IsoDateOrNull } from './common';
+import { RunStarted } from './webhooks';
+import { route } from './route';
+
+export const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+/** `pending`: not reached yet (listed so a client can draw the whole run). */
+export const NodeRunStatus = z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']);
+export const RunTrigger = z.enum(['manual', 'api', 'schedule', 'webhook', 'resume']);
+
+export const RunSummary = z.object({
+  id: z.string(),
+  botId: z.string(),
+  version: z.number().int(),
+  status: RunStatus,
+  trigger: RunTrigger,
+  error: Failure.nullable(),
+  /** When it was asked for (a run that never started has no startedAt). */
+  createdAt: IsoDate,
+  startedAt: IsoDateOrNull,
+  finishedAt: IsoDateOrNull,
+  resumedFromId: z.string().nullable(),
+});
+
+export const NodeUsage = z.object({ inputTokens: z.number(), outputTokens: z.number(), cachedTokens: z.number().optional() });
+
+export const NodeRun = z.object({
+  nodeId: z.string(),
+  type: z.string(),
+  status: NodeRunStatus,
+  /** The params as the node ran with them, expressions resolved. */
+  input: z.unknown(),
+  output: z.unknown(),
+  /** Set when the output is too large to inline: GET it separately. */
+  outputRef: z.string().optional(),
+  error: Failure.nullable(),
+  attempts: z.number().int(),
+  /** Reused from the run this one resumed. */
+  reused: z.boolean(),
+  startedAt: IsoDateOrNull,
+  finishedAt: IsoDateOrNull,
+  usage: NodeUsage.optional(),
+  model: z.string().optional(),
+});
+
+export const RunDetail = RunSummary.extend({ input: z.unknown(), nodes: z.array(NodeRun) });
+
+export const StartRunBody = z.object({ input: z.unknown().optional() }).nullish();
+
+export const runs = {
+  start: route({ method: 'POST', path: '/api/bots/:id/runs', params: IdParams, body: StartRunBody, response: { 202: RunStarted, ...errorResponses } }),
+  listForBot: route({
+    method: 'GET',
+    path: '/api/bots/:id/runs',
+    params: IdParams,
+    querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: { 200: z.object({ runs: z.array(RunSummary) }), ...errorResponses },
+  }),
+  get: route({ method: 'GET', path: '/api/runs/:id', params: IdParams, response: { 200: RunDetail, ...errorResponses } }),
+  nodeOutput: route({
+    method: 'GET',
+    path: '/api/runs/:id/nodes/:nodeId/output',
+    params: IdParams.extend({ nodeId: z.string().min(1).max(200) }),
+    response: { 200: z.object({ output: z.unknown() }), ...errorResponses },
+  }),
+  cancel: route({ method: 'POST', path: '/api/runs/:id/cancel', params: IdParams, response: { 202: z.object({ status: z.literal('cancelling') }), ...errorResponses } }),
+  /** A new run that reuses the finished nodes' outputs of a failed or cancelled one. */
+  resume: route({ method: 'POST', path: '/api/runs/:id/resume', params: IdParams, response: { 202: RunStarted, ...errorResponses } }),
+};
+
+export type RunStatus = z.infer<typeof RunStatus>;
+export type NodeRunStatus = z.infer<typeof NodeRunStatus>;
+export type RunSummary = z.output<typeof RunSummary>;
+export type NodeRun = z.output<typeof NodeRun>;
+export type RunDetail = z.output<typeof RunDetail>;
