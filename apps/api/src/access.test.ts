@@ -42,10 +42,13 @@ describe('access to workspace resources', () => {
     }
   });
 
-  it('lets an editor change the bot and see its webhook URL', async () => {
+  it('lets an editor change the bot; its webhook URL is never read back (stored hashed), only that it exists', async () => {
     const r = await call(editor, 'PATCH', `/api/bots/${botId}`, { name: 'renamed' });
     expect(r.statusCode).toBe(200);
-    expect(r.json().webhookUrl).toMatch(/^http:\/\/x\/api\/hooks\//);
+    expect(r.json()).toMatchObject({ webhookUrl: null, webhookEnabled: true });
+    const rotated = await call(editor, 'POST', `/api/bots/${botId}/webhook`);
+    expect(rotated.json().url).toMatch(/^http:\/\/x\/api\/hooks\//);
+    expect(rotated.headers['cache-control']).toBe('no-store');
   });
 
   it('answers 404 for ids and workspaces of others, never 403', async () => {

@@ -75,7 +75,7 @@ describe('API surface', () => {
     const r = await signup('catalogue@example.com');
     const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
     const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: NodeTypeDescription[] };
-    const ids = nodeTypes.map((n) => n.id).sort();
+    const ids = [...new Set(nodeTypes.map((n) => n.id))].sort();
     expect(ids).toEqual(
       ['llm.chat', 'output.email', 'output.results', 'output.slack', 'output.webhook', 'source.http', 'source.manual', 'source.rss', 'source.webpage', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template'],
     );

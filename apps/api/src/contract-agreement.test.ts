@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Graph, NodeTypeDescription, OverlapPolicy } from '@bm/contract';
 import { GraphSchema } from '@bm/graph';
+import { describeNodeTypes } from '@bm/nodes';
 import { OVERLAP_POLICIES } from '@bm/temporal/client';
 
 // Shapes the contract writes out because it may not import the packages that own them.
@@ -24,5 +25,11 @@ describe('the contract agrees with the packages that own a shape', () => {
       secretParams: ['headers'], connectionParams: [], output: { description: 'The response', schema: {} }, display: { icon: 'globe', synonyms: ['fetch'] },
     };
     expect(NodeTypeDescription.parse(sample)).toEqual(sample);
+  });
+
+  it('node types: every description the registry serves parses, with nothing dropped', () => {
+    const served = describeNodeTypes();
+    expect(served.length).toBeGreaterThan(10);
+    for (const d of served) expect(NodeTypeDescription.strict().parse(d), `${d.id} v${d.version}`).toEqual(d);
   });
 });

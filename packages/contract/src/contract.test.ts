@@ -20,7 +20,7 @@ const llmChat = {
   secretParams: [],
   connectionParams: ['llmConnectionId'],
   output: { description: 'The answer', schema: { type: 'object' }, primaryPath: 'text', primaryLabel: 'Answer' },
-  display: { icon: 'sparkles', synonyms: ['gpt', 'claude'], summary: { template: '{{ purpose }}' } },
+  display: { icon: 'sparkles', synonyms: ['gpt', 'claude'], summary: [{ format: '{purpose|analyze}', show: ['prompt'] }] },
 };
 
 describe('the API contract', () => {
