@@ -8,7 +8,12 @@ export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 
 
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 export const WorkspaceQuery = z.object({ workspaceId: z.string().max(100).optional() });
-export const Iso = z.union([z.date(), z.string()]).transform((d) => (d instanceof Date ? d.toISOString() : d));
+// A codec, not a transform: fastify-type-provider-zod 7 serializes responses with zod's encode(),
+// which runs codecs backwards (Date → ISO string) and refuses one-way transforms.
+export const Iso = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (s) => new Date(s),
+  encode: (d) => d.toISOString(),
+});
 export const IsoOrNull = Iso.nullable();
 
 export const GraphBody = z.object({
