@@ -1,6 +1,6 @@
 export type { ChatMessage, ListModelsInput, LlmResult, LlmUsage, Provider, ProviderCallInput, ProviderDeps, Purpose } from './types';
-export { LlmError, RETRYABLE, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
-export { callProvider, listProviderModels, DEFAULT_TIMEOUT_MS } from './call-provider';
+export { LlmError, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
+export { callProvider, listProviderModels } from './call-provider';
 export {
   connectionUsableBy,
   createLlmService,
@@ -12,4 +12,3 @@ export {
   type TestConnectionResult,
 } from './call-llm';
 export { connectionKeyDecrypter } from './connection-key';
-export { parseModelJson } from './json-output';

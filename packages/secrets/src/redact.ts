@@ -15,7 +15,7 @@ const FIELD_NAMES = [
 ];
 
 /** Every credential field name; the logger also censors these at any depth, case-insensitively. */
-export const SENSITIVE_FIELD_NAMES: readonly string[] = [...HEADER_NAMES, ...FIELD_NAMES];
+const SENSITIVE_FIELD_NAMES: readonly string[] = [...HEADER_NAMES, ...FIELD_NAMES];
 
 /** Where headers objects usually sit in what gets logged (requests, SDK errors, fetch init). */
 const HEADER_CONTAINERS = [
