@@ -56,7 +56,7 @@ function retryAfterMs(header: string | undefined): number | undefined {
 }
 
 /** 5xx, 429 and 408 may pass later; other 4xx need a change by the user. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 429 || status === 408;
 }
 

@@ -7,7 +7,7 @@ import { NodeError } from '../errors';
  * with the backtracking `RegExp` (transforms run in the process that also serves the API). Patterns
  * are written in JavaScript syntax and translated; what RE2 cannot do in linear time is rejected.
  */
-export const REGEX_ENGINE_NOTE =
+const REGEX_ENGINE_NOTE =
   'Regular expressions run on a linear-time engine (RE2), which has no backreferences (\\1, \\k<name>), no lookahead or lookbehind ((?=…), (?!…), (?<=…), (?<!…)) and no possessive quantifiers, and allows repeat counts up to 1000.';
 
 /** A compiled pattern: `test(text)` is true when it matches anywhere in `text`. */

@@ -1,41 +1,23 @@
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  copy: '©',
-  reg: '®',
-  trade: '™',
+import { compile, type HtmlToTextOptions } from 'html-to-text';
+
+const SKIP = ['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'img', 'picture', 'video', 'audio'];
+
+// Plain text for LLM prompts and messages: no line wrapping, no link targets or image alts in the
+// prose, headings as written (html-to-text upper-cases them by default), bulleted lists.
+const OPTIONS: HtmlToTextOptions = {
+  wordwrap: false,
+  selectors: [
+    ...SKIP.map((selector) => ({ selector, format: 'skip' })),
+    { selector: 'a', options: { ignoreHref: true } },
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'ul', options: { itemPrefix: '• ' } },
+  ],
 };
+const convert = compile(OPTIONS);
 
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
-    if (body[0] === '#') {
-      const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-    }
-    return NAMED[body.toLowerCase()] ?? m;
-  });
-}
-
-/** HTML fragment (feed item content) → plain text with paragraph breaks kept. */
+/** HTML (a feed item's content, an article, a whole page) → readable plain text with paragraph breaks kept. */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|h[1-6]|li|blockquote|pre|tr|section|article)>/gi, '\n\n')
-    .replace(/<li[^>]*>/gi, '• ')
-    .replace(/<[^>]+>/g, '');
-  return normalizeWhitespace(decodeEntities(text));
+  return normalizeWhitespace(convert(html));
 }
 
 /** Collapses runs of spaces, keeps at most one blank line between paragraphs. */

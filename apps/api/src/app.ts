@@ -2,11 +2,12 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { contract } from '@bm/contract';
 import type { AppDeps } from './deps';
 import { fromContract } from './lib/contract-route';
 import { errorHandler } from './lib/error-handler';
+import { responseSerializer } from './lib/response-serializer';
 import { HttpError } from './lib/errors';
 import { registerAccess } from './plugins/access';
 import { registerWebUi } from './plugins/web-ui';
@@ -46,7 +47,7 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: deps.services.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   app.setErrorHandler(errorHandler);
   // First, so that it sees every route registered after it: deny by default.
   registerAccess(app, deps);

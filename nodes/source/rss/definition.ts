@@ -5,7 +5,7 @@ import type { NodeDefinition } from '../../types';
 import { run, type RssOutput } from './run';
 
 export const params = z.object({
-  url: urlParam('The RSS or Atom feed URL.'),
+  url: urlParam('The feed URL (RSS 2.0, Atom, RDF / RSS 1.0 or JSON Feed).'),
   limit: z.number().int().min(1).max(200).default(20).describe('At most this many items (newest first, as the feed lists them).'),
   onlyNew: z
     .boolean()
@@ -21,7 +21,7 @@ export const sourceRss: NodeDefinition<Params, RssOutput> = {
   version: 1,
   category: 'source',
   title: 'RSS / Atom feed',
-  description: 'Reads the items of an RSS or Atom feed.',
+  description: 'Reads the items of an RSS, Atom, RDF or JSON feed.',
   docs: [
     'Output: `{ feed: { title, link }, items: [{ id, title, link, published, summary, content }] }`.',
     '`published` is an ISO date or null; `summary` and `content` are plain text (HTML removed).',

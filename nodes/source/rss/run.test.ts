@@ -55,6 +55,42 @@ describe('source.rss', () => {
     expect(atom.items).toEqual(rss.items);
   });
 
+  it('reads the same items from an RDF (RSS 1.0) feed, identified by their link', async () => {
+    const rss = await runNode(sourceRss, { url: feeds.rssUrl }, await ctx());
+    const rdf = await runNode(sourceRss, { url: feeds.rdfUrl }, await ctx());
+    expect(rdf.feed).toEqual({ title: 'Fixture RDF', link: `${feeds.http.url}/` });
+    expect(rdf.items).toEqual(rss.items.map((i) => ({ ...i, id: i.link })));
+  });
+
+  it('reads the same items from a JSON Feed', async () => {
+    const rss = await runNode(sourceRss, { url: feeds.rssUrl }, await ctx());
+    const json = await runNode(sourceRss, { url: feeds.jsonUrl }, await ctx());
+    expect(json.feed).toEqual({ title: 'Fixture JSON', link: `${feeds.http.url}/` });
+    expect(json.items).toEqual(rss.items);
+  });
+
+  it('keeps plain-text fields as written: JSON Feed titles and Atom type="text" are not HTML', async () => {
+    const plain = await startHttpFixture({
+      'GET /feed.json': {
+        body: JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: 'j1', title: 'a <b> &amp; c', content_text: '1 < 2\n\nand 3 > 2' }] }),
+        contentType: 'application/feed+json',
+      },
+      'GET /atom.xml': {
+        body: '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>a1</id><title type="text">x &lt;y&gt;</title><updated>2026-02-03T04:05:06Z</updated><content type="html">&lt;p&gt;in &lt;i&gt;html&lt;/i&gt;&lt;/p&gt;</content></entry></feed>',
+        contentType: 'application/atom+xml',
+      },
+    });
+    try {
+      const c = await testContext({ allow: [plain.host] });
+      const json = await runNode(sourceRss, { url: `${plain.url}/feed.json` }, c);
+      expect(json.items[0]).toMatchObject({ id: 'j1', title: 'a <b> &amp; c', content: '1 < 2\n\nand 3 > 2', published: null });
+      const atom = await runNode(sourceRss, { url: `${plain.url}/atom.xml` }, c);
+      expect(atom.items[0]).toMatchObject({ id: 'a1', title: 'x <y>', content: 'in html', published: '2026-02-03T04:05:06.000Z' });
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('limits the number of items', async () => {
     const out = await runNode(sourceRss, { url: feeds.atomUrl, limit: 2 }, await ctx());
     expect(out.items.map((i) => i.title)).toEqual(['Gamma', 'Beta']);
@@ -110,7 +146,7 @@ describe('source.rss', () => {
   it('fails clearly when the URL is not a feed', async () => {
     const err = await rejection(runNode(sourceRss, { url: `${other.url}/page.html` }, await ctx()));
     expect(err).toMatchObject({ code: 'INVALID_FEED', retryable: false });
-    expect(err.message).toContain(`${other.url}/page.html is not a readable RSS or Atom feed`);
+    expect(err.message).toContain(`${other.url}/page.html is not a readable RSS, Atom or JSON feed`);
   });
 
   it('fails on HTTP errors', async () => {

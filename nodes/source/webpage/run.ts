@@ -1,6 +1,6 @@
 import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, safeUrl, statusError } from '../../shared/http';
-import { normalizeWhitespace, truncate } from '../../shared/text';
+import { htmlToText, normalizeWhitespace, truncate } from '../../shared/text';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
 
@@ -11,42 +11,6 @@ export interface WebpageOutput {
   excerpt: string | null;
   text: string;
   length: number;
-}
-
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
-]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
-
-/** innerText-like: text with blank lines between blocks (jsdom has no layout, so no innerText). */
-function blockText(root: Node): string {
-  const out: string[] = [];
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) {
-      out.push(node.textContent ?? '');
-      return;
-    }
-    if (node.nodeType === 11) {
-      for (const child of Array.from(node.childNodes)) walk(child);
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const tag = (node as Element).tagName.toUpperCase();
-    if (SKIP.has(tag)) return;
-    if (tag === 'BR') {
-      out.push('\n');
-      return;
-    }
-    const block = BLOCK.has(tag);
-    if (block) out.push('\n\n');
-    if (tag === 'LI') out.push('• ');
-    for (const child of Array.from(node.childNodes)) walk(child);
-    if (block) out.push('\n\n');
-    else if (tag === 'TD' || tag === 'TH') out.push('\t');
-  };
-  walk(root);
-  return normalizeWhitespace(out.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\s*\n\s*\n\s*/g, '\n\n'));
 }
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
@@ -84,13 +48,8 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     const doc = dom.window.document;
     const pageTitle = normalizeWhitespace(doc.title ?? '');
     const article = new Readability(doc.cloneNode(true) as Document).parse();
-    let text: string;
-    if (article?.content) {
-      text = blockText(JSDOM.fragment(article.content));
-    } else {
-      text = doc.body ? blockText(doc.body) : '';
-    }
-    text = truncate(text, params.maxChars);
+    // Readability's article HTML when it finds one, else the whole page body.
+    const text = truncate(htmlToText(article?.content ?? doc.body?.innerHTML ?? ''), params.maxChars);
     return {
       url: reply.url,
       title: normalizeWhitespace(article?.title ?? '') || pageTitle,

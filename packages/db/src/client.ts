@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient } from './generated/client';
+import { upgradePgliteDataDir } from './pglite-upgrade';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -96,6 +97,8 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   } else {
     const dir = path.join(path.resolve(opts.dataDir ?? '.data'), 'pglite');
     mkdirSync(dir, { recursive: true });
+    const backup = await upgradePgliteDataDir(dir);
+    if (backup) console.warn(`Upgraded the embedded database to PostgreSQL 18; the previous data is kept in ${backup}.`);
     db = new PGlite(dir);
   }
   await db.waitReady;

@@ -4,7 +4,7 @@ const WORD = /^[\p{L}\p{N}_$-]+$/u;
 const CANONICAL_INDEX = /^(0|[1-9]\d*)$/;
 
 /** True when `key` can follow a dot in an expression (`a.key`) and parse back as the same key. */
-export function isSimpleKey(key: string): boolean {
+function isSimpleKey(key: string): boolean {
   return WORD.test(key) && !CANONICAL_INDEX.test(key);
 }
 

@@ -8,7 +8,7 @@ import { googleAdapter } from './providers/google';
 import { createOpenAIAdapter } from './providers/openai';
 import type { ListModelsInput, LlmResult, Provider, ProviderCallInput, ProviderDeps } from './types';
 
-export const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 
 const ADAPTERS: Record<Provider, ProviderAdapter> = {
   openai: createOpenAIAdapter('openai'),

@@ -24,7 +24,7 @@ export type LlmErrorCode =
  * Whether running the same call again later can succeed without anybody changing anything.
  * Retries themselves belong to Temporal; this only tells it whether to bother.
  */
-export const RETRYABLE: Record<LlmErrorCode, boolean> = {
+const RETRYABLE: Record<LlmErrorCode, boolean> = {
   KEY_REJECTED: false,
   KEY_MISSING: false,
   KEY_UNREADABLE: false,

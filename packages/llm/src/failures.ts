@@ -138,7 +138,7 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
   }
 }
 
-export function contextTooLong(ctx: CallContext, extra: { status?: number; requestId?: string } = {}): LlmError {
+function contextTooLong(ctx: CallContext, extra: { status?: number; requestId?: string } = {}): LlmError {
   return make(
     'CONTEXT_TOO_LONG',
     `The prompt is too long for the model "${ctx.model ?? '?'}" on ${who(ctx)}${conn(ctx)}. Shorten the input (fewer items, a smaller page, a shorter template) or choose a model with a larger context window.`,

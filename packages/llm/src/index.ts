@@ -1,6 +1,6 @@
 export type { ChatMessage, ListModelsInput, LlmResult, LlmUsage, Provider, ProviderCallInput, ProviderDeps, Purpose } from './types';
-export { LlmError, RETRYABLE, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
-export { callProvider, listProviderModels, DEFAULT_TIMEOUT_MS } from './call-provider';
+export { LlmError, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
+export { callProvider, listProviderModels } from './call-provider';
 export {
   connectionUsableBy,
   createLlmService,
@@ -13,4 +13,3 @@ export {
 } from './call-llm';
 export { connectionKeyDecrypter } from './connection-key';
 export { toConnectionRecord } from './connection-record';
-export { parseModelJson } from './json-output';

@@ -47,11 +47,6 @@ export async function readBodyCapped(res: BodyLike, maxBytes: number): Promise<U
   return out;
 }
 
-/** readBodyCapped decoded as UTF-8 text. */
-export async function readTextCapped(res: BodyLike, maxBytes: number): Promise<string> {
-  return new TextDecoder().decode(await readBodyCapped(res, maxBytes));
-}
-
 /**
  * Returns a Response whose body errors with ResponseTooLargeError once more than `maxBytes` have
  * been read (and which throws at once when Content-Length already says so). Lets callers that

@@ -29,7 +29,7 @@ export interface CreateOutboundPolicyOptions {
   resolve?: Resolver;
 }
 
-export const systemResolver: Resolver = async (hostname, family) => {
+const systemResolver: Resolver = async (hostname, family) => {
   const fam = family === 4 || family === 6 ? family : 0;
   const found = await dns.lookup(hostname, { all: true, family: fam });
   return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));

@@ -5,9 +5,9 @@ import { decodeBase64Strict } from './base64';
 import { MasterKeyError } from './errors';
 import { createKeyRing, keyIdOf, MASTER_KEY_BYTES, type KeyRing } from './key-ring';
 
-export const ENCRYPTION_KEY_ENV = 'BOT_MANAGER_ENCRYPTION_KEY';
-export const PREVIOUS_ENCRYPTION_KEYS_ENV = 'BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS';
-export const KEY_FILE_NAME = 'master-keys.json';
+const ENCRYPTION_KEY_ENV = 'BOT_MANAGER_ENCRYPTION_KEY';
+const PREVIOUS_ENCRYPTION_KEYS_ENV = 'BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS';
+const KEY_FILE_NAME = 'master-keys.json';
 
 /** On-disk format of <dataDir>/master-keys.json (mode 0600). */
 interface KeyFile {

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import { isConflictError } from '@bm/db';
 import type { AppDeps } from '../deps';
@@ -17,7 +17,7 @@ export const publicUser = (u: { id: string; email: string; name: string }) => ({
 const emailTaken = () => conflict('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
 
 /** Sign-up, log-in and log-out: public routes (see permissions.ts). */
-export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const authRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos } = deps.services;
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.services.config.secureCookies, maxAge: SESSION_TTL_MS / 1000 };
 

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import { isConflictError, type Bot, type Prisma } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
@@ -11,7 +11,7 @@ import { accessTo } from '../plugins/access';
 
 const { bots } = contract;
 
-export const botRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const botRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos } = deps.services;
   const toOut = (b: Bot) => ({
     id: b.id,

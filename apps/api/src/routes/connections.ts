@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { LlmConnection } from '@bm/db';
 import { assertUrlAllowed, OutboundBlockedError } from '@bm/net';
@@ -27,7 +27,7 @@ const toOut = (c: LlmConnection, userId: string) => ({
 });
 
 /** LLM connections. Who may see or change one is permissions.ts's (visible = own or shared). */
-export const connectionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const connectionRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos, keyRing, policy, llm } = deps.services;
 
   async function checkBaseUrl(url: string | null | undefined) {

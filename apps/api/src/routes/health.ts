@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -11,7 +11,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
 /** A worker that has not polled for this long is considered gone (long polls last ~60 s). */
 const POLLER_FRESH_MS = 90_000;
 
-export const healthRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const healthRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   app.route({
     ...fromContract(contract.health.get),
     handler: async (_req, reply) => {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -9,7 +9,7 @@ import { startBotRun } from '../lib/runs';
  * Public webhook triggers: the unguessable token in the URL is the credential; the payload becomes
  * the run input. Its own plugin, for its own content-type parser.
  */
-export const hookRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const hookRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   // Accept any content type: JSON is parsed by Fastify, anything else arrives as text.
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
 

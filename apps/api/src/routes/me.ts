@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -6,7 +6,7 @@ import { currentUser } from '../plugins/auth';
 import { publicUser } from './auth';
 
 /** The caller and their workspaces. */
-export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const meRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   app.route({
     ...fromContract(contract.me.get),
     handler: async (req) => {

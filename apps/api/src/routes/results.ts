@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { Result } from '@bm/db';
 import type { AppDeps } from '../deps';
@@ -9,7 +9,7 @@ const { results } = contract;
 const out = (r: Result) => ({ id: r.id, botId: r.botId, runId: r.runId, title: r.title, content: r.content, data: r.data, createdAt: r.createdAt });
 
 /** The results inboxes: one bot's, and the workspace-wide one across bots. */
-export const resultRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const resultRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos } = deps.services;
 
   app.route({

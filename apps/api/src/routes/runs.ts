@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { NodeRun, Run } from '@bm/db';
 import type { AppDeps } from '../deps';
@@ -51,7 +51,7 @@ const pending = (g: { id: string; type: string }) => ({
   nodeId: g.id, type: g.type, status: 'pending' as const, input: null, output: null, error: null, attempts: 0, reused: false, startedAt: null, finishedAt: null,
 });
 
-export const runRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const runRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos } = deps.services;
 
   app.route({

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract, type OverlapPolicy } from '@bm/contract';
 import type { Schedule } from '@bm/db';
 import type { AppDeps } from '../deps';
@@ -10,7 +10,7 @@ import { accessTo } from '../plugins/access';
 const { schedules } = contract;
 
 /** Cron schedules of a bot; each row has a Temporal schedule of the same id. */
-export const scheduleRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos } = deps.services;
   const { scheduler } = deps;
   const out = async (s: Schedule) => ({

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import { isConflictError, isNotFoundError, type WorkspaceSecretRow } from '@bm/db';
 import { encryptSecret, keyHint } from '@bm/secrets';
@@ -19,7 +19,7 @@ const mapped = (err: unknown): never => {
 };
 
 /** Workspace secrets: sealed like provider keys (the row id is the authenticated data), never returned. */
-export const secretRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const secretRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { repos, keyRing } = deps.services;
   // Nothing here carries a value, but neither a browser nor a proxy needs to keep these answers.
   app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));

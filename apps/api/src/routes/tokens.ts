@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -8,7 +8,7 @@ import { currentUser } from '../plugins/auth';
 const { tokens } = contract;
 
 /** Personal API tokens for scripts: each caller manages only their own. */
-export const tokenRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const tokenRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { apiTokens } = deps.services.repos;
 
   app.route({

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -9,7 +9,7 @@ import { accessTo } from '../plugins/access';
 const { versions } = contract;
 
 /** Every saved change of the graph is an immutable version; runs record which one they executed. */
-export const versionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const versionRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { bots } = deps.services.repos;
 
   app.route({ ...fromContract(versions.list), handler: async (req) => ({ versions: await bots.versions(accessTo(req, 'bot').row.id) }) });

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -7,7 +7,7 @@ import { accessTo } from '../plugins/access';
 const { webhooks } = contract;
 
 /** A bot's webhook trigger URL (the trigger itself is public: routes/hooks.ts). */
-export const webhookRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+export const webhookRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   const { bots } = deps.services.repos;
 
   app.route({

@@ -27,7 +27,3 @@ export class ExpressionError extends Error {
     this.paramPath = opts.paramPath;
   }
 }
-
-export function isExpressionError(err: unknown): err is ExpressionError {
-  return err instanceof ExpressionError;
-}

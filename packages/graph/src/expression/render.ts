@@ -91,7 +91,7 @@ function step(ref: Reference, cur: unknown, i: number): unknown {
 }
 
 /** Resolves one reference against the scope. Throws ExpressionError when anything is missing. */
-export function resolveReference(ref: Reference, scope: ExpressionScope): unknown {
+function resolveReference(ref: Reference, scope: ExpressionScope): unknown {
   let cur: unknown;
   if (ref.root === 'secrets') {
     // Only the activity that runs the node puts secrets in its scope; the message never holds a value.
@@ -198,7 +198,7 @@ export function renderTemplate(src: string, scope: ExpressionScope, opts: Render
 }
 
 /** The largest text a template may render to (characters). */
-export const MAX_RENDERED_CHARS = 5_000_000;
+const MAX_RENDERED_CHARS = 5_000_000;
 
 export interface RenderParamsOptions {
   /** Params (by path) whose single-expression templates must still become text. */
