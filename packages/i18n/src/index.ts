@@ -1,4 +1,5 @@
-export { createI18n, type CreateI18nOptions } from './create-i18n';
+import './i18next-types';
+export { createI18n, ensurePseudo, type CreateI18nOptions } from './create-i18n';
 export { createFormatter, NO_VALUE, type FormatOptions, type Formatter } from './format';
 export {
   baseLocale,

@@ -1,15 +1,23 @@
+import { t } from '../i18n/i18n';
+
 /**
  * Where the useful part of each node type's output lives (API.md → Expressions; each node's docs),
  * so "insert" offers `{{ nodes.rss.output.items }}` rather than the whole envelope.
  */
-const OUTPUT_PATHS: Record<string, { path: string; what: string }> = {
-  'source.http': { path: 'output.body', what: 'body' },
-  'source.rss': { path: 'output.items', what: 'items' },
-  'source.webpage': { path: 'output.text', what: 'text' },
-  'llm.chat': { path: 'output.text', what: 'answer' },
-  'transform.filter': { path: 'output.items', what: 'items' },
-  'transform.split': { path: 'output.items', what: 'items' },
-  'transform.template': { path: 'output', what: 'text' },
+const WHAT = {
+  body: 'editor:expressions.what.body',
+  items: 'editor:expressions.what.items',
+  text: 'editor:expressions.what.text',
+  answer: 'editor:expressions.what.answer',
+} as const;
+const OUTPUT_PATHS: Record<string, { path: string; what: (typeof WHAT)[keyof typeof WHAT] }> = {
+  'source.http': { path: 'output.body', what: WHAT.body },
+  'source.rss': { path: 'output.items', what: WHAT.items },
+  'source.webpage': { path: 'output.text', what: WHAT.text },
+  'llm.chat': { path: 'output.text', what: WHAT.answer },
+  'transform.filter': { path: 'output.items', what: WHAT.items },
+  'transform.split': { path: 'output.items', what: WHAT.items },
+  'transform.template': { path: 'output', what: WHAT.text },
 };
 
 export type ExpressionRef = { expression: string; label: string };
@@ -19,8 +27,9 @@ export function referenceFor(nodeId: string, type: string, title: string): Expre
   const known = OUTPUT_PATHS[type];
   return {
     expression: `{{ nodes.${nodeId}.${known?.path ?? 'output'} }}`,
-    label: known ? `${title} · ${known.what}` : title,
+    label: known ? `${title} · ${t(known.what)}` : title,
   };
 }
 
-export const RUN_INPUT_REF: ExpressionRef = { expression: '{{ input }}', label: 'Run input' };
+/** The run input's chip; its label is a catalogue key. */
+export const RUN_INPUT_REF = { expression: '{{ input }}', label: 'editor:expressions.runInput' } as const satisfies ExpressionRef;

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { humanizeOption } from './schema-form/schema-fields';
 import type { BotNodeData } from './store/flow-types';
 
@@ -15,12 +16,13 @@ export function summarizeNode(data: BotNodeData, max = 64): string {
   const parts: string[] = [];
   if (data.type === 'transform.filter' && params.mode !== 'jsonata') {
     // "title contains AI" says more than the first string param ("condition").
-    const operator = typeof params.operator === 'string' ? humanizeOption(params.operator) : 'contains';
+    const operator = typeof params.operator === 'string' ? humanizeOption(params.operator) : t('editor:summary.contains');
     const value = typeof params.value === 'string' ? ` ${params.value}` : '';
-    return oneLine(`Keep where ${typeof params.field === 'string' && params.field ? params.field : 'item'} ${operator}${value}`, max);
+    const field = typeof params.field === 'string' && params.field ? params.field : t('editor:summary.item');
+    return oneLine(t('editor:summary.filter', { field, operator, value }), max);
   }
   if (data.type === 'llm.chat') {
-    const model = typeof params.model === 'string' && params.model ? params.model : 'default model';
+    const model = typeof params.model === 'string' && params.model ? params.model : t('editor:summary.defaultModel');
     parts.push(typeof params.purpose === 'string' ? `${params.purpose} · ${model}` : model);
   }
   const key = PREFERRED_KEYS.find((k) => typeof params[k] === 'string' && (params[k] as string).trim() !== '');
@@ -28,7 +30,7 @@ export function summarizeNode(data: BotNodeData, max = 64): string {
   else {
     const firstString = Object.values(params).find((v) => typeof v === 'string' && v.trim() !== '');
     if (typeof firstString === 'string') parts.push(firstString);
-    else if (params.sample !== undefined && params.sample !== null) parts.push(`Sample: ${JSON.stringify(params.sample)}`);
+    else if (params.sample !== undefined && params.sample !== null) parts.push(t('editor:summary.sample', { sample: JSON.stringify(params.sample) }));
   }
   return oneLine(parts.join(' — '), max);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 
 type ModalProps = {
@@ -14,6 +15,7 @@ type ModalProps = {
 
 export function Modal({ title, description, onClose, children, footer, wide, onSubmit }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   // Parents pass a new onClose each render; the listener and the initial focus must not follow it.
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -66,7 +68,7 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
             <h2>{title}</h2>
             {description && <p className="muted">{description}</p>}
           </div>
-          <Button variant="ghost" size="sm" icon="x" aria-label="Close" onClick={onClose} />
+          <Button variant="ghost" size="sm" icon="x" aria-label={t('common:actions.close')} onClick={onClose} />
         </div>
         {onSubmit ? (
           <form

@@ -1,8 +1,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodePort } from '../../api/node-types';
 import { Icon } from '../../ui/icons';
 import { summarizeNode } from '../node-summary';
+import { statusKey } from '../../ui/status-badge';
 import { useEditorStore } from '../store/editor-store';
 import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
@@ -33,12 +35,15 @@ const STATUS_ICON: Record<string, 'check' | 'x' | undefined> = { succeeded: 'che
 
 function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => s.nodeTypes[data.type]);
+  const { t } = useTranslation();
   const status = useEditorStore((s) => s.runNodes[id]?.status);
   const hasIssue = useEditorStore((s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id));
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
   const summary = summarizeNode(data);
   const statusIcon = status ? STATUS_ICON[status] : undefined;
+  const sk = status ? statusKey(status) : undefined;
+  const statusLabel = sk ? t(sk) : status;
   const classes = ['bot-node', `cat-${category}`, selected && 'selected', status && `status-${status}`, hasIssue && 'has-issue'].filter(Boolean).join(' ');
 
   return (
@@ -50,17 +55,17 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
           {title}
         </span>
         {status && (
-          <span className="status-icon" title={status} aria-label={`Status: ${status}`}>
+          <span className="status-icon" title={statusLabel} aria-label={t('editor:canvas.status', { status: statusLabel })}>
             {statusIcon && <Icon name={statusIcon} strokeWidth={3} />}
           </span>
         )}
       </div>
       {data.label && def && <div className="kind truncate">{def.title}</div>}
-      {!def && <div className="unknown">Unknown node type “{data.type}”</div>}
+      {!def && <div className="unknown">{t('editor:canvas.unknownType', { type: data.type })}</div>}
       <div className="summary">{summary}</div>
       <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
       {hasIssue && (
-        <span className="issue-flag" title="This node has a problem — select it to see what">
+        <span className="issue-flag" title={t('editor:canvas.hasIssue')}>
           <Icon name="alert" strokeWidth={2.5} />
         </span>
       )}

@@ -1,6 +1,7 @@
 import { Background, BackgroundVariant, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, type DragEvent, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../store/connection-rules';
 import { editorStore, useEditorStore } from '../store/editor-store';
 import type { BotFlowEdge } from '../store/flow-types';
@@ -35,6 +36,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const checkpoint = useEditorStore((s) => s.checkpoint);
   const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
+  const { t } = useTranslation();
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DND_MIME)) return;
@@ -80,8 +82,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       {nodes.length === 0 && (
         <div className="canvas-empty">
           <div className="state">
-            <div className="state-title">An empty canvas</div>
-            <div className="state-body">Drag a node from the left — start with a source — or click one to add it.</div>
+            <div className="state-title">{t('editor:canvas.emptyTitle')}</div>
+            <div className="state-body">{t('editor:canvas.emptyBody')}</div>
           </div>
         </div>
       )}
