@@ -9,6 +9,9 @@ import { CopyField } from '../../ui/copy-button';
 import { Icon } from '../../ui/icons';
 import { ErrorAlert } from '../../ui/states';
 
+/** A shell command that calls the webhook: code, the same in every language. */
+const curlExample = (url: string) => `curl -X POST '${url}' \\\n  -H 'content-type: application/json' \\\n  -d '{"topic": "hello"}'`;
+
 export function WebhookSection({ botId }: { botId: string }) {
   const bot = useBot(botId);
   const queryClient = useQueryClient();
@@ -51,7 +54,7 @@ export function WebhookSection({ botId }: { botId: string }) {
           <>
             <p className="muted">{t('pages:webhook.enabledBody')}</p>
             <CopyField value={url} label={t('pages:webhook.url')} />
-            <pre className="pre">{`curl -X POST '${url}' \\\n  -H 'content-type: application/json' \\\n  -d '{"topic": "hello"}'`}</pre>
+            <pre className="pre">{curlExample(url)}</pre>
             <div className="row">
               <ConfirmButton icon="refresh" confirmLabel={t('pages:webhook.rotate')} loading={rotate.isPending} onConfirm={() => rotate.mutate()}>
                 {t('pages:webhook.rotate')}
