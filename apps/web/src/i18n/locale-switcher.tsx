@@ -11,6 +11,7 @@ export function LocaleSwitcher({ className = 'select select-sm' }: { className?:
       className={className}
       aria-label={t('common:language.label')}
       data-testid="locale-switcher"
+      translate="no"
       value={currentLocale()}
       onChange={(e) => isAppLocale(e.target.value) && void setLocale(e.target.value)}
     >

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
+import { isImeComposing } from './ime';
 
 type ModalProps = {
   title: ReactNode;
@@ -23,6 +24,8 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
     // Focus goes back where it was (the button that opened the dialog) when the dialog closes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const onKey = (e: KeyboardEvent) => {
+      // Escape while composing Hangul cancels the syllable; it must not also close the dialog.
+      if (isImeComposing(e)) return;
       if (e.key === 'Escape') onCloseRef.current();
       // Keep Tab inside the dialog: the page behind it is inert while it is open.
       if (e.key === 'Tab' && ref.current) {
@@ -73,6 +76,10 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
         {onSubmit ? (
           <form
             style={{ display: 'contents' }}
+            onKeyDown={(e) => {
+              // An Enter that commits an IME syllable is not a submit (the committed Enter follows).
+              if (e.key === 'Enter' && isImeComposing(e)) e.stopPropagation();
+            }}
             onSubmit={(e) => {
               e.preventDefault();
               onSubmit();

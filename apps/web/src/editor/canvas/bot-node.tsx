@@ -20,7 +20,7 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
           <div key={port.name}>
             <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} />
             {ports.length > 1 && (
-              <span className={`port-label ${side}`} style={{ top }}>
+              <span className={`port-label ${side}`} style={{ top }} data-i18n="server">
                 {port.label ?? port.name}
               </span>
             )}
@@ -50,8 +50,8 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
     <div className={classes} data-node-id={id} data-node-type={data.type} data-status={status ?? 'idle'}>
       <Ports ports={def?.inputs ?? [{ name: 'in', type: 'any' }]} side="in" />
       <div className="head">
-        <span className="glyph">{glyphFor(data.type, def?.title)}</span>
-        <span className="title truncate" title={title}>
+        <span className="glyph" data-i18n="server">{glyphFor(data.type, def?.title)}</span>
+        <span className="title truncate" title={title} data-i18n="server">
           {title}
         </span>
         {status && (
@@ -60,9 +60,15 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
           </span>
         )}
       </div>
-      {data.label && def && <div className="kind truncate">{def.title}</div>}
+      {data.label && def && (
+        <div className="kind truncate" data-i18n="server">
+          {def.title}
+        </div>
+      )}
       {!def && <div className="unknown">{t('editor:canvas.unknownType', { type: data.type })}</div>}
-      <div className="summary">{summary}</div>
+      <div className="summary" translate="no">
+        {summary}
+      </div>
       <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
       {hasIssue && (
         <span className="issue-flag" title={t('editor:canvas.hasIssue')}>

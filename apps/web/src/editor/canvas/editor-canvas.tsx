@@ -7,6 +7,7 @@ import { editorStore, useEditorStore } from '../store/editor-store';
 import type { BotFlowEdge } from '../store/flow-types';
 import { nodeTypes } from './bot-node';
 import { CanvasControls } from './canvas-controls';
+import { flowAriaLabels } from './flow-labels';
 
 export const DND_MIME = 'application/x-bm-node-type';
 
@@ -37,6 +38,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
   const { t } = useTranslation();
+  const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DND_MIME)) return;
@@ -75,6 +77,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         snapToGrid
         snapGrid={[8, 8]}
         attributionPosition="top-right"
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#d0d5dd" />
         <CanvasControls />

@@ -4,6 +4,7 @@ import { Field } from '../../ui/field';
 import { coerceFieldValue, formatFieldValue, type FormField } from '../schema-form/schema-fields';
 import { useDraftError } from '../hooks/use-draft-error';
 import { ExpressionHelp } from './expression-help';
+import { useInsertAtCursor } from './use-insert-at-cursor';
 import { KeyValueEditor } from './key-value-editor';
 
 type Props = {
@@ -52,28 +53,15 @@ function ParsedInput({ nodeId, field, value, onChange, issue }: Props) {
 function StringInput({ nodeId, field, value, onChange, issue }: Props) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const { t } = useTranslation();
-  // A field never focused reports its cursor at 0; inserting there would land before the user's text.
-  const focusedOnce = useRef(false);
   const text = formatFieldValue(field, value);
-  const insert = (snippet: string) => {
-    const el = ref.current;
-    const start = focusedOnce.current ? (el?.selectionStart ?? text.length) : text.length;
-    const end = focusedOnce.current ? (el?.selectionEnd ?? text.length) : text.length;
-    onChange(text.slice(0, start) + snippet + text.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + snippet.length, start + snippet.length);
-    });
-  };
+  const { insert, handlers } = useInsertAtCursor(ref, text, onChange);
   const common = {
     ref,
     id: inputId(nodeId, field.key),
     value: text,
     'aria-invalid': issue ? true : undefined,
     placeholder: field.placeholder ?? (field.defaultValue !== undefined ? String(field.defaultValue) : undefined),
-    onFocus: () => {
-      focusedOnce.current = true;
-    },
+    ...handlers,
     onChange: (e: { target: { value: string } }) => {
       const r = coerceFieldValue(field, e.target.value);
       if (r.ok) onChange(r.value);

@@ -27,7 +27,7 @@ export function ResultCard({ result, source }: { result: ResultItem; source?: Re
     <article className="card" data-testid="result">
       <div className="card-header">
         {source}
-        <h3 className="truncate">{result.title || t('pages:results.untitled')}</h3>
+        <h3 className="truncate" translate="no">{result.title || t('pages:results.untitled')}</h3>
         <span className="spacer" />
         <span className="small muted" title={formatDateTime(result.createdAt)}>
           {formatRelative(result.createdAt)}
@@ -40,7 +40,7 @@ export function ResultCard({ result, source }: { result: ResultItem; source?: Re
         <CopyButton text={result.content} />
       </div>
       <div className="card-body">
-        <pre className="pre" style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}>
+        <pre className="pre" translate="no" style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}>
           {result.content}
         </pre>
       </div>
