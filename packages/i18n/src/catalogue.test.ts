@@ -41,6 +41,12 @@ describe('message catalogues', () => {
     }
   }
 
+  it('uses no void HTML element as a <Trans> tag (react-i18next would drop its text)', () => {
+    const VOID = /^<\/?(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b/;
+    const bad = [...NAMESPACES].flatMap((ns) => [...flatten(resources.en[ns])].filter(([, text]) => messageTags(text).some((tag) => VOID.test(tag))).map(([key]) => `${ns}:${key}`));
+    expect(bad).toEqual([]);
+  });
+
   it('Korean uses 해요체 throughout, never 합니다체', () => {
     const formal = [...NAMESPACES].flatMap((ns) =>
       [...flatten(resources.ko[ns])].filter(([, text]) => /(습니다|십시오|합니까|습니까)/.test(text)).map(([key]) => `${ns}:${key}`),

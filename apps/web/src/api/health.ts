@@ -1,10 +1,11 @@
+import { acceptLanguage } from '../i18n/i18n';
 import { useQuery } from '@tanstack/react-query';
 
 export type Health = { status: string; db: string; temporal: string; worker: string; details?: Record<string, string> };
 
 /** /api/health answers 503 with the same body when a part is down, so read the body either way. */
 async function fetchHealth(): Promise<Health> {
-  const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
+  const res = await fetch('/api/health', { headers: { accept: 'application/json', 'accept-language': acceptLanguage() } });
   return (await res.json()) as Health;
 }
 

@@ -18,7 +18,7 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
         const top = `${((i + 1) / (ports.length + 1)) * 100}%`;
         return (
           <div key={port.name}>
-            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} />
+            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} data-i18n="server" />
             {ports.length > 1 && (
               <span className={`port-label ${side}`} style={{ top }} data-i18n="server">
                 {port.label ?? port.name}

@@ -21,23 +21,25 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const storeEdges = useEditorStore((s) => s.edges);
   const runNodes = useEditorStore((s) => s.runNodes);
   // While a run is shown, edges say how far data got: flowing into a running node, done after a success.
+  // Each edge is also named for screen readers (React Flow's default label is English).
+  const { t } = useTranslation();
   const edges = useMemo(() => {
-    if (Object.keys(runNodes).length === 0) return storeEdges;
-    return storeEdges.map((e) => {
+    const named = storeEdges.map((e) => ({ ...e, ariaLabel: t('editor:flow.edge', { source: e.source, target: e.target }) }));
+    if (Object.keys(runNodes).length === 0) return named;
+    return named.map((e) => {
       const target = runNodes[e.target]?.status;
       const source = runNodes[e.source]?.status;
       const animated = target === 'running';
       const className = source === 'succeeded' ? (animated ? 'edge-flowing' : 'edge-done') : undefined;
       return animated || className ? { ...e, animated, className } : e;
     });
-  }, [storeEdges, runNodes]);
+  }, [storeEdges, runNodes, t]);
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const onConnect = useEditorStore((s) => s.onConnect);
   const checkpoint = useEditorStore((s) => s.checkpoint);
   const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
-  const { t } = useTranslation();
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
 
   const onDragOver = useCallback((e: DragEvent) => {

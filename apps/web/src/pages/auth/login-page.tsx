@@ -23,7 +23,7 @@ export function LoginPage() {
     <AuthCard
       title={t('pages:auth.login.title')}
       subtitle={t('pages:auth.login.subtitle')}
-      footer={<Trans i18nKey="pages:auth.login.newHere" components={{ link: <Link to={redirect.linkTo('/signup', email)} /> }} />}
+      footer={<Trans i18nKey="pages:auth.login.newHere" components={{ a: <Link to={redirect.linkTo('/signup', email)} /> }} />}
     >
       <form
         className="stack"

@@ -32,7 +32,7 @@ export function SignupPage() {
     <AuthCard
       title={t('pages:auth.signup.title')}
       subtitle={t('pages:auth.signup.subtitle')}
-      footer={<Trans i18nKey="pages:auth.signup.haveAccount" components={{ link: <Link to={redirect.linkTo('/login', email)} /> }} />}
+      footer={<Trans i18nKey="pages:auth.signup.haveAccount" components={{ a: <Link to={redirect.linkTo('/login', email)} /> }} />}
     >
       <form
         className="stack"
@@ -50,7 +50,7 @@ export function SignupPage() {
           htmlFor="email"
           error={
             taken ? (
-              <Trans i18nKey="pages:auth.signup.emailTaken" components={{ link: <Link to={redirect.linkTo('/login', email)} /> }} />
+              <Trans i18nKey="pages:auth.signup.emailTaken" components={{ a: <Link to={redirect.linkTo('/login', email)} /> }} />
             ) : (
               errors.byField.email
             )

@@ -86,7 +86,7 @@ export function BotsPage() {
         <div className="stack-lg">
           {connections.isSuccess && !hasConnection && (
             <Alert kind="warning" title={t('pages:bots.noConnection')}>
-              <Trans i18nKey="pages:bots.noConnectionBody" components={{ link: <Link to="/settings/connections" /> }} />
+              <Trans i18nKey="pages:bots.noConnectionBody" components={{ a: <Link to="/settings/connections" /> }} />
             </Alert>
           )}
           <div className="bot-grid">

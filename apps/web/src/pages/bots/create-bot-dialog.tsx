@@ -66,7 +66,7 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
     >
       {needsConnection && (
         <Alert kind="info" title={t('pages:createBot.connectFirst')}>
-          <Trans i18nKey="pages:createBot.connectFirstBody" components={{ link: <Link to="/settings/connections" /> }} />
+          <Trans i18nKey="pages:createBot.connectFirstBody" components={{ a: <Link to="/settings/connections" /> }} />
         </Alert>
       )}
       <ErrorAlert error={create.error} />
