@@ -16,6 +16,8 @@ ensure_postgres() {
 ensure_chromium() {
   if [ -n "${BM_CHROMIUM:-}" ] && [ -x "$BM_CHROMIUM" ]; then return; fi
   if ! command -v chromium >/dev/null 2>&1; then apt_install chromium; fi
+  # Hangul for the Korean UI: without a CJK font Chromium draws tofu boxes in the screenshots.
+  if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then apt_install fonts-noto-cjk; fi
   BM_CHROMIUM="$(command -v chromium)"
   export BM_CHROMIUM
 }

@@ -11,13 +11,21 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** A fresh Chromium profile at 1440×900 whose console errors (and React / React Flow warnings) are collected. */
-export async function openBrowser(profileDir: string, consoleErrors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+export type BrowserOptions = {
+  /** The browser's language (navigator.languages and Accept-Language); English by default. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+};
+
+/** A fresh Chromium profile (1440×900, English unless told) whose console errors (and React / React Flow warnings) are collected. */
+export async function openBrowser(profileDir: string, consoleErrors: string[], options: BrowserOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const locale = options.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.BM_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1440, height: 900 },
+    args: [...CHROMIUM_FLAGS, `--lang=${locale}`],
+    locale,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, createRoutesFromElements, Outlet, Route } from 'react-router-dom';
 import { AppShell } from './layout/app-shell';
 import { BotLayout } from './layout/bot-layout';
@@ -20,6 +21,15 @@ import { Toasts } from './ui/toast';
 // The canvas pulls in React Flow; load it only when a bot is opened.
 const BotEditorPage = lazy(() => import('./pages/bot/bot-editor-page'));
 
+function EditorRoute() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<LoadingState label={t('pages:botLayout.openingEditor')} />}>
+      <BotEditorPage />
+    </Suspense>
+  );
+}
+
 function Root() {
   return (
     <>
@@ -39,14 +49,7 @@ export const router = createBrowserRouter(
         <Route element={<AppShell />}>
           <Route index element={<BotsPage />} />
           <Route path="bots/:botId" element={<BotLayout />}>
-            <Route
-              index
-              element={
-                <Suspense fallback={<LoadingState label="Opening the editor…" />}>
-                  <BotEditorPage />
-                </Suspense>
-              }
-            />
+            <Route index element={<EditorRoute />} />
             <Route path="runs" element={<RunsPage />} />
             <Route path="runs/:runId" element={<RunDetailPage />} />
             <Route path="results" element={<ResultsPage />} />

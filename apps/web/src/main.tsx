@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { isApiError } from './api/api-error';
 import { onUnauthorized } from './api/http';
 import { queryKeys } from './api/query-keys';
 import { router } from './app';
+import { i18n } from './i18n/i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -28,8 +30,10 @@ onUnauthorized(() => queryClient.setQueryData(queryKeys.me, null));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

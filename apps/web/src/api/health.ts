@@ -1,9 +1,10 @@
+import { acceptLanguage } from '../i18n/i18n';
 import { useQuery } from '@tanstack/react-query';
 import { contract, type Health } from '@bm/contract';
 
 /** /api/health answers 503 with the same body when a part is down, so read the body either way. */
 async function fetchHealth(): Promise<Health> {
-  const res = await fetch(contract.health.get.path, { headers: { accept: 'application/json' } });
+  const res = await fetch(contract.health.get.path, { headers: { accept: 'application/json', 'accept-language': acceptLanguage() } });
   return (await res.json()) as Health;
 }
 

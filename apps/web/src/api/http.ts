@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RouteDef } from '@bm/contract';
+import { acceptLanguage } from '../i18n/i18n';
 import { ApiError, type ApiErrorDetail } from './api-error';
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -46,7 +47,7 @@ async function parseError(res: Response): Promise<ApiError> {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query, signal } = options;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {

@@ -16,4 +16,5 @@ export function referenceFor(nodeId: string, def: Pick<NodeTypeDef, 'output'> | 
   };
 }
 
-export const RUN_INPUT_REF: ExpressionRef = { expression: '{{ input }}', label: 'Run input' };
+/** The run input's chip; its label is a catalogue key. */
+export const RUN_INPUT_REF = { expression: '{{ input }}', label: 'editor:expressions.runInput' } as const satisfies ExpressionRef;

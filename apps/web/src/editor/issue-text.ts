@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { humanizeKey } from './schema-form/schema-fields';
 
 export type IssueView = {
@@ -7,18 +8,25 @@ export type IssueView = {
   text: string;
 };
 
-// zod's wording for the common cases, as a person would say it.
-const REWRITES: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/^Too small: expected string to have >=1 characters?\.?$/i, () => 'is required.'],
-  [/^Invalid input: expected \w+, received undefined\.?$/i, () => 'is required.'],
-  [/^Too small: expected number to be >=?(-?[\d.]+)\.?$/i, (m) => `must be at least ${m[1]}.`],
-  [/^Too big: expected number to be <=?(-?[\d.]+)\.?$/i, (m) => `must be at most ${m[1]}.`],
-  [/^Too big: expected string to have <=?([\d]+) characters?\.?$/i, (m) => `must be at most ${m[1]} characters.`],
+type Rewrite = (label: string, m: RegExpMatchArray) => string;
+
+// zod's wording for the common cases, as a person would say it, in the user's language.
+const REWRITES: [RegExp, Rewrite][] = [
+  [/^Too small: expected string to have >=1 characters?\.?$/i, (label) => t('editor:issues.required', { label })],
+  [/^Invalid input: expected \w+, received undefined\.?$/i, (label) => t('editor:issues.required', { label })],
+  [/^is required\.?$/i, (label) => t('editor:issues.required', { label })],
+  [/^Too small: expected number to be >=?(-?[\d.]+)\.?$/i, (label, m) => t('editor:issues.atLeast', { label, min: m[1] })],
+  [/^Too big: expected number to be <=?(-?[\d.]+)\.?$/i, (label, m) => t('editor:issues.atMost', { label, max: m[1] })],
+  [/^Too big: expected string to have <=?([\d]+) characters?\.?$/i, (label, m) => t('editor:issues.atMostChars', { label, max: m[1] })],
 ];
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Turns a validation message of the API (`"chat_x" (llm.chat): parameter "prompt": …`) into an IssueView. */
+/**
+ * Turns a validation message of the API (`"chat_x" (llm.chat): parameter "prompt": …`) into an
+ * IssueView. Known zod phrasings are rewritten from the catalogue; anything else is the server's
+ * own text (localized by the server once it speaks the request's language).
+ */
 export function describeIssue(message: string): IssueView {
   // `"<id>" (<type>)` then ": " or a verb ("has no LLM connection").
   let rest = message.replace(/^"[^"]+" \([^)]+\)(: |\s)/, (_m, sep: string) => (sep === ': ' ? '' : 'This node '));
@@ -26,14 +34,11 @@ export function describeIssue(message: string): IssueView {
   if (!param) return { text: capitalise(rest) };
   const key = param[1]!;
   rest = param[2]!.trim();
+  const label = humanizeKey(key);
   for (const [re, to] of REWRITES) {
     const m = re.exec(rest);
-    if (m) {
-      rest = to(m);
-      break;
-    }
+    if (m) return { param: key, text: to(label, m) };
   }
-  const label = humanizeKey(key);
   const text = /^(is|must|should|has|cannot|needs)\b/.test(rest) ? `${label} ${rest}` : `${label}: ${capitalise(rest)}`;
   return { param: key, text };
 }

@@ -115,17 +115,12 @@ function webhookToSlackGraph(catalogue: Record<string, NodeTypeDef>): Graph {
   return { nodes: [input, chat, slack], edges: [edge(input, chat, catalogue), edge(chat, slack, catalogue)] };
 }
 
-export type StarterTemplate = {
-  id: string;
-  title: string;
-  description: string;
-  build: (catalogue: Record<string, NodeTypeDef>) => Graph;
-};
-
 /** The starting points the "New bot" dialog offers; the first one is the default. Each has an LLM step. */
-export const STARTER_TEMPLATES: readonly StarterTemplate[] = [
-  { id: 'blank', title: 'Blank: input → LLM → results inbox', description: 'A manual input, one LLM call and a result you can read. Build from here.', build: starterGraph },
-  { id: 'rss-digest', title: 'RSS digest', description: 'Reads new items from a feed and saves a short digest with links.', build: rssDigestGraph },
-  { id: 'webpage-summary', title: 'Summarise a web page', description: 'Reads the page at the input URL and saves 5 bullet points.', build: webpageSummaryGraph },
-  { id: 'webhook-slack', title: 'Webhook to Slack', description: 'Turns an incoming payload into a short message in a Slack channel.', build: webhookToSlackGraph },
-];
+export const STARTER_TEMPLATES = [
+  { id: 'blank', titleKey: 'pages:templates.blank.title', descriptionKey: 'pages:templates.blank.description', build: starterGraph },
+  { id: 'rss-digest', titleKey: 'pages:templates.rssDigest.title', descriptionKey: 'pages:templates.rssDigest.description', build: rssDigestGraph },
+  { id: 'webpage-summary', titleKey: 'pages:templates.webpageSummary.title', descriptionKey: 'pages:templates.webpageSummary.description', build: webpageSummaryGraph },
+  { id: 'webhook-slack', titleKey: 'pages:templates.webhookSlack.title', descriptionKey: 'pages:templates.webhookSlack.description', build: webhookToSlackGraph },
+] as const satisfies readonly { id: string; titleKey: string; descriptionKey: string; build: (catalogue: Record<string, NodeTypeDef>) => Graph }[];
+
+export type StarterTemplate = (typeof STARTER_TEMPLATES)[number];

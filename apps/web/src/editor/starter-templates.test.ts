@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
+import { t } from '../i18n/i18n';
 import { STARTER_TEMPLATES, starterGraph } from './starter-graph';
 import { testCatalogue, testNodeType } from './store/test-catalogue';
 
@@ -81,13 +82,13 @@ function isHttpUrl(s: string): boolean {
 
 describe('STARTER_TEMPLATES', () => {
   it('offers the four starting points, the blank starter first', () => {
-    expect(STARTER_TEMPLATES.map((t) => t.title)).toEqual(['Blank: input → LLM → results inbox', 'RSS digest', 'Summarise a web page', 'Webhook to Slack']);
+    expect(STARTER_TEMPLATES.map((x) => t(x.titleKey))).toEqual(['Blank: input → LLM → results inbox', 'RSS digest', 'Summarise a web page', 'Webhook to Slack']);
     expect(STARTER_TEMPLATES[0]!.build).toBe(starterGraph);
     expect(new Set(STARTER_TEMPLATES.map((t) => t.id)).size).toBe(STARTER_TEMPLATES.length);
-    for (const t of STARTER_TEMPLATES) expect(t.description.length).toBeGreaterThan(0);
+    for (const x of STARTER_TEMPLATES) expect(t(x.descriptionKey).length).toBeGreaterThan(0);
   });
 
-  describe.each(STARTER_TEMPLATES.map((t) => [t.title, t] as const))('%s', (_title, template) => {
+  describe.each(STARTER_TEMPLATES.map((x) => [t(x.titleKey), x] as const))('%s', (_title, template) => {
     for (const [name, cat] of [['with the catalogue', catalogue], ['without a catalogue', {}]] as const) {
       it(`builds a valid graph ${name}`, () => {
         const g = template.build(cat);

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { authApi } from '../api/auth';
 import { queryKeys } from '../api/query-keys';
 import { useWorkspace } from '../session/workspace';
+import { LocaleSwitcher } from '../i18n/locale-switcher';
 import { useSession } from '../session/use-session';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icons';
@@ -11,11 +13,12 @@ import { HealthBanner } from './health-banner';
 function WorkspaceSwitcher() {
   const { workspaces, current, setCurrent } = useWorkspace();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   if (workspaces.length < 2) return null;
   return (
     <select
       className="select"
-      aria-label="Workspace"
+      aria-label={t('common:workspace.label')}
       value={current?.id}
       onChange={(e) => {
         setCurrent(e.target.value);
@@ -24,7 +27,7 @@ function WorkspaceSwitcher() {
     >
       {workspaces.map((w) => (
         <option key={w.id} value={w.id}>
-          {w.personal ? `${w.name} (personal)` : w.name}
+          {w.personal ? t('common:workspace.personal', { name: w.name }) : w.name}
         </option>
       ))}
     </select>
@@ -34,6 +37,7 @@ function WorkspaceSwitcher() {
 function UserMenu() {
   const user = useSession().data?.user;
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const logout = useMutation({
     mutationFn: authApi.logout,
     onSettled: () => {
@@ -46,10 +50,10 @@ function UserMenu() {
   if (!user) return null;
   const initials = (user.name || user.email).split(/\s+/).map((p) => p[0]).join('').slice(0, 2).toUpperCase();
   return (
-    <div className="user-chip">
+    <div className="user-chip" translate="no">
       <span className="avatar" aria-hidden="true">{initials}</span>
       <span className="truncate" style={{ maxWidth: 160 }} title={user.email}>{user.name || user.email}</span>
-      <Button variant="ghost" size="sm" icon="logout" loading={logout.isPending} onClick={() => logout.mutate()} title="Log out" aria-label="Log out" />
+      <Button variant="ghost" size="sm" icon="logout" loading={logout.isPending} onClick={() => logout.mutate()} title={t('common:user.logout')} aria-label={t('common:user.logout')} />
     </div>
   );
 }
@@ -57,6 +61,7 @@ function UserMenu() {
 export function AppShell() {
   const { pathname } = useLocation();
   const onBots = pathname === '/' || pathname.startsWith('/bots');
+  const { t } = useTranslation();
   return (
     <div className="app">
       <header className="topbar">
@@ -64,18 +69,19 @@ export function AppShell() {
           <span className="brand-mark">
             <Icon name="flow" />
           </span>
-          Bot Manager
+          {t('common:brand')}
         </NavLink>
-        <nav className="topnav" aria-label="Main">
+        <nav className="topnav" aria-label={t('common:nav.main')}>
           <NavLink to="/" className={onBots ? 'active' : ''}>
-            Bots
+            {t('common:nav.bots')}
           </NavLink>
-          <NavLink to="/inbox">Inbox</NavLink>
-          <NavLink to="/settings/connections">LLM connections</NavLink>
-          <NavLink to="/settings/tokens">API tokens</NavLink>
+          <NavLink to="/inbox">{t('common:nav.inbox')}</NavLink>
+          <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>
+          <NavLink to="/settings/tokens">{t('common:nav.tokens')}</NavLink>
         </nav>
         <span className="spacer" />
         <WorkspaceSwitcher />
+        <LocaleSwitcher />
         <UserMenu />
       </header>
       <HealthBanner />

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useParams } from 'react-router-dom';
 import { isApiError } from '../api/api-error';
 import { useBot } from '../api/use-bot';
@@ -9,46 +10,47 @@ import { BotHeaderSlot } from './bot-header-slot';
 // The guard reads the editor store, which brings React Flow along: keep both out of the main chunk.
 const UnsavedChangesGuard = lazy(() => import('./unsaved-changes-guard').then((m) => ({ default: m.UnsavedChangesGuard })));
 
-const TABS: { to: string; label: string; icon: IconName; end?: boolean }[] = [
-  { to: '', label: 'Editor', icon: 'flow', end: true },
-  { to: 'runs', label: 'Runs', icon: 'list' },
-  { to: 'results', label: 'Results', icon: 'inbox' },
-  { to: 'triggers', label: 'Triggers', icon: 'clock' },
-];
+const TABS = [
+  { to: '', label: 'pages:botLayout.tabs.editor', icon: 'flow', end: true },
+  { to: 'runs', label: 'pages:botLayout.tabs.runs', icon: 'list' },
+  { to: 'results', label: 'pages:botLayout.tabs.results', icon: 'inbox' },
+  { to: 'triggers', label: 'pages:botLayout.tabs.triggers', icon: 'clock' },
+] as const satisfies readonly { to: string; label: string; icon: IconName; end?: boolean }[];
 
 /** Header with the bot's name and its tabs; every bot page renders below it. */
 export function BotLayout() {
   const { botId } = useParams();
   const bot = useBot(botId);
   const [slot, setSlot] = useState<HTMLElement | null>(null);
-  if (bot.isPending) return <LoadingState label="Loading bot…" />;
+  const { t } = useTranslation();
+  if (bot.isPending) return <LoadingState label={t('pages:botLayout.loading')} />;
   if (bot.isError) {
     if (isApiError(bot.error) && bot.error.status === 404)
       return (
         <div className="page">
-          <EmptyState icon="bot" title="Bot not found" action={<Link to="/">Back to your bots</Link>}>
-            It may have been deleted, or it belongs to a workspace you cannot see.
+          <EmptyState icon="bot" title={t('pages:botLayout.notFound')} action={<Link to="/">{t('pages:botLayout.back')}</Link>}>
+            {t('pages:botLayout.notFoundBody')}
           </EmptyState>
         </div>
       );
-    return <ErrorState error={bot.error} title="Could not load this bot" onRetry={() => bot.refetch()} />;
+    return <ErrorState error={bot.error} title={t('pages:botLayout.loadError')} onRetry={() => bot.refetch()} />;
   }
   return (
     <BotHeaderSlot.Provider value={slot}>
       <div className="bot-header">
         <div className="crumbs">
           <Link to="/" className="row small">
-            <Icon name="chevronLeft" width={14} height={14} /> Bots
+            <Icon name="chevronLeft" width={14} height={14} /> {t('common:nav.bots')}
           </Link>
           <span className="faint">/</span>
-          <span className="name truncate" title={bot.data.name}>{bot.data.name}</span>
-          <span className="badge">v{bot.data.version}</span>
+          <span className="name truncate" title={bot.data.name} translate="no">{bot.data.name}</span>
+          <span className="badge">{t('pages:botLayout.version', { version: bot.data.version })}</span>
         </div>
-        <nav className="tabs" aria-label="Bot">
-          {TABS.map((t) => (
-            <NavLink key={t.label} to={t.to} end={t.end} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
-              <Icon name={t.icon} />
-              {t.label}
+        <nav className="tabs" aria-label={t('pages:botLayout.tabsLabel')}>
+          {TABS.map((tab) => (
+            <NavLink key={tab.label} to={tab.to} end={'end' in tab ? tab.end : undefined} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+              <Icon name={tab.icon} />
+              {t(tab.label)}
             </NavLink>
           ))}
         </nav>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useHealth } from '../api/health';
 import { Icon } from '../ui/icons';
 
@@ -7,19 +8,20 @@ import { Icon } from '../ui/icons';
  */
 export function HealthBanner() {
   const health = useHealth();
+  const { t } = useTranslation();
   const h = health.data;
   if (!h || h.status === 'ok') return null;
   const runsDown = h.temporal !== 'ok' || h.worker !== 'ok';
-  const what = h.db !== 'ok' ? 'The database is not answering' : runsDown ? 'The workflow service is not answering' : 'Part of the server is not answering';
+  const what = h.db !== 'ok' ? t('common:health.db') : runsDown ? t('common:health.workflow') : t('common:health.part');
   return (
     <div className="health-banner" role="status" data-testid="health-banner">
       <Icon name="alert" />
       <span>
-        <b>{what}.</b> {runsDown ? 'Runs, schedules and webhooks cannot start until it is back; your bots and edits are safe.' : 'Some pages may fail to load.'}
+        <b>{what}</b> {runsDown ? t('common:health.runsDown') : t('common:health.someFail')}
       </span>
       <span className="spacer" />
       <button type="button" className="link-button" onClick={() => void health.refetch()}>
-        Check again
+        {t('common:health.checkAgain')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router-dom';
 import { editorStore, useEditorStore } from '../editor/store/editor-store';
 import { Button } from '../ui/button';
@@ -6,16 +7,17 @@ import { Modal } from '../ui/modal';
 /** Asks before leaving a bot whose editor holds unsaved changes (tabs of the same bot are fine). */
 export function UnsavedChangesGuard({ botId }: { botId: string }) {
   const dirty = useEditorStore((s) => s.dirty && s.botId === botId);
+  const { t } = useTranslation();
   const blocker = useBlocker(({ nextLocation }) => dirty && !nextLocation.pathname.startsWith(`/bots/${botId}`));
   if (blocker.state !== 'blocked') return null;
   return (
     <Modal
-      title="Leave without saving?"
-      description="This bot has changes that are not saved. They will be lost."
+      title={t('common:unsaved.title')}
+      description={t('common:unsaved.description')}
       onClose={() => blocker.reset()}
       footer={
         <>
-          <Button onClick={() => blocker.reset()}>Stay</Button>
+          <Button onClick={() => blocker.reset()}>{t('common:unsaved.stay')}</Button>
           <Button
             variant="danger-solid"
             onClick={() => {
@@ -23,12 +25,12 @@ export function UnsavedChangesGuard({ botId }: { botId: string }) {
               blocker.proceed();
             }}
           >
-            Discard changes
+            {t('common:unsaved.discard')}
           </Button>
         </>
       }
     >
-      <p className="muted">Go back to the editor and press Save (Ctrl+S) to keep them.</p>
+      <p className="muted">{t('common:unsaved.hint')}</p>
     </Modal>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { ErrorState, LoadingState } from '../ui/states';
 import { useSession } from './use-session';
@@ -7,8 +8,9 @@ import { WorkspaceProvider } from './workspace';
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
-  if (session.isPending) return <LoadingState label="Loading your workspace…" />;
-  if (session.isError) return <ErrorState error={session.error} title="Cannot reach Bot Manager" onRetry={() => session.refetch()} />;
+  const { t } = useTranslation();
+  if (session.isPending) return <LoadingState label={t('common:session.loading')} />;
+  if (session.isError) return <ErrorState error={session.error} title={t('common:session.unreachable')} onRetry={() => session.refetch()} />;
   if (!session.data) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, type ButtonProps } from './button';
 
 /** A destructive action that asks "Sure?" in place instead of a browser dialog. */
-export function ConfirmButton({ onConfirm, confirmLabel = 'Delete', children, loading, ...rest }: ButtonProps & { onConfirm: () => void; confirmLabel?: string }) {
+export function ConfirmButton({ onConfirm, confirmLabel, children, loading, ...rest }: ButtonProps & { onConfirm: () => void; confirmLabel?: string }) {
   const [asking, setAsking] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!asking) return;
     const t = setTimeout(() => setAsking(false), 4000);
@@ -13,10 +15,10 @@ export function ConfirmButton({ onConfirm, confirmLabel = 'Delete', children, lo
     return (
       <span className="row">
         <Button size="sm" variant="danger-solid" loading={loading} onClick={(e) => { e.preventDefault(); e.stopPropagation(); onConfirm(); setAsking(false); }}>
-          {confirmLabel}
+          {confirmLabel ?? t('common:actions.delete')}
         </Button>
         <Button size="sm" variant="ghost" onClick={(e) => { e.preventDefault(); e.stopPropagation(); setAsking(false); }}>
-          Cancel
+          {t('common:actions.cancel')}
         </Button>
       </span>
     );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 
 async function copyText(text: string): Promise<boolean> {
@@ -19,8 +20,9 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   return (
     <Button
       size="sm"
@@ -32,7 +34,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
         }
       }}
     >
-      {copied ? 'Copied' : label}
+      {copied ? t('common:actions.copied') : (label ?? t('common:actions.copy'))}
     </Button>
   );
 }

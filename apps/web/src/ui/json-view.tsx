@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 
 function pretty(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -10,13 +11,14 @@ function pretty(value: unknown): string {
 }
 
 /** Pretty JSON (strings shown as they are) in a collapsible block. */
-export function JsonView({ value, label = 'Output', defaultOpen = true }: { value: unknown; label?: string; defaultOpen?: boolean }) {
+export function JsonView({ value, label, defaultOpen = true }: { value: unknown; label?: string; defaultOpen?: boolean }) {
   const text = useMemo(() => pretty(value), [value]);
+  const { t } = useTranslation();
   const lines = text.split('\n').length;
   return (
     <details className="json" open={defaultOpen}>
       <summary>
-        {label} <span className="muted">· {lines} line{lines === 1 ? '' : 's'}</span>
+        {label ?? t('common:json.output')} <span className="muted">· {t('common:json.lines', { count: lines })}</span>
       </summary>
       <pre className="pre">{text}</pre>
     </details>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './button';
+import { isImeComposing } from './ime';
 
 type ModalProps = {
   title: ReactNode;
@@ -14,6 +16,7 @@ type ModalProps = {
 
 export function Modal({ title, description, onClose, children, footer, wide, onSubmit }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   // Parents pass a new onClose each render; the listener and the initial focus must not follow it.
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -21,6 +24,8 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
     // Focus goes back where it was (the button that opened the dialog) when the dialog closes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const onKey = (e: KeyboardEvent) => {
+      // Escape while composing Hangul cancels the syllable; it must not also close the dialog.
+      if (isImeComposing(e)) return;
       if (e.key === 'Escape') onCloseRef.current();
       // Keep Tab inside the dialog: the page behind it is inert while it is open.
       if (e.key === 'Tab' && ref.current) {
@@ -66,11 +71,15 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
             <h2>{title}</h2>
             {description && <p className="muted">{description}</p>}
           </div>
-          <Button variant="ghost" size="sm" icon="x" aria-label="Close" onClick={onClose} />
+          <Button variant="ghost" size="sm" icon="x" aria-label={t('common:actions.close')} onClick={onClose} />
         </div>
         {onSubmit ? (
           <form
             style={{ display: 'contents' }}
+            onKeyDown={(e) => {
+              // An Enter that commits an IME syllable is not a submit (the committed Enter follows).
+              if (e.key === 'Enter' && isImeComposing(e)) e.stopPropagation();
+            }}
             onSubmit={(e) => {
               e.preventDefault();
               onSubmit();

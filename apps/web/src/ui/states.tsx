@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/api-error';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/error-text';
 import { Button } from './button';
 import { Icon, type IconName } from './icons';
 
 export function Spinner({ small }: { small?: boolean }) {
-  return <span className={small ? 'spinner sm' : 'spinner'} role="status" aria-label="Loading" />;
+  const { t } = useTranslation();
+  return <span className={small ? 'spinner sm' : 'spinner'} role="status" aria-label={t('common:states.loading')} />;
 }
 
-export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="state">
       <Spinner />
-      <span>{label}</span>
+      <span>{label ?? t('common:states.loading')}</span>
     </div>
   );
 }
@@ -29,17 +32,18 @@ export function EmptyState({ icon = 'inbox', title, children, action }: { icon?:
   );
 }
 
-export function ErrorState({ error, title = 'Could not load this', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="state">
       <div className="state-icon" style={{ background: 'var(--danger-weak)', color: 'var(--danger)' }}>
         <Icon name="alert" />
       </div>
-      <div className="state-title">{title}</div>
-      <div className="state-body">{errorMessage(error)}</div>
+      <div className="state-title">{title ?? t('common:states.couldNotLoad')}</div>
+      <div className="state-body">{errorText(error)}</div>
       {onRetry && (
         <Button size="sm" icon="refresh" onClick={onRetry}>
-          Try again
+          {t('common:actions.tryAgain')}
         </Button>
       )}
     </div>
@@ -62,5 +66,5 @@ export function Alert({ kind = 'error', children, title }: { kind?: 'error' | 's
 /** An API error as an inline alert; renders nothing when there is no error. */
 export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
-  return <Alert kind="error">{errorMessage(error)}</Alert>;
+  return <Alert kind="error">{errorText(error)}</Alert>;
 }

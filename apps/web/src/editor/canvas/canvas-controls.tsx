@@ -1,5 +1,6 @@
 import { ControlButton, Controls, MiniMap } from '@xyflow/react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { editorStore } from '../store/editor-store';
 
 const STORAGE_KEY = 'bm.minimap';
@@ -23,6 +24,8 @@ function initialShown(): boolean {
 /** Zoom buttons, a toggle for the overview map, and the map. */
 export function CanvasControls() {
   const [shown, setShown] = useState(initialShown);
+  const { t } = useTranslation();
+  const mapLabel = shown ? t('editor:canvas.hideMap') : t('editor:canvas.showMap');
   const toggle = () => {
     setShown(!shown);
     try {
@@ -34,7 +37,7 @@ export function CanvasControls() {
   return (
     <>
       <Controls showInteractive={false}>
-        <ControlButton onClick={toggle} title={shown ? 'Hide the overview map' : 'Show the overview map'} aria-label={shown ? 'Hide the overview map' : 'Show the overview map'} aria-pressed={shown}>
+        <ControlButton onClick={toggle} title={mapLabel} aria-label={mapLabel} aria-pressed={shown}>
           <svg viewBox="0 0 24 24" stroke="currentColor" strokeWidth={2.2} strokeLinejoin="round" aria-hidden="true" style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }}>
             <path d="M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z M9 3v15 M15 6v15" />
           </svg>

@@ -2,22 +2,27 @@ import type { NodeCategory } from '@bm/contract';
 
 export const CATEGORY_ORDER: NodeCategory[] = ['source', 'llm', 'transform', 'output'];
 
-export const CATEGORY_LABEL: Record<NodeCategory, string> = {
-  source: 'Sources',
-  llm: 'LLM',
-  transform: 'Transform',
-  output: 'Outputs',
-};
+/** Catalogue keys of the palette's group names and hints. */
+export const CATEGORY_LABEL = {
+  source: 'editor:categories.source',
+  llm: 'editor:categories.llm',
+  transform: 'editor:categories.transform',
+  output: 'editor:categories.output',
+} as const satisfies Record<NodeCategory, string>;
 
-export const CATEGORY_HINT: Record<NodeCategory, string> = {
-  source: 'Where data comes from',
-  llm: 'Ask your model',
-  transform: 'Reshape data',
-  output: 'Deliver results',
-};
+export const CATEGORY_HINT = {
+  source: 'editor:categoryHints.source',
+  llm: 'editor:categoryHints.llm',
+  transform: 'editor:categoryHints.transform',
+  output: 'editor:categoryHints.output',
+} as const satisfies Record<NodeCategory, string>;
 
-/** Two letters for a node type's glyph: `llm.chat` → "Ch", `transform.jsonata` → "Js". */
+/**
+ * A node type's glyph: two Latin letters (`llm.chat` → "Ch", `transform.jsonata` → "Js"), or the
+ * first syllable of a title in a script such as Hangul, where one character is already a word.
+ */
 export function glyphFor(typeId: string, title?: string): string {
-  const word = (title ?? typeId.split('.').pop() ?? '?').replace(/[^A-Za-z0-9]/g, '');
+  const word = (title ?? typeId.split('.').pop() ?? '?').replace(/[^\p{L}\p{N}]/gu, '');
+  if (word && !/^[A-Za-z0-9]/.test(word)) return [...word][0]!;
   return (word.charAt(0).toUpperCase() + word.charAt(1).toLowerCase()) || '?';
 }

@@ -1,11 +1,13 @@
 import { Background, BackgroundVariant, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, type DragEvent, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../store/connection-rules';
 import { editorStore, useEditorStore } from '../store/editor-store';
 import type { BotFlowEdge } from '../store/flow-types';
 import { nodeTypes } from './bot-node';
 import { CanvasControls } from './canvas-controls';
+import { flowAriaLabels } from './flow-labels';
 
 export const DND_MIME = 'application/x-bm-node-type';
 
@@ -19,22 +21,26 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const storeEdges = useEditorStore((s) => s.edges);
   const runNodes = useEditorStore((s) => s.runNodes);
   // While a run is shown, edges say how far data got: flowing into a running node, done after a success.
+  // Each edge is also named for screen readers (React Flow's default label is English).
+  const { t } = useTranslation();
   const edges = useMemo(() => {
-    if (Object.keys(runNodes).length === 0) return storeEdges;
-    return storeEdges.map((e) => {
+    const named = storeEdges.map((e) => ({ ...e, ariaLabel: t('editor:flow.edge', { source: e.source, target: e.target }) }));
+    if (Object.keys(runNodes).length === 0) return named;
+    return named.map((e) => {
       const target = runNodes[e.target]?.status;
       const source = runNodes[e.source]?.status;
       const animated = target === 'running';
       const className = source === 'succeeded' ? (animated ? 'edge-flowing' : 'edge-done') : undefined;
       return animated || className ? { ...e, animated, className } : e;
     });
-  }, [storeEdges, runNodes]);
+  }, [storeEdges, runNodes, t]);
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const onConnect = useEditorStore((s) => s.onConnect);
   const checkpoint = useEditorStore((s) => s.checkpoint);
   const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
+  const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DND_MIME)) return;
@@ -73,6 +79,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         snapToGrid
         snapGrid={[8, 8]}
         attributionPosition="top-right"
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#d0d5dd" />
         <CanvasControls />
@@ -80,8 +87,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       {nodes.length === 0 && (
         <div className="canvas-empty">
           <div className="state">
-            <div className="state-title">An empty canvas</div>
-            <div className="state-body">Drag a node from the left — start with a source — or click one to add it.</div>
+            <div className="state-title">{t('editor:canvas.emptyTitle')}</div>
+            <div className="state-body">{t('editor:canvas.emptyBody')}</div>
           </div>
         </div>
       )}

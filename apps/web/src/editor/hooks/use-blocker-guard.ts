@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { t } from '../../i18n/i18n';
 import { toast } from '../../ui/toast';
 import { editorStore } from '../store/editor-store';
 import { findBlocker } from '../store/pre-save-check';
@@ -11,11 +12,11 @@ import { findBlocker } from '../store/pre-save-check';
 export function useBlockerGuard() {
   const { fitView } = useReactFlow();
   return useCallback(
-    (action: 'Not saved' | 'Not started') => {
+    (action: 'save' | 'run') => {
       const s = editorStore.getState();
       const blocker = findBlocker(s);
       if (!blocker) return true;
-      toast.error(`${action}: ${blocker.message}`, 'save');
+      toast.error(t(action === 'save' ? 'editor:toasts.notSaved' : 'editor:toasts.notStarted', { reason: blocker.message }), 'save');
       if (blocker.nodeId) {
         s.selectNode(blocker.nodeId);
         void fitView({ nodes: [{ id: blocker.nodeId }], duration: 300, maxZoom: 1 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isImeComposing } from '../../ui/ime';
 import { editorStore } from '../store/editor-store';
 
 const isTyping = (target: EventTarget | null) =>
@@ -10,7 +11,8 @@ export function useEditorShortcuts(save: () => void) {
   saveRef.current = save;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      // Keys that an input method is composing with (Hangul, kana…) are the IME's, never shortcuts.
+      if (isImeComposing(e) || !(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
       if (key === 's') {
         e.preventDefault();

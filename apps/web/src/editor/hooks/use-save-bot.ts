@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, isApiError } from '../../api/api-error';
+import { isApiError } from '../../api/api-error';
+import { errorText } from '../../i18n/error-text';
+import { t } from '../../i18n/i18n';
 import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
 import { toast } from '../../ui/toast';
@@ -31,13 +33,13 @@ export function useSaveBot(botId: string) {
       if (bot && typeof bot === 'object' && 'graph' in bot) queryClient.setQueryData(queryKeys.bot(botId), bot);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.bot(botId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
-      toast.info(bot?.version ? `Saved as version ${bot.version}` : 'Saved', 'save');
+      toast.info(bot?.version ? t('editor:toasts.saved', { version: bot.version }) : t('editor:toasts.savedPlain'), 'save');
     },
     onError: (err) => {
       if (isApiError(err) && err.status === 422 && err.details?.length) {
         editorStore.getState().setIssues(err.details);
-        toast.error(`Not saved: ${err.details.length} problem${err.details.length === 1 ? '' : 's'} to fix.`, 'save');
-      } else toast.error(`Not saved: ${errorMessage(err)}`, 'save');
+        toast.error(t('editor:toasts.notSavedProblems', { count: err.details.length }), 'save');
+      } else toast.error(t('editor:toasts.notSaved', { reason: errorText(err) }), 'save');
     },
   });
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { useEditorStore } from '../store/editor-store';
 import { ConnectionPicker, ModelPicker } from './llm-pickers';
@@ -8,41 +9,40 @@ export function BotSettingsForm() {
   const setMeta = useEditorStore((s) => s.setMeta);
   const nodeCount = useEditorStore((s) => s.nodes.length);
   const edgeCount = useEditorStore((s) => s.edges.length);
+  const { t } = useTranslation();
   return (
     <div data-testid="bot-settings">
       <div className="inspector-head">
-        <h2>Bot settings</h2>
-        <p className="small muted">
-          {nodeCount} node{nodeCount === 1 ? '' : 's'}, {edgeCount} connection{edgeCount === 1 ? '' : 's'}. Select a node on the canvas to edit it.
-        </p>
+        <h2>{t('editor:botSettings.title')}</h2>
+        <p className="small muted">{t('editor:botSettings.summary', { nodes: nodeCount, edges: edgeCount })}</p>
       </div>
       <div className="inspector-section">
-        <Field label="Name" htmlFor="bot-meta-name" required error={meta.name.trim() ? undefined : 'A bot needs a name.'}>
+        <Field label={t('editor:botSettings.name')} htmlFor="bot-meta-name" required error={meta.name.trim() ? undefined : t('editor:botSettings.nameRequired')}>
           <input id="bot-meta-name" className="input" value={meta.name} onChange={(e) => setMeta({ name: e.target.value })} />
         </Field>
-        <Field label="Description" htmlFor="bot-meta-description">
+        <Field label={t('editor:botSettings.description')} htmlFor="bot-meta-description">
           <textarea id="bot-meta-description" className="textarea" rows={3} value={meta.description} onChange={(e) => setMeta({ description: e.target.value })} />
         </Field>
       </div>
       <div className="inspector-section">
-        <h3>Default LLM</h3>
+        <h3>{t('editor:botSettings.defaultLlm')}</h3>
         <ConnectionPicker
           id="bot-meta-connection"
-          label="LLM connection"
+          label={t('editor:botSettings.connection')}
           value={meta.llmConnectionId}
-          emptyLabel="None"
-          hint="LLM nodes without a connection of their own use this one."
+          emptyLabel={t('editor:botSettings.none')}
+          hint={t('editor:botSettings.connectionHint')}
           onChange={(v) => setMeta({ llmConnectionId: v })}
         />
         <ModelPicker
           id="bot-meta-model"
-          label="Model override"
+          label={t('editor:botSettings.model')}
           connectionId={meta.llmConnectionId}
           value={meta.llmModelOverride}
-          hint="Empty: each connection's default model."
+          hint={t('editor:botSettings.modelHint')}
           onChange={(v) => setMeta({ llmModelOverride: v })}
         />
-        <p className="small muted">Runs use your own provider account and are billed to it. Bot Manager never provides or pays for an LLM.</p>
+        <p className="small muted">{t('editor:botSettings.billing')}</p>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { RUN_INPUT_REF, referenceFor } from '../expression-refs';
 import { nodeTypeOf } from '../store/catalogue-slice';
@@ -21,11 +22,12 @@ export function ExpressionHelp({ nodeId, onInsert }: { nodeId: string; onInsert:
       }),
     ),
   );
-  const chips = [RUN_INPUT_REF];
+  const { t } = useTranslation();
+  const chips: { expression: string; label: string }[] = [{ expression: RUN_INPUT_REF.expression, label: t(RUN_INPUT_REF.label) }];
   for (let i = 0; i < flat.length; i += 2) chips.push({ expression: flat[i]!, label: flat[i + 1]! });
   return (
     <div className="expr-help" data-testid="expression-help">
-      <span>Insert data from:</span>
+      <span>{t('editor:expressions.insertFrom')}</span>
       {chips.map((r) => (
         <button
           key={r.expression}
@@ -34,12 +36,12 @@ export function ExpressionHelp({ nodeId, onInsert }: { nodeId: string; onInsert:
           data-expression={r.expression}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onInsert(r.expression)}
-          title={`Insert ${r.expression} at the cursor`}
+          title={t('editor:expressions.insertTitle', { expression: r.expression })}
         >
           {r.label}
         </button>
       ))}
-      {chips.length === 1 && <span>connect a node before this one to use its output</span>}
+      {chips.length === 1 && <span>{t('editor:expressions.connectFirst')}</span>}
     </div>
   );
 }

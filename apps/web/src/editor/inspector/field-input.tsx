@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { coerceFieldValue, formatFieldValue, type FormField } from '../schema-form/schema-fields';
 import { useDraftError } from '../hooks/use-draft-error';
 import { ExpressionHelp } from './expression-help';
+import { useInsertAtCursor } from './use-insert-at-cursor';
 import { KeyValueEditor } from './key-value-editor';
 
 type Props = {
@@ -20,6 +22,7 @@ const inputId = (nodeId: string, key: string) => `param-${nodeId}-${key}`;
 function ParsedInput({ nodeId, field, value, onChange, issue }: Props) {
   const [text, setText] = useState(() => formatFieldValue(field, value));
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   useDraftError(nodeId, field, error);
   const update = (next: string) => {
     setText(next);
@@ -41,7 +44,7 @@ function ParsedInput({ nodeId, field, value, onChange, issue }: Props) {
       {field.kind === 'json' ? (
         <textarea {...common} className={`textarea code${shown ? ' invalid' : ''}`} spellCheck={false} placeholder={field.jsonShape === 'array' ? '["…"]' : '{ "key": "value" }'} />
       ) : (
-        <input {...common} className={`input${shown ? ' invalid' : ''}`} type="text" inputMode="decimal" placeholder={field.defaultValue !== undefined ? `Default: ${field.defaultValue}` : undefined} />
+        <input {...common} className={`input${shown ? ' invalid' : ''}`} type="text" inputMode="decimal" placeholder={field.defaultValue !== undefined ? t('editor:fields.default', { value: String(field.defaultValue) }) : undefined} />
       )}
     </Field>
   );
@@ -49,28 +52,16 @@ function ParsedInput({ nodeId, field, value, onChange, issue }: Props) {
 
 function StringInput({ nodeId, field, value, onChange, issue }: Props) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  // A field never focused reports its cursor at 0; inserting there would land before the user's text.
-  const focusedOnce = useRef(false);
+  const { t } = useTranslation();
   const text = formatFieldValue(field, value);
-  const insert = (snippet: string) => {
-    const el = ref.current;
-    const start = focusedOnce.current ? (el?.selectionStart ?? text.length) : text.length;
-    const end = focusedOnce.current ? (el?.selectionEnd ?? text.length) : text.length;
-    onChange(text.slice(0, start) + snippet + text.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + snippet.length, start + snippet.length);
-    });
-  };
+  const { insert, handlers } = useInsertAtCursor(ref, text, onChange);
   const common = {
     ref,
     id: inputId(nodeId, field.key),
     value: text,
     'aria-invalid': issue ? true : undefined,
     placeholder: field.placeholder ?? (field.defaultValue !== undefined ? String(field.defaultValue) : undefined),
-    onFocus: () => {
-      focusedOnce.current = true;
-    },
+    ...handlers,
     onChange: (e: { target: { value: string } }) => {
       const r = coerceFieldValue(field, e.target.value);
       if (r.ok) onChange(r.value);
@@ -80,7 +71,7 @@ function StringInput({ nodeId, field, value, onChange, issue }: Props) {
   const multiline = field.kind === 'textarea' || field.kind === 'code';
   const className = (field.kind === 'code' ? 'textarea code' : tall ? 'textarea tall' : 'textarea') + (issue ? ' invalid' : '');
   const badge = field.expressions ? (
-    <span className="expr-badge" title="Accepts {{ }} expressions: click into the field to insert data from the run input or earlier nodes.">
+    <span className="expr-badge" title={t('editor:fields.expressionsTitle')}>
       {'{{ }}'}
     </span>
   ) : undefined;
@@ -96,6 +87,7 @@ function StringInput({ nodeId, field, value, onChange, issue }: Props) {
 export function FieldInput(props: Props) {
   const { nodeId, field, value, onChange, issue } = props;
   const id = inputId(nodeId, field.key);
+  const { t } = useTranslation();
   switch (field.kind) {
     case 'boolean':
       return (
@@ -119,7 +111,7 @@ export function FieldInput(props: Props) {
               if (r.ok) onChange(r.value);
             }}
           >
-            {(!field.required || value === undefined) && <option value="">{field.defaultValue !== undefined ? `Default (${String(field.defaultValue)})` : '—'}</option>}
+            {(!field.required || value === undefined) && <option value="">{field.defaultValue !== undefined ? t('editor:fields.defaultOption', { value: String(field.defaultValue) }) : '—'}</option>}
             {field.options?.map((o) => (
               <option key={String(o.value)} value={String(o.value)}>
                 {o.label}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import type { FormField } from '../schema-form/schema-fields';
@@ -13,6 +14,7 @@ const toRows = (value: unknown): Row[] =>
 /** Rows are edited locally (a half-typed key is fine); the param gets the rows with a key. */
 export function KeyValueEditor({ nodeId, field, value, onChange }: { nodeId: string; field: FormField; value: unknown; onChange: (v: unknown) => void }) {
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
+  const { t } = useTranslation();
   const commit = (next: Row[]) => {
     setRows(next);
     const obj: Record<string, string> = {};
@@ -26,14 +28,26 @@ export function KeyValueEditor({ nodeId, field, value, onChange }: { nodeId: str
       <div className="stack" style={{ gap: 6 }} id={id}>
         {rows.map((r, i) => (
           <div className="row" key={i}>
-            <input className="input" placeholder="Name" aria-label={`${field.label} name ${i + 1}`} value={r.key} onChange={(e) => set(i, { key: e.target.value })} />
-            <input className="input" placeholder="Value" aria-label={`${field.label} value ${i + 1}`} value={r.value} onChange={(e) => set(i, { value: e.target.value })} />
-            <Button size="sm" variant="ghost" icon="x" aria-label="Remove" onClick={() => commit(rows.filter((_, n) => n !== i))} />
+            <input
+              className="input"
+              placeholder={t('editor:fields.entryName')}
+              aria-label={t('editor:fields.entryNameLabel', { field: field.label, n: i + 1 })}
+              value={r.key}
+              onChange={(e) => set(i, { key: e.target.value })}
+            />
+            <input
+              className="input"
+              placeholder={t('editor:fields.entryValue')}
+              aria-label={t('editor:fields.entryValueLabel', { field: field.label, n: i + 1 })}
+              value={r.value}
+              onChange={(e) => set(i, { value: e.target.value })}
+            />
+            <Button size="sm" variant="ghost" icon="x" aria-label={t('common:actions.remove')} onClick={() => commit(rows.filter((_, n) => n !== i))} />
           </div>
         ))}
         <div>
           <Button size="sm" icon="plus" onClick={() => setRows([...rows, { key: '', value: '' }])}>
-            Add {rows.length === 0 ? 'an entry' : 'another'}
+            {rows.length === 0 ? t('editor:fields.addEntry') : t('editor:fields.addAnother')}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { errorMessage } from '../../api/api-error';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { llmConnectionsApi } from '../../api/llm-connections';
 import { queryKeys } from '../../api/query-keys';
 import { useConnections } from '../../api/use-connections';
@@ -17,24 +18,25 @@ type ConnectionPickerProps = {
 
 export function ConnectionPicker({ id, label, value, onChange, emptyLabel, hint }: ConnectionPickerProps) {
   const connections = useConnections();
+  const { t } = useTranslation();
   const list = connections.data ?? [];
   const missing = value && connections.isSuccess && !list.some((c) => c.id === value);
   const chosen = list.find((c) => c.id === value);
-  const warn = chosen && !chosen.isActive ? 'This connection is deactivated: runs using it will fail.' : undefined;
+  const warn = chosen && !chosen.isActive ? t('editor:pickers.deactivated') : undefined;
   return (
     <Field
       label={label}
       htmlFor={id}
-      hint={connections.isError ? `Could not load connections: ${errorMessage(connections.error)}` : hint}
-      error={missing ? 'This connection no longer exists. Pick another one.' : warn}
+      hint={connections.isError ? t('editor:pickers.loadError', { reason: errorText(connections.error) }) : hint}
+      error={missing ? t('editor:pickers.missing') : warn}
     >
       <select id={id} className="select" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} disabled={connections.isPending}>
-        <option value="">{connections.isPending ? 'Loading…' : emptyLabel}</option>
-        {missing && <option value={value}>Unknown connection</option>}
+        <option value="">{connections.isPending ? t('editor:pickers.loading') : emptyLabel}</option>
+        {missing && <option value={value}>{t('editor:pickers.unknown')}</option>}
         {list.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name} · {c.modelDefault}
-            {c.isActive ? '' : ' — inactive'}
+            {c.isActive ? '' : t('editor:pickers.inactiveSuffix')}
           </option>
         ))}
       </select>
@@ -54,6 +56,7 @@ type ModelPickerProps = {
 /** Suggests the models the connection lists, but accepts any id the provider understands. */
 export function ModelPicker({ id, label, connectionId, value, onChange, hint }: ModelPickerProps) {
   const connections = useConnections();
+  const { t } = useTranslation();
   const connection = connections.data?.find((c) => c.id === connectionId);
   const models = useQuery({
     queryKey: queryKeys.models(connectionId ?? ''),
@@ -66,10 +69,10 @@ export function ModelPicker({ id, label, connectionId, value, onChange, hint }: 
   const status = !connectionId
     ? hint
     : models.isPending
-      ? 'Loading the models this connection offers…'
+      ? t('editor:pickers.loadingModels')
       : models.isError
-        ? `Could not list models (${errorMessage(models.error)}). Type a model id.`
-        : `${models.data.length} model${models.data.length === 1 ? '' : 's'} available; any id the provider accepts works.`;
+        ? t('editor:pickers.modelsError', { reason: errorText(models.error) })
+        : t('editor:pickers.modelsAvailable', { count: models.data.length });
   return (
     <Field label={label} htmlFor={id} hint={status}>
       <input
@@ -78,7 +81,7 @@ export function ModelPicker({ id, label, connectionId, value, onChange, hint }: 
         list={listId}
         autoComplete="off"
         value={value ?? ''}
-        placeholder={connection ? `Default: ${connection.modelDefault}` : 'Connection default'}
+        placeholder={connection ? t('editor:pickers.defaultModel', { model: connection.modelDefault }) : t('editor:pickers.connectionDefault')}
         onChange={(e) => onChange(e.target.value.trim() ? e.target.value : null)}
       />
       <datalist id={listId}>

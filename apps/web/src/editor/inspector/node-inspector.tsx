@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { CopyButton } from '../../ui/copy-button';
 import { Alert } from '../../ui/states';
@@ -22,6 +23,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const setLabel = useEditorStore((s) => s.setLabel);
   const setSettings = useEditorStore((s) => s.setSettings);
   const deleteNodes = useEditorStore((s) => s.deleteNodes);
+  const { t } = useTranslation();
   const fields = useMemo(() => schemaToFields(def?.paramsSchema, def), [def]);
   const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId).map((i) => describeIssue(i.message)), [issues, nodeId]);
   const issueFor = (key: string) => nodeIssues.find((i) => i.param === key)?.text;
@@ -36,31 +38,31 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <div className={`inspector-head cat-${def?.category ?? 'transform'}`}>
         <div className="row">
           <span className="badge" style={{ color: 'var(--cat)', borderColor: 'currentColor', background: 'transparent' }}>
-            {def ? CATEGORY_LABEL[def.category] : 'Unknown'}
+            {t(def ? CATEGORY_LABEL[def.category] : 'editor:categories.unknown')}
           </span>
           {/* The title is the node's label, renamed in place (empty shows the type's title). */}
           <input
             className="title-input"
-            aria-label="Node name (shown on the canvas)"
-            title="Rename this node"
+            aria-label={t('editor:inspector.nodeName')}
+            title={t('editor:inspector.rename')}
             value={data.label ?? ''}
             placeholder={def?.title ?? data.type}
             onChange={(e) => setLabel(nodeId, e.target.value)}
           />
-          <Button size="sm" variant="ghost" icon="trash" title="Delete node (Del)" aria-label="Delete node" onClick={() => deleteNodes([nodeId])} />
+          <Button size="sm" variant="ghost" icon="trash" title={t('editor:inspector.deleteTitle')} aria-label={t('editor:inspector.delete')} onClick={() => deleteNodes([nodeId])} />
         </div>
         <div className="row">
-          <span className="node-id truncate" title="Use this id in expressions of later nodes">
+          <span className="node-id truncate" title={t('editor:inspector.idTitle')}>
             {nodeId}
           </span>
-          <CopyButton text={`{{ nodes.${nodeId}.output }}`} label="Copy reference" />
+          <CopyButton text={`{{ nodes.${nodeId}.output }}`} label={t('editor:inspector.copyRef')} />
         </div>
         {def?.description && <p className="small muted">{def.description}</p>}
       </div>
 
       {nodeIssues.length > 0 && (
         <div className="inspector-section">
-          <Alert kind="error" title="Fix before saving">
+          <Alert kind="error" title={t('editor:inspector.fixBeforeSaving')}>
             <ul>
               {nodeIssues.map((i, n) => (
                 <li key={n}>{i.text}</li>
@@ -72,15 +74,15 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
       {nodeRun && (
         <div className="inspector-section">
-          <h3>Last run</h3>
+          <h3>{t('editor:inspector.lastRun')}</h3>
           <NodeRunOutput nodeRun={nodeRun} connectionId={connectionParam ? connectionId : undefined} />
         </div>
       )}
 
       <div className="inspector-section" key={`params-${nodeId}`}>
-        <h3>Parameters</h3>
-        {!def && <Alert kind="warning">This node type is not in the catalogue, so its parameters cannot be edited here.</Alert>}
-        {fields.length === 0 && def && <p className="small muted">This node has no parameters.</p>}
+        <h3>{t('editor:inspector.parameters')}</h3>
+        {!def && <Alert kind="warning">{t('editor:inspector.notInCatalogue')}</Alert>}
+        {fields.length === 0 && def && <p className="small muted">{t('editor:inspector.noParameters')}</p>}
         {fields.map((field) => {
           if (field.kind === 'connection')
             return (
@@ -89,8 +91,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
                 id={`param-${nodeId}-${field.key}`}
                 label={field.label}
                 value={params[field.key] as string | undefined}
-                emptyLabel="Use the bot's default"
-                hint={field.description ?? "Which of your LLM connections this node calls."}
+                emptyLabel={t('editor:inspector.useBotDefault')}
+                hint={field.description ?? t('editor:inspector.connectionHint')}
                 onChange={(v) => updateParams(nodeId, { [field.key]: v ?? undefined })}
               />
             );
@@ -102,7 +104,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
                 label={field.label}
                 connectionId={connectionId}
                 value={params[field.key] as string | undefined}
-                hint="Pick a connection (here or in the bot settings) to list its models."
+                hint={t('editor:inspector.modelHint')}
                 onChange={(v) => updateParams(nodeId, { [field.key]: v ?? undefined })}
               />
             );
@@ -114,7 +116,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
       <details className="inspector-section" key={`settings-${nodeId}`} open={Boolean(data.settings)}>
         <summary style={{ cursor: 'pointer' }}>
-          <h3 style={{ display: 'inline' }}>Settings</h3> <span className="small muted">retries, timeout, failures</span>
+          <h3 style={{ display: 'inline' }}>{t('editor:inspector.settings')}</h3> <span className="small muted">{t('editor:inspector.settingsHint')}</span>
         </summary>
         <NodeSettingsForm nodeId={nodeId} settings={data.settings} defaults={def?.execution} onChange={(s) => setSettings(nodeId, s)} />
       </details>
@@ -122,7 +124,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       {def?.docs && (
         <details className="inspector-section">
           <summary style={{ cursor: 'pointer' }}>
-            <h3 style={{ display: 'inline' }}>Docs</h3>
+            <h3 style={{ display: 'inline' }}>{t('editor:inspector.docs')}</h3>
           </summary>
           <div className="docs">{def.docs}</div>
         </details>

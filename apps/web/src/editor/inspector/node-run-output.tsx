@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/api-error';
+import { errorText } from '../../i18n/error-text';
+import { formatter } from '../../i18n/i18n';
 import type { NodeRun } from '@bm/contract';
 import { runErrorCode, runErrorMessage, runsApi } from '../../api/runs';
 import { connectionEditHref, connectionFix } from '../../api/connection-fix';
@@ -14,6 +16,7 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === '
 
 /** What one node did in a run: status, timing, attempts, usage, error (with its fix) and output. */
 export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; connectionId?: string | null }) {
+  const { t } = useTranslation();
   const error = runErrorMessage(nodeRun.error);
   const fix = connectionFix(runErrorCode(nodeRun.error));
   // Large outputs are not inlined in the run; fetch them on demand.
@@ -26,18 +29,22 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
     <div className="stack" data-testid="node-run-output">
       <div className="row-wrap">
         <StatusBadge status={nodeRun.status} />
-        {nodeRun.reused && <span className="badge" title="Reused from the run this one resumed">reused</span>}
+        {nodeRun.reused && (
+          <span className="badge" title={t('editor:runOutput.reusedTitle')}>
+            {t('editor:runOutput.reused')}
+          </span>
+        )}
         <span className="small muted">
           {started
             ? [
                 formatDuration(nodeRun.startedAt, nodeRun.finishedAt),
-                `${nodeRun.attempts} attempt${nodeRun.attempts === 1 ? '' : 's'}`,
+                t('editor:runOutput.attempts', { count: nodeRun.attempts }),
                 nodeRun.model,
-                nodeRun.usage && `${nodeRun.usage.inputTokens} in / ${nodeRun.usage.outputTokens} out tokens`,
+                nodeRun.usage && t('editor:runOutput.usage', { input: formatter().tokens(nodeRun.usage.inputTokens), output: formatter().tokens(nodeRun.usage.outputTokens) }),
               ]
                 .filter(Boolean)
                 .join(' · ')
-            : 'Not started'}
+            : t('editor:runOutput.notStarted')}
         </span>
       </div>
       {error && (
@@ -47,7 +54,7 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
             {fix && connectionId && (
               <div>
                 <Link to={connectionEditHref(connectionId, fix.focus)} className="btn btn-sm">
-                  {fix.label}
+                  {t(fix.label)}
                 </Link>
               </div>
             )}
@@ -55,15 +62,17 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
         </Alert>
       )}
       {text !== null && <pre className="pre">{text}</pre>}
-      {value !== undefined && value !== null && <JsonView value={value} label={text !== null ? 'Full output' : 'Output'} defaultOpen={text === null} />}
-      {!isEmpty(nodeRun.input) && <JsonView value={nodeRun.input} label="Input (parameters as resolved)" defaultOpen={false} />}
+      {value !== undefined && value !== null && (
+        <JsonView value={value} label={text !== null ? t('editor:runOutput.fullOutput') : t('editor:runOutput.output')} defaultOpen={text === null} />
+      )}
+      {!isEmpty(nodeRun.input) && <JsonView value={nodeRun.input} label={t('editor:runOutput.input')} defaultOpen={false} />}
       {nodeRun.outputRef && !full.data && (
         <div className="row">
-          <span className="small muted">The output is large and not shown inline.</span>
+          <span className="small muted">{t('editor:runOutput.large')}</span>
           <Button size="sm" loading={full.isPending} onClick={() => full.mutate()}>
-            Load output
+            {t('editor:runOutput.load')}
           </Button>
-          {full.isError && <span className="field-error">{errorMessage(full.error)}</span>}
+          {full.isError && <span className="field-error">{errorText(full.error)}</span>}
         </div>
       )}
     </div>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeSettings, NodeTypeDescription } from '@bm/contract';
 import { Field } from '../../ui/field';
 import { useDraftError } from '../hooks/use-draft-error';
+import { t as tr } from '../../i18n/i18n';
 
 function parseOptionalInt(text: string, min: number, max: number): { ok: true; value: number | undefined } | { ok: false; error: string } {
   if (!text.trim()) return { ok: true, value: undefined };
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) return { ok: false, error: `Enter a whole number from ${min} to ${max}.` };
+  if (!Number.isInteger(n) || n < min || n > max) return { ok: false, error: tr('editor:nodeSettings.wholeNumber', { min, max }) };
   return { ok: true, value: n };
 }
 
@@ -24,16 +26,17 @@ export function NodeSettingsForm({
   onChange: (s: NodeSettings) => void;
 }) {
   const s = settings ?? {};
+  const { t } = useTranslation();
   const [attempts, setAttempts] = useState(s.retry?.maxAttempts?.toString() ?? '');
   const [timeout, setTimeoutText] = useState(s.timeoutMs !== undefined ? String(s.timeoutMs / 1000) : '');
   const [errors, setErrors] = useState<{ attempts?: string; timeout?: string }>({});
-  useDraftError(nodeId, { key: 'settings.attempts', label: 'Max attempts' }, errors.attempts);
-  useDraftError(nodeId, { key: 'settings.timeout', label: 'Timeout' }, errors.timeout);
+  useDraftError(nodeId, { key: 'settings.attempts', label: t('editor:nodeSettings.attempts') }, errors.attempts);
+  useDraftError(nodeId, { key: 'settings.timeout', label: t('editor:nodeSettings.timeout') }, errors.timeout);
 
   return (
     <>
       <div className="row" style={{ alignItems: 'flex-start' }}>
-        <Field label="Max attempts" htmlFor={`${nodeId}-attempts`} error={errors.attempts} hint="Including the first try. Empty: default.">
+        <Field label={t('editor:nodeSettings.attempts')} htmlFor={`${nodeId}-attempts`} error={errors.attempts} hint={t('editor:nodeSettings.attemptsHint')}>
           <input
             id={`${nodeId}-attempts`}
             className={errors.attempts ? 'input invalid' : 'input'}
@@ -48,7 +51,7 @@ export function NodeSettingsForm({
             }}
           />
         </Field>
-        <Field label="Timeout (seconds)" htmlFor={`${nodeId}-timeout`} error={errors.timeout} hint="Per attempt. Empty: default.">
+        <Field label={t('editor:nodeSettings.timeout')} htmlFor={`${nodeId}-timeout`} error={errors.timeout} hint={t('editor:nodeSettings.timeoutHint')}>
           <input
             id={`${nodeId}-timeout`}
             className={errors.timeout ? 'input invalid' : 'input'}
@@ -67,9 +70,9 @@ export function NodeSettingsForm({
       <div className="field">
         <label className="checkbox">
           <input type="checkbox" checked={Boolean(s.continueOnFailure)} onChange={(e) => onChange({ ...s, continueOnFailure: e.target.checked })} />
-          Continue on failure
+          {t('editor:nodeSettings.continue')}
         </label>
-        <div className="field-hint">When every attempt fails, record the error and let downstream nodes run anyway.</div>
+        <div className="field-hint">{t('editor:nodeSettings.continueHint')}</div>
       </div>
     </>
   );

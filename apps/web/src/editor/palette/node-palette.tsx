@@ -1,10 +1,12 @@
 import { useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { CATEGORY_HINT, CATEGORY_LABEL, CATEGORY_ORDER, glyphFor } from '../canvas/category';
 import { DND_MIME } from '../canvas/editor-canvas';
 import { useEditorStore } from '../store/editor-store';
 
 function PaletteItem({ def, onAdd }: { def: NodeTypeDef; onAdd: (type: string) => void }) {
+  const { t } = useTranslation();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(DND_MIME, def.id);
     e.dataTransfer.effectAllowed = 'copy';
@@ -17,7 +19,9 @@ function PaletteItem({ def, onAdd }: { def: NodeTypeDef; onAdd: (type: string) =
       onDragStart={onDragStart}
       onClick={() => onAdd(def.id)}
       data-node-type={def.id}
-      title={`${def.description}\n\nDrag onto the canvas, or click to add.`}
+      // Titles and descriptions come from the server's node catalogue, localized there.
+      data-i18n="server"
+      title={t('editor:palette.itemTitle', { description: def.description })}
     >
       <span className="glyph" style={{ background: 'var(--cat)' }}>
         {glyphFor(def.id, def.title)}
@@ -34,6 +38,7 @@ function PaletteItem({ def, onAdd }: { def: NodeTypeDef; onAdd: (type: string) =
 export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
   const nodeTypes = useEditorStore((s) => s.nodeTypes);
   const [query, setQuery] = useState('');
+  const { t } = useTranslation();
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = Object.values(nodeTypes).filter(
@@ -43,17 +48,28 @@ export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
   }, [nodeTypes, query]);
 
   return (
-    <aside className="palette" aria-label="Node palette">
+    <aside className="palette" aria-label={t('editor:palette.label')}>
       <div className="palette-search">
-        <input className="input" type="search" placeholder="Search nodes…" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search nodes" />
+        <input
+          className="input"
+          type="search"
+          placeholder={t('editor:palette.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label={t('editor:palette.search')}
+        />
       </div>
       <div className="palette-list">
-        {groups.length === 0 && <p className="muted small" style={{ padding: 8 }}>No node matches “{query}”.</p>}
+        {groups.length === 0 && (
+          <p className="muted small" style={{ padding: 8 }}>
+            {t('editor:palette.noMatch', { query })}
+          </p>
+        )}
         {groups.map((g) => (
           <section key={g.category} className="palette-group">
-            <h4 className={`cat-${g.category}`} title={CATEGORY_HINT[g.category]}>
+            <h4 className={`cat-${g.category}`} title={t(CATEGORY_HINT[g.category])}>
               <span className="swatch" style={{ background: 'var(--cat)' }} />
-              {CATEGORY_LABEL[g.category]}
+              {t(CATEGORY_LABEL[g.category])}
             </h4>
             {g.items.map((def) => (
               <PaletteItem key={def.id} def={def} onAdd={onAdd} />
@@ -61,7 +77,7 @@ export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
           </section>
         ))}
       </div>
-      <div className="palette-foot">Drag onto the canvas, or click to add after the selected node.</div>
+      <div className="palette-foot">{t('editor:palette.foot')}</div>
     </aside>
   );
 }

@@ -1,5 +1,6 @@
 import type { ParamUi } from '@bm/contract';
 import type { JsonSchema } from './json-schema';
+import { t } from '../../i18n/i18n';
 
 export type FieldKind = 'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'connection' | 'model';
 
@@ -219,26 +220,26 @@ export function coerceFieldValue(field: FormField, raw: string | boolean): Coerc
     case 'number':
     case 'integer': {
       const n = Number(text);
-      if (!Number.isFinite(n)) return { ok: false, error: 'Enter a number.' };
-      if (field.kind === 'integer' && !Number.isInteger(n)) return { ok: false, error: 'Enter a whole number.' };
-      if (field.min !== undefined && n < field.min) return { ok: false, error: `Must be at least ${field.min}.` };
-      if (field.max !== undefined && n > field.max) return { ok: false, error: `Must be at most ${field.max}.` };
+      if (!Number.isFinite(n)) return { ok: false, error: t('editor:fields.enterNumber') };
+      if (field.kind === 'integer' && !Number.isInteger(n)) return { ok: false, error: t('editor:fields.enterWholeNumber') };
+      if (field.min !== undefined && n < field.min) return { ok: false, error: t('editor:fields.min', { min: field.min }) };
+      if (field.max !== undefined && n > field.max) return { ok: false, error: t('editor:fields.max', { max: field.max }) };
       return { ok: true, value: n };
     }
     case 'enum': {
       const option = field.options?.find((o) => String(o.value) === text);
-      return option ? { ok: true, value: option.value } : { ok: false, error: 'Pick one of the options.' };
+      return option ? { ok: true, value: option.value } : { ok: false, error: t('editor:fields.pickOption') };
     }
     case 'json': {
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (err) {
-        return { ok: false, error: `Invalid JSON: ${(err as Error).message}` };
+        return { ok: false, error: t('editor:runDialog.invalidJson', { reason: (err as Error).message }) };
       }
       if (field.jsonShape === 'object' && (typeof value !== 'object' || value === null || Array.isArray(value)))
-        return { ok: false, error: 'Must be a JSON object, like {"key": "value"}.' };
-      if (field.jsonShape === 'array' && !Array.isArray(value)) return { ok: false, error: 'Must be a JSON array, like ["a", "b"].' };
+        return { ok: false, error: t('editor:fields.mustBeObject') };
+      if (field.jsonShape === 'array' && !Array.isArray(value)) return { ok: false, error: t('editor:fields.mustBeArray') };
       return { ok: true, value };
     }
     default:

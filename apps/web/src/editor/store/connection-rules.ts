@@ -1,4 +1,5 @@
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
+import { t } from '../../i18n/i18n';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 
 /** True when `from` can already reach `to` by following edges, i.e. to → from would close a loop. */
@@ -41,8 +42,8 @@ export function checkConnection(
   edges: readonly BotFlowEdge[],
   ctx?: PortContext,
 ): ConnectionCheck {
-  if (!conn.source || !conn.target) return { ok: false, reason: 'Incomplete connection.' };
-  if (conn.source === conn.target) return { ok: false, reason: 'A node cannot feed itself.' };
+  if (!conn.source || !conn.target) return { ok: false, reason: t('editor:connectionRules.incomplete') };
+  if (conn.source === conn.target) return { ok: false, reason: t('editor:connectionRules.self') };
   const duplicate = edges.some(
     (e) =>
       e.source === conn.source &&
@@ -50,13 +51,13 @@ export function checkConnection(
       (e.sourceHandle ?? null) === (conn.sourceHandle ?? null) &&
       (e.targetHandle ?? null) === (conn.targetHandle ?? null),
   );
-  if (duplicate) return { ok: false, reason: 'These ports are already connected.' };
-  if (reaches(edges, conn.target, conn.source)) return { ok: false, reason: 'Bots run as a flow without loops.' };
+  if (duplicate) return { ok: false, reason: t('editor:connectionRules.duplicate') };
+  if (reaches(edges, conn.target, conn.source)) return { ok: false, reason: t('editor:connectionRules.loop') };
   if (ctx) {
     const out = port(ctx, conn.source, conn.sourceHandle, 'outputs');
     const inp = port(ctx, conn.target, conn.targetHandle, 'inputs');
     if (out && inp && !portsCompatible(out.type, inp.type))
-      return { ok: false, reason: `A ${out.type} output cannot feed a ${inp.type} input.` };
+      return { ok: false, reason: t('editor:connectionRules.types', { from: out.type, to: inp.type }) };
   }
   return { ok: true };
 }

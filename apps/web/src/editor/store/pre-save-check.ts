@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import type { EditorState } from './types';
 
 export type Blocker = { message: string; nodeId?: string; focusId?: string };
@@ -10,6 +11,6 @@ export function findBlocker(s: Pick<EditorState, 'draftErrors' | 'meta' | 'nodes
     const title = node ? node.data.label || s.nodeTypes[node.data.type]?.title || node.data.type : draft.nodeId;
     return { message: `${title} → ${draft.field}: ${draft.message}`, nodeId: draft.nodeId };
   }
-  if (!s.meta.name.trim()) return { message: 'Give the bot a name first.', focusId: 'bot-meta-name' };
+  if (!s.meta.name.trim()) return { message: t('editor:botSettings.nameFirst'), focusId: 'bot-meta-name' };
   return null;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { useBotHeaderSlot } from '../../layout/bot-header-slot';
 import { Button } from '../../ui/button';
 import { useEditorStore } from '../store/editor-store';
@@ -22,6 +23,7 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
   const redo = useEditorStore((s) => s.redo);
   const [dialog, setDialog] = useState(false);
   const slot = useBotHeaderSlot();
+  const { t } = useTranslation();
   const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
   const quickRun = () => {
@@ -33,28 +35,28 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
 
   const content = (
     <>
-      <Button variant={dirty ? 'primary' : 'secondary'} icon="save" loading={saving} onClick={onSave} title={`Save (${mod}S)`}>
-        Save
+      <Button variant={dirty ? 'primary' : 'secondary'} icon="save" loading={saving} onClick={onSave} title={t('editor:toolbar.saveTitle', { shortcut: `${mod}S` })}>
+        {t('editor:toolbar.save')}
       </Button>
       <span className="save-state" data-testid="save-state">
         {dirty ? (
           <>
-            <span className="dot" /> Unsaved changes
+            <span className="dot" /> {t('editor:toolbar.unsaved')}
           </>
         ) : (
-          'All changes saved'
+          t('editor:toolbar.allSaved')
         )}
       </span>
       <span className="divider" />
-      <Button variant="ghost" size="sm" icon="undo" disabled={!canUndo} onClick={undo} title={`Undo (${mod}Z)`} aria-label="Undo" />
-      <Button variant="ghost" size="sm" icon="redo" disabled={!canRedo} onClick={redo} title={`Redo (${mod}Shift+Z)`} aria-label="Redo" />
+      <Button variant="ghost" size="sm" icon="undo" disabled={!canUndo} onClick={undo} title={t('editor:toolbar.undoTitle', { shortcut: `${mod}Z` })} aria-label={t('editor:toolbar.undo')} />
+      <Button variant="ghost" size="sm" icon="redo" disabled={!canRedo} onClick={redo} title={t('editor:toolbar.redoTitle', { shortcut: `${mod}Shift+Z` })} aria-label={t('editor:toolbar.redo')} />
       <span className="divider" />
       <div className="split-btn">
-        <Button variant="primary" icon="play" loading={starting} onClick={quickRun} title={dirty ? 'Save, then run with the sample input' : 'Run with the sample input'}>
-          Run
+        <Button variant="primary" icon="play" loading={starting} onClick={quickRun} title={dirty ? t('editor:toolbar.saveAndRunTitle') : t('editor:toolbar.runTitle')}>
+          {t('editor:toolbar.run')}
         </Button>
-        <Button variant="primary" onClick={() => setDialog(true)} title="Run with a custom JSON input" aria-label="Run with input…" disabled={starting}>
-          Input…
+        <Button variant="primary" onClick={() => setDialog(true)} title={t('editor:toolbar.inputTitle')} aria-label={t('editor:toolbar.inputLabel')} disabled={starting}>
+          {t('editor:toolbar.input')}
         </Button>
       </div>
     </>

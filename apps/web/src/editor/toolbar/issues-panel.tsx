@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/button';
@@ -12,6 +13,7 @@ export function IssuesPanel() {
   const selectNode = useEditorStore((s) => s.selectNode);
   const nodes = useEditorStore((s) => s.nodes);
   const nodeTypes = useEditorStore((s) => s.nodeTypes);
+  const { t } = useTranslation();
   const titleOf = (id: string) => {
     const node = nodes.find((n) => n.id === id);
     return node ? node.data.label || nodeTypes[node.data.type]?.title || node.data.type : id;
@@ -23,9 +25,9 @@ export function IssuesPanel() {
       <div className="issues" role="alert" data-testid="issues">
         <header>
           <Icon name="alert" />
-          {issues.length} problem{issues.length === 1 ? '' : 's'} kept this bot from saving
+          {t('editor:issues.heading', { count: issues.length })}
           <span className="spacer" />
-          <Button size="sm" variant="ghost" icon="x" aria-label="Dismiss" onClick={() => setIssues([])} />
+          <Button size="sm" variant="ghost" icon="x" aria-label={t('editor:issues.dismiss')} onClick={() => setIssues([])} />
         </header>
         <ul>
           {issues.map((issue, i) => (
@@ -33,7 +35,7 @@ export function IssuesPanel() {
               <button
                 type="button"
                 disabled={!issue.nodeId}
-                title={issue.nodeId ? 'Show this node' : undefined}
+                title={issue.nodeId ? t('editor:issues.showNode') : undefined}
                 onClick={() => {
                   if (!issue.nodeId) return;
                   selectNode(issue.nodeId);
@@ -45,7 +47,7 @@ export function IssuesPanel() {
               </button>
               {issue.code === 'LLM_CONNECTION_MISSING' && (
                 <Link to="/settings/connections" className="issue-action small">
-                  Add an LLM connection
+                  {t('editor:issues.addConnection')}
                 </Link>
               )}
             </li>

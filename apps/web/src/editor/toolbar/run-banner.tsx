@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/api-error';
+import { errorText } from '../../i18n/error-text';
+import { t as tr } from '../../i18n/i18n';
 import { queryKeys } from '../../api/query-keys';
 import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
 import { Button } from '../../ui/button';
@@ -20,10 +22,11 @@ export function RunBanner({ onClose, onTrack }: Props) {
   const run = useEditorStore((s) => s.run);
   const selectNode = useEditorStore((s) => s.selectNode);
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const cancel = useMutation({
     mutationFn: () => runsApi.cancel(run!.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.run(run!.id) }),
-    onError: (err) => toast.error(errorMessage(err)),
+    onError: (err) => toast.error(errorText(err)),
   });
   const resume = useMutation({
     mutationFn: () => runsApi.resume(run!.id),
@@ -31,7 +34,7 @@ export function RunBanner({ onClose, onTrack }: Props) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.runs(run!.botId) });
       onTrack(runId);
     },
-    onError: (err) => toast.error(`Not resumed: ${errorMessage(err)}`),
+    onError: (err) => toast.error(tr('editor:toasts.notResumed', { reason: errorText(err) })),
   });
   if (!run) return null;
   const done = run.nodes.filter((n) => n.status === 'succeeded').length;
@@ -43,11 +46,11 @@ export function RunBanner({ onClose, onTrack }: Props) {
       <div className="run-banner" data-testid="run-banner" data-status={run.status}>
         <StatusBadge status={run.status} />
         <span className="muted">
-          {done}/{run.nodes.length || '…'} nodes · {formatDuration(run.startedAt, run.finishedAt)}
+          {t('editor:runBanner.progress', { done, total: run.nodes.length || '…', duration: formatDuration(run.startedAt, run.finishedAt) })}
         </span>
         {error &&
           (failedNodeId ? (
-            <button type="button" className="run-banner-error truncate" title={`${error}\n\nClick to show the node.`} onClick={() => selectNode(failedNodeId)}>
+            <button type="button" className="run-banner-error truncate" title={t('editor:runBanner.clickToShow', { error })} onClick={() => selectNode(failedNodeId)}>
               {error}
             </button>
           ) : (
@@ -56,19 +59,19 @@ export function RunBanner({ onClose, onTrack }: Props) {
             </span>
           ))}
         <Link to={`runs/${run.id}`} className="small">
-          Details
+          {t('editor:runBanner.details')}
         </Link>
         {active && (
           <Button size="sm" variant="danger" icon="stop" loading={cancel.isPending} onClick={() => cancel.mutate()}>
-            Cancel
+            {t('editor:runBanner.cancel')}
           </Button>
         )}
         {(run.status === 'failed' || run.status === 'cancelled') && (
-          <Button size="sm" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title="Run this version again, reusing the outputs of the nodes that already succeeded">
-            Resume
+          <Button size="sm" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title={t('editor:runBanner.resumeTitle')}>
+            {t('editor:runBanner.resume')}
           </Button>
         )}
-        <Button size="sm" variant="ghost" icon="x" aria-label="Hide run" title="Hide run from the canvas" onClick={onClose} />
+        <Button size="sm" variant="ghost" icon="x" aria-label={t('editor:runBanner.hide')} title={t('editor:runBanner.hideTitle')} onClick={onClose} />
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n';
 import type { BotFlowNode } from '../store/flow-types';
 
 /** The default run input: the manual source's `sample`, as JSON text for the run dialog. */
@@ -23,6 +24,6 @@ export function parseRunInput(text: string): ParsedInput {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    return { ok: false, error: `Invalid JSON: ${(err as Error).message}` };
+    return { ok: false, error: t('editor:runDialog.invalidJson', { reason: (err as Error).message }) };
   }
 }

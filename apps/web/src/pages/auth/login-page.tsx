@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { authApi } from '../../api/auth';
 import { useSession } from '../../session/use-session';
@@ -12,6 +13,7 @@ import { useAuthRedirect } from './use-auth-redirect';
 export function LoginPage() {
   const session = useSession();
   const redirect = useAuthRedirect();
+  const { t } = useTranslation();
   const [email, setEmail] = useState(redirect.initialEmail);
   const [password, setPassword] = useState('');
   const login = useMutation({ mutationFn: () => authApi.login({ email, password }), onSuccess: redirect.done });
@@ -19,13 +21,9 @@ export function LoginPage() {
   if (session.data) return <Navigate to={redirect.target} replace />;
   return (
     <AuthCard
-      title="Welcome back"
-      subtitle="Log in to build and run your bots."
-      footer={
-        <>
-          New here? <Link to={redirect.linkTo('/signup', email)}>Create an account</Link>
-        </>
-      }
+      title={t('pages:auth.login.title')}
+      subtitle={t('pages:auth.login.subtitle')}
+      footer={<Trans i18nKey="pages:auth.login.newHere" components={{ a: <Link to={redirect.linkTo('/signup', email)} /> }} />}
     >
       <form
         className="stack"
@@ -35,14 +33,14 @@ export function LoginPage() {
         }}
       >
         <ErrorAlert error={login.error} />
-        <Field label="Email" htmlFor="email">
+        <Field label={t('pages:auth.email')} htmlFor="email">
           <input id="email" className="input" type="email" autoComplete="email" required autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
-        <Field label="Password" htmlFor="password">
+        <Field label={t('pages:auth.password')} htmlFor="password">
           <input id="password" className="input" type="password" autoComplete="current-password" required autoFocus={Boolean(email)} value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         <Button type="submit" variant="primary" loading={login.isPending}>
-          Log in
+          {t('pages:auth.login.submit')}
         </Button>
       </form>
     </AuthCard>

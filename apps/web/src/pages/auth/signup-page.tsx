@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { fieldErrors, isApiError } from '../../api/api-error';
 import { authApi } from '../../api/auth';
@@ -13,6 +14,7 @@ import { useAuthRedirect } from './use-auth-redirect';
 export function SignupPage() {
   const session = useSession();
   const redirect = useAuthRedirect();
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [email, setEmail] = useState(redirect.initialEmail);
   const [password, setPassword] = useState('');
@@ -28,13 +30,9 @@ export function SignupPage() {
   if (session.data) return <Navigate to={redirect.target} replace />;
   return (
     <AuthCard
-      title="Create your account"
-      subtitle="Build LLM bots on a canvas. They run on your own provider keys."
-      footer={
-        <>
-          Already have an account? <Link to={redirect.linkTo('/login', email)}>Log in</Link>
-        </>
-      }
+      title={t('pages:auth.signup.title')}
+      subtitle={t('pages:auth.signup.subtitle')}
+      footer={<Trans i18nKey="pages:auth.signup.haveAccount" components={{ a: <Link to={redirect.linkTo('/login', email)} /> }} />}
     >
       <form
         className="stack"
@@ -44,17 +42,15 @@ export function SignupPage() {
         }}
       >
         {errors.rest && <Alert kind="error">{errors.rest}</Alert>}
-        <Field label="Name" htmlFor="name" error={errors.byField.name}>
+        <Field label={t('pages:auth.name')} htmlFor="name" error={errors.byField.name}>
           <input id="name" className={errors.byField.name ? 'input invalid' : 'input'} autoComplete="name" required autoFocus value={name} onChange={edit(setName)} />
         </Field>
         <Field
-          label="Email"
+          label={t('pages:auth.email')}
           htmlFor="email"
           error={
             taken ? (
-              <>
-                An account with this email already exists. <Link to={redirect.linkTo('/login', email)}>Log in instead</Link>
-              </>
+              <Trans i18nKey="pages:auth.signup.emailTaken" components={{ a: <Link to={redirect.linkTo('/login', email)} /> }} />
             ) : (
               errors.byField.email
             )
@@ -62,11 +58,11 @@ export function SignupPage() {
         >
           <input id="email" className={errors.byField.email ? 'input invalid' : 'input'} type="email" autoComplete="email" required value={email} onChange={edit(setEmail)} />
         </Field>
-        <Field label="Password" htmlFor="password" hint="At least 8 characters." error={errors.byField.password}>
+        <Field label={t('pages:auth.password')} htmlFor="password" hint={t('pages:auth.signup.passwordHint')} error={errors.byField.password}>
           <input id="password" className={errors.byField.password ? 'input invalid' : 'input'} type="password" autoComplete="new-password" required minLength={8} value={password} onChange={edit(setPassword)} />
         </Field>
         <Button type="submit" variant="primary" loading={signup.isPending}>
-          Create account
+          {t('pages:auth.signup.submit')}
         </Button>
       </form>
     </AuthCard>

@@ -1,8 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/api-error';
+import { errorText } from '../../i18n/error-text';
+import { t as tr } from '../../i18n/i18n';
 import { runsApi } from '../../api/runs';
 import { useBot } from '../../api/use-bot';
 import { useNodeTypes } from '../../api/use-node-types';
@@ -44,7 +46,7 @@ function EditorWorkspace({ botId }: { botId: string }) {
 
   const guard = useBlockerGuard();
   const doSave = useCallback(() => {
-    if (!save.isPending && guard('Not saved')) save.mutate();
+    if (!save.isPending && guard('save')) save.mutate();
   }, [save, guard]);
   useEditorShortcuts(doSave);
 
@@ -59,7 +61,7 @@ function EditorWorkspace({ botId }: { botId: string }) {
     },
     onError: (err) => {
       // A failed save already said why.
-      if (!save.isError) toast.error(`Run not started: ${errorMessage(err)}`);
+      if (!save.isError) toast.error(tr('editor:toasts.runNotStarted', { reason: errorText(err) }));
     },
   });
 
@@ -83,7 +85,7 @@ function EditorWorkspace({ botId }: { botId: string }) {
 
   return (
     <div className="editor">
-      <EditorToolbar onSave={doSave} saving={save.isPending} onRun={(input) => guard('Not started') && start.mutate(input)} starting={start.isPending} />
+      <EditorToolbar onSave={doSave} saving={save.isPending} onRun={(input) => guard('run') && start.mutate(input)} starting={start.isPending} />
       <div className="editor-body">
         <NodePalette onAdd={onAdd} />
         <EditorCanvas containerRef={canvasRef}>
@@ -103,6 +105,7 @@ export default function BotEditorPage() {
   const setCatalogue = useEditorStore((s) => s.setCatalogue);
   const loadedId = useEditorStore((s) => s.botId);
   const dirty = useEditorStore((s) => s.dirty);
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (nodeTypes.data) setCatalogue(nodeTypes.data);
@@ -116,8 +119,8 @@ export default function BotEditorPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  if (nodeTypes.isPending || bot.isPending) return <LoadingState label="Loading the node catalogue…" />;
-  if (nodeTypes.isError) return <ErrorState error={nodeTypes.error} title="Could not load the node catalogue" onRetry={() => nodeTypes.refetch()} />;
+  if (nodeTypes.isPending || bot.isPending) return <LoadingState label={t('editor:loadingCatalogue')} />;
+  if (nodeTypes.isError) return <ErrorState error={nodeTypes.error} title={t('editor:catalogueError')} onRetry={() => nodeTypes.refetch()} />;
   if (bot.isError) return <ErrorState error={bot.error} onRetry={() => bot.refetch()} />;
   if (loadedId !== botId) return <LoadingState />;
   return (

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { queryKeys } from '../../api/query-keys';
 import { resultsApi } from '../../api/results';
@@ -10,6 +11,7 @@ import { ResultsList, ResultsSearch } from '../results/result-card';
 
 export function ResultsPage() {
   const { botId } = useParams();
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 250);
   const results = useQuery({
@@ -22,16 +24,16 @@ export function ResultsPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Results"
-        subtitle="What this bot's Results inbox nodes saved, newest first."
+        title={t('pages:results.title')}
+        subtitle={t('pages:results.subtitle')}
         actions={<ResultsSearch value={q} onChange={setQ} busy={results.isFetching} />}
       />
       <ResultsList
         results={results}
         query={query}
         empty={
-          <EmptyState icon="inbox" title="The inbox is empty">
-            Results appear here when a run reaches a <b>Results inbox</b> node. Run the bot from the editor to fill it.
+          <EmptyState icon="inbox" title={t('pages:results.empty')}>
+            <Trans i18nKey="pages:results.emptyBody" components={{ b: <b /> }} />
           </EmptyState>
         }
       />

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { useBot } from '../../api/use-bot';
@@ -10,15 +11,18 @@ import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
 import { Alert, EmptyState, ErrorAlert, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
+import { formatter } from '../../i18n/i18n';
 import { formatDateTime, formatDuration } from '../../ui/time';
 import { RunNodeCard } from './run-node-card';
 import { inRunOrder } from './run-order';
+import { triggerLabel } from './trigger-labels';
 
 export function RunDetailPage() {
   const { botId, runId } = useParams();
   const bot = useBot(botId);
   const nodeTypes = useNodeTypes();
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const run = useQuery({
     queryKey: queryKeys.run(runId!),
     queryFn: () => runsApi.get(runId!),
@@ -38,15 +42,15 @@ export function RunDetailPage() {
     },
   });
 
-  if (run.isPending) return <LoadingState label="Loading run…" />;
+  if (run.isPending) return <LoadingState label={t('pages:runDetail.loading')} />;
   if (run.isError) {
     if (isApiError(run.error) && run.error.status === 404)
       return (
         <div className="page">
-          <EmptyState icon="list" title="Run not found" action={<Link to="../runs" relative="path">All runs</Link>} />
+          <EmptyState icon="list" title={t('pages:runDetail.notFound')} action={<Link to="../runs" relative="path">{t('pages:runDetail.allRuns')}</Link>} />
         </div>
       );
-    return <ErrorState error={run.error} title="Could not load this run" onRetry={() => run.refetch()} />;
+    return <ErrorState error={run.error} title={t('pages:runDetail.loadError')} onRetry={() => run.refetch()} />;
   }
   const r = run.data;
   const graphNodes = bot.data?.graph.nodes ?? [];
@@ -67,27 +71,27 @@ export function RunDetailPage() {
   return (
     <div className="page">
       <Link to="../runs" relative="path" className="row small" style={{ marginBottom: 10 }}>
-        <Icon name="chevronLeft" width={14} height={14} /> All runs
+        <Icon name="chevronLeft" width={14} height={14} /> {t('pages:runDetail.allRuns')}
       </Link>
       <PageHeader
         title={
           <span className="row">
-            Run <span className="mono muted" style={{ fontSize: 15 }}>{r.id}</span> <StatusBadge status={r.status} />
+            {t('pages:runDetail.title')} <span className="mono muted" style={{ fontSize: 15 }}>{r.id}</span> <StatusBadge status={r.status} />
           </span>
         }
         actions={
           <>
             <Link to={`../..?run=${r.id}`} relative="path" className="btn btn-sm">
-              <Icon name="flow" /> Show on canvas
+              <Icon name="flow" /> {t('pages:runDetail.showOnCanvas')}
             </Link>
             {active && (
               <Button size="sm" variant="danger" icon="stop" loading={cancel.isPending} onClick={() => cancel.mutate()}>
-                Cancel run
+                {t('pages:runDetail.cancel')}
               </Button>
             )}
             {(r.status === 'failed' || r.status === 'cancelled') && (
-              <Button size="sm" variant="primary" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title="Start a new run that reuses the outputs of the nodes that already succeeded">
-                Resume
+              <Button size="sm" variant="primary" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title={t('pages:runDetail.resumeTitle')}>
+                {t('pages:runDetail.resume')}
               </Button>
             )}
           </>
@@ -97,19 +101,19 @@ export function RunDetailPage() {
         <ErrorAlert error={cancel.error ?? resume.error} />
         <div className="card card-body">
           <dl className="kv">
-            <dt>Started</dt>
+            <dt>{t('pages:runDetail.started')}</dt>
             <dd>{formatDateTime(r.startedAt)}</dd>
-            <dt>Finished</dt>
-            <dd>{active ? 'still running…' : formatDateTime(r.finishedAt)}</dd>
-            <dt>Duration</dt>
+            <dt>{t('pages:runDetail.finished')}</dt>
+            <dd>{active ? t('pages:runDetail.stillRunning') : formatDateTime(r.finishedAt)}</dd>
+            <dt>{t('pages:runDetail.duration')}</dt>
             <dd>{formatDuration(r.startedAt, r.finishedAt)}</dd>
-            <dt>Trigger</dt>
-            <dd>{r.trigger ?? '—'}</dd>
-            <dt>Bot version</dt>
-            <dd>v{r.version}</dd>
+            <dt>{t('pages:runDetail.trigger')}</dt>
+            <dd>{triggerLabel(r.trigger)}</dd>
+            <dt>{t('pages:runDetail.botVersion')}</dt>
+            <dd>{t('pages:botLayout.version', { version: r.version })}</dd>
             {r.resumedFromId && (
               <>
-                <dt>Resumed from</dt>
+                <dt>{t('pages:runDetail.resumedFrom')}</dt>
                 <dd>
                   <Link to={`../${r.resumedFromId}`} relative="path" className="mono">
                     {r.resumedFromId}
@@ -117,12 +121,15 @@ export function RunDetailPage() {
                 </dd>
               </>
             )}
-            <dt>Tokens</dt>
-            <dd>{tokens > 0 ? tokens.toLocaleString() : '—'}</dd>
+            <dt>{t('pages:runDetail.tokens')}</dt>
+            <dd>{tokens > 0 ? formatter().tokens(tokens) : '—'}</dd>
           </dl>
         </div>
         {error && (
-          <Alert kind="error" title={failedNodeId ? `The run failed at “${labelOf(failedNodeId, r.nodes.find((n) => n.nodeId === failedNodeId)?.type ?? '')}”` : 'The run failed'}>
+          <Alert
+            kind="error"
+            title={failedNodeId ? t('pages:runDetail.failedAt', { node: labelOf(failedNodeId, r.nodes.find((n) => n.nodeId === failedNodeId)?.type ?? '') }) : t('pages:runDetail.failed')}
+          >
             {error}
             {failedNodeId && (
               <>
@@ -137,15 +144,19 @@ export function RunDetailPage() {
                     card?.focus({ preventScroll: true });
                   }}
                 >
-                  Show the node
+                  {t('pages:runDetail.showNode')}
                 </button>
               </>
             )}
-            {r.status === 'failed' && <div className="small" style={{ marginTop: 4 }}>Fixed the cause outside the bot (a rejected key, a service that was down)? Resume runs this same version again, reusing what already succeeded. Edits to the bot apply to new runs.</div>}
+            {r.status === 'failed' && (
+              <div className="small" style={{ marginTop: 4 }}>
+                {t('pages:runDetail.resumeHint')}
+              </div>
+            )}
           </Alert>
         )}
         {r.nodes.length === 0 ? (
-          <EmptyState icon="clock" title={active ? 'Waiting for the first node…' : 'No node ran'} />
+          <EmptyState icon="clock" title={active ? t('pages:runDetail.waiting') : t('pages:runDetail.noNode')} />
         ) : (
           inRunOrder(r.nodes).map((n) => (
             <RunNodeCard key={n.nodeId} nodeRun={n} label={labelOf(n.nodeId, n.type)} category={defOf(n.type)?.category} connectionId={connectionOf(n.nodeId, n.type)} />

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { queryKeys } from '../../api/query-keys';
 import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
@@ -6,10 +7,12 @@ import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatDuration, formatRelative } from '../../ui/time';
+import { triggerLabel } from './trigger-labels';
 
 export function RunsPage() {
   const { botId } = useParams();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const runs = useQuery({
     queryKey: queryKeys.runs(botId!),
     queryFn: () => runsApi.listForBot(botId!),
@@ -20,26 +23,26 @@ export function RunsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Runs" subtitle="Every execution of this bot, newest first. Click one for per-node details." />
+      <PageHeader title={t('pages:runs.title')} subtitle={t('pages:runs.subtitle')} />
       {runs.isPending ? (
-        <LoadingState label="Loading runs…" />
+        <LoadingState label={t('pages:runs.loading')} />
       ) : runs.isError ? (
-        <ErrorState error={runs.error} title="Could not load runs" onRetry={() => runs.refetch()} />
+        <ErrorState error={runs.error} title={t('pages:runs.loadError')} onRetry={() => runs.refetch()} />
       ) : runs.data.length === 0 ? (
-        <EmptyState icon="play" title="No runs yet">
-          Press <b>Run</b> in the editor, add a schedule or call the webhook under <b>Triggers</b>.
+        <EmptyState icon="play" title={t('pages:runs.empty')}>
+          <Trans i18nKey="pages:runs.emptyBody" components={{ b: <b /> }} />
         </EmptyState>
       ) : (
         <div className="card">
           <table className="table">
             <thead>
               <tr>
-                <th>Status</th>
-                <th>Started</th>
-                <th>Duration</th>
-                <th>Trigger</th>
-                <th>Version</th>
-                <th>Error</th>
+                <th>{t('pages:runs.columns.status')}</th>
+                <th>{t('pages:runs.columns.started')}</th>
+                <th>{t('pages:runs.columns.duration')}</th>
+                <th>{t('pages:runs.columns.trigger')}</th>
+                <th>{t('pages:runs.columns.version')}</th>
+                <th>{t('pages:runs.columns.error')}</th>
               </tr>
             </thead>
             <tbody>
@@ -56,9 +59,9 @@ export function RunsPage() {
                   </td>
                   <td>{formatDuration(run.startedAt, run.finishedAt)}</td>
                   <td>
-                    <span className="badge">{run.trigger}</span>
+                    <span className="badge">{triggerLabel(run.trigger)}</span>
                   </td>
-                  <td className="muted">v{run.version}</td>
+                  <td className="muted">{t('pages:botLayout.version', { version: run.version })}</td>
                   <td className="truncate" style={{ maxWidth: 280, color: 'var(--danger)' }} title={runErrorMessage(run.error) ?? ''}>
                     {runErrorMessage(run.error)}
                   </td>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OverlapPolicy, Schedule } from '@bm/contract';
 import { Button } from '../../ui/button';
 import { fieldErrors } from '../../api/api-error';
@@ -7,12 +8,12 @@ import { Alert } from '../../ui/states';
 import { parseRunInput } from '../../editor/toolbar/run-input';
 import { OVERLAP_LABEL } from './overlap-labels';
 
-const PRESETS: { label: string; cron: string }[] = [
-  { label: 'Every hour', cron: '0 * * * *' },
-  { label: 'Every day at 8:00', cron: '0 8 * * *' },
-  { label: 'Weekdays at 8:00', cron: '0 8 * * 1-5' },
-  { label: 'Mondays at 9:00', cron: '0 9 * * 1' },
-];
+const PRESETS = [
+  { label: 'pages:schedules.presets.hourly', cron: '0 * * * *' },
+  { label: 'pages:schedules.presets.daily', cron: '0 8 * * *' },
+  { label: 'pages:schedules.presets.weekdays', cron: '0 8 * * 1-5' },
+  { label: 'pages:schedules.presets.mondays', cron: '0 9 * * 1' },
+] as const;
 
 function timezones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
@@ -38,6 +39,7 @@ type Props = {
 };
 
 export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit }: Props) {
+  const { t } = useTranslation();
   const [cron, setCronText] = useState(initial?.cron ?? '0 8 * * 1-5');
   const [timezone, setTimezoneValue] = useState(() => initial?.timezone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
   const server = fieldErrors(error, ['cron', 'timezone', 'input']);
@@ -55,7 +57,7 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit 
   const zones = useMemo(timezones, []);
   const fields = cron.trim().split(/\s+/).length;
   const cronError =
-    cron.trim() && (fields < 5 || fields > 6) ? `A cron expression has 5 fields (minute hour day month weekday); this one has ${fields}.` : server.byField.cron;
+    cron.trim() && (fields < 5 || fields > 6) ? t('pages:schedules.cronFields', { count: fields }) : server.byField.cron;
 
   return (
     <form
@@ -67,19 +69,19 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit 
       }}
     >
       {server.rest && <Alert kind="error">{server.rest}</Alert>}
-      <div className="row-wrap" role="group" aria-label="Common schedules">
-        <span className="small muted">Quick picks:</span>
+      <div className="row-wrap" role="group" aria-label={t('pages:schedules.presets.label')}>
+        <span className="small muted">{t('pages:schedules.presets.quick')}</span>
         {PRESETS.map((p) => (
           <button key={p.cron} type="button" className={cron === p.cron ? 'badge badge-accent' : 'badge'} style={{ cursor: 'pointer' }} onClick={() => setCron(p.cron)}>
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
       </div>
       <div className="schedule-fields">
-        <Field label="Cron expression" htmlFor="schedule-cron" error={cronError} hint="minute hour day month weekday, e.g. 30 7 * * 1-5">
+        <Field label={t('pages:schedules.cron')} htmlFor="schedule-cron" error={cronError} hint={t('pages:schedules.cronHint')}>
           <input id="schedule-cron" className={cronError ? 'input mono invalid' : 'input mono'} aria-invalid={cronError ? true : undefined} value={cron} onChange={(e) => setCron(e.target.value)} />
         </Field>
-        <Field label="Time zone" htmlFor="schedule-tz" error={server.byField.timezone}>
+        <Field label={t('pages:schedules.timezone')} htmlFor="schedule-tz" error={server.byField.timezone}>
           <select id="schedule-tz" className="select" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
             {!zones.includes(timezone) && <option value={timezone}>{timezone}</option>}
             {zones.map((z) => (
@@ -89,26 +91,26 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit 
             ))}
           </select>
         </Field>
-        <Field label="If the last run is still going" htmlFor="schedule-overlap">
+        <Field label={t('pages:schedules.overlap')} htmlFor="schedule-overlap">
           <select id="schedule-overlap" className="select" value={overlap} onChange={(e) => setOverlap(e.target.value as OverlapPolicy)}>
             {(Object.keys(OVERLAP_LABEL) as OverlapPolicy[]).map((k) => (
               <option key={k} value={k}>
-                {OVERLAP_LABEL[k]}
+                {t(OVERLAP_LABEL[k])}
               </option>
             ))}
           </select>
         </Field>
       </div>
       {!initial && (
-        <Field label="Run input (JSON, optional)" htmlFor="schedule-input" error={input.ok ? server.byField.input : input.error} hint="What {{ input }} holds in scheduled runs.">
+        <Field label={t('pages:schedules.input')} htmlFor="schedule-input" error={input.ok ? server.byField.input : input.error} hint={t('pages:schedules.inputHint')}>
           <textarea id="schedule-input" className={`textarea code${input.ok ? '' : ' invalid'}`} rows={3} style={{ minHeight: 64 }} spellCheck={false} placeholder='{ "topic": "today" }' value={inputText} onChange={(e) => setInputText(e.target.value)} />
         </Field>
       )}
       <div className="row">
         <Button type="submit" variant="primary" loading={busy} disabled={Boolean(cronError) || !cron.trim() || !input.ok}>
-          {initial ? 'Save schedule' : 'Add schedule'}
+          {initial ? t('pages:schedules.save') : t('pages:schedules.add')}
         </Button>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
+import { t as tr } from '../../i18n/i18n';
 import { queryKeys } from '../../api/query-keys';
 import { schedulesApi } from '../../api/schedules';
 import type { OverlapPolicy, Schedule } from '@bm/contract';
@@ -16,8 +18,9 @@ import { ScheduleForm } from './schedule-form';
 
 function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string }) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.schedules(botId) });
-  const onError = (err: unknown) => toast.error(errorMessage(err));
+  const onError = (err: unknown) => toast.error(errorText(err));
   const key = queryKeys.schedules(botId);
   const toggle = useMutation({
     mutationFn: (paused: boolean) => schedulesApi.update(schedule.id, { paused }),
@@ -47,7 +50,7 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
   const trigger = useMutation({
     mutationFn: () => schedulesApi.trigger(schedule.id),
     onSuccess: () => {
-      toast.info('Run started — see Runs');
+      toast.info(tr('pages:schedules.started'));
       void queryClient.invalidateQueries({ queryKey: queryKeys.runs(botId) });
     },
     onError,
@@ -66,10 +69,10 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
         <div className="mono">{schedule.cron}</div>
         <div className="small muted">{schedule.timezone}</div>
       </td>
-      <td className="small">{OVERLAP_LABEL[schedule.overlap] ?? schedule.overlap}</td>
+      <td className="small">{schedule.overlap in OVERLAP_LABEL ? t(OVERLAP_LABEL[schedule.overlap]) : schedule.overlap}</td>
       <td className="small">
         {schedule.paused ? (
-          <span className="muted">Paused</span>
+          <span className="muted">{t('pages:schedules.paused')}</span>
         ) : (
           schedule.nextRuns.slice(0, 3).map((t) => (
             <div key={t} title={formatDateTime(t)}>
@@ -80,12 +83,12 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
       </td>
       <td>
         <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <Button size="sm" variant="ghost" icon="play" loading={trigger.isPending} onClick={() => trigger.mutate()} title="Start a run now, as this schedule would">
-            Run now
+          <Button size="sm" variant="ghost" icon="play" loading={trigger.isPending} onClick={() => trigger.mutate()} title={t('pages:schedules.runNowTitle')}>
+            {t('pages:schedules.runNow')}
           </Button>
-          <Button size="sm" variant="ghost" icon="edit" aria-label="Edit schedule" title="Edit schedule" onClick={() => setEditing(true)} />
-          <Switch checked={!schedule.paused} label={schedule.paused ? 'Resume schedule' : 'Pause schedule'} onChange={(on) => toggle.mutate(!on)} />
-          <ConfirmButton size="sm" variant="ghost" icon="trash" aria-label="Delete schedule" loading={remove.isPending} onConfirm={() => remove.mutate()} />
+          <Button size="sm" variant="ghost" icon="edit" aria-label={t('pages:schedules.edit')} title={t('pages:schedules.edit')} onClick={() => setEditing(true)} />
+          <Switch checked={!schedule.paused} label={schedule.paused ? t('pages:schedules.resume') : t('pages:schedules.pause')} onChange={(on) => toggle.mutate(!on)} />
+          <ConfirmButton size="sm" variant="ghost" icon="trash" aria-label={t('pages:schedules.delete')} loading={remove.isPending} onConfirm={() => remove.mutate()} />
         </div>
       </td>
     </tr>
@@ -94,6 +97,7 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
 
 export function SchedulesSection({ botId }: { botId: string }) {
   const [adding, setAdding] = useState(false);
+  const { t } = useTranslation();
   const schedules = useQuery({ queryKey: queryKeys.schedules(botId), queryFn: () => schedulesApi.list(botId), select: (d) => d.schedules });
   const queryClient = useQueryClient();
   const create = useMutation({
@@ -108,11 +112,11 @@ export function SchedulesSection({ botId }: { botId: string }) {
     <section className="card" data-testid="schedules">
       <div className="card-header">
         <Icon name="clock" width={18} height={18} />
-        <h2>Schedules</h2>
+        <h2>{t('pages:schedules.title')}</h2>
         <span className="spacer" />
         {!adding && (schedules.data?.length ?? 0) > 0 && (
           <Button size="sm" icon="plus" onClick={() => setAdding(true)}>
-            Add schedule
+            {t('pages:schedules.add')}
           </Button>
         )}
       </div>
@@ -122,14 +126,22 @@ export function SchedulesSection({ botId }: { botId: string }) {
         </div>
       )}
       {schedules.isPending ? (
-        <LoadingState label="Loading schedules…" />
+        <LoadingState label={t('pages:schedules.loading')} />
       ) : schedules.isError ? (
-        <ErrorState error={schedules.error} title="Could not load schedules" onRetry={() => schedules.refetch()} />
+        <ErrorState error={schedules.error} title={t('pages:schedules.loadError')} onRetry={() => schedules.refetch()} />
       ) : schedules.data.length === 0 ? (
         !adding && (
           <div className="card-body">
-            <EmptyState icon="clock" title="No schedule" action={<Button icon="plus" onClick={() => setAdding(true)}>Add schedule</Button>}>
-              Run this bot automatically, e.g. every weekday at 8:00. Each schedule can carry its own run input.
+            <EmptyState
+              icon="clock"
+              title={t('pages:schedules.empty')}
+              action={
+                <Button icon="plus" onClick={() => setAdding(true)}>
+                  {t('pages:schedules.add')}
+                </Button>
+              }
+            >
+              {t('pages:schedules.emptyBody')}
             </EmptyState>
           </div>
         )
@@ -137,9 +149,9 @@ export function SchedulesSection({ botId }: { botId: string }) {
         <table className="table">
           <thead>
             <tr>
-              <th>When</th>
-              <th>If still running</th>
-              <th>Next runs</th>
+              <th>{t('pages:schedules.columns.when')}</th>
+              <th>{t('pages:schedules.columns.overlap')}</th>
+              <th>{t('pages:schedules.columns.next')}</th>
               <th />
             </tr>
           </thead>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { PageHeader } from '../../ui/page-header';
 import { SchedulesSection } from './schedules-section';
@@ -5,9 +6,10 @@ import { WebhookSection } from './webhook-section';
 
 export function TriggersPage() {
   const { botId } = useParams();
+  const { t } = useTranslation();
   return (
     <div className="page">
-      <PageHeader title="Triggers" subtitle="Besides the Run button, a bot can start on a schedule or when something calls its webhook." />
+      <PageHeader title={t('pages:triggers.title')} subtitle={t('pages:triggers.subtitle')} />
       <div className="stack-lg">
         <SchedulesSection botId={botId!} />
         <WebhookSection botId={botId!} />

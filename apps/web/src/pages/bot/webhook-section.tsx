@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
 import { useBot } from '../../api/use-bot';
@@ -8,9 +9,13 @@ import { CopyField } from '../../ui/copy-button';
 import { Icon } from '../../ui/icons';
 import { ErrorAlert } from '../../ui/states';
 
+/** A shell command that calls the webhook: code, the same in every language. */
+const curlExample = (url: string) => `curl -X POST '${url}' \\\n  -H 'content-type: application/json' \\\n  -d '{"topic": "hello"}'`;
+
 export function WebhookSection({ botId }: { botId: string }) {
   const bot = useBot(botId);
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.bot(botId) });
   const rotate = useMutation({
     mutationFn: () => botsApi.rotateWebhook(botId),
@@ -32,32 +37,39 @@ export function WebhookSection({ botId }: { botId: string }) {
     <section className="card" data-testid="webhook">
       <div className="card-header">
         <Icon name="webhook" width={18} height={18} />
-        <h2>Webhook</h2>
+        <h2>{t('pages:webhook.title')}</h2>
         <span className="spacer" />
-        {url ? <span className="badge badge-ok"><span className="dot" />Enabled</span> : <span className="badge">Disabled</span>}
+        {url ? (
+          <span className="badge badge-ok">
+            <span className="dot" />
+            {t('pages:webhook.enabled')}
+          </span>
+        ) : (
+          <span className="badge">{t('pages:webhook.disabled')}</span>
+        )}
       </div>
       <div className="card-body stack">
         <ErrorAlert error={rotate.error ?? disable.error} />
         {url ? (
           <>
-            <p className="muted">A POST to this secret URL starts a run; its JSON body becomes the run input. Anyone with the URL can start runs — rotate it if it leaks.</p>
-            <CopyField value={url} label="Webhook URL" />
-            <pre className="pre">{`curl -X POST '${url}' \\\n  -H 'content-type: application/json' \\\n  -d '{"topic": "hello"}'`}</pre>
+            <p className="muted">{t('pages:webhook.enabledBody')}</p>
+            <CopyField value={url} label={t('pages:webhook.url')} />
+            <pre className="pre">{curlExample(url)}</pre>
             <div className="row">
-              <ConfirmButton icon="refresh" confirmLabel="Rotate URL" loading={rotate.isPending} onConfirm={() => rotate.mutate()}>
-                Rotate URL
+              <ConfirmButton icon="refresh" confirmLabel={t('pages:webhook.rotate')} loading={rotate.isPending} onConfirm={() => rotate.mutate()}>
+                {t('pages:webhook.rotate')}
               </ConfirmButton>
-              <ConfirmButton variant="danger" icon="x" confirmLabel="Disable" loading={disable.isPending} onConfirm={() => disable.mutate()}>
-                Disable webhook
+              <ConfirmButton variant="danger" icon="x" confirmLabel={t('pages:webhook.disable')} loading={disable.isPending} onConfirm={() => disable.mutate()}>
+                {t('pages:webhook.disableWebhook')}
               </ConfirmButton>
             </div>
           </>
         ) : (
           <>
-            <p className="muted">Let other systems start this bot with an HTTP POST. You get a secret URL; the request body becomes the run input.</p>
+            <p className="muted">{t('pages:webhook.disabledBody')}</p>
             <div>
               <Button variant="primary" icon="link" loading={rotate.isPending} onClick={() => rotate.mutate()}>
-                Create webhook URL
+                {t('pages:webhook.create')}
               </Button>
             </div>
           </>

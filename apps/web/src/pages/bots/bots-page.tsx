@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { botsApi } from '../../api/bots';
 import type { Bot as BotSummary } from '@bm/contract';
@@ -11,7 +12,8 @@ import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { formatRelative } from '../../ui/time';
 import { toast } from '../../ui/toast';
-import { errorMessage } from '../../api/api-error';
+import { errorText } from '../../i18n/error-text';
+import { t as tr } from '../../i18n/i18n';
 import { useConnections } from '../../api/use-connections';
 import { Alert } from '../../ui/states';
 import { CreateBotDialog } from './create-bot-dialog';
@@ -19,13 +21,14 @@ import { GettingStarted } from './getting-started';
 
 function BotCard({ bot }: { bot: BotSummary }) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const remove = useMutation({
     mutationFn: () => botsApi.remove(bot.id),
     onSuccess: () => {
-      toast.info(`Deleted “${bot.name}”`);
+      toast.info(tr('pages:bots.deleted', { name: bot.name }));
       return queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
     },
-    onError: (err) => toast.error(errorMessage(err)),
+    onError: (err) => toast.error(errorText(err)),
   });
   return (
     <article className="card bot-card" data-testid="bot-card">
@@ -37,13 +40,13 @@ function BotCard({ bot }: { bot: BotSummary }) {
           </Link>
         </h3>
       </div>
-      <p className="desc">{bot.description || <span className="muted">No description</span>}</p>
+      <p className="desc">{bot.description || <span className="muted">{t('pages:bots.noDescription')}</span>}</p>
       <div className="meta">
-        <span className="badge">v{bot.version}</span>
-        <span>Updated {formatRelative(bot.updatedAt)}</span>
+        <span className="badge">{t('pages:botLayout.version', { version: bot.version })}</span>
+        <span>{t('pages:bots.updated', { when: formatRelative(bot.updatedAt) })}</span>
       </div>
       <div className="actions">
-        <ConfirmButton size="sm" variant="ghost" icon="trash" aria-label={`Delete ${bot.name}`} title="Delete bot" loading={remove.isPending} onConfirm={() => remove.mutate()} />
+        <ConfirmButton size="sm" variant="ghost" icon="trash" aria-label={t('pages:bots.deleteLabel', { name: bot.name })} title={t('pages:bots.deleteTitle')} loading={remove.isPending} onConfirm={() => remove.mutate()} />
       </div>
     </article>
   );
@@ -51,6 +54,7 @@ function BotCard({ bot }: { bot: BotSummary }) {
 
 export function BotsPage() {
   const { current } = useWorkspace();
+  const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const bots = useQuery({ queryKey: queryKeys.bots(current?.id), queryFn: () => botsApi.list(current?.id), select: (d) => d.bots });
   const connections = useConnections();
@@ -58,29 +62,32 @@ export function BotsPage() {
 
   const newButton = (
     <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
-      New bot
+      {t('pages:bots.new')}
     </Button>
   );
   return (
     <div className="page">
-      <PageHeader title="Bots" subtitle={current && !current.personal ? `Workspace: ${current.name}` : 'Your bots, their runs and their results.'} actions={bots.data?.length ? newButton : undefined} />
+      <PageHeader
+        title={t('pages:bots.title')}
+        subtitle={current && !current.personal ? t('pages:bots.subtitleWorkspace', { name: current.name }) : t('pages:bots.subtitle')}
+        actions={bots.data?.length ? newButton : undefined}
+      />
       {bots.isPending ? (
-        <LoadingState label="Loading bots…" />
+        <LoadingState label={t('pages:bots.loading')} />
       ) : bots.isError ? (
-        <ErrorState error={bots.error} title="Could not load your bots" onRetry={() => bots.refetch()} />
+        <ErrorState error={bots.error} title={t('pages:bots.loadError')} onRetry={() => bots.refetch()} />
       ) : bots.data.length === 0 ? (
-        <EmptyState icon="bot" title="Welcome to Bot Manager">
+        <EmptyState icon="bot" title={t('pages:bots.welcome')}>
           <p>
-            A bot is a small workflow you draw on a canvas: it <b>takes input</b>, asks <b>an LLM</b> through your own provider account, <b>reshapes</b> the answer and <b>delivers</b> it —
-            on demand, on a schedule or from a webhook.
+            <Trans i18nKey="pages:bots.intro" components={{ b: <b /> }} />
           </p>
           {connections.isPending ? null : <GettingStarted hasConnection={hasConnection} onNewBot={() => setCreating(true)} />}
         </EmptyState>
       ) : (
         <div className="stack-lg">
           {connections.isSuccess && !hasConnection && (
-            <Alert kind="warning" title="No active LLM connection">
-              Your bots cannot call a model until you <Link to="/settings/connections">add or activate an LLM connection</Link>.
+            <Alert kind="warning" title={t('pages:bots.noConnection')}>
+              <Trans i18nKey="pages:bots.noConnectionBody" components={{ a: <Link to="/settings/connections" /> }} />
             </Alert>
           )}
           <div className="bot-grid">

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
@@ -14,6 +15,7 @@ import { botLabel, botNames } from './bot-names';
 /** Every bot's results in the current workspace, newest first. */
 export function InboxPage() {
   const { current } = useWorkspace();
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 250);
   const results = useQuery({
@@ -29,21 +31,21 @@ export function InboxPage() {
   return (
     <div className="page">
       <PageHeader
-        title="Inbox"
-        subtitle={current && !current.personal ? `Results from every bot in ${current.name}, newest first.` : 'Results from all your bots, newest first.'}
+        title={t('pages:inbox.title')}
+        subtitle={current && !current.personal ? t('pages:inbox.subtitleWorkspace', { name: current.name }) : t('pages:inbox.subtitle')}
         actions={<ResultsSearch value={q} onChange={setQ} busy={results.isFetching} />}
       />
       <ResultsList
         results={results}
         query={query}
         source={(r) => (
-          <Link to={`/bots/${r.botId}/results`} className="badge" data-testid="result-bot" title="Open this bot's results">
+          <Link to={`/bots/${r.botId}/results`} className="badge" data-testid="result-bot" title={t('pages:inbox.openBot')}>
             {botLabel(names, r.botId, bots.isPending)}
           </Link>
         )}
         empty={
-          <EmptyState icon="inbox" title="The inbox is empty">
-            Results appear here when a bot with a <b>Results inbox</b> output runs. Every bot in this workspace delivers to the same inbox.
+          <EmptyState icon="inbox" title={t('pages:inbox.empty')}>
+            <Trans i18nKey="pages:inbox.emptyBody" components={{ b: <b /> }} />
           </EmptyState>
         }
       />

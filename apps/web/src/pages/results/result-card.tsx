@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ResultItem } from '@bm/contract';
 import { CopyButton } from '../../ui/copy-button';
@@ -9,10 +10,11 @@ import { formatDateTime, formatRelative } from '../../ui/time';
 
 /** The search box above a results list; `busy` shows a spinner while a search is in flight. */
 export function ResultsSearch({ value, onChange, busy }: { value: string; onChange: (value: string) => void; busy?: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="row" style={{ position: 'relative' }}>
       <Icon name="search" width={16} height={16} style={{ position: 'absolute', left: 10, color: 'var(--faint)' }} />
-      <input className="input" type="search" style={{ width: 280, paddingLeft: 32 }} placeholder="Search results…" value={value} onChange={(e) => onChange(e.target.value)} aria-label="Search results" />
+      <input className="input" type="search" style={{ width: 280, paddingLeft: 32 }} placeholder={t('pages:results.searchPlaceholder')} value={value} onChange={(e) => onChange(e.target.value)} aria-label={t('pages:results.search')} />
       {busy && <Spinner small />}
     </div>
   );
@@ -20,24 +22,25 @@ export function ResultsSearch({ value, onChange, busy }: { value: string; onChan
 
 /** One saved result; `source` (e.g. a link to the bot it came from) goes before the title. */
 export function ResultCard({ result, source }: { result: ResultItem; source?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <article className="card" data-testid="result">
       <div className="card-header">
         {source}
-        <h3 className="truncate">{result.title || 'Untitled result'}</h3>
+        <h3 className="truncate" translate="no">{result.title || t('pages:results.untitled')}</h3>
         <span className="spacer" />
         <span className="small muted" title={formatDateTime(result.createdAt)}>
           {formatRelative(result.createdAt)}
         </span>
         {result.runId && (
           <Link to={`/bots/${result.botId}/runs/${result.runId}`} className="small">
-            Run
+            {t('pages:results.run')}
           </Link>
         )}
         <CopyButton text={result.content} />
       </div>
       <div className="card-body">
-        <pre className="pre" style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}>
+        <pre className="pre" translate="no" style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}>
           {result.content}
         </pre>
       </div>
@@ -57,12 +60,13 @@ export function ResultsList({
   empty: ReactNode;
   source?: (result: ResultItem) => ReactNode;
 }) {
-  if (results.isPending) return <LoadingState label="Loading results…" />;
-  if (results.isError) return <ErrorState error={results.error} title="Could not load results" onRetry={() => results.refetch()} />;
+  const { t } = useTranslation();
+  if (results.isPending) return <LoadingState label={t('pages:results.loading')} />;
+  if (results.isError) return <ErrorState error={results.error} title={t('pages:results.loadError')} onRetry={() => results.refetch()} />;
   if (results.data.length === 0) {
     return query ? (
-      <EmptyState icon="search" title={`Nothing matches “${query}”`}>
-        Try fewer or different words.
+      <EmptyState icon="search" title={t('pages:results.noMatch', { query })}>
+        {t('pages:results.noMatchBody')}
       </EmptyState>
     ) : (
       empty

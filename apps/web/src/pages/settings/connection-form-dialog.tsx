@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { llmConnectionsApi } from '../../api/llm-connections';
 import type { LlmConnection, LlmConnectionPatch, LlmProvider } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
@@ -9,7 +10,7 @@ import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { ErrorAlert } from '../../ui/states';
 import type { ConnectionFocus } from '../../api/connection-fix';
-import { PROVIDER_ORDER, PROVIDERS } from './providers';
+import { PROVIDER_ORDER, PROVIDERS, providerLabel } from './providers';
 
 function validUrl(text: string): boolean {
   try {
@@ -34,6 +35,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
   const { current: workspace } = useWorkspace();
   const workspaceId = workspace?.id;
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const [provider, setProvider] = useState<LlmProvider>(existing?.provider ?? 'openai');
   const [name, setName] = useState(existing?.name ?? '');
   const [apiKey, setApiKey] = useState('');
@@ -42,17 +44,18 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
   const [shared, setShared] = useState(existing?.shared ?? false);
   const [touched, setTouched] = useState(false);
   const info = PROVIDERS[provider];
+  const label = providerLabel(provider);
 
   const errors = {
-    name: !name.trim() ? 'Give it a name you will recognise.' : undefined,
-    apiKey: !existing && info.keyRequired && !apiKey.trim() ? `${info.label} needs an API key.` : undefined,
+    name: !name.trim() ? t('settings:form.nameRequired') : undefined,
+    apiKey: !existing && info.keyRequired && !apiKey.trim() ? t('settings:form.keyRequired', { provider: label }) : undefined,
     baseUrl:
       info.baseUrlRequired && !baseUrl.trim()
-        ? 'Required for this provider.'
+        ? t('settings:form.baseUrlRequired')
         : baseUrl.trim() && !validUrl(baseUrl.trim())
-          ? 'Enter a full http(s) URL.'
+          ? t('settings:form.baseUrlInvalid')
           : undefined,
-    modelDefault: !modelDefault.trim() ? 'Which model to use when a node does not say.' : undefined,
+    modelDefault: !modelDefault.trim() ? t('settings:form.modelRequired') : undefined,
   };
   const valid = !Object.values(errors).some(Boolean);
 
@@ -91,54 +94,69 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
 
   return (
     <Modal
-      title={existing ? `Edit “${existing.name}”` : 'Add an LLM connection'}
-      description="Your key is encrypted at rest and never shown again. Runs that use this connection are billed to your provider account."
+      title={existing ? t('settings:form.editTitle', { name: existing.name }) : t('settings:form.addTitle')}
+      description={t('settings:form.description')}
       onClose={onClose}
       onSubmit={submit}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button type="submit" variant="primary" loading={save.isPending}>
-            {existing ? 'Save changes' : 'Add connection'}
+            {existing ? t('settings:form.saveChanges') : t('settings:form.add')}
           </Button>
         </>
       }
     >
       <ErrorAlert error={save.error} />
-      <Field label="Provider" htmlFor="conn-provider" hint={existing ? 'The provider of a connection cannot change; add a new one instead.' : undefined}>
+      <Field label={t('settings:form.provider')} htmlFor="conn-provider" hint={existing ? t('settings:form.providerFixed') : undefined}>
         <select id="conn-provider" className="select" value={provider} disabled={Boolean(existing)} onChange={(e) => setProvider(e.target.value as LlmProvider)}>
           {PROVIDER_ORDER.map((p) => (
             <option key={p} value={p}>
-              {PROVIDERS[p].label}
+              {providerLabel(p)}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="Name" htmlFor="conn-name" required error={show(errors.name)}>
-        <input id="conn-name" className="input" placeholder={`My ${info.label} account`} value={name} onChange={(e) => setName(e.target.value)} />
+      <Field label={t('settings:form.name')} htmlFor="conn-name" required error={show(errors.name)}>
+        <input id="conn-name" className="input" placeholder={t('settings:form.namePlaceholder', { provider: label })} value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <Field
-        label="API key"
+        label={t('settings:form.apiKey')}
         htmlFor="conn-key"
         required={!existing && info.keyRequired}
         error={show(errors.apiKey)}
-        hint={existing ? `Stored key: ${existing.keyHint ?? 'none'}. Leave empty to keep it.` : info.keyRequired ? undefined : 'Only if your server asks for one.'}
+        hint={existing ? t('settings:form.storedKey', { hint: existing.keyHint ?? t('settings:connection.none') }) : info.keyRequired ? undefined : t('settings:form.keyOptional')}
       >
-        <input id="conn-key" data-autofocus={focus === 'apiKey' || undefined} className="input" type="password" autoComplete="new-password" placeholder={existing?.keyHint ? `Keep ${existing.keyHint}` : 'sk-…'} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
+        <input
+          id="conn-key"
+          data-autofocus={focus === 'apiKey' || undefined}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          placeholder={existing?.keyHint ? t('settings:form.keepKey', { hint: existing.keyHint }) : 'sk-…'}
+          value={apiKey}
+          onChange={(e) => setApiKey(e.target.value)}
+        />
       </Field>
-      <Field label={info.baseUrlRequired ? 'Base URL' : 'Base URL (gateway or proxy)'} htmlFor="conn-base" required={info.baseUrlRequired} error={show(errors.baseUrl)} hint={info.baseUrlHint}>
+      <Field
+        label={info.baseUrlRequired ? t('settings:form.baseUrl') : t('settings:form.baseUrlOptional')}
+        htmlFor="conn-base"
+        required={info.baseUrlRequired}
+        error={show(errors.baseUrl)}
+        hint={t(info.baseUrlHint)}
+      >
         <input id="conn-base" data-autofocus={focus === 'baseUrl' || undefined} className="input" type="url" placeholder={info.baseUrlPlaceholder} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
       </Field>
-      <Field label="Default model" htmlFor="conn-model" required error={show(errors.modelDefault)} hint="Used when a node or bot does not name a model.">
+      <Field label={t('settings:form.model')} htmlFor="conn-model" required error={show(errors.modelDefault)} hint={t('settings:form.modelHint')}>
         <input id="conn-model" data-autofocus={focus === 'modelDefault' || undefined} className="input" placeholder={info.modelPlaceholder} value={modelDefault} onChange={(e) => setModelDefault(e.target.value)} />
       </Field>
       {workspace && !workspace.personal && (
         <div className="field">
           <label className="checkbox">
             <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
-            Let everyone in “{workspace.name}” use this connection
+            {t('settings:form.share', { workspace: workspace.name })}
           </label>
-          <div className="field-hint">They can run bots with it, billed to this key. The key itself stays hidden from them too.</div>
+          <div className="field-hint">{t('settings:form.shareHint')}</div>
         </div>
       )}
     </Modal>

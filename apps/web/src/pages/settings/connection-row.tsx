@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { Trans, useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { llmConnectionsApi } from '../../api/llm-connections';
 import type { LlmConnection } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
@@ -10,7 +11,7 @@ import { Switch } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import type { ConnectionFocus } from '../../api/connection-fix';
 import { ConnectionTestResultView } from './connection-test-result';
-import { PROVIDERS } from './providers';
+import { providerLabel } from './providers';
 
 function useTest(id: string) {
   return useMutation({ mutationKey: ['test-connection', id], mutationFn: () => llmConnectionsApi.test(id) });
@@ -25,8 +26,9 @@ type RowProps = {
 
 export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.connectionsAll });
-  const onError = (err: unknown) => toast.error(errorMessage(err));
+  const onError = (err: unknown) => toast.error(errorText(err));
   const test = useTest(c.id);
   const { mutate: runTest, reset: resetTest } = test;
   // A result about the previous key or URL would mislead once the connection changed.
@@ -38,7 +40,8 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
   const remove = useMutation({ mutationFn: () => llmConnectionsApi.remove(c.id), onSuccess: refresh, onError });
   // A teammate's shared connection can be used and tested, but only its owner (or an admin) changes it.
   const readOnly = c.ownedByMe === false;
-  const ownerHint = readOnly ? 'Shared by a teammate: only its owner or a workspace admin can change it.' : undefined;
+  const ownerHint = readOnly ? t('settings:connection.readOnly') : undefined;
+  const mono = { mono: <span className="mono" /> };
 
   return (
     <div className="card" data-testid="connection" data-connection-id={c.id}>
@@ -47,17 +50,17 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
           <div className="stack" style={{ gap: 4, flex: 1, minWidth: 0 }}>
             <div className="row">
               <h3 className="truncate">{c.name}</h3>
-              <span className="badge badge-accent">{PROVIDERS[c.provider]?.label ?? c.provider}</span>
-              {!c.isActive && <span className="badge">Inactive</span>}
-              {c.shared && <span className="badge">Shared</span>}
+              <span className="badge badge-accent">{providerLabel(c.provider)}</span>
+              {!c.isActive && <span className="badge">{t('settings:connection.inactive')}</span>}
+              {c.shared && <span className="badge">{t('settings:connection.shared')}</span>}
             </div>
             <div className="row-wrap small muted">
               <span>
-                Model <span className="mono">{c.modelDefault}</span>
+                <Trans i18nKey="settings:connection.model" values={{ model: c.modelDefault }} components={mono} />
               </span>
               <span>·</span>
               <span>
-                Key <span className="mono">{c.keyHint ?? 'none'}</span>
+                <Trans i18nKey="settings:connection.key" values={{ hint: c.keyHint ?? t('settings:connection.none') }} components={mono} />
               </span>
               {c.baseUrl && (
                 <>
@@ -70,23 +73,23 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
             </div>
           </div>
           <label className="row small muted" style={{ cursor: 'pointer' }}>
-            {c.isActive ? 'Active' : 'Inactive'}
-            {!readOnly && <Switch checked={c.isActive} label={c.isActive ? 'Deactivate' : 'Activate'} onChange={(v) => toggle.mutate(v)} />}
+            {c.isActive ? t('settings:connection.active') : t('settings:connection.inactive')}
+            {!readOnly && <Switch checked={c.isActive} label={c.isActive ? t('settings:connection.deactivate') : t('settings:connection.activate')} onChange={(v) => toggle.mutate(v)} />}
           </label>
         </div>
         <div className="row">
           <Button size="sm" icon="zap" loading={test.isPending} onClick={() => test.mutate()}>
-            Test connection
+            {t('settings:connection.test')}
           </Button>
           <Button size="sm" icon="edit" onClick={() => onEdit()} disabled={readOnly} title={ownerHint}>
-            Edit
+            {t('settings:connection.edit')}
           </Button>
           <span className="spacer" />
           {readOnly ? (
             <span className="small muted">{ownerHint}</span>
           ) : (
             <ConfirmButton size="sm" variant="danger" icon="trash" loading={remove.isPending} onConfirm={() => remove.mutate()}>
-              Delete
+              {t('settings:connection.delete')}
             </ConfirmButton>
           )}
         </div>

@@ -1,5 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query';
-import { errorMessage } from '../../api/api-error';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
+import { formatter } from '../../i18n/i18n';
 import type { ConnectionTestResult } from '@bm/contract';
 import { Button } from '../../ui/button';
 import { Alert } from '../../ui/states';
@@ -13,19 +15,30 @@ type Props = {
 
 /** The outcome of "Test connection": what the model answered, or what to change and a button to do it. */
 export function ConnectionTestResultView({ test, onFix }: Props) {
-  if (test.isPending) return <p className="small muted" role="status">Sending a short test prompt…</p>;
-  if (test.isError) return <Alert kind="error" title="Test failed">{errorMessage(test.error)}</Alert>;
+  const { t } = useTranslation();
+  if (test.isPending)
+    return (
+      <p className="small muted" role="status">
+        {t('settings:test.sending')}
+      </p>
+    );
+  if (test.isError)
+    return (
+      <Alert kind="error" title={t('settings:test.failed')}>
+        {errorText(test.error)}
+      </Alert>
+    );
   const r = test.data;
   if (!r) return null;
   if (r.ok)
     return (
-      <Alert kind="success" title={`Connected — ${r.model} answered in ${r.latencyMs} ms`}>
+      <Alert kind="success" title={t('settings:test.connected', { model: r.model, latency: formatter().duration(r.latencyMs) })}>
         <span className="mono small">“{r.output.length > 160 ? `${r.output.slice(0, 160)}…` : r.output}”</span>
       </Alert>
     );
   const fix = connectionFix(r.error.code);
   return (
-    <Alert kind="error" title="The provider refused the test">
+    <Alert kind="error" title={t('settings:test.refused')}>
       <div className="stack" style={{ gap: 8 }}>
         <span>
           {r.error.message} <span className="mono small">({r.error.code})</span>
@@ -33,7 +46,7 @@ export function ConnectionTestResultView({ test, onFix }: Props) {
         {onFix && (
           <div>
             <Button size="sm" icon="edit" onClick={() => onFix(fix?.focus ?? 'apiKey')}>
-              {fix?.label ?? 'Edit connection'}
+              {t(fix?.label ?? 'settings:test.editConnection')}
             </Button>
           </div>
         )}

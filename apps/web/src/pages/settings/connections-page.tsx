@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useConnections } from '../../api/use-connections';
 import { Button } from '../../ui/button';
@@ -12,6 +13,7 @@ const FOCUSES: readonly string[] = ['apiKey', 'baseUrl', 'modelDefault'] satisfi
 
 export function ConnectionsPage() {
   const connections = useConnections();
+  const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   // The edited connection lives in the URL (`?edit=<id>&focus=apiKey`), so an error elsewhere in the
   // app ("your key was rejected") can link straight to the fix.
@@ -29,23 +31,23 @@ export function ConnectionsPage() {
   };
   const add = (
     <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
-      Add connection
+      {t('settings:connections.add')}
     </Button>
   );
   return (
     <div className="page">
-      <PageHeader title="LLM connections" subtitle="The provider accounts your bots call. Each LLM node uses its own connection or the bot's default." actions={connections.data?.length ? add : undefined} />
+      <PageHeader title={t('settings:connections.title')} subtitle={t('settings:connections.subtitle')} actions={connections.data?.length ? add : undefined} />
       <div className="stack-lg">
-        <Alert kind="info" title="Bring your own model">
-          Bot Manager never provides or pays for an LLM: runs use your own key, at your own cost. Keys are encrypted and never shown again after you save them.
+        <Alert kind="info" title={t('settings:connections.byom')}>
+          {t('settings:connections.byomBody')}
         </Alert>
         {connections.isPending ? (
-          <LoadingState label="Loading connections…" />
+          <LoadingState label={t('settings:connections.loading')} />
         ) : connections.isError ? (
-          <ErrorState error={connections.error} title="Could not load connections" onRetry={() => connections.refetch()} />
+          <ErrorState error={connections.error} title={t('settings:connections.loadError')} onRetry={() => connections.refetch()} />
         ) : connections.data.length === 0 ? (
-          <EmptyState icon="plug" title="No LLM connection yet" action={add}>
-            Connect OpenAI, Anthropic, Google, a local server such as Ollama, or any OpenAI-compatible endpoint. We test it as soon as you save it.
+          <EmptyState icon="plug" title={t('settings:connections.empty')} action={add}>
+            {t('settings:connections.emptyBody')}
           </EmptyState>
         ) : (
           <div className="stack">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 import { queryKeys } from '../../api/query-keys';
 import { tokensApi } from '../../api/tokens';
 import { Button } from '../../ui/button';
@@ -14,6 +15,7 @@ import { toast } from '../../ui/toast';
 
 export function TokensPage() {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const tokens = useQuery({ queryKey: queryKeys.tokens, queryFn: tokensApi.list, select: (d) => d.tokens });
@@ -26,11 +28,11 @@ export function TokensPage() {
       void refresh();
     },
   });
-  const remove = useMutation({ mutationFn: tokensApi.remove, onSuccess: refresh, onError: (err) => toast.error(errorMessage(err)) });
+  const remove = useMutation({ mutationFn: tokensApi.remove, onSuccess: refresh, onError: (err) => toast.error(errorText(err)) });
 
   return (
     <div className="page">
-      <PageHeader title="API tokens" subtitle="Personal tokens let scripts use the API as you: send them as Authorization: Bearer <token>." />
+      <PageHeader title={t('settings:tokens.title')} subtitle={t('settings:tokens.subtitle')} />
       <div className="stack-lg">
         <section className="card card-body stack">
           <form
@@ -42,52 +44,54 @@ export function TokensPage() {
             }}
           >
             <div style={{ flex: 1 }}>
-              <Field label="New token name" htmlFor="token-name">
-                <input id="token-name" className="input" placeholder="CI deploy script" value={name} onChange={(e) => setName(e.target.value)} />
+              <Field label={t('settings:tokens.newName')} htmlFor="token-name">
+                <input id="token-name" className="input" placeholder={t('settings:tokens.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
               </Field>
             </div>
             <Button type="submit" variant="primary" icon="key" loading={create.isPending} disabled={!name.trim()}>
-              Create token
+              {t('settings:tokens.create')}
             </Button>
           </form>
           <ErrorAlert error={create.error} />
           {created && (
-            <Alert kind="success" title={`Token “${created.name}” created — copy it now, it will not be shown again.`}>
+            <Alert kind="success" title={t('settings:tokens.created', { name: created.name })}>
               <div style={{ marginTop: 8 }}>
-                <CopyField value={created.token} label="New API token" />
+                <CopyField value={created.token} label={t('settings:tokens.newToken')} />
               </div>
             </Alert>
           )}
         </section>
         {tokens.isPending ? (
-          <LoadingState label="Loading tokens…" />
+          <LoadingState label={t('settings:tokens.loading')} />
         ) : tokens.isError ? (
-          <ErrorState error={tokens.error} title="Could not load tokens" onRetry={() => tokens.refetch()} />
+          <ErrorState error={tokens.error} title={t('settings:tokens.loadError')} onRetry={() => tokens.refetch()} />
         ) : tokens.data.length === 0 ? (
-          <EmptyState icon="key" title="No API token">Create one above to call the API from scripts or CI.</EmptyState>
+          <EmptyState icon="key" title={t('settings:tokens.empty')}>
+            {t('settings:tokens.emptyBody')}
+          </EmptyState>
         ) : (
           <div className="card">
             <table className="table">
               <thead>
                 <tr>
-                  <th>Name</th>
-                  <th>Created</th>
-                  <th>Last used</th>
+                  <th>{t('settings:tokens.columns.name')}</th>
+                  <th>{t('settings:tokens.columns.created')}</th>
+                  <th>{t('settings:tokens.columns.lastUsed')}</th>
                   <th />
                 </tr>
               </thead>
               <tbody>
-                {tokens.data.map((t) => (
-                  <tr key={t.id} data-testid="token">
+                {tokens.data.map((tok) => (
+                  <tr key={tok.id} data-testid="token">
                     <td>
-                      <span style={{ fontWeight: 560 }}>{t.name}</span>
-                      {t.prefix && <span className="mono small muted"> · {t.prefix}…</span>}
+                      <span style={{ fontWeight: 560 }}>{tok.name}</span>
+                      {tok.prefix && <span className="mono small muted"> · {tok.prefix}…</span>}
                     </td>
-                    <td title={formatDateTime(t.createdAt)}>{formatRelative(t.createdAt)}</td>
-                    <td title={formatDateTime(t.lastUsedAt)}>{t.lastUsedAt ? formatRelative(t.lastUsedAt) : <span className="muted">Never</span>}</td>
+                    <td title={formatDateTime(tok.createdAt)}>{formatRelative(tok.createdAt)}</td>
+                    <td title={formatDateTime(tok.lastUsedAt)}>{tok.lastUsedAt ? formatRelative(tok.lastUsedAt) : <span className="muted">{t('settings:tokens.never')}</span>}</td>
                     <td style={{ textAlign: 'right' }}>
-                      <ConfirmButton size="sm" variant="danger" icon="trash" confirmLabel="Revoke" loading={remove.isPending && remove.variables === t.id} onConfirm={() => remove.mutate(t.id)}>
-                        Revoke
+                      <ConfirmButton size="sm" variant="danger" icon="trash" confirmLabel={t('settings:tokens.revoke')} loading={remove.isPending && remove.variables === tok.id} onConfirm={() => remove.mutate(tok.id)}>
+                        {t('settings:tokens.revoke')}
                       </ConfirmButton>
                     </td>
                   </tr>
