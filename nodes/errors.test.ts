@@ -11,7 +11,7 @@ describe('toNodeError', () => {
     ['a plain bug', new TypeError('x is not a function'), 'NODE_FAILED', true],
     ['a coded error that does not say (a socket reset)', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'ECONNRESET', true],
     ['a code that is not ours', Object.assign(new Error('x'), { code: 'weird-code' }), 'NODE_FAILED', true],
-    ['an unreachable database', prismaError('P1001'), 'DATABASE_ERROR', true],
+    ['an unreachable database', prismaError('P1001'), 'DB_UNAVAILABLE', true],
     ['a constraint error', prismaError('P2002'), 'DATABASE_ERROR', false],
     ['a database error that claims otherwise', Object.assign(prismaError('P2003'), { retryable: true }), 'DATABASE_ERROR', false],
     ['a thrown string', 'boom', 'NODE_FAILED', true],

@@ -49,8 +49,9 @@ export function toNodeError(err: unknown, nodeId?: string): NodeError {
     return err;
   }
   const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; status?: unknown; retryAfterMs?: unknown };
-  const message = typeof e.message === 'string' && e.message ? e.message : String(err);
   const db = classifyDbError(err);
+  // A database error's own text quotes server internals (files, queries): it stays in the log.
+  const message = db?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(err));
   const code = db?.code ?? (typeof e.code === 'string' && CODE.test(e.code) ? e.code : 'NODE_FAILED');
   const retryable = db?.retryable ?? (typeof e.retryable === 'boolean' ? e.retryable : true);
   return new NodeError(code, message, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/activity';
 import { toNodeError } from '@bm/nodes';
-import { toActivityFailure, toApplicationFailure, toFailureInfo } from './failure';
+import { retryDelayAfter, toActivityFailure, toApplicationFailure, toFailureInfo } from './failure';
 
 const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`), { code, name: 'PrismaClientKnownRequestError' });
 
@@ -28,7 +28,7 @@ describe('node failures → Temporal failures', () => {
   });
 
   it('classifies database errors through packages/db: unreachable is retried, a constraint error is not', () => {
-    expect(toFailureInfo(prismaError('P1001'))).toMatchObject({ code: 'DATABASE_ERROR', retryable: true });
+    expect(toFailureInfo(prismaError('P1001'))).toMatchObject({ code: 'DB_UNAVAILABLE', retryable: true });
     expect(toFailureInfo(prismaError('P2002'))).toMatchObject({ code: 'DATABASE_ERROR', retryable: false });
   });
 
@@ -58,5 +58,18 @@ describe('node failures → Temporal failures', () => {
     const f = toActivityFailure(prismaError('P2002')) as ApplicationFailure;
     expect(f).toBeInstanceOf(ApplicationFailure);
     expect({ type: f.type, nonRetryable: f.nonRetryable }).toEqual({ type: 'DATABASE_ERROR', nonRetryable: true });
+  });
+});
+
+describe('Retry-After', () => {
+  const policy = { initialRetryDelayMs: 1_000, backoffCoefficient: 2, maxRetryDelayMs: 60_000 };
+  it('0 (or a date in the past) means "retry now": the node\'s own backoff for this attempt applies', () => {
+    expect(retryDelayAfter(0, 1, policy)).toBe(1_000);
+    expect(retryDelayAfter(0, 3, policy)).toBe(4_000);
+  });
+  it('a longer wait is honoured, up to the node\'s maximum interval', () => {
+    expect(retryDelayAfter(7_000, 1, policy)).toBe(7_000);
+    expect(retryDelayAfter(600_000, 1, policy)).toBe(60_000);
+    expect(retryDelayAfter(0, 20, policy)).toBe(60_000);
   });
 });

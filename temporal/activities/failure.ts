@@ -35,3 +35,20 @@ export function toActivityFailure(err: unknown): Error {
   if (err instanceof ApplicationFailure || err instanceof CancelledFailure) return err;
   return toApplicationFailure(toFailureInfo(err));
 }
+
+/**
+ * The delay before the next attempt when the service said when to come back (Retry-After): what
+ * it asked for, but never less than the node's own backoff for this attempt — `Retry-After: 0` or a
+ * date in the past means "retry now", not "retry at once forever" (and a zero delay reaches Temporal
+ * as no delay at all) — and never more than the node's maximum interval.
+ */
+export function retryDelayAfter(
+  retryAfterMs: number,
+  attempt: number,
+  policy: { initialRetryDelayMs?: number; backoffCoefficient?: number; maxRetryDelayMs?: number },
+): number {
+  const initial = policy.initialRetryDelayMs ?? 1_000;
+  const max = policy.maxRetryDelayMs ?? Number.POSITIVE_INFINITY;
+  const floor = Math.min(initial * (policy.backoffCoefficient ?? 2) ** Math.max(0, attempt - 1), max);
+  return Math.min(Math.max(retryAfterMs, floor), max);
+}

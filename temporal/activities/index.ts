@@ -5,6 +5,7 @@ import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
 import { toActivityFailure } from './failure';
 import { buildPlan } from './plan';
+import { patientRepositories } from './patient-repos';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
 
@@ -37,7 +38,8 @@ export interface LoadedRun {
 }
 
 export function createActivities(deps: ActivityDeps): BotActivities {
-  const { repos } = deps;
+  // Every database call of every activity waits out an outage instead of failing the attempt.
+  const repos = patientRepositories(deps.repos, { log: deps.log });
   const maxOutputBytes = deps.maxOutputBytes ?? 10 * 1024 * 1024;
   // A run's version graph and input are immutable: cache them across the run's node activities.
   const runCache = new Map<string, LoadedRun>();
@@ -116,7 +118,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
   const activities: BotActivities = {
     prepareRun,
 
-    runNode: (input) => runNode(input, { ...deps, loadRun, maxOutputBytes }),
+    runNode: (input) => runNode(input, { ...deps, repos, loadRun, maxOutputBytes }),
 
     async recordNodeFailure({ runId, failure, continued }) {
       if (!(await repos.runs.get(runId))) return; // the bot (and its runs) was deleted meanwhile

@@ -1,10 +1,11 @@
 import { CancelledFailure, Context } from '@temporalio/activity';
 import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
+import { describeUnstorable, makeStorable } from '@bm/db/storable';
 import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
 import type { RunNodeInput } from '../shared';
 import type { ActivityDeps, LoadedRun } from './index';
-import { toApplicationFailure, toFailureInfo } from './failure';
+import { retryDelayAfter, toApplicationFailure, toFailureInfo } from './failure';
 import { loadNodeSecrets } from './node-secrets';
 
 const noEmail: NodeContext['email'] = {
@@ -73,7 +74,7 @@ type RunNodeDeps = ActivityDeps & { loadRun(runId: string): Promise<LoadedRun>; 
  * validates its params, runs it with an injected context, and records the outcome in NodeRun.
  * Only ids cross Temporal; outputs stay in the database.
  */
-export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: RunNodeInput, deps: RunNodeDeps) {
+export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNodeInput, deps: RunNodeDeps) {
   const { repos } = deps;
   const actx = Context.current();
   const attempt = actx.info.attempt;
@@ -130,8 +131,16 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
       log: deps.log && ((msg, data) => deps.log!(maskSecretText(msg, secrets), data && maskSecretValues(data, secrets))),
     };
     const executed = await executeNode(def, node.params ?? {}, { input: run.input, nodes: outputs, secrets }, ctx, inputs);
-    const params = maskSecretValues(executed.params, secrets);
-    const output = maskSecretValues(executed.output, secrets);
+    // What came from outside (a feed, a page, an LLM) may hold what the database cannot store (NUL,
+    // broken surrogates, absurd nesting): stored cleaned, with a warning, rather than failing the
+    // node after every retry.
+    const stored = makeStorable(maskSecretValues(executed.output, secrets));
+    const params = makeStorable(maskSecretValues(executed.params, secrets)).value;
+    const output = stored.value;
+    const warnings = stored.problems.length
+      ? [{ code: 'OUTPUT_SANITISED', message: `Parts of the output the database cannot store were cleaned: ${stored.problems.map((p) => describeUnstorable(p, 'the output')).join(' ')}` }]
+      : [];
+    for (const [key, value] of pendingState) pendingState.set(key, makeStorable(value).value);
     const outputBytes = Buffer.byteLength(JSON.stringify(output ?? null));
     if (outputBytes > deps.maxOutputBytes) {
       throw Object.assign(new Error(`The node produced ${outputBytes} bytes; the limit is ${deps.maxOutputBytes}. Reduce what it returns (e.g. a lower item limit).`), {
@@ -154,6 +163,7 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
         outputBytes,
         usage: usesLlm ? llmOut?.usage : undefined,
         model: usesLlm ? llmOut?.model : undefined,
+        warnings,
       },
       { botId: run.botId, entries: [...pendingState] },
     );
@@ -163,7 +173,7 @@ export async function runNode({ runId, nodeId, maxAttempts, maxRetryDelayMs }: R
     if (actx.cancellationSignal.aborted) throw new CancelledFailure('The run was cancelled.');
     const info = toFailureInfo(err);
     info.message = maskSecretText(info.message, secrets);
-    if (info.retryAfterMs !== undefined && maxRetryDelayMs !== undefined) info.retryAfterMs = Math.min(info.retryAfterMs, maxRetryDelayMs);
+    if (info.retryAfterMs !== undefined) info.retryAfterMs = retryDelayAfter(info.retryAfterMs, attempt, policy);
     const final = !info.retryable || attempt >= maxAttempts;
     await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt }, final);
     throw toApplicationFailure(info);

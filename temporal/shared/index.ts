@@ -48,6 +48,9 @@ export interface RunNodeInput {
   maxAttempts: number;
   /** A provider's Retry-After is honoured up to this (the node's maximum retry interval). */
   maxRetryDelayMs?: number;
+  /** The node's own backoff (first interval, growth): the floor under a Retry-After of 0 or in the past. */
+  initialRetryDelayMs?: number;
+  backoffCoefficient?: number;
 }
 
 export interface NodeFailure {

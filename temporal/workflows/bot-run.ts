@@ -145,6 +145,8 @@ async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
         nodeId: node.id,
         maxAttempts: node.retry.maximumAttempts,
         maxRetryDelayMs: node.retry.maximumIntervalMs,
+        initialRetryDelayMs: node.retry.initialIntervalMs,
+        backoffCoefficient: node.retry.backoffCoefficient,
       });
       progress.finished.add(node.id);
       return 'succeeded';

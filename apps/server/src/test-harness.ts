@@ -31,6 +31,8 @@ export async function startTestServer(opts: {
   dataDir?: string;
   databaseUrl?: string;
   taskQueue?: string;
+  /** A Temporal server of the test's own (default: the suite's). */
+  temporalAddress?: string;
   logDestination?: { write(line: string): void };
 } = {}): Promise<TestServer> {
   let databaseUrl = opts.databaseUrl ?? '';
@@ -44,7 +46,7 @@ export async function startTestServer(opts: {
   const server = await startServer({
     port: 0,
     dataDir,
-    temporalAddress: await testTemporalAddress(),
+    temporalAddress: opts.temporalAddress ?? (await testTemporalAddress()),
     logDestination: opts.logDestination,
     env: {
       DATABASE_URL: databaseUrl,

@@ -213,6 +213,11 @@ describe('Bot Manager in Chromium', () => {
     await page.getByLabel('Webhook URL').waitFor();
     expect(await page.getByLabel('Webhook URL').inputValue()).toMatch(/\/api\/hooks\//);
     await shot('12-triggers');
+    // Stored hashed: after a reload the URL is gone for good, and rotating is the way to a new one.
+    await page.reload();
+    await page.getByText('It was shown once, when it was created').waitFor();
+    expect(await page.getByLabel('Webhook URL').count()).toBe(0);
+    await page.getByRole('button', { name: 'Rotate URL' }).waitFor();
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByLabel('New token name').fill('CI script');
     await page.getByRole('button', { name: 'Create token' }).click();

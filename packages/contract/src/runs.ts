@@ -41,6 +41,8 @@ export const NodeRun = z.object({
   finishedAt: IsoDateOrNull,
   usage: NodeUsage.optional(),
   model: z.string().optional(),
+  /** What the run noticed but did not fail on (e.g. characters removed that the database cannot store). */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 
 export const RunDetail = RunSummary.extend({ input: z.unknown(), nodes: z.array(NodeRun) });

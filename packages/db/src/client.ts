@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { markDatabaseError } from './errors';
 import { PrismaClient } from './generated/client';
 import { upgradePgliteDataDir } from './pglite-upgrade';
 
@@ -40,19 +41,27 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return openPglite(opts);
 }
 
+/** Raw driver errors are marked as the database's, so a socket error is not mistaken for a node's. */
+const fromDatabase = (err: unknown): never => {
+  throw markDatabaseError(err);
+};
+
 async function openPostgres(url: string, max: number): Promise<Database> {
   const { default: pg } = await import('pg');
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client that errors (server restart) must not crash the process.
+  // A client whose server goes away (a restart, a failover) emits 'error': idle ones through the
+  // pool, checked-out ones (a transaction in flight) on themselves. Neither may crash the process;
+  // the query that was running fails and is retried by its caller.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const raw: RawSql = {
     async exec(sql) {
-      await pool.query(sql);
+      await pool.query(sql).catch(fromDatabase);
     },
     async query(sql, params) {
-      const r = await pool.query(sql, params as unknown[] | undefined);
+      const r = await pool.query(sql, params as unknown[] | undefined).catch(fromDatabase);
       return r.rows;
     },
     async withLock(key, fn) {
@@ -107,10 +116,10 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) as never });
   const raw: RawSql = {
     async exec(sql) {
-      await db.exec(sql);
+      await db.exec(sql).catch(fromDatabase);
     },
     async query(sql, params) {
-      const r = await db.query(sql, params as unknown[] | undefined);
+      const r = await db.query(sql, params as unknown[] | undefined).catch(fromDatabase);
       return r.rows as never[];
     },
     // PGlite lives inside this one process: nothing else can migrate it concurrently.

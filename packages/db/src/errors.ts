@@ -47,16 +47,48 @@ function driverCause(err: unknown): { kind?: unknown; code?: unknown } | undefin
   return (err as { cause?: { kind?: unknown; code?: unknown } } | null)?.cause ?? undefined;
 }
 
-/** Whether `err` came from the database layer; undefined for anything else. */
-export function classifyDbError(err: unknown): { code: 'DATABASE_ERROR'; retryable: boolean } | undefined {
-  const code = prismaCode(err);
-  if (!code) return undefined;
-  // The database could not be reached or timed out: it may be back on the next attempt. A query or
-  // constraint error will fail the same way again.
-  return { code: 'DATABASE_ERROR', retryable: code.startsWith('P1') };
+/**
+ * PostgreSQL conditions that pass once the server is back: class 08 (connection exceptions), 57P01–03
+ * (shut down by an administrator, a crash, or still starting up), 53300 (too many connections).
+ */
+const TRANSIENT_SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/;
+/** Socket-level failures of a driver talking to a server that is away. */
+const TRANSIENT_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const TRANSIENT_TEXT = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|server closed the connection/i;
+
+const DB_LAYER = Symbol.for('bot-manager.db-error');
+
+/** Marks an error the raw driver threw (packages/db's RawSql), so classification knows its origin. */
+export function markDatabaseError(err: unknown): unknown {
+  if (err && typeof err === 'object') (err as Record<symbol, boolean>)[DB_LAYER] = true;
+  return err;
 }
 
-/** A database failure that may pass on a retry (the database was unreachable or timed out). */
+function isTransientCause(err: unknown): boolean {
+  const e = err as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.code === 'string' && (TRANSIENT_SQLSTATE.test(e.code) || TRANSIENT_SOCKET.has(e.code))) return true;
+  if (e.kind === 'DatabaseNotReachable' || e.kind === 'ConnectionClosed' || e.kind === 'SocketTimeout') return true;
+  return typeof e.message === 'string' && TRANSIENT_TEXT.test(e.message);
+}
+
+/**
+ * Whether `err` came from the database layer (Prisma, its driver adapters, or the raw driver),
+ * and whether it may pass on a retry; undefined for anything else. The message is one a person
+ * may read: Prisma's own messages quote our source files and queries, which stay in the server log.
+ */
+export function classifyDbError(err: unknown): { code: 'DATABASE_ERROR' | 'DB_UNAVAILABLE'; retryable: boolean; message: string } | undefined {
+  const code = prismaCode(err);
+  const adapter = (err as { name?: unknown } | null)?.name === 'DriverAdapterError';
+  const raw = !!err && typeof err === 'object' && (err as Record<symbol, unknown>)[DB_LAYER] === true;
+  const transient = code?.startsWith('P1') || (adapter && isTransientCause(driverCause(err))) || (raw && isTransientCause(err));
+  if (transient) return { code: 'DB_UNAVAILABLE', retryable: true, message: 'The database could not be reached. It is retried automatically.' };
+  // A query or constraint error will fail the same way again.
+  if (code || adapter || raw) return { code: 'DATABASE_ERROR', retryable: false, message: 'A database error occurred. It was logged on the server.' };
+  return undefined;
+}
+
+/** A database failure that may pass on a retry (the database was unreachable, restarting, or timed out). */
 export const isTransientDbError = (err: unknown): boolean => classifyDbError(err)?.retryable === true;
 
 /**

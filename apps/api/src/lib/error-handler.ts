@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isConflictError, isNotFoundError } from '@bm/db';
+import { isConflictError, isNotFoundError, isTransientDbError } from '@bm/db';
 import { isLlmError } from '@bm/llm';
 import { HttpError } from './errors';
 
@@ -30,6 +30,11 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err.statusCode && err.statusCode < 500) {
     const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : err.code?.startsWith('FST_') ? 'BAD_REQUEST' : (err.code ?? 'BAD_REQUEST');
     return reply.code(err.statusCode).send({ error: { code, message: err.message } });
+  }
+  // The database is away (restarting, failing over): a 503 the caller can retry, not a 500.
+  if (isTransientDbError(err)) {
+    req.log.warn({ err }, 'database unreachable');
+    return reply.code(503).header('retry-after', '5').send({ error: { code: 'DB_UNAVAILABLE', message: 'The database is unreachable right now. Try again in a moment.' } });
   }
   req.log.error({ err }, 'request failed');
   return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. The error was logged.' } });

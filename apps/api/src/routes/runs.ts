@@ -43,6 +43,7 @@ function nodeOut(runId: string, n: NodeRun) {
       ? { usage: { inputTokens: n.inputTokens ?? 0, outputTokens: n.outputTokens ?? 0, ...(n.cachedTokens != null ? { cachedTokens: n.cachedTokens } : {}) } }
       : {}),
     ...(n.model ? { model: n.model } : {}),
+    ...(Array.isArray(n.warnings) && n.warnings.length ? { warnings: n.warnings as { code: string; message: string }[] } : {}),
   };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
-import { summarizeNode } from './node-summary';
 import { starterGraph } from './starter-graph';
 import { testCatalogue } from './store/test-catalogue';
 

@@ -27,7 +27,7 @@ export function nodeRunRepo(prisma: PrismaClient) {
       runId: string,
       nodeId: string,
       attempt: number,
-      data: { input?: unknown; output: unknown; outputBytes: number; usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string },
+      data: { input?: unknown; output: unknown; outputBytes: number; usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string; warnings?: { code: string; message: string }[] },
       state?: { botId: string; entries: [string, unknown][] },
     ) {
       const where = { runId, nodeId, status: 'running' as const, attempts: attempt };
@@ -41,6 +41,7 @@ export function nodeRunRepo(prisma: PrismaClient) {
         outputTokens: data.usage?.outputTokens ?? null,
         cachedTokens: data.usage?.cachedTokens ?? null,
         model: data.model ?? null,
+        warnings: data.warnings?.length ? json(data.warnings) : Prisma.DbNull,
         finishedAt: new Date(),
       };
       // Interactive transactions serialise on PGlite: only nodes that keep state pay for one.

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
@@ -16,22 +17,24 @@ export function WebhookSection({ botId }: { botId: string }) {
   const bot = useBot(botId);
   const queryClient = useQueryClient();
   const { t } = useTranslation();
+  // The token is stored hashed: its URL exists only in the answer to creating or rotating it.
+  const [url, setUrl] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.bot(botId) });
   const rotate = useMutation({
     mutationFn: () => botsApi.rotateWebhook(botId),
     onSuccess: ({ url }) => {
-      queryClient.setQueryData(queryKeys.bot(botId), (old: typeof bot.data) => (old ? { ...old, webhookUrl: url } : old));
+      setUrl(url);
       void refresh();
     },
   });
   const disable = useMutation({
     mutationFn: () => botsApi.disableWebhook(botId),
     onSuccess: () => {
-      queryClient.setQueryData(queryKeys.bot(botId), (old: typeof bot.data) => (old ? { ...old, webhookUrl: null } : old));
+      setUrl(null);
       void refresh();
     },
   });
-  const url = bot.data?.webhookUrl ?? null;
+  const enabled = url !== null || bot.data?.webhookEnabled === true;
 
   return (
     <section className="card" data-testid="webhook">
@@ -39,7 +42,7 @@ export function WebhookSection({ botId }: { botId: string }) {
         <Icon name="webhook" width={18} height={18} />
         <h2>{t('pages:webhook.title')}</h2>
         <span className="spacer" />
-        {url ? (
+        {enabled ? (
           <span className="badge badge-ok">
             <span className="dot" />
             {t('pages:webhook.enabled')}
@@ -50,11 +53,17 @@ export function WebhookSection({ botId }: { botId: string }) {
       </div>
       <div className="card-body stack">
         <ErrorAlert error={rotate.error ?? disable.error} />
-        {url ? (
+        {enabled ? (
           <>
-            <p className="muted">{t('pages:webhook.enabledBody')}</p>
-            <CopyField value={url} label={t('pages:webhook.url')} />
-            <pre className="pre">{curlExample(url)}</pre>
+            {url ? (
+              <>
+                <p className="muted">{t('pages:webhook.shownOnce')}</p>
+                <CopyField value={url} label={t('pages:webhook.url')} />
+                <pre className="pre">{curlExample(url)}</pre>
+              </>
+            ) : (
+              <p className="muted">{t('pages:webhook.hiddenBody')}</p>
+            )}
             <div className="row">
               <ConfirmButton icon="refresh" confirmLabel={t('pages:webhook.rotate')} loading={rotate.isPending} onConfirm={() => rotate.mutate()}>
                 {t('pages:webhook.rotate')}

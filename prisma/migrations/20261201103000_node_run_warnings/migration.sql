@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "NodeRun" ADD COLUMN     "warnings" JSONB;
+
