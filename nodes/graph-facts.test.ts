@@ -1,6 +1,6 @@
 import { parseGraph } from '@bm/graph';
 import { describe, expect, it } from 'vitest';
-import { SECRET_MASK, graphConnectionIds, maskSecretParams } from './graph-facts';
+import { SECRET_MASK, graphConnectionIds, maskSecretParams, restoreSecretParams } from './graph-facts';
 
 const at = { x: 0, y: 0 };
 const graph = () =>
@@ -35,6 +35,25 @@ describe('maskSecretParams', () => {
     expect(masked.nodes.find((n) => n.id === 'odd')!.params.webhookUrl).toBe('https://x.test/keep');
     expect(masked.edges).toEqual(g.edges);
     expect(g).toEqual(before);
+  });
+});
+
+describe('secret params are write-only', () => {
+  it('shows a plain {{ secrets.NAME }} reference as it is', () => {
+    const g = graph();
+    g.nodes.find((n) => n.id === 'slack')!.params.webhookUrl = '{{ secrets.SLACK_URL }}';
+    expect(maskSecretParams(g).nodes.find((n) => n.id === 'slack')!.params.webhookUrl).toBe('{{ secrets.SLACK_URL }}');
+  });
+
+  it('a graph sent back with masks keeps the stored values; a mask with nothing behind it is reported', () => {
+    const stored = graph();
+    const back = maskSecretParams(stored);
+    back.nodes.find((n) => n.id === 'slack')!.params.text = 'changed';
+    back.nodes.push({ id: 'pasted', type: 'output.slack', params: { webhookUrl: SECRET_MASK, text: 'x' }, position: at });
+    const { graph: restored, unresolved } = restoreSecretParams(back, stored);
+    expect(restored.nodes.find((n) => n.id === 'slack')!.params).toEqual({ webhookUrl: 'https://hooks.slack.com/services/T1/B2/secret', text: 'changed' });
+    expect(restored.nodes.find((n) => n.id === 'hook')!.params.url).toBe('https://discord.com/api/webhooks/1/token');
+    expect(unresolved).toEqual([{ nodeId: 'pasted', param: 'webhookUrl' }]);
   });
 });
 

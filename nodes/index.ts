@@ -7,7 +7,7 @@ export {
   toNodeTypeInfo,
 } from './registry';
 export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type ParamTemplating, type ParamUi } from './describe';
-export { SECRET_MASK, graphConnectionIds, maskSecretParams } from './graph-facts';
+export { SECRET_MASK, graphConnectionIds, maskSecretParams, restoreSecretParams } from './graph-facts';
 export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
 export { validateBotGraph, type BotValidationContext, type ConnectionForValidation } from './validate-bot';

@@ -43,6 +43,7 @@ describe('workspace secrets', () => {
       'GET /private': (req) => (req.headers.authorization === `Bearer ${token}` ? { json: { ok: true } } : { status: 401, json: { error: 'bad token' } }),
       // Echoes what it got in its error answer, as many APIs do: the node's error then quotes it.
       'POST /echo-fail': (req) => ({ status: 422, text: `could not accept ${req.body}` }),
+      'POST /slack/T1/B1/xyz': { text: 'ok' },
     });
     t = await startTestServer({ env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: web.host } });
     api = t.api();
@@ -164,6 +165,28 @@ describe('workspace secrets', () => {
       expect(JSON.stringify(res.body)).not.toContain('sk-inline');
     }
     expect((await api.post('/api/llm-connections', { provider: 'other', name: 'Plain', baseUrl: `${web.url}/v1`, modelDefault: 'm' })).status).toBe(201);
+  });
+
+  it('params a node definition marks secret are write-only: answers mask them, a save keeps the stored value', async () => {
+    const hook = `${web.url}/slack/T1/B1/xyz`;
+    const graph = (webhookUrl: string, text = 'hi') => ({
+      nodes: [node('in', 'source.manual'), node('slack', 'output.slack', { webhookUrl, text })],
+      edges: [edge('in', 'slack')],
+    });
+    const created = record(await api.post('/api/bots', { name: 'Slack', graph: graph(hook) }));
+    expect(created.status).toBe(201);
+    expect(created.body.graph.nodes[1].params.webhookUrl).toBe('[secret]');
+    expect(JSON.stringify(record(await api.get(`/api/bots/${created.body.id}/versions/1`)).body)).not.toContain('/slack/T1');
+    // The editor sends the masked graph back with another change: the URL stays the stored one.
+    const saved = await api.patch(`/api/bots/${created.body.id}`, { graph: graph('[secret]', 'changed') });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const run = await api.waitForRun((await api.post(`/api/bots/${created.body.id}/runs`, { input: {} })).body.runId);
+    expect(run.status, JSON.stringify(run.nodes)).toBe('succeeded');
+    expect(web.requests.at(-1)).toMatchObject({ path: '/slack/T1/B1/xyz', json: { text: 'changed' } });
+    // A mask with nothing stored behind it (a node pasted from another bot) is refused, naming it.
+    const pasted = await api.post('/api/bots', { name: 'Pasted', graph: graph('[secret]') });
+    expect(pasted.status).toBe(422);
+    expect(pasted.body.error.details[0]).toMatchObject({ nodeId: 'slack', code: 'SECRET_PARAM_MISSING' });
   });
 
   it('never leaves a value in a response or in the database files', async () => {

@@ -1,7 +1,7 @@
 import type { GraphInput } from '@bm/contract';
 import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, type Graph } from '@bm/graph';
-import { validateBotGraph } from '@bm/nodes';
+import { maskSecretParams, restoreSecretParams, validateBotGraph } from '@bm/nodes';
 import type { AppDeps } from '../deps';
 import { HttpError } from './errors';
 
@@ -33,17 +33,30 @@ export async function validGraphOr422(
 }
 
 /**
- * What a save stores: literal credentials typed into params move into workspace secrets (replaced
- * by `{{ secrets.NAME }}`), then the graph is validated. If it is refused, the secrets it just
- * created are removed again: a refused save leaves nothing behind.
+ * What a save stores: secret params sent back masked keep their stored value (they are write-only,
+ * see storedGraph); literal credentials typed into params move into workspace secrets (replaced by
+ * `{{ secrets.NAME }}`); then the graph is validated. If it is refused, the secrets it just created
+ * are removed again: a refused save leaves nothing behind.
  */
 export async function savableGraph(
   deps: AppDeps,
   raw: unknown,
   c: { userId: string; workspaceId: string; botConnectionId: string | null },
+  stored?: unknown,
 ): Promise<Graph> {
   const { repos, keyRing } = deps.services;
-  const moved = await moveCredentialsToSecrets(repos, keyRing, { workspaceId: c.workspaceId, userId: c.userId, graph: raw });
+  let incoming = raw;
+  const parsed = GraphSchema.safeParse(raw);
+  if (parsed.success) {
+    const previous = stored === undefined ? undefined : GraphSchema.safeParse(stored);
+    const { graph, unresolved } = restoreSecretParams(parsed.data, previous?.success ? previous.data : undefined);
+    if (unresolved.length) {
+      const details = unresolved.map((u) => ({ nodeId: u.nodeId, param: u.param, code: 'SECRET_PARAM_MISSING', message: `Node "${u.nodeId}": enter "${u.param}" again (its stored value is not shown, and this node has none).` }));
+      throw new HttpError(422, 'INVALID_GRAPH', `The graph has problems: ${details[0]!.message}`, details);
+    }
+    incoming = graph;
+  }
+  const moved = await moveCredentialsToSecrets(repos, keyRing, { workspaceId: c.workspaceId, userId: c.userId, graph: incoming });
   try {
     return await validGraphOr422(deps, moved.graph, c);
   } catch (err) {
@@ -51,5 +64,9 @@ export async function savableGraph(
     throw err;
   }
 }
-/** A graph as stored (JSON): it passed validGraphOr422 when saved, and the response schema checks it again. */
-export const storedGraph = (json: unknown) => json as GraphInput;
+/**
+ * A graph as every answer shows it: stored JSON (it passed validGraphOr422 when saved; the response
+ * schema checks it again) with the values of secret params masked — they are write-only, for
+ * everyone (a Slack incoming-webhook URL is itself the credential).
+ */
+export const storedGraph = (json: unknown) => maskSecretParams(json as Graph) as unknown as GraphInput;

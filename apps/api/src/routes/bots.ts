@@ -85,7 +85,7 @@ export const botRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
       let graph: Prisma.InputJsonValue | undefined;
       let changed = false;
       if (b.graph !== undefined || b.llmConnectionId !== undefined) {
-        const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId });
+        const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId }, row.graph);
         graph = g as unknown as Prisma.InputJsonValue;
         // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
         changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
