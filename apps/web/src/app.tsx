@@ -13,6 +13,7 @@ import { RunsPage } from './pages/bot/runs-page';
 import { TriggersPage } from './pages/bot/triggers-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ConnectionsPage } from './pages/settings/connections-page';
+import { SecretsPage } from './pages/settings/secrets-page';
 import { TokensPage } from './pages/settings/tokens-page';
 import { RequireAuth } from './session/require-auth';
 import { LoadingState } from './ui/states';
@@ -57,6 +58,7 @@ export const router = createBrowserRouter(
           </Route>
           <Route path="inbox" element={<InboxPage />} />
           <Route path="settings/connections" element={<ConnectionsPage />} />
+          <Route path="settings/secrets" element={<SecretsPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

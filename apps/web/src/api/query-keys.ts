@@ -15,5 +15,6 @@ export const queryKeys = {
   connectionsAll: ['llm-connections'] as const,
   models: (connectionId: string) => ['llm-models', connectionId] as const,
   tokens: ['tokens'] as const,
+  secrets: (workspaceId: string | undefined) => ['secrets', workspaceId ?? 'default'] as const,
   schedules: (botId: string) => ['schedules', botId] as const,
 };

@@ -77,6 +77,7 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/inbox">{t('common:nav.inbox')}</NavLink>
           <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>
+          <NavLink to="/settings/secrets">{t('common:nav.secrets')}</NavLink>
           <NavLink to="/settings/tokens">{t('common:nav.tokens')}</NavLink>
         </nav>
         <span className="spacer" />
