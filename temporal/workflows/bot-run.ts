@@ -92,10 +92,14 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
       });
       return { runId, status: 'cancelled', failures };
     }
-    // A bug, not a node failure: record it and fail the workflow (not the task, which would replay forever).
-    const message = String((err as Error)?.message ?? err);
-    await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ runId, workflowId, status: 'failed', error: { code: 'INTERNAL', message } }));
-    throw ApplicationFailure.nonRetryable(message, 'INTERNAL');
+    // Not a node failure (bookkeeping gave up, a bug): record what failed — the activity's own code
+    // and message, not Temporal's "Activity task failed" — and fail the workflow (not the task,
+    // which would replay forever).
+    const cause = err instanceof ActivityFailure && err.cause ? err.cause : err;
+    const code = cause instanceof ApplicationFailure && cause.type ? cause.type : 'INTERNAL';
+    const message = String((cause as Error)?.message ?? cause);
+    await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ runId, workflowId, status: 'failed', error: { code, message } }));
+    throw ApplicationFailure.nonRetryable(message, code);
   }
 
   const status = failures.length ? 'failed' : 'succeeded';

@@ -81,7 +81,8 @@ export function classifyDbError(err: unknown): { code: 'DATABASE_ERROR' | 'DB_UN
   const code = prismaCode(err);
   const adapter = (err as { name?: unknown } | null)?.name === 'DriverAdapterError';
   const raw = !!err && typeof err === 'object' && (err as Record<symbol, unknown>)[DB_LAYER] === true;
-  const transient = code?.startsWith('P1') || (adapter && isTransientCause(driverCause(err))) || (raw && isTransientCause(err));
+  // P2024: no connection could be had from the pool in time — the pool is waiting for the server.
+  const transient = code?.startsWith('P1') || code === 'P2024' || (adapter && isTransientCause(driverCause(err))) || (raw && isTransientCause(err));
   if (transient) return { code: 'DB_UNAVAILABLE', retryable: true, message: 'The database could not be reached. It is retried automatically.' };
   // A query or constraint error will fail the same way again.
   if (code || adapter || raw) return { code: 'DATABASE_ERROR', retryable: false, message: 'A database error occurred. It was logged on the server.' };
