@@ -78,6 +78,7 @@ describe('hardening', () => {
       expect(r.json().error.code).toBe('NOT_FOUND');
     }
     expect((await t.app.inject({ method: 'GET', url: '/bots/x' })).headers['content-type']).toMatch(/html/);
+    expect((await t.app.inject({ method: 'GET', url: `/bots/${'x'.repeat(300)}` })).headers['content-type']).toMatch(/html/);
   });
 
   it('sends a Content-Security-Policy with the web pages, and no-store with secrets shown once', async () => {

@@ -6,8 +6,11 @@ import { HttpError } from '../lib/errors';
 // route at once, before validation, access checks or any query can meet it: bodies and query
 // strings with 422 UNSTORABLE_INPUT naming the field; path params that cannot be ids with 404.
 
-/** The longest id a path may carry: row ids are far shorter; graph node ids go up to 128. */
-const MAX_PARAM_LENGTH: Record<string, number> = { nodeId: 128 };
+/**
+ * The longest id a path may carry: row ids are far shorter; graph node ids go up to 128; the web
+ * UI's wildcard is a page path of any length.
+ */
+const MAX_PARAM_LENGTH: Record<string, number> = { nodeId: 128, '*': Infinity };
 const DEFAULT_MAX_PARAM_LENGTH = 100;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
