@@ -10,7 +10,8 @@ describe('access to workspace resources', () => {
   let botId: string;
   const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'hi' }, position: { x: 0, y: 0 } }], edges: [] };
   const call = (who: Caller, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, cookies: who.cookies, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    // x-csrf-token: what the web app sends with bodiless writes (plugins/same-origin.ts).
+    t.app.inject({ method, url, cookies: who.cookies, headers: { 'x-csrf-token': '1' }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -10,6 +10,11 @@ import { errorHandler } from './lib/error-handler';
 import { responseSerializer } from './lib/response-serializer';
 import { HttpError } from './lib/errors';
 import { registerAccess } from './plugins/access';
+import { SESSION_COOKIE } from './plugins/auth';
+import { registerInputGuard } from './plugins/input-guard';
+import { databaseRateLimitStore } from './plugins/rate-limit-store';
+import { registerSameOriginGuard } from './plugins/same-origin';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWebUi } from './plugins/web-ui';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
@@ -36,15 +41,23 @@ function serializeRequest(req: { method: string; url: string; id: string }) {
   return { id: req.id, method: req.method, path };
 }
 
+/** Trust the nearest `hops` addresses (the socket peer is hop 0): the client is the next one out. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+const isApiPath = (url: string) => /^\/api(\/|\?|$)/.test(url);
+
 /** Fastify app: thin routes from @bm/contract, every route's permission from permissions.ts. */
 export async function buildApp(deps: AppDeps) {
+  const { config } = deps.services;
   const app = Fastify({
     // Request logs show the path without webhook tokens or query strings (which may carry secrets).
     loggerInstance: deps.services.logger.child({ component: 'api' }, { serializers: { req: serializeRequest } }),
     bodyLimit: 5 * 1024 * 1024,
-    // Only behind a reverse proxy that sets X-Forwarded-For: otherwise clients could pick their own
-    // address and walk around the rate limits.
-    trustProxy: deps.services.config.trustProxy,
+    // Only behind a reverse proxy that sets X-Forwarded-For, and only as many hops as there are
+    // proxies: `true` would believe the left-most entry, which the client writes itself, and every
+    // request could pick a new address to walk around the rate limits.
+    // (The hop count as proxy-addr's function form: Fastify's types omit the number it accepts.)
+    trustProxy: config.trustProxy === false ? false : trustHops(config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
@@ -53,16 +66,17 @@ export async function buildApp(deps: AppDeps) {
   registerAccess(app, deps);
 
   await app.register(cookie);
-  // Baseline browser protections: no MIME sniffing, no framing (clickjacking), no referrer leaks of
-  // URLs that may hold ids.
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-  });
+  registerSecurityHeaders(app, { hsts: config.secureCookies });
+  // Cookie-authenticated state changes only from the app's own pages (same-site request forgery).
+  registerSameOriginGuard(app, { sessionCookie: SESSION_COOKIE, publicUrl: config.publicUrl });
+  // What the database cannot store never reaches a handler (422), nor an id that cannot be one (404).
+  registerInputGuard(app);
   // Opt-in per route (config.rateLimit): credential guessing on login/signup, webhook floods.
+  // PostgreSQL may serve several API processes: their counters must be one, in the database.
+  // PGlite lives in one process, whose memory is the cheaper store.
   await app.register(rateLimit, {
     global: false,
+    ...(deps.services.db.kind === 'postgres' ? { store: databaseRateLimitStore(deps.services.repos.rateLimits) } : {}),
     errorResponseBuilder: (_req, ctx) => new HttpError(429, 'RATE_LIMITED', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
   });
   // The OpenAPI description of every route, generated from the contract's zod schemas.
@@ -74,7 +88,7 @@ export async function buildApp(deps: AppDeps) {
 
   const serving = await registerWebUi(app, deps.webDist);
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !serving) {
+    if (isApiPath(req.url) || !serving || req.method !== 'GET') {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
     }
     return reply.sendFile('index.html');

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { RawConn, Repositories } from '@bm/db';
+import type { Database, RawConn, Repositories } from '@bm/db';
 import type { LlmService } from '@bm/llm';
 import type { OutboundPolicy } from '@bm/net';
 import type { KeyRing } from '@bm/secrets';
@@ -11,15 +11,22 @@ import type { RunScheduler } from '@bm/temporal/client';
  */
 export interface ApiServices {
   config: {
-    /** Honour X-Forwarded-For (only behind a reverse proxy that sets it). */
-    trustProxy: boolean;
-    /** Session cookies only over HTTPS. */
+    /**
+     * How many reverse-proxy hops' X-Forwarded-For to believe (false: none). A count, never `true`:
+     * trusting every hop believes the left-most entry, which the client writes itself.
+     */
+    trustProxy: number | false;
+    /** Session cookies only over HTTPS; also turns on HSTS (the app is behind TLS). */
     secureCookies: boolean;
     maxNodes: number;
+    /** BOT_MANAGER_PUBLIC_URL: another origin the app's own pages may come from. */
+    publicUrl?: string;
+    /** The shortest interval a schedule may fire at. */
+    minScheduleIntervalMs: number;
   };
   logger: FastifyBaseLogger;
   /** For the health check's `SELECT 1`. */
-  db: { raw: Pick<RawConn, 'query'> };
+  db: { raw: Pick<RawConn, 'query'> } & Pick<Database, 'kind'>;
   repos: Repositories;
   /** Seals provider keys as they arrive; the API never opens them. */
   keyRing: KeyRing;

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   /** Also decides who sees a bot's webhook URL (it is a credential that starts runs). */
   'webhooks.manage': 'editor',
   'connections.read': 'viewer',
+  /** A test call spends the connection owner's money: not for viewers of a shared connection. */
+  'connections.test': 'editor',
   'connections.create': 'editor',
   /** Change or delete a connection: an admin, or the connection's owner (see `ownerMay`). */
   'connections.manage': 'admin',
@@ -40,7 +42,7 @@ export type Rule =
   /** Anyone, signed in or not. */
   | { permission: 'public' }
   /** Any signed-in caller; the route acts on the caller's own things, in no workspace. */
-  | { permission: 'authenticated' }
+  | { permission: 'authenticated'; /** A signed-in browser session only, never an API token. */ sessionOnly?: true }
   | { permission: Permission; in: Scope; /** The row's owner holds the permission whatever their role. */ ownerMay?: true };
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
@@ -66,7 +68,8 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'POST /api/hooks/:token': pub,
 
   'GET /api/me': authed,
-  'POST /api/tokens': authed,
+  /** A token can never mint tokens (a leaked one must not outlive its revocation). */
+  'POST /api/tokens': { permission: 'authenticated', sessionOnly: true },
   'GET /api/tokens': authed,
   'DELETE /api/tokens/:id': authed,
   'GET /api/node-types': authed,
@@ -81,7 +84,7 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'GET /api/llm-connections/:id': at('connections.read', 'connection'),
   'PATCH /api/llm-connections/:id': { permission: 'connections.manage', in: 'connection', ownerMay: true },
   'DELETE /api/llm-connections/:id': { permission: 'connections.manage', in: 'connection', ownerMay: true },
-  'POST /api/llm-connections/:id/test': at('connections.read', 'connection'),
+  'POST /api/llm-connections/:id/test': { permission: 'connections.test', in: 'connection', ownerMay: true },
   'GET /api/llm-connections/:id/models': at('connections.read', 'connection'),
 
   'POST /api/bots': at('bots.write', 'workspace'),
@@ -111,6 +114,24 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'DELETE /api/schedules/:id': at('schedules.write', 'schedule'),
   'POST /api/schedules/:id/trigger': at('schedules.write', 'schedule'),
 };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a `run` token may do besides reading. */
+const RUN_PERMISSIONS = new Set<Permission>(['runs.start', 'runs.cancel']);
+
+/**
+ * The least API-token scope a route needs: reads need `read`; starting, cancelling and resuming
+ * runs need `run`; every other change needs `full`; minting tokens needs a session (null).
+ */
+export function tokenScopeFor(method: string, rule: Rule): 'read' | 'run' | 'full' | null {
+  if (rule.permission === 'authenticated' && rule.sessionOnly) return null;
+  if (SAFE_METHODS.has(method)) return 'read';
+  if (rule.permission !== 'public' && rule.permission !== 'authenticated' && RUN_PERMISSIONS.has(rule.permission)) return 'run';
+  return 'full';
+}
+
+/** Which scopes a token may have to hold each of them. */
+export const TOKEN_SCOPE_HOLDS: Record<'read' | 'run' | 'full', readonly string[]> = { read: ['read', 'run', 'full'], run: ['run', 'full'], full: ['full'] };
 
 /** The row for a registered route; HEAD routes (Fastify adds one per GET) follow their GET. */
 export function ruleFor(method: string, url: string): Rule | undefined {

@@ -17,13 +17,13 @@ const notUsedByTheApi = () => {
   throw new Error('callLLM is not used by the API');
 };
 
-export async function startTestApp(opts: { webDist?: string } = {}) {
-  const db = await openDatabase({ dataDir: mkdtempSync(path.join(tmpdir(), 'bm-api-')) });
+export async function startTestApp(opts: { webDist?: string; databaseUrl?: string; config?: Partial<ApiServices['config']> } = {}) {
+  const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: mkdtempSync(path.join(tmpdir(), 'bm-api-')) });
   await applyMigrations(db.raw);
   const repos = createRepositories(db);
   const keyRing = createKeyRing(randomBytes(32));
   const services = {
-    config: { trustProxy: false, secureCookies: false, maxNodes: 500 },
+    config: { trustProxy: false as number | false, secureCookies: false, maxNodes: 500, minScheduleIntervalMs: 60_000, ...opts.config },
     logger: createLogger({ level: 'silent' }),
     db,
     repos,

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+// Only the parser: the worker process reads this config too and must not load the HTTP app.
+import { parseMinInterval } from '@bm/api/schedule-interval';
 
 /** Configuration from the environment (names fixed by shared/API.md), validated once at start. */
 const EnvSchema = z.object({
@@ -26,10 +28,32 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  // The number of reverse-proxy hops in front of the app whose X-Forwarded-For is believed. `true`
+  // is one hop; never "trust everything": the left-most X-Forwarded-For entry is the client's own
+  // choice, and rate limits keyed on it would be walked around with one header.
   BOT_MANAGER_TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .optional()
-    .transform((v) => v === 'true'),
+    .transform((v, ctx) => {
+      const s = (v ?? '').trim().toLowerCase();
+      if (s === '' || s === 'false' || s === '0') return false as const;
+      if (s === 'true') return 1;
+      if (/^\d+$/.test(s) && Number(s) <= 10) return Number(s);
+      ctx.addIssue({ code: 'custom', message: 'BOT_MANAGER_TRUST_PROXY must be false, true (one proxy) or the number of proxy hops (1-10)' });
+      return z.NEVER;
+    }),
+  // The shortest interval a schedule may fire at (`60` seconds, `30s`, `5m`); default 1 minute.
+  BOT_MANAGER_MIN_SCHEDULE_INTERVAL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ms = parseMinInterval(v);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'BOT_MANAGER_MIN_SCHEDULE_INTERVAL must be seconds (60) or a duration (30s, 5m, 1h)' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxNodes: e.BOT_MANAGER_MAX_NODES,
     secureCookies: e.BOT_MANAGER_SECURE_COOKIES,
     trustProxy: e.BOT_MANAGER_TRUST_PROXY,
+    minScheduleIntervalMs: e.BOT_MANAGER_MIN_SCHEDULE_INTERVAL,
     logLevel: e.LOG_LEVEL,
     env,
   };

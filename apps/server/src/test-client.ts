@@ -11,6 +11,8 @@ export function apiClient(baseUrl: string) {
   async function call<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // As the web app does for bodiless writes (the API's same-origin guard).
+    else if (method !== 'GET') headers['x-csrf-token'] = '1';
     if (cookie) headers.cookie = cookie;
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -3,7 +3,7 @@ import type { Bot, LlmConnection, Role, Run, Schedule, User, WorkspaceSecretRow 
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { HttpError, notFound } from '../lib/errors';
-import { allows, PERMISSIONS, ruleFor, type Rule, type Scope } from '../permissions';
+import { allows, PERMISSIONS, ruleFor, TOKEN_SCOPE_HOLDS, tokenScopeFor, type Rule, type Scope } from '../permissions';
 import { authenticate, currentUser } from './auth';
 
 interface Rows {
@@ -42,16 +42,30 @@ const WHAT: Record<Exclude<Scope, 'workspace'>, string> = { bot: 'Bot', run: 'Ru
 export function registerAccess(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('user', null);
   app.decorateRequest('access', null);
+  app.decorateRequest('tokenScope', null);
   const identify = authenticate(deps);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       const rule = ruleFor(method, route.url);
       if (!rule) throw new Error(`${method} ${route.url} has no row in apps/api/src/permissions.ts; every route must declare its permission.`);
       if (rule.permission === 'public') continue;
-      route.onRequest = [...hooks(route.onRequest), identify as onRequestHookHandler];
+      route.onRequest = [...hooks(route.onRequest), identify as onRequestHookHandler, checkTokenScope(method, rule) as onRequestHookHandler];
       if (rule.permission !== 'authenticated') route.preHandler = [...hooks(route.preHandler), authorize(deps, rule) as preHandlerHookHandler];
     }
   });
+}
+
+/** An API token holds only its scope's part of what its user may do (permissions.ts, tokenScopeFor). */
+function checkTokenScope(method: string, rule: Rule) {
+  const needed = tokenScopeFor(method, rule);
+  return async (req: FastifyRequest) => {
+    const scope = req.tokenScope;
+    if (scope === null) return;
+    if (needed === null) throw new HttpError(403, 'TOKEN_SCOPE', 'API tokens cannot create API tokens. Sign in to create one.');
+    if (!TOKEN_SCOPE_HOLDS[needed].includes(scope)) {
+      throw new HttpError(403, 'TOKEN_SCOPE', `This API token has the "${scope}" scope; this request needs a "${needed}" token.`);
+    }
+  };
 }
 
 const hooks = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);

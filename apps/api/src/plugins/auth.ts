@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { User } from '@bm/db';
+import type { TokenScope, User } from '@bm/db';
 import type { AppDeps } from '../deps';
 import { HttpError } from '../lib/errors';
 
@@ -9,6 +9,8 @@ export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
+    /** The API token's scope; null for a session (which may do all its role allows). */
+    tokenScope: TokenScope | null;
   }
 }
 
@@ -21,7 +23,9 @@ export function authenticate(deps: AppDeps) {
   return async (req: FastifyRequest) => {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      req.user = await repos.apiTokens.findUser(auth.slice(7).trim());
+      const caller = await repos.apiTokens.findCaller(auth.slice(7).trim());
+      req.user = caller?.user ?? null;
+      req.tokenScope = caller?.scope ?? null;
       if (!req.user) throw new HttpError(401, 'UNAUTHENTICATED', 'The API token is invalid or was revoked.');
       return;
     }

@@ -1,3 +1,4 @@
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { RateLimitHit } from '@bm/db';
 
 /** What the store needs from the database: one counter bump per request (packages/db's rateLimits). */
@@ -14,9 +15,13 @@ type IncrCallback = (err: Error | null, res?: { current: number; ttl: number }) 
  * If the database cannot be reached, the request is let through: a rate limit must not turn a
  * database blip into an outage of login.
  */
-export function databaseRateLimitStore(counter: RateLimitCounter) {
-  return class DatabaseRateLimitStore {
-    constructor(private readonly prefix = '') {}
+export function databaseRateLimitStore(counter: RateLimitCounter): FastifyRateLimitStoreCtor {
+  return class DatabaseRateLimitStore implements FastifyRateLimitStore {
+    // @fastify/rate-limit constructs the store with its options; children get a route prefix.
+    private readonly prefix: string;
+    constructor(_options?: unknown, prefix = '') {
+      this.prefix = prefix;
+    }
 
     incr(key: string, cb: IncrCallback, timeWindow: number) {
       counter.hit(`${this.prefix}${key}`, timeWindow).then(
@@ -25,9 +30,10 @@ export function databaseRateLimitStore(counter: RateLimitCounter) {
       );
     }
 
-    child(routeOptions: { routeInfo?: { method?: string; url?: string } }) {
-      const r = routeOptions.routeInfo;
-      return new DatabaseRateLimitStore(`${r?.method ?? ''} ${r?.url ?? ''}|`);
+    // At run time the plugin passes the route's merged limit options, the route under `routeInfo`.
+    child(routeOptions: object) {
+      const r = (routeOptions as { routeInfo?: { method?: string; url?: string } }).routeInfo;
+      return new DatabaseRateLimitStore(undefined, `${r?.method ?? ''} ${r?.url ?? ''}|`);
     }
   };
 }

@@ -13,6 +13,8 @@ export async function registerWebUi(app: FastifyInstance, webDist: string | unde
   await app.register(fastifyStatic, { root: webDist, serve: false });
   app.get('/*', (req, reply) => {
     const file = req.url.split('?')[0]!.slice(1);
+    // An unknown API path is an API error (JSON 404), never the editor's page.
+    if (file === 'api' || file.startsWith('api/')) return reply.callNotFound();
     if (file && existsSync(path.join(webDist, file))) return reply.sendFile(file);
     return reply.sendFile('index.html');
   });

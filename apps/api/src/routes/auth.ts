@@ -5,6 +5,7 @@ import { isConflictError } from '@bm/db';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { conflict, HttpError } from '../lib/errors';
+import { passwordProblem } from '../lib/password';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../plugins/auth';
 
 const { auth } = contract;
@@ -26,6 +27,8 @@ export const authRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     config: { rateLimit: AUTH_RATE_LIMIT },
     handler: async (req, reply) => {
       const { email, password, name } = req.body;
+      const weak = passwordProblem(password);
+      if (weak) throw new HttpError(422, 'WEAK_PASSWORD', weak, [{ path: 'password', message: weak }]);
       if (await repos.users.findByEmail(email)) throw emailTaken();
       // Two sign-ups with one email at the same moment: the second one loses here.
       const { user } = await repos.users.create({ email, name, passwordHash: await hash(password) }).catch((err: unknown) => {

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { badRequest, HttpError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
+import { intervalProblem } from '../lib/schedule-interval';
 import { accessTo } from '../plugins/access';
 
 const { schedules } = contract;
@@ -30,6 +31,11 @@ export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => 
     err instanceof TypeError || (err as { code?: number }).code === 3
       ? badRequest('INVALID_CRON', `The schedule was refused: ${(err as Error).message}. Use five cron fields, e.g. "0 9 * * 1-5".`)
       : new HttpError(503, 'TEMPORAL_UNAVAILABLE', 'The schedule could not be saved: the workflow service is unreachable. Try again shortly.');
+  /** A schedule may not fire more often than the installation allows (BOT_MANAGER_MIN_SCHEDULE_INTERVAL). */
+  const checkInterval = (cron: string, timezone: string) => {
+    const problem = intervalProblem(cron, timezone, deps.services.config.minScheduleIntervalMs);
+    if (problem) throw new HttpError(422, 'SCHEDULE_TOO_FREQUENT', problem, [{ path: 'cron', message: problem }]);
+  };
   const rethrow = (err: unknown): never => {
     throw scheduleError(err);
   };
@@ -43,6 +49,7 @@ export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => 
     ...fromContract(schedules.create),
     handler: async (req, reply) => {
       const { user, row: bot } = accessTo(req, 'bot');
+      checkInterval(req.body.cron, req.body.timezone);
       await validGraphOr422(deps, bot.graph, { userId: user.id, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });
       const b = req.body;
       const id = repos.schedules.newId();
@@ -64,6 +71,7 @@ export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => 
       const { row } = accessTo(req, 'schedule');
       const b = req.body;
       const next = { cron: b.cron ?? row.cron, timezone: b.timezone ?? row.timezone, overlap: b.overlap ?? (row.overlap as OverlapPolicy) };
+      if (b.cron || b.timezone) checkInterval(next.cron, next.timezone);
       // Each Temporal change is followed by its row change at once, so the two never drift apart.
       if (b.cron || b.timezone || b.overlap) {
         await scheduler.updateSchedule({ id: row.id, ...next }).catch(rethrow);

@@ -14,8 +14,10 @@ export const tokenRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
   app.route({
     ...fromContract(tokens.create),
     handler: async (req, reply) => {
-      const { row, token } = await apiTokens.create(currentUser(req).id, req.body.name);
-      return reply.code(201).send({ id: row.id, name: row.name, token });
+      const { row, token } = await apiTokens.create(currentUser(req).id, req.body.name, req.body.scope);
+      // The token is stored hashed: this answer is the only place it is ever shown.
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send({ id: row.id, name: row.name, scope: row.scope, token });
     },
   });
 

@@ -27,6 +27,18 @@ describe('the typed API client', () => {
     expect(() => fillPath('/api/runs/:id/nodes/:nodeId/output', { id: 'r' })).toThrow(/nodeId/);
   });
 
+  it('proves bodiless writes come from the app (x-csrf-token), and JSON writes by their content type', async () => {
+    answer(200, { url: 'u' });
+    await call(contract.webhooks.rotate, { params: { id: 'b' } });
+    expect(sent[0]!.init.headers).toMatchObject({ 'x-csrf-token': '1' });
+    answer(202, { runId: 'r' });
+    await call(contract.runs.start, { params: { id: 'b' }, body: {} });
+    expect(sent[1]!.init.headers).toMatchObject({ 'content-type': 'application/json' });
+    answer(200, { bots: [] });
+    await call(contract.bots.list, {});
+    expect(sent[2]!.init.headers).not.toHaveProperty('x-csrf-token');
+  });
+
   it('sends queries without empty values and reads 204 as nothing', async () => {
     answer(200, { bots: [] });
     await call(contract.bots.list, { query: { workspaceId: undefined } });

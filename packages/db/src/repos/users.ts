@@ -38,24 +38,30 @@ export function sessionRepo(prisma: PrismaClient) {
   };
 }
 
+/** What a personal API token may do: everything but minting tokens, reads and runs, or reads. */
+export const TOKEN_SCOPES = ['full', 'run', 'read'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+const asScope = (s: string): TokenScope => ((TOKEN_SCOPES as readonly string[]).includes(s) ? (s as TokenScope) : 'read');
+
 export function apiTokenRepo(prisma: PrismaClient) {
   return {
     /** Returns the token once; only its hash is stored. */
-    async create(userId: string, name: string) {
+    async create(userId: string, name: string, scope: TokenScope = 'full') {
       const token = `bm_${newSecret()}`;
       const row = await prisma.apiToken.create({
-        data: { id: newId('tok'), userId, name, tokenHash: sha256(token), prefix: token.slice(0, 7) },
+        data: { id: newId('tok'), userId, name, scope, tokenHash: sha256(token), prefix: token.slice(0, 7) },
       });
-      return { row, token };
+      return { row: { ...row, scope: asScope(row.scope) }, token };
     },
-    async findUser(token: string) {
+    /** The token's owner and scope (an unknown stored scope counts as the narrowest). */
+    async findCaller(token: string) {
       const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
       if (!row) return null;
       // Best effort; a lost update of lastUsedAt is harmless.
       prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
-      return row.user;
+      return { user: row.user, scope: asScope(row.scope) };
     },
-    list: (userId: string) => prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } }),
+    list: async (userId: string) => (await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } })).map((r) => ({ ...r, scope: asScope(r.scope) })),
     delete: (userId: string, id: string) => prisma.apiToken.deleteMany({ where: { id, userId } }),
   };
 }
