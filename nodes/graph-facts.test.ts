@@ -49,7 +49,7 @@ describe('secret params are write-only', () => {
     const stored = graph();
     const back = maskSecretParams(stored);
     back.nodes.find((n) => n.id === 'slack')!.params.text = 'changed';
-    back.nodes.push({ id: 'pasted', type: 'output.slack', params: { webhookUrl: SECRET_MASK, text: 'x' }, position: at });
+    back.nodes.push({ id: 'pasted', type: 'output.slack', version: 1, params: { webhookUrl: SECRET_MASK, text: 'x' }, position: at });
     const { graph: restored, unresolved } = restoreSecretParams(back, stored);
     expect(restored.nodes.find((n) => n.id === 'slack')!.params).toEqual({ webhookUrl: 'https://hooks.slack.com/services/T1/B2/secret', text: 'changed' });
     expect(restored.nodes.find((n) => n.id === 'hook')!.params.url).toBe('https://discord.com/api/webhooks/1/token');
