@@ -1,6 +1,7 @@
 import { parseGraph, type Graph } from '@bm/graph';
 import { validateBotGraph, type NodeContext } from '@bm/nodes';
 import type { Repositories } from '@bm/db';
+import { classifyDbError } from '@bm/db/errors';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
 import { toActivityFailure } from './failure';
@@ -149,16 +150,21 @@ export function createActivities(deps: ActivityDeps): BotActivities {
   };
   // Every failure leaves through the one normaliser: typed errors (a deleted bot or schedule, a
   // constraint error) fail at once instead of being retried for minutes; unknown ones are retried.
+  // A database error reaches users as a plain sentence (its own text quotes our files and queries):
+  // the original goes to the server log.
+  const normalised =
+    <I, O>(name: string, fn: (input: I) => Promise<O>): ((input: I) => Promise<O>) =>
+    (input) =>
+      fn(input).catch((err: unknown) => {
+        if (classifyDbError(err)) deps.log?.(`${name}: database error`, { err: String((err as Error)?.stack ?? err), cause: (err as { cause?: unknown })?.cause });
+        return Promise.reject(toActivityFailure(err));
+      });
   return {
-    prepareRun: normalised(activities.prepareRun),
-    runNode: normalised(activities.runNode),
-    recordNodeFailure: normalised(activities.recordNodeFailure),
-    settleNodes: normalised(activities.settleNodes),
-    finishRun: normalised(activities.finishRun),
+    prepareRun: normalised('prepareRun', activities.prepareRun),
+    runNode: normalised('runNode', activities.runNode),
+    recordNodeFailure: normalised('recordNodeFailure', activities.recordNodeFailure),
+    settleNodes: normalised('settleNodes', activities.settleNodes),
+    finishRun: normalised('finishRun', activities.finishRun),
   };
-}
-
-function normalised<I, O>(fn: (input: I) => Promise<O>): (input: I) => Promise<O> {
-  return (input) => fn(input).catch((err: unknown) => Promise.reject(toActivityFailure(err)));
 }
 

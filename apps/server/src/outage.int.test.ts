@@ -37,10 +37,11 @@ async function prepare(t: TestServer, fake: FakeProviderServer, key: string) {
   return { api, botId: bot.body.id as string };
 }
 
-async function expectAllCompletedOnce(t: TestServer, fake: FakeProviderServer, api: TestServer['api'] extends () => infer A ? A : never, runIds: string[]) {
+async function expectAllCompletedOnce(t: TestServer, fake: FakeProviderServer, api: TestServer['api'] extends () => infer A ? A : never, runIds: string[], logs: string[] = []) {
   const runs = await Promise.all(runIds.map((id) => api.waitForRun(id, 240_000)));
   const bad = runs.filter((r) => r.status !== 'succeeded').map((r) => ({ status: r.status, error: r.error, nodes: r.nodes.map((n: { nodeId: string; status: string; error: unknown }) => [n.nodeId, n.status, n.error]) }));
-  expect(bad, JSON.stringify(bad)).toEqual([]);
+  // On a failure, the server log's database errors say what the run met.
+  expect(bad, JSON.stringify(bad) + logs.filter((l) => l.includes('database error')).slice(0, 3).join('\n')).toEqual([]);
   for (const r of runs) expect(r.nodes.map((n: { nodeId: string; status: string }) => `${n.nodeId}:${n.status}`)).toEqual(['in:succeeded', 'ask:succeeded', 'tpl:succeeded', 'save:succeeded']);
   // Each node recorded once, each LLM node's call made once, one result per run.
   const { prisma } = t.server.services.db;
@@ -66,7 +67,8 @@ describe('infrastructure outages during runs', () => {
     closers.push(() => fake.close());
     const pg = await startPrivatePostgres();
     closers.push(() => pg.close());
-    const t = await startTestServer({ databaseUrl: pg.url, env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` } });
+    const logs: string[] = [];
+    const t = await startTestServer({ databaseUrl: pg.url, env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`, LOG_LEVEL: 'info' }, logDestination: { write: (l) => void logs.push(l) } });
     closers.push(() => t.close());
     const { api, botId } = await prepare(t, fake, key);
 
@@ -86,7 +88,7 @@ describe('infrastructure outages during runs', () => {
     await sleep(20_000);
     await pg.start();
 
-    const runs = await expectAllCompletedOnce(t, fake, api, runIds);
+    const runs = await expectAllCompletedOnce(t, fake, api, runIds, logs);
     expect(JSON.stringify(runs)).not.toMatch(/prisma|invocation/i);
   }, 420_000);
 
