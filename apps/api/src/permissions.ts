@@ -66,6 +66,7 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'POST /api/hooks/:token': pub,
 
   'GET /api/me': authed,
+  'PATCH /api/me': authed,
   'POST /api/tokens': authed,
   'GET /api/tokens': authed,
   'DELETE /api/tokens/:id': authed,
