@@ -83,6 +83,17 @@ describe('API in English and Korean', () => {
     expect((await call('GET', '/api/bots/missing', { cookies, lang: 'en' })).json().error.message).toMatch(HANGUL);
   });
 
+  it('serves /api/node-types in the caller\'s language, with the same facts', async () => {
+    const en = (await call('GET', '/api/node-types', { lang: 'en' })).json().nodeTypes;
+    const ko = (await call('GET', '/api/node-types', { lang: 'ko-KR' })).json().nodeTypes;
+    const chat = (list: { id: string; title: string; paramsSchema: { properties: { prompt: { description: string } } } }[]) => list.find((d) => d.id === 'llm.chat')!;
+    expect(chat(en).title).toBe('LLM chat');
+    expect(chat(ko).title).toBe('LLM 채팅');
+    expect(chat(ko).paramsSchema.properties.prompt.description).toMatch(HANGUL);
+    expect(ko.every((d: { title: string }) => HANGUL.test(d.title))).toBe(true);
+    expect(ko.map((d: { id: string; version: number }) => `${d.id}@${d.version}`)).toEqual(en.map((d: { id: string; version: number }) => `${d.id}@${d.version}`));
+  });
+
   it('keeps user content as written', async () => {
     const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'Summarise: {{ input }}' }, position: { x: 0, y: 0 } }], edges: [] };
     const r = await call('POST', '/api/bots', { lang: 'ko', payload: { name: 'My English bot', graph } });
