@@ -57,10 +57,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   return send(500, 'INTERNAL', 'INTERNAL');
 }
 
-/** An LlmError's message in the caller's language when it carries catalogue params (packages/llm). */
-function llmMessage(locale: AppLocale, err: { code: string; message: string; params?: ErrorParams; messageKey?: string }): string {
-  const key = `llm.${err.messageKey ?? err.code}`;
-  return err.params && hasMessage('errors', key) ? errorMessage(locale, key as ErrorKey, err.params) : err.message;
+/** An LlmError's message in the caller's language when it names its catalogue key (packages/llm). */
+function llmMessage(locale: AppLocale, err: { message: string; key?: string; params?: ErrorParams }): string {
+  return err.key && hasMessage('errors', err.key) ? errorMessage(locale, err.key as ErrorKey, err.params) : err.message;
 }
 
 /** Details that name a catalogue key get their message from it; others pass unchanged. */

@@ -23,5 +23,8 @@ export function acceptedLocale(header: string | undefined): Locale | null {
  * Accept-Language, else English. Only messages follow it; user content is never translated.
  */
 export function requestLocale(req: FastifyRequest): AppLocale {
-  return storedLocale(req.user?.locale) ?? headerLocale(req.headers['accept-language']);
+  const asked = headerLocale(req.headers['accept-language']);
+  // No browser sends the pseudo-locale: asking for it is a tester's override of the stored setting.
+  if (asked === PSEUDO_LOCALE) return asked;
+  return storedLocale(req.user?.locale) ?? asked;
 }
