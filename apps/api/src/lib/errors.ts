@@ -43,3 +43,12 @@ export function apiError(statusCode: number, code: string, opts: { key?: ErrorKe
 export type Missing = 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'workspace' | 'webhook' | 'apiToken' | 'nodeRun';
 
 export const notFound = (what: Missing) => apiError(404, 'NOT_FOUND', { key: `NOT_FOUND.${what}` });
+
+// The helpers of before the catalogue, kept so that code written against them still compiles; the
+// messages they carry are served untranslated, and errors-catalogue.test.ts lists every caller.
+/** @deprecated Use apiError with a key of the `errors` catalogue (FORBIDDEN.*). */
+export const forbidden = (message: string) => new HttpError(403, 'FORBIDDEN', message);
+/** @deprecated Use apiError(400, code, { key, params, details }). */
+export const badRequest = (code: string, message: string, details?: unknown) => new HttpError(400, code, message, details);
+/** @deprecated Use apiError(409, code, { key, params }). */
+export const conflict = (code: string, message: string) => new HttpError(409, code, message);

@@ -80,7 +80,8 @@ export function saveLocaleWith(save: (locale: Locale) => Promise<unknown>): void
  * URL asks for one (`?lng=`, dev and tests). `null` means they never chose: keep the current one.
  */
 export function adoptUserLocale(stored: string | null | undefined): void {
-  if (!stored || !isAppLocale(stored) || stored === current || isAppLocale(urlLocale())) return;
+  // The pseudo-locale is a tester's choice for this tab: it is never replaced behind their back.
+  if (!stored || !isAppLocale(stored) || stored === current || current === PSEUDO_LOCALE || isAppLocale(urlLocale())) return;
   void setLocale(stored, { save: false });
 }
 
