@@ -19,9 +19,9 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
         const top = `${((i + 1) / (ports.length + 1)) * 100}%`;
         return (
           <div key={port.name}>
-            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} />
+            {/* A port without a label shows its identifier, which is not text to translate. */}
+            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} translate={port.label ? undefined : 'no'} />
             {ports.length > 1 && (
-              // A port without a label shows its identifier, which is not text to translate.
               <span className={`port-label ${side}`} style={{ top }} translate={port.label ? undefined : 'no'}>
                 {port.label ?? port.name}
               </span>
