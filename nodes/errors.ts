@@ -12,11 +12,14 @@ export class NodeError extends Error {
   status?: number;
   /** Retry no sooner than this (from a Retry-After header). */
   retryAfterMs?: number;
+  /** The message's key in @bm/i18n's `errors` catalogue and its arguments (message = the English). */
+  key?: string;
+  params?: Record<string, string | number>;
 
   constructor(
     code: string,
     message: string,
-    opts: { retryable?: boolean; nodeId?: string; status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    opts: { retryable?: boolean; nodeId?: string; status?: number; retryAfterMs?: number; cause?: unknown; key?: string; params?: Record<string, string | number> } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'NodeError';
@@ -25,6 +28,10 @@ export class NodeError extends Error {
     this.nodeId = opts.nodeId;
     this.status = opts.status;
     this.retryAfterMs = opts.retryAfterMs;
+    if (opts.key !== undefined) {
+      this.key = opts.key;
+      this.params = opts.params ?? {};
+    }
   }
 }
 
@@ -48,7 +55,7 @@ export function toNodeError(err: unknown, nodeId?: string): NodeError {
     err.nodeId ??= nodeId;
     return err;
   }
-  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; status?: unknown; retryAfterMs?: unknown };
+  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; status?: unknown; retryAfterMs?: unknown; key?: unknown; params?: unknown };
   const db = classifyDbError(err);
   // A database error's own text quotes server internals (files, queries): it stays in the log.
   const message = db?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(err));
@@ -60,5 +67,7 @@ export function toNodeError(err: unknown, nodeId?: string): NodeError {
     cause: err,
     status: typeof e.status === 'number' ? e.status : undefined,
     retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined,
+    // A typed error's catalogue key (LlmError) travels with it, so its message can be localized.
+    ...(typeof e.key === 'string' ? { key: e.key, params: (e.params ?? {}) as Record<string, string | number> } : {}),
   });
 }

@@ -6,6 +6,7 @@ export {
   nodeTypeLookup,
   toNodeTypeInfo,
 } from './registry';
+export { nodeTextPaths, nodeTextPrefix, withNodeTexts } from './describe-texts';
 export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type ParamTemplating, type ParamUi } from './describe';
 export { SECRET_MASK, graphConnectionIds, maskSecretParams, restoreSecretParams } from './graph-facts';
 export { executeNode, type ExecuteResult } from './runtime';

@@ -105,7 +105,11 @@ export async function httpCall(ctx: NodeContext, url: URL, call: HttpCall): Prom
       throw new NodeError(code, (err as Error).message, { cause: err });
     }
     if (code === 'RESPONSE_TOO_LARGE') {
-      throw new NodeError('RESPONSE_TOO_LARGE', `${target}: the response is larger than ${call.maxBytes} bytes (maxBytes).`, { cause: err });
+      throw new NodeError('RESPONSE_TOO_LARGE', `${target}: the response is larger than ${call.maxBytes} bytes (maxBytes).`, {
+        cause: err,
+        key: 'node.RESPONSE_TOO_LARGE',
+        params: { target, maxBytes: String(call.maxBytes) },
+      });
     }
     const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
     const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (err as Error).message;

@@ -7,6 +7,9 @@ export interface FailureInfo {
   message: string;
   retryable: boolean;
   retryAfterMs?: number;
+  /** The message's key in @bm/i18n's `errors` catalogue and its arguments, when the error has one. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -17,7 +20,8 @@ export interface FailureInfo {
  */
 export function toFailureInfo(err: unknown): FailureInfo {
   const e = toNodeError(err);
-  return { code: e.code, message: redactText(e.message), retryable: e.retryable, retryAfterMs: e.retryAfterMs };
+  const i18n = e.key ? { key: e.key, params: Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactText(v) : v])) } : {};
+  return { code: e.code, message: redactText(e.message), retryable: e.retryable, retryAfterMs: e.retryAfterMs, ...i18n };
 }
 
 /** The failure Temporal sees: non-retryable errors (a rejected key, a bad parameter) fail at once. */

@@ -175,7 +175,8 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     info.message = maskSecretText(info.message, secrets);
     if (info.retryAfterMs !== undefined) info.retryAfterMs = retryDelayAfter(info.retryAfterMs, attempt, policy);
     const final = !info.retryable || attempt >= maxAttempts;
-    await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt }, final);
+    const localized = info.key ? { key: info.key, params: Object.fromEntries(Object.entries(info.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? maskSecretText(v, secrets) : v])) } : {};
+    await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt, ...localized }, final);
     throw toApplicationFailure(info);
   } finally {
     clearInterval(heartbeat);

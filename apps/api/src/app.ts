@@ -8,7 +8,7 @@ import type { AppDeps } from './deps';
 import { fromContract } from './lib/contract-route';
 import { errorHandler } from './lib/error-handler';
 import { responseSerializer } from './lib/response-serializer';
-import { HttpError } from './lib/errors';
+import { apiError } from './lib/errors';
 import { registerAccess } from './plugins/access';
 import { SESSION_COOKIE } from './plugins/auth';
 import { registerInputGuard } from './plugins/input-guard';
@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(rateLimit, {
     global: false,
     ...(deps.services.db.kind === 'postgres' ? { store: databaseRateLimitStore(deps.services.repos.rateLimits) } : {}),
-    errorResponseBuilder: (_req, ctx) => new HttpError(429, 'RATE_LIMITED', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
+    errorResponseBuilder: (_req, ctx) => apiError(429, 'RATE_LIMITED', { params: { seconds: Math.ceil(ctx.ttl / 1000) } }),
   });
   // The OpenAPI description of every route, generated from the contract's zod schemas.
   await app.register(swagger, { openapi: { info: { title: 'Bot Manager API', version: '1' } }, transform: jsonSchemaTransform });
@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps) {
   const serving = await registerWebUi(app, deps.webDist);
   app.setNotFoundHandler((req, reply) => {
     if (isApiPath(req.url) || !serving || req.method !== 'GET') {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+      throw apiError(404, 'NOT_FOUND', { key: 'NOT_FOUND.route', params: { method: req.method, path: req.url.split('?')[0]! } });
     }
     return reply.sendFile('index.html');
   });

@@ -68,6 +68,7 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'POST /api/hooks/:token': pub,
 
   'GET /api/me': authed,
+  'PATCH /api/me': authed,
   /** A token can never mint tokens (a leaked one must not outlive its revocation). */
   'POST /api/tokens': { permission: 'authenticated', sessionOnly: true },
   'GET /api/tokens': authed,

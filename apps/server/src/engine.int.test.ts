@@ -167,6 +167,8 @@ describe('graph engine on Temporal', () => {
     expect(llm.attempts).toBe(1);
     expect(llm.error.code).toBe('KEY_REJECTED');
     expect(llm.error.message).toMatch(/was rejected \(401\)\. Update it in Settings → LLM Connections/);
+    // Stored with its catalogue key and arguments, so the web shows it in the reader's language.
+    expect(llm.error).toMatchObject({ key: 'llm.KEY_REJECTED.rejected', params: { provider: 'other', hasConnection: 'yes', connection: 'Bad key', status: 401 } });
     expect(fake.requests.length - before).toBe(1);
     expect(nodesOf(r).out.status).toBe('skipped');
     expect(r.error).toMatchObject({ nodeId: 'llm', code: 'KEY_REJECTED' });

@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 
 /**
  * Visible text nodes that the pseudo-locale did not reach: runs of plain ASCII letters outside
- * user content (`translate="no"`), the server's node catalogue (`data-i18n="server"`, localized
- * server-side later) and React Flow's attribution. Each pseudo message is accented, so plain
- * letters mean a string that did not come from the catalogue.
+ * user content (`translate="no"`) and React Flow's attribution. The server's node catalogue is
+ * pseudo-localized too (the API answers `Accept-Language: en-XA` in it). Each pseudo message is
+ * accented, so plain letters mean a string that did not come from the catalogue.
  */
 export function untranslatedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skip = '[translate="no"], [data-i18n="server"], .react-flow__attribution, select, option, datalist, script, style, code, pre, .mono, .node-id';
+    const skip = '[translate="no"], .react-flow__attribution, select, option, datalist, script, style, code, pre, .mono, .node-id';
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

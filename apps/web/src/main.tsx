@@ -3,11 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
+import type { Me } from '@bm/contract';
 import { isApiError } from './api/api-error';
+import { authApi } from './api/auth';
 import { onUnauthorized } from './api/http';
 import { queryKeys } from './api/query-keys';
 import { router } from './app';
-import { i18n } from './i18n/i18n';
+import { i18n, saveLocaleWith } from './i18n/i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -27,6 +29,11 @@ const queryClient = new QueryClient({
 
 // A 401 anywhere means the session ended: forget the user, and RequireAuth sends them to /login.
 onUnauthorized(() => queryClient.setQueryData(queryKeys.me, null));
+// A language chosen while signed in is the user's setting (the API answers them in it everywhere).
+saveLocaleWith(async (locale) => {
+  if (!queryClient.getQueryData<Me | null>(queryKeys.me)) return;
+  queryClient.setQueryData(queryKeys.me, await authApi.updateMe({ locale }));
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { errorResponses, NoContent } from './common';
 import { route } from './route';
 
-export const User = z.object({ id: z.string(), email: z.string(), name: z.string() });
+/** A language the product speaks (@bm/i18n's LOCALES; the contract depends on nothing internal). */
+export const UserLocale = z.enum(['en', 'ko']);
+/** `locale`: the language the user chose; null = follow the browser (Accept-Language). */
+export const User = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: UserLocale.nullable() });
 export const UserResponse = z.object({ user: User });
 
 export const SignupBody = z.object({
@@ -20,5 +23,6 @@ export const auth = {
 };
 
 export type User = z.infer<typeof User>;
+export type UserLocale = z.infer<typeof UserLocale>;
 export type SignupBody = z.input<typeof SignupBody>;
 export type LoginBody = z.input<typeof LoginBody>;

@@ -8,8 +8,13 @@ type Term = { id: string; en: string; ko: string; reason: string };
 type Allow = { key: string; term: string; reason: string };
 const glossary = JSON.parse(readFileSync(join(import.meta.dirname, '../glossary.json'), 'utf8')) as { terms: Term[]; allow: Allow[] };
 
-// The product's own name is not translated, and its "Bot" is not the glossary's bot.
-const strip = (en: string) => en.replace(/Bot Manager/g, '').replace(/\{[^{}]*\}/g, ' ');
+// The product's own name is not translated, and its "Bot" is not the glossary's bot. ICU argument
+// names (`{provider, select, …}`, `{name}`) are not words of the message.
+const strip = (en: string) =>
+  en
+    .replace(/Bot Manager/g, '')
+    .replace(/\{\s*\w+\s*,\s*(select|plural|selectordinal)\s*,/g, ' ')
+    .replace(/\{[^{}]*\}/g, ' ');
 
 function violations(): string[] {
   const out: string[] = [];

@@ -53,6 +53,12 @@ export interface LlmErrorOptions {
   status?: number;
   connectionId?: string;
   requestId?: string;
+  /**
+   * The message's key in the `errors` catalogue of @bm/i18n (`llm.…`) and its ICU arguments, so
+   * the API and the web can show it in the reader's language; `message` stays the English.
+   */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** The one error type `@bm/llm` throws. `message` is for end users; it never contains a key. */
@@ -65,6 +71,8 @@ export class LlmError extends Error {
   readonly connectionId?: string;
   /** The provider's request id, for a support ticket with the provider. */
   readonly requestId?: string;
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
 
   constructor(code: LlmErrorCode, message: string, opts: LlmErrorOptions = {}) {
     super(message);
@@ -76,6 +84,8 @@ export class LlmError extends Error {
     if (opts.status !== undefined) this.status = opts.status;
     if (opts.connectionId !== undefined) this.connectionId = opts.connectionId;
     if (opts.requestId !== undefined) this.requestId = opts.requestId;
+    if (opts.key !== undefined) this.key = opts.key;
+    if (opts.params !== undefined) this.params = opts.params;
   }
 
   toJSON() {
@@ -89,6 +99,7 @@ export class LlmError extends Error {
       ...(this.status !== undefined ? { status: this.status } : {}),
       ...(this.connectionId !== undefined ? { connectionId: this.connectionId } : {}),
       ...(this.requestId !== undefined ? { requestId: this.requestId } : {}),
+      ...(this.key !== undefined ? { key: this.key, params: this.params ?? {} } : {}),
     };
   }
 }

@@ -52,8 +52,20 @@ const shortText = (s: string, max = 300) => {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 };
 
-function make(code: LlmErrorCode, message: string, ctx: CallContext, extra: { status?: number; retryAfterMs?: number; requestId?: string } = {}): LlmError {
-  return new LlmError(code, message, { provider: ctx.provider, connectionId: ctx.connection?.id, ...extra });
+/**
+ * `key`: the message's key in @bm/i18n's `errors` catalogue, whose English says exactly what
+ * `message` says (apps/api's llm-messages.test.ts proves it); its arguments are the context's.
+ */
+function make(code: LlmErrorCode, message: string, ctx: CallContext, extra: { status?: number; retryAfterMs?: number; requestId?: string } = {}, key?: string): LlmError {
+  const params = {
+    provider: ctx.provider,
+    host: ctx.host,
+    model: ctx.model ?? '?',
+    hasConnection: ctx.connection ? 'yes' : 'no',
+    connection: ctx.connection?.name ?? '',
+    ...(extra.status !== undefined ? { status: extra.status } : {}),
+  };
+  return new LlmError(code, message, { provider: ctx.provider, connectionId: ctx.connection?.id, ...extra, ...(key ? { key, params } : {}) });
 }
 
 const CONTEXT_PATTERNS = /context length|context window|maximum context|prompt is too long|too many tokens|input token count .*exceeds|reduce the length of the messages|exceeds the model's max/i;
@@ -107,9 +119,10 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
           : `${yours(ctx, 'API key')}${inConn(ctx)} was rejected (${s}). Update it in Settings → LLM Connections.`,
         ctx,
         extra,
+        s === 403 ? 'llm.KEY_REJECTED.forbidden' : 'llm.KEY_REJECTED.rejected',
       );
     case 'QUOTA_EXCEEDED':
-      return make(code, `${yours(ctx, 'account')} has run out of quota or credit${tag(ctx, s)}. Add credit or raise your spending limit with ${P}, then run the bot again.`, ctx, extra);
+      return make(code, `${yours(ctx, 'account')} has run out of quota or credit${tag(ctx, s)}. Add credit or raise your spending limit with ${P}, then run the bot again.`, ctx, extra, 'llm.QUOTA_EXCEEDED');
     case 'RATE_LIMITED': {
       const after = f.retryAfterMs !== undefined ? ` after about ${Math.max(1, Math.ceil(f.retryAfterMs / 1000))} s` : '';
       return make(
@@ -120,7 +133,7 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
       );
     }
     case 'MODEL_NOT_FOUND':
-      return make(code, `${cap(P)} does not offer the model "${ctx.model ?? '?'}", or your key cannot use it${tag(ctx, s)}. Choose another model on the node, in the bot's settings or on the connection.`, ctx, extra);
+      return make(code, `${cap(P)} does not offer the model "${ctx.model ?? '?'}", or your key cannot use it${tag(ctx, s)}. Choose another model on the node, in the bot's settings or on the connection.`, ctx, extra, 'llm.MODEL_NOT_FOUND');
     case 'CONTEXT_TOO_LONG':
       return contextTooLong(ctx, extra);
     case 'CONTENT_FILTERED':
@@ -169,7 +182,7 @@ export function invalidJson(ctx: CallContext, text: string, requestId?: string, 
 }
 
 export function missingKey(ctx: CallContext): LlmError {
-  return make('KEY_MISSING', `No ${NAMES[ctx.provider]} API key is stored${conn(ctx)}. Add one in Settings → LLM Connections.`, ctx);
+  return make('KEY_MISSING', `No ${NAMES[ctx.provider]} API key is stored${conn(ctx)}. Add one in Settings → LLM Connections.`, ctx, {}, 'llm.KEY_MISSING');
 }
 
 export function timeoutError(ctx: CallContext): LlmError {

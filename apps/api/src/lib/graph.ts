@@ -3,7 +3,7 @@ import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, type Graph } from '@bm/graph';
 import { maskSecretParams, restoreSecretParams, validateBotGraph } from '@bm/nodes';
 import type { AppDeps } from '../deps';
-import { HttpError } from './errors';
+import { apiError } from './errors';
 
 /**
  * Parses and validates a graph for saving or running; an invalid graph is 422 with
@@ -17,7 +17,7 @@ export async function validGraphOr422(
   const parsed = GraphSchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ message: `graph.${i.path.join('.')}: ${i.message}` }));
-    throw new HttpError(422, 'INVALID_GRAPH', `The graph is not well-formed: ${details[0]?.message}`, details);
+    throw apiError(422, 'INVALID_GRAPH', { key: 'INVALID_GRAPH.malformed', params: { first: details[0]?.message ?? '' }, details });
   }
   const result = await validateBotGraph(parsed.data, {
     repos: deps.services.repos,
@@ -26,8 +26,7 @@ export async function validGraphOr422(
   });
   if (!result.ok) {
     const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, message: e.message }));
-    const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
-    throw new HttpError(422, 'INVALID_GRAPH', `The graph has problems: ${details[0]!.message}${more}`, details);
+    throw apiError(422, 'INVALID_GRAPH', { key: 'INVALID_GRAPH.problems', params: { first: details[0]!.message, more: details.length - 1 }, details });
   }
   return parsed.data;
 }
@@ -51,8 +50,8 @@ export async function savableGraph(
     const previous = stored === undefined ? undefined : GraphSchema.safeParse(stored);
     const { graph, unresolved } = restoreSecretParams(parsed.data, previous?.success ? previous.data : undefined);
     if (unresolved.length) {
-      const details = unresolved.map((u) => ({ nodeId: u.nodeId, param: u.param, code: 'SECRET_PARAM_MISSING', message: `Node "${u.nodeId}": enter "${u.param}" again (its stored value is not shown, and this node has none).` }));
-      throw new HttpError(422, 'INVALID_GRAPH', `The graph has problems: ${details[0]!.message}`, details);
+      const details = unresolved.map((u) => ({ nodeId: u.nodeId, param: u.param, code: 'SECRET_PARAM_MISSING', key: 'INVALID_GRAPH.secretParamMissing' as const, params: u }));
+      throw apiError(422, 'INVALID_GRAPH', { key: 'INVALID_GRAPH.secretParamMissing', params: unresolved[0]!, details });
     }
     incoming = graph;
   }

@@ -3,11 +3,11 @@ import { passwordProblem } from './password';
 
 describe('passwordProblem', () => {
   it('refuses whitespace, short, common and one-character passwords', () => {
-    expect(passwordProblem('          ')).toMatch(/only spaces/);
-    expect(passwordProblem('short')).toMatch(/at least 8/);
-    expect(passwordProblem('Password123')).toMatch(/attackers try/);
-    expect(passwordProblem('12345678')).toMatch(/attackers try/);
-    expect(passwordProblem('aaaaaaaaaa')).toMatch(/attackers try/);
+    expect(passwordProblem('          ')).toBe('blank');
+    expect(passwordProblem('short')).toBe('short');
+    expect(passwordProblem('Password123')).toBe('common');
+    expect(passwordProblem('12345678')).toBe('common');
+    expect(passwordProblem('aaaaaaaaaa')).toBe('common');
   });
 
   it('accepts an ordinary passphrase, with spaces, in any script', () => {

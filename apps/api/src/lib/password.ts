@@ -13,12 +13,10 @@ const COMMON = new Set(
   password! bot-manager botmanager`.split(/\s+/).filter(Boolean),
 );
 
-/** Why a password is refused (a sentence for the user), or undefined when it is fine. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.trim() === '') return 'The password cannot be only spaces.';
-  if (password.length < 8) return 'Use at least 8 characters for the password.';
-  if (COMMON.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) {
-    return 'This password is one of the first that attackers try. Choose a less common one.';
-  }
+/** Why a password is refused (its catalogue key under WEAK_PASSWORD), or undefined when it is fine. */
+export function passwordProblem(password: string): 'blank' | 'short' | 'common' | undefined {
+  if (password.trim() === '') return 'blank';
+  if (password.length < 8) return 'short';
+  if (COMMON.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) return 'common';
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Bot, RunTrigger } from '@bm/db';
 import { runWorkflowId } from '@bm/temporal/shared';
 import type { AppDeps } from '../deps';
-import { HttpError } from './errors';
+import { apiError } from './errors';
 import { validGraphOr422 } from './graph';
 
 /**
@@ -15,7 +15,7 @@ export async function startBotRun(
 ) {
   const { repos } = deps.services;
   const version = await repos.bots.version(bot.id, opts.version ?? bot.currentVersion);
-  if (!version) throw new HttpError(409, 'VERSION_MISSING', 'The bot version to run no longer exists.');
+  if (!version) throw apiError(409, 'VERSION_MISSING');
   await validGraphOr422(deps, version.graph, { userId: opts.userId, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });
   const runId = repos.runs.newId();
   await repos.runs.create({
@@ -34,10 +34,11 @@ export async function startBotRun(
   try {
     await deps.scheduler.startRun(runId);
   } catch (err) {
-    const error = { code: 'TEMPORAL_UNAVAILABLE', message: 'The run could not be queued: the workflow service is unreachable. Try again shortly.' };
-    await repos.runs.finish(runId, 'failed', error);
+    const error = apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.queueRun' });
+    // Stored with its catalogue key: the web shows it in the reader's language (see error-text.ts).
+    await repos.runs.finish(runId, 'failed', { code: error.code, message: error.message, key: error.key });
     deps.services.logger.error({ err, runId }, 'starting the run workflow failed');
-    throw new HttpError(503, error.code, error.message);
+    throw error;
   }
   return runId;
 }

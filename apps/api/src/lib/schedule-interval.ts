@@ -49,9 +49,9 @@ export function shortestInterval(spec: string, timezone = 'UTC'): number | undef
 const human = (ms: number) =>
   ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${+(ms / 1000).toFixed(1)} s`;
 
-/** Why a spec fires too often for this installation, or undefined when it is fine. */
-export function intervalProblem(spec: string, timezone: string, minMs: number): string | undefined {
+/** When a spec fires too often for this installation: how often, and the floor (as people write them). */
+export function intervalProblem(spec: string, timezone: string, minMs: number): { every: string; min: string } | undefined {
   const gap = shortestInterval(spec, timezone);
   if (gap === undefined || gap >= minMs) return undefined;
-  return `This schedule would run every ${human(gap)}; this installation allows at most one run every ${human(minMs)}. Use a longer interval.`;
+  return { every: human(gap), min: human(minMs) };
 }

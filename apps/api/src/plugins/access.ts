@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerH
 import type { Bot, LlmConnection, Role, Run, Schedule, User, WorkspaceSecretRow } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
-import { HttpError, notFound } from '../lib/errors';
+import { apiError, notFound, type Missing } from '../lib/errors';
 import { allows, PERMISSIONS, ruleFor, TOKEN_SCOPE_HOLDS, tokenScopeFor, type Rule, type Scope } from '../permissions';
 import { authenticate, currentUser } from './auth';
 
@@ -30,7 +30,7 @@ declare module 'fastify' {
   }
 }
 
-const WHAT: Record<Exclude<Scope, 'workspace'>, string> = { bot: 'Bot', run: 'Run', schedule: 'Schedule', connection: 'LLM connection', secret: 'Secret' };
+const WHAT: Record<Scope, Missing> = { workspace: 'workspace', bot: 'bot', run: 'run', schedule: 'schedule', connection: 'connection', secret: 'secret' };
 
 /**
  * Enforces apps/api/src/permissions.ts for every route, in one place: each registered route gets
@@ -61,9 +61,9 @@ function checkTokenScope(method: string, rule: Rule) {
   return async (req: FastifyRequest) => {
     const scope = req.tokenScope;
     if (scope === null) return;
-    if (needed === null) throw new HttpError(403, 'TOKEN_SCOPE', 'API tokens cannot create API tokens. Sign in to create one.');
+    if (needed === null) throw apiError(403, 'TOKEN_SCOPE', { key: 'TOKEN_SCOPE.noTokens' });
     if (!TOKEN_SCOPE_HOLDS[needed].includes(scope)) {
-      throw new HttpError(403, 'TOKEN_SCOPE', `This API token has the "${scope}" scope; this request needs a "${needed}" token.`);
+      throw apiError(403, 'TOKEN_SCOPE', { key: 'TOKEN_SCOPE.needs', params: { scope, needed } });
     }
   };
 }
@@ -82,18 +82,18 @@ function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
     if (rule.in === 'connection' && !connectionUsableBy(row as LlmConnection, user.id, m.workspaceId)) throw notFound(what);
     const owner = rule.ownerMay && (row as { ownerUserId?: string } | null)?.ownerUserId === user.id;
     if (!allows(m.role, rule.permission) && !owner) {
-      throw new HttpError(403, 'FORBIDDEN', `This needs the ${min} role in the workspace${rule.ownerMay ? ' (or being its owner)' : ''}; you are ${m.role}.`);
+      throw apiError(403, 'FORBIDDEN', { key: rule.ownerMay ? 'FORBIDDEN.roleOrOwner' : 'FORBIDDEN.role', params: { min, role: m.role } });
     }
     req.access = { scope: rule.in, user, workspaceId: m.workspaceId, role: m.role, row } as Access;
   };
 }
 
 /** The workspace a request acts in, and the row it names. */
-async function target(deps: AppDeps, req: FastifyRequest, scope: Scope, user: User): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: string }> {
+async function target(deps: AppDeps, req: FastifyRequest, scope: Scope, user: User): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: Missing }> {
   const { repos } = deps.services;
   if (scope === 'workspace') {
     const asked = (req.body as { workspaceId?: string } | undefined)?.workspaceId ?? (req.query as { workspaceId?: string } | undefined)?.workspaceId;
-    return { workspaceId: asked ?? (await repos.workspaces.personal(user.id)), row: null, what: 'Workspace' };
+    return { workspaceId: asked ?? (await repos.workspaces.personal(user.id)), row: null, what: WHAT.workspace };
   }
   const id = (req.params as { id: string }).id;
   const row = await { bot: repos.bots, run: repos.runs, schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[scope].get(id);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TokenScope, User } from '@bm/db';
 import type { AppDeps } from '../deps';
-import { HttpError } from '../lib/errors';
+import { apiError } from '../lib/errors';
 
 export const SESSION_COOKIE = 'bm_session';
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -26,17 +26,17 @@ export function authenticate(deps: AppDeps) {
       const caller = await repos.apiTokens.findCaller(auth.slice(7).trim());
       req.user = caller?.user ?? null;
       req.tokenScope = caller?.scope ?? null;
-      if (!req.user) throw new HttpError(401, 'UNAUTHENTICATED', 'The API token is invalid or was revoked.');
+      if (!req.user) throw apiError(401, 'UNAUTHENTICATED', { key: 'UNAUTHENTICATED.token' });
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];
     if (cookie) req.user = await repos.sessions.findUser(cookie);
-    if (!req.user) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in to continue.');
+    if (!req.user) throw apiError(401, 'UNAUTHENTICATED', { key: 'UNAUTHENTICATED.login' });
   };
 }
 
 /** The signed-in caller of a non-public route (authenticate has run). */
 export function currentUser(req: FastifyRequest): User {
-  if (!req.user) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in to continue.');
+  if (!req.user) throw apiError(401, 'UNAUTHENTICATED', { key: 'UNAUTHENTICATED.login' });
   return req.user;
 }

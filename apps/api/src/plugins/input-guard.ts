@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { describeUnstorable, findUnstorable } from '@bm/db';
-import { HttpError } from '../lib/errors';
+import { findUnstorable, MAX_JSON_DEPTH } from '@bm/db';
+import { apiError } from '../lib/errors';
 
 // What the database cannot store (packages/db/src/storable.ts) is refused at the door, for every
 // route at once, before validation, access checks or any query can meet it: bodies and query
@@ -14,11 +14,12 @@ const MAX_PARAM_LENGTH: Record<string, number> = { nodeId: 128, '*': Infinity };
 const DEFAULT_MAX_PARAM_LENGTH = 100;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-const unstorable = (where: string, value: unknown) => {
+const unstorable = (where: 'query' | 'body', value: unknown) => {
   const problem = findUnstorable(value);
   if (!problem) return;
-  const message = describeUnstorable(problem, where);
-  throw new HttpError(422, 'UNSTORABLE_INPUT', message, [{ ...(problem.path ? { path: problem.path } : {}), message }]);
+  const key = `UNSTORABLE_INPUT.${problem.reason}` as const;
+  const params = { field: problem.path || where, max: MAX_JSON_DEPTH };
+  throw apiError(422, 'UNSTORABLE_INPUT', { key, params, details: [{ ...(problem.path ? { path: problem.path } : {}), key, params }] });
 };
 
 export function checkInput(req: FastifyRequest) {
@@ -26,11 +27,11 @@ export function checkInput(req: FastifyRequest) {
     const s = String(value);
     if (s.length > (MAX_PARAM_LENGTH[name] ?? DEFAULT_MAX_PARAM_LENGTH) || CONTROL.test(s) || findUnstorable(s)) {
       // No row can have this id, so it was not found (a 400 would tell a prober more than it needs).
-      throw new HttpError(404, 'NOT_FOUND', `Nothing with this ${name} exists.`);
+      throw apiError(404, 'NOT_FOUND', { key: 'NOT_FOUND.param', params: { name } });
     }
   }
-  if (req.query && typeof req.query === 'object') unstorable('The query string', req.query);
-  if (req.body !== undefined && req.body !== null) unstorable('The request body', req.body);
+  if (req.query && typeof req.query === 'object') unstorable('query', req.query);
+  if (req.body !== undefined && req.body !== null) unstorable('body', req.body);
 }
 
 export function registerInputGuard(app: FastifyInstance) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpError } from '../lib/errors';
+import { apiError } from '../lib/errors';
 
 // Same-site request forgery: SameSite=Lax cookies are still sent with requests from *other
 // origins of the same site* (another port of the same host, a sibling subdomain), and a page there
@@ -53,7 +53,7 @@ export function crossOriginReason(req: FastifyRequest, opts: SameOriginOptions):
 export function registerSameOriginGuard(app: FastifyInstance<any, any, any, any, any>, opts: SameOriginOptions) {
   app.addHook('onRequest', async (req) => {
     if (crossOriginReason(req, opts)) {
-      throw new HttpError(403, 'CROSS_ORIGIN_REQUEST', 'This request did not come from a Bot Manager page, so it was refused. Reload the app and try again.');
+      throw apiError(403, 'CROSS_ORIGIN_REQUEST');
     }
   });
 }

@@ -4,7 +4,8 @@ import { contract } from '@bm/contract';
 import { isConflictError } from '@bm/db';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { conflict, HttpError } from '../lib/errors';
+import { apiError } from '../lib/errors';
+import { acceptedLocale, storedLocale } from '../lib/locale';
 import { passwordProblem } from '../lib/password';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../plugins/auth';
 
@@ -14,8 +15,8 @@ const dummyHash = hash('not-a-real-password-just-equal-timing');
 /** Per client address: enough for people, too few for password guessing. */
 const AUTH_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 
-export const publicUser = (u: { id: string; email: string; name: string }) => ({ id: u.id, email: u.email, name: u.name });
-const emailTaken = () => conflict('EMAIL_TAKEN', 'An account with this email already exists. Log in instead.');
+export const publicUser = (u: { id: string; email: string; name: string; locale: string | null }) => ({ id: u.id, email: u.email, name: u.name, locale: storedLocale(u.locale) });
+const emailTaken = () => apiError(409, 'EMAIL_TAKEN');
 
 /** Sign-up, log-in and log-out: public routes (see permissions.ts). */
 export const authRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
@@ -28,10 +29,12 @@ export const authRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     handler: async (req, reply) => {
       const { email, password, name } = req.body;
       const weak = passwordProblem(password);
-      if (weak) throw new HttpError(422, 'WEAK_PASSWORD', weak, [{ path: 'password', message: weak }]);
+      if (weak) throw apiError(422, 'WEAK_PASSWORD', { key: `WEAK_PASSWORD.${weak}`, details: [{ path: 'password', key: `WEAK_PASSWORD.${weak}` }] });
       if (await repos.users.findByEmail(email)) throw emailTaken();
       // Two sign-ups with one email at the same moment: the second one loses here.
-      const { user } = await repos.users.create({ email, name, passwordHash: await hash(password) }).catch((err: unknown) => {
+      // The browser's language (when it is one of ours) becomes the user's setting; PATCH /api/me changes it.
+      const locale = acceptedLocale(req.headers['accept-language']);
+      const { user } = await repos.users.create({ email, name, passwordHash: await hash(password), locale }).catch((err: unknown) => {
         throw isConflictError(err) ? emailTaken() : err;
       });
       reply.setCookie(SESSION_COOKIE, await repos.sessions.create(user.id, SESSION_TTL_MS), cookieOpts);
@@ -46,7 +49,7 @@ export const authRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
       const user = await repos.users.findByEmail(req.body.email);
       // Verify against a dummy hash for unknown emails too: the answer time does not reveal accounts.
       const ok = await verify(user?.passwordHash ?? (await dummyHash), req.body.password).catch(() => false);
-      if (!user || !ok) throw new HttpError(401, 'INVALID_CREDENTIALS', 'The email or password is not right.');
+      if (!user || !ok) throw apiError(401, 'INVALID_CREDENTIALS');
       reply.setCookie(SESSION_COOKIE, await repos.sessions.create(user.id, SESSION_TTL_MS), cookieOpts);
       return { user: publicUser(user) };
     },

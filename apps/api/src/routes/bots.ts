@@ -5,7 +5,7 @@ import { isConflictError, type Bot, type Prisma } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { HttpError } from '../lib/errors';
+import { apiError, HttpError } from '../lib/errors';
 import { savableGraph, storedGraph, validGraphOr422 } from '../lib/graph';
 import { accessTo } from '../plugins/access';
 
@@ -34,8 +34,7 @@ export const botRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     if (!id) return;
     const c = await repos.connections.get(id);
     if (!c || !connectionUsableBy(c, userId, workspaceId)) {
-      const message = 'The chosen LLM connection was not found in this workspace.';
-      throw new HttpError(422, 'INVALID_CONNECTION', message, [{ message }]);
+      throw apiError(422, 'INVALID_CONNECTION', { details: [{ key: 'INVALID_CONNECTION' }] });
     }
   }
 
@@ -99,7 +98,7 @@ export const botRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
       };
       const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: unknown) => {
         // Two saves raced for the same next version: the second one loses cleanly.
-        if (isConflictError(err)) throw new HttpError(409, 'EDIT_CONFLICT', 'This bot was saved by someone else at the same moment. Reload it and save again.');
+        if (isConflictError(err)) throw apiError(409, 'EDIT_CONFLICT');
         throw err;
       });
       return toOut(updated);
@@ -113,12 +112,12 @@ export const botRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
       // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
       for (const s of await repos.schedules.list(row.id)) {
         await deps.scheduler.deleteSchedule(s.id).catch(() => {
-          throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's schedules could not be stopped: the workflow service is unreachable. Try again shortly.");
+          throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopSchedules' });
         });
       }
       for (const r of await repos.runs.listOpen(row.id)) {
         await deps.scheduler.cancelRun(r.workflowId).catch(() => {
-          throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', "The bot's running runs could not be stopped: the workflow service is unreachable. Try again shortly.");
+          throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopRuns' });
         });
       }
       await repos.bots.delete(row.id);

@@ -5,7 +5,7 @@ import { assertUrlAllowed, OutboundBlockedError } from '@bm/net';
 import { encryptSecret, keyHint, urlCredential } from '@bm/secrets';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { badRequest, HttpError } from '../lib/errors';
+import { apiError } from '../lib/errors';
 import { accessTo } from '../plugins/access';
 
 const { connections } = contract;
@@ -36,15 +36,13 @@ export const connectionRoutes = (deps: AppDeps): ContractPlugin => async (app) =
     // inside it would bypass the encryption of the key field.
     const carried = urlCredential(url);
     if (carried) {
-      const where = carried === 'userinfo' ? 'a user name or password' : 'a key in its query string';
-      throw new HttpError(422, 'CREDENTIALS_IN_URL', `The base URL contains ${where}. Put the API key in the API key field instead: it is stored encrypted and never shown again.`, [
-        { field: 'baseUrl', message: `The base URL contains ${where}.` },
-      ]);
+      const params = { where: carried };
+      throw apiError(422, 'CREDENTIALS_IN_URL', { key: 'CREDENTIALS_IN_URL.message', params, details: [{ field: 'baseUrl', key: 'CREDENTIALS_IN_URL.field', params }] });
     }
     try {
       await assertUrlAllowed(url, policy);
     } catch (err) {
-      if (err instanceof OutboundBlockedError) throw badRequest('OUTBOUND_BLOCKED', err.message);
+      if (err instanceof OutboundBlockedError) throw apiError(400, 'OUTBOUND_BLOCKED', { params: { reason: err.message } });
       // Unresolvable hosts are not refused here: "Test connection" reports them.
     }
   }
@@ -96,10 +94,10 @@ export const connectionRoutes = (deps: AppDeps): ContractPlugin => async (app) =
       // Pointing someone else's key at another server would hand it to that server: only the owner
       // may move it, or an admin together with a replacement key.
       if (row.ownerUserId !== user.id && rest.baseUrl !== undefined && rest.baseUrl !== row.baseUrl && !apiKey && row.apiKeyEncrypted) {
-        throw new HttpError(403, 'FORBIDDEN', "Only the connection's owner can change its base URL without entering a new API key.");
+        throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.baseUrlOwner' });
       }
       if (rest.baseUrl === null && ['local', 'other'].includes(row.provider)) {
-        throw badRequest('VALIDATION_FAILED', 'A local or custom connection needs a base URL.');
+        throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.baseUrlRequired' });
       }
       await checkBaseUrl(rest.baseUrl);
       const updated = await repos.connections.update(row.id, {

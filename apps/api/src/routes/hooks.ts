@@ -19,7 +19,7 @@ export const hookRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     config: { rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: (req: { params: unknown }) => (req.params as { token: string }).token } },
     handler: async (req, reply) => {
       const bot = await deps.services.repos.bots.findByWebhookToken(req.params.token);
-      if (!bot) throw notFound('Webhook');
+      if (!bot) throw notFound('webhook');
       // Runs as whoever created or rotated the webhook: their connections, their permissions.
       const runId = await startBotRun(deps, bot, { userId: bot.webhookUserId ?? bot.createdById, trigger: 'webhook', input: req.body ?? null });
       return reply.code(202).send({ runId });

@@ -3,7 +3,7 @@ import { contract } from '@bm/contract';
 import type { NodeRun, Run } from '@bm/db';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { HttpError, notFound } from '../lib/errors';
+import { apiError, notFound } from '../lib/errors';
 import { startBotRun } from '../lib/runs';
 import { accessTo } from '../plugins/access';
 
@@ -74,7 +74,7 @@ export const runRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     ...fromContract(runs.get),
     handler: async (req) => {
       const run = await repos.runs.getForDisplay(accessTo(req, 'run').row.id, INLINE_OUTPUT_BYTES);
-      if (!run) throw notFound('Run');
+      if (!run) throw notFound('run');
       const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
       const graphNodes = (run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? [];
       const nodes = graphNodes.map((g) => {
@@ -89,7 +89,7 @@ export const runRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     ...fromContract(runs.nodeOutput),
     handler: async (req) => {
       const n = await repos.nodeRuns.get(accessTo(req, 'run').row.id, req.params.nodeId);
-      if (!n) throw notFound('Node run');
+      if (!n) throw notFound('nodeRun');
       return { output: n.output };
     },
   });
@@ -98,9 +98,9 @@ export const runRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     ...fromContract(runs.cancel),
     handler: async (req, reply) => {
       const { row } = accessTo(req, 'run');
-      if (!['queued', 'running'].includes(row.status)) throw new HttpError(409, 'RUN_FINISHED', `The run has already ${row.status === 'cancelled' ? 'been cancelled' : row.status}.`);
+      if (!['queued', 'running'].includes(row.status)) throw apiError(409, 'RUN_FINISHED', { params: { status: row.status } });
       const found = await deps.scheduler.cancelRun(row.workflowId).catch(() => {
-        throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', 'The run could not be cancelled: the workflow service is unreachable. Try again shortly.');
+        throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.cancelRun' });
       });
       // No workflow to cancel (never started, or already closed) but the row is still open: close it here.
       if (!found) await repos.runs.finish(row.id, 'cancelled');
@@ -113,10 +113,10 @@ export const runRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     handler: async (req, reply) => {
       const { user, row } = accessTo(req, 'run');
       if (!['failed', 'cancelled'].includes(row.status)) {
-        throw new HttpError(409, 'RUN_NOT_RESUMABLE', `Only a failed or cancelled run can be resumed; this one is ${row.status}.`);
+        throw apiError(409, 'RUN_NOT_RESUMABLE', { params: { status: row.status } });
       }
       const bot = await repos.bots.get(row.botId);
-      if (!bot) throw notFound('Bot');
+      if (!bot) throw notFound('bot');
       const runId = await startBotRun(deps, bot, {
         userId: user.id,
         trigger: 'resume',

@@ -3,7 +3,7 @@ import { contract, type OverlapPolicy } from '@bm/contract';
 import type { Schedule } from '@bm/db';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { badRequest, HttpError } from '../lib/errors';
+import { apiError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
 import { intervalProblem } from '../lib/schedule-interval';
 import { accessTo } from '../plugins/access';
@@ -29,12 +29,12 @@ export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => 
   // TypeError) is the user's to fix; anything else means Temporal could not be reached.
   const scheduleError = (err: unknown) =>
     err instanceof TypeError || (err as { code?: number }).code === 3
-      ? badRequest('INVALID_CRON', `The schedule was refused: ${(err as Error).message}. Use five cron fields, e.g. "0 9 * * 1-5".`)
-      : new HttpError(503, 'TEMPORAL_UNAVAILABLE', 'The schedule could not be saved: the workflow service is unreachable. Try again shortly.');
+      ? apiError(400, 'INVALID_CRON', { params: { reason: (err as Error).message } })
+      : apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.saveSchedule' });
   /** A schedule may not fire more often than the installation allows (BOT_MANAGER_MIN_SCHEDULE_INTERVAL). */
   const checkInterval = (cron: string, timezone: string) => {
     const problem = intervalProblem(cron, timezone, deps.services.config.minScheduleIntervalMs);
-    if (problem) throw new HttpError(422, 'SCHEDULE_TOO_FREQUENT', problem, [{ path: 'cron', message: problem }]);
+    if (problem) throw apiError(422, 'SCHEDULE_TOO_FREQUENT', { params: problem, details: [{ path: 'cron', key: 'SCHEDULE_TOO_FREQUENT', params: problem }] });
   };
   const rethrow = (err: unknown): never => {
     throw scheduleError(err);
@@ -99,7 +99,7 @@ export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => 
     ...fromContract(schedules.trigger),
     handler: async (req, reply) => {
       await scheduler.triggerSchedule(accessTo(req, 'schedule').row.id).catch((err: Error) => {
-        throw new HttpError(503, 'TEMPORAL_UNAVAILABLE', `The schedule could not be triggered: ${err.message}`);
+        throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.triggerSchedule', params: { reason: err.message } });
       });
       return reply.code(202).send({ ok: true as const });
     },

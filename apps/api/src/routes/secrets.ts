@@ -4,7 +4,7 @@ import { isConflictError, isNotFoundError, type WorkspaceSecretRow } from '@bm/d
 import { encryptSecret, keyHint } from '@bm/secrets';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { HttpError, notFound } from '../lib/errors';
+import { apiError, notFound } from '../lib/errors';
 import { accessTo } from '../plugins/access';
 
 const { secrets } = contract;
@@ -13,8 +13,8 @@ const { secrets } = contract;
 const toOut = (s: WorkspaceSecretRow) => ({ id: s.id, name: s.name, hint: s.hint, workspaceId: s.workspaceId, createdAt: s.createdAt, updatedAt: s.updatedAt });
 
 const mapped = (err: unknown): never => {
-  if (isConflictError(err)) throw new HttpError(409, 'SECRET_NAME_TAKEN', 'A secret with this name already exists in the workspace. Pick another name, or change that secret.');
-  if (isNotFoundError(err)) throw notFound('Secret');
+  if (isConflictError(err)) throw apiError(409, 'SECRET_NAME_TAKEN');
+  if (isNotFoundError(err)) throw notFound('secret');
   throw err;
 };
 

@@ -27,7 +27,7 @@ export const tokenRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     ...fromContract(tokens.remove),
     handler: async (req, reply) => {
       const { count } = await apiTokens.delete(currentUser(req).id, req.params.id);
-      if (!count) throw notFound('API token');
+      if (!count) throw notFound('apiToken');
       return reply.code(204).send(null);
     },
   });

@@ -2,7 +2,7 @@ import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
-import { notFound } from '../lib/errors';
+import { apiError } from '../lib/errors';
 import { storedGraph } from '../lib/graph';
 import { accessTo } from '../plugins/access';
 
@@ -18,7 +18,7 @@ export const versionRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
     ...fromContract(versions.get),
     handler: async (req) => {
       const v = await bots.version(accessTo(req, 'bot').row.id, req.params.version);
-      if (!v) throw notFound(`Version ${req.params.version} of this bot`);
+      if (!v) throw apiError(404, 'NOT_FOUND', { key: 'NOT_FOUND.version', params: { version: req.params.version } });
       return { version: v.version, graph: storedGraph(v.graph), createdAt: v.createdAt };
     },
   });

@@ -1,12 +1,14 @@
 import { contract, type Failure } from '@bm/contract';
 import { call, request } from './http';
+import { failureText } from '../i18n/error-text';
 
 const { runs } = contract;
 
 export const TERMINAL_RUN_STATUSES: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
 
+/** A run's or node's recorded failure, in the user's language when it carries a catalogue key. */
 export function runErrorMessage(error: Failure | null | undefined): string | null {
-  return error ? error.message : null;
+  return failureText(error);
 }
 
 export function runErrorCode(error: Failure | null | undefined): string | undefined {

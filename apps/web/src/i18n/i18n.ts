@@ -1,4 +1,4 @@
-import { baseLocale, createFormatter, createI18n, ensurePseudo, isAppLocale, matchLocale, PSEUDO_LOCALE, type AppLocale, type Formatter } from '@bm/i18n';
+import { createFormatter, createI18n, ensurePseudo, isAppLocale, matchLocale, PSEUDO_LOCALE, type AppLocale, type Formatter, type Locale } from '@bm/i18n';
 
 const STORAGE_KEY = 'bm.locale';
 
@@ -14,9 +14,11 @@ function stored(): string | null {
  * The language to start in: `?lng=` (also how the pseudo-locale is picked in dev and tests), then
  * the user's last choice, then the browser's languages (Chromium derives them from Accept-Language).
  */
+const urlLocale = (): string | null => (typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get('lng'));
+
 function initialLocale(): AppLocale {
   if (typeof window === 'undefined') return 'en';
-  const fromUrl = new URLSearchParams(window.location.search).get('lng');
+  const fromUrl = urlLocale();
   if (isAppLocale(fromUrl)) {
     persist(fromUrl);
     return fromUrl;
@@ -52,9 +54,13 @@ export function currentLocale(): AppLocale {
   return current;
 }
 
-/** The value of every API request's Accept-Language header, so the server answers in the same language. */
+/**
+ * The value of every API request's Accept-Language header, so the server answers in the same
+ * language (for a signed-in user the server uses their stored setting, which setLocale keeps equal).
+ * The pseudo-locale goes as `en-XA`: the server pseudo-localizes its texts too.
+ */
 export function acceptLanguage(): string {
-  return baseLocale(current);
+  return current;
 }
 
 /** Formatting (dates in the browser's time zone, numbers, durations, money) for the current language. */
@@ -62,11 +68,29 @@ export function formatter(): Formatter {
   return fmt;
 }
 
+let saveForUser: ((locale: Locale) => Promise<unknown>) | null = null;
+
+/** How a chosen language is saved as the signed-in user's setting (main.tsx wires PATCH /api/me). */
+export function saveLocaleWith(save: (locale: Locale) => Promise<unknown>): void {
+  saveForUser = save;
+}
+
 /**
- * THE place that changes the language: the catalogue, the formatter, <html lang>, and what is
- * remembered. A per-user setting on the server would be saved from here too.
+ * After sign-in (GET /api/me): the user's stored language wins over this browser's, unless the
+ * URL asks for one (`?lng=`, dev and tests). `null` means they never chose: keep the current one.
  */
-export async function setLocale(locale: AppLocale): Promise<void> {
+export function adoptUserLocale(stored: string | null | undefined): void {
+  // The pseudo-locale is a tester's choice for this tab: it is never replaced behind their back.
+  if (!stored || !isAppLocale(stored) || stored === current || current === PSEUDO_LOCALE || isAppLocale(urlLocale())) return;
+  void setLocale(stored, { save: false });
+}
+
+/**
+ * THE place that changes the language: the catalogue, the formatter, <html lang>, what is
+ * remembered in this browser, and (signed in, `save`) the user's setting on the server.
+ */
+export async function setLocale(locale: AppLocale, { save = true }: { save?: boolean } = {}): Promise<void> {
+  if (save && locale !== PSEUDO_LOCALE && saveForUser) void saveForUser(locale).catch(() => {});
   if (locale === PSEUDO_LOCALE) ensurePseudo(i18n);
   current = locale;
   fmt = createFormatter({ locale });

@@ -70,9 +70,13 @@ export function nodeRunRepo(prisma: PrismaClient) {
      * becomes its output. Never overrides a node that succeeded, was cancelled or was skipped.
      */
     async failFinal(runId: string, nodeId: string, error: { code: string; message: string; continued: boolean }, continued: boolean) {
+      // The workflow knows a failure's code and message only; the attempt recorded it with its
+      // catalogue key and params (for showing it localized): keep those when it is the same failure.
+      const attempt = (await prisma.nodeRun.findFirst({ where: { runId, nodeId }, select: { error: true } }))?.error as { code?: unknown; key?: unknown; params?: unknown } | null | undefined;
+      const localized = attempt?.code === error.code && typeof attempt.key === 'string' ? { key: attempt.key, params: attempt.params ?? {} } : {};
       const data = {
         status: 'failed' as const,
-        error: json(error),
+        error: json({ ...error, ...localized }),
         finishedAt: new Date(),
         ...(continued ? { output: json({ error: { code: error.code, message: error.message } }) } : {}),
       };

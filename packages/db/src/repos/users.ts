@@ -8,16 +8,19 @@ export function userRepo(prisma: PrismaClient) {
     findById: (id: string) => prisma.user.findUnique({ where: { id } }),
 
     /** A user always gets a personal workspace they own. An email already taken: ConflictError. */
-    async create(input: { email: string; name: string; passwordHash: string }) {
+    async create(input: { email: string; name: string; passwordHash: string; locale?: string | null }) {
       const userId = newId('usr');
       const workspaceId = newId('ws');
       const [user] = await translated('User', prisma.$transaction([
-        prisma.user.create({ data: { id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash } }),
+        prisma.user.create({ data: { id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, locale: input.locale ?? null } }),
         prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
         prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
       ]));
       return { user, workspaceId };
     },
+
+    /** The user's language (null: follow the browser). */
+    setLocale: (id: string, locale: string | null) => prisma.user.update({ where: { id }, data: { locale } }),
   };
 }
 

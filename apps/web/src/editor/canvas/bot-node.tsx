@@ -19,9 +19,10 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
         const top = `${((i + 1) / (ports.length + 1)) * 100}%`;
         return (
           <div key={port.name}>
-            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} data-i18n="server" />
+            {/* A port without a label shows its identifier, which is not text to translate. */}
+            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} translate={port.label ? undefined : 'no'} />
             {ports.length > 1 && (
-              <span className={`port-label ${side}`} style={{ top }} data-i18n="server">
+              <span className={`port-label ${side}`} style={{ top }} translate={port.label ? undefined : 'no'}>
                 {port.label ?? port.name}
               </span>
             )}
@@ -51,8 +52,9 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
     <div className={classes} data-node-id={id} data-node-type={data.type} data-status={status ?? 'idle'}>
       <Ports ports={def?.inputs ?? [{ name: 'in', type: 'any' }]} side="in" />
       <div className="head">
-        <span className="glyph" data-i18n="server">{glyphFor(data.type, def?.title)}</span>
-        <span className="title truncate" title={title} data-i18n="server">
+        <span className="glyph">{glyphFor(data.type, def?.title)}</span>
+        {/* A node's own label is user content; the type's title comes localized from the server. */}
+        <span className="title truncate" title={title} translate={data.label ? 'no' : undefined}>
           {title}
         </span>
         {status && (
@@ -62,7 +64,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
         )}
       </div>
       {data.label && def && (
-        <div className="kind truncate" data-i18n="server">
+        <div className="kind truncate">
           {def.title}
         </div>
       )}

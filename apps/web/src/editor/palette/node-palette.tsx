@@ -19,8 +19,6 @@ function PaletteItem({ def, onAdd }: { def: NodeTypeDef; onAdd: (type: string) =
       onDragStart={onDragStart}
       onClick={() => onAdd(def.id)}
       data-node-type={def.id}
-      // Titles and descriptions come from the server's node catalogue, localized there.
-      data-i18n="server"
       title={t('editor:palette.itemTitle', { description: def.description })}
     >
       <span className="glyph" style={{ background: 'var(--cat)' }}>
