@@ -9,6 +9,9 @@ describe('database errors', () => {
     expect(isTransientDbError(prismaError('P1008'))).toBe(true);
     expect(classifyDbError(prismaError('P2002'))).toMatchObject({ code: 'DATABASE_ERROR', retryable: false });
     expect(isTransientDbError(prismaError('P2025'))).toBe(false);
+    // Pool timeout and a transaction that lost its connection: the server is away, not the query wrong.
+    expect(isTransientDbError(prismaError('P2024'))).toBe(true);
+    expect(isTransientDbError(prismaError('P2028'))).toBe(true);
   });
 
   it('recognises an outage through the driver adapters and the raw driver, by what PostgreSQL and the socket say', () => {

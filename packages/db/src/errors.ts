@@ -82,7 +82,9 @@ export function classifyDbError(err: unknown): { code: 'DATABASE_ERROR' | 'DB_UN
   const adapter = (err as { name?: unknown } | null)?.name === 'DriverAdapterError';
   const raw = !!err && typeof err === 'object' && (err as Record<symbol, unknown>)[DB_LAYER] === true;
   // P2024: no connection could be had from the pool in time — the pool is waiting for the server.
-  const transient = code?.startsWith('P1') || code === 'P2024' || (adapter && isTransientCause(driverCause(err))) || (raw && isTransientCause(err));
+  // P2028: the transaction around a write lost its connection (seen when the server restarts under
+  // an updateMany); repository writes are idempotent or guarded, so repeating one is safe.
+  const transient = code?.startsWith('P1') || code === 'P2024' || code === 'P2028' || (adapter && isTransientCause(driverCause(err))) || (raw && isTransientCause(err));
   if (transient) return { code: 'DB_UNAVAILABLE', retryable: true, message: 'The database could not be reached. It is retried automatically.' };
   // A query or constraint error will fail the same way again.
   if (code || adapter || raw) return { code: 'DATABASE_ERROR', retryable: false, message: 'A database error occurred. It was logged on the server.' };
