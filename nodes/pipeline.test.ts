@@ -5,7 +5,7 @@ import { startRssFixture, type RssFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNodeDefinition, nodeTypeLookup } from './registry';
 import { executeNode } from './runtime';
-import { testContext } from './test-support/context';
+import { testContext } from './testing/context';
 
 let feed: RssFixture;
 beforeAll(async () => {

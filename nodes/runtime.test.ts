@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { NodeError } from './errors';
 import { executeNode } from './runtime';
-import { rejection, testContext } from './test-support/context';
+import { rejection, testContext } from './testing/context';
 import type { NodeDefinition } from './types';
 
 function probe(extra: Partial<NodeDefinition> = {}): NodeDefinition & { seen: unknown[] } {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp } from './testing/app';
 
 // The permission table in force, through HTTP: viewers read, editors build, admins and owners
 // manage connections; ids of other workspaces are 404, a known id without the role is 403.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeTypeDescription } from '@bm/contract';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp } from './testing/app';
 
 // The HTTP surface that needs no Temporal: auth, validation, error shapes, rate limits, OpenAPI.
 // Real PGlite; Temporal is a lazy client that is never called here.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp } from './testing/app';
 
 // Issue #9 on the real app (real PGlite; Temporal never reached): inputs the database cannot store,
 // ids that cannot be ids, unknown /api paths, browser headers, token scopes, passwords, shared

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp } from './testing/app';
 
 // The API answers in the caller's language: the user's stored setting, else Accept-Language, else
 // English. Codes never change; user content (bot names, prompts) is never translated.

@@ -7,7 +7,7 @@ import { allRoutes, routeKey } from '@bm/contract';
 import type { AppDeps } from './deps';
 import { registerAccess } from './plugins/access';
 import { allows, ROUTE_PERMISSIONS, WEB_UI_ROUTE } from './permissions';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp } from './testing/app';
 
 describe('the permission table', () => {
   let t: TestApp;

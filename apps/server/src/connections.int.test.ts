@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canary, startFakeAnthropic, startFakeGemini, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
-import { startTestServer, type TestServer } from './test-harness';
+import { startTestServer, type TestServer } from './testing/harness';
 
 // LLM connections through the public API: each provider, validation, key replacement,
 // deactivation refusing runs, sharing within a workspace, the SSRF guard on base URLs.

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { runWorkflowId } from '@bm/temporal/shared';
-import { startTestServer, type TestServer } from './test-harness';
-import { apiClient } from './test-client';
+import { startTestServer, type TestServer } from './testing/harness';
+import { apiClient } from './testing/client';
 
 // The graph engine on the real Temporal dev server, through the public API: every node type in
 // one multi-branch graph, retries, non-retryable failures, continue-on-failure, cancel, resume,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-harness';
+import { startTestServer, type TestServer } from './testing/harness';
 
 // Issue #9 through the real server behind one (simulated) reverse proxy: rate limits keyed on the
 // address the proxy saw, and the installation's schedule floor with real Temporal schedules.

@@ -12,8 +12,8 @@ import { uniqueTaskQueue } from '@bm/temporal/testing';
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
 import { loadConfig } from './config';
 import { createServices, type Services } from './services';
-import { apiClient } from './test-client';
-import { testTemporalAddress } from './test-temporal';
+import { apiClient } from './testing/client';
+import { testTemporalAddress } from './testing/temporal';
 
 // Nothing lost: a worker process SIGKILLed mid-node is replaced, and the run finishes with every
 // node's result recorded exactly once. Separate API and worker processes share PostgreSQL, as in

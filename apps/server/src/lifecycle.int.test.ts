@@ -11,8 +11,8 @@ import { uniqueTaskQueue } from '@bm/temporal/testing';
 import { loadConfig } from './config';
 import { freePort } from './dev-server';
 import { createServices } from './services';
-import { testTemporalAddress } from './test-temporal';
-import { apiClient } from './test-client';
+import { testTemporalAddress } from './testing/temporal';
+import { apiClient } from './testing/client';
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 

@@ -5,7 +5,7 @@ import { startPrivatePostgres } from '@bm/db/testing';
 import { canary, openAIResponses, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTemporalDevServer } from './dev-server';
-import { startTestServer, type TestServer } from './test-harness';
+import { startTestServer, type TestServer } from './testing/harness';
 
 // A database or Temporal blip is waited out, not turned into failed runs: the real PostgreSQL
 // server is stopped for 20 s, and the real Temporal dev server for 30 s, while runs are in flight.

@@ -1,6 +1,6 @@
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-harness';
+import { startTestServer, type TestServer } from './testing/harness';
 
 // `Retry-After: 0` (or an HTTP date in the past) means "retry now": the node's normal backoff
 // applies and the retry happens — it must not turn into no retry at all.

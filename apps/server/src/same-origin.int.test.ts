@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-harness';
+import { startTestServer, type TestServer } from './testing/harness';
 
 // Same-site request forgery on the real routes: the session cookie (SameSite=Lax) still travels with
 // requests from another port of the same host, so the server itself must refuse state changes that

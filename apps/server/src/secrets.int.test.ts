@@ -6,7 +6,7 @@ import { rotateStoredKeys } from './rotate-stored-keys';
 import { secretResolver } from './secret-store';
 import { canary, startFakeAnthropic, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import { runWorkflowId } from '@bm/temporal/shared';
-import { startTestServer, type TestServer } from './test-harness';
+import { startTestServer, type TestServer } from './testing/harness';
 
 /** Every file under dir, as raw bytes decoded latin1 (so a plaintext key shows up wherever it sits). */
 function grepDir(dir: string, needle: string): string[] {

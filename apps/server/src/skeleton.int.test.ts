@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canary, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
-import { dbTargets, startTestServer, type TestServer } from './test-harness';
+import { dbTargets, startTestServer, type TestServer } from './testing/harness';
 
 // The walking skeleton through the public API: source.manual → llm.chat → transform.template →
 // output.results, the LLM node calling a loopback OpenAI-compatible fake through the real SDK,

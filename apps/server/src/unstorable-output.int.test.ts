@@ -1,6 +1,6 @@
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbTargets, startTestServer, type TestServer } from './test-harness';
+import { dbTargets, startTestServer, type TestServer } from './testing/harness';
 
 // A source that returns what the database cannot store (a NUL character, a lone surrogate, JSON
 // nested a thousand levels deep — which would crash PGlite) does not fail after every retry: the

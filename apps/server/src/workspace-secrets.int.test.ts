@@ -4,8 +4,8 @@ import { migrateStoredCredentials } from '@bm/db';
 import { canary } from '@bm/testing';
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-harness';
-import { apiClient } from './test-client';
+import { startTestServer, type TestServer } from './testing/harness';
+import { apiClient } from './testing/client';
 
 // Workspace secrets end to end on the real server: created by an admin, referenced as
 // {{ secrets.NAME }}, decrypted only inside the node's activity, and never visible anywhere else —

@@ -223,6 +223,14 @@ describe('Bot Manager in Chromium', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByLabel('New API token').waitFor();
     await shot('13-tokens');
+    // Workspace secrets: the value goes in once and never comes back, only its name and a hint.
+    await page.getByRole('link', { name: 'Secrets' }).click();
+    await page.getByLabel('Name').fill('GITHUB_TOKEN');
+    await page.getByLabel('Value').fill('ghp_e2e_value_123456');
+    await page.getByRole('button', { name: 'Add secret' }).click();
+    await page.getByTestId('secret').getByText('GITHUB_TOKEN').waitFor();
+    expect(await page.getByTestId('secret').textContent()).not.toContain('ghp_e2e_value');
+    await shot('14-secrets');
   }, 240_000);
 
   it('adds after the selected node by click, undoes and redoes, and runs with a custom input', async () => {

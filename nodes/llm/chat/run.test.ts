@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import type { LlmCallRequest, LlmCallResult } from '../../types';
 import { llmChat } from './definition';
 

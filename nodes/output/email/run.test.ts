@@ -1,6 +1,6 @@
 import { startSmtpSink, type SmtpSink } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { outputEmail } from './definition';
 import { createSmtpEmailSender } from './smtp';
 

@@ -1,6 +1,6 @@
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { outputWebhook } from './definition';
 
 let fx: HttpFixture;

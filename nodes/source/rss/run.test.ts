@@ -1,6 +1,6 @@
 import { startHttpFixture, startRssFixture, type HttpFixture, type RssFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { sourceRss } from './definition';
 import { MAX_SEEN, SEEN_KEY } from './run';
 

@@ -1,6 +1,6 @@
 import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, startHttpFixture, startRssFixture, type HttpFixture, type RssFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { sourceWebpage } from './definition';
 
 let site: RssFixture;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { matches, type Operator } from './conditions';
 import { transformFilter } from './definition';
 

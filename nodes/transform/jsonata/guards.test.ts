@@ -1,6 +1,6 @@
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { transformFilter } from '../filter/definition';
 import { transformJsonata } from './definition';
 import { compileJsonata, evaluateJsonata, toPlainJson } from './evaluate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejection, runNode, testContext } from '../../test-support/context';
+import { rejection, runNode, testContext } from '../../testing/context';
 import { transformJsonata } from './definition';
 import { compileJsonata } from './evaluate';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runNode, testContext } from '../../test-support/context';
+import { runNode, testContext } from '../../testing/context';
 import { transformMerge } from './definition';
 
 const upstream: [string, unknown][] = [

@@ -13,7 +13,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmService } from './call-llm';
 import { LlmError } from './errors';
-import { MemoryStore, rejectionOf } from './test-support';
+import { MemoryStore, rejectionOf } from './testing';
 import type { Provider } from './types';
 
 let openai: FakeProviderServer;

@@ -14,7 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { callProvider } from './call-provider';
 import { LlmError, type LlmErrorCode } from './errors';
-import { rejectionOf, useFakeProviders } from './test-support';
+import { rejectionOf, useFakeProviders } from './testing';
 import type { Provider, ProviderCallInput } from './types';
 
 let openai: FakeProviderServer;

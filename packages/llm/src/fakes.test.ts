@@ -5,7 +5,7 @@ import { GoogleGenAI } from '@google/genai';
 import { canary, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { useFakeProviders } from './test-support';
+import { useFakeProviders } from './testing';
 
 let openai: FakeProviderServer;
 let anthropic: FakeProviderServer;

@@ -5,7 +5,7 @@ import { startFakeAnthropic, startFakeGemini, startFakeOpenAI, type FakeProvider
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callProvider, listProviderModels } from './call-provider';
 import { LlmError } from './errors';
-import { rejectionOf } from './test-support';
+import { rejectionOf } from './testing';
 import type { Provider } from './types';
 
 const fakes: Partial<Record<Provider, FakeProviderServer>> = {};

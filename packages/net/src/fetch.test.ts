@@ -11,7 +11,7 @@ import {
   TooManyRedirectsError,
   type Resolver,
 } from './index';
-import { startServer, type LoopbackServer } from './test-support';
+import { startServer, type LoopbackServer } from './testing';
 
 // A: the allowlisted server (a "local model server"); B: a loopback service nobody allowed;
 // C: a second allowlisted server on another origin.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { referenceFor } from './expression-refs';
-import { testCatalogue, testNodeType } from './store/test-catalogue';
+import { testCatalogue, testNodeType } from './store/testing';
 
 const chat = testCatalogue.find((d) => d.id === 'llm.chat')!;
 const rss = testNodeType({ id: 'source.rss', category: 'source', title: 'RSS', paramsSchema: {}, output: { description: 'd', schema: {}, primaryPath: 'output.items', primaryLabel: 'items' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { summarizeNode } from './node-summary';
-import { testCatalogue, testNodeType } from './store/test-catalogue';
+import { testCatalogue, testNodeType } from './store/testing';
 
 const chat = testCatalogue.find((d) => d.id === 'llm.chat')!;
 const manual = testCatalogue.find((d) => d.id === 'source.manual')!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { starterGraph } from './starter-graph';
-import { testCatalogue } from './store/test-catalogue';
+import { testCatalogue } from './store/testing';
 
 const catalogue: Record<string, NodeTypeDef> = Object.fromEntries(testCatalogue.map((d) => [d.id, d]));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Graph, GraphNode, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { t } from '../i18n/i18n';
 import { STARTER_TEMPLATES, starterGraph } from './starter-graph';
-import { testCatalogue, testNodeType } from './store/test-catalogue';
+import { testCatalogue, testNodeType } from './store/testing';
 
 /** The node type ids of nodes/registry.ts (what GET /api/node-types serves). */
 const KNOWN_TYPES = new Set([

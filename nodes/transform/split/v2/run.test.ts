@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeNodeTypes } from '../../../describe';
 import { getNodeDefinition, nodeTypeLookup } from '../../../registry';
 import { executeNode } from '../../../runtime';
-import { rejection, runNode, testContext } from '../../../test-support/context';
+import { rejection, runNode, testContext } from '../../../testing/context';
 import { transformSplit } from '../definition';
 import { transformSplitV2 } from './definition';
 

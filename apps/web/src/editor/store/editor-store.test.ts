@@ -3,7 +3,7 @@ import type { Graph } from '@bm/contract';
 import { createEditorStore, selectSelectedNodeId } from './editor-store';
 import { flowToGraph } from './graph-convert';
 import { nodeTypeOf } from './catalogue-slice';
-import { testCatalogue } from './test-catalogue';
+import { testCatalogue } from './testing';
 
 const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null };
 const graph: Graph = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from './editor-store';
 import { findBlocker } from './pre-save-check';
-import { testCatalogue } from './test-catalogue';
+import { testCatalogue } from './testing';
 
 const graph = {
   nodes: [{ id: 'chat1', type: 'llm.chat', version: 2, params: { prompt: 'Hi' }, position: { x: 0, y: 0 } }],

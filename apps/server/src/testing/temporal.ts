@@ -2,7 +2,7 @@
 // the whole run (BM_TEST_TEMPORAL_ADDRESS); run alone, a test file starts its own through the same
 // process management the embedded app uses (./dev-server), so there is one launcher, not two.
 import { afterAll } from 'vitest';
-import { startTemporalDevServer, type DevServer } from './dev-server';
+import { startTemporalDevServer, type DevServer } from '../dev-server';
 
 let shared: Promise<DevServer> | undefined;
 

@@ -10,8 +10,8 @@ import { connectionKeyDecrypter, createLlmService } from '@bm/llm';
 import { createOutboundPolicy } from '@bm/net';
 import { createKeyRing, createLogger } from '@bm/secrets';
 import { createRunScheduler } from '@bm/temporal/client';
-import { buildApp } from './app';
-import type { ApiServices } from './deps';
+import { buildApp } from '../app';
+import type { ApiServices } from '../deps';
 
 const notUsedByTheApi = () => {
   throw new Error('callLLM is not used by the API');

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
 import { uniqueTaskQueue } from '@bm/temporal/testing';
-import { startServer, type RunningServer } from './index';
-import { apiClient } from './test-client';
-import { testTemporalAddress } from './test-temporal';
+import { startServer, type RunningServer } from '../index';
+import { apiClient } from './client';
+import { testTemporalAddress } from './temporal';
 
 export type DbTarget = 'pglite' | 'postgres';
 
