@@ -21,7 +21,12 @@ function graphOf(shape: Shape, n: number) {
   const edges: { id: string; source: string; target: string }[] = [];
   for (let i = 0; i < n; i++) {
     const prev = shape === 'chain' ? (i === 0 ? 'in' : `t${i - 1}`) : 'in';
-    nodes.push({ id: `t${i}`, type: 'transform.template', params: { template: `step ${i}: {{ input.word }}` } as never, position: { x: i, y: 0 } });
+    nodes.push({
+      id: `t${i}`,
+      type: 'transform.template',
+      params: { template: `step ${i}: {{ input.word }}` } as never,
+      position: { x: i, y: 0 },
+    });
     edges.push({ id: `e${i}`, source: prev, target: `t${i}` });
   }
   return { nodes, edges };
@@ -32,18 +37,29 @@ async function baselineMs(n: number) {
   const def = getNodeDefinition('transform.template')!;
   const ctx = { nodeId: 'x' } as NodeContext;
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) await executeNode(def, { template: `step ${i}: {{ input.word }}` }, { input: { word: 'hi' }, nodes: {} }, ctx);
+  for (let i = 0; i < n; i++)
+    await executeNode(def, { template: `step ${i}: {{ input.word }}` }, { input: { word: 'hi' }, nodes: {} }, ctx);
   return performance.now() - t0;
 }
 
 const server = await startServer({ port: 0, dataDir: mkdtempSync(path.join(tmpdir(), 'bm-bench-')), env: { LOG_LEVEL: 'silent' } });
 const call = async (method: string, p: string, body?: unknown, cookie = '') => {
-  const res = await fetch(server.url + p, { method, headers: { 'content-type': 'application/json', cookie }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(server.url + p, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { res, json: (await res.json().catch(() => null)) as any };
 };
-const signup = await call('POST', '/api/auth/signup', { email: `bench${Date.now()}@example.com`, password: 'benchmark-pass', name: 'Bench' });
+const signup = await call('POST', '/api/auth/signup', {
+  email: `bench${Date.now()}@example.com`,
+  password: 'benchmark-pass',
+  name: 'Bench',
+});
 const cookie = signup.res.headers.get('set-cookie')!.split(';')[0]!;
-const temporal = new Client({ connection: await (await import('@temporalio/client')).Connection.connect({ address: server.temporalAddress }) });
+const temporal = new Client({
+  connection: await (await import('@temporalio/client')).Connection.connect({ address: server.temporalAddress }),
+});
 
 const rows: Record<string, unknown>[] = [];
 for (const shape of ['chain', 'fanout'] as Shape[]) {

@@ -29,8 +29,18 @@ const ring = createKeyRing(randomBytes(32));
 const key = 'sk-bench-0000000000000000';
 const sealed = encryptSecret(ring, key, 'c1');
 const rec: LlmConnectionRecord = {
-  id: 'c1', ownerUserId: 'u', workspaceId: 'w', provider: 'other', name: 'bench', baseUrl: fake.url, modelDefault: 'm',
-  isActive: true, shared: false, apiKeyEncrypted: sealed.ciphertext, keyId: sealed.keyId, keyNonce: sealed.nonce,
+  id: 'c1',
+  ownerUserId: 'u',
+  workspaceId: 'w',
+  provider: 'other',
+  name: 'bench',
+  baseUrl: fake.url,
+  modelDefault: 'm',
+  isActive: true,
+  shared: false,
+  apiKeyEncrypted: sealed.ciphertext,
+  keyId: sealed.keyId,
+  keyNonce: sealed.nonce,
 };
 const llm = createLlmService({
   store: {
@@ -47,12 +57,19 @@ const rows = [
   await time('GET plain fetch (baseline)', () => fetch(`${web.url}/ping`).then((r) => r.json())),
   await time('GET guarded fetch', () => guarded(`${web.url}/ping`).then((r) => r.json())),
   await time('chat: plain fetch POST (baseline)', () =>
-    fetch(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: chatBody }).then((r) => r.json()),
+    fetch(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: chatBody,
+    }).then((r) => r.json()),
   ),
   await time('chat: callLLM (openai SDK, guarded)', () => llm.callLLM({ userId: 'u', botId: 'b', purpose: 'analyze', prompt: 'hi' })),
 ];
 const base = { GET: rows[0]!.perRequestUs, chat: rows[2]!.perRequestUs };
-const results = rows.map((r) => ({ ...r, ratioToBaseline: +(r.perRequestUs / (r.label.startsWith('GET') ? base.GET : base.chat)).toFixed(2) }));
+const results = rows.map((r) => ({
+  ...r,
+  ratioToBaseline: +(r.perRequestUs / (r.label.startsWith('GET') ? base.GET : base.chat)).toFixed(2),
+}));
 await web.close();
 await fake.close();
 console.log(JSON.stringify({ bench: 'outbound', results }, null, 2));

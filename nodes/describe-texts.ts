@@ -43,7 +43,10 @@ export const nodeTextPrefix = (d: { id: string; version: number }) => `${d.id}.v
  * A copy of the description with every text replaced by `translate(key)`; a text it does not know
  * (undefined) stays as written. Facts (ids, types, schemas' structure) are untouched.
  */
-export function withNodeTexts(d: NodeTypeDescription, translate: (key: string, english: string) => string | undefined): NodeTypeDescription {
+export function withNodeTexts(
+  d: NodeTypeDescription,
+  translate: (key: string, english: string) => string | undefined,
+): NodeTypeDescription {
   const copy = structuredClone(d);
   const prefix = nodeTextPrefix(d);
   for (const [path, english] of nodeTextPaths(d)) {

@@ -5,8 +5,18 @@ import { listNodeDefinitions } from './registry';
 import { LLM_RETRY, NODE_TIMEOUT_MS, STANDARD_RETRY } from './shared/execution';
 
 // The shape agreed with packages/contract (GET /api/node-types), strict: no field more or less.
-const port = z.strictObject({ name: z.string(), type: z.enum(['any', 'text', 'json', 'items']), multiple: z.boolean().optional(), label: z.string().optional() });
-const retry = z.strictObject({ maxAttempts: z.number().int().min(1), initialIntervalMs: z.number(), backoffCoefficient: z.number(), maximumIntervalMs: z.number() });
+const port = z.strictObject({
+  name: z.string(),
+  type: z.enum(['any', 'text', 'json', 'items']),
+  multiple: z.boolean().optional(),
+  label: z.string().optional(),
+});
+const retry = z.strictObject({
+  maxAttempts: z.number().int().min(1),
+  initialIntervalMs: z.number(),
+  backoffCoefficient: z.number(),
+  maximumIntervalMs: z.number(),
+});
 const summaryRule = z.strictObject({
   when: z.strictObject({ param: z.string(), equals: z.string().optional(), notEquals: z.string().optional() }).optional(),
   format: z.string().optional(),
@@ -28,12 +38,22 @@ const description = z.strictObject({
   execution: z.strictObject({ local: z.boolean(), retry, timeoutMs: z.number().int().min(1) }),
   secretParams: z.array(z.string()),
   connectionParams: z.array(z.string()),
-  output: z.strictObject({ description: z.string().min(1), schema: z.record(z.string(), z.unknown()), primaryPath: z.string().optional(), primaryLabel: z.string().optional() }),
-  display: z.strictObject({ icon: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), synonyms: z.array(z.string()), summary: z.array(summaryRule).optional() }),
+  output: z.strictObject({
+    description: z.string().min(1),
+    schema: z.record(z.string(), z.unknown()),
+    primaryPath: z.string().optional(),
+    primaryLabel: z.string().optional(),
+  }),
+  display: z.strictObject({
+    icon: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    synonyms: z.array(z.string()),
+    summary: z.array(summaryRule).optional(),
+  }),
 });
 
 const catalogue = describeNodeTypes();
-const byId = (id: string, version?: number) => catalogue.filter((d) => d.id === id && (version === undefined || d.version === version)).at(-1)!;
+const byId = (id: string, version?: number) =>
+  catalogue.filter((d) => d.id === id && (version === undefined || d.version === version)).at(-1)!;
 
 describe('the served node type description', () => {
   it('has exactly the agreed shape for every type and version', () => {
@@ -46,7 +66,14 @@ describe('the served node type description', () => {
 
   it('runs only quick nodes that neither spend money nor deliver anywhere as local activities', () => {
     const local = catalogue.filter((d) => d.execution.local).map((d) => d.id);
-    expect([...new Set(local)]).toEqual(['source.manual', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template']);
+    expect([...new Set(local)]).toEqual([
+      'source.manual',
+      'transform.filter',
+      'transform.jsonata',
+      'transform.merge',
+      'transform.split',
+      'transform.template',
+    ]);
     for (const d of catalogue) if (d.category === 'llm' || d.category === 'output') expect(d.execution.local, d.id).toBe(false);
   });
 
@@ -93,7 +120,11 @@ describe('the served node type description', () => {
       expect(d.display.synonyms.length, d.id).toBeGreaterThan(0);
       const params = Object.keys((d.paramsSchema.properties ?? {}) as object);
       for (const rule of d.display.summary ?? []) {
-        const named = [...(rule.show ?? []), ...[...(rule.format ?? '').matchAll(/\{(\w+)/g)].map((m) => m[1]!), ...(rule.when ? [rule.when.param] : [])];
+        const named = [
+          ...(rule.show ?? []),
+          ...[...(rule.format ?? '').matchAll(/\{(\w+)/g)].map((m) => m[1]!),
+          ...(rule.when ? [rule.when.param] : []),
+        ];
         for (const p of named) expect(params, `${d.id} summary`).toContain(p);
         // The canvas is seen by every member: a summary never shows a credential.
         for (const p of named) expect(d.secretParams, `${d.id} summary`).not.toContain(p);

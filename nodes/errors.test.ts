@@ -6,10 +6,20 @@ const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`),
 // The one rule for what is retried (the activities build Temporal's failures from this too).
 describe('toNodeError', () => {
   it.each([
-    ['a typed non-retryable error', Object.assign(new Error('Your key was rejected (401).'), { code: 'KEY_REJECTED', retryable: false }), 'KEY_REJECTED', false],
+    [
+      'a typed non-retryable error',
+      Object.assign(new Error('Your key was rejected (401).'), { code: 'KEY_REJECTED', retryable: false }),
+      'KEY_REJECTED',
+      false,
+    ],
     ['a typed retryable error', Object.assign(new Error('rate limited'), { code: 'RATE_LIMITED', retryable: true }), 'RATE_LIMITED', true],
     ['a plain bug', new TypeError('x is not a function'), 'NODE_FAILED', true],
-    ['a coded error that does not say (a socket reset)', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'ECONNRESET', true],
+    [
+      'a coded error that does not say (a socket reset)',
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      'ECONNRESET',
+      true,
+    ],
     ['a code that is not ours', Object.assign(new Error('x'), { code: 'weird-code' }), 'NODE_FAILED', true],
     ['an unreachable database', prismaError('P1001'), 'DB_UNAVAILABLE', true],
     ['a constraint error', prismaError('P2002'), 'DATABASE_ERROR', false],
@@ -28,6 +38,10 @@ describe('toNodeError', () => {
   });
 
   it('keeps status and Retry-After of what it wraps', () => {
-    expect(toNodeError(Object.assign(new Error('busy'), { status: 429, retryAfterMs: 7000 }))).toMatchObject({ status: 429, retryAfterMs: 7000, retryable: true });
+    expect(toNodeError(Object.assign(new Error('busy'), { status: 429, retryAfterMs: 7000 }))).toMatchObject({
+      status: 429,
+      retryAfterMs: 7000,
+      retryable: true,
+    });
   });
 });

@@ -19,7 +19,15 @@ export class NodeError extends Error {
   constructor(
     code: string,
     message: string,
-    opts: { retryable?: boolean; nodeId?: string; status?: number; retryAfterMs?: number; cause?: unknown; key?: string; params?: Record<string, string | number> } = {},
+    opts: {
+      retryable?: boolean;
+      nodeId?: string;
+      status?: number;
+      retryAfterMs?: number;
+      cause?: unknown;
+      key?: string;
+      params?: Record<string, string | number>;
+    } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'NodeError';
@@ -55,7 +63,15 @@ export function toNodeError(err: unknown, nodeId?: string): NodeError {
     err.nodeId ??= nodeId;
     return err;
   }
-  const e = (err ?? {}) as { code?: unknown; message?: unknown; retryable?: unknown; status?: unknown; retryAfterMs?: unknown; key?: unknown; params?: unknown };
+  const e = (err ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    retryable?: unknown;
+    status?: unknown;
+    retryAfterMs?: unknown;
+    key?: unknown;
+    params?: unknown;
+  };
   const db = classifyDbError(err);
   // A database error's own text quotes server internals (files, queries): it stays in the log.
   const message = db?.message ?? (typeof e.message === 'string' && e.message ? e.message : String(err));

@@ -8,7 +8,12 @@ const graph = () =>
     nodes: [
       { id: 'chat', type: 'llm.chat', params: { prompt: 'p', llmConnectionId: 'conn-1' }, position: at },
       { id: 'chat2', type: 'llm.chat', params: { prompt: 'p', llmConnectionId: '  ' }, position: at },
-      { id: 'slack', type: 'output.slack', params: { webhookUrl: 'https://hooks.slack.com/services/T1/B2/secret', text: 'hi' }, position: at },
+      {
+        id: 'slack',
+        type: 'output.slack',
+        params: { webhookUrl: 'https://hooks.slack.com/services/T1/B2/secret', text: 'hi' },
+        position: at,
+      },
       { id: 'slack2', type: 'output.slack', params: { webhookUrl: '', text: 'hi' }, position: at },
       { id: 'hook', type: 'output.webhook', params: { url: 'https://discord.com/api/webhooks/1/token', method: 'POST' }, position: at },
       { id: 'odd', type: 'custom.unknown', params: { webhookUrl: 'https://x.test/keep' }, position: at },
@@ -51,7 +56,10 @@ describe('secret params are write-only', () => {
     back.nodes.find((n) => n.id === 'slack')!.params.text = 'changed';
     back.nodes.push({ id: 'pasted', type: 'output.slack', version: 1, params: { webhookUrl: SECRET_MASK, text: 'x' }, position: at });
     const { graph: restored, unresolved } = restoreSecretParams(back, stored);
-    expect(restored.nodes.find((n) => n.id === 'slack')!.params).toEqual({ webhookUrl: 'https://hooks.slack.com/services/T1/B2/secret', text: 'changed' });
+    expect(restored.nodes.find((n) => n.id === 'slack')!.params).toEqual({
+      webhookUrl: 'https://hooks.slack.com/services/T1/B2/secret',
+      text: 'changed',
+    });
     expect(restored.nodes.find((n) => n.id === 'hook')!.params.url).toBe('https://discord.com/api/webhooks/1/token');
     expect(unresolved).toEqual([{ nodeId: 'pasted', param: 'webhookUrl' }]);
   });

@@ -18,7 +18,9 @@ export function maskSecretParams<G extends Graph>(graph: G): G {
     ...graph,
     nodes: graph.nodes.map((node) => {
       const secret = getNodeDefinition(node.type, node.version ?? 1)?.secretParams ?? [];
-      const hidden = secret.filter((p) => !isEmpty(node.params?.[p]) && !(typeof node.params?.[p] === 'string' && SECRET_REFERENCE.test(node.params[p] as string)));
+      const hidden = secret.filter(
+        (p) => !isEmpty(node.params?.[p]) && !(typeof node.params?.[p] === 'string' && SECRET_REFERENCE.test(node.params[p] as string)),
+      );
       if (hidden.length === 0) return node;
       return { ...node, params: { ...node.params, ...Object.fromEntries(hidden.map((p) => [p, SECRET_MASK])) } };
     }),
@@ -30,7 +32,10 @@ export function maskSecretParams<G extends Graph>(graph: G): G {
  * SECRET_MASK gets the value stored for the same node (same id and type). Returns the graph and the
  * nodes/params whose mask has nothing to stand for (a new node pasted with a masked value).
  */
-export function restoreSecretParams<G extends Graph>(incoming: G, stored: Graph | null | undefined): { graph: G; unresolved: { nodeId: string; param: string }[] } {
+export function restoreSecretParams<G extends Graph>(
+  incoming: G,
+  stored: Graph | null | undefined,
+): { graph: G; unresolved: { nodeId: string; param: string }[] } {
   const before = new Map((stored?.nodes ?? []).map((n) => [n.id, n]));
   const unresolved: { nodeId: string; param: string }[] = [];
   const nodes = incoming.nodes.map((node) => {

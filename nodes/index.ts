@@ -1,11 +1,4 @@
-export {
-  getNodeDefinition,
-  getNodeTypeInfo,
-  listNodeDefinitions,
-  listNodeVersions,
-  nodeTypeLookup,
-  toNodeTypeInfo,
-} from './registry';
+export { getNodeDefinition, getNodeTypeInfo, listNodeDefinitions, listNodeVersions, nodeTypeLookup, toNodeTypeInfo } from './registry';
 export { nodeTextPaths, nodeTextPrefix, withNodeTexts } from './describe-texts';
 export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type ParamTemplating, type ParamUi } from './describe';
 export { SECRET_MASK, graphConnectionIds, maskSecretParams, restoreSecretParams } from './graph-facts';

@@ -21,10 +21,25 @@ describe('a bot graph run through the node library', () => {
       nodes: [
         { id: 'start', type: 'source.manual', params: {}, position: at },
         { id: 'rss', type: 'source.rss', params: { url: '{{ input.feedUrl }}', limit: 10 }, position: at },
-        { id: 'keep', type: 'transform.filter', params: { field: 'title', operator: 'contains', value: '{{ input.topic }}' }, position: at },
+        {
+          id: 'keep',
+          type: 'transform.filter',
+          params: { field: 'title', operator: 'contains', value: '{{ input.topic }}' },
+          position: at,
+        },
         { id: 'sum', type: 'llm.chat', params: { purpose: 'report', prompt: 'Summarise: {{ nodes.keep.output.items }}' }, position: at },
-        { id: 'fmt', type: 'transform.template', params: { template: '{{ nodes.keep.output.items.length }} stories: {{ nodes.sum.output.text }}' }, position: at },
-        { id: 'save', type: 'output.results', params: { title: 'Digest: {{ input.topic }}', content: '{{ nodes.fmt.output }}' }, position: at },
+        {
+          id: 'fmt',
+          type: 'transform.template',
+          params: { template: '{{ nodes.keep.output.items.length }} stories: {{ nodes.sum.output.text }}' },
+          position: at,
+        },
+        {
+          id: 'save',
+          type: 'output.results',
+          params: { title: 'Digest: {{ input.topic }}', content: '{{ nodes.fmt.output }}' },
+          position: at,
+        },
       ],
       edges: [
         { id: 'e1', source: 'start', target: 'rss' },
@@ -41,7 +56,11 @@ describe('a bot graph run through the node library', () => {
     const ctx = await testContext({
       allow: [feed.host],
       input,
-      llm: async (req) => ({ text: `LLM saw ${req.prompt.match(/"title"/g)?.length ?? 0} titles`, model: 'm', usage: { inputTokens: 10, outputTokens: 3 } }),
+      llm: async (req) => ({
+        text: `LLM saw ${req.prompt.match(/"title"/g)?.length ?? 0} titles`,
+        model: 'm',
+        usage: { inputTokens: 10, outputTokens: 3 },
+      }),
     });
     const outputs: Record<string, { output: unknown }> = {};
     for (const level of executionLevels(checked.graph!)) {
@@ -56,7 +75,10 @@ describe('a bot graph run through the node library', () => {
       );
     }
 
-    expect((outputs.keep!.output as { items: { title: string }[] }).items.map((i) => i.title)).toEqual(['New Rust compiler', 'Rust 2.0 released']);
+    expect((outputs.keep!.output as { items: { title: string }[] }).items.map((i) => i.title)).toEqual([
+      'New Rust compiler',
+      'Rust 2.0 released',
+    ]);
     expect(ctx.llmCalls[0]!.purpose).toBe('report');
     expect(outputs.fmt!.output).toBe('2 stories: LLM saw 2 titles');
     expect(ctx.saved).toEqual([{ title: 'Digest: rust', content: '2 stories: LLM saw 2 titles' }]);

@@ -2,14 +2,7 @@ import { validateGraph } from '@bm/graph';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { describeNodeTypes } from './describe';
-import {
-  getNodeDefinition,
-  getNodeTypeInfo,
-  listNodeDefinitions,
-  listNodeVersions,
-  nodeTypeLookup,
-  toNodeTypeInfo,
-} from './registry';
+import { getNodeDefinition, getNodeTypeInfo, listNodeDefinitions, listNodeVersions, nodeTypeLookup, toNodeTypeInfo } from './registry';
 
 const IDS = [
   'llm.chat',
@@ -50,7 +43,9 @@ describe('registry', () => {
 
   it('describes every param (the editor form shows the descriptions)', () => {
     for (const def of listNodeDefinitions()) {
-      const schema = describeNodeTypes().find((d) => d.id === def.id && d.version === def.version)!.paramsSchema as { properties: Record<string, { description?: string }> };
+      const schema = describeNodeTypes().find((d) => d.id === def.id && d.version === def.version)!.paramsSchema as {
+        properties: Record<string, { description?: string }>;
+      };
       for (const [name, prop] of Object.entries(schema.properties)) {
         expect(prop.description, `${def.id}.${name}`).toMatch(/\S/);
       }
@@ -62,7 +57,11 @@ describe('registry', () => {
       for (const p of def.inputs) expect(p.name).toBe('in');
       for (const p of def.outputs) expect(p.name).toBe('out');
     }
-    expect(listNodeDefinitions().filter((d) => d.connectionParams.length > 0).map((d) => d.id)).toEqual(['llm.chat']);
+    expect(
+      listNodeDefinitions()
+        .filter((d) => d.connectionParams.length > 0)
+        .map((d) => d.id),
+    ).toEqual(['llm.chat']);
     expect(getNodeDefinition('source.manual')!.inputs).toEqual([]);
   });
 

@@ -62,7 +62,9 @@ describe('executeNode', () => {
 
   it('fails with EXPRESSION_ERROR naming the node and the param', async () => {
     const def = probe();
-    const err = await rejection(executeNode(def, { headers: { Auth: 'Bearer {{ input.token }}' } }, scope, await testContext({ nodeId: 'call' })));
+    const err = await rejection(
+      executeNode(def, { headers: { Auth: 'Bearer {{ input.token }}' } }, scope, await testContext({ nodeId: 'call' })),
+    );
     expect(err).toBeInstanceOf(NodeError);
     expect(err.code).toBe('EXPRESSION_ERROR');
     expect(err.retryable).toBe(false);
@@ -76,7 +78,9 @@ describe('executeNode', () => {
     const def = probe();
     const err = await rejection(executeNode(def, { count: -1, text: 7 }, scope, await testContext({ nodeId: 'p' })));
     expect(err.code).toBe('INVALID_PARAMS');
-    expect(err.message).toBe('Node "p" (test.probe): parameter "text": expected string, received number; parameter "count": Too small: expected number to be >=0.');
+    expect(err.message).toBe(
+      'Node "p" (test.probe): parameter "text": expected string, received number; parameter "count": Too small: expected number to be >=0.',
+    );
   });
 
   it('keeps code and retryability of typed errors, and makes unknown errors retryable NODE_FAILED', async () => {
@@ -86,7 +90,13 @@ describe('executeNode', () => {
       },
     });
     const e1 = await rejection(executeNode(typed, {}, scope, await testContext({ nodeId: 'n' })));
-    expect(e1).toMatchObject({ code: 'LLM_AUTH_FAILED', retryable: false, status: 401, message: 'Your key was rejected (401).', nodeId: 'n' });
+    expect(e1).toMatchObject({
+      code: 'LLM_AUTH_FAILED',
+      retryable: false,
+      status: 401,
+      message: 'Your key was rejected (401).',
+      nodeId: 'n',
+    });
     const bug = probe({
       async run() {
         throw new TypeError('x is not a function');
@@ -105,8 +115,7 @@ describe('executeNode', () => {
 
     const during = new AbortController();
     const slow = probe({
-      run: (_p, _i, ctx) =>
-        new Promise((_, reject) => ctx.signal!.addEventListener('abort', () => reject(new Error('aborted')))),
+      run: (_p, _i, ctx) => new Promise((_, reject) => ctx.signal!.addEventListener('abort', () => reject(new Error('aborted')))),
     });
     const pending = executeNode(slow, {}, scope, await testContext({ signal: during.signal }));
     during.abort();

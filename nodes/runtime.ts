@@ -1,11 +1,4 @@
-import {
-  describeParamIssues,
-  ExpressionError,
-  formatParamIssue,
-  renderParams,
-  type ExpressionScope,
-  type NodeInputs,
-} from '@bm/graph';
+import { describeParamIssues, ExpressionError, formatParamIssue, renderParams, type ExpressionScope, type NodeInputs } from '@bm/graph';
 import { NodeError, toNodeError } from './errors';
 import type { NodeContext, NodeDefinition } from './types';
 

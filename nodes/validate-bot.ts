@@ -71,7 +71,8 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
   }
   // Say why the bot's default does not count, instead of "has no LLM connection".
   if (botConnectionProblem) {
-    for (const e of result.errors) if (e.code === 'LLM_CONNECTION_MISSING') e.message = `${e.message.split(':')[0]}: ${botConnectionProblem}`;
+    for (const e of result.errors)
+      if (e.code === 'LLM_CONNECTION_MISSING') e.message = `${e.message.split(':')[0]}: ${botConnectionProblem}`;
   }
   return result;
 }

@@ -52,13 +52,15 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     },
     async createSchedule(s: { id: string; cron: string; timezone: string; overlap: OverlapPolicy; paused?: boolean }) {
       const input: BotRunInput = { scheduleId: s.id };
-      await within(() => client.schedule.create({
-        scheduleId: scheduleWorkflowId(s.id),
-        spec: { cronExpressions: [s.cron], timezone: s.timezone },
-        action: { type: 'startWorkflow', workflowType: BOT_RUN_WORKFLOW, taskQueue, args: [input], workflowId: scheduleWorkflowId(s.id) },
-        policies: { overlap: OVERLAP_POLICIES[s.overlap], catchupWindow: '1 minute' },
-        state: { paused: s.paused ?? false },
-      }));
+      await within(() =>
+        client.schedule.create({
+          scheduleId: scheduleWorkflowId(s.id),
+          spec: { cronExpressions: [s.cron], timezone: s.timezone },
+          action: { type: 'startWorkflow', workflowType: BOT_RUN_WORKFLOW, taskQueue, args: [input], workflowId: scheduleWorkflowId(s.id) },
+          policies: { overlap: OVERLAP_POLICIES[s.overlap], catchupWindow: '1 minute' },
+          state: { paused: s.paused ?? false },
+        }),
+      );
     },
     async updateSchedule(s: { id: string; cron: string; timezone: string; overlap: OverlapPolicy }) {
       await within(() =>

@@ -112,7 +112,8 @@ export async function httpCall(ctx: NodeContext, url: URL, call: HttpCall): Prom
       });
     }
     const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (err as Error).message;
+    const detail =
+      typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (err as Error).message;
     throw new NodeError('NETWORK_ERROR', `${target} failed: ${detail}.`, { retryable: true, cause: err });
   }
 }

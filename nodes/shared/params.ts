@@ -36,7 +36,13 @@ export const timeoutParam = (def: number) =>
   z.number().int().min(100).max(120_000).default(def).describe('Give up after this many milliseconds.');
 
 export const maxBytesParam = (def: number) =>
-  z.number().int().min(1024).max(50 * 1024 * 1024).default(def).describe('Fail when the response body is larger than this many bytes.');
+  z
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(def)
+    .describe('Fail when the response body is larger than this many bytes.');
 
 export const headersParam = () =>
   z

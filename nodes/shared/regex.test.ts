@@ -103,7 +103,9 @@ describe('LinearRegExp (the RegExp subset JSONata uses)', () => {
   });
 
   it('rejects unsupported patterns and flags with a NodeError', () => {
-    expect(thrown(() => new LinearRegExp(/(?=a)/g)).message).toContain('Regular expression /(?=a)/ uses lookahead ((?=…), which is not supported.');
+    expect(thrown(() => new LinearRegExp(/(?=a)/g)).message).toContain(
+      'Regular expression /(?=a)/ uses lookahead ((?=…), which is not supported.',
+    );
     expect(thrown(() => new LinearRegExp('a', 'y')).message).toContain('only the flags g, i, m, s and u are supported');
   });
 });

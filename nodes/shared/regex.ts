@@ -34,9 +34,7 @@ function jsSyntaxError(pattern: string): string | undefined {
 }
 
 function engineFlags(flags: RegexFlags): number {
-  return (
-    (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.dotAll ? RE2JS.DOTALL : 0)
-  );
+  return (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) | (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.dotAll ? RE2JS.DOTALL : 0);
 }
 
 /**
@@ -55,7 +53,8 @@ export function compileLinearRegex(pattern: string, flags: RegexFlags = {}, what
     }
   }
   const jsError = jsSyntaxError(pattern);
-  if (jsError !== undefined) throw new NodeError('INVALID_PARAMS', `${what} is not a valid regular expression: ${jsError}`, { cause: engineError });
+  if (jsError !== undefined)
+    throw new NodeError('INVALID_PARAMS', `${what} is not a valid regular expression: ${jsError}`, { cause: engineError });
   const detail = engineError instanceof Error ? engineError.message.replace(/^error parsing regexp: /, '') : String(engineError);
   const feature = backref ? `a backreference (${backref})` : unsupportedFeature(detail);
   const says = feature ? `uses ${feature}, which is not supported` : `uses a feature that is not supported (${detail})`;
@@ -122,9 +121,16 @@ export class LinearRegExp {
     this.source = typeof pattern === 'string' ? pattern : pattern.source;
     this.flags = flags ?? (typeof pattern === 'string' ? '' : pattern.flags);
     if (!SUPPORTED_FLAGS.test(this.flags)) {
-      throw new NodeError('INVALID_PARAMS', `Regular expression /${this.source}/${this.flags}: only the flags g, i, m, s and u are supported.`);
+      throw new NodeError(
+        'INVALID_PARAMS',
+        `Regular expression /${this.source}/${this.flags}: only the flags g, i, m, s and u are supported.`,
+      );
     }
-    this.#re = cachedCompile(this.source, { ignoreCase: this.ignoreCase, multiline: this.multiline, dotAll: this.dotAll }, `Regular expression /${this.source}/`);
+    this.#re = cachedCompile(
+      this.source,
+      { ignoreCase: this.ignoreCase, multiline: this.multiline, dotAll: this.dotAll },
+      `Regular expression /${this.source}/`,
+    );
   }
 
   get global(): boolean {

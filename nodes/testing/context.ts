@@ -109,7 +109,9 @@ export async function runNode<O>(
 }
 
 /** The NodeError a promise rejects with (fails the test if it resolves). */
-export async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string; retryable: boolean; status?: number; retryAfterMs?: number }> {
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; retryable: boolean; status?: number; retryAfterMs?: number }> {
   try {
     await p;
   } catch (err) {

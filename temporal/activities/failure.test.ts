@@ -7,8 +7,15 @@ const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`),
 
 describe('node failures → Temporal failures', () => {
   it('keeps typed codes and retryability; a rejected key is never retried', () => {
-    const info = toFailureInfo(Object.assign(new Error('Your OpenAI API key was rejected (401).'), { code: 'KEY_REJECTED', retryable: false }));
-    expect(info).toEqual({ code: 'KEY_REJECTED', message: 'Your OpenAI API key was rejected (401).', retryable: false, retryAfterMs: undefined });
+    const info = toFailureInfo(
+      Object.assign(new Error('Your OpenAI API key was rejected (401).'), { code: 'KEY_REJECTED', retryable: false }),
+    );
+    expect(info).toEqual({
+      code: 'KEY_REJECTED',
+      message: 'Your OpenAI API key was rejected (401).',
+      retryable: false,
+      retryAfterMs: undefined,
+    });
     const f = toApplicationFailure(info);
     expect(f).toBeInstanceOf(ApplicationFailure);
     expect(f.nonRetryable).toBe(true);
@@ -16,7 +23,9 @@ describe('node failures → Temporal failures', () => {
   });
 
   it('honours Retry-After on retryable errors', () => {
-    const f = toApplicationFailure(toFailureInfo(Object.assign(new Error('rate limited'), { code: 'RATE_LIMITED', retryable: true, retryAfterMs: 7000 })));
+    const f = toApplicationFailure(
+      toFailureInfo(Object.assign(new Error('rate limited'), { code: 'RATE_LIMITED', retryable: true, retryAfterMs: 7000 })),
+    );
     expect(f.nonRetryable).toBe(false);
     expect(f.nextRetryDelay).toBe(7000);
   });
@@ -47,7 +56,9 @@ describe('node failures → Temporal failures', () => {
   });
 
   it('redacts secrets from messages that travel through history', () => {
-    expect(toFailureInfo(new Error('failed with Authorization: Bearer sk-abcdefghijklmnopqrstuvwxyz123456')).message).not.toContain('sk-abcdefghijklmnopqrstuvwxyz123456');
+    expect(toFailureInfo(new Error('failed with Authorization: Bearer sk-abcdefghijklmnopqrstuvwxyz123456')).message).not.toContain(
+      'sk-abcdefghijklmnopqrstuvwxyz123456',
+    );
   });
 
   it("passes Temporal's own failures through and normalises everything else", () => {
@@ -67,7 +78,7 @@ describe('Retry-After', () => {
     expect(retryDelayAfter(0, 1, policy)).toBe(1_000);
     expect(retryDelayAfter(0, 3, policy)).toBe(4_000);
   });
-  it('a longer wait is honoured, up to the node\'s maximum interval', () => {
+  it("a longer wait is honoured, up to the node's maximum interval", () => {
     expect(retryDelayAfter(7_000, 1, policy)).toBe(7_000);
     expect(retryDelayAfter(600_000, 1, policy)).toBe(60_000);
     expect(retryDelayAfter(0, 20, policy)).toBe(60_000);

@@ -20,7 +20,12 @@ export interface FailureInfo {
  */
 export function toFailureInfo(err: unknown): FailureInfo {
   const e = toNodeError(err);
-  const i18n = e.key ? { key: e.key, params: Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactText(v) : v])) } : {};
+  const i18n = e.key
+    ? {
+        key: e.key,
+        params: Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactText(v) : v])),
+      }
+    : {};
   return { code: e.code, message: redactText(e.message), retryable: e.retryable, retryAfterMs: e.retryAfterMs, ...i18n };
 }
 

@@ -70,10 +70,12 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     const existing = await repos.runs.findByWorkflowId(workflowId);
     if (existing) return existing.id;
     const schedule = await repos.schedules.get(scheduleId);
-    if (!schedule) throw Object.assign(new Error(`Schedule ${scheduleId} no longer exists.`), { code: 'SCHEDULE_NOT_FOUND', retryable: false });
+    if (!schedule)
+      throw Object.assign(new Error(`Schedule ${scheduleId} no longer exists.`), { code: 'SCHEDULE_NOT_FOUND', retryable: false });
     const bot = await repos.bots.get(schedule.botId);
     const version = bot && (await repos.bots.version(bot.id, bot.currentVersion));
-    if (!bot || !version) throw Object.assign(new Error('The scheduled bot no longer exists.'), { code: 'BOT_NOT_FOUND', retryable: false });
+    if (!bot || !version)
+      throw Object.assign(new Error('The scheduled bot no longer exists.'), { code: 'BOT_NOT_FOUND', retryable: false });
     const run = await repos.runs.create({
       botId: bot.id,
       botVersionId: version.id,
@@ -93,7 +95,12 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     // start, or cancelled meanwhile): never execute it behind the recorded state.
     const { loaded: run, status } = await readRun(id);
     if (status !== 'queued' && status !== 'running') {
-      return { runId: id, nodes: [], reused: [], error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` } };
+      return {
+        runId: id,
+        nodes: [],
+        reused: [],
+        error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` },
+      };
     }
     const bot = await repos.bots.get(run.botId);
     const result = await validateBotGraph(run.graph, {
@@ -156,7 +163,8 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     <I, O>(name: string, fn: (input: I) => Promise<O>): ((input: I) => Promise<O>) =>
     (input) =>
       fn(input).catch((err: unknown) => {
-        if (classifyDbError(err)) deps.log?.(`${name}: database error`, { err: String((err as Error)?.stack ?? err), cause: (err as { cause?: unknown })?.cause });
+        if (classifyDbError(err))
+          deps.log?.(`${name}: database error`, { err: String((err as Error)?.stack ?? err), cause: (err as { cause?: unknown })?.cause });
         return Promise.reject(toActivityFailure(err));
       });
   return {
@@ -167,4 +175,3 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     finishRun: normalised('finishRun', activities.finishRun),
   };
 }
-

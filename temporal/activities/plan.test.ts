@@ -3,7 +3,13 @@ import { parseGraph } from '@bm/graph';
 import { getNodeDefinition } from '@bm/nodes';
 import { buildPlan } from './plan';
 
-const n = (id: string, settings?: object) => ({ id, type: 'transform.template', params: { template: id }, position: { x: 0, y: 0 }, ...(settings ? { settings } : {}) });
+const n = (id: string, settings?: object) => ({
+  id,
+  type: 'transform.template',
+  params: { template: id },
+  position: { x: 0, y: 0 },
+  ...(settings ? { settings } : {}),
+});
 const at = { x: 0, y: 0 };
 /** A definition's retry policy as the plan carries it (Temporal's field name for attempts). */
 const planRetry = (type: string) => {
@@ -26,7 +32,12 @@ describe('buildPlan', () => {
     expect(plan.map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(plan[2]!.deps.sort()).toEqual(['a', 'b']);
     const template = getNodeDefinition('transform.template', 1)!.execution;
-    expect(plan[0]).toMatchObject({ deps: [], retry: planRetry('transform.template'), timeoutMs: template.timeoutMs, continueOnFailure: false });
+    expect(plan[0]).toMatchObject({
+      deps: [],
+      retry: planRetry('transform.template'),
+      timeoutMs: template.timeoutMs,
+      continueOnFailure: false,
+    });
   });
 
   it("takes local or regular from each node's definition", () => {
@@ -42,11 +53,15 @@ describe('buildPlan', () => {
   it('uses the version the graph names', () => {
     const plan = buildPlan(parseGraph({ nodes: [{ id: 's', type: 'transform.split', version: 2, params: {}, position: at }], edges: [] }));
     expect(plan[0]).toMatchObject({ type: 'transform.split', local: getNodeDefinition('transform.split', 2)!.execution.local });
-    expect(() => buildPlan(parseGraph({ nodes: [{ id: 'x', type: 'transform.split', version: 9, params: {}, position: at }], edges: [] }))).toThrow(/v9/);
+    expect(() =>
+      buildPlan(parseGraph({ nodes: [{ id: 'x', type: 'transform.split', version: 9, params: {}, position: at }], edges: [] })),
+    ).toThrow(/v9/);
   });
 
   it('gives LLM nodes the longer default retry budget of their definition', () => {
-    const plan = buildPlan(parseGraph({ nodes: [n('t'), { id: 'l', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'x' }, position: at }], edges: [] }));
+    const plan = buildPlan(
+      parseGraph({ nodes: [n('t'), { id: 'l', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'x' }, position: at }], edges: [] }),
+    );
     expect(plan.find((p) => p.id === 'l')!.retry).toEqual(planRetry('llm.chat'));
     expect(plan.find((p) => p.id === 'l')!.retry.maximumAttempts).toBe(5);
     expect(plan.find((p) => p.id === 't')!.retry).toEqual(planRetry('transform.template'));
@@ -54,7 +69,16 @@ describe('buildPlan', () => {
   });
 
   it("carries each node's retry, timeout and continue-on-failure settings", () => {
-    const [p] = buildPlan(parseGraph({ nodes: [n('x', { retry: { maxAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true })], edges: [] }));
-    expect(p).toMatchObject({ retry: { ...planRetry('transform.template'), maximumAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true });
+    const [p] = buildPlan(
+      parseGraph({
+        nodes: [n('x', { retry: { maxAttempts: 7, initialIntervalMs: 50 }, timeoutMs: 1234, continueOnFailure: true })],
+        edges: [],
+      }),
+    );
+    expect(p).toMatchObject({
+      retry: { ...planRetry('transform.template'), maximumAttempts: 7, initialIntervalMs: 50 },
+      timeoutMs: 1234,
+      continueOnFailure: true,
+    });
   });
 });

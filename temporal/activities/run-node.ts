@@ -101,7 +101,11 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
   let secrets: SecretValues = {};
   try {
     const def = getNodeDefinition(node.type, node.version ?? 1);
-    if (!def) throw Object.assign(new Error(`Unknown node type ${node.type} v${node.version ?? 1}.`), { code: 'UNKNOWN_NODE_TYPE', retryable: false });
+    if (!def)
+      throw Object.assign(new Error(`Unknown node type ${node.type} v${node.version ?? 1}.`), {
+        code: 'UNKNOWN_NODE_TYPE',
+        retryable: false,
+      });
     secrets = await loadNodeSecrets(deps.secrets, run.workspaceId, node.params);
     const rows = await repos.nodeRuns.outputs(runId, nodesToLoad(run.graph, nodeId, node.params));
     const outputs = Object.fromEntries(rows.map((r) => [r.nodeId, { output: r.output as unknown }]));
@@ -115,11 +119,20 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       fetch: deps.fetch,
       signal: actx.cancellationSignal,
       llm: {
-        call: (req) => deps.llm.callLLM({ ...req, userId: run.userId, botId: run.botId, nodeId, signal: req.signal ?? actx.cancellationSignal }),
+        call: (req) =>
+          deps.llm.callLLM({ ...req, userId: run.userId, botId: run.botId, nodeId, signal: req.signal ?? actx.cancellationSignal }),
       },
       results: {
         save: async (r) => {
-          const row = await repos.results.save({ botId: run.botId, workspaceId: run.workspaceId, runId, nodeId, title: r.title, content: r.content, data: r.data });
+          const row = await repos.results.save({
+            botId: run.botId,
+            workspaceId: run.workspaceId,
+            runId,
+            nodeId,
+            title: r.title,
+            content: r.content,
+            data: r.data,
+          });
           return { id: row.id };
         },
       },
@@ -138,15 +151,25 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     const params = makeStorable(maskSecretValues(executed.params, secrets)).value;
     const output = stored.value;
     const warnings = stored.problems.length
-      ? [{ code: 'OUTPUT_SANITISED', message: `Parts of the output the database cannot store were cleaned: ${stored.problems.map((p) => describeUnstorable(p, 'the output')).join(' ')}` }]
+      ? [
+          {
+            code: 'OUTPUT_SANITISED',
+            message: `Parts of the output the database cannot store were cleaned: ${stored.problems.map((p) => describeUnstorable(p, 'the output')).join(' ')}`,
+          },
+        ]
       : [];
     for (const [key, value] of pendingState) pendingState.set(key, makeStorable(value).value);
     const outputBytes = Buffer.byteLength(JSON.stringify(output ?? null));
     if (outputBytes > deps.maxOutputBytes) {
-      throw Object.assign(new Error(`The node produced ${outputBytes} bytes; the limit is ${deps.maxOutputBytes}. Reduce what it returns (e.g. a lower item limit).`), {
-        code: 'OUTPUT_TOO_LARGE',
-        retryable: false,
-      });
+      throw Object.assign(
+        new Error(
+          `The node produced ${outputBytes} bytes; the limit is ${deps.maxOutputBytes}. Reduce what it returns (e.g. a lower item limit).`,
+        ),
+        {
+          code: 'OUTPUT_TOO_LARGE',
+          retryable: false,
+        },
+      );
     }
     // A node with an LLM connection param calls the LLM: its output carries the call's usage.
     const usesLlm = def.connectionParams.length > 0;
@@ -175,7 +198,14 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     info.message = maskSecretText(info.message, secrets);
     if (info.retryAfterMs !== undefined) info.retryAfterMs = retryDelayAfter(info.retryAfterMs, attempt, policy);
     const final = !info.retryable || attempt >= maxAttempts;
-    const localized = info.key ? { key: info.key, params: Object.fromEntries(Object.entries(info.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? maskSecretText(v, secrets) : v])) } : {};
+    const localized = info.key
+      ? {
+          key: info.key,
+          params: Object.fromEntries(
+            Object.entries(info.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? maskSecretText(v, secrets) : v]),
+          ),
+        }
+      : {};
     await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt, ...localized }, final);
     throw toApplicationFailure(info);
   } finally {

@@ -74,9 +74,13 @@ export interface BotActivities {
   recordNodeFailure(input: { runId: string; failure: NodeFailure; continued: boolean }): Promise<void>;
   settleNodes(input: { runId: string; nodes: { nodeId: string; status: 'skipped' | 'cancelled' }[] }): Promise<void>;
   /** By run id, or by workflow id when a scheduled run was cancelled before its row existed. Never overwrites a final state. */
-  finishRun(input: { runId: string; workflowId: string; status: RunOutcome['status']; error?: NodeFailure | { code: string; message: string } }): Promise<void>;
+  finishRun(input: {
+    runId: string;
+    workflowId: string;
+    status: RunOutcome['status'];
+    error?: NodeFailure | { code: string; message: string };
+  }): Promise<void>;
 }
 
 /** A worker that dies mid-node is noticed after this long and the node is retried elsewhere. */
 export const NODE_HEARTBEAT_TIMEOUT_MS = 10_000;
-

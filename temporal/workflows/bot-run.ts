@@ -44,7 +44,12 @@ function nodeActivities(node: PlanNode) {
   if (node.local && patched('local-transform-nodes')) {
     return proxyLocalActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, retry, cancellationType });
   }
-  return proxyActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS, retry, cancellationType });
+  return proxyActivities<BotActivities>({
+    startToCloseTimeout: node.timeoutMs,
+    heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS,
+    retry,
+    cancellationType,
+  });
 }
 
 /** A node's final failure as the user reads it: the node's own error, or what Temporal saw. */
@@ -54,7 +59,11 @@ function describeFailure(node: PlanNode, err: unknown): NodeFailure {
   if (cause instanceof ApplicationFailure) return { nodeId, code: cause.type ?? 'NODE_FAILED', message: cause.message };
   if (cause instanceof TimeoutFailure) {
     return cause.timeoutType === TimeoutType.HEARTBEAT
-      ? { nodeId, code: 'WORKER_LOST', message: 'The worker running this node stopped responding, and the retries ran out. Run the bot again.' }
+      ? {
+          nodeId,
+          code: 'WORKER_LOST',
+          message: 'The worker running this node stopped responding, and the retries ran out. Run the bot again.',
+        }
       : {
           nodeId,
           code: 'NODE_TIMEOUT',

@@ -18,7 +18,11 @@ describe('workflow purity', () => {
 
   it('the check rejects what it is for (so it can fail)', () => {
     const bad = importsOf("import { x } from '../activities';\nimport fs from 'node:fs';\nconst g = await import('@bm/graph');");
-    expect(bad.filter((i) => !ALLOWED.some((a) => a.test(i.specifier))).map((i) => i.specifier)).toEqual(['../activities', 'node:fs', '@bm/graph']);
+    expect(bad.filter((i) => !ALLOWED.some((a) => a.test(i.specifier))).map((i) => i.specifier)).toEqual([
+      '../activities',
+      'node:fs',
+      '@bm/graph',
+    ]);
   });
 
   it.each(files)('%s imports only ../shared, sibling workflow files, @temporalio/workflow and @temporalio/common', (file) => {

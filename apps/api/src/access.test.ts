@@ -11,12 +11,21 @@ describe('access to workspace resources', () => {
   const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'hi' }, position: { x: 0, y: 0 } }], edges: [] };
   const call = (who: Caller, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     // x-csrf-token: what the web app sends with bodiless writes (plugins/same-origin.ts).
-    t.app.inject({ method, url, cookies: who.cookies, headers: { 'x-csrf-token': '1' }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    t.app.inject({
+      method,
+      url,
+      cookies: who.cookies,
+      headers: { 'x-csrf-token': '1' },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
     [owner, editor, viewer, stranger] = await Promise.all([t.signup(), t.signup(), t.signup(), t.signup()]);
-    for (const [who, role] of [[editor, 'editor'], [viewer, 'viewer']] as const) {
+    for (const [who, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
       await t.db.prisma.membership.create({ data: { id: `mem_${role}`, userId: who.id, workspaceId: owner.workspaceId, role } });
     }
     botId = (await call(owner, 'POST', '/api/bots', { name: 'b', graph })).json().id;
@@ -36,7 +45,11 @@ describe('access to workspace resources', () => {
       ['POST', `/api/bots/${botId}/runs`, {}],
       ['POST', `/api/bots/${botId}/webhook`],
       ['POST', '/api/bots', { name: 'x', graph, workspaceId: owner.workspaceId }],
-      ['POST', '/api/llm-connections', { provider: 'openai', name: 'k', apiKey: 'sk-test-1234567890', modelDefault: 'm', workspaceId: owner.workspaceId }],
+      [
+        'POST',
+        '/api/llm-connections',
+        { provider: 'openai', name: 'k', apiKey: 'sk-test-1234567890', modelDefault: 'm', workspaceId: owner.workspaceId },
+      ],
     ] as const) {
       const r = await call(viewer, method, url, body);
       expect([method, url, r.statusCode, r.json().error.code]).toEqual([method, url, 403, 'FORBIDDEN']);
@@ -69,7 +82,14 @@ describe('access to workspace resources', () => {
 
   it('shows a private connection to its owner only; a shared one to all, changed only by its owner or an admin', async () => {
     const create = (who: Caller, shared: boolean) =>
-      call(who, 'POST', '/api/llm-connections', { provider: 'openai', name: 'k', apiKey: 'sk-test-1234567890', modelDefault: 'm', workspaceId: owner.workspaceId, shared });
+      call(who, 'POST', '/api/llm-connections', {
+        provider: 'openai',
+        name: 'k',
+        apiKey: 'sk-test-1234567890',
+        modelDefault: 'm',
+        workspaceId: owner.workspaceId,
+        shared,
+      });
     const priv = (await create(owner, false)).json();
     const shared = (await create(owner, true)).json();
     expect(priv.keyHint).toBeTruthy();
@@ -89,7 +109,10 @@ describe('access to workspace resources', () => {
     const bad = { nodes: [{ id: 'n1', type: 'transform.template', position: { x: 'left', y: 0 } }], edges: [] };
     const r = await call(owner, 'POST', '/api/bots', { name: 'b', graph: bad });
     expect(r.statusCode).toBe(422);
-    expect(r.json().error).toMatchObject({ code: 'INVALID_GRAPH', details: [{ nodeId: 'n1', message: expect.stringMatching(/^graph\.nodes\.0\.position\.x: /) }] });
+    expect(r.json().error).toMatchObject({
+      code: 'INVALID_GRAPH',
+      details: [{ nodeId: 'n1', message: expect.stringMatching(/^graph\.nodes\.0\.position\.x: /) }],
+    });
     const missing = await call(owner, 'POST', '/api/bots', { name: 'b' });
     expect([missing.statusCode, missing.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });

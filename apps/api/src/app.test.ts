@@ -48,10 +48,22 @@ describe('API surface', () => {
   it('rate-limits password guessing per client', async () => {
     let last = 0;
     for (let i = 0; i < 35; i++) {
-      last = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'guess' }, remoteAddress: '10.9.9.9' })).statusCode;
+      last = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@example.com', password: 'guess' },
+          remoteAddress: '10.9.9.9',
+        })
+      ).statusCode;
     }
     expect(last).toBe(429);
-    const other = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'guess' }, remoteAddress: '10.9.9.8' });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'x@example.com', password: 'guess' },
+      remoteAddress: '10.9.9.8',
+    });
     expect(other.statusCode).toBe(401);
   });
 
@@ -74,11 +86,26 @@ describe('API surface', () => {
     expect((await app.inject({ method: 'GET', url: '/api/node-types' })).statusCode).toBe(401);
     const r = await signup('catalogue@example.com');
     const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
-    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as { nodeTypes: NodeTypeDescription[] };
+    const { nodeTypes } = (await app.inject({ method: 'GET', url: '/api/node-types', cookies })).json() as {
+      nodeTypes: NodeTypeDescription[];
+    };
     const ids = [...new Set(nodeTypes.map((n) => n.id))].sort();
-    expect(ids).toEqual(
-      ['llm.chat', 'output.email', 'output.results', 'output.slack', 'output.webhook', 'source.http', 'source.manual', 'source.rss', 'source.webpage', 'transform.filter', 'transform.jsonata', 'transform.merge', 'transform.split', 'transform.template'],
-    );
+    expect(ids).toEqual([
+      'llm.chat',
+      'output.email',
+      'output.results',
+      'output.slack',
+      'output.webhook',
+      'source.http',
+      'source.manual',
+      'source.rss',
+      'source.webpage',
+      'transform.filter',
+      'transform.jsonata',
+      'transform.merge',
+      'transform.split',
+      'transform.template',
+    ]);
     expect(nodeTypes.find((n) => n.id === 'llm.chat')!.execution.retry.maxAttempts).toBe(5);
     expect(nodeTypes.find((n) => n.id === 'source.http')!.execution.retry.maxAttempts).toBe(3);
   });
@@ -86,7 +113,10 @@ describe('API surface', () => {
   it('keeps every saved graph as an immutable version', async () => {
     const r = await signup('versions@example.com');
     const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
-    const graph = (text: string) => ({ nodes: [{ id: 't', type: 'transform.template', params: { template: text }, position: { x: 0, y: 0 } }], edges: [] });
+    const graph = (text: string) => ({
+      nodes: [{ id: 't', type: 'transform.template', params: { template: text }, position: { x: 0, y: 0 } }],
+      edges: [],
+    });
     const bot = (await app.inject({ method: 'POST', url: '/api/bots', cookies, payload: { name: 'v', graph: graph('one') } })).json();
     await app.inject({ method: 'PATCH', url: `/api/bots/${bot.id}`, cookies, payload: { graph: graph('two') } });
     await app.inject({ method: 'PATCH', url: `/api/bots/${bot.id}`, cookies, payload: { name: 'renamed only' } });
@@ -102,7 +132,16 @@ describe('API surface', () => {
   it('publishes an OpenAPI description generated from the route schemas', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/auth/signup', '/api/llm-connections', '/api/llm-connections/{id}/test', '/api/bots', '/api/bots/{id}/runs', '/api/runs/{id}', '/api/bots/{id}/results']) {
+    for (const p of [
+      '/api/health',
+      '/api/auth/signup',
+      '/api/llm-connections',
+      '/api/llm-connections/{id}/test',
+      '/api/bots',
+      '/api/bots/{id}/runs',
+      '/api/runs/{id}',
+      '/api/bots/{id}/results',
+    ]) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
   });

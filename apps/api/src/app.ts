@@ -34,7 +34,22 @@ import { webhookRoutes } from './routes/webhooks';
 export type { AppDeps, ApiServices } from './deps';
 
 /** One plugin per concern; each registers the contract's routes of that concern. */
-const ROUTES = [healthRoutes, hookRoutes, authRoutes, meRoutes, tokenRoutes, connectionRoutes, nodeTypeRoutes, botRoutes, versionRoutes, webhookRoutes, runRoutes, resultRoutes, scheduleRoutes, secretRoutes];
+const ROUTES = [
+  healthRoutes,
+  hookRoutes,
+  authRoutes,
+  meRoutes,
+  tokenRoutes,
+  connectionRoutes,
+  nodeTypeRoutes,
+  botRoutes,
+  versionRoutes,
+  webhookRoutes,
+  runRoutes,
+  resultRoutes,
+  scheduleRoutes,
+  secretRoutes,
+];
 
 function serializeRequest(req: { method: string; url: string; id: string }) {
   const path = req.url.split('?')[0]!.replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]');

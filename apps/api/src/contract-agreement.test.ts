@@ -17,12 +17,27 @@ describe('the contract agrees with the packages that own a shape', () => {
 
   it('node types: a description in the registry shape parses, with nothing dropped', () => {
     const sample = {
-      id: 'source.http', version: 1, category: 'source', title: 'HTTP request', description: 'Fetch a URL', docs: '',
-      inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'json' }],
-      paramsSchema: { type: 'object', properties: { url: { type: 'string' } } }, ui: { url: { templating: 'text' } },
-      trigger: false, usesLlm: false,
-      execution: { local: false, retry: { maxAttempts: 3, initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 60000 }, timeoutMs: 300000 },
-      secretParams: ['headers'], connectionParams: [], output: { description: 'The response', schema: {} }, display: { icon: 'globe', synonyms: ['fetch'] },
+      id: 'source.http',
+      version: 1,
+      category: 'source',
+      title: 'HTTP request',
+      description: 'Fetch a URL',
+      docs: '',
+      inputs: [{ name: 'in', type: 'any' }],
+      outputs: [{ name: 'out', type: 'json' }],
+      paramsSchema: { type: 'object', properties: { url: { type: 'string' } } },
+      ui: { url: { templating: 'text' } },
+      trigger: false,
+      usesLlm: false,
+      execution: {
+        local: false,
+        retry: { maxAttempts: 3, initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 60000 },
+        timeoutMs: 300000,
+      },
+      secretParams: ['headers'],
+      connectionParams: [],
+      output: { description: 'The response', schema: {} },
+      display: { icon: 'globe', synonyms: ['fetch'] },
     };
     expect(NodeTypeDescription.parse(sample)).toEqual(sample);
   });

@@ -17,13 +17,15 @@ const files = (dir: string): string[] =>
 const sources = files(SRC).map((p) => ({ file: relative(SRC, p), text: readFileSync(p, 'utf8') }));
 
 type Tree = { [k: string]: string | Tree };
-const leaf = (tree: Tree, key: string) => key.split('.').reduce<string | Tree | undefined>((t, k) => (t && typeof t === 'object' ? t[k] : undefined), tree);
+const leaf = (tree: Tree, key: string) =>
+  key.split('.').reduce<string | Tree | undefined>((t, k) => (t && typeof t === 'object' ? t[k] : undefined), tree);
 
 function keysUsed(): Set<string> {
   const keys = new Set<string>();
   for (const { text } of sources) {
     // apiError(status, 'CODE') and apiError(status, 'CODE', { params }) use the code as the key.
-    for (const m of text.matchAll(/apiError\(\s*\d+,\s*'([A-Z_]+)'\s*(?:\)|,\s*\{((?:[^{}]|\{[^{}]*\})*)\})/g)) if (!/\bkey:/.test(m[2] ?? '')) keys.add(m[1]!);
+    for (const m of text.matchAll(/apiError\(\s*\d+,\s*'([A-Z_]+)'\s*(?:\)|,\s*\{((?:[^{}]|\{[^{}]*\})*)\})/g))
+      if (!/\bkey:/.test(m[2] ?? '')) keys.add(m[1]!);
     for (const m of text.matchAll(/notFound\('(\w+)'\)/g)) keys.add(`NOT_FOUND.${m[1]}`);
     // Any dotted key literal ('FORBIDDEN.role', 'NOT_FOUND.item', …), ternaries included.
     for (const m of text.matchAll(/'([A-Z][A-Z_]+(?:\.[A-Za-z]+)+)'/g)) keys.add(m[1]!);
@@ -49,7 +51,9 @@ describe('API error messages', () => {
   });
 
   it('builds every error through apiError: no English string handed to HttpError', () => {
-    const raw = sources.filter((s) => s.file !== join('lib', 'errors.ts') && /new HttpError\(|\b(badRequest|forbidden|conflict)\(/.test(s.text)).map((s) => s.file);
+    const raw = sources
+      .filter((s) => s.file !== join('lib', 'errors.ts') && /new HttpError\(|\b(badRequest|forbidden|conflict)\(/.test(s.text))
+      .map((s) => s.file);
     expect(raw).toEqual([]);
   });
 
@@ -57,7 +61,11 @@ describe('API error messages', () => {
     const contract = join(SRC, '../../../packages/contract/src');
     const hints = readdirSync(contract)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .flatMap((f) => [...readFileSync(join(contract, f), 'utf8').matchAll(/(?:\.(?:min|max|email|regex)\([^'"]*|message: |\}, )'([A-Z][^']+\.)'/g)].map((m) => m[1]!));
+      .flatMap((f) =>
+        [...readFileSync(join(contract, f), 'utf8').matchAll(/(?:\.(?:min|max|email|regex)\([^'"]*|message: |\}, )'([A-Z][^']+\.)'/g)].map(
+          (m) => m[1]!,
+        ),
+      );
     expect(hints.length).toBeGreaterThan(8);
     expect(hints.filter((h) => !knownHints().includes(h))).toEqual([]);
   });
@@ -65,7 +73,9 @@ describe('API error messages', () => {
   it('renders parameters in each language', () => {
     const key: ErrorKey = 'FORBIDDEN.role';
     expect(errorMessage('en', key, { min: 'editor', role: 'viewer' })).toBe('This needs the editor role in the workspace; you are viewer.');
-    expect(errorMessage('ko', key, { min: 'editor', role: 'viewer' })).toBe('워크스페이스에서 편집자 역할이 필요해요. 지금 역할은 뷰어예요.');
+    expect(errorMessage('ko', key, { min: 'editor', role: 'viewer' })).toBe(
+      '워크스페이스에서 편집자 역할이 필요해요. 지금 역할은 뷰어예요.',
+    );
     expect(errorMessage('en', 'INVALID_GRAPH.problems', { first: 'x', more: 2 })).toBe('The graph has problems: x (and 2 more)');
     expect(errorMessage('en', 'INVALID_GRAPH.problems', { first: 'x', more: 0 })).toBe('The graph has problems: x');
     expect(errorMessage('en-XA', 'NOT_FOUND.bot')).toMatch(/^⟦Ɓóţ ŵáš ñóţ ƒóúñð\.~+⟧$/);

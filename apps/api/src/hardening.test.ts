@@ -17,8 +17,20 @@ describe('hardening', () => {
   type Caller = Awaited<ReturnType<TestApp['signup']>>;
   let owner: Caller, viewer: Caller;
   let botId: string;
-  const call = (who: Caller, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method, url, cookies: who.cookies, headers: { 'x-csrf-token': '1', ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  const call = (
+    who: Caller,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      cookies: who.cookies,
+      headers: { 'x-csrf-token': '1', ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
 
   beforeAll(async () => {
     const webDist = mkdtempSync(path.join(tmpdir(), 'bm-web-'));
@@ -33,11 +45,35 @@ describe('hardening', () => {
   describe('inputs the database cannot store', () => {
     const cases: [string, 'POST' | 'PATCH', () => string, unknown, string][] = [
       ['a bot name with NUL', 'POST', () => '/api/bots', { name: 'a\u0000b', graph }, 'name'],
-      ['a node param with a lone surrogate', 'POST', () => '/api/bots', { name: 'ok', graph: { ...graph, nodes: [{ ...graph.nodes[0], params: { template: 'x\uD800y' } }] } }, 'graph.nodes[0].params.template'],
-      ['bot params 100 levels deep', 'PATCH', () => `/api/bots/${botId}`, { graph: { ...graph, nodes: [{ ...graph.nodes[0], params: { template: 'hi', extra: deep(100) } }] } }, 'graph.nodes[0].params.extra'],
+      [
+        'a node param with a lone surrogate',
+        'POST',
+        () => '/api/bots',
+        { name: 'ok', graph: { ...graph, nodes: [{ ...graph.nodes[0], params: { template: 'x\uD800y' } }] } },
+        'graph.nodes[0].params.template',
+      ],
+      [
+        'bot params 100 levels deep',
+        'PATCH',
+        () => `/api/bots/${botId}`,
+        { graph: { ...graph, nodes: [{ ...graph.nodes[0], params: { template: 'hi', extra: deep(100) } }] } },
+        'graph.nodes[0].params.extra',
+      ],
       ['a run input with NUL in a key', 'POST', () => `/api/bots/${botId}/runs`, { input: { ['k\u0000']: 1 } }, 'input'],
-      ['a schedule input 100 levels deep', 'POST', () => `/api/bots/${botId}/schedules`, { cron: '0 9 * * *', input: deep(100) }, 'input.a'],
-      ['a connection name with NUL', 'POST', () => '/api/llm-connections', { provider: 'openai', name: 'k\u0000', apiKey: 'sk-test-1234567890', modelDefault: 'm' }, 'name'],
+      [
+        'a schedule input 100 levels deep',
+        'POST',
+        () => `/api/bots/${botId}/schedules`,
+        { cron: '0 9 * * *', input: deep(100) },
+        'input.a',
+      ],
+      [
+        'a connection name with NUL',
+        'POST',
+        () => '/api/llm-connections',
+        { provider: 'openai', name: 'k\u0000', apiKey: 'sk-test-1234567890', modelDefault: 'm' },
+        'name',
+      ],
     ];
     it.each(cases)('refuses %s with 422 UNSTORABLE_INPUT naming the field, and writes nothing', async (_what, method, url, body, field) => {
       const before = await t.db.prisma.bot.count();
@@ -95,7 +131,11 @@ describe('hardening', () => {
 
   it('refuses passwords that are only spaces or among the commonest', async () => {
     for (const password of ['          ', 'password123', 'qwertyuiop']) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: `p${Math.random()}@example.com`, password, name: 'P' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: { email: `p${Math.random()}@example.com`, password, name: 'P' },
+      });
       expect(r.statusCode, password).toBe(422);
       expect(r.json().error.code).toBe('WEAK_PASSWORD');
       expect(r.json().error.message).toMatch(/spaces|attackers/);
@@ -142,8 +182,15 @@ describe('hardening', () => {
     });
   });
 
-  it("keeps a viewer from testing a shared connection (the call bills its owner); the owner may", async () => {
-    const conn = await call(owner, 'POST', '/api/llm-connections', { provider: 'other', name: 'shared', baseUrl: 'http://bm-test.invalid/v1', modelDefault: 'm', shared: true, workspaceId: owner.workspaceId });
+  it('keeps a viewer from testing a shared connection (the call bills its owner); the owner may', async () => {
+    const conn = await call(owner, 'POST', '/api/llm-connections', {
+      provider: 'other',
+      name: 'shared',
+      baseUrl: 'http://bm-test.invalid/v1',
+      modelDefault: 'm',
+      shared: true,
+      workspaceId: owner.workspaceId,
+    });
     expect(conn.statusCode, conn.body).toBe(201);
     const id = conn.json().id;
     expect((await call(viewer, 'GET', `/api/llm-connections/${id}`)).statusCode).toBe(200);
@@ -179,7 +226,12 @@ describe.runIf(postgresAvailable())('login rate limit on PostgreSQL', () => {
     const b = await startTestApp({ databaseUrl: db.url });
     try {
       const login = (app: TestApp) =>
-        app.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'guess' }, remoteAddress: '10.7.7.7' });
+        app.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@example.com', password: 'guess' },
+          remoteAddress: '10.7.7.7',
+        });
       for (let i = 0; i < 20; i++) expect((await login(a)).statusCode).toBe(401);
       const codes: number[] = [];
       for (let i = 0; i < 15; i++) codes.push((await login(b)).statusCode);

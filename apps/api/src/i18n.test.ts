@@ -14,7 +14,11 @@ describe('API in English and Korean', () => {
   });
   afterAll(async () => t?.close());
 
-  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, opts: { lang?: string; payload?: unknown; cookies?: Record<string, string> } = {}) =>
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    opts: { lang?: string; payload?: unknown; cookies?: Record<string, string> } = {},
+  ) =>
     t.app.inject({
       method,
       url,
@@ -43,7 +47,9 @@ describe('API in English and Korean', () => {
     expect(ko.json().error.code).toBe('INVALID_GRAPH');
     expect(en.json().error.message).toMatch(/^The graph has problems: /);
     expect(ko.json().error.message).toMatch(/^그래프에 문제가 있어요: /);
-    expect(ko.json().error.details.map((d: { nodeId: string }) => d.nodeId)).toEqual(en.json().error.details.map((d: { nodeId: string }) => d.nodeId));
+    expect(ko.json().error.details.map((d: { nodeId: string }) => d.nodeId)).toEqual(
+      en.json().error.details.map((d: { nodeId: string }) => d.nodeId),
+    );
   });
 
   it('localizes validation messages by their contract hint, keeping the field path', async () => {
@@ -76,26 +82,37 @@ describe('API in English and Korean', () => {
   });
 
   it('signup stores the language of the browser it came from', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/auth/signup', headers: { 'accept-language': 'ko-KR,ko;q=0.9' }, payload: { email: 'ko@example.com', password: 'long enough password', name: '민지' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      headers: { 'accept-language': 'ko-KR,ko;q=0.9' },
+      payload: { email: 'ko@example.com', password: 'long enough password', name: '민지' },
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json().user).toMatchObject({ name: '민지', locale: 'ko' });
     const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
     expect((await call('GET', '/api/bots/missing', { cookies, lang: 'en' })).json().error.message).toMatch(HANGUL);
   });
 
-  it('serves /api/node-types in the caller\'s language, with the same facts', async () => {
+  it("serves /api/node-types in the caller's language, with the same facts", async () => {
     const en = (await call('GET', '/api/node-types', { lang: 'en' })).json().nodeTypes;
     const ko = (await call('GET', '/api/node-types', { lang: 'ko-KR' })).json().nodeTypes;
-    const chat = (list: { id: string; title: string; paramsSchema: { properties: { prompt: { description: string } } } }[]) => list.find((d) => d.id === 'llm.chat')!;
+    const chat = (list: { id: string; title: string; paramsSchema: { properties: { prompt: { description: string } } } }[]) =>
+      list.find((d) => d.id === 'llm.chat')!;
     expect(chat(en).title).toBe('LLM chat');
     expect(chat(ko).title).toBe('LLM 채팅');
     expect(chat(ko).paramsSchema.properties.prompt.description).toMatch(HANGUL);
     expect(ko.every((d: { title: string }) => HANGUL.test(d.title))).toBe(true);
-    expect(ko.map((d: { id: string; version: number }) => `${d.id}@${d.version}`)).toEqual(en.map((d: { id: string; version: number }) => `${d.id}@${d.version}`));
+    expect(ko.map((d: { id: string; version: number }) => `${d.id}@${d.version}`)).toEqual(
+      en.map((d: { id: string; version: number }) => `${d.id}@${d.version}`),
+    );
   });
 
   it('keeps user content as written', async () => {
-    const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'Summarise: {{ input }}' }, position: { x: 0, y: 0 } }], edges: [] };
+    const graph = {
+      nodes: [{ id: 't', type: 'transform.template', params: { template: 'Summarise: {{ input }}' }, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
     const r = await call('POST', '/api/bots', { lang: 'ko', payload: { name: 'My English bot', graph } });
     expect(r.statusCode).toBe(201);
     const bot = (await call('GET', `/api/bots/${r.json().id}`, { lang: 'ko' })).json();

@@ -30,13 +30,18 @@ describe('LLM and node error messages in the catalogue', () => {
 
   it('renders them in Korean, keeping names and the connection as written', () => {
     const e = httpFailureToError(failure(401), contexts[3]!);
-    expect(errorMessage('ko', e.key as ErrorKey, e.params)).toBe('Anthropic API 키(연결 "Work")가 거부되었어요(401). 설정 → LLM 연결에서 키를 바꿔 주세요.');
+    expect(errorMessage('ko', e.key as ErrorKey, e.params)).toBe(
+      'Anthropic API 키(연결 "Work")가 거부되었어요(401). 설정 → LLM 연결에서 키를 바꿔 주세요.',
+    );
   });
 
   it('keeps the key through the one normaliser, and node errors with a fix have one too', () => {
     const n = toNodeError(httpFailureToError(failure(401), contexts[0]!));
     expect([n.code, n.key, n.params?.provider]).toEqual(['KEY_REJECTED', 'llm.KEY_REJECTED.rejected', 'openai']);
-    const big = new NodeError('RESPONSE_TOO_LARGE', 'GET https://x.test/: the response is larger than 1000000 bytes (maxBytes).', { key: 'node.RESPONSE_TOO_LARGE', params: { target: 'GET https://x.test/', maxBytes: '1000000' } });
+    const big = new NodeError('RESPONSE_TOO_LARGE', 'GET https://x.test/: the response is larger than 1000000 bytes (maxBytes).', {
+      key: 'node.RESPONSE_TOO_LARGE',
+      params: { target: 'GET https://x.test/', maxBytes: '1000000' },
+    });
     expect(errorMessage('en', big.key as ErrorKey, big.params)).toBe(big.message);
     expect(errorMessage('ko', big.key as ErrorKey, big.params)).toMatch(/응답이 1000000바이트보다 커요/);
   });

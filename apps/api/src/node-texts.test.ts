@@ -8,7 +8,9 @@ import { hasMessage, message } from './lib/messages';
 // it (generated) with its translations. These fail when a definition's text changed without the
 // catalogue following: run `pnpm --filter @bm/api run i18n:nodes`, then translate in ko/nodes.json.
 describe('node catalogue texts', () => {
-  const texts = describeNodeTypes().flatMap((d) => [...nodeTextPaths(d)].map(([path, text]) => ({ key: `${nodeTextPrefix(d)}.${path}`, text })));
+  const texts = describeNodeTypes().flatMap((d) =>
+    [...nodeTextPaths(d)].map(([path, text]) => ({ key: `${nodeTextPrefix(d)}.${path}`, text })),
+  );
 
   it('has every definition text in the English catalogue, unchanged (the generated file is current)', () => {
     expect(resources.en.nodes).toEqual(englishNodeTexts());
@@ -18,14 +20,22 @@ describe('node catalogue texts', () => {
   });
 
   it('has a Korean text for every definition text', () => {
-    const missing = texts.filter(({ key }) => !hasMessage('nodes', key) || message('ko', 'nodes', key) === message('en', 'nodes', key) && /[a-z]{4,}/i.test(message('en', 'nodes', key)) && !/^[`{]/.test(message('en', 'nodes', key)));
+    const missing = texts.filter(
+      ({ key }) =>
+        !hasMessage('nodes', key) ||
+        (message('ko', 'nodes', key) === message('en', 'nodes', key) &&
+          /[a-z]{4,}/i.test(message('en', 'nodes', key)) &&
+          !/^[`{]/.test(message('en', 'nodes', key))),
+    );
     expect(missing.map((t) => t.key)).toEqual([]);
   });
 
   it('serves each language with the same facts', () => {
     const en = nodeCatalogue('en');
     const ko = nodeCatalogue('ko');
-    expect(ko.map((d) => [d.id, d.version, d.category, d.inputs.map((p) => p.name), d.ui])).toEqual(en.map((d) => [d.id, d.version, d.category, d.inputs.map((p) => p.name), d.ui]));
+    expect(ko.map((d) => [d.id, d.version, d.category, d.inputs.map((p) => p.name), d.ui])).toEqual(
+      en.map((d) => [d.id, d.version, d.category, d.inputs.map((p) => p.name), d.ui]),
+    );
     const chat = ko.find((d) => d.id === 'llm.chat')!;
     expect(chat.title).toMatch(/[가-힣]/);
     expect(nodeCatalogue('en-XA').find((d) => d.id === 'llm.chat')!.title).toMatch(/^⟦.*⟧$/);

@@ -34,7 +34,9 @@ describe('the permission table', () => {
   it('refuses to register a route that has no row', () => {
     const app = Fastify();
     registerAccess(app, { services: { repos: {} } } as unknown as AppDeps);
-    expect(() => app.get('/api/secret-admin-thing', async () => 'oops')).toThrow(/GET \/api\/secret-admin-thing has no row in apps\/api\/src\/permissions\.ts/);
+    expect(() => app.get('/api/secret-admin-thing', async () => 'oops')).toThrow(
+      /GET \/api\/secret-admin-thing has no row in apps\/api\/src\/permissions\.ts/,
+    );
     expect(() => app.get('/api/health', async () => 'listed')).not.toThrow();
   });
 
@@ -43,7 +45,11 @@ describe('the permission table', () => {
     const builders = ['bots.write', 'runs.start', 'runs.cancel', 'schedules.write', 'webhooks.manage', 'connections.create'] as const;
     for (const p of readers) expect([allows('viewer', p), allows('editor', p)], p).toEqual([true, true]);
     for (const p of builders) expect([allows('viewer', p), allows('editor', p)], p).toEqual([false, true]);
-    expect([allows('editor', 'connections.manage'), allows('admin', 'connections.manage'), allows('owner', 'connections.manage')]).toEqual([false, true, true]);
+    expect([allows('editor', 'connections.manage'), allows('admin', 'connections.manage'), allows('owner', 'connections.manage')]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('serves the web UI to anyone and keeps every other non-public route behind a login', async () => {
@@ -55,7 +61,11 @@ describe('the permission table', () => {
       const rule = ROUTE_PERMISSIONS[key as keyof typeof ROUTE_PERMISSIONS];
       if (rule.permission === 'public') continue;
       const [method, url] = key.split(' ') as [string, string];
-      const r = await t.app.inject({ method: method as 'GET', url: url.replace(/:(\w+)/g, 'x_$1'), payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      const r = await t.app.inject({
+        method: method as 'GET',
+        url: url.replace(/:(\w+)/g, 'x_$1'),
+        payload: method === 'GET' || method === 'DELETE' ? undefined : {},
+      });
       expect([key, r.statusCode, r.json().error.code]).toEqual([key, 401, 'UNAUTHENTICATED']);
     }
   });

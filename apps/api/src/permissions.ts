@@ -132,7 +132,11 @@ export function tokenScopeFor(method: string, rule: Rule): 'read' | 'run' | 'ful
 }
 
 /** Which scopes a token may have to hold each of them. */
-export const TOKEN_SCOPE_HOLDS: Record<'read' | 'run' | 'full', readonly string[]> = { read: ['read', 'run', 'full'], run: ['run', 'full'], full: ['full'] };
+export const TOKEN_SCOPE_HOLDS: Record<'read' | 'run' | 'full', readonly string[]> = {
+  read: ['read', 'run', 'full'],
+  run: ['run', 'full'],
+  full: ['full'],
+};
 
 /** The row for a registered route; HEAD routes (Fastify adds one per GET) follow their GET. */
 export function ruleFor(method: string, url: string): Rule | undefined {

@@ -13,7 +13,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  TEMPORAL_ADDRESS: z.string().optional().or(z.literal('').transform(() => undefined)),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   // Unset: the default task queue of temporal/shared.
   TEMPORAL_TASK_QUEUE: z.string().min(1).optional(),
@@ -39,7 +42,10 @@ const EnvSchema = z.object({
       if (s === '' || s === 'false' || s === '0') return false as const;
       if (s === 'true') return 1;
       if (/^\d+$/.test(s) && Number(s) <= 10) return Number(s);
-      ctx.addIssue({ code: 'custom', message: 'BOT_MANAGER_TRUST_PROXY must be false, true (one proxy) or the number of proxy hops (1-10)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'BOT_MANAGER_TRUST_PROXY must be false, true (one proxy) or the number of proxy hops (1-10)',
+      });
       return z.NEVER;
     }),
   // The shortest interval a schedule may fire at (`60` seconds, `30s`, `5m`); default 1 minute.

@@ -39,7 +39,14 @@ describe('LLM connections API', () => {
     for (const spec of specs) {
       const c = await api.post('/api/llm-connections', spec);
       expect(c.status, JSON.stringify(c.body)).toBe(201);
-      expect(c.body).toMatchObject({ provider: spec.provider, name: spec.name, baseUrl: spec.baseUrl, modelDefault: spec.modelDefault, isActive: true, shared: false });
+      expect(c.body).toMatchObject({
+        provider: spec.provider,
+        name: spec.name,
+        baseUrl: spec.baseUrl,
+        modelDefault: spec.modelDefault,
+        isActive: true,
+        shared: false,
+      });
       expect(c.body).not.toHaveProperty('apiKey');
       expect(c.body.keyHint).toBe(spec.apiKey ? `…${spec.apiKey.slice(-4)}` : null);
       const test = await api.post(`/api/llm-connections/${c.body.id}/test`);
@@ -75,7 +82,13 @@ describe('LLM connections API', () => {
   it('replaces a key, reports a rejected key, and refuses runs on a deactivated connection', async () => {
     const api = t.api();
     await api.signup();
-    const c = await api.post('/api/llm-connections', { provider: 'openai', name: 'Mine', apiKey: canary('sk-wrong'), baseUrl: openai.url, modelDefault: 'gpt-a' });
+    const c = await api.post('/api/llm-connections', {
+      provider: 'openai',
+      name: 'Mine',
+      apiKey: canary('sk-wrong'),
+      baseUrl: openai.url,
+      modelDefault: 'gpt-a',
+    });
     const failed = await api.post(`/api/llm-connections/${c.body.id}/test`);
     expect(failed.body.ok).toBe(false);
     expect(failed.body.error.code).toBe('KEY_REJECTED');

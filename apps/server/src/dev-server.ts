@@ -16,7 +16,9 @@ export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string {
   }
   const local = path.join(repoRoot, '.tools/venv/bin/temporal');
   if (existsSync(local)) return local;
-  throw new Error('The Temporal CLI was not found. Run `bash scripts/start.sh` (it installs it into .tools/), or set TEMPORAL_ADDRESS to an existing Temporal cluster.');
+  throw new Error(
+    'The Temporal CLI was not found. Run `bash scripts/start.sh` (it installs it into .tools/), or set TEMPORAL_ADDRESS to an existing Temporal cluster.',
+  );
 }
 
 export function freePort(): Promise<number> {
@@ -140,7 +142,8 @@ export async function startTemporalDevServer(opts: DevServerOptions = {}): Promi
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null && (!opts.supervise || restarts.length >= MAX_RESTARTS)) throw new Error(`The Temporal dev server exited (code ${child.exitCode}): ${stderr.trim()}`);
+    if (child.exitCode !== null && (!opts.supervise || restarts.length >= MAX_RESTARTS))
+      throw new Error(`The Temporal dev server exited (code ${child.exitCode}): ${stderr.trim()}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
       await conn.workflowService.getSystemInfo({});

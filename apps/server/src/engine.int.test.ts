@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canary, startFakeOpenAI, openAIResponses, type FakeProviderServer } from '@bm/testing';
-import { startHttpFixture, startRssFixture, startSmtpSink, articleHtml, ARTICLE_TITLE, type HttpFixture, type RssFixture, type SmtpSink } from '@bm/testing/fixtures';
+import {
+  startHttpFixture,
+  startRssFixture,
+  startSmtpSink,
+  articleHtml,
+  ARTICLE_TITLE,
+  type HttpFixture,
+  type RssFixture,
+  type SmtpSink,
+} from '@bm/testing/fixtures';
 import { createRequire } from 'node:module';
 import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
@@ -14,8 +23,19 @@ import { apiClient } from './testing/client';
 
 type Api = ReturnType<typeof apiClient>;
 const pos = { x: 0, y: 0 };
-const node = (id: string, type: string, params: Record<string, unknown> = {}, settings?: Record<string, unknown>) => ({ id, type, params, position: pos, ...(settings ? { settings } : {}) });
-const edge = (source: string, target: string, targetHandle?: string) => ({ id: `${source}-${target}`, source, target, ...(targetHandle ? { targetHandle } : {}) });
+const node = (id: string, type: string, params: Record<string, unknown> = {}, settings?: Record<string, unknown>) => ({
+  id,
+  type,
+  params,
+  position: pos,
+  ...(settings ? { settings } : {}),
+});
+const edge = (source: string, target: string, targetHandle?: string) => ({
+  id: `${source}-${target}`,
+  source,
+  target,
+  ...(targetHandle ? { targetHandle } : {}),
+});
 
 describe('graph engine on Temporal', () => {
   const goodKey = canary('sk-good');
@@ -30,7 +50,15 @@ describe('graph engine on Temporal', () => {
   beforeAll(async () => {
     fake = await startFakeOpenAI({ validKeys: [goodKey] });
     web = await startHttpFixture({
-      'GET /data.json': { json: { items: [{ title: 'alpha', score: 3 }, { title: 'beta', score: 9 }] }, delayMs: 700 },
+      'GET /data.json': {
+        json: {
+          items: [
+            { title: 'alpha', score: 3 },
+            { title: 'beta', score: 9 },
+          ],
+        },
+        delayMs: 700,
+      },
       'GET /slow-article': { body: articleHtml(), contentType: 'text/html; charset=utf-8', delayMs: 700 },
       'POST /hook': { json: { received: true } },
       'POST /slack': { text: 'ok' },
@@ -49,7 +77,13 @@ describe('graph engine on Temporal', () => {
     });
     api = t.api();
     await api.signup();
-    const c = await api.post('/api/llm-connections', { provider: 'other', name: 'Fake', apiKey: goodKey, baseUrl: fake.url, modelDefault: 'fake-1' });
+    const c = await api.post('/api/llm-connections', {
+      provider: 'other',
+      name: 'Fake',
+      apiKey: goodKey,
+      baseUrl: fake.url,
+      modelDefault: 'fake-1',
+    });
     connectionId = c.body.id;
   });
 
@@ -81,19 +115,34 @@ describe('graph engine on Temporal', () => {
         node('posts', 'transform.filter', { field: 'title', operator: 'contains', value: 'post' }),
         node('paras', 'transform.split', { source: '{{ nodes.page.output.text }}', mode: 'paragraphs', limit: 2 }),
         node('merge', 'transform.merge', { mode: 'object' }),
-        node('llm', 'llm.chat', { purpose: 'report', prompt: 'Topic {{ input.topic }}; best={{ nodes.count.output.best }}; posts={{ nodes.posts.output.items[0].title }}' }),
-        node('tpl', 'transform.template', { template: 'Report on {{ input.topic }}: {{ nodes.llm.output.text }} ({{ nodes.page.output.title }})' }),
+        node('llm', 'llm.chat', {
+          purpose: 'report',
+          prompt: 'Topic {{ input.topic }}; best={{ nodes.count.output.best }}; posts={{ nodes.posts.output.items[0].title }}',
+        }),
+        node('tpl', 'transform.template', {
+          template: 'Report on {{ input.topic }}: {{ nodes.llm.output.text }} ({{ nodes.page.output.title }})',
+        }),
         node('save', 'output.results', { title: 'Report {{ input.topic }}', content: '{{ nodes.tpl.output }}' }),
         node('hook', 'output.webhook', { url: `${web.url}/hook`, payload: '{{ nodes.merge.output }}' }),
         node('slack', 'output.slack', { webhookUrl: `${web.url}/slack`, text: '{{ nodes.tpl.output }}' }),
         node('mail', 'output.email', { to: 'team@example.com', subject: 'Report {{ input.topic }}', body: '{{ nodes.tpl.output }}' }),
       ],
       edges: [
-        edge('in', 'http'), edge('in', 'rss'), edge('in', 'page'),
-        edge('http', 'count'), edge('rss', 'posts'), edge('page', 'paras'),
-        edge('count', 'merge'), edge('posts', 'merge'), edge('paras', 'merge'),
-        edge('merge', 'llm'), edge('llm', 'tpl'),
-        edge('tpl', 'save'), edge('merge', 'hook'), edge('tpl', 'slack'), edge('tpl', 'mail'),
+        edge('in', 'http'),
+        edge('in', 'rss'),
+        edge('in', 'page'),
+        edge('http', 'count'),
+        edge('rss', 'posts'),
+        edge('page', 'paras'),
+        edge('count', 'merge'),
+        edge('posts', 'merge'),
+        edge('paras', 'merge'),
+        edge('merge', 'llm'),
+        edge('llm', 'tpl'),
+        edge('tpl', 'save'),
+        edge('merge', 'hook'),
+        edge('tpl', 'slack'),
+        edge('tpl', 'mail'),
       ],
     };
     const botId = await createBot(graph);
@@ -157,7 +206,13 @@ describe('graph engine on Temporal', () => {
   });
 
   it('fails a rejected key once, with a message that says what to do', async () => {
-    const bad = await api.post('/api/llm-connections', { provider: 'other', name: 'Bad key', apiKey: canary('sk-bad'), baseUrl: fake.url, modelDefault: 'fake-1' });
+    const bad = await api.post('/api/llm-connections', {
+      provider: 'other',
+      name: 'Bad key',
+      apiKey: canary('sk-bad'),
+      baseUrl: fake.url,
+      modelDefault: 'fake-1',
+    });
     const botId = await createBot(llmGraph(), { llmConnectionId: bad.body.id });
     const before = fake.requests.length;
     const r = await run(botId, { name: 'Ada' });
@@ -168,7 +223,10 @@ describe('graph engine on Temporal', () => {
     expect(llm.error.code).toBe('KEY_REJECTED');
     expect(llm.error.message).toMatch(/was rejected \(401\)\. Update it in Settings → LLM Connections/);
     // Stored with its catalogue key and arguments, so the web shows it in the reader's language.
-    expect(llm.error).toMatchObject({ key: 'llm.KEY_REJECTED.rejected', params: { provider: 'other', hasConnection: 'yes', connection: 'Bad key', status: 401 } });
+    expect(llm.error).toMatchObject({
+      key: 'llm.KEY_REJECTED.rejected',
+      params: { provider: 'other', hasConnection: 'yes', connection: 'Bad key', status: 401 },
+    });
     expect(fake.requests.length - before).toBe(1);
     expect(nodesOf(r).out.status).toBe('skipped');
     expect(r.error).toMatchObject({ nodeId: 'llm', code: 'KEY_REJECTED' });
@@ -193,7 +251,10 @@ describe('graph engine on Temporal', () => {
 
   it('fails a node that overruns its timeout with a message that says what to change', async () => {
     const botId = await createBot({
-      nodes: [node('in', 'source.manual'), node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }, { timeoutMs: 1500, retry: { maxAttempts: 1 } })],
+      nodes: [
+        node('in', 'source.manual'),
+        node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }, { timeoutMs: 1500, retry: { maxAttempts: 1 } }),
+      ],
       edges: [edge('in', 'slow')],
     });
     const r = await run(botId);
@@ -208,13 +269,26 @@ describe('graph engine on Temporal', () => {
     const bot = (await repos.bots.get(botId))!;
     const version = (await repos.bots.version(botId, 1))!;
     const runId = repos.runs.newId();
-    await repos.runs.create({ id: runId, botId, botVersionId: version.id, version: 1, workspaceId: bot.workspaceId, userId: bot.createdById, trigger: 'manual', workflowId: runWorkflowId(runId) });
+    await repos.runs.create({
+      id: runId,
+      botId,
+      botVersionId: version.id,
+      version: 1,
+      workspaceId: bot.workspaceId,
+      userId: bot.createdById,
+      trigger: 'manual',
+      workflowId: runWorkflowId(runId),
+    });
     // As when the start call timed out after Temporal had accepted it: the API recorded a failure.
     await repos.runs.finish(runId, 'failed', { code: 'TEMPORAL_UNAVAILABLE', message: 'x' });
     const connection = await Connection.connect({ address: t.server.temporalAddress });
     const client = new Client({ connection });
     const calls = fake.requests.length;
-    const handle = await client.workflow.start('botRunWorkflow', { taskQueue: t.server.services.config.taskQueue!, workflowId: runWorkflowId(runId), args: [{ runId }] });
+    const handle = await client.workflow.start('botRunWorkflow', {
+      taskQueue: t.server.services.config.taskQueue!,
+      workflowId: runWorkflowId(runId),
+      args: [{ runId }],
+    });
     expect(await handle.result()).toMatchObject({ status: 'failed', failures: [{ code: 'RUN_FINISHED' }] });
     await connection.close();
     const r = (await api.get(`/api/runs/${runId}`)).body;
@@ -226,7 +300,11 @@ describe('graph engine on Temporal', () => {
 
   it('cancels a running run', async () => {
     const botId = await createBot({
-      nodes: [node('in', 'source.manual'), node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }), node('after', 'transform.template', { template: 'never' })],
+      nodes: [
+        node('in', 'source.manual'),
+        node('slow', 'source.http', { url: `${web.url}/very-slow`, timeoutMs: 120_000 }),
+        node('after', 'transform.template', { template: 'never' }),
+      ],
       edges: [edge('in', 'slow'), edge('slow', 'after')],
     });
     const started = await api.post(`/api/bots/${botId}/runs`, {});
@@ -249,7 +327,12 @@ describe('graph engine on Temporal', () => {
       nodes: [
         node('in', 'source.manual'),
         node('llm', 'llm.chat', { purpose: 'draft', prompt: 'Draft for {{ input.name }}' }),
-        node('post', 'source.http', { url: `${web.url}/flaky`, method: 'POST', body: '{{ nodes.llm.output }}' }, { retry: { maxAttempts: 1 } }),
+        node(
+          'post',
+          'source.http',
+          { url: `${web.url}/flaky`, method: 'POST', body: '{{ nodes.llm.output }}' },
+          { retry: { maxAttempts: 1 } },
+        ),
         node('out', 'output.results', { content: '{{ nodes.llm.output.text }} / {{ nodes.post.output.status }}' }),
       ],
       edges: [edge('in', 'llm'), edge('llm', 'post'), edge('post', 'out')],
@@ -282,7 +365,11 @@ describe('graph engine on Temporal', () => {
     expect(bad.status).toBe(400);
     expect((await api.post(`/api/bots/${botId}/schedules`, { cron: '0 9 * * *', timezone: 'Mars/Olympus' })).status).toBe(400);
 
-    const s = await api.post(`/api/bots/${botId}/schedules`, { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', input: { name: 'Scheduler' } });
+    const s = await api.post(`/api/bots/${botId}/schedules`, {
+      cron: '0 9 * * 1-5',
+      timezone: 'Europe/Berlin',
+      input: { name: 'Scheduler' },
+    });
     expect(s.status, JSON.stringify(s.body)).toBe(201);
     expect(s.body.nextRuns.length).toBeGreaterThan(0);
     // 09:00 in Berlin is 07:00 or 08:00 UTC (summer/winter time), never 09:00: the timezone is applied.
@@ -309,7 +396,11 @@ describe('graph engine on Temporal', () => {
     const botId = await createBot(llmGraph());
     const hook = await api.post(`/api/bots/${botId}/webhook`);
     expect(hook.body.url).toMatch(/\/api\/hooks\/[\w-]{20,}$/);
-    const res = await fetch(hook.body.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Webhook' }) });
+    const res = await fetch(hook.body.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Webhook' }),
+    });
     expect(res.status).toBe(202);
     const { runId } = (await res.json()) as { runId: string };
     const r = await api.waitForRun(runId);
@@ -320,7 +411,9 @@ describe('graph engine on Temporal', () => {
     // An editor who rotates the webhook makes it run as themselves: the owner's private key stays the owner's.
     const editor = apiClient(t.server.url);
     const ed = await editor.signup();
-    await t.server.services.db.prisma.membership.create({ data: { id: `mem_e_${ed.id}`, userId: ed.id, workspaceId: me.workspaces[0].id, role: 'editor' } });
+    await t.server.services.db.prisma.membership.create({
+      data: { id: `mem_e_${ed.id}`, userId: ed.id, workspaceId: me.workspaces[0].id, role: 'editor' },
+    });
     const rotated = await editor.post(`/api/bots/${botId}/webhook`);
     expect(rotated.status).toBe(200);
     const refused = await fetch(rotated.body.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -396,7 +489,14 @@ describe('graph engine on Temporal', () => {
       ['DELETE', `/api/llm-connections/${connectionId}`],
       ['DELETE', `/api/bots/${botId}`],
     ] as const) {
-      const res = method === 'GET' ? await stranger.get(url) : method === 'DELETE' ? await stranger.del(url) : method === 'PATCH' ? await stranger.patch(url, { paused: true }) : await stranger.post(url, {});
+      const res =
+        method === 'GET'
+          ? await stranger.get(url)
+          : method === 'DELETE'
+            ? await stranger.del(url)
+            : method === 'PATCH'
+              ? await stranger.patch(url, { paused: true })
+              : await stranger.post(url, {});
       expect(res.status, `${method} ${url}`).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
@@ -407,7 +507,9 @@ describe('graph engine on Temporal', () => {
     const me = (await api.get('/api/me')).body;
     const viewer = apiClient(t.server.url);
     const v = await viewer.signup();
-    await t.server.services.db.prisma.membership.create({ data: { id: `mem_v_${v.id}`, userId: v.id, workspaceId: me.workspaces[0].id, role: 'viewer' } });
+    await t.server.services.db.prisma.membership.create({
+      data: { id: `mem_v_${v.id}`, userId: v.id, workspaceId: me.workspaces[0].id, role: 'viewer' },
+    });
     const seen = await viewer.get(`/api/bots/${botId}`);
     expect(seen.status).toBe(200);
     expect(hook.body.url).toBeTruthy();
@@ -418,7 +520,11 @@ describe('graph engine on Temporal', () => {
     const stored = await t.server.services.db.prisma.bot.findUnique({ where: { id: botId } });
     expect(stored!.webhookToken).not.toContain(token);
     expect(stored!.webhookToken).toMatch(/^[0-9a-f]{64}$/);
-    for (const res of [await viewer.post(`/api/bots/${botId}/runs`, {}), await viewer.patch(`/api/bots/${botId}`, { name: 'mine' }), await viewer.del(`/api/bots/${botId}`)]) {
+    for (const res of [
+      await viewer.post(`/api/bots/${botId}/runs`, {}),
+      await viewer.patch(`/api/bots/${botId}`, { name: 'mine' }),
+      await viewer.del(`/api/bots/${botId}`),
+    ]) {
       expect(res.status).toBe(403);
       expect(res.body.error.message).toMatch(/editor role/);
     }

@@ -12,7 +12,11 @@ describe('standalone process entries', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, entry)], { env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, entry)], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.stderr).toContain(says);
     expect(r.status).toBe(2);
   });

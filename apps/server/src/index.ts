@@ -67,7 +67,12 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     cleanups.push(services.close);
     const client = await connectTemporalClient({ address: temporalAddress, namespace: config.temporalNamespace });
     cleanups.push(() => client.connection.close());
-    const worker = await createBotWorker({ services, address: temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
+    const worker = await createBotWorker({
+      services,
+      address: temporalAddress,
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+    });
     cleanups.push(worker.stop);
     void worker.start().catch((err) => services.logger.error({ err }, 'the worker stopped'));
 

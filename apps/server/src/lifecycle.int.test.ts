@@ -19,7 +19,9 @@ const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'main.ts
 /** Processes whose command line mentions `needle` (e.g. a data dir), other than this test's own. */
 function processesWith(needle: string): string[] {
   try {
-    return execFileSync('pgrep', ['-af', needle], { encoding: 'utf8' }).split('\n').filter((l) => l && !l.includes('pgrep'));
+    return execFileSync('pgrep', ['-af', needle], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l && !l.includes('pgrep'));
   } catch {
     return [];
   }
@@ -89,7 +91,10 @@ describe('the embedded app process', () => {
     expect(processesWith(path.join(dataDir, 'temporal.db'))).toHaveLength(1);
     const api = apiClient(url);
     await api.signup();
-    const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'still here' }, position: { x: 0, y: 0 } }], edges: [] };
+    const graph = {
+      nodes: [{ id: 't', type: 'transform.template', params: { template: 'still here' }, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
     const bot = await api.post('/api/bots', { name: 'after restart', graph });
     const run = await api.waitForRun((await api.post(`/api/bots/${bot.body.id}/runs`, {})).body.runId, 60_000);
     expect(run.status).toBe('succeeded');

@@ -8,7 +8,9 @@ import { createServices } from './services';
 
 const config = loadConfig();
 if (!config.databaseUrl || !config.temporalAddress) {
-  console.error('A standalone API process needs DATABASE_URL (PostgreSQL) and TEMPORAL_ADDRESS. For one machine, run the embedded app instead.');
+  console.error(
+    'A standalone API process needs DATABASE_URL (PostgreSQL) and TEMPORAL_ADDRESS. For one machine, run the embedded app instead.',
+  );
   process.exit(2);
 }
 const services = await createServices(config);

@@ -9,7 +9,12 @@ if (!config.databaseUrl || !config.temporalAddress) {
   process.exit(2);
 }
 const services = await createServices(config);
-const worker = await createBotWorker({ services, address: config.temporalAddress, namespace: config.temporalNamespace, taskQueue: config.taskQueue });
+const worker = await createBotWorker({
+  services,
+  address: config.temporalAddress,
+  namespace: config.temporalNamespace,
+  taskQueue: config.taskQueue,
+});
 const stop = async () => {
   await worker.stop();
   await services.close();

@@ -31,18 +31,49 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function prepare(t: TestServer, fake: FakeProviderServer, key: string) {
   const api = t.api();
   await api.signup();
-  const c = await api.post('/api/llm-connections', { provider: 'other', name: 'Fake', apiKey: key, baseUrl: fake.url, modelDefault: 'fake-1' });
+  const c = await api.post('/api/llm-connections', {
+    provider: 'other',
+    name: 'Fake',
+    apiKey: key,
+    baseUrl: fake.url,
+    modelDefault: 'fake-1',
+  });
   const bot = await api.post('/api/bots', { name: 'Outage', graph, llmConnectionId: c.body.id });
   expect(bot.status, JSON.stringify(bot.body)).toBe(201);
   return { api, botId: bot.body.id as string };
 }
 
-async function expectAllCompletedOnce(t: TestServer, fake: FakeProviderServer, api: TestServer['api'] extends () => infer A ? A : never, runIds: string[], logs: string[] = []) {
+async function expectAllCompletedOnce(
+  t: TestServer,
+  fake: FakeProviderServer,
+  api: TestServer['api'] extends () => infer A ? A : never,
+  runIds: string[],
+  logs: string[] = [],
+) {
   const runs = await Promise.all(runIds.map((id) => api.waitForRun(id, 240_000)));
-  const bad = runs.filter((r) => r.status !== 'succeeded').map((r) => ({ status: r.status, error: r.error, nodes: r.nodes.map((n: { nodeId: string; status: string; error: unknown }) => [n.nodeId, n.status, n.error]) }));
+  const bad = runs
+    .filter((r) => r.status !== 'succeeded')
+    .map((r) => ({
+      status: r.status,
+      error: r.error,
+      nodes: r.nodes.map((n: { nodeId: string; status: string; error: unknown }) => [n.nodeId, n.status, n.error]),
+    }));
   // On a failure, the server log's database errors say what the run met.
-  expect(bad, JSON.stringify(bad) + logs.filter((l) => l.includes('database error')).slice(0, 3).join('\n')).toEqual([]);
-  for (const r of runs) expect(r.nodes.map((n: { nodeId: string; status: string }) => `${n.nodeId}:${n.status}`)).toEqual(['in:succeeded', 'ask:succeeded', 'tpl:succeeded', 'save:succeeded']);
+  expect(
+    bad,
+    JSON.stringify(bad) +
+      logs
+        .filter((l) => l.includes('database error'))
+        .slice(0, 3)
+        .join('\n'),
+  ).toEqual([]);
+  for (const r of runs)
+    expect(r.nodes.map((n: { nodeId: string; status: string }) => `${n.nodeId}:${n.status}`)).toEqual([
+      'in:succeeded',
+      'ask:succeeded',
+      'tpl:succeeded',
+      'save:succeeded',
+    ]);
   // Each node recorded once, each LLM node's call made once, one result per run.
   const { prisma } = t.server.services.db;
   expect(await prisma.nodeRun.count({ where: { runId: { in: runIds } } })).toBe(runIds.length * 4);
@@ -68,7 +99,11 @@ describe('infrastructure outages during runs', () => {
     const pg = await startPrivatePostgres();
     closers.push(() => pg.close());
     const logs: string[] = [];
-    const t = await startTestServer({ databaseUrl: pg.url, env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`, LOG_LEVEL: 'info' }, logDestination: { write: (l) => void logs.push(l) } });
+    const t = await startTestServer({
+      databaseUrl: pg.url,
+      env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`, LOG_LEVEL: 'info' },
+      logDestination: { write: (l) => void logs.push(l) },
+    });
     closers.push(() => t.close());
     const { api, botId } = await prepare(t, fake, key);
 

@@ -13,7 +13,10 @@ describe('Retry-After from a service', () => {
   beforeAll(async () => {
     web = await startHttpFixture({
       'GET /now': () => (++calls.now === 1 ? { status: 503, headers: { 'retry-after': '0' }, text: 'busy' } : { json: { ok: 'now' } }),
-      'GET /past': () => (++calls.past === 1 ? { status: 429, headers: { 'retry-after': new Date(Date.now() - 60_000).toUTCString() }, text: 'slow down' } : { json: { ok: 'past' } }),
+      'GET /past': () =>
+        ++calls.past === 1
+          ? { status: 429, headers: { 'retry-after': new Date(Date.now() - 60_000).toUTCString() }, text: 'slow down' }
+          : { json: { ok: 'past' } },
     });
     t = await startTestServer({ env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: web.host } });
     api = t.api();

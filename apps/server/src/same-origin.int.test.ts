@@ -26,10 +26,16 @@ describe('cross-origin state changes with the session cookie', () => {
     });
     cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
     const graph = {
-      nodes: [{ id: 'src', type: 'source.http', params: { url: `http://127.0.0.1:${slowPort}/`, method: 'GET' }, position: { x: 0, y: 0 } }],
+      nodes: [
+        { id: 'src', type: 'source.http', params: { url: `http://127.0.0.1:${slowPort}/`, method: 'GET' }, position: { x: 0, y: 0 } },
+      ],
       edges: [],
     };
-    const bot = await fetch(`${t.server.url}/api/bots`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'Slow', graph }) });
+    const bot = await fetch(`${t.server.url}/api/bots`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ name: 'Slow', graph }),
+    });
     botId = ((await bot.json()) as { id: string }).id;
   });
 

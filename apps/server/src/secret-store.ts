@@ -6,7 +6,9 @@ export function secretResolver(repos: Repositories, ring: KeyRing) {
   return {
     async resolve(workspaceId: string, names: string[]): Promise<Record<string, string>> {
       const rows = await repos.secrets.byNames(workspaceId, names);
-      return Object.fromEntries(rows.map((r) => [r.name, decryptSecret(ring, { ciphertext: r.valueEncrypted, keyId: r.keyId, nonce: r.keyNonce }, r.id)]));
+      return Object.fromEntries(
+        rows.map((r) => [r.name, decryptSecret(ring, { ciphertext: r.valueEncrypted, keyId: r.keyId, nonce: r.keyNonce }, r.id)]),
+      );
     },
   };
 }

@@ -26,7 +26,12 @@ function grepDir(dir: string, needle: string): string[] {
 const graph = (connectionId?: string) => ({
   nodes: [
     { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
-    { id: 'llm', type: 'llm.chat', params: { purpose: 'draft', prompt: 'Write about {{ input.topic }}', ...(connectionId ? { llmConnectionId: connectionId } : {}) }, position: { x: 200, y: 0 } },
+    {
+      id: 'llm',
+      type: 'llm.chat',
+      params: { purpose: 'draft', prompt: 'Write about {{ input.topic }}', ...(connectionId ? { llmConnectionId: connectionId } : {}) },
+      position: { x: 200, y: 0 },
+    },
     { id: 'out', type: 'output.results', params: { content: '{{ nodes.llm.output.text }}' }, position: { x: 400, y: 0 } },
   ],
   edges: [
@@ -62,7 +67,9 @@ describe('provider keys never leak', () => {
       return r;
     };
     await api.signup();
-    const conn = await seen(api.post('/api/llm-connections', { provider: 'openai', name: 'Mine', apiKey: key, baseUrl: fake.url, modelDefault: 'gpt-test' }));
+    const conn = await seen(
+      api.post('/api/llm-connections', { provider: 'openai', name: 'Mine', apiKey: key, baseUrl: fake.url, modelDefault: 'gpt-test' }),
+    );
     expect(conn.status).toBe(201);
     expect(conn.body.keyHint).toBe(`…${key.slice(-4)}`);
     const test = await seen(api.post(`/api/llm-connections/${conn.body.id}/test`));
@@ -80,7 +87,9 @@ describe('provider keys never leak', () => {
     // A provider error that echoes the whole key (a proxy or gateway might) must be redacted everywhere.
     fake.enqueue({
       status: 401,
-      body: { error: { message: `Incorrect API key provided: ${key}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
+      body: {
+        error: { message: `Incorrect API key provided: ${key}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+      },
     });
     const bad = await seen(api.post(`/api/bots/${bot.body.id}/runs`, { input: { topic: 'bats' } }));
     const badRun = await api.waitForRun(bad.body.runId);
@@ -97,7 +106,11 @@ describe('provider keys never leak', () => {
     // A webhook trigger's token is a credential too: it must not reach the request log.
     const hook = await api.post(`/api/bots/${bot.body.id}/webhook`);
     const token = String(hook.body.url).split('/').pop()!;
-    const hooked = await fetch(hook.body.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"topic":"hooks"}' });
+    const hooked = await fetch(hook.body.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"topic":"hooks"}',
+    });
     expect(hooked.status).toBe(202);
     await api.waitForRun(((await hooked.json()) as { runId: string }).runId);
     expect(logs.join('\n')).toContain('/api/hooks/[token]');
@@ -109,13 +122,17 @@ describe('provider keys never leak', () => {
       const connection = await Connection.connect({ address: t.server.temporalAddress });
       const history = await new Client({ connection }).workflow.getHandle(runWorkflowId(runId)).fetchHistory();
       await connection.close();
-      const text = JSON.stringify(history, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : typeof v === 'bigint' ? String(v) : v));
+      const text = JSON.stringify(history, (_k, v) =>
+        v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : typeof v === 'bigint' ? String(v) : v,
+      );
       expect(text.length).toBeGreaterThan(100);
       expect(text).not.toContain(key);
     }
 
     // Every table as text, and every byte PGlite wrote to disk.
-    const tables = await t.server.services.db.raw.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const tables = await t.server.services.db.raw.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
     for (const { tablename } of tables) {
       const rows = await t.server.services.db.raw.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM "${tablename}" t`);
       expect(rows.map((r) => r.j).join('\n'), tablename).not.toContain(key);
@@ -143,11 +160,25 @@ describe('master key rotation', () => {
       const api = t.api();
       const email = `rot${Date.now()}@example.com`;
       await api.signup(email);
-      const c1 = await api.post('/api/llm-connections', { provider: 'openai', name: 'O', apiKey: keys.openai, baseUrl: o.url, modelDefault: 'gpt-x' });
-      const c2 = await api.post('/api/llm-connections', { provider: 'anthropic', name: 'A', apiKey: keys.anthropic, baseUrl: a.url, modelDefault: 'claude-x' });
+      const c1 = await api.post('/api/llm-connections', {
+        provider: 'openai',
+        name: 'O',
+        apiKey: keys.openai,
+        baseUrl: o.url,
+        modelDefault: 'gpt-x',
+      });
+      const c2 = await api.post('/api/llm-connections', {
+        provider: 'anthropic',
+        name: 'A',
+        apiKey: keys.anthropic,
+        baseUrl: a.url,
+        modelDefault: 'claude-x',
+      });
       const secretValue = canary('ws-secret');
       expect((await api.post('/api/secrets', { name: 'ROTATED', value: secretValue })).status).toBe(201);
-      const before = await t.server.services.db.raw.query<{ id: string; keyId: string; apiKeyEncrypted: string }>('SELECT id, "keyId", "apiKeyEncrypted" FROM user_llm_connections');
+      const before = await t.server.services.db.raw.query<{ id: string; keyId: string; apiKeyEncrypted: string }>(
+        'SELECT id, "keyId", "apiKeyEncrypted" FROM user_llm_connections',
+      );
       await t.close();
 
       const result = await rotateStoredKeys(loadConfig({ BOT_MANAGER_DATA_DIR: dataDir }));
@@ -156,7 +187,9 @@ describe('master key rotation', () => {
       expect(result.newKeyId).not.toBe(before[0]!.keyId);
 
       t = await startTestServer({ env, dataDir });
-      const after = await t.server.services.db.raw.query<{ id: string; keyId: string; apiKeyEncrypted: string }>('SELECT id, "keyId", "apiKeyEncrypted" FROM user_llm_connections');
+      const after = await t.server.services.db.raw.query<{ id: string; keyId: string; apiKeyEncrypted: string }>(
+        'SELECT id, "keyId", "apiKeyEncrypted" FROM user_llm_connections',
+      );
       for (const row of after) {
         expect(row.keyId).toBe(result.newKeyId);
         expect(row.apiKeyEncrypted).not.toBe(before.find((b) => b.id === row.id)!.apiKeyEncrypted);
@@ -169,7 +202,9 @@ describe('master key rotation', () => {
       expect(o.lastApiKey).toBe(keys.openai);
       const [sec] = await t.server.services.repos.secrets.list((await api2.get('/api/me')).body.workspaces[0].id);
       expect(sec!.keyId).toBe(result.newKeyId);
-      expect(await secretResolver(t.server.services.repos, t.server.services.keyRing).resolve(sec!.workspaceId, ['ROTATED'])).toEqual({ ROTATED: secretValue });
+      expect(await secretResolver(t.server.services.repos, t.server.services.keyRing).resolve(sec!.workspaceId, ['ROTATED'])).toEqual({
+        ROTATED: secretValue,
+      });
     } finally {
       await t.close();
       await o.close();

@@ -30,8 +30,18 @@ describe('createServices', () => {
 
   it('caps what an LLM endpoint may send back', async () => {
     const rec = {
-      id: 'c', ownerUserId: 'u', workspaceId: 'w', provider: 'other' as const, name: 'Huge', baseUrl: `${fixture.url}/v1`,
-      modelDefault: 'm', isActive: true, shared: false, apiKeyEncrypted: null, keyId: null, keyNonce: null,
+      id: 'c',
+      ownerUserId: 'u',
+      workspaceId: 'w',
+      provider: 'other' as const,
+      name: 'Huge',
+      baseUrl: `${fixture.url}/v1`,
+      modelDefault: 'm',
+      isActive: true,
+      shared: false,
+      apiKeyEncrypted: null,
+      keyId: null,
+      keyNonce: null,
     };
     const err = (await services.llm.listModels(rec).catch((e) => e)) as Error & { code: string };
     expect(err.message).toContain(`exceeded the limit of ${MAX_LLM_RESPONSE_BYTES} bytes`);

@@ -16,7 +16,12 @@ const graph = {
       position: { x: 200, y: 0 },
     },
     { id: 'tpl', type: 'transform.template', params: { template: 'Summary: {{ nodes.llm.output.text }}' }, position: { x: 400, y: 0 } },
-    { id: 'out', type: 'output.results', params: { title: 'Daily summary', content: '{{ nodes.tpl.output }}' }, position: { x: 600, y: 0 } },
+    {
+      id: 'out',
+      type: 'output.results',
+      params: { title: 'Daily summary', content: '{{ nodes.tpl.output }}' },
+      position: { x: 600, y: 0 },
+    },
   ],
   edges: [
     { id: 'e1', source: 'in', target: 'llm' },

@@ -30,7 +30,12 @@ describe.each(dbTargets())('a source output the database cannot store, on %s', (
       nodes: [
         { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
         { id: 'get', type: 'source.http', params: { url: `${web.url}/dirty.json` }, position: { x: 0, y: 0 } },
-        { id: 'say', type: 'transform.template', params: { template: 'Title: {{ nodes.get.output.body.title }}' }, position: { x: 0, y: 0 } },
+        {
+          id: 'say',
+          type: 'transform.template',
+          params: { template: 'Title: {{ nodes.get.output.body.title }}' },
+          position: { x: 0, y: 0 },
+        },
       ],
       edges: [
         { id: 'e1', source: 'in', target: 'get' },
@@ -44,7 +49,9 @@ describe.each(dbTargets())('a source output the database cannot store, on %s', (
     expect(get.attempts).toBe(1);
     expect(get.output.body.title).toBe('ab');
     expect(get.output.body.broken).toBe('x\uFFFDy');
-    expect(get.warnings).toEqual([expect.objectContaining({ code: 'OUTPUT_SANITISED', message: expect.stringMatching(/NUL character.*nested more than 64 levels/s) })]);
+    expect(get.warnings).toEqual([
+      expect.objectContaining({ code: 'OUTPUT_SANITISED', message: expect.stringMatching(/NUL character.*nested more than 64 levels/s) }),
+    ]);
     expect(run.nodes.find((n: { nodeId: string }) => n.nodeId === 'say').output).toBe('Title: ab');
     // The database is still fine afterwards (PGlite would have crashed on the deep document).
     expect((await api.get('/api/bots')).status).toBe(200);

@@ -40,7 +40,8 @@ describe('workspace secrets', () => {
 
   beforeAll(async () => {
     web = await startHttpFixture({
-      'GET /private': (req) => (req.headers.authorization === `Bearer ${token}` ? { json: { ok: true } } : { status: 401, json: { error: 'bad token' } }),
+      'GET /private': (req) =>
+        req.headers.authorization === `Bearer ${token}` ? { json: { ok: true } } : { status: 401, json: { error: 'bad token' } },
       // Echoes what it got in its error answer, as many APIs do: the node's error then quotes it.
       'POST /echo-fail': (req) => ({ status: 422, text: `could not accept ${req.body}` }),
       'POST /slack/T1/B1/xyz': { text: 'ok' },
@@ -88,7 +89,10 @@ describe('workspace secrets', () => {
 
   it('a node uses {{ secrets.NAME }}; the bot shows the reference, the run never the value', async () => {
     const { bot, run } = await runBot({
-      nodes: [node('in', 'source.manual'), node('get', 'source.http', { url: `${web.url}/private`, headers: { Authorization: 'Bearer {{ secrets.API_TOKEN }}' } })],
+      nodes: [
+        node('in', 'source.manual'),
+        node('get', 'source.http', { url: `${web.url}/private`, headers: { Authorization: 'Bearer {{ secrets.API_TOKEN }}' } }),
+      ],
       edges: [edge('in', 'get')],
     });
     expect(run.status, JSON.stringify(run.nodes)).toBe('succeeded');
@@ -102,7 +106,10 @@ describe('workspace secrets', () => {
     const plain = `plain words ${Math.random().toString(36).slice(2)} here`;
     record(await api.post('/api/secrets', { name: 'PLAIN', value: plain }));
     const { run } = await runBot({
-      nodes: [node('in', 'source.manual'), node('send', 'source.http', { url: `${web.url}/echo-fail`, method: 'POST', bodyType: 'text', body: 'note={{ secrets.PLAIN }}' })],
+      nodes: [
+        node('in', 'source.manual'),
+        node('send', 'source.http', { url: `${web.url}/echo-fail`, method: 'POST', bodyType: 'text', body: 'note={{ secrets.PLAIN }}' }),
+      ],
       edges: [edge('in', 'send')],
     });
     expect(run.status).toBe('failed');
@@ -113,7 +120,10 @@ describe('workspace secrets', () => {
   });
 
   it('a save refuses a reference to a secret that does not exist, naming it', async () => {
-    const res = await api.post('/api/bots', { name: 'Missing', graph: { nodes: [node('get', 'source.http', { url: `${web.url}/x?key={{ secrets.NOPE }}` })], edges: [] } });
+    const res = await api.post('/api/bots', {
+      name: 'Missing',
+      graph: { nodes: [node('get', 'source.http', { url: `${web.url}/x?key={{ secrets.NOPE }}` })], edges: [] },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.details[0]).toMatchObject({ code: 'SECRET_MISSING', nodeId: 'get' });
     expect(res.body.error.message).toMatch(/secrets\.NOPE.*Settings → Secrets/);
@@ -128,7 +138,9 @@ describe('workspace secrets', () => {
     });
     expect(bot.graph.nodes[1].params.headers).toEqual({ 'X-Api-Key': '{{ secrets.FETCH_X_API_KEY }}' });
     expect(run.status, JSON.stringify(run.nodes)).toBe('succeeded');
-    expect((await api.get(`/api/bots/${bot.id}/versions/1`)).body.graph.nodes[1].params.headers['X-Api-Key']).toBe('{{ secrets.FETCH_X_API_KEY }}');
+    expect((await api.get(`/api/bots/${bot.id}/versions/1`)).body.graph.nodes[1].params.headers['X-Api-Key']).toBe(
+      '{{ secrets.FETCH_X_API_KEY }}',
+    );
     expect(responses.join('\n')).not.toContain(typed);
   });
 
@@ -141,14 +153,28 @@ describe('workspace secrets', () => {
     const { prisma } = t.server.services.db;
     const me = (await api.get('/api/me')).body.user;
     // As an older release stored it: literal keys in the bot and in both of its versions.
-    const bot = await prisma.bot.create({ data: { id: `bot_legacy_${Date.now()}`, workspaceId, createdById: me.id, name: 'Legacy', graph: legacy(2) as never, currentVersion: 2 } });
-    await prisma.botVersion.createMany({ data: [1, 2].map((version) => ({ id: `ver_legacy_${version}_${bot.id}`, botId: bot.id, version, graph: legacy(version) as never })) });
+    const bot = await prisma.bot.create({
+      data: {
+        id: `bot_legacy_${Date.now()}`,
+        workspaceId,
+        createdById: me.id,
+        name: 'Legacy',
+        graph: legacy(2) as never,
+        currentVersion: 2,
+      },
+    });
+    await prisma.botVersion.createMany({
+      data: [1, 2].map((version) => ({ id: `ver_legacy_${version}_${bot.id}`, botId: bot.id, version, graph: legacy(version) as never })),
+    });
     await prisma.dataMigration.deleteMany({});
 
     const moved = await migrateStoredCredentials(t.server.services.repos, t.server.services.keyRing);
     expect(moved).toMatchObject({ bots: 1, secrets: 1 });
     expect(await migrateStoredCredentials(t.server.services.repos, t.server.services.keyRing)).toBeUndefined();
-    const stored = JSON.stringify([await prisma.bot.findUnique({ where: { id: bot.id } }), await prisma.botVersion.findMany({ where: { botId: bot.id } })]);
+    const stored = JSON.stringify([
+      await prisma.bot.findUnique({ where: { id: bot.id } }),
+      await prisma.botVersion.findMany({ where: { botId: bot.id } }),
+    ]);
     expect(stored).not.toContain(old);
     expect(stored).toContain('api_key={{ secrets.CALL_API_KEY }}');
     // The version that runs still sends the key.
@@ -164,7 +190,9 @@ describe('workspace secrets', () => {
       expect(res.body.error).toMatchObject({ code: 'CREDENTIALS_IN_URL', message: expect.stringMatching(/API key field/) });
       expect(JSON.stringify(res.body)).not.toContain('sk-inline');
     }
-    expect((await api.post('/api/llm-connections', { provider: 'other', name: 'Plain', baseUrl: `${web.url}/v1`, modelDefault: 'm' })).status).toBe(201);
+    expect(
+      (await api.post('/api/llm-connections', { provider: 'other', name: 'Plain', baseUrl: `${web.url}/v1`, modelDefault: 'm' })).status,
+    ).toBe(201);
   });
 
   it('params a node definition marks secret are write-only: answers mask them, a save keeps the stored value', async () => {

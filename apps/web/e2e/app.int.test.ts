@@ -67,7 +67,8 @@ describe('Bot Manager in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
   const nodeCard = (type: string) => page.locator(`.bot-node[data-node-type="${type}"]`);
   const nodeIdOf = async (type: string) => (await nodeCard(type).first().getAttribute('data-node-id'))!;
-  const handle = (nodeId: string, kind: 'source' | 'target') => page.locator(`.react-flow__handle.${kind}[data-nodeid="${nodeId}"]`).first();
+  const handle = (nodeId: string, kind: 'source' | 'target') =>
+    page.locator(`.react-flow__handle.${kind}[data-nodeid="${nodeId}"]`).first();
   const dragBetween = (from: Parameters<typeof drag>[1], to: Parameters<typeof drag>[2]) => drag(page, from, to);
 
   it('signs up, connects an LLM, builds, saves and runs a bot, and finds the result', async () => {
@@ -159,11 +160,18 @@ describe('Bot Manager in Chromium', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByTestId('run-banner').waitFor();
     await expect
-      .poll(async () => page.locator('.bot-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), { timeout: 60_000, interval: 500 })
+      .poll(async () => page.locator('.bot-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), {
+        timeout: 60_000,
+        interval: 500,
+      })
       .toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
     await page.getByTestId('run-banner').getByText('Succeeded').waitFor();
     await nodeCard('llm.chat').click();
-    await page.getByTestId('node-run-output').getByText(/echo: Write three short bullet points about the history of the bicycle/).first().waitFor();
+    await page
+      .getByTestId('node-run-output')
+      .getByText(/echo: Write three short bullet points about the history of the bicycle/)
+      .first()
+      .waitFor();
     await shot('08-editor-run-succeeded');
 
     // 8. The run detail page lists every node with its output.
@@ -256,10 +264,17 @@ describe('Bot Manager in Chromium', () => {
     await shot('16-run-input');
     await page.getByRole('dialog').getByRole('button', { name: 'Run' }).click();
     await expect
-      .poll(async () => page.locator('.bot-node').evaluateAll((els) => els.every((e) => e.getAttribute('data-status') === 'succeeded')), { timeout: 60_000, interval: 500 })
+      .poll(async () => page.locator('.bot-node').evaluateAll((els) => els.every((e) => e.getAttribute('data-status') === 'succeeded')), {
+        timeout: 60_000,
+        interval: 500,
+      })
       .toBe(true);
     await nodeCard('llm.chat').click();
-    await page.getByTestId('node-run-output').getByText(/about tandem bicycles/).first().waitFor();
+    await page
+      .getByTestId('node-run-output')
+      .getByText(/about tandem bicycles/)
+      .first()
+      .waitFor();
   }, 90_000);
 
   it('refuses a broken input, explains a failing node with its fix, and resumes the run', async () => {
@@ -303,7 +318,9 @@ describe('Bot Manager in Chromium', () => {
     await expect.poll(() => banner.getAttribute('data-status'), { timeout: 60_000, interval: 500 }).toBe('succeeded');
     await banner.getByRole('link', { name: 'Details' }).click();
     await page.getByText('Resumed from').waitFor();
-    await expect.poll(() => page.locator('[data-testid="run-node"][data-status="succeeded"]').count()).toBe(await page.getByTestId('run-node').count());
+    await expect
+      .poll(() => page.locator('[data-testid="run-node"][data-status="succeeded"]').count())
+      .toBe(await page.getByTestId('run-node').count());
     expect(await page.locator(`[data-testid="run-node"][data-node-id="${manualId}"]`).getByText('reused').count()).toBe(1);
     await shot('18-run-resumed');
   }, 120_000);

@@ -18,7 +18,11 @@ export type BrowserOptions = {
 };
 
 /** A fresh Chromium profile (1440×900, English unless told) whose console errors (and React / React Flow warnings) are collected. */
-export async function openBrowser(profileDir: string, consoleErrors: string[], options: BrowserOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openBrowser(
+  profileDir: string,
+  consoleErrors: string[],
+  options: BrowserOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const locale = options.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.BM_CHROMIUM || '/usr/bin/chromium',

@@ -37,7 +37,8 @@ export function clippedControls(page: Page): Promise<string[]> {
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('.btn, .tab, .badge, .topnav a, .table th, .field-label, .state-title')) {
       if (!el.checkVisibility() || el.closest('.truncate') || el.classList.contains('truncate')) continue;
-      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2) out.push(`${el.className}: ${el.textContent?.trim()}`);
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2)
+        out.push(`${el.className}: ${el.textContent?.trim()}`);
     }
     return out;
   });

@@ -35,7 +35,12 @@ describe('Bot Manager in Korean and English', () => {
 
   beforeAll(async () => {
     const webDist = path.join(tmp, 'dist');
-    await build({ root: webRoot, configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true, sourcemap: false } });
+    await build({
+      root: webRoot,
+      configFile: path.join(webRoot, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
+    });
     fake = await startFakeOpenAI({ validKeys: ['sk-e2e-secret-1234'] });
     server = await startServer({
       port: 0,
@@ -59,7 +64,10 @@ describe('Bot Manager in Korean and English', () => {
   });
 
   async function open(lang: Locale): Promise<Page> {
-    const { context, page } = await openBrowser(path.join(tmp, `profile-${lang}`), consoleErrors, { locale: USERS[lang].browser, viewport: VIEWPORT });
+    const { context, page } = await openBrowser(path.join(tmp, `profile-${lang}`), consoleErrors, {
+      locale: USERS[lang].browser,
+      viewport: VIEWPORT,
+    });
     contexts.push(context);
     return page;
   }
@@ -96,7 +104,10 @@ describe('Bot Manager in Korean and English', () => {
     await check('bots-empty');
 
     // 3. An LLM connection to the user's own (here: loopback) OpenAI-compatible endpoint.
-    await page.getByRole('navigation', { name: t('common:nav.main') }).getByRole('link', { name: t('common:nav.connections') }).click();
+    await page
+      .getByRole('navigation', { name: t('common:nav.main') })
+      .getByRole('link', { name: t('common:nav.connections') })
+      .click();
     await page.getByRole('button', { name: t('settings:connections.add') }).click();
     await page.getByLabel(t('settings:form.provider')).selectOption('other');
     await page.getByLabel(t('settings:form.name')).fill(lang === 'ko' ? '내 게이트웨이' : 'My gateway');
@@ -105,15 +116,27 @@ describe('Bot Manager in Korean and English', () => {
     await page.getByLabel(t('settings:form.model')).fill('fake-model-1');
     await shot('03-connection-form');
     await check('connection-form');
-    await page.getByRole('dialog').getByRole('button', { name: t('settings:form.add') }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: t('settings:form.add') })
+      .click();
     const connected = t('settings:test.connected', { model: 'fake-model-1', latency: '§' }).split('§')[0]!;
-    await page.getByTestId('connection').getByText(new RegExp(escape(connected))).waitFor();
+    await page
+      .getByTestId('connection')
+      .getByText(new RegExp(escape(connected)))
+      .waitFor();
     await shot('04-connections');
     await check('connections');
 
     // 4. The first bot, its name typed through the IME and submitted with Enter.
-    await page.getByRole('navigation', { name: t('common:nav.main') }).getByRole('link', { name: t('common:nav.bots'), exact: true }).click();
-    await page.getByRole('button', { name: t('pages:bots.new') }).first().click();
+    await page
+      .getByRole('navigation', { name: t('common:nav.main') })
+      .getByRole('link', { name: t('common:nav.bots'), exact: true })
+      .click();
+    await page
+      .getByRole('button', { name: t('pages:bots.new') })
+      .first()
+      .click();
     await page.getByLabel(t('pages:createBot.name')).focus();
     await typeWithIme(page, u.bot);
     await shot('05-new-bot');

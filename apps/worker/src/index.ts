@@ -1,5 +1,13 @@
 import { createRequire } from 'node:module';
-import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  bundleWorkflowCode,
+  type LogLevel,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { createSmtpEmailSender } from '@bm/nodes';
 import type { createLogger } from '@bm/secrets';
 import { createActivities, type ActivityDeps } from '@bm/temporal/activities';
@@ -38,7 +46,13 @@ let runtimeInstalled = false;
 function installRuntime(log: WorkerServices['logger']) {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+  const levels: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+    TRACE: 'trace',
+    DEBUG: 'debug',
+    INFO: 'info',
+    WARN: 'warn',
+    ERROR: 'error',
+  };
   try {
     Runtime.install({ logger: new DefaultLogger('WARN', (e) => log[levels[e.level]]({ ...e.meta }, e.message)) });
   } catch {

@@ -18,11 +18,16 @@ export const params = z.object({
     .max(500_000)
     .describe('The message to the model. Use templates to pass data, e.g. {{ nodes.fetch.output.body }}.')
     .meta({ widget: 'textarea' }),
-  llmConnectionId: optionalText('The LLM connection to use; empty uses the bot\'s default connection.').meta({ widget: 'connection' }),
-  model: optionalText('Model id; empty uses the connection\'s default model (or the bot\'s override).').meta({ widget: 'model' }),
-  temperature: z.number().min(0).max(2).optional().describe('Sampling temperature (0 = focused, 2 = very random). Empty uses the provider default.'),
+  llmConnectionId: optionalText("The LLM connection to use; empty uses the bot's default connection.").meta({ widget: 'connection' }),
+  model: optionalText("Model id; empty uses the connection's default model (or the bot's override).").meta({ widget: 'model' }),
+  temperature: z
+    .number()
+    .min(0)
+    .max(2)
+    .optional()
+    .describe('Sampling temperature (0 = focused, 2 = very random). Empty uses the provider default.'),
   maxTokens: z.number().int().min(1).max(200_000).optional().describe('Upper limit on the length of the answer, in tokens.'),
-  json: z.boolean().default(false).describe('Ask for a JSON answer; the parsed value is in the output\'s `json`.'),
+  json: z.boolean().default(false).describe("Ask for a JSON answer; the parsed value is in the output's `json`."),
 });
 export type Params = z.output<typeof params>;
 
@@ -34,7 +39,7 @@ export const llmChat: NodeDefinition<Params, ChatOutput> = {
   description: 'Sends a prompt to your LLM provider and outputs the answer.',
   docs: [
     'Output: `{ text, json?, model, usage: { inputTokens, outputTokens } }` — reference the answer as `{{ nodes.<id>.output.text }}`.',
-    'Uses the node\'s LLM connection, or the bot\'s default one. Your own provider key is used; tokens are billed by your provider.',
+    "Uses the node's LLM connection, or the bot's default one. Your own provider key is used; tokens are billed by your provider.",
     'With **json** on, the model is asked for JSON and the parsed answer is in `json` (a fenced ```json block, or a sentence around a single object or array, is accepted). An answer that is not JSON fails the node (INVALID_JSON) and is not retried, since every attempt is billed: say in the prompt exactly which JSON to return.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'Context' }],
@@ -44,7 +49,7 @@ export const llmChat: NodeDefinition<Params, ChatOutput> = {
   secretParams: [],
   connectionParams: ['llmConnectionId'],
   output: {
-    description: 'The model\'s answer, the model used and the tokens it took.',
+    description: "The model's answer, the model used and the tokens it took.",
     schema: z.object({
       text: z.string().describe('The answer as text.'),
       json: z.unknown().optional().describe('The parsed answer, when json is on.'),
@@ -58,7 +63,23 @@ export const llmChat: NodeDefinition<Params, ChatOutput> = {
   },
   display: {
     icon: 'bot',
-    synonyms: ['ai', 'openai', 'gpt', 'chatgpt', 'claude', 'anthropic', 'gemini', 'google', 'ollama', 'prompt', 'summarise', 'summarize', 'classify', 'translate', 'write'],
+    synonyms: [
+      'ai',
+      'openai',
+      'gpt',
+      'chatgpt',
+      'claude',
+      'anthropic',
+      'gemini',
+      'google',
+      'ollama',
+      'prompt',
+      'summarise',
+      'summarize',
+      'classify',
+      'translate',
+      'write',
+    ],
     summary: [{ format: '{purpose|analyze} · {model|default model}', show: ['prompt'] }],
   },
   run,

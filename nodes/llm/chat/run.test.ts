@@ -70,7 +70,7 @@ describe('llm.chat', () => {
     expect(err.message).toContain('without the parsed JSON (model default-model)');
   });
 
-  it('json: an answer that is not JSON fails with the LLM layer\'s INVALID_JSON, not retried (each retry costs the user)', async () => {
+  it("json: an answer that is not JSON fails with the LLM layer's INVALID_JSON, not retried (each retry costs the user)", async () => {
     const ctx = await testContext({
       llm: async () => {
         throw Object.assign(new Error('The model "m" was asked for JSON but its answer is not valid JSON: "Sure! {a:1}".'), {
@@ -94,7 +94,7 @@ describe('llm.chat', () => {
     expect(await runNode(llmChat, { prompt: 'p' }, ctx)).not.toHaveProperty('json');
   });
 
-  it('keeps the provider error\'s code and retryability', async () => {
+  it("keeps the provider error's code and retryability", async () => {
     const ctx = await testContext({
       llm: async () => {
         throw Object.assign(new Error('Your OpenAI API key was rejected (401). Update it in Settings → LLM Connections.'), {
@@ -103,7 +103,11 @@ describe('llm.chat', () => {
         });
       },
     });
-    expect(await rejection(runNode(llmChat, { prompt: 'p' }, ctx))).toMatchObject({ code: 'LLM_AUTH', retryable: false, message: expect.stringContaining('401') });
+    expect(await rejection(runNode(llmChat, { prompt: 'p' }, ctx))).toMatchObject({
+      code: 'LLM_AUTH',
+      retryable: false,
+      message: expect.stringContaining('401'),
+    });
   });
 
   it('never calls the model with a broken prompt', async () => {

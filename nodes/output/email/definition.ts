@@ -30,7 +30,7 @@ export const outputEmail: NodeDefinition<Params, EmailOutput> = {
   title: 'Email',
   description: 'Sends a plain-text email.',
   docs: [
-    'Sent through the server\'s SMTP account (an administrator sets BOT_MANAGER_SMTP_URL). Output: `{ messageId, to }`.',
+    "Sent through the server's SMTP account (an administrator sets BOT_MANAGER_SMTP_URL). Output: `{ messageId, to }`.",
     `At most ${MAX_RECIPIENTS} recipients. The subject is kept to one line.`,
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any', multiple: true }],
@@ -40,7 +40,7 @@ export const outputEmail: NodeDefinition<Params, EmailOutput> = {
   secretParams: [],
   connectionParams: [],
   output: {
-    description: 'The sent message\'s id and its recipients.',
+    description: "The sent message's id and its recipients.",
     schema: z.object({
       messageId: z.string().describe('The id the mail server gave the message.'),
       to: z.array(z.string()).describe('The recipients it was sent to.'),

@@ -7,20 +7,29 @@ import { createSmtpEmailSender } from './smtp';
 describe('output.email', () => {
   it('sends through ctx.email with split, de-duplicated recipients', async () => {
     const ctx = await testContext({ input: { who: 'c@x.test' } });
-    const out = await runNode(outputEmail, { to: 'a@x.test, b@x.test;{{ input.who }}, a@x.test', subject: 'Digest\n{{ input.who }}', body: '{{ nodes.llm.output.text }}' }, ctx, [
-      ['llm', { text: 'Body text' }],
-    ]);
+    const out = await runNode(
+      outputEmail,
+      { to: 'a@x.test, b@x.test;{{ input.who }}, a@x.test', subject: 'Digest\n{{ input.who }}', body: '{{ nodes.llm.output.text }}' },
+      ctx,
+      [['llm', { text: 'Body text' }]],
+    );
     expect(out).toEqual({ messageId: '<m1@test>', to: ['a@x.test', 'b@x.test', 'c@x.test'] });
     expect(ctx.sentEmails).toEqual([{ to: ['a@x.test', 'b@x.test', 'c@x.test'], subject: 'Digest c@x.test', text: 'Body text' }]);
   });
 
   it('rejects bad addresses at validation, and after rendering', async () => {
     const ctx = await testContext({ input: { who: 'not-an-address' } });
-    expect((await rejection(runNode(outputEmail, { to: 'a@x.test, nope', subject: 's', body: 'b' }, ctx))).message).toContain('parameter "to": not an email address: nope');
-    expect((await rejection(runNode(outputEmail, { to: '{{ input.who }}', subject: 's', body: 'b' }, ctx))).message).toContain('not an email address: not-an-address');
+    expect((await rejection(runNode(outputEmail, { to: 'a@x.test, nope', subject: 's', body: 'b' }, ctx))).message).toContain(
+      'parameter "to": not an email address: nope',
+    );
+    expect((await rejection(runNode(outputEmail, { to: '{{ input.who }}', subject: 's', body: 'b' }, ctx))).message).toContain(
+      'not an email address: not-an-address',
+    );
     // Data that itself looks like a template is not re-rendered, and still not accepted as an address.
     const tricky = await testContext({ input: { who: '{{ input.x }}' } });
-    expect((await rejection(runNode(outputEmail, { to: '{{ input.who }}', subject: 's', body: 'b' }, tricky))).message).toContain('not valid: {{ input.x }}');
+    expect((await rejection(runNode(outputEmail, { to: '{{ input.who }}', subject: 's', body: 'b' }, tricky))).message).toContain(
+      'not valid: {{ input.x }}',
+    );
     const many = Array.from({ length: 21 }, (_, i) => `u${i}@x.test`).join(',');
     expect((await rejection(runNode(outputEmail, { to: many, subject: 's', body: 'b' }, ctx))).message).toContain('at most 20 recipients');
     expect(ctx.sentEmails).toEqual([]);
@@ -97,7 +106,10 @@ describe('createSmtpEmailSender', () => {
     await closed.close();
     const sender = createSmtpEmailSender(url);
     try {
-      expect(await rejection(sender.send({ to: ['a@x.test'], subject: 's', text: 't' }))).toMatchObject({ code: 'EMAIL_SEND_FAILED', retryable: true });
+      expect(await rejection(sender.send({ to: ['a@x.test'], subject: 's', text: 't' }))).toMatchObject({
+        code: 'EMAIL_SEND_FAILED',
+        retryable: true,
+      });
     } finally {
       sender.close();
     }

@@ -15,7 +15,10 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
   const to = [...new Set(splitAddresses(params.to))];
   const bad = to.filter((a) => !EMAIL.test(a));
   if (to.length === 0 || bad.length > 0) {
-    throw new NodeError('INVALID_PARAMS', `Parameter "to" must be email addresses separated by commas${bad.length ? `; not valid: ${bad.join(', ')}` : ''}.`);
+    throw new NodeError(
+      'INVALID_PARAMS',
+      `Parameter "to" must be email addresses separated by commas${bad.length ? `; not valid: ${bad.join(', ')}` : ''}.`,
+    );
   }
   if (to.length > MAX_RECIPIENTS) {
     throw new NodeError('INVALID_PARAMS', `Parameter "to" has ${to.length} recipients; the limit is ${MAX_RECIPIENTS}.`);

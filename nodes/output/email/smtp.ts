@@ -20,7 +20,11 @@ function toEmailError(err: unknown): NodeError {
   const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
   const rc = e.responseCode;
   if (e.code === 'EAUTH') {
-    return new NodeError('EMAIL_AUTH_FAILED', 'The SMTP server rejected the credentials in BOT_MANAGER_SMTP_URL. An administrator must fix them.', { cause: err, key: 'node.EMAIL_AUTH_FAILED' });
+    return new NodeError(
+      'EMAIL_AUTH_FAILED',
+      'The SMTP server rejected the credentials in BOT_MANAGER_SMTP_URL. An administrator must fix them.',
+      { cause: err, key: 'node.EMAIL_AUTH_FAILED' },
+    );
   }
   const retryable = (rc !== undefined && rc >= 400 && rc < 500) || (rc === undefined && TRANSIENT.has(e.code ?? ''));
   const detail = e.response ?? e.message ?? String(err);
@@ -52,7 +56,9 @@ export function createSmtpEmailSender(smtpUrl: string, opts: SmtpSenderOptions =
   return {
     async send(m: EmailMessage) {
       try {
-        const info = await (await getTransport()).sendMail({
+        const info = await (
+          await getTransport()
+        ).sendMail({
           to: m.to,
           subject: m.subject,
           text: m.text,

@@ -9,7 +9,9 @@ export const params = z.object({
     .string()
     .min(1)
     .max(5_000_000)
-    .describe('What to save, e.g. {{ nodes.llm.output.text }}. A single expression that points at an object saves it as indented JSON (and keeps the data).')
+    .describe(
+      'What to save, e.g. {{ nodes.llm.output.text }}. A single expression that points at an object saves it as indented JSON (and keeps the data).',
+    )
     .meta({ widget: 'textarea' }),
 });
 export type Params = z.output<typeof params>;
@@ -19,8 +21,8 @@ export const outputResults: NodeDefinition<Params, ResultsOutput> = {
   version: 1,
   category: 'output',
   title: 'Results inbox',
-  description: 'Saves a result to the bot\'s results inbox.',
-  docs: 'Output: `{ resultId }`. Results are listed in the bot\'s inbox (`GET /api/bots/:id/results`).',
+  description: "Saves a result to the bot's results inbox.",
+  docs: "Output: `{ resultId }`. Results are listed in the bot's inbox (`GET /api/bots/:id/results`).",
   inputs: [{ name: 'in', type: 'any', multiple: true }],
   outputs: [{ name: 'out', type: 'json' }],
   params,

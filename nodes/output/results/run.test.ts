@@ -5,7 +5,9 @@ import { outputResults } from './definition';
 describe('output.results', () => {
   it('saves text content with a rendered title', async () => {
     const ctx = await testContext({ input: { day: 'Mon' } });
-    const out = await runNode(outputResults, { title: ' Digest {{ input.day }} ', content: '{{ nodes.llm.output.text }}' }, ctx, [['llm', { text: 'All good.' }]]);
+    const out = await runNode(outputResults, { title: ' Digest {{ input.day }} ', content: '{{ nodes.llm.output.text }}' }, ctx, [
+      ['llm', { text: 'All good.' }],
+    ]);
     expect(out).toEqual({ resultId: 'result-1' });
     expect(ctx.saved).toEqual([{ title: 'Digest Mon', content: 'All good.' }]);
   });
@@ -28,6 +30,10 @@ describe('output.results', () => {
     ctx.results.save = async () => {
       throw new Error('database is down');
     };
-    expect(await rejection(runNode(outputResults, { content: 'x' }, ctx))).toMatchObject({ code: 'NODE_FAILED', retryable: true, message: 'database is down' });
+    expect(await rejection(runNode(outputResults, { content: 'x' }, ctx))).toMatchObject({
+      code: 'NODE_FAILED',
+      retryable: true,
+      message: 'database is down',
+    });
   });
 });

@@ -11,7 +11,9 @@ export const params = z.object({
   payload: z
     .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
     .optional()
-    .describe('The JSON to send, e.g. {{ nodes.llm.output }}. Empty: the output of the connected node. Text that is JSON is sent as that JSON.')
+    .describe(
+      'The JSON to send, e.g. {{ nodes.llm.output }}. Empty: the output of the connected node. Text that is JSON is sent as that JSON.',
+    )
     .meta({ widget: 'textarea' }),
   timeoutMs: timeoutParam(15_000),
 });
@@ -24,7 +26,7 @@ export const outputWebhook: NodeDefinition<Params, DeliveryOutput> = {
   title: 'Webhook',
   description: 'Sends JSON to a URL.',
   docs: [
-    'Sends `payload` (by default the connected node\'s output) as JSON. Output: `{ status }`.',
+    "Sends `payload` (by default the connected node's output) as JSON. Output: `{ status }`.",
     'A non-2xx answer fails the node; 5xx, 408, 429, timeouts and network errors are retried.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any', multiple: true }],

@@ -25,7 +25,7 @@ describe('output.webhook', () => {
     expect(last().headers['content-type']).toBe('application/json');
   });
 
-  it('sends the payload expression\'s value, with rendered headers and method', async () => {
+  it("sends the payload expression's value, with rendered headers and method", async () => {
     await runNode(
       outputWebhook,
       { url: `${fx.url}/hook`, method: 'PUT', headers: { 'X-Run': '{{ input.id }}' }, payload: '{{ nodes.rss.output.items }}' },
@@ -49,7 +49,10 @@ describe('output.webhook', () => {
     const bad = await rejection(runNode(outputWebhook, { url: `${fx.url}/bad` }, await ctx(), [['x', 1]]));
     expect(bad).toMatchObject({ code: 'HTTP_ERROR', status: 400, retryable: false });
     expect(bad.message).toContain('missing field');
-    expect(await rejection(runNode(outputWebhook, { url: `${fx.url}/broken` }, await ctx(), [['x', 1]]))).toMatchObject({ status: 502, retryable: true });
+    expect(await rejection(runNode(outputWebhook, { url: `${fx.url}/broken` }, await ctx(), [['x', 1]]))).toMatchObject({
+      status: 502,
+      retryable: true,
+    });
   });
 
   it('lets a user-set Content-Type (any case) replace the default instead of sending two', async () => {

@@ -38,7 +38,7 @@ export const sourceHttp: NodeDefinition<Params, HttpOutput> = {
   docs: [
     'Output: `{ status, headers, body }`. `body` is parsed JSON when the response is JSON (responseType auto/json), text otherwise.',
     'A non-2xx answer fails the node; 5xx, 408, 429, timeouts and network errors are retried.',
-    'Requests go through the server\'s outbound guard: private and loopback addresses are refused unless an administrator allows them (BOT_MANAGER_ALLOWED_PRIVATE_HOSTS).',
+    "Requests go through the server's outbound guard: private and loopback addresses are refused unless an administrator allows them (BOT_MANAGER_ALLOWED_PRIVATE_HOSTS).",
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any', multiple: true, label: 'After' }],
   outputs: [{ name: 'out', type: 'json', label: 'Response' }],

@@ -67,7 +67,11 @@ describe('source.http', () => {
   it('sends text bodies as text/plain, and a JSON string as it is', async () => {
     const text = await runNode(sourceHttp, { url: `${fx.url}/echo`, method: 'POST', body: 'hello', bodyType: 'text' }, await ctx());
     expect(text.body).toMatchObject({ body: 'hello', contentType: 'text/plain; charset=utf-8' });
-    const raw = await runNode(sourceHttp, { url: `${fx.url}/echo`, method: 'PATCH', body: '{"x": 1}', headers: { 'Content-Type': 'application/merge-patch+json' } }, await ctx());
+    const raw = await runNode(
+      sourceHttp,
+      { url: `${fx.url}/echo`, method: 'PATCH', body: '{"x": 1}', headers: { 'Content-Type': 'application/merge-patch+json' } },
+      await ctx(),
+    );
     expect(raw.body).toMatchObject({ method: 'PATCH', body: '{"x": 1}', contentType: 'application/merge-patch+json' });
   });
 
@@ -86,7 +90,9 @@ describe('source.http', () => {
   it('reads text, falls back to text for broken JSON in auto mode, and fails in json mode', async () => {
     expect((await runNode(sourceHttp, { url: `${fx.url}/text` }, await ctx())).body).toBe('plain body');
     expect((await runNode(sourceHttp, { url: `${fx.url}/fake-json` }, await ctx())).body).toBe('not { json');
-    expect((await runNode(sourceHttp, { url: `${fx.url}/json`, responseType: 'text' }, await ctx())).body).toBe('{"items":[1,2],"ok":true}');
+    expect((await runNode(sourceHttp, { url: `${fx.url}/json`, responseType: 'text' }, await ctx())).body).toBe(
+      '{"items":[1,2],"ok":true}',
+    );
     const err = await rejection(runNode(sourceHttp, { url: `${fx.url}/text`, responseType: 'json' }, await ctx()));
     expect(err.code).toBe('INVALID_RESPONSE');
   });
@@ -114,8 +120,16 @@ describe('source.http', () => {
   });
 
   it('retries 5xx and 429, honouring Retry-After', async () => {
-    expect(await rejection(runNode(sourceHttp, { url: `${fx.url}/down` }, await ctx()))).toMatchObject({ code: 'HTTP_ERROR', status: 503, retryable: true });
-    expect(await rejection(runNode(sourceHttp, { url: `${fx.url}/busy` }, await ctx()))).toMatchObject({ status: 429, retryable: true, retryAfterMs: 7000 });
+    expect(await rejection(runNode(sourceHttp, { url: `${fx.url}/down` }, await ctx()))).toMatchObject({
+      code: 'HTTP_ERROR',
+      status: 503,
+      retryable: true,
+    });
+    expect(await rejection(runNode(sourceHttp, { url: `${fx.url}/busy` }, await ctx()))).toMatchObject({
+      status: 429,
+      retryable: true,
+      retryAfterMs: 7000,
+    });
   });
 
   it('times out (retryable)', async () => {
@@ -135,7 +149,10 @@ describe('source.http', () => {
   });
 
   it('reports a dropped connection as a retryable network error', async () => {
-    expect(await rejection(runNode(sourceHttp, { url: `${fx.url}/drop` }, await ctx()))).toMatchObject({ code: 'NETWORK_ERROR', retryable: true });
+    expect(await rejection(runNode(sourceHttp, { url: `${fx.url}/drop` }, await ctx()))).toMatchObject({
+      code: 'NETWORK_ERROR',
+      retryable: true,
+    });
   });
 
   it('is cancelled by the run signal', async () => {
@@ -165,7 +182,9 @@ describe('source.http', () => {
   });
 
   it('validates the URL (http/https only), also after rendering', async () => {
-    expect((await rejection(runNode(sourceHttp, { url: 'ftp://example.com/x' }, await ctx()))).message).toContain('parameter "url" must be an http:// or https:// URL');
+    expect((await rejection(runNode(sourceHttp, { url: 'ftp://example.com/x' }, await ctx()))).message).toContain(
+      'parameter "url" must be an http:// or https:// URL',
+    );
     const rendered = await rejection(runNode(sourceHttp, { url: '{{ input.u }}' }, await ctx({ input: { u: 'file:///etc/passwd' } })));
     expect(rendered.code).toBe('INVALID_PARAMS');
   });

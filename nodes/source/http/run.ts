@@ -54,7 +54,10 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
       parsed = JSON.parse(text);
     } catch {
       if (params.responseType === 'json') {
-        throw new NodeError('INVALID_RESPONSE', `The response of ${params.method} ${url.origin}${url.pathname} is not valid JSON (responseType is "json").`);
+        throw new NodeError(
+          'INVALID_RESPONSE',
+          `The response of ${params.method} ${url.origin}${url.pathname} is not valid JSON (responseType is "json").`,
+        );
       }
       ctx.log?.('response declared JSON but is not; returning text', { contentType: reply.contentType });
     }

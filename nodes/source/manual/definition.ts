@@ -7,7 +7,9 @@ export const params = z.object({
   sample: z
     .unknown()
     .optional()
-    .describe('Example input (any JSON) for previews in the editor, which also offers it as the input of a run it starts. Never output by a run.')
+    .describe(
+      'Example input (any JSON) for previews in the editor, which also offers it as the input of a run it starts. Never output by a run.',
+    )
     .meta({ widget: 'json' }),
 });
 export type Params = z.output<typeof params>;

@@ -34,7 +34,7 @@ export const sourceRss: NodeDefinition<Params, RssOutput> = {
   secretParams: [],
   connectionParams: [],
   output: {
-    description: 'The feed\'s title and link, and its items.',
+    description: "The feed's title and link, and its items.",
     schema: z.object({
       feed: z.object({ title: z.string().nullable(), link: z.string().nullable() }).describe('The feed itself.'),
       items: z

@@ -72,7 +72,11 @@ describe('source.rss', () => {
   it('keeps plain-text fields as written: JSON Feed titles and Atom type="text" are not HTML', async () => {
     const plain = await startHttpFixture({
       'GET /feed.json': {
-        body: JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: 'j1', title: 'a <b> &amp; c', content_text: '1 < 2\n\nand 3 > 2' }] }),
+        body: JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'J',
+          items: [{ id: 'j1', title: 'a <b> &amp; c', content_text: '1 < 2\n\nand 3 > 2' }],
+        }),
         contentType: 'application/feed+json',
       },
       'GET /atom.xml': {
@@ -98,7 +102,8 @@ describe('source.rss', () => {
 
   it('onlyNew: first run outputs the feed, then only items not output before', async () => {
     const state = new Map<string, unknown>();
-    const run = async (limit = 20) => (await runNode(sourceRss, { url: feeds.rssUrl, onlyNew: true, limit }, await ctx({ state }))).items.map((i) => i.title);
+    const run = async (limit = 20) =>
+      (await runNode(sourceRss, { url: feeds.rssUrl, onlyNew: true, limit }, await ctx({ state }))).items.map((i) => i.title);
 
     expect(await run()).toEqual(['Gamma', 'Beta', 'Alpha & Omega']);
     expect(await run()).toEqual([]);
@@ -150,7 +155,11 @@ describe('source.rss', () => {
   });
 
   it('fails on HTTP errors', async () => {
-    expect(await rejection(runNode(sourceRss, { url: `${other.url}/gone.xml` }, await ctx()))).toMatchObject({ code: 'HTTP_ERROR', status: 410, retryable: false });
+    expect(await rejection(runNode(sourceRss, { url: `${other.url}/gone.xml` }, await ctx()))).toMatchObject({
+      code: 'HTTP_ERROR',
+      status: 410,
+      retryable: false,
+    });
   });
 
   it('fetches through ctx.fetch only', async () => {

@@ -155,7 +155,10 @@ function xmlCharset(bytes: Uint8Array): string | undefined {
 export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext): Promise<RssOutput> {
   const url = parseHttpUrl(params.url);
   const reply = await httpCall(ctx, url, {
-    headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, application/json;q=0.8, */*;q=0.5' },
+    headers: {
+      accept:
+        'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, application/json;q=0.8, */*;q=0.5',
+    },
     timeoutMs: params.timeoutMs,
     maxBytes: params.maxBytes,
   });

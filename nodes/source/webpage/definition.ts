@@ -17,7 +17,7 @@ export const sourceWebpage: NodeDefinition<Params, WebpageOutput> = {
   version: 1,
   category: 'source',
   title: 'Web page',
-  description: 'Fetches a page and extracts its readable text (like a browser\'s reader view).',
+  description: "Fetches a page and extracts its readable text (like a browser's reader view).",
   docs: [
     'Output: `{ url, title, byline, excerpt, text, length }` — `url` after redirects, `text` with paragraphs separated by blank lines, `length` its length in characters.',
     'Uses Mozilla Readability. Scripts on the page never run and nothing else (images, styles) is downloaded. Pages without an article fall back to the whole page text.',
@@ -29,7 +29,7 @@ export const sourceWebpage: NodeDefinition<Params, WebpageOutput> = {
   secretParams: [],
   connectionParams: [],
   output: {
-    description: 'The page\'s readable text with its title, byline and excerpt.',
+    description: "The page's readable text with its title, byline and excerpt.",
     schema: z.object({
       url: z.string().describe('The page address after redirects.'),
       title: z.string(),

@@ -1,4 +1,11 @@
-import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, startHttpFixture, startRssFixture, type HttpFixture, type RssFixture } from '@bm/testing/fixtures';
+import {
+  ARTICLE_PARAGRAPHS,
+  ARTICLE_TITLE,
+  startHttpFixture,
+  startRssFixture,
+  type HttpFixture,
+  type RssFixture,
+} from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejection, runNode, testContext } from '../../testing/context';
 import { sourceWebpage } from './definition';
@@ -13,9 +20,15 @@ beforeAll(async () => {
     'GET /plain.txt': { text: 'Line one\n\n\n\nLine   two' },
     'GET /doc.pdf': { body: '%PDF-1.7', contentType: 'application/pdf' },
     'GET /huge.html': { body: `<html><body>${'<p>word</p>'.repeat(2000)}</body></html>`, contentType: 'text/html' },
-    'GET /no-article.html': { body: '<html><head><title>Tiny</title></head><body><ul><li>one</li><li>two</li></ul></body></html>', contentType: 'text/html' },
+    'GET /no-article.html': {
+      body: '<html><head><title>Tiny</title></head><body><ul><li>one</li><li>two</li></ul></body></html>',
+      contentType: 'text/html',
+    },
     'GET /cp1252.html': {
-      body: Buffer.from('<html><head><meta charset="windows-1252"><title>Caf\xe9 \x93quotes\x94</title></head><body><p>na\xefve</p></body></html>', 'latin1'),
+      body: Buffer.from(
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 \x93quotes\x94</title></head><body><p>na\xefve</p></body></html>',
+        'latin1',
+      ),
       contentType: 'text/html',
     },
   });
@@ -70,7 +83,14 @@ describe('source.webpage', () => {
 
   it('reads plain text and reports the URL after redirects', async () => {
     const out = await runNode(sourceWebpage, { url: `${other.url}/moved` }, await ctx());
-    expect(out).toEqual({ url: `${other.url}/plain.txt`, title: '', byline: null, excerpt: null, text: 'Line one\n\nLine two', length: 18 });
+    expect(out).toEqual({
+      url: `${other.url}/plain.txt`,
+      title: '',
+      byline: null,
+      excerpt: null,
+      text: 'Line one\n\nLine two',
+      length: 18,
+    });
   });
 
   it('refuses content that is not a page', async () => {
@@ -80,6 +100,8 @@ describe('source.webpage', () => {
   });
 
   it('enforces the size cap', async () => {
-    expect((await rejection(runNode(sourceWebpage, { url: `${other.url}/huge.html`, maxBytes: 4096 }, await ctx()))).code).toBe('RESPONSE_TOO_LARGE');
+    expect((await rejection(runNode(sourceWebpage, { url: `${other.url}/huge.html`, maxBytes: 4096 }, await ctx()))).code).toBe(
+      'RESPONSE_TOO_LARGE',
+    );
   });
 });

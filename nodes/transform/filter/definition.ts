@@ -14,9 +14,15 @@ export const params = z
         'The list to filter: a path in the connected output (e.g. body.results) or an expression such as {{ nodes.rss.output.items }}. Empty: the connected output if it is a list, else its "items".',
       ),
     mode: z.enum(['condition', 'jsonata']).default('condition').describe('Keep items by a simple condition, or by a JSONata expression.'),
-    field: z.string().default('').describe('Condition: the field of each item to test (e.g. title or author.name); empty tests the item itself.'),
+    field: z
+      .string()
+      .default('')
+      .describe('Condition: the field of each item to test (e.g. title or author.name); empty tests the item itself.'),
     operator: z.enum(OPERATORS).default('contains').describe('Condition: how to compare.'),
-    value: z.string().optional().describe('Condition: the value to compare with (a number, text, an ISO date, or a regular expression for "regex").'),
+    value: z
+      .string()
+      .optional()
+      .describe('Condition: the value to compare with (a number, text, an ISO date, or a regular expression for "regex").'),
     caseSensitive: z.boolean().default(false).describe('Condition: compare text with exact case.'),
     expression: z
       .string()

@@ -18,21 +18,35 @@ describe('transform.filter', () => {
   });
 
   it('honours caseSensitive', async () => {
-    const out = await runNode(transformFilter, { field: 'title', operator: 'contains', value: 'ai', caseSensitive: true }, await testContext(), rss);
+    const out = await runNode(
+      transformFilter,
+      { field: 'title', operator: 'contains', value: 'ai', caseSensitive: true },
+      await testContext(),
+      rss,
+    );
     expect(titles(out)).toEqual([]);
   });
 
   it('compares numbers (also numeric strings) and ISO dates', async () => {
-    expect(titles(await runNode(transformFilter, { field: 'score', operator: 'gt', value: '5' }, await testContext(), rss))).toEqual(['AI beats humans at Go', 'New AI chip']);
-    expect(titles(await runNode(transformFilter, { field: 'score', operator: 'lte', value: '2' }, await testContext(), rss))).toEqual(['Local bakery opens']);
-    expect(titles(await runNode(transformFilter, { field: 'published', operator: 'gte', value: '2026-01-02' }, await testContext(), rss))).toEqual([
+    expect(titles(await runNode(transformFilter, { field: 'score', operator: 'gt', value: '5' }, await testContext(), rss))).toEqual([
       'AI beats humans at Go',
       'New AI chip',
     ]);
+    expect(titles(await runNode(transformFilter, { field: 'score', operator: 'lte', value: '2' }, await testContext(), rss))).toEqual([
+      'Local bakery opens',
+    ]);
+    expect(
+      titles(await runNode(transformFilter, { field: 'published', operator: 'gte', value: '2026-01-02' }, await testContext(), rss)),
+    ).toEqual(['AI beats humans at Go', 'New AI chip']);
   });
 
   it('takes the value from an expression, keeping its type', async () => {
-    const out = await runNode(transformFilter, { field: 'score', operator: 'equals', value: '{{ input.min }}' }, await testContext({ input: { min: 6 } }), rss);
+    const out = await runNode(
+      transformFilter,
+      { field: 'score', operator: 'equals', value: '{{ input.min }}' },
+      await testContext({ input: { min: 6 } }),
+      rss,
+    );
     expect(titles(out)).toEqual(['New AI chip']);
   });
 
@@ -50,7 +64,12 @@ describe('transform.filter', () => {
   });
 
   it('filters with a JSONata expression per item', async () => {
-    const out = await runNode(transformFilter, { mode: 'jsonata', expression: '$number(score) > 5 and $index > 0 and "ai" in tags' }, await testContext(), rss);
+    const out = await runNode(
+      transformFilter,
+      { mode: 'jsonata', expression: '$number(score) > 5 and $index > 0 and "ai" in tags' },
+      await testContext(),
+      rss,
+    );
     expect(titles(out)).toEqual(['New AI chip']);
   });
 
@@ -58,33 +77,47 @@ describe('transform.filter', () => {
     const ctx = await testContext();
     const onArray = await runNode(transformFilter, { operator: 'equals', value: 'b' }, ctx, [['x', ['a', 'b', 'B']]]);
     expect(onArray.items).toEqual(['b', 'B']);
-    const byPath = await runNode(transformFilter, { items: 'body.results', field: 'n', operator: 'gt', value: '1' }, ctx, [['http', { body: { results: [{ n: 1 }, { n: 2 }] } }]]);
+    const byPath = await runNode(transformFilter, { items: 'body.results', field: 'n', operator: 'gt', value: '1' }, ctx, [
+      ['http', { body: { results: [{ n: 1 }, { n: 2 }] } }],
+    ]);
     expect(byPath.items).toEqual([{ n: 2 }]);
-    const byExpr = await runNode(transformFilter, { items: '{{ nodes.http.output.body.results }}', field: 'n', operator: 'lt', value: '2' }, ctx, [['rss', {}]], {
-      http: { output: { body: { results: [{ n: 1 }, { n: 2 }] } } },
-    });
+    const byExpr = await runNode(
+      transformFilter,
+      { items: '{{ nodes.http.output.body.results }}', field: 'n', operator: 'lt', value: '2' },
+      ctx,
+      [['rss', {}]],
+      {
+        http: { output: { body: { results: [{ n: 1 }, { n: 2 }] } } },
+      },
+    );
     expect(byExpr.items).toEqual([{ n: 1 }]);
   });
 
   it('fails clearly when there is no list', async () => {
-    const err = await rejection(runNode(transformFilter, { operator: 'exists' }, await testContext(), [['http', { status: 200, body: 'x' }]]));
+    const err = await rejection(
+      runNode(transformFilter, { operator: 'exists' }, await testContext(), [['http', { status: 200, body: 'x' }]]),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toContain('got an object with status, body');
-    const path = await rejection(runNode(transformFilter, { items: 'body', operator: 'exists' }, await testContext(), [['http', { status: 200, body: 'x' }]]));
+    const path = await rejection(
+      runNode(transformFilter, { items: 'body', operator: 'exists' }, await testContext(), [['http', { status: 200, body: 'x' }]]),
+    );
     expect(path.message).toBe('"body" in the upstream output is a string, not a list.');
   });
 
   it('runs regexes in linear time: a catastrophic-backtracking pattern returns promptly and correctly', async () => {
     // With a backtracking RegExp, `(a+)+$` on 27 "a"s and a "!" blocks the process for ~10 s.
     const list = [{ title: `${'a'.repeat(27)}!` }, { title: 'aaaa' }, { title: 'AAA' }, { title: 'baa!' }];
-    const run = (params: Record<string, unknown>) => runNode(transformFilter, { field: 'title', operator: 'regex', ...params }, ctx, [['x', list]]).then(titles);
+    const run = (params: Record<string, unknown>) =>
+      runNode(transformFilter, { field: 'title', operator: 'regex', ...params }, ctx, [['x', list]]).then(titles);
     const ctx = await testContext();
     expect(await run({ value: '(a+)+$' })).toEqual(['aaaa', 'AAA']);
     expect(await run({ value: '(a+)+$', caseSensitive: true })).toEqual(['aaaa']);
   });
 
   it('keeps ordinary regex behaviour: case, anchors, groups, classes', async () => {
-    const run = (params: Record<string, unknown>) => runNode(transformFilter, { field: 'title', operator: 'regex', ...params }, ctx, rss).then(titles);
+    const run = (params: Record<string, unknown>) =>
+      runNode(transformFilter, { field: 'title', operator: 'regex', ...params }, ctx, rss).then(titles);
     const ctx = await testContext();
     expect(await run({ value: '^new' })).toEqual(['New AI chip']);
     expect(await run({ value: '^new', caseSensitive: true })).toEqual([]);
@@ -106,15 +139,25 @@ describe('transform.filter', () => {
 
   it('uses the linear-time engine for regexes in JSONata mode too', async () => {
     const list = [{ title: `${'a'.repeat(27)}!` }, { title: 'AAAA' }];
-    const out = await runNode(transformFilter, { mode: 'jsonata', expression: '$contains(title, /(a+)+$/i)' }, await testContext(), [['x', list]]);
+    const out = await runNode(transformFilter, { mode: 'jsonata', expression: '$contains(title, /(a+)+$/i)' }, await testContext(), [
+      ['x', list],
+    ]);
     expect(titles(out)).toEqual(['AAAA']);
   });
 
   it('validates the condition', async () => {
-    expect((await rejection(runNode(transformFilter, { operator: 'equals' }, await testContext(), rss))).message).toContain('parameter "value" is required for the "equals" operator');
-    expect((await rejection(runNode(transformFilter, { operator: 'regex', value: '(' }, await testContext(), rss))).message).toContain('not a valid regular expression');
-    expect((await rejection(runNode(transformFilter, { mode: 'jsonata' }, await testContext(), rss))).message).toContain('parameter "expression" is required in jsonata mode');
-    expect((await rejection(runNode(transformFilter, { field: 'a..b', operator: 'exists' }, await testContext(), rss))).message).toContain('Parameter "field" is not a valid path');
+    expect((await rejection(runNode(transformFilter, { operator: 'equals' }, await testContext(), rss))).message).toContain(
+      'parameter "value" is required for the "equals" operator',
+    );
+    expect((await rejection(runNode(transformFilter, { operator: 'regex', value: '(' }, await testContext(), rss))).message).toContain(
+      'not a valid regular expression',
+    );
+    expect((await rejection(runNode(transformFilter, { mode: 'jsonata' }, await testContext(), rss))).message).toContain(
+      'parameter "expression" is required in jsonata mode',
+    );
+    expect((await rejection(runNode(transformFilter, { field: 'a..b', operator: 'exists' }, await testContext(), rss))).message).toContain(
+      'Parameter "field" is not a valid path',
+    );
   });
 });
 
@@ -140,7 +183,14 @@ describe('matches', () => {
   });
 
   it('keeps an item in jsonata mode only when the expression is exactly true', async () => {
-    const list = [{ id: 1, v: true }, { id: 2, v: 'false' }, { id: 3, v: {} }, { id: 4, v: 1 }, { id: 5, v: 'true' }, { id: 6, v: [true, true] }];
+    const list = [
+      { id: 1, v: true },
+      { id: 2, v: 'false' },
+      { id: 3, v: {} },
+      { id: 4, v: 1 },
+      { id: 5, v: 'true' },
+      { id: 6, v: [true, true] },
+    ];
     const out = await runNode(transformFilter, { mode: 'jsonata', expression: 'v' }, await testContext(), [['x', list]]);
     expect(out.items).toEqual([{ id: 1, v: true }]);
     for (const expression of ['[]', '{}', '"false"', '[1]', '{"a": 1}']) {

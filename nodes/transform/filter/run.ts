@@ -19,7 +19,10 @@ export async function run(params: Params, inputs: NodeInputs, ctx: NodeContext):
     // One time budget for the whole list (not JSONata's timeout per item, which 10,000 items would
     // multiply into hours): 1 s per item, for at most FILTER_JSONATA_BUDGET_ITEMS items.
     const budgetMs = JSONATA_LIMITS.timeoutMs * Math.min(Math.max(list.length, 1), FILTER_JSONATA_BUDGET_ITEMS);
-    const budget = { deadline: Date.now() + budgetMs, what: `the filter's time budget of ${budgetMs} ms for the whole list (${list.length} items)` };
+    const budget = {
+      deadline: Date.now() + budgetMs,
+      what: `the filter's time budget of ${budgetMs} ms for the whole list (${list.length} items)`,
+    };
     const kept: unknown[] = [];
     for (const [index, item] of list.entries()) {
       // Kept only for exactly `true`: [], {}, "false" or 1 are not a yes.

@@ -26,7 +26,7 @@ export const transformJsonata: NodeDefinition<Params, unknown> = {
   title: 'JSONata',
   description: 'Reshapes data with a JSONata expression.',
   docs: [
-    'The expression runs against the output of the first connected node (`$` is that output), like n8n\'s item data.',
+    "The expression runs against the output of the first connected node (`$` is that output), like n8n's item data.",
     'Also bound: `$input` (the run input), `$inputs` (all connected outputs, in connection order) and `$nodes` (connected outputs by node id, e.g. `$nodes.fetch.body`).',
     'Output: the result (null when it is empty). The expression is not a template: `{{ }}` is not replaced here. Evaluation is limited in time, recursion depth and sequence size. See https://docs.jsonata.org.',
     'Regular expressions (`$match(s, /a(b)/i)`, `$replace`, `$split`, `$contains`) run on a linear-time engine (RE2): backreferences and lookahead / lookbehind are not supported.',

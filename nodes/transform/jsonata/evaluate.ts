@@ -67,7 +67,12 @@ export function compileJsonata(expression: string, limits: { timeoutMs?: number;
   let expr: ReturnType<typeof jsonata>;
   const timeoutMs = limits.timeoutMs ?? JSONATA_LIMITS.timeoutMs;
   // JSONata reads `options.timeout` when it checks its guardrails, so a deadline can lower it per call.
-  const options = { timeout: timeoutMs, stack: limits.maxDepth ?? JSONATA_LIMITS.maxDepth, sequence: JSONATA_LIMITS.maxSequence, RegexEngine };
+  const options = {
+    timeout: timeoutMs,
+    stack: limits.maxDepth ?? JSONATA_LIMITS.maxDepth,
+    sequence: JSONATA_LIMITS.maxSequence,
+    RegexEngine,
+  };
   try {
     expr = jsonata(expression, options);
     compiledOptions.set(expr, { options, timeoutMs });
@@ -115,7 +120,8 @@ export async function evaluateJsonata(
   try {
     return await expr.evaluate(data, bindings);
   } catch (err) {
-    if (budget && (err as JsonataFailure | undefined)?.code === 'D1012' && Date.now() >= budget.deadline) throw budgetSpent(budget.what, err);
+    if (budget && (err as JsonataFailure | undefined)?.code === 'D1012' && Date.now() >= budget.deadline)
+      throw budgetSpent(budget.what, err);
     throw failure(err, 'JSONata evaluation failed');
   } finally {
     if (compiled) compiled.options.timeout = compiled.timeoutMs;

@@ -12,7 +12,7 @@ const plain = (expression: string, data: unknown = {}) => jsonata(expression).ev
 const ELEVEN_MILLION = '($m := $pad("", 1000000, "x"); $m & $m & $m & $m & $m & $m & $m & $m & $m & $m & $m)';
 
 describe('JSONata built-ins guarded against huge allocations', () => {
-  it('keep JSONata\'s results for normal inputs, including characters outside the BMP', async () => {
+  it("keep JSONata's results for normal inputs, including characters outside the BMP", async () => {
     const data = { s: 'a😀b😀c', words: ['x', 'y😀', 'z'] };
     const cases = [
       // $length counts code points
@@ -79,7 +79,7 @@ describe('JSONata built-ins guarded against huge allocations', () => {
     expect(await guarded('$length("a😀b")')).toBe(3);
   });
 
-  it('keeps JSONata\'s argument errors', async () => {
+  it("keeps JSONata's argument errors", async () => {
     for (const expression of ['$split("a,b", ",", -1)', '$pad(1, 2)', '$length(1)']) {
       const err = await rejection(guarded(expression));
       const original = (await plain(expression).catch((e: unknown) => e)) as { code: string };
@@ -109,7 +109,9 @@ describe('JSONata built-ins guarded against huge allocations', () => {
     for (const [fn, expression] of Object.entries(calls)) {
       const err = await rejection(guarded(expression));
       expect(err).toMatchObject({ code: 'JSONATA_LIMIT', retryable: false });
-      expect(err.message).toMatch(new RegExp(`\\$${fn}: the (input string|picture) has 11000000 characters, more than the limit of 10000000`));
+      expect(err.message).toMatch(
+        new RegExp(`\\$${fn}: the (input string|picture) has 11000000 characters, more than the limit of 10000000`),
+      );
     }
     // Just under the limit still works.
     expect(await guarded('$length($join([$pad("", 1000000, "x")], ""))')).toBe(1_000_000);
@@ -129,12 +131,16 @@ describe('JSONata built-ins guarded against huge allocations', () => {
     expect(err.message).toContain('$join: the result would have 21000000 characters, more than the limit of 10000000');
   });
 
-  it('applies to the JSONata node and to the filter node\'s jsonata mode', async () => {
-    const node = await rejection(runNode(transformJsonata, { expression: '$length($pad("", 180000000))' }, await testContext(), [['x', {}]]));
+  it("applies to the JSONata node and to the filter node's jsonata mode", async () => {
+    const node = await rejection(
+      runNode(transformJsonata, { expression: '$length($pad("", 180000000))' }, await testContext(), [['x', {}]]),
+    );
     expect(node).toMatchObject({ code: 'JSONATA_LIMIT', retryable: false });
     expect(node.message).toContain('$pad');
     const filter = await rejection(
-      runNode(transformFilter, { mode: 'jsonata', expression: '$length($pad(title, 180000000)) > 0' }, await testContext(), [['x', [{ title: 'a' }]]]),
+      runNode(transformFilter, { mode: 'jsonata', expression: '$length($pad(title, 180000000)) > 0' }, await testContext(), [
+        ['x', [{ title: 'a' }]],
+      ]),
     );
     expect(filter).toMatchObject({ code: 'JSONATA_LIMIT', retryable: false });
     expect(filter.message).toContain('$pad');

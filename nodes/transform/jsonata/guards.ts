@@ -84,7 +84,8 @@ function pad(str: string | undefined, width: number, char?: string): string | un
   const padLength = Math.abs(Math.trunc(width)) - codePoints(str);
   if (padLength <= 0) return str;
   // JSONata repeats `char` padLength times and keeps the first padLength code points.
-  const padding = char.length > 1 ? firstCodePoints(char.repeat(Math.ceil(padLength / codePoints(char))), padLength) : char.repeat(padLength);
+  const padding =
+    char.length > 1 ? firstCodePoints(char.repeat(Math.ceil(padLength / codePoints(char))), padLength) : char.repeat(padLength);
   return width > 0 ? str + padding : padding + str;
 }
 

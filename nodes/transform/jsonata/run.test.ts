@@ -3,7 +3,13 @@ import { rejection, runNode, testContext } from '../../testing/context';
 import { transformJsonata } from './definition';
 import { compileJsonata } from './evaluate';
 
-const feed = { items: [{ title: 'A', score: 3 }, { title: 'B', score: 9 }, { title: 'C', score: 6 }] };
+const feed = {
+  items: [
+    { title: 'A', score: 3 },
+    { title: 'B', score: 9 },
+    { title: 'C', score: 6 },
+  ],
+};
 
 describe('transform.jsonata', () => {
   it('evaluates against the first connected output', async () => {
@@ -17,7 +23,10 @@ describe('transform.jsonata', () => {
       transformJsonata,
       { expression: '{ "kept": $count(items[score >= $input.min]), "second": $inputs[1].n, "byId": $nodes.other.n }' },
       ctx,
-      [['rss', feed], ['other', { n: 42 }]],
+      [
+        ['rss', feed],
+        ['other', { n: 42 }],
+      ],
     );
     expect(out).toEqual({ kept: 2, second: 42, byId: 42 });
   });
@@ -56,11 +65,19 @@ describe('transform.jsonata', () => {
       input,
     );
     expect(out).toEqual({ contains: false, ok: { match: 'aaaa', index: 1, groups: ['aaaa'] } });
-    expect(await runNode(transformJsonata, { expression: '$replace(s, /(a|aa)+$/, "-") & "|" & $join($split(s, /(a+)+!/), ",")' }, ctx, input)).toBe(`${'a'.repeat(27)}!|,`);
+    expect(
+      await runNode(transformJsonata, { expression: '$replace(s, /(a|aa)+$/, "-") & "|" & $join($split(s, /(a+)+!/), ",")' }, ctx, input),
+    ).toBe(`${'a'.repeat(27)}!|,`);
     // A regex built at run time through $eval goes through the same engine.
-    expect(await runNode(transformJsonata, { expression: '$eval("$contains(s, /(a+)+$/) or $contains(ok, /(a+)+$/)")' }, ctx, input)).toBe(true);
+    expect(await runNode(transformJsonata, { expression: '$eval("$contains(s, /(a+)+$/) or $contains(ok, /(a+)+$/)")' }, ctx, input)).toBe(
+      true,
+    );
     const dynamic = await rejection(runNode(transformJsonata, { expression: '$eval("$match(s, /(a)\\\\1/)")' }, ctx, input));
-    expect(dynamic).toMatchObject({ code: 'JSONATA_ERROR', retryable: false, message: expect.stringMatching(/uses a backreference .*, which is not supported/) });
+    expect(dynamic).toMatchObject({
+      code: 'JSONATA_ERROR',
+      retryable: false,
+      message: expect.stringMatching(/uses a backreference .*, which is not supported/),
+    });
   });
 
   it('keeps ordinary regex behaviour: flags, anchors, groups, $replace and $split', async () => {
@@ -83,11 +100,17 @@ describe('transform.jsonata', () => {
   });
 
   it('rejects a regex the linear-time engine does not support at validation, saying why', async () => {
-    const err = await rejection(runNode(transformJsonata, { expression: '$match(text, /(\\w)\\1/)' }, await testContext(), [['x', { text: 'aa' }]]));
+    const err = await rejection(
+      runNode(transformJsonata, { expression: '$match(text, /(\\w)\\1/)' }, await testContext(), [['x', { text: 'aa' }]]),
+    );
     expect(err).toMatchObject({ code: 'INVALID_PARAMS', retryable: false });
     expect(err.message).toContain('Regular expression /(\\w)\\1/ uses a backreference (\\1), which is not supported.');
-    const look = await rejection(runNode(transformJsonata, { expression: '$contains(text, /a(?!b)/)' }, await testContext(), [['x', { text: 'aa' }]]));
-    expect(look.message).toMatch(/invalid JSONata: Regular expression \/a\(\?!b\)\/ uses lookahead .*no backreferences.* \(at character \d+\)/);
+    const look = await rejection(
+      runNode(transformJsonata, { expression: '$contains(text, /a(?!b)/)' }, await testContext(), [['x', { text: 'aa' }]]),
+    );
+    expect(look.message).toMatch(
+      /invalid JSONata: Regular expression \/a\(\?!b\)\/ uses lookahead .*no backreferences.* \(at character \d+\)/,
+    );
     // compileJsonata (also used by the filter's jsonata mode) checks the literals too.
     let compiled: unknown;
     try {
@@ -95,7 +118,11 @@ describe('transform.jsonata', () => {
     } catch (e) {
       compiled = e;
     }
-    expect(compiled).toMatchObject({ code: 'INVALID_PARAMS', retryable: false, message: expect.stringMatching(/^JSONata expression at character \d+: Regular expression \/\(\?<=a\)b\/ uses lookbehind/) });
+    expect(compiled).toMatchObject({
+      code: 'INVALID_PARAMS',
+      retryable: false,
+      message: expect.stringMatching(/^JSONata expression at character \d+: Regular expression \/\(\?<=a\)b\/ uses lookbehind/),
+    });
   });
 
   it('reports evaluation errors', async () => {
@@ -105,14 +132,25 @@ describe('transform.jsonata', () => {
   });
 
   it('stops runaway recursion and endless loops', async () => {
-    const deep = await rejection(runNode(transformJsonata, { expression: '($f := function($n) { 1 + $f($n + 1) }; $f(0))' }, await testContext(), [['x', {}]]));
+    const deep = await rejection(
+      runNode(transformJsonata, { expression: '($f := function($n) { 1 + $f($n + 1) }; $f(0))' }, await testContext(), [['x', {}]]),
+    );
     expect(deep.code).toBe('JSONATA_LIMIT');
     expect(deep.message).toContain('Stack overflow');
-    const tail = await rejection(runNode(transformJsonata, { expression: '($f := function($n) { $f($n + 1) }; $f(0))', timeoutMs: 100 }, await testContext(), [['x', {}]]));
+    const tail = await rejection(
+      runNode(transformJsonata, { expression: '($f := function($n) { $f($n + 1) }; $f(0))', timeoutMs: 100 }, await testContext(), [
+        ['x', {}],
+      ]),
+    );
     expect(tail.code).toBe('JSONATA_LIMIT');
     const started = Date.now();
     const slow = await rejection(
-      runNode(transformJsonata, { expression: '($f := function($n) { $n > 0 ? $f($n - 1) + $f($n - 1) : 1 }; $f(40))', timeoutMs: 200 }, await testContext(), [['x', {}]]),
+      runNode(
+        transformJsonata,
+        { expression: '($f := function($n) { $n > 0 ? $f($n - 1) + $f($n - 1) : 1 }; $f(40))', timeoutMs: 200 },
+        await testContext(),
+        [['x', {}]],
+      ),
     );
     expect(slow.code).toBe('JSONATA_LIMIT');
     expect(slow.message).toContain('timeout');

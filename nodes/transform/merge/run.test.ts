@@ -24,7 +24,11 @@ describe('transform.merge', () => {
   });
 
   it('concatText: joins texts, LLM answers by their text, the rest as JSON', async () => {
-    const out = await runNode(transformMerge, { mode: 'concatText', separator: '\n---\n' }, await testContext(), [upstream[2]!, upstream[3]!, upstream[1]!]);
+    const out = await runNode(transformMerge, { mode: 'concatText', separator: '\n---\n' }, await testContext(), [
+      upstream[2]!,
+      upstream[3]!,
+      upstream[1]!,
+    ]);
     expect(out).toBe('Summary.\n---\nPlain text\n---\n[\n  "x"\n]');
   });
 

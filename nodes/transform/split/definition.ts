@@ -15,7 +15,9 @@ export const splitShape = {
   mode: z
     .enum(['lines', 'paragraphs', 'delimiter', 'chunks'])
     .default('lines')
-    .describe('How to split text: by line, by blank line, by a delimiter, or into chunks of at most chunkSize characters. A list is used as it is.'),
+    .describe(
+      'How to split text: by line, by blank line, by a delimiter, or into chunks of at most chunkSize characters. A list is used as it is.',
+    ),
   delimiter: z.string().min(1).default(',').describe('Delimiter mode: the separator text.'),
   chunkSize: z.number().int().min(10).max(1_000_000).default(2000).describe('Chunks mode: the largest chunk, in characters.'),
   chunkOverlap: z

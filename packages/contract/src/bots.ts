@@ -41,11 +41,27 @@ export const ValidateGraphResult = z.object({ ok: z.boolean(), errors: z.array(E
 
 export const bots = {
   create: route({ method: 'POST', path: '/api/bots', body: CreateBotBody, response: { 201: Bot, ...errorResponses } }),
-  list: route({ method: 'GET', path: '/api/bots', querystring: WorkspaceQuery, response: { 200: z.object({ bots: z.array(Bot) }), ...errorResponses } }),
+  list: route({
+    method: 'GET',
+    path: '/api/bots',
+    querystring: WorkspaceQuery,
+    response: { 200: z.object({ bots: z.array(Bot) }), ...errorResponses },
+  }),
   get: route({ method: 'GET', path: '/api/bots/:id', params: IdParams, response: { 200: Bot, ...errorResponses } }),
-  update: route({ method: 'PATCH', path: '/api/bots/:id', params: IdParams, body: UpdateBotBody, response: { 200: Bot, ...errorResponses } }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/bots/:id',
+    params: IdParams,
+    body: UpdateBotBody,
+    response: { 200: Bot, ...errorResponses },
+  }),
   remove: route({ method: 'DELETE', path: '/api/bots/:id', params: IdParams, response: { 204: NoContent, ...errorResponses } }),
-  validate: route({ method: 'POST', path: '/api/bots/validate', body: ValidateGraphBody, response: { 200: ValidateGraphResult, ...errorResponses } }),
+  validate: route({
+    method: 'POST',
+    path: '/api/bots/validate',
+    body: ValidateGraphBody,
+    response: { 200: ValidateGraphResult, ...errorResponses },
+  }),
 };
 
 export type Bot = z.output<typeof Bot>;

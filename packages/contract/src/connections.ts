@@ -63,14 +63,40 @@ export const ConnectionTestResult = z.union([
 export const ModelList = z.object({ models: z.array(z.object({ id: z.string() })) });
 
 export const connections = {
-  create: route({ method: 'POST', path: '/api/llm-connections', body: CreateConnectionBody, response: { 201: LlmConnection, ...errorResponses } }),
-  list: route({ method: 'GET', path: '/api/llm-connections', querystring: WorkspaceQuery, response: { 200: z.object({ connections: z.array(LlmConnection) }), ...errorResponses } }),
+  create: route({
+    method: 'POST',
+    path: '/api/llm-connections',
+    body: CreateConnectionBody,
+    response: { 201: LlmConnection, ...errorResponses },
+  }),
+  list: route({
+    method: 'GET',
+    path: '/api/llm-connections',
+    querystring: WorkspaceQuery,
+    response: { 200: z.object({ connections: z.array(LlmConnection) }), ...errorResponses },
+  }),
   get: route({ method: 'GET', path: '/api/llm-connections/:id', params: IdParams, response: { 200: LlmConnection, ...errorResponses } }),
-  update: route({ method: 'PATCH', path: '/api/llm-connections/:id', params: IdParams, body: UpdateConnectionBody, response: { 200: LlmConnection, ...errorResponses } }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/llm-connections/:id',
+    params: IdParams,
+    body: UpdateConnectionBody,
+    response: { 200: LlmConnection, ...errorResponses },
+  }),
   remove: route({ method: 'DELETE', path: '/api/llm-connections/:id', params: IdParams, response: { 204: NoContent, ...errorResponses } }),
-  test: route({ method: 'POST', path: '/api/llm-connections/:id/test', params: IdParams, response: { 200: ConnectionTestResult, ...errorResponses } }),
+  test: route({
+    method: 'POST',
+    path: '/api/llm-connections/:id/test',
+    params: IdParams,
+    response: { 200: ConnectionTestResult, ...errorResponses },
+  }),
   /** 502 when the provider cannot list its models (the message says what to fix). */
-  models: route({ method: 'GET', path: '/api/llm-connections/:id/models', params: IdParams, response: { 200: ModelList, ...errorResponses, 502: ErrorBody } }),
+  models: route({
+    method: 'GET',
+    path: '/api/llm-connections/:id/models',
+    params: IdParams,
+    response: { 200: ModelList, ...errorResponses, 502: ErrorBody },
+  }),
 };
 
 export type LlmProvider = z.infer<typeof LlmProvider>;

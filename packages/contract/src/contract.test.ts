@@ -16,7 +16,11 @@ const llmChat = {
   ui: { prompt: { templating: 'text', widget: 'textarea' }, model: { templating: 'none' } },
   trigger: false,
   usesLlm: true,
-  execution: { local: false, retry: { maxAttempts: 5, initialIntervalMs: 2000, backoffCoefficient: 2, maximumIntervalMs: 60000 }, timeoutMs: 300000 },
+  execution: {
+    local: false,
+    retry: { maxAttempts: 5, initialIntervalMs: 2000, backoffCoefficient: 2, maximumIntervalMs: 60000 },
+    timeoutMs: 300000,
+  },
   secretParams: [],
   connectionParams: ['llmConnectionId'],
   output: { description: 'The answer', schema: { type: 'object' }, primaryPath: 'text', primaryLabel: 'Answer' },
@@ -41,8 +45,12 @@ describe('the API contract', () => {
 
   it('gives every route a success response and a JSON Schema for each part (the OpenAPI is made from them)', () => {
     for (const r of allRoutes) {
-      expect(Object.keys(r.response).some((s) => Number(s) < 300), routeKey(r)).toBe(true);
-      for (const part of [r.params, r.querystring, r.body]) if (part) expect(() => z.toJSONSchema(part, { io: 'input', unrepresentable: 'any' })).not.toThrow();
+      expect(
+        Object.keys(r.response).some((s) => Number(s) < 300),
+        routeKey(r),
+      ).toBe(true);
+      for (const part of [r.params, r.querystring, r.body])
+        if (part) expect(() => z.toJSONSchema(part, { io: 'input', unrepresentable: 'any' })).not.toThrow();
       for (const s of Object.values(r.response)) expect(() => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' })).not.toThrow();
     }
   });
@@ -60,9 +68,18 @@ describe('the API contract', () => {
   it('sends dates as ISO strings and graphs with their defaults', () => {
     const at = new Date('2026-12-01T09:00:00Z');
     const bot = Bot.parse({
-      id: 'bot_1', workspaceId: 'ws_1', name: 'b', description: '', version: 1, llmConnectionId: null, llmModelOverride: null, webhookUrl: null, webhookEnabled: false,
+      id: 'bot_1',
+      workspaceId: 'ws_1',
+      name: 'b',
+      description: '',
+      version: 1,
+      llmConnectionId: null,
+      llmModelOverride: null,
+      webhookUrl: null,
+      webhookEnabled: false,
       graph: { nodes: [{ id: 'a', type: 'source.manual', position: { x: 0, y: 0 } }] },
-      createdAt: at, updatedAt: at.toISOString(),
+      createdAt: at,
+      updatedAt: at.toISOString(),
     });
     expect(bot.createdAt).toBe('2026-12-01T09:00:00.000Z');
     expect(bot.graph).toEqual({ nodes: [{ id: 'a', type: 'source.manual', version: 1, params: {}, position: { x: 0, y: 0 } }], edges: [] });
@@ -70,13 +87,37 @@ describe('the API contract', () => {
 
   it('keeps a run failure readable and error bodies in one shape', () => {
     const run = {
-      id: 'run_1', botId: 'bot_1', version: 1, status: 'failed', trigger: 'manual', createdAt: new Date(), startedAt: null, finishedAt: null, resumedFromId: null, input: null,
+      id: 'run_1',
+      botId: 'bot_1',
+      version: 1,
+      status: 'failed',
+      trigger: 'manual',
+      createdAt: new Date(),
+      startedAt: null,
+      finishedAt: null,
+      resumedFromId: null,
+      input: null,
       error: { code: 'LLM_AUTH', message: 'Your key was rejected.', nodeId: 'llm' },
-      nodes: [{ nodeId: 'llm', type: 'llm.chat', status: 'failed', input: null, output: null, error: { code: 'LLM_AUTH', message: 'x' }, attempts: 1, reused: false, startedAt: null, finishedAt: null }],
+      nodes: [
+        {
+          nodeId: 'llm',
+          type: 'llm.chat',
+          status: 'failed',
+          input: null,
+          output: null,
+          error: { code: 'LLM_AUTH', message: 'x' },
+          attempts: 1,
+          reused: false,
+          startedAt: null,
+          finishedAt: null,
+        },
+      ],
     };
     expect(RunDetail.parse(run).error).toEqual({ code: 'LLM_AUTH', message: 'Your key was rejected.', nodeId: 'llm' });
     expect(RunDetail.safeParse({ ...run, status: 'exploded' }).success).toBe(false);
-    expect(ErrorBody.safeParse({ error: { code: 'INVALID_GRAPH', message: 'm', details: [{ nodeId: 'a', message: 'x' }] } }).success).toBe(true);
+    expect(ErrorBody.safeParse({ error: { code: 'INVALID_GRAPH', message: 'm', details: [{ nodeId: 'a', message: 'x' }] } }).success).toBe(
+      true,
+    );
     expect(ErrorBody.safeParse({ error: { message: 'no code' } }).success).toBe(false);
   });
 });

@@ -31,7 +31,22 @@ export * from './node-types';
 export * from './health';
 
 /** Every route of the public HTTP API, by concern. */
-export const contract = { health, openapi, auth, me, tokens, connections, bots, versions, webhooks, runs, results, schedules, secrets, nodeTypes };
+export const contract = {
+  health,
+  openapi,
+  auth,
+  me,
+  tokens,
+  connections,
+  bots,
+  versions,
+  webhooks,
+  runs,
+  results,
+  schedules,
+  secrets,
+  nodeTypes,
+};
 
 export type Contract = typeof contract;
 type RoutesOf<G> = G[keyof G];

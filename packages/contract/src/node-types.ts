@@ -51,12 +51,21 @@ export const NodeTypeDescription = z.object({
   secretParams: z.array(z.string()),
   /** Params that name an LLM connection. */
   connectionParams: z.array(z.string()),
-  output: z.object({ description: z.string(), schema: JsonSchemaObject, primaryPath: z.string().optional(), primaryLabel: z.string().optional() }),
+  output: z.object({
+    description: z.string(),
+    schema: JsonSchemaObject,
+    primaryPath: z.string().optional(),
+    primaryLabel: z.string().optional(),
+  }),
   display: z.object({ icon: z.string(), synonyms: z.array(z.string()), summary: z.array(NodeSummaryRule).optional() }),
 });
 
 export const nodeTypes = {
-  list: route({ method: 'GET', path: '/api/node-types', response: { 200: z.object({ nodeTypes: z.array(NodeTypeDescription) }), 401: ErrorBody } }),
+  list: route({
+    method: 'GET',
+    path: '/api/node-types',
+    response: { 200: z.object({ nodeTypes: z.array(NodeTypeDescription) }), 401: ErrorBody },
+  }),
 };
 
 export type NodeCategory = z.infer<typeof NodeCategory>;

@@ -16,9 +16,20 @@ export const ResultsQuery = z.object({ q: z.string().max(200).optional(), limit:
 export const ResultList = z.object({ results: z.array(ResultItem) });
 
 export const results = {
-  forBot: route({ method: 'GET', path: '/api/bots/:id/results', params: IdParams, querystring: ResultsQuery, response: { 200: ResultList, ...errorResponses } }),
+  forBot: route({
+    method: 'GET',
+    path: '/api/bots/:id/results',
+    params: IdParams,
+    querystring: ResultsQuery,
+    response: { 200: ResultList, ...errorResponses },
+  }),
   /** The workspace-wide inbox across bots, newest first. */
-  inbox: route({ method: 'GET', path: '/api/results', querystring: ResultsQuery.extend({ workspaceId: Id.optional() }), response: { 200: ResultList, ...errorResponses } }),
+  inbox: route({
+    method: 'GET',
+    path: '/api/results',
+    querystring: ResultsQuery.extend({ workspaceId: Id.optional() }),
+    response: { 200: ResultList, ...errorResponses },
+  }),
 };
 
 export type ResultItem = z.output<typeof ResultItem>;

@@ -50,7 +50,13 @@ export const RunDetail = RunSummary.extend({ input: z.unknown(), nodes: z.array(
 export const StartRunBody = z.object({ input: z.unknown().optional() }).nullish();
 
 export const runs = {
-  start: route({ method: 'POST', path: '/api/bots/:id/runs', params: IdParams, body: StartRunBody, response: { 202: RunStarted, ...errorResponses } }),
+  start: route({
+    method: 'POST',
+    path: '/api/bots/:id/runs',
+    params: IdParams,
+    body: StartRunBody,
+    response: { 202: RunStarted, ...errorResponses },
+  }),
   listForBot: route({
     method: 'GET',
     path: '/api/bots/:id/runs',
@@ -65,7 +71,12 @@ export const runs = {
     params: IdParams.extend({ nodeId: z.string().min(1).max(200) }),
     response: { 200: z.object({ output: z.unknown() }), ...errorResponses },
   }),
-  cancel: route({ method: 'POST', path: '/api/runs/:id/cancel', params: IdParams, response: { 202: z.object({ status: z.literal('cancelling') }), ...errorResponses } }),
+  cancel: route({
+    method: 'POST',
+    path: '/api/runs/:id/cancel',
+    params: IdParams,
+    response: { 202: z.object({ status: z.literal('cancelling') }), ...errorResponses },
+  }),
   /** A new run that reuses the finished nodes' outputs of a failed or cancelled one. */
   resume: route({ method: 'POST', path: '/api/runs/:id/resume', params: IdParams, response: { 202: RunStarted, ...errorResponses } }),
 };

@@ -38,15 +38,42 @@ export const CreateScheduleBody = z.object({
   paused: z.boolean().default(false),
   input: z.unknown().optional(),
 });
-export const UpdateScheduleBody = z.object({ cron: Cron.optional(), timezone: Timezone.optional(), overlap: OverlapPolicy.optional(), paused: z.boolean().optional() });
+export const UpdateScheduleBody = z.object({
+  cron: Cron.optional(),
+  timezone: Timezone.optional(),
+  overlap: OverlapPolicy.optional(),
+  paused: z.boolean().optional(),
+});
 
 export const schedules = {
-  list: route({ method: 'GET', path: '/api/bots/:id/schedules', params: IdParams, response: { 200: z.object({ schedules: z.array(Schedule) }), ...errorResponses } }),
-  create: route({ method: 'POST', path: '/api/bots/:id/schedules', params: IdParams, body: CreateScheduleBody, response: { 201: Schedule, ...errorResponses } }),
-  update: route({ method: 'PATCH', path: '/api/schedules/:id', params: IdParams, body: UpdateScheduleBody, response: { 200: Schedule, ...errorResponses } }),
+  list: route({
+    method: 'GET',
+    path: '/api/bots/:id/schedules',
+    params: IdParams,
+    response: { 200: z.object({ schedules: z.array(Schedule) }), ...errorResponses },
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/bots/:id/schedules',
+    params: IdParams,
+    body: CreateScheduleBody,
+    response: { 201: Schedule, ...errorResponses },
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/schedules/:id',
+    params: IdParams,
+    body: UpdateScheduleBody,
+    response: { 200: Schedule, ...errorResponses },
+  }),
   remove: route({ method: 'DELETE', path: '/api/schedules/:id', params: IdParams, response: { 204: NoContent, ...errorResponses } }),
   /** Starts a run now, as the schedule would. */
-  trigger: route({ method: 'POST', path: '/api/schedules/:id/trigger', params: IdParams, response: { 202: z.object({ ok: z.literal(true) }), ...errorResponses } }),
+  trigger: route({
+    method: 'POST',
+    path: '/api/schedules/:id/trigger',
+    params: IdParams,
+    response: { 202: z.object({ ok: z.literal(true) }), ...errorResponses },
+  }),
 };
 
 export type OverlapPolicy = z.infer<typeof OverlapPolicy>;

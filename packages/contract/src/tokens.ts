@@ -8,7 +8,14 @@ import { route } from './route';
  */
 export const TokenScope = z.enum(['full', 'run', 'read']);
 /** A personal API token as listed: never the token itself, only its first characters. */
-export const ApiToken = z.object({ id: z.string(), name: z.string(), prefix: z.string(), scope: TokenScope, createdAt: IsoDate, lastUsedAt: IsoDateOrNull });
+export const ApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scope: TokenScope,
+  createdAt: IsoDate,
+  lastUsedAt: IsoDateOrNull,
+});
 export const CreateTokenBody = z.object({ name: z.string().trim().min(1, 'Name the token.').max(100), scope: TokenScope.default('full') });
 /** The only answer that carries the token: it is shown once. */
 export const CreatedToken = z.object({ id: z.string(), name: z.string(), scope: TokenScope, token: z.string() });

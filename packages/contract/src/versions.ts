@@ -9,8 +9,18 @@ export const BotVersion = z.object({ version: z.number().int(), graph: Graph, cr
 export const VersionParams = IdParams.extend({ version: z.coerce.number().int().min(1) });
 
 export const versions = {
-  list: route({ method: 'GET', path: '/api/bots/:id/versions', params: IdParams, response: { 200: z.object({ versions: z.array(BotVersionSummary) }), ...errorResponses } }),
-  get: route({ method: 'GET', path: '/api/bots/:id/versions/:version', params: VersionParams, response: { 200: BotVersion, ...errorResponses } }),
+  list: route({
+    method: 'GET',
+    path: '/api/bots/:id/versions',
+    params: IdParams,
+    response: { 200: z.object({ versions: z.array(BotVersionSummary) }), ...errorResponses },
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/bots/:id/versions/:version',
+    params: VersionParams,
+    response: { 200: BotVersion, ...errorResponses },
+  }),
 };
 
 export type BotVersionSummary = z.output<typeof BotVersionSummary>;

@@ -6,7 +6,12 @@ export const RunStarted = z.object({ runId: z.string() });
 
 export const webhooks = {
   /** A new secret URL (the old one stops working); runs it starts execute as the caller. */
-  rotate: route({ method: 'POST', path: '/api/bots/:id/webhook', params: IdParams, response: { 200: z.object({ url: z.string() }), ...errorResponses } }),
+  rotate: route({
+    method: 'POST',
+    path: '/api/bots/:id/webhook',
+    params: IdParams,
+    response: { 200: z.object({ url: z.string() }), ...errorResponses },
+  }),
   disable: route({ method: 'DELETE', path: '/api/bots/:id/webhook', params: IdParams, response: { 204: NoContent, ...errorResponses } }),
   /** Public: the token in the URL is the credential; any body (JSON or text) becomes the run input. */
   trigger: route({

@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestPostgresDatabase } from './testing';
-import { MIGRATIONS_DIR, applyMigrations, ConflictError, createRepositories, findUnstorable, makeStorable, MAX_JSON_DEPTH, NotFoundError, openDatabase, type Database } from './index';
+import {
+  MIGRATIONS_DIR,
+  applyMigrations,
+  ConflictError,
+  createRepositories,
+  findUnstorable,
+  makeStorable,
+  MAX_JSON_DEPTH,
+  NotFoundError,
+  openDatabase,
+  type Database,
+} from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
 const targets: [string, () => Promise<Database>][] = [
@@ -23,7 +34,9 @@ describe.each(targets)('database on %s', (_name, open) => {
     const second = await applyMigrations(db.raw);
     expect(second.applied).toEqual([]);
     const rows = await db.raw.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"');
-    expect(rows.map((r) => r.migration_name)).toEqual(expect.arrayContaining(first.applied.length ? first.applied : [rows[0]!.migration_name]));
+    expect(rows.map((r) => r.migration_name)).toEqual(
+      expect.arrayContaining(first.applied.length ? first.applied : [rows[0]!.migration_name]),
+    );
   });
 
   it('creates a user with a personal workspace, a bot with version 1, and a new version per graph change', async () => {
@@ -72,13 +85,18 @@ describe.each(targets)('database on %s', (_name, open) => {
     const pgdb = db.kind === 'postgres' ? await createTestPostgresDatabase('upgrade') : undefined;
     const fresh = pgdb ? await openDatabase({ databaseUrl: pgdb.url }) : await open();
     const before = mkdtempSync(path.join(tmpdir(), 'bm-mig-'));
-    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '20261201093000')) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '20261201093000'))
+      cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
     try {
       const suffix = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
       await applyMigrations(fresh.raw, before);
-      await fresh.raw.exec(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('u${suffix}', 'u${suffix}@x.test', 'U', 'x', now())`);
+      await fresh.raw.exec(
+        `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ('u${suffix}', 'u${suffix}@x.test', 'U', 'x', now())`,
+      );
       await fresh.raw.exec(`INSERT INTO "Workspace" (id, name, "updatedAt") VALUES ('w${suffix}', 'W', now())`);
-      await fresh.raw.exec(`INSERT INTO "Bot" (id, "workspaceId", "createdById", name, graph, "webhookToken", "updatedAt") VALUES ('b${suffix}', 'w${suffix}', 'u${suffix}', 'B', '{}', 'plain-token-${suffix}', now())`);
+      await fresh.raw.exec(
+        `INSERT INTO "Bot" (id, "workspaceId", "createdById", name, graph, "webhookToken", "updatedAt") VALUES ('b${suffix}', 'w${suffix}', 'u${suffix}', 'B', '{}', 'plain-token-${suffix}', now())`,
+      );
       await applyMigrations(fresh.raw);
       const repos = createRepositories(fresh);
       expect((await repos.bots.findByWebhookToken(`plain-token-${suffix}`))?.id).toBe(`b${suffix}`);
@@ -100,7 +118,9 @@ describe.each(targets)('database on %s', (_name, open) => {
     await expect(repos.schedules.delete('sch_missing')).rejects.toMatchObject({ name: 'NotFoundError', entity: 'Schedule' });
     const bot = await repos.bots.create({ workspaceId, createdById: user.id, name: 'b', graph: { nodes: [], edges: [] } });
     // Two saves computed from version 1: the second finds version 2 taken.
-    const saves = await Promise.allSettled([1, 2].map((i) => repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], i } }, true)));
+    const saves = await Promise.allSettled(
+      [1, 2].map((i) => repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], i } }, true)),
+    );
     const lost = saves.filter((s) => s.status === 'rejected');
     expect(saves.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     expect(lost.map((s) => (s as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);

@@ -25,12 +25,20 @@ describe('database errors', () => {
   });
 
   it('never hands on the text of a database error (it quotes our files and queries)', () => {
-    const leaky = Object.assign(new Error('Invalid `prisma.run.findUnique()` invocation in /work/packages/db/src/repos/runs.ts:36:37'), { code: 'P2010' });
+    const leaky = Object.assign(new Error('Invalid `prisma.run.findUnique()` invocation in /work/packages/db/src/repos/runs.ts:36:37'), {
+      code: 'P2010',
+    });
     expect(classifyDbError(leaky)!.message).not.toMatch(/prisma|\/work|runs\.ts/);
   });
 
   it('leaves errors of other origins alone', () => {
-    for (const err of [new Error('boom'), Object.assign(new Error('x'), { code: 'ECONNRESET' }), Object.assign(new Error('x'), { code: 'PARSE_ERROR' }), null, 'text']) {
+    for (const err of [
+      new Error('boom'),
+      Object.assign(new Error('x'), { code: 'ECONNRESET' }),
+      Object.assign(new Error('x'), { code: 'PARSE_ERROR' }),
+      null,
+      'text',
+    ]) {
       expect(classifyDbError(err)).toBeUndefined();
       expect(isTransientDbError(err)).toBe(false);
     }

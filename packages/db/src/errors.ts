@@ -54,7 +54,8 @@ function driverCause(err: unknown): { kind?: unknown; code?: unknown } | undefin
 const TRANSIENT_SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/;
 /** Socket-level failures of a driver talking to a server that is away. */
 const TRANSIENT_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const TRANSIENT_TEXT = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|server closed the connection/i;
+const TRANSIENT_TEXT =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Can't reach database server|server closed the connection/i;
 
 const DB_LAYER = Symbol.for('bot-manager.db-error');
 
@@ -77,17 +78,26 @@ function isTransientCause(err: unknown): boolean {
  * and whether it may pass on a retry; undefined for anything else. The message is one a person
  * may read: Prisma's own messages quote our source files and queries, which stay in the server log.
  */
-export function classifyDbError(err: unknown): { code: 'DATABASE_ERROR' | 'DB_UNAVAILABLE'; retryable: boolean; message: string } | undefined {
+export function classifyDbError(
+  err: unknown,
+): { code: 'DATABASE_ERROR' | 'DB_UNAVAILABLE'; retryable: boolean; message: string } | undefined {
   const code = prismaCode(err);
   const adapter = (err as { name?: unknown } | null)?.name === 'DriverAdapterError';
   const raw = !!err && typeof err === 'object' && (err as Record<symbol, unknown>)[DB_LAYER] === true;
   // P2024: no connection could be had from the pool in time — the pool is waiting for the server.
   // P2028: the transaction around a write lost its connection (seen when the server restarts under
   // an updateMany); repository writes are idempotent or guarded, so repeating one is safe.
-  const transient = code?.startsWith('P1') || code === 'P2024' || code === 'P2028' || (adapter && isTransientCause(driverCause(err))) || (raw && isTransientCause(err));
-  if (transient) return { code: 'DB_UNAVAILABLE', retryable: true, message: 'The database could not be reached. It is retried automatically.' };
+  const transient =
+    code?.startsWith('P1') ||
+    code === 'P2024' ||
+    code === 'P2028' ||
+    (adapter && isTransientCause(driverCause(err))) ||
+    (raw && isTransientCause(err));
+  if (transient)
+    return { code: 'DB_UNAVAILABLE', retryable: true, message: 'The database could not be reached. It is retried automatically.' };
   // A query or constraint error will fail the same way again.
-  if (code || adapter || raw) return { code: 'DATABASE_ERROR', retryable: false, message: 'A database error occurred. It was logged on the server.' };
+  if (code || adapter || raw)
+    return { code: 'DATABASE_ERROR', retryable: false, message: 'A database error occurred. It was logged on the server.' };
   return undefined;
 }
 
@@ -101,7 +111,10 @@ export const isTransientDbError = (err: unknown): boolean => classifyDbError(err
 export function isUniqueViolation(err: unknown): boolean {
   if (prismaCode(err) === 'P2002') return true;
   const cause = driverCause(err);
-  return (err as { name?: unknown } | null)?.name === 'DriverAdapterError' && (cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505');
+  return (
+    (err as { name?: unknown } | null)?.name === 'DriverAdapterError' &&
+    (cause?.kind === 'UniqueConstraintViolation' || cause?.code === '23505')
+  );
 }
 
 /** Prisma P2025: the record to update or delete does not exist. */

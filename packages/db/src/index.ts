@@ -1,7 +1,15 @@
 export * from './client';
 export * from './migrate';
 export * from './ids';
-export { ConflictError, NotFoundError, isConflictError, isNotFoundError, isDbWriteConflict, isTransientDbError, classifyDbError } from './errors';
+export {
+  ConflictError,
+  NotFoundError,
+  isConflictError,
+  isNotFoundError,
+  isDbWriteConflict,
+  isTransientDbError,
+  classifyDbError,
+} from './errors';
 export * from './repos/users';
 export * from './repos/connections';
 export * from './repos/bots';

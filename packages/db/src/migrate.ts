@@ -44,7 +44,9 @@ export async function applyMigrations(raw: RawSql, dir = MIGRATIONS_DIR): Promis
       const prev = done.get(name);
       if (prev?.finished_at) {
         if (prev.checksum !== checksum) {
-          throw new Error(`Migration ${name} was changed after it was applied (checksum mismatch). Add a new migration instead of editing an applied one.`);
+          throw new Error(
+            `Migration ${name} was changed after it was applied (checksum mismatch). Add a new migration instead of editing an applied one.`,
+          );
         }
         continue;
       }

@@ -20,7 +20,9 @@ export async function upgradePgliteDataDir(dir: string): Promise<string | undefi
   const major = readFileSync(versionFile, 'utf8').trim();
   if (major === CURRENT_MAJOR) return undefined;
   if (major !== '17') {
-    throw new Error(`The embedded database in ${dir} was written by PostgreSQL ${major}; this version can open PostgreSQL 17 and ${CURRENT_MAJOR} data only.`);
+    throw new Error(
+      `The embedded database in ${dir} was written by PostgreSQL ${major}; this version can open PostgreSQL 17 and ${CURRENT_MAJOR} data only.`,
+    );
   }
 
   const [{ PGlite: PGlite17 }, { pgDump }, { PGlite }] = await Promise.all([
@@ -49,7 +51,9 @@ export async function upgradePgliteDataDir(dir: string): Promise<string | undefi
   } catch (err) {
     await fresh.close().catch(() => undefined);
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`Could not upgrade the embedded database in ${dir} from PostgreSQL 17 to ${CURRENT_MAJOR}; it is unchanged.`, { cause: err });
+    throw new Error(`Could not upgrade the embedded database in ${dir} from PostgreSQL 17 to ${CURRENT_MAJOR}; it is unchanged.`, {
+      cause: err,
+    });
   }
   await fresh.close();
 

@@ -10,7 +10,10 @@ describe('findUnstorable', () => {
   });
 
   it('names the field holding a NUL, a lone surrogate, or a NUL in a key', () => {
-    expect(findUnstorable({ graph: { nodes: [{ params: { prompt: 'a\u0000b' } }] } })).toEqual({ path: 'graph.nodes[0].params.prompt', reason: 'nul' });
+    expect(findUnstorable({ graph: { nodes: [{ params: { prompt: 'a\u0000b' } }] } })).toEqual({
+      path: 'graph.nodes[0].params.prompt',
+      reason: 'nul',
+    });
     expect(findUnstorable({ name: 'x\uD800' })).toEqual({ path: 'name', reason: 'surrogate' });
     expect(findUnstorable({ name: '\uDC00x' })).toEqual({ path: 'name', reason: 'surrogate' });
     expect(findUnstorable({ input: { 'bad\u0000key': 1 } })).toEqual({ path: 'input["bad\\u0000key"]', reason: 'nul' });

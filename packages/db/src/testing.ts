@@ -33,7 +33,12 @@ export async function createTestPostgresDatabase(prefix = 'bm'): Promise<{ url: 
  * BM_TEST_PG_BIN (the README test command sets it), else the newest /usr/lib/postgresql/<v>/bin.
  * PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
-export async function startPrivatePostgres(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void> }> {
+export async function startPrivatePostgres(): Promise<{
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const { execFileSync } = await import('node:child_process');
   const { existsSync, mkdtempSync, readdirSync, rmSync, chownSync, chmodSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -45,7 +50,8 @@ export async function startPrivatePostgres(): Promise<{ url: string; stop(): Pro
     const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(a) - Number(b)) : [];
     if (versions.length) bin = path.join(root, versions.at(-1)!, 'bin');
   }
-  if (!bin || !existsSync(path.join(bin, 'pg_ctl'))) throw new Error('PostgreSQL server binaries not found: set BM_TEST_PG_BIN or install postgresql.');
+  if (!bin || !existsSync(path.join(bin, 'pg_ctl')))
+    throw new Error('PostgreSQL server binaries not found: set BM_TEST_PG_BIN or install postgresql.');
   const port = await new Promise<number>((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -64,11 +70,22 @@ export async function startPrivatePostgres(): Promise<{ url: string; stop(): Pro
     chownSync(dir, uid, gid);
   }
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin!, cmd), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin!, cmd), args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin!, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(path.join(bin!, cmd), args, { stdio: 'pipe' });
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
   const ctl = (action: 'start' | 'stop') =>
     action === 'start'
-      ? run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start'])
+      ? run('pg_ctl', [
+          '-D',
+          data,
+          '-o',
+          `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+          '-l',
+          path.join(dir, 'log'),
+          '-w',
+          'start',
+        ])
       : run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   ctl('start');
   return {

@@ -19,7 +19,15 @@ function g(nodes: string[], edges: [string, string][]): GraphShape {
 }
 
 // a → b → d, a → c → d, e alone; listed in a deliberately scrambled order
-const diamond = g(['e', 'c', 'a', 'd', 'b'], [['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'd']]);
+const diamond = g(
+  ['e', 'c', 'a', 'd', 'b'],
+  [
+    ['a', 'b'],
+    ['a', 'c'],
+    ['b', 'd'],
+    ['c', 'd'],
+  ],
+);
 
 describe('topologicalOrder', () => {
   it('orders every edge source before its target, ties by graph order', () => {
@@ -35,7 +43,14 @@ describe('topologicalOrder', () => {
   });
 
   it('throws GraphCycleError naming the cycle', () => {
-    const cyclic = g(['a', 'b', 'c'], [['a', 'b'], ['b', 'c'], ['c', 'b']]);
+    const cyclic = g(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'b'],
+      ],
+    );
     let err: unknown;
     try {
       topologicalOrder(cyclic);
@@ -54,7 +69,15 @@ describe('executionLevels', () => {
   });
 
   it('puts a node after its deepest predecessor', () => {
-    const chain = g(['a', 'b', 'c', 'd'], [['a', 'b'], ['b', 'c'], ['a', 'c'], ['c', 'd']]);
+    const chain = g(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['a', 'c'],
+        ['c', 'd'],
+      ],
+    );
     expect(executionLevels(chain)).toEqual([['a'], ['b'], ['c'], ['d']]);
   });
 
@@ -72,7 +95,18 @@ describe('upstreamOf / downstreamOf / incomingEdges', () => {
   });
 
   it('includes the node itself only when it sits on a cycle', () => {
-    expect(upstreamOf(g(['a', 'b'], [['a', 'b'], ['b', 'a']]), 'a')).toEqual(['a', 'b']);
+    expect(
+      upstreamOf(
+        g(
+          ['a', 'b'],
+          [
+            ['a', 'b'],
+            ['b', 'a'],
+          ],
+        ),
+        'a',
+      ),
+    ).toEqual(['a', 'b']);
   });
 
   it('lists incoming edges in edge order', () => {
@@ -82,8 +116,21 @@ describe('upstreamOf / downstreamOf / incomingEdges', () => {
 
 describe('findCycles', () => {
   it('finds each cycle once, as a path', () => {
-    const graph = g(['a', 'b', 'c', 'x', 'y'], [['a', 'b'], ['b', 'c'], ['c', 'a'], ['x', 'y'], ['y', 'x'], ['c', 'x']]);
-    expect(findCycles(graph)).toEqual([['a', 'b', 'c'], ['x', 'y']]);
+    const graph = g(
+      ['a', 'b', 'c', 'x', 'y'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['x', 'y'],
+        ['y', 'x'],
+        ['c', 'x'],
+      ],
+    );
+    expect(findCycles(graph)).toEqual([
+      ['a', 'b', 'c'],
+      ['x', 'y'],
+    ]);
   });
 
   it('detects self-loops and returns nothing for a DAG', () => {
@@ -118,7 +165,13 @@ describe('collectNodeInputs', () => {
   });
 
   it('skips sources without a recorded output', () => {
-    const graph = g(['a', 'b', 'm'], [['a', 'm'], ['b', 'm']]);
+    const graph = g(
+      ['a', 'b', 'm'],
+      [
+        ['a', 'm'],
+        ['b', 'm'],
+      ],
+    );
     expect(collectNodeInputs(graph, 'm', { b: { output: null } }).all).toEqual([null]);
   });
 });

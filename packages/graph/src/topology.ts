@@ -114,10 +114,7 @@ export function downstreamOf(graph: GraphShape, nodeId: string): string[] {
 }
 
 /** Edges into `nodeId`, in edge order. */
-export function incomingEdges<E extends GraphShape['edges'][number]>(
-  graph: { edges: readonly E[] },
-  nodeId: string,
-): E[] {
+export function incomingEdges<E extends GraphShape['edges'][number]>(graph: { edges: readonly E[] }, nodeId: string): E[] {
   return graph.edges.filter((e) => e.target === nodeId);
 }
 
@@ -169,9 +166,7 @@ export function findCycles(graph: GraphShape): string[][] {
       }
     }
   }
-  return components
-    .map((comp) => cyclePath(comp, out).map((i) => ids[i]!))
-    .sort((a, b) => ids.indexOf(a[0]!) - ids.indexOf(b[0]!));
+  return components.map((comp) => cyclePath(comp, out).map((i) => ids[i]!)).sort((a, b) => ids.indexOf(a[0]!) - ids.indexOf(b[0]!));
 }
 
 /** A shortest cycle through the component's first node (graph order), found by BFS. */

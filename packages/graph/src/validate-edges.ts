@@ -11,11 +11,7 @@ function pickPort(ports: PortDef[], handle: string | null | undefined): PortDef 
 }
 
 /** Endpoints, handles, port types, duplicates and fan-in of every edge. */
-export function checkEdges(
-  graph: Graph,
-  byId: Map<string, GraphNode>,
-  types: Map<string, NodeTypeInfo>,
-): ValidationError[] {
+export function checkEdges(graph: Graph, byId: Map<string, GraphNode>, types: Map<string, NodeTypeInfo>): ValidationError[] {
   const errors: ValidationError[] = [];
   const seenConnections = new Set<string>();
   const fanIn = new Map<string, { port: PortDef; node: GraphNode; sources: GraphNode[] }>();
@@ -25,10 +21,9 @@ export function checkEdges(
     const target = byId.get(edge.target);
     const edgeRef = `Connection "${edge.id}"`;
     if (!source || !target) {
-      const which = [
-        !source ? `from unknown node "${edge.source}"` : '',
-        !target ? `to unknown node "${edge.target}"` : '',
-      ].filter(Boolean);
+      const which = [!source ? `from unknown node "${edge.source}"` : '', !target ? `to unknown node "${edge.target}"` : ''].filter(
+        Boolean,
+      );
       errors.push({
         code: 'DANGLING_EDGE',
         edgeId: edge.id,
@@ -79,40 +74,55 @@ function checkEndpoints(
   const edgeRef = `Connection "${edge.id}"`;
   const base = { edgeId: edge.id };
   if (sInfo.outputs.length === 0) {
-    return [{ ...base, code: 'INVALID_EDGE', nodeId: source.id, message: `${nodeName(source)} has no output, but ${edgeRef} starts from it.` }];
+    return [
+      { ...base, code: 'INVALID_EDGE', nodeId: source.id, message: `${nodeName(source)} has no output, but ${edgeRef} starts from it.` },
+    ];
   }
   if (tInfo.inputs.length === 0) {
-    return [{ ...base, code: 'INVALID_EDGE', nodeId: target.id, message: `${nodeName(target)} takes no input, but ${edgeRef} connects ${nodeName(source)} into it.` }];
+    return [
+      {
+        ...base,
+        code: 'INVALID_EDGE',
+        nodeId: target.id,
+        message: `${nodeName(target)} takes no input, but ${edgeRef} connects ${nodeName(source)} into it.`,
+      },
+    ];
   }
   const out = pickPort(sInfo.outputs, edge.sourceHandle);
   if (!out) {
-    return [{
-      ...base,
-      code: 'DANGLING_EDGE',
-      nodeId: source.id,
-      message: `${edgeRef} starts at output "${edge.sourceHandle}" of ${nodeName(source)}, which has no such output (outputs: ${describePorts(sInfo.outputs)}).`,
-    }];
+    return [
+      {
+        ...base,
+        code: 'DANGLING_EDGE',
+        nodeId: source.id,
+        message: `${edgeRef} starts at output "${edge.sourceHandle}" of ${nodeName(source)}, which has no such output (outputs: ${describePorts(sInfo.outputs)}).`,
+      },
+    ];
   }
   const inp = pickPort(tInfo.inputs, edge.targetHandle);
   if (!inp) {
-    return [{
-      ...base,
-      code: 'DANGLING_EDGE',
-      nodeId: target.id,
-      message: `${edgeRef} ends at input "${edge.targetHandle}" of ${nodeName(target)}, which has no such input (inputs: ${describePorts(tInfo.inputs)}).`,
-    }];
+    return [
+      {
+        ...base,
+        code: 'DANGLING_EDGE',
+        nodeId: target.id,
+        message: `${edgeRef} ends at input "${edge.targetHandle}" of ${nodeName(target)}, which has no such input (inputs: ${describePorts(tInfo.inputs)}).`,
+      },
+    ];
   }
   const slot = `${target.id}\u0000${inp.name}`;
   const entry = fanIn.get(slot) ?? { port: inp, node: target, sources: [] };
   entry.sources.push(source);
   fanIn.set(slot, entry);
   if (!portsCompatible(out.type, inp.type)) {
-    return [{
-      ...base,
-      code: 'INCOMPATIBLE_PORTS',
-      nodeId: target.id,
-      message: `${nodeName(source)} outputs ${out.type} but ${nodeName(target)} input "${inp.name}" expects ${inp.type} (${edgeRef}).`,
-    }];
+    return [
+      {
+        ...base,
+        code: 'INCOMPATIBLE_PORTS',
+        nodeId: target.id,
+        message: `${nodeName(source)} outputs ${out.type} but ${nodeName(target)} input "${inp.name}" expects ${inp.type} (${edgeRef}).`,
+      },
+    ];
   }
   return [];
 }

@@ -6,11 +6,7 @@ import { upstreamOf } from './topology';
 import { nodeName, type ValidationError } from './validate-types';
 
 /** Every string inside params with its path, skipping top-level literal (non-template) params. */
-function* templateStrings(
-  value: unknown,
-  path: PathSegment[],
-  literal: ReadonlySet<string>,
-): Generator<[PathSegment[], string]> {
+function* templateStrings(value: unknown, path: PathSegment[], literal: ReadonlySet<string>): Generator<[PathSegment[], string]> {
   if (path.length === 1 && literal.has(String(path[0]))) return;
   if (typeof value === 'string') {
     if (containsTemplate(value)) yield [path, value];

@@ -5,15 +5,81 @@ import type { GraphInput } from './schema';
 import { validateGraph, type ValidateGraphOptions } from './validate';
 
 const types: NodeTypeInfo[] = [
-  { id: 't.manual', version: 1, category: 'source', trigger: true, inputs: [], outputs: [{ name: 'output', type: 'any' }], params: z.object({}) },
-  { id: 't.fetch', version: 1, category: 'source', inputs: [], outputs: [{ name: 'output', type: 'json' }], params: z.object({ url: z.string().min(1), headers: z.record(z.string(), z.string()).default({}) }) },
-  { id: 't.fetch', version: 2, category: 'source', inputs: [], outputs: [{ name: 'output', type: 'json' }], params: z.object({ url: z.string().min(1), timeoutMs: z.number().int().min(1).default(1000) }) },
-  { id: 't.llm', version: 1, category: 'llm', connectionParams: ['llmConnectionId'], inputs: [{ name: 'input', type: 'any', multiple: true }], outputs: [{ name: 'output', type: 'json' }], params: z.object({ prompt: z.string().min(1), llmConnectionId: z.string().optional(), temperature: z.number().min(0).max(2).optional() }) },
-  { id: 't.text', version: 1, category: 'transform', inputs: [{ name: 'input', type: 'any', multiple: true }], outputs: [{ name: 'output', type: 'text' }], params: z.object({ template: z.string() }) },
-  { id: 't.filter', version: 1, category: 'transform', inputs: [{ name: 'input', type: 'items' }], outputs: [{ name: 'output', type: 'items' }], params: z.object({ field: z.string().default('') }) },
+  {
+    id: 't.manual',
+    version: 1,
+    category: 'source',
+    trigger: true,
+    inputs: [],
+    outputs: [{ name: 'output', type: 'any' }],
+    params: z.object({}),
+  },
+  {
+    id: 't.fetch',
+    version: 1,
+    category: 'source',
+    inputs: [],
+    outputs: [{ name: 'output', type: 'json' }],
+    params: z.object({ url: z.string().min(1), headers: z.record(z.string(), z.string()).default({}) }),
+  },
+  {
+    id: 't.fetch',
+    version: 2,
+    category: 'source',
+    inputs: [],
+    outputs: [{ name: 'output', type: 'json' }],
+    params: z.object({ url: z.string().min(1), timeoutMs: z.number().int().min(1).default(1000) }),
+  },
+  {
+    id: 't.llm',
+    version: 1,
+    category: 'llm',
+    connectionParams: ['llmConnectionId'],
+    inputs: [{ name: 'input', type: 'any', multiple: true }],
+    outputs: [{ name: 'output', type: 'json' }],
+    params: z.object({
+      prompt: z.string().min(1),
+      llmConnectionId: z.string().optional(),
+      temperature: z.number().min(0).max(2).optional(),
+    }),
+  },
+  {
+    id: 't.text',
+    version: 1,
+    category: 'transform',
+    inputs: [{ name: 'input', type: 'any', multiple: true }],
+    outputs: [{ name: 'output', type: 'text' }],
+    params: z.object({ template: z.string() }),
+  },
+  {
+    id: 't.filter',
+    version: 1,
+    category: 'transform',
+    inputs: [{ name: 'input', type: 'items' }],
+    outputs: [{ name: 'output', type: 'items' }],
+    params: z.object({ field: z.string().default('') }),
+  },
   { id: 't.say', version: 1, category: 'output', inputs: [{ name: 'input', type: 'text' }], outputs: [], params: z.object({}) },
-  { id: 't.code', version: 1, category: 'transform', literalParams: ['expression'], inputs: [{ name: 'input', type: 'any' }], outputs: [{ name: 'output', type: 'any' }], params: z.object({ expression: z.string(), note: z.string().optional() }) },
-  { id: 't.branch', version: 1, category: 'transform', inputs: [{ name: 'input', type: 'any' }], outputs: [{ name: 'yes', type: 'any' }, { name: 'no', type: 'any' }], params: z.object({}) },
+  {
+    id: 't.code',
+    version: 1,
+    category: 'transform',
+    literalParams: ['expression'],
+    inputs: [{ name: 'input', type: 'any' }],
+    outputs: [{ name: 'output', type: 'any' }],
+    params: z.object({ expression: z.string(), note: z.string().optional() }),
+  },
+  {
+    id: 't.branch',
+    version: 1,
+    category: 'transform',
+    inputs: [{ name: 'input', type: 'any' }],
+    outputs: [
+      { name: 'yes', type: 'any' },
+      { name: 'no', type: 'any' },
+    ],
+    params: z.object({}),
+  },
 ];
 
 const opts: ValidateGraphOptions = {
@@ -91,7 +157,10 @@ describe('validateGraph: structure', () => {
   it('reports duplicate node and edge ids', () => {
     const graph = {
       nodes: [node('a', 't.manual', {}, { label: 'Start' }), node('a', 't.text', { template: 'x' })],
-      edges: [{ id: 'e', source: 'a', target: 'a' }, { id: 'e', source: 'a', target: 'a', targetHandle: 'input' }],
+      edges: [
+        { id: 'e', source: 'a', target: 'a' },
+        { id: 'e', source: 'a', target: 'a', targetHandle: 'input' },
+      ],
     };
     const res = validateGraph(graph, opts);
     const dup = res.errors.find((e) => e.code === 'DUPLICATE_NODE_ID')!;
@@ -101,13 +170,19 @@ describe('validateGraph: structure', () => {
 
   it('names the nodes of a cycle in order', () => {
     const graph = {
-      nodes: [node('m', 't.manual'), node('a', 't.text', { template: 'a' }, { label: 'Draft' }), node('b', 't.text', { template: 'b' }, { label: 'Polish' })],
+      nodes: [
+        node('m', 't.manual'),
+        node('a', 't.text', { template: 'a' }, { label: 'Draft' }),
+        node('b', 't.text', { template: 'b' }, { label: 'Polish' }),
+      ],
       edges: [edge('m', 'a'), edge('a', 'b'), edge('b', 'a')],
     };
     const err = only(graph);
     expect(err.code).toBe('CYCLE');
     expect(err.nodeIds).toEqual(['a', 'b']);
-    expect(err.message).toBe('These nodes form a cycle: "Draft" (t.text) → "Polish" (t.text) → "Draft" (t.text). Remove one of these connections.');
+    expect(err.message).toBe(
+      'These nodes form a cycle: "Draft" (t.text) → "Polish" (t.text) → "Draft" (t.text). Remove one of these connections.',
+    );
   });
 
   it('reports a self-loop as a cycle', () => {
@@ -155,7 +230,11 @@ describe('validateGraph: structure', () => {
 describe('validateGraph: ports', () => {
   it('rejects a text output into an items input', () => {
     const graph = {
-      nodes: [node('m', 't.manual'), node('t', 't.text', { template: 'x' }, { label: 'Compose' }), node('f', 't.filter', {}, { label: 'Keep' })],
+      nodes: [
+        node('m', 't.manual'),
+        node('t', 't.text', { template: 'x' }, { label: 'Compose' }),
+        node('f', 't.filter', {}, { label: 'Keep' }),
+      ],
       edges: [edge('m', 't'), edge('t', 'f')],
     };
     const err = only(graph);
@@ -167,7 +246,14 @@ describe('validateGraph: ports', () => {
     const jsonToText = { nodes: [node('f', 't.fetch', { url: 'u' }), node('s', 't.say')], edges: [edge('f', 's')] };
     expect(codes(jsonToText)).toEqual(['INCOMPATIBLE_PORTS']);
     const ok = {
-      nodes: [node('m', 't.manual'), node('f', 't.fetch', { url: 'u' }), node('k1', 't.filter'), node('k2', 't.filter'), node('t', 't.text', { template: '' }), node('s', 't.say')],
+      nodes: [
+        node('m', 't.manual'),
+        node('f', 't.fetch', { url: 'u' }),
+        node('k1', 't.filter'),
+        node('k2', 't.filter'),
+        node('t', 't.text', { template: '' }),
+        node('s', 't.say'),
+      ],
       edges: [edge('m', 'k1'), edge('f', 'k2'), edge('t', 's'), edge('k2', 't')],
     };
     expect(codes(ok)).toEqual([]);
@@ -197,7 +283,9 @@ describe('validateGraph: node types and params', () => {
     const err = only({ nodes: [node('x', 't.fetch', { url: 'u' }, { version: 7, label: 'Fetch' })], edges: [] });
     expect(err.code).toBe('UNKNOWN_NODE_VERSION');
     expect(err.message).toBe('"Fetch" (t.fetch) uses version 7, which does not exist (available: 1, 2).');
-    expect(codes({ nodes: [node('x', 't.fetch', { url: 'u' }, { version: 7 })], edges: [] }, { listVersions: undefined })).toEqual(['UNKNOWN_NODE_TYPE']);
+    expect(codes({ nodes: [node('x', 't.fetch', { url: 'u' }, { version: 7 })], edges: [] }, { listVersions: undefined })).toEqual([
+      'UNKNOWN_NODE_TYPE',
+    ]);
   });
 
   it('validates params against the version used', () => {
@@ -220,19 +308,27 @@ describe('validateGraph: node types and params', () => {
   });
 
   it('does not accept templates in number params (only string params are templates)', () => {
-    const err = only({ nodes: [node('m', 't.manual'), node('l', 't.llm', { prompt: 'p', temperature: '{{ input.t }}' })], edges: [edge('m', 'l')] });
+    const err = only({
+      nodes: [node('m', 't.manual'), node('l', 't.llm', { prompt: 'p', temperature: '{{ input.t }}' })],
+      edges: [edge('m', 'l')],
+    });
     expect(err).toMatchObject({ code: 'INVALID_PARAM', param: 'temperature' });
     expect(err.message).toContain('expected number, received string');
   });
 });
 
 describe('validateGraph: LLM connections', () => {
-  const llmGraph = (params: Record<string, unknown>) => ({ nodes: [node('l', 't.llm', { prompt: 'hi', ...params }, { label: 'Summarise' })], edges: [] });
+  const llmGraph = (params: Record<string, unknown>) => ({
+    nodes: [node('l', 't.llm', { prompt: 'hi', ...params }, { label: 'Summarise' })],
+    edges: [],
+  });
 
   it('requires a connection on the node or the bot', () => {
     const err = only(llmGraph({}), { llm: { botHasConnection: false } });
     expect(err.code).toBe('LLM_CONNECTION_MISSING');
-    expect(err.message).toMatch(/^"Summarise" \(t\.llm\) has no LLM connection: choose one on the node, or set a default connection for the bot/);
+    expect(err.message).toMatch(
+      /^"Summarise" \(t\.llm\) has no LLM connection: choose one on the node, or set a default connection for the bot/,
+    );
     expect(codes(llmGraph({ llmConnectionId: '  ' }), { llm: { botHasConnection: false } })).toEqual(['LLM_CONNECTION_MISSING']);
     expect(codes(llmGraph({}), { llm: { botHasConnection: true } })).toEqual([]);
     expect(codes(llmGraph({ llmConnectionId: 'c1' }), { llm: { botHasConnection: false } })).toEqual([]);
@@ -286,7 +382,11 @@ describe('validateGraph: expressions', () => {
 
   it('reports a reference to a node that is not upstream', () => {
     const graph = {
-      nodes: [node('m', 't.manual'), node('a', 't.text', { template: 'a' }, { label: 'Branch A' }), node('b', 't.text', { template: '{{ nodes.a.output }}' })],
+      nodes: [
+        node('m', 't.manual'),
+        node('a', 't.text', { template: 'a' }, { label: 'Branch A' }),
+        node('b', 't.text', { template: '{{ nodes.a.output }}' }),
+      ],
       edges: [edge('m', 'a'), edge('m', 'b')],
     };
     const err = only(graph);

@@ -39,10 +39,12 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
     return {
       ok: false,
       graph,
-      errors: [{
-        code: 'TOO_MANY_NODES',
-        message: `The graph has ${graph.nodes.length} nodes; the limit is ${maxNodes}. Split it into smaller bots.`,
-      }],
+      errors: [
+        {
+          code: 'TOO_MANY_NODES',
+          message: `The graph has ${graph.nodes.length} nodes; the limit is ${maxNodes}. Split it into smaller bots.`,
+        },
+      ],
     };
   }
 
@@ -142,22 +144,26 @@ function checkLlm(node: GraphNode, param: string, llm: NonNullable<ValidateGraph
   const id = node.params[param];
   if (typeof id === 'string' && id.trim() !== '') {
     if (llm.connectionUsable && !llm.connectionUsable(id)) {
-      return [{
-        code: 'LLM_CONNECTION_UNUSABLE',
-        nodeId: node.id,
-        param,
-        message: `${nodeName(node)} uses LLM connection "${id}", which does not exist, is inactive or is not shared with this bot's workspace. Pick another connection on the node.`,
-      }];
+      return [
+        {
+          code: 'LLM_CONNECTION_UNUSABLE',
+          nodeId: node.id,
+          param,
+          message: `${nodeName(node)} uses LLM connection "${id}", which does not exist, is inactive or is not shared with this bot's workspace. Pick another connection on the node.`,
+        },
+      ];
     }
     return [];
   }
   if (!llm.botHasConnection) {
-    return [{
-      code: 'LLM_CONNECTION_MISSING',
-      nodeId: node.id,
-      param,
-      message: `${nodeName(node)} has no LLM connection: choose one on the node, or set a default connection for the bot (Settings → LLM Connections to add one).`,
-    }];
+    return [
+      {
+        code: 'LLM_CONNECTION_MISSING',
+        nodeId: node.id,
+        param,
+        message: `${nodeName(node)} has no LLM connection: choose one on the node, or set a default connection for the bot (Settings → LLM Connections to add one).`,
+      },
+    ];
   }
   return [];
 }

@@ -43,7 +43,9 @@ describe('message catalogues', () => {
 
   it('uses no void HTML element as a <Trans> tag (react-i18next would drop its text)', () => {
     const VOID = /^<\/?(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b/;
-    const bad = [...NAMESPACES].flatMap((ns) => [...flatten(resources.en[ns])].filter(([, text]) => messageTags(text).some((tag) => VOID.test(tag))).map(([key]) => `${ns}:${key}`));
+    const bad = [...NAMESPACES].flatMap((ns) =>
+      [...flatten(resources.en[ns])].filter(([, text]) => messageTags(text).some((tag) => VOID.test(tag))).map(([key]) => `${ns}:${key}`),
+    );
     expect(bad).toEqual([]);
   });
 

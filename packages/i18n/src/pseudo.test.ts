@@ -14,7 +14,8 @@ describe('pseudo-locale', () => {
 
   it('turns every English message into a valid ICU message', () => {
     for (const ns of NAMESPACES)
-      for (const [key, text] of flatten(resources.en[ns])) expect(() => new IntlMessageFormat(pseudoLocalize(text), 'en', undefined, { ignoreTag: true }), key).not.toThrow();
+      for (const [key, text] of flatten(resources.en[ns]))
+        expect(() => new IntlMessageFormat(pseudoLocalize(text), 'en', undefined, { ignoreTag: true }), key).not.toThrow();
   });
 
   it('is served by createI18n when asked for', () => {

@@ -43,11 +43,39 @@ function service(timeoutMs?: number) {
 beforeEach(() => {
   for (const f of [openai, local, anthropic, gemini]) f.reset();
   store = new MemoryStore();
-  store.addConnection({ id: 'c-openai', provider: 'openai', baseUrl: openai.url, modelDefault: 'gpt-4o-mini', apiKey: KEYS.openai, name: 'My OpenAI' });
-  store.addConnection({ id: 'c-anthropic', provider: 'anthropic', baseUrl: anthropic.url, modelDefault: 'claude-sonnet-4-5', apiKey: KEYS.anthropic, name: 'Claude' });
-  store.addConnection({ id: 'c-google', provider: 'google', baseUrl: gemini.url, modelDefault: 'gemini-2.5-flash', apiKey: KEYS.google, name: 'Gemini' });
+  store.addConnection({
+    id: 'c-openai',
+    provider: 'openai',
+    baseUrl: openai.url,
+    modelDefault: 'gpt-4o-mini',
+    apiKey: KEYS.openai,
+    name: 'My OpenAI',
+  });
+  store.addConnection({
+    id: 'c-anthropic',
+    provider: 'anthropic',
+    baseUrl: anthropic.url,
+    modelDefault: 'claude-sonnet-4-5',
+    apiKey: KEYS.anthropic,
+    name: 'Claude',
+  });
+  store.addConnection({
+    id: 'c-google',
+    provider: 'google',
+    baseUrl: gemini.url,
+    modelDefault: 'gemini-2.5-flash',
+    apiKey: KEYS.google,
+    name: 'Gemini',
+  });
   store.addConnection({ id: 'c-local', provider: 'local', baseUrl: local.url, modelDefault: 'llama3.2:3b', name: 'Ollama' });
-  store.addConnection({ id: 'c-other', provider: 'other', baseUrl: openai.url, modelDefault: 'meta-llama/llama-3.3-70b', apiKey: KEYS.other, name: 'Groq' });
+  store.addConnection({
+    id: 'c-other',
+    provider: 'other',
+    baseUrl: openai.url,
+    modelDefault: 'meta-llama/llama-3.3-70b',
+    apiKey: KEYS.other,
+    name: 'Groq',
+  });
   for (const id of ['c-openai', 'c-anthropic', 'c-google', 'c-local', 'c-other']) store.addBot({ id: `bot-${id}`, llmConnectionId: id });
 });
 
@@ -55,10 +83,38 @@ const ask = (botId: string, extra: Record<string, unknown> = {}) =>
   service().callLLM({ userId: 'user-owner', botId, purpose: 'analyze', prompt: 'Summarise the news', ...extra });
 
 describe('callLLM succeeds with every provider', () => {
-  const cases: { provider: Provider; fake: () => FakeProviderServer; key?: keyof typeof KEYS; header: string; model: string; requestId: RegExp }[] = [
-    { provider: 'openai', fake: () => openai, key: 'openai', header: 'authorization', model: 'gpt-4o-mini', requestId: /^req_[0-9a-f]{32}$/ },
-    { provider: 'anthropic', fake: () => anthropic, key: 'anthropic', header: 'authorization', model: 'claude-sonnet-4-5', requestId: /^req_011C/ },
-    { provider: 'google', fake: () => gemini, key: 'google', header: 'x-goog-api-key', model: 'gemini-2.5-flash', requestId: /^[0-9A-Za-z]{22}$/ },
+  const cases: {
+    provider: Provider;
+    fake: () => FakeProviderServer;
+    key?: keyof typeof KEYS;
+    header: string;
+    model: string;
+    requestId: RegExp;
+  }[] = [
+    {
+      provider: 'openai',
+      fake: () => openai,
+      key: 'openai',
+      header: 'authorization',
+      model: 'gpt-4o-mini',
+      requestId: /^req_[0-9a-f]{32}$/,
+    },
+    {
+      provider: 'anthropic',
+      fake: () => anthropic,
+      key: 'anthropic',
+      header: 'authorization',
+      model: 'claude-sonnet-4-5',
+      requestId: /^req_011C/,
+    },
+    {
+      provider: 'google',
+      fake: () => gemini,
+      key: 'google',
+      header: 'x-goog-api-key',
+      model: 'gemini-2.5-flash',
+      requestId: /^[0-9A-Za-z]{22}$/,
+    },
     { provider: 'local', fake: () => local, header: 'authorization', model: 'llama3.2:3b', requestId: /^req_/ },
     { provider: 'other', fake: () => openai, key: 'other', header: 'authorization', model: 'meta-llama/llama-3.3-70b', requestId: /^req_/ },
   ];
@@ -143,7 +199,14 @@ describe('connection and model resolution', () => {
   });
 
   it("refuses the owner's own connection for a bot in another workspace, and a former member", async () => {
-    store.addConnection({ id: 'c-elsewhere', provider: 'openai', baseUrl: openai.url, modelDefault: 'gpt-4o-mini', apiKey: KEYS.openai, workspaceId: 'ws-other' });
+    store.addConnection({
+      id: 'c-elsewhere',
+      provider: 'openai',
+      baseUrl: openai.url,
+      modelDefault: 'gpt-4o-mini',
+      apiKey: KEYS.openai,
+      workspaceId: 'ws-other',
+    });
     store.addBot({ id: 'bot-here', llmConnectionId: 'c-elsewhere' });
     const err = (await rejectionOf(ask('bot-here'))) as LlmError;
     expect(err.code).toBe('CONNECTION_NOT_FOUND');
@@ -164,7 +227,15 @@ describe('connection and model resolution', () => {
   });
 
   it("CONNECTION_NOT_FOUND for a stranger's private connection, a non-member, or a missing id — same message", async () => {
-    store.addConnection({ id: 'c-shared', provider: 'openai', baseUrl: openai.url, modelDefault: 'gpt-4o-mini', apiKey: KEYS.openai, shared: true, workspaceId: 'ws-team' });
+    store.addConnection({
+      id: 'c-shared',
+      provider: 'openai',
+      baseUrl: openai.url,
+      modelDefault: 'gpt-4o-mini',
+      apiKey: KEYS.openai,
+      shared: true,
+      workspaceId: 'ws-team',
+    });
     store.addBot({ id: 'bot-shared', llmConnectionId: 'c-shared', workspaceId: 'ws-team' });
     const stranger = (botId: string) => service().callLLM({ userId: 'user-stranger', botId, purpose: 'report', prompt: 'x' });
 
@@ -210,7 +281,11 @@ describe('connection and model resolution', () => {
   it('a sealed key that does not open (copied from another row) is KEY_UNREADABLE, never sent', async () => {
     const source = store.connections.get('c-openai')!;
     store.addConnection({ ...source, id: 'c-copied', name: 'Copied', apiKey: undefined });
-    Object.assign(store.connections.get('c-copied')!, { apiKeyEncrypted: source.apiKeyEncrypted, keyId: source.keyId, keyNonce: source.keyNonce });
+    Object.assign(store.connections.get('c-copied')!, {
+      apiKeyEncrypted: source.apiKeyEncrypted,
+      keyId: source.keyId,
+      keyNonce: source.keyNonce,
+    });
     store.addBot({ id: 'bot-copied', llmConnectionId: 'c-copied' });
     const err = (await rejectionOf(ask('bot-copied'))) as LlmError;
     expect(err.code).toBe('KEY_UNREADABLE');
@@ -278,7 +353,9 @@ describe('deadline and cancellation', () => {
   ])('$provider: a slow answer past the deadline is TIMEOUT (retryable)', async ({ provider, fake, slow }) => {
     fake().enqueue(slow());
     const started = Date.now();
-    const err = (await rejectionOf(service(300).callLLM({ userId: 'user-owner', botId: `bot-c-${provider}`, purpose: 'draft', prompt: 'x' }))) as LlmError;
+    const err = (await rejectionOf(
+      service(300).callLLM({ userId: 'user-owner', botId: `bot-c-${provider}`, purpose: 'draft', prompt: 'x' }),
+    )) as LlmError;
     expect(err.code).toBe('TIMEOUT');
     expect(err.retryable).toBe(true);
     expect(err.message).toContain('did not answer within 0.3 s');
@@ -305,7 +382,11 @@ describe('testConnection', () => {
 
   it('sends a tiny request (max tokens 16) to the default model', async () => {
     await service().testConnection(store.connections.get('c-anthropic')!);
-    expect(anthropic.requests[0]?.body).toMatchObject({ model: 'claude-sonnet-4-5', max_tokens: 16, messages: [{ role: 'user', content: 'Hello world' }] });
+    expect(anthropic.requests[0]?.body).toMatchObject({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'Hello world' }],
+    });
   });
 
   it('reports a rejected key as ok:false with code and message, never the key', async () => {
@@ -313,7 +394,9 @@ describe('testConnection', () => {
     const result = await service().testConnection(store.connections.get('c-google')!);
     expect(result).toMatchObject({ ok: false, error: { code: 'KEY_REJECTED' } });
     if (!result.ok) {
-      expect(result.error.message).toBe('Your Google Gemini API key in connection "Gemini" was rejected (400). Update it in Settings → LLM Connections.');
+      expect(result.error.message).toBe(
+        'Your Google Gemini API key in connection "Gemini" was rejected (400). Update it in Settings → LLM Connections.',
+      );
       expect(JSON.stringify(result)).not.toContain(KEYS.google);
     }
   });

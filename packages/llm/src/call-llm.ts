@@ -20,7 +20,9 @@ export interface LlmConnectionRecord {
 
 /** Implemented over Prisma elsewhere; callLLM depends on nothing else of the database. */
 export interface LlmStore {
-  getBot(botId: string): Promise<{ id: string; workspaceId: string; llmConnectionId: string | null; llmModelOverride: string | null } | null>;
+  getBot(
+    botId: string,
+  ): Promise<{ id: string; workspaceId: string; llmConnectionId: string | null; llmModelOverride: string | null } | null>;
   getConnection(id: string): Promise<LlmConnectionRecord | null>;
   isWorkspaceMember(userId: string, workspaceId: string): Promise<boolean>;
 }
@@ -58,8 +60,7 @@ export interface LlmServiceDeps {
 }
 
 export type TestConnectionResult =
-  | { ok: true; model: string; latencyMs: number; output: string }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; model: string; latencyMs: number; output: string } | { ok: false; error: { code: string; message: string } };
 
 export interface LlmService {
   callLLM(req: CallLlmRequest): Promise<LlmResult>;
@@ -106,10 +107,16 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
     const connectionId = fromNode ?? nonEmpty(bot.llmConnectionId);
     if (!connectionId) throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`);
     const rec = await deps.store.getConnection(connectionId);
-    const allowed = rec !== null && connectionUsableBy(rec, req.userId, bot.workspaceId) && (await deps.store.isWorkspaceMember(req.userId, bot.workspaceId));
+    const allowed =
+      rec !== null &&
+      connectionUsableBy(rec, req.userId, bot.workspaceId) &&
+      (await deps.store.isWorkspaceMember(req.userId, bot.workspaceId));
     if (!rec || !allowed) {
       // Same answer whether it does not exist or is someone else's: existence is not revealed.
-      throw new LlmError('CONNECTION_NOT_FOUND', `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`);
+      throw new LlmError(
+        'CONNECTION_NOT_FOUND',
+        `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`,
+      );
     }
     if (!rec.isActive) {
       throw new LlmError(
@@ -125,7 +132,10 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
   return {
     async callLLM(req) {
       const { rec, model } = await resolveConnection(req);
-      const messages: ChatMessage[] = [...(req.messages ?? []), ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : [])];
+      const messages: ChatMessage[] = [
+        ...(req.messages ?? []),
+        ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : []),
+      ];
       return callProvider(
         {
           provider: rec.provider,

@@ -31,7 +31,13 @@ function resolveBaseUrl(input: Endpoint, adapter: ProviderAdapter, call: CallCon
   const configured = input.baseUrl?.trim() || adapter.defaultBaseUrl;
   const where = call.connection ? `connection "${call.connection.name}"` : 'this connection';
   if (!configured) {
-    throw badRequest(call, `${where} has no base URL. Set the OpenAI-compatible API root (for example http://127.0.0.1:11434/v1 for Ollama) in Settings → LLM Connections.`.replace(/^./, (c) => c.toUpperCase()));
+    throw badRequest(
+      call,
+      `${where} has no base URL. Set the OpenAI-compatible API root (for example http://127.0.0.1:11434/v1 for Ollama) in Settings → LLM Connections.`.replace(
+        /^./,
+        (c) => c.toUpperCase(),
+      ),
+    );
   }
   let url: URL;
   try {
@@ -64,9 +70,19 @@ function redacted(err: LlmError, secrets: string[]): LlmError {
  * error mapping shared by every provider. Whatever fails comes out as one LlmError — except a
  * cancellation by the caller, which is re-thrown as the signal's reason so Temporal sees it as such.
  */
-async function withProvider<T>(input: Endpoint, deps: ProviderDeps, op: (adapter: ProviderAdapter, ctx: AdapterContext) => Promise<T>): Promise<T> {
+async function withProvider<T>(
+  input: Endpoint,
+  deps: ProviderDeps,
+  op: (adapter: ProviderAdapter, ctx: AdapterContext) => Promise<T>,
+): Promise<T> {
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const call: CallContext = { provider: input.provider, model: input.model, host: 'the configured endpoint', connection: input.connection, timeoutMs };
+  const call: CallContext = {
+    provider: input.provider,
+    model: input.model,
+    host: 'the configured endpoint',
+    connection: input.connection,
+    timeoutMs,
+  };
   const secrets = input.apiKey ? [input.apiKey] : [];
   const controller = new AbortController();
   let timedOut = false;
@@ -118,9 +134,11 @@ async function withProvider<T>(input: Endpoint, deps: ProviderDeps, op: (adapter
 }
 
 function normalize(input: ProviderCallInput): NormalizedChat {
-  const invalid = (message: string) => new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id });
-  const system = [input.system, ...input.messages.filter((m) => m.role === 'system').map((m) => m.content)]
-    .filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+  const invalid = (message: string) =>
+    new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id });
+  const system = [input.system, ...input.messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(
+    (s): s is string => typeof s === 'string' && s.trim() !== '',
+  );
   if (input.json) system.push(JSON_INSTRUCTION);
   const messages = input.messages
     .filter((m): m is { role: 'user' | 'assistant'; content: string } => m.role !== 'system')

@@ -42,8 +42,10 @@ const tag = (ctx: CallContext, detail?: string | number) => {
   return parts.length ? ` (${parts.join(', ')})` : '';
 };
 const inConn = (ctx: CallContext) => (ctx.connection ? ` in connection "${ctx.connection.name}"` : '');
-const who = (ctx: CallContext) => (ctx.provider === 'local' || ctx.provider === 'other' ? `${NAMES[ctx.provider]} at ${ctx.host}` : NAMES[ctx.provider]);
-const whoAt = (ctx: CallContext) => (ctx.provider === 'local' || ctx.provider === 'other' ? who(ctx) : `${NAMES[ctx.provider]} at ${ctx.host}`);
+const who = (ctx: CallContext) =>
+  ctx.provider === 'local' || ctx.provider === 'other' ? `${NAMES[ctx.provider]} at ${ctx.host}` : NAMES[ctx.provider];
+const whoAt = (ctx: CallContext) =>
+  ctx.provider === 'local' || ctx.provider === 'other' ? who(ctx) : `${NAMES[ctx.provider]} at ${ctx.host}`;
 /** "Your OpenAI API key" for a hosted provider; "The API key for the local model server at host" otherwise. */
 const yours = (ctx: CallContext, noun: string) =>
   ctx.provider === 'local' || ctx.provider === 'other' ? `The ${noun} for ${who(ctx)}` : `Your ${who(ctx)} ${noun}`;
@@ -56,7 +58,13 @@ const shortText = (s: string, max = 300) => {
  * `key`: the message's key in @bm/i18n's `errors` catalogue, whose English says exactly what
  * `message` says (apps/api's llm-messages.test.ts proves it); its arguments are the context's.
  */
-function make(code: LlmErrorCode, message: string, ctx: CallContext, extra: { status?: number; retryAfterMs?: number; requestId?: string } = {}, key?: string): LlmError {
+function make(
+  code: LlmErrorCode,
+  message: string,
+  ctx: CallContext,
+  extra: { status?: number; retryAfterMs?: number; requestId?: string } = {},
+  key?: string,
+): LlmError {
   const params = {
     provider: ctx.provider,
     host: ctx.host,
@@ -65,11 +73,23 @@ function make(code: LlmErrorCode, message: string, ctx: CallContext, extra: { st
     connection: ctx.connection?.name ?? '',
     ...(extra.status !== undefined ? { status: extra.status } : {}),
   };
-  return new LlmError(code, message, { provider: ctx.provider, connectionId: ctx.connection?.id, ...extra, ...(key ? { key, params } : {}) });
+  return new LlmError(code, message, {
+    provider: ctx.provider,
+    connectionId: ctx.connection?.id,
+    ...extra,
+    ...(key ? { key, params } : {}),
+  });
 }
 
-const CONTEXT_PATTERNS = /context length|context window|maximum context|prompt is too long|too many tokens|input token count .*exceeds|reduce the length of the messages|exceeds the model's max/i;
-const QUOTA_CODES = new Set(['insufficient_quota', 'billing_error', 'billing_hard_limit_reached', 'contract_spend_limit_reached', 'enforced_spend_limit_reached']);
+const CONTEXT_PATTERNS =
+  /context length|context window|maximum context|prompt is too long|too many tokens|input token count .*exceeds|reduce the length of the messages|exceeds the model's max/i;
+const QUOTA_CODES = new Set([
+  'insufficient_quota',
+  'billing_error',
+  'billing_hard_limit_reached',
+  'contract_spend_limit_reached',
+  'enforced_spend_limit_reached',
+]);
 const FILTER_CODES = new Set(['content_filter', 'content_policy_violation', 'invalid_prompt']);
 
 function codeFromHttp(f: HttpFailure): LlmErrorCode {
@@ -122,7 +142,13 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
         s === 403 ? 'llm.KEY_REJECTED.forbidden' : 'llm.KEY_REJECTED.rejected',
       );
     case 'QUOTA_EXCEEDED':
-      return make(code, `${yours(ctx, 'account')} has run out of quota or credit${tag(ctx, s)}. Add credit or raise your spending limit with ${P}, then run the bot again.`, ctx, extra, 'llm.QUOTA_EXCEEDED');
+      return make(
+        code,
+        `${yours(ctx, 'account')} has run out of quota or credit${tag(ctx, s)}. Add credit or raise your spending limit with ${P}, then run the bot again.`,
+        ctx,
+        extra,
+        'llm.QUOTA_EXCEEDED',
+      );
     case 'RATE_LIMITED': {
       const after = f.retryAfterMs !== undefined ? ` after about ${Math.max(1, Math.ceil(f.retryAfterMs / 1000))} s` : '';
       return make(
@@ -133,20 +159,36 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
       );
     }
     case 'MODEL_NOT_FOUND':
-      return make(code, `${cap(P)} does not offer the model "${ctx.model ?? '?'}", or your key cannot use it${tag(ctx, s)}. Choose another model on the node, in the bot's settings or on the connection.`, ctx, extra, 'llm.MODEL_NOT_FOUND');
+      return make(
+        code,
+        `${cap(P)} does not offer the model "${ctx.model ?? '?'}", or your key cannot use it${tag(ctx, s)}. Choose another model on the node, in the bot's settings or on the connection.`,
+        ctx,
+        extra,
+        'llm.MODEL_NOT_FOUND',
+      );
     case 'CONTEXT_TOO_LONG':
       return contextTooLong(ctx, extra);
     case 'CONTENT_FILTERED':
       return contentFiltered(ctx, 'its safety system rejected the prompt', extra);
     case 'TIMEOUT':
-      return make(code, `${cap(P)} timed out while answering${tag(ctx, s)}. The run retries automatically; for long answers lower the maximum tokens or choose a faster model.`, ctx, extra);
+      return make(
+        code,
+        `${cap(P)} timed out while answering${tag(ctx, s)}. The run retries automatically; for long answers lower the maximum tokens or choose a faster model.`,
+        ctx,
+        extra,
+      );
     case 'PROVIDER_UNAVAILABLE':
       return make(code, `${cap(P)} is unavailable or overloaded right now${tag(ctx, s)}. The run retries automatically.`, ctx, extra);
     case 'NOT_OPENAI_COMPATIBLE':
       return wrongShape(ctx, `HTTP ${s} with a non-API body`, extra);
     default: {
       const detail = f.providerMessage ? `: ${shortText(f.providerMessage)}` : '';
-      return make('BAD_REQUEST', `${cap(P)} rejected the request${tag(ctx, s)}${detail}. Check the node's settings (model, temperature, maximum tokens) and the prompt.`, ctx, extra);
+      return make(
+        'BAD_REQUEST',
+        `${cap(P)} rejected the request${tag(ctx, s)}${detail}. Check the node's settings (model, temperature, maximum tokens) and the prompt.`,
+        ctx,
+        extra,
+      );
     }
   }
 }
@@ -162,7 +204,12 @@ function contextTooLong(ctx: CallContext, extra: { status?: number; requestId?: 
 
 /** `what` completes "… refused to answer: <what>". */
 export function contentFiltered(ctx: CallContext, what: string, extra: { status?: number; requestId?: string } = {}): LlmError {
-  return make('CONTENT_FILTERED', `${cap(who(ctx))} refused to answer${conn(ctx)}: ${what}. Rephrase the prompt or change the input that triggered the provider's safety filter.`, ctx, extra);
+  return make(
+    'CONTENT_FILTERED',
+    `${cap(who(ctx))} refused to answer${conn(ctx)}: ${what}. Rephrase the prompt or change the input that triggered the provider's safety filter.`,
+    ctx,
+    extra,
+  );
 }
 
 /** The answer did not have the provider's shape: wrong base URL, a proxy's page, another API. */
@@ -182,12 +229,22 @@ export function invalidJson(ctx: CallContext, text: string, requestId?: string, 
 }
 
 export function missingKey(ctx: CallContext): LlmError {
-  return make('KEY_MISSING', `No ${NAMES[ctx.provider]} API key is stored${conn(ctx)}. Add one in Settings → LLM Connections.`, ctx, {}, 'llm.KEY_MISSING');
+  return make(
+    'KEY_MISSING',
+    `No ${NAMES[ctx.provider]} API key is stored${conn(ctx)}. Add one in Settings → LLM Connections.`,
+    ctx,
+    {},
+    'llm.KEY_MISSING',
+  );
 }
 
 export function timeoutError(ctx: CallContext): LlmError {
   const secs = Math.round(ctx.timeoutMs / 100) / 10;
-  return make('TIMEOUT', `${cap(who(ctx))} did not answer within ${secs} s${conn(ctx)}. The run retries automatically; for long answers lower the maximum tokens or choose a faster model.`, ctx);
+  return make(
+    'TIMEOUT',
+    `${cap(who(ctx))} did not answer within ${secs} s${conn(ctx)}. The run retries automatically; for long answers lower the maximum tokens or choose a faster model.`,
+    ctx,
+  );
 }
 
 function causeChain(err: unknown): unknown[] {
@@ -215,7 +272,8 @@ export function transportFailureToError(err: unknown, ctx: CallContext): LlmErro
   }
   if (chain.some((e) => e instanceof SyntaxError)) return wrongShape(ctx, 'a body that is not valid JSON');
   // The SDKs' own deadline (a backstop behind callProvider's) and undici's header/body timeouts.
-  if (chain.some((e) => e instanceof Error && (/TimeoutError$/.test(e.constructor.name) || e.name === 'TimeoutError'))) return timeoutError(ctx);
+  if (chain.some((e) => e instanceof Error && (/TimeoutError$/.test(e.constructor.name) || e.name === 'TimeoutError')))
+    return timeoutError(ctx);
   const netCode = chain.map((e) => (e as { code?: unknown }).code).find((c): c is string => typeof c === 'string' && NET_CODES.test(c));
   if (netCode && BODY_TIMEOUT_CODES.has(netCode)) return timeoutError(ctx);
   const looksLikeNetwork =

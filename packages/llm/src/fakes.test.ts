@@ -88,7 +88,9 @@ describe('fake Anthropic', () => {
     expect(anthropic.lastApiKey).toBe(key);
     expect(anthropic.requests[0]?.headers.authorization).toBe(`Bearer ${key}`);
     expect(anthropic.requests[0]?.headers['anthropic-version']).toBeTruthy();
-    const classic = await fetch(`${anthropic.url}/v1/models`, { headers: { 'x-api-key': 'classic-key', 'anthropic-version': '2023-06-01' } });
+    const classic = await fetch(`${anthropic.url}/v1/models`, {
+      headers: { 'x-api-key': 'classic-key', 'anthropic-version': '2023-06-01' },
+    });
     expect(classic.status).toBe(200);
     expect(anthropic.lastApiKey).toBe('classic-key');
 
@@ -114,7 +116,10 @@ describe('fake Gemini', () => {
 
   it('streams with streamGenerateContent (alt=sse) and lists models', async () => {
     let text = '';
-    for await (const chunk of await client('k').models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'stream this please, in pieces' })) {
+    for await (const chunk of await client('k').models.generateContentStream({
+      model: 'gemini-2.5-flash',
+      contents: 'stream this please, in pieces',
+    })) {
       text += chunk.text ?? '';
     }
     expect(text).toBe('echo: stream this please, in pieces');

@@ -26,7 +26,10 @@ export function parseModelJson(text: string): { ok: true; value: unknown } | { o
     const inFence = tryParse(fenced.trim());
     if (inFence.ok) return inFence;
   }
-  for (const [open, close] of [['{', '}'], ['[', ']']] as const) {
+  for (const [open, close] of [
+    ['{', '}'],
+    ['[', ']'],
+  ] as const) {
     const start = trimmed.indexOf(open);
     const end = trimmed.lastIndexOf(close);
     if (start !== -1 && end > start) {

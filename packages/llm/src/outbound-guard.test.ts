@@ -25,7 +25,14 @@ afterAll(async () => {
 const providers = ['openai', 'anthropic', 'google', 'local'] as const;
 const call = (provider: (typeof providers)[number], fetchFn: typeof fetch) =>
   callProvider(
-    { provider, apiKey: provider === 'local' ? undefined : 'test-key', baseUrl: fakes[provider]!.url, model: 'm', messages: [{ role: 'user', content: 'hi' }], connection: { id: 'c1', name: 'Guarded' } },
+    {
+      provider,
+      apiKey: provider === 'local' ? undefined : 'test-key',
+      baseUrl: fakes[provider]!.url,
+      model: 'm',
+      messages: [{ role: 'user', content: 'hi' }],
+      connection: { id: 'c1', name: 'Guarded' },
+    },
     { fetch: fetchFn },
   );
 
@@ -53,7 +60,9 @@ describe('outbound guard', () => {
 
   it('listing models goes through the guard too', async () => {
     const guarded = createGuardedFetch(createOutboundPolicy({ allowedPrivateHosts: '' }));
-    const err = (await rejectionOf(listProviderModels({ provider: 'google', apiKey: 'k', baseUrl: fakes.google!.url }, { fetch: guarded }))) as LlmError;
+    const err = (await rejectionOf(
+      listProviderModels({ provider: 'google', apiKey: 'k', baseUrl: fakes.google!.url }, { fetch: guarded }),
+    )) as LlmError;
     expect(err.code).toBe('OUTBOUND_BLOCKED');
   });
 });

@@ -9,10 +9,17 @@ import { describe, expect, it } from 'vitest';
 const SDK_IMPORT =
   /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)['"](openai|@anthropic-ai\/sdk|@google\/genai|@google\/generative-ai)(?:\/[^'"]*)?['"]/;
 
-const repoRoot = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: fileURLToPath(new URL('.', import.meta.url)), encoding: 'utf8' }).trim();
+const repoRoot = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+  cwd: fileURLToPath(new URL('.', import.meta.url)),
+  encoding: 'utf8',
+}).trim();
 
 function trackedSources(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.tsx', '*.mts', '*.cts'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.tsx', '*.mts', '*.cts'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return out.split('\0').filter((f) => f !== '' && !f.split('/').includes('node_modules'));
 }
 
@@ -29,7 +36,11 @@ describe('provider SDK imports', () => {
     ]) {
       expect(line).toMatch(SDK_IMPORT);
     }
-    for (const line of ["import { openai } from './openai';", "const s = 'use openai for this';", "import x from '@google/genai-helper';"]) {
+    for (const line of [
+      "import { openai } from './openai';",
+      "const s = 'use openai for this';",
+      "import x from '@google/genai-helper';",
+    ]) {
       expect(line).not.toMatch(SDK_IMPORT);
     }
   });

@@ -32,7 +32,18 @@ const REFUSED_V4: [string, RegExp][] = [
 ];
 
 // inet_aton spellings: never produced by the URL parser for http(s), but callers may pass them.
-const REFUSED_ODD_V4 = ['2130706433', '0x7f000001', '0x7f.1', '0177.0.0.1', '127.1', '0x7f.0.0.1', '017700000001', '10.1', '0xa9fea9fe', '3232235777'];
+const REFUSED_ODD_V4 = [
+  '2130706433',
+  '0x7f000001',
+  '0x7f.1',
+  '0177.0.0.1',
+  '127.1',
+  '0x7f.0.0.1',
+  '017700000001',
+  '10.1',
+  '0xa9fea9fe',
+  '3232235777',
+];
 
 const REFUSED_V6: [string, RegExp][] = [
   ['::1', /loopback/],

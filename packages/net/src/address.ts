@@ -26,9 +26,7 @@ export function parseIp(text: string): IpAddress | null {
  * IPv4 address, so allow rules and range checks treat both spellings the same.
  */
 export function canonicalIp(addr: IpAddress): IpAddress {
-  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()
-    ? (addr as ipaddr.IPv6).toIPv4Address()
-    : addr;
+  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr;
 }
 
 /** Canonical text of an address, for equality between rules and resolved addresses. */

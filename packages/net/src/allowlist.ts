@@ -11,8 +11,7 @@ export type AllowRule =
   /** One hostname (lower-case, no trailing dot), one port: whatever that name resolves to. */
   | { kind: 'host'; source: string; host: string; port: number };
 
-const EXPECTED =
-  'expected host:port, ip:port, [ipv6]:port or a CIDR range such as 10.0.0.0/8 or 127.0.0.1/32';
+const EXPECTED = 'expected host:port, ip:port, [ipv6]:port or a CIDR range such as 10.0.0.0/8 or 127.0.0.1/32';
 
 function invalid(entry: string, why: string): Error {
   return new Error(`Invalid ${ALLOWED_PRIVATE_HOSTS_ENV} entry "${entry}": ${why}; ${EXPECTED}.`);

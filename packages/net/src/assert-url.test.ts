@@ -70,14 +70,18 @@ describe('assertUrlAllowed', () => {
     expect(v6.message).toContain('"[::1]:443"');
   });
 
-  it.each(['file:///etc/passwd', 'ftp://example.com/', 'gopher://127.0.0.1:6379/_', 'data:text/plain,hi', 'javascript:alert(1)', 'ws://public.example/'])(
-    'refuses the scheme of %s (no allowlist hint)',
-    async (url) => {
-      const err = await blocked(url);
-      expect(err.message).toMatch(/scheme .* is not allowed/);
-      expect(err.message).not.toMatch(/BOT_MANAGER_ALLOWED_PRIVATE_HOSTS/);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'ftp://example.com/',
+    'gopher://127.0.0.1:6379/_',
+    'data:text/plain,hi',
+    'javascript:alert(1)',
+    'ws://public.example/',
+  ])('refuses the scheme of %s (no allowlist hint)', async (url) => {
+    const err = await blocked(url);
+    expect(err.message).toMatch(/scheme .* is not allowed/);
+    expect(err.message).not.toMatch(/BOT_MANAGER_ALLOWED_PRIVATE_HOSTS/);
+  });
 
   it('rejects an unparsable URL with a TypeError', async () => {
     await expect(assertUrlAllowed('not a url', none)).rejects.toThrow(TypeError);

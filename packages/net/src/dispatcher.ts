@@ -30,7 +30,12 @@ function guardedLookup(policy: OutboundPolicy, port: number) {
         err.code = 'ENOTFOUND';
         throw err;
       }
-      await assertAddressesAllowed(hostname, port, found.map((a) => a.address), policy);
+      await assertAddressesAllowed(
+        hostname,
+        port,
+        found.map((a) => a.address),
+        policy,
+      );
       return found;
     };
     run().then(

@@ -1,4 +1,10 @@
-import { fetch as undiciFetch, Headers, type Dispatcher, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici';
+import {
+  fetch as undiciFetch,
+  Headers,
+  type Dispatcher,
+  type RequestInit as UndiciRequestInit,
+  type Response as UndiciResponse,
+} from 'undici';
 import { capResponse } from './body';
 import { createGuardedDispatcher } from './dispatcher';
 import { findBlockedError, TooManyRedirectsError } from './errors';
@@ -136,7 +142,10 @@ export function createGuardedFetch(policy: OutboundPolicy, opts: GuardedFetchOpt
       if (hop >= maxRedirects) throw new TooManyRedirectsError(maxRedirects);
       assertSchemeAllowed(next);
 
-      if (((res.status === 301 || res.status === 302) && method === 'POST') || (res.status === 303 && method !== 'GET' && method !== 'HEAD')) {
+      if (
+        ((res.status === 301 || res.status === 302) && method === 'POST') ||
+        (res.status === 303 && method !== 'GET' && method !== 'HEAD')
+      ) {
         method = 'GET';
         body = undefined;
         for (const h of REQUEST_BODY_HEADERS) headers.delete(h);

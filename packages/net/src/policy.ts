@@ -140,7 +140,12 @@ export async function assertUrlAllowed(url: string | URL, policy: OutboundPolicy
     if (found.length === 0) {
       throw new OutboundBlockedError({ host, port, reason: 'the host name did not resolve to any address', allowlistable: false });
     }
-    await assertAddressesAllowed(host, port, found.map((a) => a.address), policy);
+    await assertAddressesAllowed(
+      host,
+      port,
+      found.map((a) => a.address),
+      policy,
+    );
   }
   return u;
 }

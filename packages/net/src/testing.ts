@@ -10,9 +10,7 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export async function startServer(
-  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void,
-): Promise<LoopbackServer> {
+export async function startServer(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<LoopbackServer> {
   const requests: LoopbackServer['requests'] = [];
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });

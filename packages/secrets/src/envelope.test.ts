@@ -67,10 +67,18 @@ describe('encryptSecret / decryptSecret', () => {
   it('fails on tampered ciphertext, tag and nonce', () => {
     const sealed = encryptSecret(ring, PLAIN, 'conn_1');
     const ctLen = Buffer.from(sealed.ciphertext, 'base64').length;
-    expect(unreadable(() => decryptSecret(ring, { ...sealed, ciphertext: flip(sealed.ciphertext, 0) }, 'conn_1')).reason).toBe('AUTHENTICATION_FAILED');
-    expect(unreadable(() => decryptSecret(ring, { ...sealed, ciphertext: flip(sealed.ciphertext, ctLen - 1) }, 'conn_1')).reason).toBe('AUTHENTICATION_FAILED');
-    expect(unreadable(() => decryptSecret(ring, { ...sealed, nonce: flip(sealed.nonce, 5) }, 'conn_1')).reason).toBe('AUTHENTICATION_FAILED');
-    const truncated = Buffer.from(sealed.ciphertext, 'base64').subarray(0, ctLen - 1).toString('base64');
+    expect(unreadable(() => decryptSecret(ring, { ...sealed, ciphertext: flip(sealed.ciphertext, 0) }, 'conn_1')).reason).toBe(
+      'AUTHENTICATION_FAILED',
+    );
+    expect(unreadable(() => decryptSecret(ring, { ...sealed, ciphertext: flip(sealed.ciphertext, ctLen - 1) }, 'conn_1')).reason).toBe(
+      'AUTHENTICATION_FAILED',
+    );
+    expect(unreadable(() => decryptSecret(ring, { ...sealed, nonce: flip(sealed.nonce, 5) }, 'conn_1')).reason).toBe(
+      'AUTHENTICATION_FAILED',
+    );
+    const truncated = Buffer.from(sealed.ciphertext, 'base64')
+      .subarray(0, ctLen - 1)
+      .toString('base64');
     expect(unreadable(() => decryptSecret(ring, { ...sealed, ciphertext: truncated }, 'conn_1')).reason).toBe('AUTHENTICATION_FAILED');
   });
 

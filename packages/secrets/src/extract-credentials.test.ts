@@ -3,8 +3,19 @@ import { extractCredentials, urlCredential } from './extract-credentials';
 
 const graph = () => ({
   nodes: [
-    { id: 'fetch', type: 'source.http', params: { url: 'https://api.example.com/v1/items?key=AIzaSyA-real-key&limit=5', headers: { Authorization: 'Bearer ghp_123456789', Accept: 'application/json' } } },
-    { id: 'notify', type: 'output.webhook', params: { url: 'https://hooks.example.com/x', headers: { 'X-Api-Key': 'Bearer ghp_123456789', 'X-Run': '{{ input.id }}' } } },
+    {
+      id: 'fetch',
+      type: 'source.http',
+      params: {
+        url: 'https://api.example.com/v1/items?key=AIzaSyA-real-key&limit=5',
+        headers: { Authorization: 'Bearer ghp_123456789', Accept: 'application/json' },
+      },
+    },
+    {
+      id: 'notify',
+      type: 'output.webhook',
+      params: { url: 'https://hooks.example.com/x', headers: { 'X-Api-Key': 'Bearer ghp_123456789', 'X-Run': '{{ input.id }}' } },
+    },
     { id: 'ask', type: 'llm.chat', params: { prompt: 'Summarise the token usage report', token: 'not-in-a-container' } },
   ],
   edges: [],

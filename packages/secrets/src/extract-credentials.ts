@@ -7,7 +7,21 @@ import { SENSITIVE_FIELD_NAMES } from './redact';
 
 const SENSITIVE = new Set(SENSITIVE_FIELD_NAMES.map((n) => n.toLowerCase()));
 /** Query parameter names that carry keys (`?key=` is Google's, `?token=`…). */
-const SENSITIVE_QUERY = new Set(['key', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'auth', 'auth_token', 'secret', 'client_secret', 'password', 'sig', 'signature']);
+const SENSITIVE_QUERY = new Set([
+  'key',
+  'api_key',
+  'apikey',
+  'api-key',
+  'token',
+  'access_token',
+  'auth',
+  'auth_token',
+  'secret',
+  'client_secret',
+  'password',
+  'sig',
+  'signature',
+]);
 
 export interface ExtractedCredential {
   /** The secret name the reference uses. */

@@ -16,7 +16,10 @@ function memoryLogger(extraSecrets?: string[]) {
 describe('createLogger', () => {
   it('keeps a key out of headers, nested fields, messages and errors', () => {
     const { logger, lines, text } = memoryLogger();
-    logger.info({ req: { method: 'POST', headers: { authorization: `Bearer ${PLAIN}`, 'x-api-key': PLAIN, cookie: `sid=${PLAIN}` } } }, 'outgoing');
+    logger.info(
+      { req: { method: 'POST', headers: { authorization: `Bearer ${PLAIN}`, 'x-api-key': PLAIN, cookie: `sid=${PLAIN}` } } },
+      'outgoing',
+    );
     logger.info({ headers: { Authorization: `Bearer ${PLAIN}`, 'X-Api-Key': PLAIN } }, 'title-case headers');
     logger.info({ connection: { settings: { apiKey: PLAIN, model: 'gpt-4o' } } }, 'nested');
     logger.info({ a: { b: { c: { password: PLAIN } } } }, 'deep');

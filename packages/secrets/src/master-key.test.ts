@@ -78,7 +78,10 @@ describe('loadKeyRing — environment', () => {
   });
 
   it('rejects a malformed previous key', async () => {
-    const env = { BOT_MANAGER_ENCRYPTION_KEY: randomBytes(32).toString('base64'), BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS: `${randomBytes(32).toString('base64')},oops` };
+    const env = {
+      BOT_MANAGER_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS: `${randomBytes(32).toString('base64')},oops`,
+    };
     await expect(loadKeyRing({ dataDir, env })).rejects.toThrow(/BOT_MANAGER_PREVIOUS_ENCRYPTION_KEYS entry 2/);
   });
 

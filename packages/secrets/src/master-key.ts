@@ -26,7 +26,10 @@ const HOW_TO_GENERATE = 'Generate one with: openssl rand -base64 32';
 /** Decodes one configured key; the message never echoes the value. */
 function decodeMasterKey(text: string, where: string): Buffer {
   const buf = decodeBase64Strict(text.trim());
-  if (buf === null) throw new MasterKeyError(`${where} is not valid base64. It must be the base64 encoding of ${MASTER_KEY_BYTES} random bytes. ${HOW_TO_GENERATE}`);
+  if (buf === null)
+    throw new MasterKeyError(
+      `${where} is not valid base64. It must be the base64 encoding of ${MASTER_KEY_BYTES} random bytes. ${HOW_TO_GENERATE}`,
+    );
   if (buf.length !== MASTER_KEY_BYTES) {
     throw new MasterKeyError(`${where} decodes to ${buf.length} bytes; it must be exactly ${MASTER_KEY_BYTES}. ${HOW_TO_GENERATE}`);
   }
@@ -57,7 +60,10 @@ async function readKeyFile(dataDir: string): Promise<KeyFile | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new MasterKeyError(`Cannot read the master key file ${path}: ${(err as Error).message}`);
   }
-  const bad = (why: string) => new MasterKeyError(`The master key file ${path} is invalid (${why}). Restore it from a backup; without it, stored provider keys cannot be decrypted.`);
+  const bad = (why: string) =>
+    new MasterKeyError(
+      `The master key file ${path} is invalid (${why}). Restore it from a backup; without it, stored provider keys cannot be decrypted.`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -65,7 +71,8 @@ async function readKeyFile(dataDir: string): Promise<KeyFile | null> {
     throw bad('not JSON');
   }
   const file = parsed as Partial<KeyFile>;
-  if (file?.version !== 1 || typeof file.current !== 'string' || typeof file.keys !== 'object' || file.keys === null) throw bad('unexpected structure');
+  if (file?.version !== 1 || typeof file.current !== 'string' || typeof file.keys !== 'object' || file.keys === null)
+    throw bad('unexpected structure');
   for (const [id, entry] of Object.entries(file.keys)) {
     const key = typeof entry?.key === 'string' ? decodeBase64Strict(entry.key) : null;
     if (key === null || key.length !== MASTER_KEY_BYTES) throw bad(`key ${id} is not ${MASTER_KEY_BYTES} bytes of base64`);
@@ -188,8 +195,10 @@ export async function rotateMasterKey(opts: MasterKeyOptions): Promise<{ newKeyI
 export async function retireMasterKey(opts: MasterKeyOptions & { keyId: string }): Promise<void> {
   refuseWhenEnvManaged(opts.env ?? process.env, 'change');
   const existing = await readKeyFile(opts.dataDir);
-  if (!existing || !(opts.keyId in existing.keys)) throw new MasterKeyError(`No master key with id ${opts.keyId} in ${keyFilePath(opts.dataDir)}.`);
-  if (existing.current === opts.keyId) throw new MasterKeyError(`Key ${opts.keyId} is the current master key and cannot be retired; rotate first.`);
+  if (!existing || !(opts.keyId in existing.keys))
+    throw new MasterKeyError(`No master key with id ${opts.keyId} in ${keyFilePath(opts.dataDir)}.`);
+  if (existing.current === opts.keyId)
+    throw new MasterKeyError(`Key ${opts.keyId} is the current master key and cannot be retired; rotate first.`);
   const keys = { ...existing.keys };
   delete keys[opts.keyId];
   await replaceKeyFile(opts.dataDir, { ...existing, keys });

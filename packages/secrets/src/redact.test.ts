@@ -3,10 +3,18 @@ import { REDACT_PATHS, redactText } from './index';
 
 const CASES: [string, string, string][] = [
   // [input, secret that must disappear, what must remain]
-  ['Incorrect API key provided: sk-proj-AbCdEf1234567890XyZw. You can find your API key at …', 'AbCdEf1234567890', 'sk-proj-[REDACTED …XyZw]'],
+  [
+    'Incorrect API key provided: sk-proj-AbCdEf1234567890XyZw. You can find your API key at …',
+    'AbCdEf1234567890',
+    'sk-proj-[REDACTED …XyZw]',
+  ],
   ['401 invalid x-api-key: sk-ant-api03-abcdefghijklmnopQRST', 'abcdefghijklmnop', 'sk-ant-api03-[REDACTED …QRST]'],
   ['API key not valid: AIzaSyA1234567890abcdefghijklmnopq', 'SyA1234567890abcdefghij', 'AIza[REDACTED …nopq]'],
-  ['GET https://generativelanguage.googleapis.com/v1beta/models?key=plainGoogleKey0123456789&alt=json', 'plainGoogleKey01234', '?key=[REDACTED …6789]&alt=json'],
+  [
+    'GET https://generativelanguage.googleapis.com/v1beta/models?key=plainGoogleKey0123456789&alt=json',
+    'plainGoogleKey01234',
+    '?key=[REDACTED …6789]&alt=json',
+  ],
   ['fetching https://example.com/feed?token=plainTOKENvalue123&x=1', 'plainTOKENvalue', '&x=1'],
   ['Authorization: Bearer abcdefghijklmnop.qrs', 'abcdefghijklmnop', 'Authorization: Bearer [REDACTED …'],
   ['authorization: Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA', 'Basic [REDACTED'],
@@ -30,7 +38,10 @@ describe('redactText', () => {
   });
 
   it('masks exact extra secrets of any shape (4+ characters)', () => {
-    const out = redactText('upstream echoed: my weird secret/with+chars!! and again my weird secret/with+chars!!', ['my weird secret/with+chars!!', 'abc']);
+    const out = redactText('upstream echoed: my weird secret/with+chars!! and again my weird secret/with+chars!!', [
+      'my weird secret/with+chars!!',
+      'abc',
+    ]);
     expect(out).not.toContain('weird secret');
     expect(out).toBe('upstream echoed: [REDACTED …rs!!] and again [REDACTED …rs!!]');
     expect(redactText('abc is fine', ['abc'])).toBe('abc is fine');
@@ -42,7 +53,11 @@ describe('redactText', () => {
   });
 
   it('keeps serialized JSON valid', () => {
-    const json = JSON.stringify({ msg: 'Incorrect API key provided: sk-proj-AbCdEf1234567890XyZw', headers: { authorization: 'Bearer abcdefghijklmnop' }, q: 'a?key=K3y"quoted' });
+    const json = JSON.stringify({
+      msg: 'Incorrect API key provided: sk-proj-AbCdEf1234567890XyZw',
+      headers: { authorization: 'Bearer abcdefghijklmnop' },
+      q: 'a?key=K3y"quoted',
+    });
     const out = redactText(json);
     expect(() => JSON.parse(out)).not.toThrow();
     expect(out).not.toContain('AbCdEf1234567890');
@@ -52,10 +67,27 @@ describe('redactText', () => {
 describe('REDACT_PATHS', () => {
   it('covers the usual places at several depths', () => {
     for (const p of [
-      'authorization', 'apiKey', 'api_key', 'key', 'password', 'token', 'secret', '["x-api-key"]',
-      'headers.authorization', 'headers["x-api-key"]', 'headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]',
-      'req.headers.Authorization', 'res.headers["set-cookie"]', 'err.config.headers.authorization', 'err.config.headers["x-api-key"]',
-      '*.apiKey', '*.password', '*.token', '*["x-api-key"]',
+      'authorization',
+      'apiKey',
+      'api_key',
+      'key',
+      'password',
+      'token',
+      'secret',
+      '["x-api-key"]',
+      'headers.authorization',
+      'headers["x-api-key"]',
+      'headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-api-key"]',
+      'req.headers.Authorization',
+      'res.headers["set-cookie"]',
+      'err.config.headers.authorization',
+      'err.config.headers["x-api-key"]',
+      '*.apiKey',
+      '*.password',
+      '*.token',
+      '*["x-api-key"]',
     ]) {
       expect(REDACT_PATHS).toContain(p);
     }

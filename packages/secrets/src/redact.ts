@@ -2,16 +2,47 @@ import { keyHint } from './key-hint';
 
 /** Header names that carry credentials (pino matches paths case-sensitively, hence the spellings). */
 const HEADER_NAMES = [
-  'authorization', 'Authorization', 'proxy-authorization', 'Proxy-Authorization',
-  'x-api-key', 'X-Api-Key', 'X-API-Key', 'api-key', 'Api-Key', 'x-goog-api-key', 'X-Goog-Api-Key',
-  'cookie', 'Cookie', 'set-cookie', 'Set-Cookie',
+  'authorization',
+  'Authorization',
+  'proxy-authorization',
+  'Proxy-Authorization',
+  'x-api-key',
+  'X-Api-Key',
+  'X-API-Key',
+  'api-key',
+  'Api-Key',
+  'x-goog-api-key',
+  'X-Goog-Api-Key',
+  'cookie',
+  'Cookie',
+  'set-cookie',
+  'Set-Cookie',
 ];
 
 /** Other field names whose values are secrets. */
 const FIELD_NAMES = [
-  'apiKey', 'api_key', 'apikey', 'key', 'password', 'passwd', 'token', 'accessToken', 'access_token',
-  'refreshToken', 'refresh_token', 'idToken', 'id_token', 'secret', 'clientSecret', 'client_secret',
-  'webhookSecret', 'privateKey', 'private_key', 'encryptionKey', 'masterKey', 'sessionToken',
+  'apiKey',
+  'api_key',
+  'apikey',
+  'key',
+  'password',
+  'passwd',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'idToken',
+  'id_token',
+  'secret',
+  'clientSecret',
+  'client_secret',
+  'webhookSecret',
+  'privateKey',
+  'private_key',
+  'encryptionKey',
+  'masterKey',
+  'sessionToken',
 ];
 
 /** Every credential field name; the logger also censors these at any depth, case-insensitively. */
@@ -19,9 +50,20 @@ export const SENSITIVE_FIELD_NAMES: readonly string[] = [...HEADER_NAMES, ...FIE
 
 /** Where headers objects usually sit in what gets logged (requests, SDK errors, fetch init). */
 const HEADER_CONTAINERS = [
-  'headers', 'req.headers', 'res.headers', 'request.headers', 'response.headers', 'config.headers',
-  'options.headers', 'init.headers', 'err.headers', 'err.config.headers', 'err.request.headers',
-  'err.response.headers', 'error.headers', 'error.config.headers',
+  'headers',
+  'req.headers',
+  'res.headers',
+  'request.headers',
+  'response.headers',
+  'config.headers',
+  'options.headers',
+  'init.headers',
+  'err.headers',
+  'err.config.headers',
+  'err.request.headers',
+  'err.response.headers',
+  'error.headers',
+  'error.config.headers',
 ];
 
 /** Fields common enough one level down to deserve a wildcard (wildcards cost ~0.6 µs each per log line). */
@@ -76,7 +118,10 @@ export function censorSensitiveFields(value: unknown, depth = 0, seen: WeakSet<o
   if (!isPlainObject(value)) return value;
   let copy: Record<string, unknown> | null = null;
   for (const [k, v] of Object.entries(value)) {
-    const c = SENSITIVE_LOWER.has(k.toLowerCase()) && v !== null && v !== undefined && v !== CENSOR ? CENSOR : censorSensitiveFields(v, depth + 1, seen);
+    const c =
+      SENSITIVE_LOWER.has(k.toLowerCase()) && v !== null && v !== undefined && v !== CENSOR
+        ? CENSOR
+        : censorSensitiveFields(v, depth + 1, seen);
     if (c !== v) (copy ??= { ...value })[k] = c;
   }
   return copy ?? value;
@@ -97,15 +142,24 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9/_-]+/g, (_m, a) => `${a}[REDACTED]`],
   [/(https:\/\/(?:discord|discordapp)\.com\/api\/webhooks\/\d+\/)[A-Za-z0-9_-]+/g, (_m, a) => `${a}[REDACTED]`],
   // Provider key shapes (prefix kept so the provider stays recognisable)
-  [/\b(sk-ant-(?:api\d+-|admin\d+-)?|sk-proj-|sk-svcacct-|sk-admin-|sk-or-v1-|sk-)(?![A-Za-z0-9_-]*\[REDACTED)([A-Za-z0-9_-]{8,})/g, (m, p) => `${p}${masked(m!)}`],
+  [
+    /\b(sk-ant-(?:api\d+-|admin\d+-)?|sk-proj-|sk-svcacct-|sk-admin-|sk-or-v1-|sk-)(?![A-Za-z0-9_-]*\[REDACTED)([A-Za-z0-9_-]{8,})/g,
+    (m, p) => `${p}${masked(m!)}`,
+  ],
   [/\bAIza[0-9A-Za-z_-]{20,}/g, (m) => `AIza${masked(m!)}`],
-  [/\b(gsk_|xai-|hf_|pplx-|r8_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA)(?![A-Za-z0-9_-]*\[REDACTED)([A-Za-z0-9_-]{10,})/g, (m, p) => `${p}${masked(m!)}`],
+  [
+    /\b(gsk_|xai-|hf_|pplx-|r8_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA)(?![A-Za-z0-9_-]*\[REDACTED)([A-Za-z0-9_-]{10,})/g,
+    (m, p) => `${p}${masked(m!)}`,
+  ],
   // JWTs
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, (m) => masked(m!)],
   // Authorization schemes
   [/\b(Bearer|bearer|BEARER|Basic|basic|BASIC)(\s+)([A-Za-z0-9._~+/=-]{8,})/g, (_m, s, ws, v) => `${s}${ws}${masked(v!)}`],
   // Query parameters carrying credentials (?key=… is how Gemini takes its key)
-  [/([?&;](?:key|api[_-]?key|access_token|refresh_token|token|secret|password|client_secret|sig|signature)=)(?![^&#\s"'\\]*\[REDACTED)([^&#\s"'\\]+)/gi, (_m, a, v) => `${a}${masked(v!)}`],
+  [
+    /([?&;](?:key|api[_-]?key|access_token|refresh_token|token|secret|password|client_secret|sig|signature)=)(?![^&#\s"'\\]*\[REDACTED)([^&#\s"'\\]+)/gi,
+    (_m, a, v) => `${a}${masked(v!)}`,
+  ],
   // name: value / name=value / "name":"value" for credential-named fields and headers
   [
     /\b(x-api-key|x-goog-api-key|api-key|api_key|apikey|authorization|proxy-authorization|access_token|refresh_token|client_secret|password|passwd|secret|token|cookie|set-cookie)(["']?\s*[:=]\s*["']?)(?![^\s"'&,;\\]*\[REDACTED)(?!Bearer\b|Basic\b)([^\s"'&,;\\]{4,})/gi,

@@ -29,7 +29,9 @@ interface Manifest {
   devDeps: Record<string, string>;
 }
 
-const workspaceDirs = ['apps', 'packages'].flatMap((top) => readdirSync(path.join(root, top)).map((d) => `${top}/${d}`)).concat(['bench', 'nodes', 'temporal']);
+const workspaceDirs = ['apps', 'packages']
+  .flatMap((top) => readdirSync(path.join(root, top)).map((d) => `${top}/${d}`))
+  .concat(['bench', 'nodes', 'temporal']);
 const manifests: Manifest[] = workspaceDirs.flatMap((dir) => {
   const file = path.join(root, dir, 'package.json');
   if (!existsSync(file)) return [];
@@ -41,7 +43,8 @@ type Target = { kind: 'internal'; unit: string } | { kind: 'external'; name: str
 
 /** Where an import lands: a unit of this repository (through a relative path or a workspace name), or an outside module. */
 export function resolveImport(fromFile: string, specifier: string): Target {
-  if (specifier.startsWith('.')) return { kind: 'internal', unit: unitOf(path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier))) };
+  if (specifier.startsWith('.'))
+    return { kind: 'internal', unit: unitOf(path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier))) };
   const m = manifests.find((x) => specifier === x.name || specifier.startsWith(`${x.name}/`));
   if (m) {
     const sub = specifier === m.name ? '.' : `./${specifier.slice(m.name.length + 1)}`;
@@ -61,7 +64,8 @@ const API_TEMPORAL = new Set(['temporal', 'temporal/shared', 'temporal/client', 
 export function violation(from: string, file: string, to: Target): string | undefined {
   if (to.kind === 'external') {
     if (isTest(file)) return undefined;
-    if (from === 'temporal/workflows' && !WORKFLOW_MODULES.has(to.name)) return 'workflow code imports only temporal/shared, @temporalio/workflow and @temporalio/common';
+    if (from === 'temporal/workflows' && !WORKFLOW_MODULES.has(to.name))
+      return 'workflow code imports only temporal/shared, @temporalio/workflow and @temporalio/common';
     if (from === 'temporal/shared') return 'temporal/shared is pure: it imports nothing';
     return undefined;
   }
@@ -70,14 +74,19 @@ export function violation(from: string, file: string, to: Target): string | unde
   if (t.startsWith('apps/')) {
     const composes = from === 'apps/server' && (t === 'apps/api' || t === 'apps/worker');
     const startsServer = t === 'apps/server' && (from === 'bench' || (from === 'apps/web' && file.startsWith('apps/web/e2e/')));
-    return composes || startsServer ? undefined : 'nothing imports from apps/ except apps/server composing apps/api and apps/worker (and the web e2e test and bench, which start apps/server)';
+    return composes || startsServer
+      ? undefined
+      : 'nothing imports from apps/ except apps/server composing apps/api and apps/worker (and the web e2e test and bench, which start apps/server)';
   }
   if (t === 'bench') return 'nothing imports bench';
-  if (from.startsWith('packages/') && !t.startsWith('packages/')) return 'packages import only other packages (never nodes, temporal or apps)';
+  if (from.startsWith('packages/') && !t.startsWith('packages/'))
+    return 'packages import only other packages (never nodes, temporal or apps)';
   if (from === 'nodes' && !t.startsWith('packages/')) return 'nodes import only packages (never temporal or apps)';
   if (from === 'temporal/shared') return 'temporal/shared is pure: it imports nothing';
-  if (from === 'temporal/workflows' && !isTest(file) && t !== 'temporal/shared') return 'workflow code imports only temporal/shared, @temporalio/workflow and @temporalio/common';
-  if (from === 'apps/api' && t.startsWith('temporal') && !API_TEMPORAL.has(t)) return 'the API imports only @bm/temporal/shared and @bm/temporal/client';
+  if (from === 'temporal/workflows' && !isTest(file) && t !== 'temporal/shared')
+    return 'workflow code imports only temporal/shared, @temporalio/workflow and @temporalio/common';
+  if (from === 'apps/api' && t.startsWith('temporal') && !API_TEMPORAL.has(t))
+    return 'the API imports only @bm/temporal/shared and @bm/temporal/client';
   return undefined;
 }
 

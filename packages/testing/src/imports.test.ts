@@ -16,7 +16,9 @@ describe('importsOf', () => {
       "const p = require.resolve('m10');",
       'const h = `import("not-a-module")`; // a string, not an import',
     ].join('\n');
-    expect(importsOf(src)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10'].map((specifier, i) => ({ specifier, line: i + 1 })));
+    expect(importsOf(src)).toEqual(
+      ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10'].map((specifier, i) => ({ specifier, line: i + 1 })),
+    );
   });
 
   it('ignores imports inside comments and strings', () => {

@@ -16,7 +16,8 @@ export function importsOf(source: string, fileName = 'file.ts'): ImportRef[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, kind);
   const out: ImportRef[] = [];
   const add = (node: ts.Node | undefined) => {
-    if (node && ts.isStringLiteralLike(node)) out.push({ specifier: node.text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
+    if (node && ts.isStringLiteralLike(node))
+      out.push({ specifier: node.text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node.moduleSpecifier);
@@ -25,7 +26,11 @@ export function importsOf(source: string, fileName = 'file.ts'): ImportRef[] {
       const callee = node.expression;
       const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
       const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
-      const isResolve = ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && ts.isIdentifier(callee.expression) && callee.expression.text === 'require';
+      const isResolve =
+        ts.isPropertyAccessExpression(callee) &&
+        callee.name.text === 'resolve' &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'require';
       if (isImport || isRequire || isResolve) add(node.arguments[0]);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal);
     ts.forEachChild(node, visit);
@@ -41,11 +46,17 @@ export function repoRoot(from: string): string {
 
 /** Every TypeScript source in the repository, tracked or new (not ignored), as repo-relative paths. */
 export function repoSources(root: string): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx', '*.mts', '*.cts'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx', '*.mts', '*.cts'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   // A tracked file deleted in the work tree is listed by --cached: only what exists counts.
-  return [...new Set(out.split('\0'))].filter((f) => f !== '' && !f.split('/').includes('node_modules') && !f.includes('/generated/') && existsSync(join(root, f)));
+  return [...new Set(out.split('\0'))].filter(
+    (f) => f !== '' && !f.split('/').includes('node_modules') && !f.includes('/generated/') && existsSync(join(root, f)),
+  );
 }

@@ -11,7 +11,13 @@ import { validationMessage } from './validation-messages';
 type Detail = { path: string; message: string };
 
 /** The repositories' entity names (packages/db) that have their own 404 sentence. */
-const DB_ENTITY: Record<string, Missing> = { Bot: 'bot', 'LLM connection': 'connection', Schedule: 'schedule', secret: 'secret', Run: 'run' };
+const DB_ENTITY: Record<string, Missing> = {
+  Bot: 'bot',
+  'LLM connection': 'connection',
+  Schedule: 'schedule',
+  secret: 'secret',
+  Run: 'run',
+};
 
 /**
  * Every failure becomes `{ error: { code, message, details? } }` with a fitting status; only
@@ -34,10 +40,17 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
       message: validationMessage(locale, v.message ?? ''),
     }));
-    if (err.validationContext === 'body' && details.every((d) => d.path.startsWith('graph.'))) return malformedGraph(req, reply, locale, details);
+    if (err.validationContext === 'body' && details.every((d) => d.path.startsWith('graph.')))
+      return malformedGraph(req, reply, locale, details);
     const first = details[0];
     if (!first) return send(400, 'VALIDATION_FAILED', 'VALIDATION_FAILED.request', {}, details);
-    return send(400, 'VALIDATION_FAILED', first.path ? 'VALIDATION_FAILED.field' : 'VALIDATION_FAILED.plain', { path: first.path, message: first.message }, details);
+    return send(
+      400,
+      'VALIDATION_FAILED',
+      first.path ? 'VALIDATION_FAILED.field' : 'VALIDATION_FAILED.plain',
+      { path: first.path, message: first.message },
+      details,
+    );
   }
   // A repository found the row gone (deleted meanwhile) or lost a race to another write.
   if (isNotFoundError(err)) {
@@ -48,7 +61,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   // A provider's failure (model list, …): the provider is the bad gateway; the message says what to do.
   if (isLlmError(err)) return reply.code(502).send({ error: { code: err.code, message: llmMessage(locale, err) } });
   if (err.statusCode && err.statusCode < 500) {
-    const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : err.code?.startsWith('FST_') ? 'BAD_REQUEST' : (err.code ?? 'BAD_REQUEST');
+    const code =
+      err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'BODY_TOO_LARGE'
+        : err.code?.startsWith('FST_')
+          ? 'BAD_REQUEST'
+          : (err.code ?? 'BAD_REQUEST');
     if (code === 'BODY_TOO_LARGE') return send(err.statusCode, code, 'BODY_TOO_LARGE');
     // Fastify's own wording of what it could not read (bad JSON, a wrong content type).
     return send(err.statusCode, code, 'BAD_REQUEST', { reason: err.message });
@@ -89,5 +107,7 @@ function malformedGraph(req: FastifyRequest, reply: FastifyReply, locale: AppLoc
     const nodeId = index !== undefined && Array.isArray(nodes) ? nodes[Number(index)]?.id : undefined;
     return { ...(typeof nodeId === 'string' ? { nodeId } : {}), message: `${d.path}: ${d.message}` };
   });
-  return reply.code(422).send({ error: { code: 'INVALID_GRAPH', message: errorMessage(locale, 'INVALID_GRAPH.malformed', { first: details[0]!.message }), details } });
+  return reply.code(422).send({
+    error: { code: 'INVALID_GRAPH', message: errorMessage(locale, 'INVALID_GRAPH.malformed', { first: details[0]!.message }), details },
+  });
 }

@@ -35,7 +35,11 @@ export class HttpError extends Error {
  * THE way to raise an API error: a status, a stable code and the catalogue key of its message
  * (`errors:<key>`, default the code itself when that code has one message) with its arguments.
  */
-export function apiError(statusCode: number, code: string, opts: { key?: ErrorKey; params?: ErrorParams; details?: unknown } = {}): HttpError {
+export function apiError(
+  statusCode: number,
+  code: string,
+  opts: { key?: ErrorKey; params?: ErrorParams; details?: unknown } = {},
+): HttpError {
   return new HttpError(statusCode, code, { key: opts.key ?? (code as ErrorKey), params: opts.params }, opts.details);
 }
 

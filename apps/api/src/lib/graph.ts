@@ -26,7 +26,11 @@ export async function validGraphOr422(
   });
   if (!result.ok) {
     const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, message: e.message }));
-    throw apiError(422, 'INVALID_GRAPH', { key: 'INVALID_GRAPH.problems', params: { first: details[0]!.message, more: details.length - 1 }, details });
+    throw apiError(422, 'INVALID_GRAPH', {
+      key: 'INVALID_GRAPH.problems',
+      params: { first: details[0]!.message, more: details.length - 1 },
+      details,
+    });
   }
   return parsed.data;
 }
@@ -50,7 +54,13 @@ export async function savableGraph(
     const previous = stored === undefined ? undefined : GraphSchema.safeParse(stored);
     const { graph, unresolved } = restoreSecretParams(parsed.data, previous?.success ? previous.data : undefined);
     if (unresolved.length) {
-      const details = unresolved.map((u) => ({ nodeId: u.nodeId, param: u.param, code: 'SECRET_PARAM_MISSING', key: 'INVALID_GRAPH.secretParamMissing' as const, params: u }));
+      const details = unresolved.map((u) => ({
+        nodeId: u.nodeId,
+        param: u.param,
+        code: 'SECRET_PARAM_MISSING',
+        key: 'INVALID_GRAPH.secretParamMissing' as const,
+        params: u,
+      }));
       throw apiError(422, 'INVALID_GRAPH', { key: 'INVALID_GRAPH.secretParamMissing', params: unresolved[0]!, details });
     }
     incoming = graph;

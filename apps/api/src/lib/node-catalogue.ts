@@ -34,7 +34,10 @@ export function nodeCatalogue(locale: AppLocale): NodeTypeDescription[] {
   let c = catalogues.get(locale);
   if (!c) {
     const english = describeNodeTypes();
-    c = locale === 'en' ? english : english.map((d) => withNodeTexts(d, (key) => (hasMessage('nodes', key) ? message(locale, 'nodes', key) : undefined)));
+    c =
+      locale === 'en'
+        ? english
+        : english.map((d) => withNodeTexts(d, (key) => (hasMessage('nodes', key) ? message(locale, 'nodes', key) : undefined)));
     catalogues.set(locale, c);
   }
   return c;

@@ -10,7 +10,9 @@ const COMMON = new Set(
   freedom1 qazwsxedc 987654321 87654321 11223344 12344321 123123123 123qweasd qwe12345 zaq12wsx
   1234qwer qwer1234 asdf1234 q1w2e3r4 iloveyou1 lovely123 loveyou1 charlie1 jordan23 michelle
   killer123 hello123 helloworld secret123 passport login123 guest123 test1234 testtest
-  password! bot-manager botmanager`.split(/\s+/).filter(Boolean),
+  password! bot-manager botmanager`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Why a password is refused (its catalogue key under WEAK_PASSWORD), or undefined when it is fine. */

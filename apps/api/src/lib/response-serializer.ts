@@ -27,4 +27,8 @@ export interface ContractTypeProvider extends FastifyTypeProvider {
 }
 
 /** A route plugin typed by the contract (use instead of fastify-type-provider-zod's FastifyPluginAsyncZod). */
-export type ContractPlugin<Options extends FastifyPluginOptions = Record<never, never>> = FastifyPluginAsync<Options, RawServerDefault, ContractTypeProvider>;
+export type ContractPlugin<Options extends FastifyPluginOptions = Record<never, never>> = FastifyPluginAsync<
+  Options,
+  RawServerDefault,
+  ContractTypeProvider
+>;

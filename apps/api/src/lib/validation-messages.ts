@@ -11,7 +11,9 @@ import { errorMessage, type ErrorKey } from './messages';
  * still says where.
  */
 const hints = resources[SOURCE_LOCALE].errors as { VALIDATION_FAILED: { hint: Record<string, string> } };
-const HINT_KEYS = new Map(Object.entries(hints.VALIDATION_FAILED.hint).map(([k, text]) => [text, `VALIDATION_FAILED.hint.${k}` as ErrorKey]));
+const HINT_KEYS = new Map(
+  Object.entries(hints.VALIDATION_FAILED.hint).map(([k, text]) => [text, `VALIDATION_FAILED.hint.${k}` as ErrorKey]),
+);
 
 export function validationMessage(locale: AppLocale, english: string): string {
   const key = HINT_KEYS.get(english);

@@ -30,7 +30,14 @@ declare module 'fastify' {
   }
 }
 
-const WHAT: Record<Scope, Missing> = { workspace: 'workspace', bot: 'bot', run: 'run', schedule: 'schedule', connection: 'connection', secret: 'secret' };
+const WHAT: Record<Scope, Missing> = {
+  workspace: 'workspace',
+  bot: 'bot',
+  run: 'run',
+  schedule: 'schedule',
+  connection: 'connection',
+  secret: 'secret',
+};
 
 /**
  * Enforces apps/api/src/permissions.ts for every route, in one place: each registered route gets
@@ -47,10 +54,16 @@ export function registerAccess(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       const rule = ruleFor(method, route.url);
-      if (!rule) throw new Error(`${method} ${route.url} has no row in apps/api/src/permissions.ts; every route must declare its permission.`);
+      if (!rule)
+        throw new Error(`${method} ${route.url} has no row in apps/api/src/permissions.ts; every route must declare its permission.`);
       if (rule.permission === 'public') continue;
-      route.onRequest = [...hooks(route.onRequest), identify as onRequestHookHandler, checkTokenScope(method, rule) as onRequestHookHandler];
-      if (rule.permission !== 'authenticated') route.preHandler = [...hooks(route.preHandler), authorize(deps, rule) as preHandlerHookHandler];
+      route.onRequest = [
+        ...hooks(route.onRequest),
+        identify as onRequestHookHandler,
+        checkTokenScope(method, rule) as onRequestHookHandler,
+      ];
+      if (rule.permission !== 'authenticated')
+        route.preHandler = [...hooks(route.preHandler), authorize(deps, rule) as preHandlerHookHandler];
     }
   });
 }
@@ -89,14 +102,22 @@ function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
 }
 
 /** The workspace a request acts in, and the row it names. */
-async function target(deps: AppDeps, req: FastifyRequest, scope: Scope, user: User): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: Missing }> {
+async function target(
+  deps: AppDeps,
+  req: FastifyRequest,
+  scope: Scope,
+  user: User,
+): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: Missing }> {
   const { repos } = deps.services;
   if (scope === 'workspace') {
-    const asked = (req.body as { workspaceId?: string } | undefined)?.workspaceId ?? (req.query as { workspaceId?: string } | undefined)?.workspaceId;
+    const asked =
+      (req.body as { workspaceId?: string } | undefined)?.workspaceId ?? (req.query as { workspaceId?: string } | undefined)?.workspaceId;
     return { workspaceId: asked ?? (await repos.workspaces.personal(user.id)), row: null, what: WHAT.workspace };
   }
   const id = (req.params as { id: string }).id;
-  const row = await { bot: repos.bots, run: repos.runs, schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[scope].get(id);
+  const row = await { bot: repos.bots, run: repos.runs, schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[
+    scope
+  ].get(id);
   return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope] };
 }
 
@@ -106,6 +127,9 @@ async function target(deps: AppDeps, req: FastifyRequest, scope: Scope, user: Us
  */
 export function accessTo<S extends Scope>(req: FastifyRequest, scope: S): Access<S> {
   const a = req.access;
-  if (!a || a.scope !== scope) throw new Error(`${req.method} ${req.routeOptions.url}: the handler expects a ${scope} but its permission row resolves ${a?.scope ?? 'none'}.`);
+  if (!a || a.scope !== scope)
+    throw new Error(
+      `${req.method} ${req.routeOptions.url}: the handler expects a ${scope} but its permission row resolves ${a?.scope ?? 'none'}.`,
+    );
   return a as Access<S>;
 }

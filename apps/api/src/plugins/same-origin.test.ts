@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const post = (headers: Record<string, string>) =>
-  app.inject({ method: 'POST', url: '/api/runs/r1/cancel', headers: { host: '127.0.0.1:3000', ...headers }, ...(headers['content-type'] ? { payload: headers['content-type'].includes('json') ? '{}' : 'x' } : {}) });
+  app.inject({
+    method: 'POST',
+    url: '/api/runs/r1/cancel',
+    headers: { host: '127.0.0.1:3000', ...headers },
+    ...(headers['content-type'] ? { payload: headers['content-type'].includes('json') ? '{}' : 'x' } : {}),
+  });
 const cookieHdr = { cookie: 'bm_session=abc' };
 
 describe('same-origin guard', () => {
@@ -48,7 +53,11 @@ describe('same-origin guard', () => {
   it('leaves API tokens, requests without the session cookie and reads alone', async () => {
     expect((await post({ authorization: 'Bearer bm_x', cookie: 'bm_session=abc', origin: 'https://evil.example' })).statusCode).toBe(200);
     expect((await post({ origin: 'https://evil.example' })).statusCode).toBe(200);
-    const get = await app.inject({ method: 'GET', url: '/api/bots', headers: { ...cookieHdr, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const get = await app.inject({
+      method: 'GET',
+      url: '/api/bots',
+      headers: { ...cookieHdr, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(get.statusCode).toBe(200);
   });
 });

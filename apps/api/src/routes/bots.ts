@@ -11,131 +11,138 @@ import { accessTo } from '../plugins/access';
 
 const { bots } = contract;
 
-export const botRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { repos } = deps.services;
-  const toOut = (b: Bot) => ({
-    id: b.id,
-    workspaceId: b.workspaceId,
-    name: b.name,
-    description: b.description,
-    graph: storedGraph(b.graph),
-    version: b.currentVersion,
-    llmConnectionId: b.llmConnectionId,
-    llmModelOverride: b.llmModelOverride || null,
-    // Stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once.
-    webhookUrl: null,
-    webhookEnabled: b.webhookToken !== null,
-    createdAt: b.createdAt,
-    updatedAt: b.updatedAt,
-  });
+export const botRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { repos } = deps.services;
+    const toOut = (b: Bot) => ({
+      id: b.id,
+      workspaceId: b.workspaceId,
+      name: b.name,
+      description: b.description,
+      graph: storedGraph(b.graph),
+      version: b.currentVersion,
+      llmConnectionId: b.llmConnectionId,
+      llmModelOverride: b.llmModelOverride || null,
+      // Stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once.
+      webhookUrl: null,
+      webhookEnabled: b.webhookToken !== null,
+      createdAt: b.createdAt,
+      updatedAt: b.updatedAt,
+    });
 
-  /** A bot's default connection must be one the caller can use in that workspace. */
-  async function checkConnection(id: string | null | undefined, userId: string, workspaceId: string) {
-    if (!id) return;
-    const c = await repos.connections.get(id);
-    if (!c || !connectionUsableBy(c, userId, workspaceId)) {
-      throw apiError(422, 'INVALID_CONNECTION', { details: [{ key: 'INVALID_CONNECTION' }] });
+    /** A bot's default connection must be one the caller can use in that workspace. */
+    async function checkConnection(id: string | null | undefined, userId: string, workspaceId: string) {
+      if (!id) return;
+      const c = await repos.connections.get(id);
+      if (!c || !connectionUsableBy(c, userId, workspaceId)) {
+        throw apiError(422, 'INVALID_CONNECTION', { details: [{ key: 'INVALID_CONNECTION' }] });
+      }
     }
-  }
 
-  app.route({
-    ...fromContract(bots.create),
-    handler: async (req, reply) => {
-      const { user, workspaceId } = accessTo(req, 'workspace');
-      const b = req.body;
-      await checkConnection(b.llmConnectionId, user.id, workspaceId);
-      const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
-      const bot = await repos.bots.create({
-        workspaceId,
-        createdById: user.id,
-        name: b.name,
-        description: b.description,
-        graph: graph as unknown as Prisma.InputJsonValue,
-        llmConnectionId: b.llmConnectionId ?? null,
-        llmModelOverride: b.llmModelOverride || null,
-      });
-      return reply.code(201).send(toOut(bot));
-    },
-  });
-
-  app.route({
-    ...fromContract(bots.list),
-    handler: async (req) => {
-      const { workspaceId } = accessTo(req, 'workspace');
-      return { bots: (await repos.bots.list(workspaceId)).map((b) => toOut(b)) };
-    },
-  });
-
-  app.route({
-    ...fromContract(bots.get),
-    handler: async (req) => {
-      const { row } = accessTo(req, 'bot');
-      return toOut(row);
-    },
-  });
-
-  app.route({
-    ...fromContract(bots.update),
-    handler: async (req) => {
-      const { user, row } = accessTo(req, 'bot');
-      const b = req.body;
-      if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
-      const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
-      let graph: Prisma.InputJsonValue | undefined;
-      let changed = false;
-      if (b.graph !== undefined || b.llmConnectionId !== undefined) {
-        const g = await savableGraph(deps, b.graph ?? row.graph, { userId: user.id, workspaceId: row.workspaceId, botConnectionId }, row.graph);
-        graph = g as unknown as Prisma.InputJsonValue;
-        // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
-        changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
-      }
-      const patch = {
-        name: b.name,
-        description: b.description,
-        llmConnectionId: b.llmConnectionId,
-        llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
-        graph: changed ? graph : undefined,
-      };
-      const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: unknown) => {
-        // Two saves raced for the same next version: the second one loses cleanly.
-        if (isConflictError(err)) throw apiError(409, 'EDIT_CONFLICT');
-        throw err;
-      });
-      return toOut(updated);
-    },
-  });
-
-  app.route({
-    ...fromContract(bots.remove),
-    handler: async (req, reply) => {
-      const { row } = accessTo(req, 'bot');
-      // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
-      for (const s of await repos.schedules.list(row.id)) {
-        await deps.scheduler.deleteSchedule(s.id).catch(() => {
-          throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopSchedules' });
+    app.route({
+      ...fromContract(bots.create),
+      handler: async (req, reply) => {
+        const { user, workspaceId } = accessTo(req, 'workspace');
+        const b = req.body;
+        await checkConnection(b.llmConnectionId, user.id, workspaceId);
+        const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
+        const bot = await repos.bots.create({
+          workspaceId,
+          createdById: user.id,
+          name: b.name,
+          description: b.description,
+          graph: graph as unknown as Prisma.InputJsonValue,
+          llmConnectionId: b.llmConnectionId ?? null,
+          llmModelOverride: b.llmModelOverride || null,
         });
-      }
-      for (const r of await repos.runs.listOpen(row.id)) {
-        await deps.scheduler.cancelRun(r.workflowId).catch(() => {
-          throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopRuns' });
-        });
-      }
-      await repos.bots.delete(row.id);
-      return reply.code(204).send(null);
-    },
-  });
+        return reply.code(201).send(toOut(bot));
+      },
+    });
 
-  app.route({
-    ...fromContract(bots.validate),
-    handler: async (req) => {
-      const { user, workspaceId } = accessTo(req, 'workspace');
-      try {
-        await validGraphOr422(deps, req.body.graph, { userId: user.id, workspaceId, botConnectionId: req.body.llmConnectionId ?? null });
-        return { ok: true, errors: [] };
-      } catch (err) {
-        if (err instanceof HttpError && err.statusCode === 422) return { ok: false, errors: err.details as { message: string }[] };
-        throw err;
-      }
-    },
-  });
-};
+    app.route({
+      ...fromContract(bots.list),
+      handler: async (req) => {
+        const { workspaceId } = accessTo(req, 'workspace');
+        return { bots: (await repos.bots.list(workspaceId)).map((b) => toOut(b)) };
+      },
+    });
+
+    app.route({
+      ...fromContract(bots.get),
+      handler: async (req) => {
+        const { row } = accessTo(req, 'bot');
+        return toOut(row);
+      },
+    });
+
+    app.route({
+      ...fromContract(bots.update),
+      handler: async (req) => {
+        const { user, row } = accessTo(req, 'bot');
+        const b = req.body;
+        if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
+        const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
+        let graph: Prisma.InputJsonValue | undefined;
+        let changed = false;
+        if (b.graph !== undefined || b.llmConnectionId !== undefined) {
+          const g = await savableGraph(
+            deps,
+            b.graph ?? row.graph,
+            { userId: user.id, workspaceId: row.workspaceId, botConnectionId },
+            row.graph,
+          );
+          graph = g as unknown as Prisma.InputJsonValue;
+          // Compared as data, not text: PostgreSQL's jsonb does not keep key order.
+          changed = b.graph !== undefined && !isDeepStrictEqual(JSON.parse(JSON.stringify(g)), row.graph);
+        }
+        const patch = {
+          name: b.name,
+          description: b.description,
+          llmConnectionId: b.llmConnectionId,
+          llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
+          graph: changed ? graph : undefined,
+        };
+        const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: unknown) => {
+          // Two saves raced for the same next version: the second one loses cleanly.
+          if (isConflictError(err)) throw apiError(409, 'EDIT_CONFLICT');
+          throw err;
+        });
+        return toOut(updated);
+      },
+    });
+
+    app.route({
+      ...fromContract(bots.remove),
+      handler: async (req, reply) => {
+        const { row } = accessTo(req, 'bot');
+        // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
+        for (const s of await repos.schedules.list(row.id)) {
+          await deps.scheduler.deleteSchedule(s.id).catch(() => {
+            throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopSchedules' });
+          });
+        }
+        for (const r of await repos.runs.listOpen(row.id)) {
+          await deps.scheduler.cancelRun(r.workflowId).catch(() => {
+            throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopRuns' });
+          });
+        }
+        await repos.bots.delete(row.id);
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.route({
+      ...fromContract(bots.validate),
+      handler: async (req) => {
+        const { user, workspaceId } = accessTo(req, 'workspace');
+        try {
+          await validGraphOr422(deps, req.body.graph, { userId: user.id, workspaceId, botConnectionId: req.body.llmConnectionId ?? null });
+          return { ok: true, errors: [] };
+        } catch (err) {
+          if (err instanceof HttpError && err.statusCode === 422) return { ok: false, errors: err.details as { message: string }[] };
+          throw err;
+        }
+      },
+    });
+  };

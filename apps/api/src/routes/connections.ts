@@ -27,100 +27,106 @@ const toOut = (c: LlmConnection, userId: string) => ({
 });
 
 /** LLM connections. Who may see or change one is permissions.ts's (visible = own or shared). */
-export const connectionRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { repos, keyRing, policy, llm } = deps.services;
+export const connectionRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { repos, keyRing, policy, llm } = deps.services;
 
-  async function checkBaseUrl(url: string | null | undefined) {
-    if (!url) return;
-    // The base URL is shown to everyone who sees the connection and stored in plain text: a key
-    // inside it would bypass the encryption of the key field.
-    const carried = urlCredential(url);
-    if (carried) {
-      const params = { where: carried };
-      throw apiError(422, 'CREDENTIALS_IN_URL', { key: 'CREDENTIALS_IN_URL.message', params, details: [{ field: 'baseUrl', key: 'CREDENTIALS_IN_URL.field', params }] });
-    }
-    try {
-      await assertUrlAllowed(url, policy);
-    } catch (err) {
-      if (err instanceof OutboundBlockedError) throw apiError(400, 'OUTBOUND_BLOCKED', { params: { reason: err.message } });
-      // Unresolvable hosts are not refused here: "Test connection" reports them.
-    }
-  }
-
-  app.route({
-    ...fromContract(connections.create),
-    handler: async (req, reply) => {
-      const { user, workspaceId } = accessTo(req, 'workspace');
-      const b = req.body;
-      await checkBaseUrl(b.baseUrl);
-      const id = repos.connections.newId();
-      const row = await repos.connections.create({
-        id,
-        ownerUserId: user.id,
-        workspaceId,
-        provider: b.provider,
-        name: b.name,
-        baseUrl: b.baseUrl ?? null,
-        modelDefault: b.modelDefault,
-        shared: b.shared ?? false,
-        sealed: b.apiKey ? encryptSecret(keyRing, b.apiKey, id) : null,
-        keyHint: b.apiKey ? keyHint(b.apiKey) : null,
-      });
-      return reply.code(201).send(toOut(row, user.id));
-    },
-  });
-
-  app.route({
-    ...fromContract(connections.list),
-    handler: async (req) => {
-      const { user, workspaceId } = accessTo(req, 'workspace');
-      return { connections: (await repos.connections.listVisible(user.id, workspaceId)).map((r) => toOut(r, user.id)) };
-    },
-  });
-
-  app.route({
-    ...fromContract(connections.get),
-    handler: async (req) => {
-      const { user, row } = accessTo(req, 'connection');
-      return toOut(row, user.id);
-    },
-  });
-
-  app.route({
-    ...fromContract(connections.update),
-    handler: async (req) => {
-      const { user, row } = accessTo(req, 'connection');
-      const { apiKey, ...rest } = req.body;
-      // Pointing someone else's key at another server would hand it to that server: only the owner
-      // may move it, or an admin together with a replacement key.
-      if (row.ownerUserId !== user.id && rest.baseUrl !== undefined && rest.baseUrl !== row.baseUrl && !apiKey && row.apiKeyEncrypted) {
-        throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.baseUrlOwner' });
+    async function checkBaseUrl(url: string | null | undefined) {
+      if (!url) return;
+      // The base URL is shown to everyone who sees the connection and stored in plain text: a key
+      // inside it would bypass the encryption of the key field.
+      const carried = urlCredential(url);
+      if (carried) {
+        const params = { where: carried };
+        throw apiError(422, 'CREDENTIALS_IN_URL', {
+          key: 'CREDENTIALS_IN_URL.message',
+          params,
+          details: [{ field: 'baseUrl', key: 'CREDENTIALS_IN_URL.field', params }],
+        });
       }
-      if (rest.baseUrl === null && ['local', 'other'].includes(row.provider)) {
-        throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.baseUrlRequired' });
+      try {
+        await assertUrlAllowed(url, policy);
+      } catch (err) {
+        if (err instanceof OutboundBlockedError) throw apiError(400, 'OUTBOUND_BLOCKED', { params: { reason: err.message } });
+        // Unresolvable hosts are not refused here: "Test connection" reports them.
       }
-      await checkBaseUrl(rest.baseUrl);
-      const updated = await repos.connections.update(row.id, {
-        ...rest,
-        ...(apiKey ? { sealed: encryptSecret(keyRing, apiKey, row.id), keyHint: keyHint(apiKey) } : {}),
-      });
-      return toOut(updated, user.id);
-    },
-  });
+    }
 
-  app.route({
-    ...fromContract(connections.remove),
-    handler: async (req, reply) => {
-      await repos.connections.delete(accessTo(req, 'connection').row.id);
-      return reply.code(204).send(null);
-    },
-  });
+    app.route({
+      ...fromContract(connections.create),
+      handler: async (req, reply) => {
+        const { user, workspaceId } = accessTo(req, 'workspace');
+        const b = req.body;
+        await checkBaseUrl(b.baseUrl);
+        const id = repos.connections.newId();
+        const row = await repos.connections.create({
+          id,
+          ownerUserId: user.id,
+          workspaceId,
+          provider: b.provider,
+          name: b.name,
+          baseUrl: b.baseUrl ?? null,
+          modelDefault: b.modelDefault,
+          shared: b.shared ?? false,
+          sealed: b.apiKey ? encryptSecret(keyRing, b.apiKey, id) : null,
+          keyHint: b.apiKey ? keyHint(b.apiKey) : null,
+        });
+        return reply.code(201).send(toOut(row, user.id));
+      },
+    });
 
-  // The row satisfies the LLM service's connection record (the key stays sealed until the call).
-  app.route({ ...fromContract(connections.test), handler: async (req) => llm.testConnection(accessTo(req, 'connection').row) });
+    app.route({
+      ...fromContract(connections.list),
+      handler: async (req) => {
+        const { user, workspaceId } = accessTo(req, 'workspace');
+        return { connections: (await repos.connections.listVisible(user.id, workspaceId)).map((r) => toOut(r, user.id)) };
+      },
+    });
 
-  app.route({
-    ...fromContract(connections.models),
-    handler: async (req) => ({ models: await llm.listModels(accessTo(req, 'connection').row) }),
-  });
-};
+    app.route({
+      ...fromContract(connections.get),
+      handler: async (req) => {
+        const { user, row } = accessTo(req, 'connection');
+        return toOut(row, user.id);
+      },
+    });
+
+    app.route({
+      ...fromContract(connections.update),
+      handler: async (req) => {
+        const { user, row } = accessTo(req, 'connection');
+        const { apiKey, ...rest } = req.body;
+        // Pointing someone else's key at another server would hand it to that server: only the owner
+        // may move it, or an admin together with a replacement key.
+        if (row.ownerUserId !== user.id && rest.baseUrl !== undefined && rest.baseUrl !== row.baseUrl && !apiKey && row.apiKeyEncrypted) {
+          throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.baseUrlOwner' });
+        }
+        if (rest.baseUrl === null && ['local', 'other'].includes(row.provider)) {
+          throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.baseUrlRequired' });
+        }
+        await checkBaseUrl(rest.baseUrl);
+        const updated = await repos.connections.update(row.id, {
+          ...rest,
+          ...(apiKey ? { sealed: encryptSecret(keyRing, apiKey, row.id), keyHint: keyHint(apiKey) } : {}),
+        });
+        return toOut(updated, user.id);
+      },
+    });
+
+    app.route({
+      ...fromContract(connections.remove),
+      handler: async (req, reply) => {
+        await repos.connections.delete(accessTo(req, 'connection').row.id);
+        return reply.code(204).send(null);
+      },
+    });
+
+    // The row satisfies the LLM service's connection record (the key stays sealed until the call).
+    app.route({ ...fromContract(connections.test), handler: async (req) => llm.testConnection(accessTo(req, 'connection').row) });
+
+    app.route({
+      ...fromContract(connections.models),
+      handler: async (req) => ({ models: await llm.listModels(accessTo(req, 'connection').row) }),
+    });
+  };

@@ -7,22 +7,27 @@ import { currentUser } from '../plugins/auth';
 import { publicUser } from './auth';
 
 /** The caller and their workspaces; the caller's own settings (their language). */
-export const meRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { repos } = deps.services;
-  const me = async (user: User) => {
-    const ms = await repos.workspaces.listForUser(user.id);
-    return { user: publicUser(user), workspaces: ms.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role, personal: m.workspace.personal })) };
+export const meRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { repos } = deps.services;
+    const me = async (user: User) => {
+      const ms = await repos.workspaces.listForUser(user.id);
+      return {
+        user: publicUser(user),
+        workspaces: ms.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role, personal: m.workspace.personal })),
+      };
+    };
+
+    app.route({ ...fromContract(contract.me.get), handler: async (req) => me(currentUser(req)) });
+
+    app.route({
+      ...fromContract(contract.me.update),
+      handler: async (req) => {
+        const user = await repos.users.setLocale(currentUser(req).id, req.body.locale);
+        // Later errors of this request already speak the new language.
+        req.user = user;
+        return me(user);
+      },
+    });
   };
-
-  app.route({ ...fromContract(contract.me.get), handler: async (req) => me(currentUser(req)) });
-
-  app.route({
-    ...fromContract(contract.me.update),
-    handler: async (req) => {
-      const user = await repos.users.setLocale(currentUser(req).id, req.body.locale);
-      // Later errors of this request already speak the new language.
-      req.user = user;
-      return me(user);
-    },
-  });
-};

@@ -40,7 +40,13 @@ function nodeOut(runId: string, n: NodeRun) {
     startedAt: n.startedAt,
     finishedAt: n.finishedAt,
     ...(n.inputTokens != null || n.outputTokens != null
-      ? { usage: { inputTokens: n.inputTokens ?? 0, outputTokens: n.outputTokens ?? 0, ...(n.cachedTokens != null ? { cachedTokens: n.cachedTokens } : {}) } }
+      ? {
+          usage: {
+            inputTokens: n.inputTokens ?? 0,
+            outputTokens: n.outputTokens ?? 0,
+            ...(n.cachedTokens != null ? { cachedTokens: n.cachedTokens } : {}),
+          },
+        }
       : {}),
     ...(n.model ? { model: n.model } : {}),
     ...(Array.isArray(n.warnings) && n.warnings.length ? { warnings: n.warnings as { code: string; message: string }[] } : {}),
@@ -49,83 +55,94 @@ function nodeOut(runId: string, n: NodeRun) {
 
 /** Nodes not reached yet are listed as pending, in graph order, so a client can draw the whole run. */
 const pending = (g: { id: string; type: string }) => ({
-  nodeId: g.id, type: g.type, status: 'pending' as const, input: null, output: null, error: null, attempts: 0, reused: false, startedAt: null, finishedAt: null,
+  nodeId: g.id,
+  type: g.type,
+  status: 'pending' as const,
+  input: null,
+  output: null,
+  error: null,
+  attempts: 0,
+  reused: false,
+  startedAt: null,
+  finishedAt: null,
 });
 
-export const runRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { repos } = deps.services;
+export const runRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { repos } = deps.services;
 
-  app.route({
-    ...fromContract(runs.start),
-    handler: async (req, reply) => {
-      const { user, row: bot } = accessTo(req, 'bot');
-      const trigger = req.headers.authorization ? 'api' : 'manual';
-      const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: req.body?.input });
-      return reply.code(202).send({ runId });
-    },
-  });
+    app.route({
+      ...fromContract(runs.start),
+      handler: async (req, reply) => {
+        const { user, row: bot } = accessTo(req, 'bot');
+        const trigger = req.headers.authorization ? 'api' : 'manual';
+        const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: req.body?.input });
+        return reply.code(202).send({ runId });
+      },
+    });
 
-  app.route({
-    ...fromContract(runs.listForBot),
-    handler: async (req) => ({ runs: (await repos.runs.list(accessTo(req, 'bot').row.id, req.query.limit)).map(summary) }),
-  });
+    app.route({
+      ...fromContract(runs.listForBot),
+      handler: async (req) => ({ runs: (await repos.runs.list(accessTo(req, 'bot').row.id, req.query.limit)).map(summary) }),
+    });
 
-  app.route({
-    ...fromContract(runs.get),
-    handler: async (req) => {
-      const run = await repos.runs.getForDisplay(accessTo(req, 'run').row.id, INLINE_OUTPUT_BYTES);
-      if (!run) throw notFound('run');
-      const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
-      const graphNodes = (run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? [];
-      const nodes = graphNodes.map((g) => {
-        const n = recorded.get(g.id);
-        return n ? nodeOut(run.id, n) : pending(g);
-      });
-      return { ...summary(run), input: run.input, nodes };
-    },
-  });
+    app.route({
+      ...fromContract(runs.get),
+      handler: async (req) => {
+        const run = await repos.runs.getForDisplay(accessTo(req, 'run').row.id, INLINE_OUTPUT_BYTES);
+        if (!run) throw notFound('run');
+        const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
+        const graphNodes = (run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? [];
+        const nodes = graphNodes.map((g) => {
+          const n = recorded.get(g.id);
+          return n ? nodeOut(run.id, n) : pending(g);
+        });
+        return { ...summary(run), input: run.input, nodes };
+      },
+    });
 
-  app.route({
-    ...fromContract(runs.nodeOutput),
-    handler: async (req) => {
-      const n = await repos.nodeRuns.get(accessTo(req, 'run').row.id, req.params.nodeId);
-      if (!n) throw notFound('nodeRun');
-      return { output: n.output };
-    },
-  });
+    app.route({
+      ...fromContract(runs.nodeOutput),
+      handler: async (req) => {
+        const n = await repos.nodeRuns.get(accessTo(req, 'run').row.id, req.params.nodeId);
+        if (!n) throw notFound('nodeRun');
+        return { output: n.output };
+      },
+    });
 
-  app.route({
-    ...fromContract(runs.cancel),
-    handler: async (req, reply) => {
-      const { row } = accessTo(req, 'run');
-      if (!['queued', 'running'].includes(row.status)) throw apiError(409, 'RUN_FINISHED', { params: { status: row.status } });
-      const found = await deps.scheduler.cancelRun(row.workflowId).catch(() => {
-        throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.cancelRun' });
-      });
-      // No workflow to cancel (never started, or already closed) but the row is still open: close it here.
-      if (!found) await repos.runs.finish(row.id, 'cancelled');
-      return reply.code(202).send({ status: 'cancelling' as const });
-    },
-  });
+    app.route({
+      ...fromContract(runs.cancel),
+      handler: async (req, reply) => {
+        const { row } = accessTo(req, 'run');
+        if (!['queued', 'running'].includes(row.status)) throw apiError(409, 'RUN_FINISHED', { params: { status: row.status } });
+        const found = await deps.scheduler.cancelRun(row.workflowId).catch(() => {
+          throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.cancelRun' });
+        });
+        // No workflow to cancel (never started, or already closed) but the row is still open: close it here.
+        if (!found) await repos.runs.finish(row.id, 'cancelled');
+        return reply.code(202).send({ status: 'cancelling' as const });
+      },
+    });
 
-  app.route({
-    ...fromContract(runs.resume),
-    handler: async (req, reply) => {
-      const { user, row } = accessTo(req, 'run');
-      if (!['failed', 'cancelled'].includes(row.status)) {
-        throw apiError(409, 'RUN_NOT_RESUMABLE', { params: { status: row.status } });
-      }
-      const bot = await repos.bots.get(row.botId);
-      if (!bot) throw notFound('bot');
-      const runId = await startBotRun(deps, bot, {
-        userId: user.id,
-        trigger: 'resume',
-        input: row.input ?? undefined,
-        version: row.version,
-        resumedFromId: row.id,
-        copyFrom: row.id,
-      });
-      return reply.code(202).send({ runId });
-    },
-  });
-};
+    app.route({
+      ...fromContract(runs.resume),
+      handler: async (req, reply) => {
+        const { user, row } = accessTo(req, 'run');
+        if (!['failed', 'cancelled'].includes(row.status)) {
+          throw apiError(409, 'RUN_NOT_RESUMABLE', { params: { status: row.status } });
+        }
+        const bot = await repos.bots.get(row.botId);
+        if (!bot) throw notFound('bot');
+        const runId = await startBotRun(deps, bot, {
+          userId: user.id,
+          trigger: 'resume',
+          input: row.input ?? undefined,
+          version: row.version,
+          resumedFromId: row.id,
+          copyFrom: row.id,
+        });
+        return reply.code(202).send({ runId });
+      },
+    });
+  };

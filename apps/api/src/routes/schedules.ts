@@ -11,97 +11,117 @@ import { accessTo } from '../plugins/access';
 const { schedules } = contract;
 
 /** Cron schedules of a bot; each row has a Temporal schedule of the same id. */
-export const scheduleRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { repos } = deps.services;
-  const { scheduler } = deps;
-  const out = async (s: Schedule) => ({
-    id: s.id,
-    botId: s.botId,
-    cron: s.cron,
-    timezone: s.timezone,
-    overlap: s.overlap as OverlapPolicy,
-    paused: s.paused,
-    input: s.input,
-    nextRuns: s.paused ? [] : await scheduler.nextRuns(s.id),
-    createdAt: s.createdAt,
-  });
-  // Temporal parses the cron expression: its refusal (INVALID_ARGUMENT, which the client raises as a
-  // TypeError) is the user's to fix; anything else means Temporal could not be reached.
-  const scheduleError = (err: unknown) =>
-    err instanceof TypeError || (err as { code?: number }).code === 3
-      ? apiError(400, 'INVALID_CRON', { params: { reason: (err as Error).message } })
-      : apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.saveSchedule' });
-  /** A schedule may not fire more often than the installation allows (BOT_MANAGER_MIN_SCHEDULE_INTERVAL). */
-  const checkInterval = (cron: string, timezone: string) => {
-    const problem = intervalProblem(cron, timezone, deps.services.config.minScheduleIntervalMs);
-    if (problem) throw apiError(422, 'SCHEDULE_TOO_FREQUENT', { params: problem, details: [{ path: 'cron', key: 'SCHEDULE_TOO_FREQUENT', params: problem }] });
+export const scheduleRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { repos } = deps.services;
+    const { scheduler } = deps;
+    const out = async (s: Schedule) => ({
+      id: s.id,
+      botId: s.botId,
+      cron: s.cron,
+      timezone: s.timezone,
+      overlap: s.overlap as OverlapPolicy,
+      paused: s.paused,
+      input: s.input,
+      nextRuns: s.paused ? [] : await scheduler.nextRuns(s.id),
+      createdAt: s.createdAt,
+    });
+    // Temporal parses the cron expression: its refusal (INVALID_ARGUMENT, which the client raises as a
+    // TypeError) is the user's to fix; anything else means Temporal could not be reached.
+    const scheduleError = (err: unknown) =>
+      err instanceof TypeError || (err as { code?: number }).code === 3
+        ? apiError(400, 'INVALID_CRON', { params: { reason: (err as Error).message } })
+        : apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.saveSchedule' });
+    /** A schedule may not fire more often than the installation allows (BOT_MANAGER_MIN_SCHEDULE_INTERVAL). */
+    const checkInterval = (cron: string, timezone: string) => {
+      const problem = intervalProblem(cron, timezone, deps.services.config.minScheduleIntervalMs);
+      if (problem)
+        throw apiError(422, 'SCHEDULE_TOO_FREQUENT', {
+          params: problem,
+          details: [{ path: 'cron', key: 'SCHEDULE_TOO_FREQUENT', params: problem }],
+        });
+    };
+    const rethrow = (err: unknown): never => {
+      throw scheduleError(err);
+    };
+
+    app.route({
+      ...fromContract(schedules.list),
+      handler: async (req) => ({ schedules: await Promise.all((await repos.schedules.list(accessTo(req, 'bot').row.id)).map(out)) }),
+    });
+
+    app.route({
+      ...fromContract(schedules.create),
+      handler: async (req, reply) => {
+        const { user, row: bot } = accessTo(req, 'bot');
+        checkInterval(req.body.cron, req.body.timezone);
+        await validGraphOr422(deps, bot.graph, { userId: user.id, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });
+        const b = req.body;
+        const id = repos.schedules.newId();
+        // The row first: a Temporal schedule must never fire for a row that does not exist.
+        const s = await repos.schedules.create({
+          id,
+          botId: bot.id,
+          workspaceId: bot.workspaceId,
+          createdById: user.id,
+          cron: b.cron,
+          timezone: b.timezone,
+          overlap: b.overlap,
+          paused: b.paused,
+          input: b.input,
+        });
+        try {
+          await scheduler.createSchedule({ id, cron: b.cron, timezone: b.timezone, overlap: b.overlap, paused: b.paused });
+        } catch (err) {
+          await repos.schedules.delete(id);
+          throw scheduleError(err);
+        }
+        return reply.code(201).send(await out(s));
+      },
+    });
+
+    app.route({
+      ...fromContract(schedules.update),
+      handler: async (req) => {
+        const { row } = accessTo(req, 'schedule');
+        const b = req.body;
+        const next = {
+          cron: b.cron ?? row.cron,
+          timezone: b.timezone ?? row.timezone,
+          overlap: b.overlap ?? (row.overlap as OverlapPolicy),
+        };
+        if (b.cron || b.timezone) checkInterval(next.cron, next.timezone);
+        // Each Temporal change is followed by its row change at once, so the two never drift apart.
+        if (b.cron || b.timezone || b.overlap) {
+          await scheduler.updateSchedule({ id: row.id, ...next }).catch(rethrow);
+          await repos.schedules.update(row.id, next);
+        }
+        if (b.paused !== undefined && b.paused !== row.paused) {
+          await scheduler.pauseSchedule(row.id, b.paused).catch(rethrow);
+          await repos.schedules.update(row.id, { paused: b.paused });
+        }
+        return out((await repos.schedules.get(row.id))!);
+      },
+    });
+
+    app.route({
+      ...fromContract(schedules.remove),
+      handler: async (req, reply) => {
+        const { row } = accessTo(req, 'schedule');
+        await scheduler.deleteSchedule(row.id).catch(rethrow);
+        await repos.schedules.delete(row.id);
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.route({
+      ...fromContract(schedules.trigger),
+      handler: async (req, reply) => {
+        await scheduler.triggerSchedule(accessTo(req, 'schedule').row.id).catch((err: Error) => {
+          throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.triggerSchedule', params: { reason: err.message } });
+        });
+        return reply.code(202).send({ ok: true as const });
+      },
+    });
   };
-  const rethrow = (err: unknown): never => {
-    throw scheduleError(err);
-  };
-
-  app.route({
-    ...fromContract(schedules.list),
-    handler: async (req) => ({ schedules: await Promise.all((await repos.schedules.list(accessTo(req, 'bot').row.id)).map(out)) }),
-  });
-
-  app.route({
-    ...fromContract(schedules.create),
-    handler: async (req, reply) => {
-      const { user, row: bot } = accessTo(req, 'bot');
-      checkInterval(req.body.cron, req.body.timezone);
-      await validGraphOr422(deps, bot.graph, { userId: user.id, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });
-      const b = req.body;
-      const id = repos.schedules.newId();
-      // The row first: a Temporal schedule must never fire for a row that does not exist.
-      const s = await repos.schedules.create({ id, botId: bot.id, workspaceId: bot.workspaceId, createdById: user.id, cron: b.cron, timezone: b.timezone, overlap: b.overlap, paused: b.paused, input: b.input });
-      try {
-        await scheduler.createSchedule({ id, cron: b.cron, timezone: b.timezone, overlap: b.overlap, paused: b.paused });
-      } catch (err) {
-        await repos.schedules.delete(id);
-        throw scheduleError(err);
-      }
-      return reply.code(201).send(await out(s));
-    },
-  });
-
-  app.route({
-    ...fromContract(schedules.update),
-    handler: async (req) => {
-      const { row } = accessTo(req, 'schedule');
-      const b = req.body;
-      const next = { cron: b.cron ?? row.cron, timezone: b.timezone ?? row.timezone, overlap: b.overlap ?? (row.overlap as OverlapPolicy) };
-      if (b.cron || b.timezone) checkInterval(next.cron, next.timezone);
-      // Each Temporal change is followed by its row change at once, so the two never drift apart.
-      if (b.cron || b.timezone || b.overlap) {
-        await scheduler.updateSchedule({ id: row.id, ...next }).catch(rethrow);
-        await repos.schedules.update(row.id, next);
-      }
-      if (b.paused !== undefined && b.paused !== row.paused) {
-        await scheduler.pauseSchedule(row.id, b.paused).catch(rethrow);
-        await repos.schedules.update(row.id, { paused: b.paused });
-      }
-      return out((await repos.schedules.get(row.id))!);
-    },
-  });
-
-  app.route({
-    ...fromContract(schedules.remove),
-    handler: async (req, reply) => {
-      const { row } = accessTo(req, 'schedule');
-      await scheduler.deleteSchedule(row.id).catch(rethrow);
-      await repos.schedules.delete(row.id);
-      return reply.code(204).send(null);
-    },
-  });
-
-  app.route({
-    ...fromContract(schedules.trigger),
-    handler: async (req, reply) => {
-      await scheduler.triggerSchedule(accessTo(req, 'schedule').row.id).catch((err: Error) => {
-        throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.triggerSchedule', params: { reason: err.message } });
-      });
-      return reply.code(202).send({ ok: true as const });
-    },
-  });
-};

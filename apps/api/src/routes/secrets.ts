@@ -10,7 +10,14 @@ import { accessTo } from '../plugins/access';
 const { secrets } = contract;
 
 /** Never the value: its name and a hint of its last characters. */
-const toOut = (s: WorkspaceSecretRow) => ({ id: s.id, name: s.name, hint: s.hint, workspaceId: s.workspaceId, createdAt: s.createdAt, updatedAt: s.updatedAt });
+const toOut = (s: WorkspaceSecretRow) => ({
+  id: s.id,
+  name: s.name,
+  hint: s.hint,
+  workspaceId: s.workspaceId,
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
 
 const mapped = (err: unknown): never => {
   if (isConflictError(err)) throw apiError(409, 'SECRET_NAME_TAKEN');
@@ -19,42 +26,46 @@ const mapped = (err: unknown): never => {
 };
 
 /** Workspace secrets: sealed like provider keys (the row id is the authenticated data), never returned. */
-export const secretRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { repos, keyRing } = deps.services;
-  // Nothing here carries a value, but neither a browser nor a proxy needs to keep these answers.
-  app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
+export const secretRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { repos, keyRing } = deps.services;
+    // Nothing here carries a value, but neither a browser nor a proxy needs to keep these answers.
+    app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
 
-  app.route({
-    ...fromContract(secrets.create),
-    handler: async (req, reply) => {
-      const { user, workspaceId } = accessTo(req, 'workspace');
-      const id = repos.secrets.newId();
-      const { name, value } = req.body;
-      const row = await repos.secrets.create({ id, workspaceId, name, sealed: encryptSecret(keyRing, value, id), hint: keyHint(value), createdById: user.id }).catch(mapped);
-      return reply.code(201).send(toOut(row));
-    },
-  });
+    app.route({
+      ...fromContract(secrets.create),
+      handler: async (req, reply) => {
+        const { user, workspaceId } = accessTo(req, 'workspace');
+        const id = repos.secrets.newId();
+        const { name, value } = req.body;
+        const row = await repos.secrets
+          .create({ id, workspaceId, name, sealed: encryptSecret(keyRing, value, id), hint: keyHint(value), createdById: user.id })
+          .catch(mapped);
+        return reply.code(201).send(toOut(row));
+      },
+    });
 
-  app.route({
-    ...fromContract(secrets.list),
-    handler: async (req) => ({ secrets: (await repos.secrets.list(accessTo(req, 'workspace').workspaceId)).map(toOut) }),
-  });
+    app.route({
+      ...fromContract(secrets.list),
+      handler: async (req) => ({ secrets: (await repos.secrets.list(accessTo(req, 'workspace').workspaceId)).map(toOut) }),
+    });
 
-  app.route({
-    ...fromContract(secrets.update),
-    handler: async (req) => {
-      const { row } = accessTo(req, 'secret');
-      const { name, value } = req.body;
-      const sealed = value !== undefined ? { sealed: encryptSecret(keyRing, value, row.id), hint: keyHint(value) } : {};
-      return toOut(await repos.secrets.update(row.id, { name, ...sealed }).catch(mapped));
-    },
-  });
+    app.route({
+      ...fromContract(secrets.update),
+      handler: async (req) => {
+        const { row } = accessTo(req, 'secret');
+        const { name, value } = req.body;
+        const sealed = value !== undefined ? { sealed: encryptSecret(keyRing, value, row.id), hint: keyHint(value) } : {};
+        return toOut(await repos.secrets.update(row.id, { name, ...sealed }).catch(mapped));
+      },
+    });
 
-  app.route({
-    ...fromContract(secrets.remove),
-    handler: async (req, reply) => {
-      await repos.secrets.delete(accessTo(req, 'secret').row.id).catch(mapped);
-      return reply.code(204).send(null);
-    },
-  });
-};
+    app.route({
+      ...fromContract(secrets.remove),
+      handler: async (req, reply) => {
+        await repos.secrets.delete(accessTo(req, 'secret').row.id).catch(mapped);
+        return reply.code(204).send(null);
+      },
+    });
+  };

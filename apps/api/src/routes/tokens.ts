@@ -8,27 +8,29 @@ import { currentUser } from '../plugins/auth';
 const { tokens } = contract;
 
 /** Personal API tokens for scripts: each caller manages only their own. */
-export const tokenRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { apiTokens } = deps.services.repos;
+export const tokenRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { apiTokens } = deps.services.repos;
 
-  app.route({
-    ...fromContract(tokens.create),
-    handler: async (req, reply) => {
-      const { row, token } = await apiTokens.create(currentUser(req).id, req.body.name, req.body.scope);
-      // The token is stored hashed: this answer is the only place it is ever shown.
-      reply.header('cache-control', 'no-store');
-      return reply.code(201).send({ id: row.id, name: row.name, scope: row.scope, token });
-    },
-  });
+    app.route({
+      ...fromContract(tokens.create),
+      handler: async (req, reply) => {
+        const { row, token } = await apiTokens.create(currentUser(req).id, req.body.name, req.body.scope);
+        // The token is stored hashed: this answer is the only place it is ever shown.
+        reply.header('cache-control', 'no-store');
+        return reply.code(201).send({ id: row.id, name: row.name, scope: row.scope, token });
+      },
+    });
 
-  app.route({ ...fromContract(tokens.list), handler: async (req) => ({ tokens: await apiTokens.list(currentUser(req).id) }) });
+    app.route({ ...fromContract(tokens.list), handler: async (req) => ({ tokens: await apiTokens.list(currentUser(req).id) }) });
 
-  app.route({
-    ...fromContract(tokens.remove),
-    handler: async (req, reply) => {
-      const { count } = await apiTokens.delete(currentUser(req).id, req.params.id);
-      if (!count) throw notFound('apiToken');
-      return reply.code(204).send(null);
-    },
-  });
-};
+    app.route({
+      ...fromContract(tokens.remove),
+      handler: async (req, reply) => {
+        const { count } = await apiTokens.delete(currentUser(req).id, req.params.id);
+        if (!count) throw notFound('apiToken');
+        return reply.code(204).send(null);
+      },
+    });
+  };

@@ -7,24 +7,26 @@ import { accessTo } from '../plugins/access';
 const { webhooks } = contract;
 
 /** A bot's webhook trigger URL (the trigger itself is public: routes/hooks.ts). */
-export const webhookRoutes = (deps: AppDeps): ContractPlugin => async (app) => {
-  const { bots } = deps.services.repos;
+export const webhookRoutes =
+  (deps: AppDeps): ContractPlugin =>
+  async (app) => {
+    const { bots } = deps.services.repos;
 
-  app.route({
-    ...fromContract(webhooks.rotate),
-    handler: async (req, reply) => {
-      const { row, user } = accessTo(req, 'bot');
-      // The token is stored hashed: this answer is the only place its URL is ever shown.
-      reply.header('cache-control', 'no-store');
-      return { url: deps.webhookUrl(await bots.rotateWebhook(row.id, user.id)) };
-    },
-  });
+    app.route({
+      ...fromContract(webhooks.rotate),
+      handler: async (req, reply) => {
+        const { row, user } = accessTo(req, 'bot');
+        // The token is stored hashed: this answer is the only place its URL is ever shown.
+        reply.header('cache-control', 'no-store');
+        return { url: deps.webhookUrl(await bots.rotateWebhook(row.id, user.id)) };
+      },
+    });
 
-  app.route({
-    ...fromContract(webhooks.disable),
-    handler: async (req, reply) => {
-      await bots.disableWebhook(accessTo(req, 'bot').row.id);
-      return reply.code(204).send(null);
-    },
-  });
-};
+    app.route({
+      ...fromContract(webhooks.disable),
+      handler: async (req, reply) => {
+        await bots.disableWebhook(accessTo(req, 'bot').row.id);
+        return reply.code(204).send(null);
+      },
+    });
+  };

@@ -29,10 +29,18 @@ export async function startTestApp(opts: { webDist?: string; databaseUrl?: strin
     repos,
     keyRing,
     policy: createOutboundPolicy({ allowedPrivateHosts: '' }),
-    llm: createLlmService({ store: { getBot: notUsedByTheApi, getConnection: notUsedByTheApi, isWorkspaceMember: notUsedByTheApi }, decrypt: connectionKeyDecrypter(keyRing) }),
+    llm: createLlmService({
+      store: { getBot: notUsedByTheApi, getConnection: notUsedByTheApi, isWorkspaceMember: notUsedByTheApi },
+      decrypt: connectionKeyDecrypter(keyRing),
+    }),
   } satisfies ApiServices;
   const client = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = await buildApp({ services, scheduler: createRunScheduler(client), webhookUrl: (t) => `http://x/api/hooks/${t}`, webDist: opts.webDist });
+  const app = await buildApp({
+    services,
+    scheduler: createRunScheduler(client),
+    webhookUrl: (t) => `http://x/api/hooks/${t}`,
+    webDist: opts.webDist,
+  });
   return {
     app,
     db,
@@ -43,7 +51,11 @@ export async function startTestApp(opts: { webDist?: string; databaseUrl?: strin
     },
     /** Signs up a new user; returns their id, personal workspace and session cookie. */
     async signup(email = `u${Math.random().toString(36).slice(2)}@example.com`) {
-      const r = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password: 'long enough password', name: 'Sam' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: { email, password: 'long enough password', name: 'Sam' },
+      });
       if (r.statusCode !== 201) throw new Error(`signup failed: ${r.statusCode} ${r.body}`);
       const cookies = { bm_session: r.cookies.find((c) => c.name === 'bm_session')!.value };
       const workspaceId = (await repos.workspaces.personal(r.json().user.id))!;

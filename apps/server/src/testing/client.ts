@@ -42,7 +42,10 @@ export function apiClient(baseUrl: string) {
         const r = await call('GET', `/api/runs/${runId}`);
         if (r.status !== 200) throw new Error(`GET run failed: ${r.status} ${JSON.stringify(r.body)}`);
         if (['succeeded', 'failed', 'cancelled'].includes(r.body.status)) return r.body;
-        if (Date.now() > deadline) throw new Error(`run ${runId} still ${r.body.status} after ${timeoutMs} ms: ${JSON.stringify(r.body.nodes.map((n: any) => [n.nodeId, n.status, n.error]))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `run ${runId} still ${r.body.status} after ${timeoutMs} ms: ${JSON.stringify(r.body.nodes.map((n: any) => [n.nodeId, n.status, n.error]))}`,
+          );
         await new Promise((res) => setTimeout(res, 200));
       }
     },

@@ -25,16 +25,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: {
-  target?: DbTarget;
-  env?: Record<string, string>;
-  dataDir?: string;
-  databaseUrl?: string;
-  taskQueue?: string;
-  /** A Temporal server of the test's own (default: the suite's). */
-  temporalAddress?: string;
-  logDestination?: { write(line: string): void };
-} = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    target?: DbTarget;
+    env?: Record<string, string>;
+    dataDir?: string;
+    databaseUrl?: string;
+    taskQueue?: string;
+    /** A Temporal server of the test's own (default: the suite's). */
+    temporalAddress?: string;
+    logDestination?: { write(line: string): void };
+  } = {},
+): Promise<TestServer> {
   let databaseUrl = opts.databaseUrl ?? '';
   let drop: (() => Promise<void>) | undefined;
   if (opts.target === 'postgres' && !databaseUrl) {

@@ -14,11 +14,15 @@ describe('fieldErrors', () => {
     });
   });
   it('knows which field some error codes are about', () => {
-    expect(fieldErrors(new ApiError(400, 'INVALID_CRON', 'Minute is not in range'), ['cron'])).toEqual({ byField: { cron: 'Minute is not in range' } });
+    expect(fieldErrors(new ApiError(400, 'INVALID_CRON', 'Minute is not in range'), ['cron'])).toEqual({
+      byField: { cron: 'Minute is not in range' },
+    });
     expect(fieldErrors(new ApiError(409, 'EMAIL_TAKEN', 'Taken'), ['name'])).toEqual({ byField: {}, rest: 'Taken' });
   });
   it('reads validation messages without the API path prefix', () => {
-    expect(errorMessage(new ApiError(400, 'VALIDATION_FAILED', 'name: Name the bot.', [{ path: 'name', message: 'Name the bot.' }]))).toBe('Name the bot.');
+    expect(errorMessage(new ApiError(400, 'VALIDATION_FAILED', 'name: Name the bot.', [{ path: 'name', message: 'Name the bot.' }]))).toBe(
+      'Name the bot.',
+    );
     expect(fieldErrors(undefined, ['x'])).toEqual({ byField: {} });
   });
 });

@@ -48,7 +48,8 @@ export function fieldErrors(err: unknown, fields: readonly string[]): { byField:
 /** A message fit for the UI, whatever was thrown. */
 export function errorMessage(err: unknown): string {
   // "name: Name the bot." reads better without the path prefix the API adds for scripts.
-  if (err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.details?.length) return err.details.map((d) => d.message).join(' ');
+  if (err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.details?.length)
+    return err.details.map((d) => d.message).join(' ');
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
   return 'Something went wrong.';

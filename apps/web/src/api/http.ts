@@ -103,6 +103,11 @@ export function fillPath(path: string, params: Record<string, string | number> =
  * of what goes in and what comes back. Errors are ApiError as with `request`.
  */
 export function call<D extends RouteDef>(route: D, args: ArgsOf<D> = {} as ArgsOf<D>): Promise<ResponseOf<D>> {
-  const { params, query, body, signal } = args as { params?: Record<string, string | number>; query?: Query; body?: unknown; signal?: AbortSignal };
+  const { params, query, body, signal } = args as {
+    params?: Record<string, string | number>;
+    query?: Query;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
   return request<ResponseOf<D>>(fillPath(route.path, params), { method: route.method, query, body, signal });
 }

@@ -3,8 +3,20 @@ import { referenceFor } from './expression-refs';
 import { testCatalogue, testNodeType } from './store/testing';
 
 const chat = testCatalogue.find((d) => d.id === 'llm.chat')!;
-const rss = testNodeType({ id: 'source.rss', category: 'source', title: 'RSS', paramsSchema: {}, output: { description: 'd', schema: {}, primaryPath: 'output.items', primaryLabel: 'items' } });
-const template = testNodeType({ id: 'transform.template', category: 'transform', title: 'T', paramsSchema: {}, output: { description: 'd', schema: {}, primaryPath: 'output', primaryLabel: 'text' } });
+const rss = testNodeType({
+  id: 'source.rss',
+  category: 'source',
+  title: 'RSS',
+  paramsSchema: {},
+  output: { description: 'd', schema: {}, primaryPath: 'output.items', primaryLabel: 'items' },
+});
+const template = testNodeType({
+  id: 'transform.template',
+  category: 'transform',
+  title: 'T',
+  paramsSchema: {},
+  output: { description: 'd', schema: {}, primaryPath: 'output', primaryLabel: 'text' },
+});
 
 describe('referenceFor', () => {
   it("points at the useful part the node type's output declares", () => {

@@ -6,9 +6,20 @@ import { testCatalogue, testNodeType } from './store/testing';
 
 /** The node type ids of nodes/registry.ts (what GET /api/node-types serves). */
 const KNOWN_TYPES = new Set([
-  'source.manual', 'source.http', 'source.rss', 'source.webpage', 'llm.chat',
-  'transform.template', 'transform.jsonata', 'transform.filter', 'transform.split', 'transform.merge',
-  'output.results', 'output.webhook', 'output.slack', 'output.email',
+  'source.manual',
+  'source.http',
+  'source.rss',
+  'source.webpage',
+  'llm.chat',
+  'transform.template',
+  'transform.jsonata',
+  'transform.filter',
+  'transform.split',
+  'transform.merge',
+  'output.results',
+  'output.webhook',
+  'output.slack',
+  'output.email',
 ]);
 
 /** Required params (nodes/<category>/<name>/definition.ts), and which of them are URLs. */
@@ -22,19 +33,46 @@ const REQUIRED: Record<string, { params: string[]; urls?: string[] }> = {
 
 const extra: NodeTypeDef[] = [
   testNodeType({
-    id: 'source.rss', version: 1, category: 'source', title: 'RSS feed', description: 'Read a feed',
-    inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'items' }],
-    paramsSchema: { type: 'object', properties: { url: { type: 'string' }, limit: { type: 'integer', default: 20 }, onlyNew: { type: 'boolean', default: false } }, required: ['url'] },
+    id: 'source.rss',
+    version: 1,
+    category: 'source',
+    title: 'RSS feed',
+    description: 'Read a feed',
+    inputs: [{ name: 'in', type: 'any' }],
+    outputs: [{ name: 'out', type: 'items' }],
+    paramsSchema: {
+      type: 'object',
+      properties: { url: { type: 'string' }, limit: { type: 'integer', default: 20 }, onlyNew: { type: 'boolean', default: false } },
+      required: ['url'],
+    },
   }),
   testNodeType({
-    id: 'source.webpage', version: 1, category: 'source', title: 'Web page', description: 'Read a page',
-    inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'json' }],
-    paramsSchema: { type: 'object', properties: { url: { type: 'string' }, maxChars: { type: 'integer', default: 100_000 } }, required: ['url'] },
+    id: 'source.webpage',
+    version: 1,
+    category: 'source',
+    title: 'Web page',
+    description: 'Read a page',
+    inputs: [{ name: 'in', type: 'any' }],
+    outputs: [{ name: 'out', type: 'json' }],
+    paramsSchema: {
+      type: 'object',
+      properties: { url: { type: 'string' }, maxChars: { type: 'integer', default: 100_000 } },
+      required: ['url'],
+    },
   }),
   testNodeType({
-    id: 'output.slack', version: 1, category: 'output', title: 'Slack', description: 'Post to Slack',
-    inputs: [{ name: 'in', type: 'any' }], outputs: [{ name: 'out', type: 'json' }],
-    paramsSchema: { type: 'object', properties: { webhookUrl: { type: 'string' }, text: { type: 'string' } }, required: ['webhookUrl', 'text'] },
+    id: 'output.slack',
+    version: 1,
+    category: 'output',
+    title: 'Slack',
+    description: 'Post to Slack',
+    inputs: [{ name: 'in', type: 'any' }],
+    outputs: [{ name: 'out', type: 'json' }],
+    paramsSchema: {
+      type: 'object',
+      properties: { webhookUrl: { type: 'string' }, text: { type: 'string' } },
+      required: ['webhookUrl', 'text'],
+    },
     secretParams: ['webhookUrl'],
   }),
 ];
@@ -82,14 +120,22 @@ function isHttpUrl(s: string): boolean {
 
 describe('STARTER_TEMPLATES', () => {
   it('offers the four starting points, the blank starter first', () => {
-    expect(STARTER_TEMPLATES.map((x) => t(x.titleKey))).toEqual(['Blank: input → LLM → results inbox', 'RSS digest', 'Summarise a web page', 'Webhook to Slack']);
+    expect(STARTER_TEMPLATES.map((x) => t(x.titleKey))).toEqual([
+      'Blank: input → LLM → results inbox',
+      'RSS digest',
+      'Summarise a web page',
+      'Webhook to Slack',
+    ]);
     expect(STARTER_TEMPLATES[0]!.build).toBe(starterGraph);
     expect(new Set(STARTER_TEMPLATES.map((t) => t.id)).size).toBe(STARTER_TEMPLATES.length);
     for (const x of STARTER_TEMPLATES) expect(t(x.descriptionKey).length).toBeGreaterThan(0);
   });
 
   describe.each(STARTER_TEMPLATES.map((x) => [t(x.titleKey), x] as const))('%s', (_title, template) => {
-    for (const [name, cat] of [['with the catalogue', catalogue], ['without a catalogue', {}]] as const) {
+    for (const [name, cat] of [
+      ['with the catalogue', catalogue],
+      ['without a catalogue', {}],
+    ] as const) {
       it(`builds a valid graph ${name}`, () => {
         const g = template.build(cat);
         const ids = new Set(g.nodes.map((n) => n.id));

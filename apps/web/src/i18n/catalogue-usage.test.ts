@@ -21,7 +21,8 @@ const defined = new Set(NAMESPACES.flatMap((ns) => keysOf(sourceResources[ns] as
 const referenced = new Map<string, string>();
 for (const src of sources())
   visit(src.file, (node) => {
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && KEY.test(node.text)) referenced.set(node.text, where(src, node));
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && KEY.test(node.text))
+      referenced.set(node.text, where(src, node));
   });
 
 describe('catalogue keys in the web app', () => {

@@ -8,7 +8,19 @@ import { sources, visit, where, type Source } from './source-files';
  * or template literals with letters that end up rendered (JSX children, user-facing attributes,
  * toast and confirm messages), unless they are inside a t() call.
  */
-const USER_FACING_ATTRIBUTES = new Set(['title', 'placeholder', 'aria-label', 'alt', 'label', 'emptyLabel', 'hint', 'description', 'subtitle', 'confirmLabel', 'aria-description']);
+const USER_FACING_ATTRIBUTES = new Set([
+  'title',
+  'placeholder',
+  'aria-label',
+  'alt',
+  'label',
+  'emptyLabel',
+  'hint',
+  'description',
+  'subtitle',
+  'confirmLabel',
+  'aria-description',
+]);
 const MESSAGE_CALLS = /^(toast\.(info|error)|window\.confirm|confirm|window\.alert|alert)$/;
 
 /** Literals that are examples of code or data, the same in every language. */
@@ -27,8 +39,16 @@ function renderedLiterals(expr: ts.Expression | undefined): ts.Node[] {
   if (!expr) return [];
   if (ts.isParenthesizedExpression(expr)) return renderedLiterals(expr.expression);
   if (ts.isConditionalExpression(expr)) return [...renderedLiterals(expr.whenTrue), ...renderedLiterals(expr.whenFalse)];
-  if (ts.isBinaryExpression(expr) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expr.operatorToken.kind))
-    return [...(expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [] : renderedLiterals(expr.left)), ...renderedLiterals(expr.right)];
+  if (
+    ts.isBinaryExpression(expr) &&
+    [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(
+      expr.operatorToken.kind,
+    )
+  )
+    return [
+      ...(expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? [] : renderedLiterals(expr.left)),
+      ...renderedLiterals(expr.right),
+    ];
   return literalText(expr) !== undefined ? [expr] : [];
 }
 

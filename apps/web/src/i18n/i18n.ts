@@ -1,4 +1,14 @@
-import { createFormatter, createI18n, ensurePseudo, isAppLocale, matchLocale, PSEUDO_LOCALE, type AppLocale, type Formatter, type Locale } from '@bm/i18n';
+import {
+  createFormatter,
+  createI18n,
+  ensurePseudo,
+  isAppLocale,
+  matchLocale,
+  PSEUDO_LOCALE,
+  type AppLocale,
+  type Formatter,
+  type Locale,
+} from '@bm/i18n';
 
 const STORAGE_KEY = 'bm.locale';
 

@@ -21,7 +21,13 @@ export function sources(ext: '.ts' | '.tsx' | 'all' = 'all'): Source[] {
     .filter((p) => ext === 'all' || p.endsWith(ext))
     .map((p) => ({
       path: relative(SRC, p),
-      file: ts.createSourceFile(p, readFileSync(p, 'utf8'), ts.ScriptTarget.Latest, true, p.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS),
+      file: ts.createSourceFile(
+        p,
+        readFileSync(p, 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+        p.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      ),
     }));
 }
 

@@ -48,12 +48,29 @@ function UserMenu() {
     },
   });
   if (!user) return null;
-  const initials = (user.name || user.email).split(/\s+/).map((p) => p[0]).join('').slice(0, 2).toUpperCase();
+  const initials = (user.name || user.email)
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <div className="user-chip" translate="no">
-      <span className="avatar" aria-hidden="true">{initials}</span>
-      <span className="truncate" style={{ maxWidth: 160 }} title={user.email}>{user.name || user.email}</span>
-      <Button variant="ghost" size="sm" icon="logout" loading={logout.isPending} onClick={() => logout.mutate()} title={t('common:user.logout')} aria-label={t('common:user.logout')} />
+      <span className="avatar" aria-hidden="true">
+        {initials}
+      </span>
+      <span className="truncate" style={{ maxWidth: 160 }} title={user.email}>
+        {user.name || user.email}
+      </span>
+      <Button
+        variant="ghost"
+        size="sm"
+        icon="logout"
+        loading={logout.isPending}
+        onClick={() => logout.mutate()}
+        title={t('common:user.logout')}
+        aria-label={t('common:user.logout')}
+      />
     </div>
   );
 }

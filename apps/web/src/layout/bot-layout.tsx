@@ -43,12 +43,19 @@ export function BotLayout() {
             <Icon name="chevronLeft" width={14} height={14} /> {t('common:nav.bots')}
           </Link>
           <span className="faint">/</span>
-          <span className="name truncate" title={bot.data.name} translate="no">{bot.data.name}</span>
+          <span className="name truncate" title={bot.data.name} translate="no">
+            {bot.data.name}
+          </span>
           <span className="badge">{t('pages:botLayout.version', { version: bot.data.version })}</span>
         </div>
         <nav className="tabs" aria-label={t('pages:botLayout.tabsLabel')}>
           {TABS.map((tab) => (
-            <NavLink key={tab.label} to={tab.to} end={'end' in tab ? tab.end : undefined} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+            <NavLink
+              key={tab.label}
+              to={tab.to}
+              end={'end' in tab ? tab.end : undefined}
+              className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
+            >
               <Icon name={tab.icon} />
               {t(tab.label)}
             </NavLink>

@@ -10,7 +10,8 @@ export function RequireAuth() {
   const location = useLocation();
   const { t } = useTranslation();
   if (session.isPending) return <LoadingState label={t('common:session.loading')} />;
-  if (session.isError) return <ErrorState error={session.error} title={t('common:session.unreachable')} onRetry={() => session.refetch()} />;
+  if (session.isError)
+    return <ErrorState error={session.error} title={t('common:session.unreachable')} onRetry={() => session.refetch()} />;
   if (!session.data) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;

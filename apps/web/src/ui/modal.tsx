@@ -29,7 +29,11 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
       if (e.key === 'Escape') onCloseRef.current();
       // Keep Tab inside the dialog: the page behind it is inert while it is open.
       if (e.key === 'Tab' && ref.current) {
-        const focusable = [...ref.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])')];
+        const focusable = [
+          ...ref.current.querySelectorAll<HTMLElement>(
+            'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])',
+          ),
+        ];
         const head = focusable[0];
         const tail = focusable[focusable.length - 1];
         if (!head || !tail) return;
@@ -65,7 +69,13 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
   );
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className={wide ? 'modal wide' : 'modal'} role="dialog" aria-modal="true" aria-label={typeof title === 'string' ? title : undefined} ref={ref}>
+      <div
+        className={wide ? 'modal wide' : 'modal'}
+        role="dialog"
+        aria-modal="true"
+        aria-label={typeof title === 'string' ? title : undefined}
+        ref={ref}
+      >
         <div className="modal-header">
           <div className="titles">
             <h2>{title}</h2>

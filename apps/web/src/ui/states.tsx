@@ -19,7 +19,17 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
-export function EmptyState({ icon = 'inbox', title, children, action }: { icon?: IconName; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  icon = 'inbox',
+  title,
+  children,
+  action,
+}: {
+  icon?: IconName;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="state empty">
       <div className="state-icon">
@@ -50,7 +60,15 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
   );
 }
 
-export function Alert({ kind = 'error', children, title }: { kind?: 'error' | 'success' | 'info' | 'warning'; title?: ReactNode; children?: ReactNode }) {
+export function Alert({
+  kind = 'error',
+  children,
+  title,
+}: {
+  kind?: 'error' | 'success' | 'info' | 'warning';
+  title?: ReactNode;
+  children?: ReactNode;
+}) {
   const icon: IconName = kind === 'success' ? 'check' : kind === 'info' ? 'info' : 'alert';
   return (
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>

@@ -15,14 +15,24 @@ async function runStored(graph: ReturnType<typeof parseGraph>, id: string, outpu
   const node = graph.nodes.find((n) => n.id === id)!;
   const def = getNodeDefinition(node.type, node.version)!;
   const nodes = Object.fromEntries(Object.entries(outputs).map(([k, output]) => [k, { output }]));
-  const { output } = await executeNode(def, node.params, { input: null, nodes }, await testContext({ nodeId: id }), collectNodeInputs(graph, id, nodes));
+  const { output } = await executeNode(
+    def,
+    node.params,
+    { input: null, nodes },
+    await testContext({ nodeId: id }),
+    collectNodeInputs(graph, id, nodes),
+  );
   return { version: def.version, output };
 }
 
 describe('transform.split v2 beside v1', () => {
   it('is the default for new nodes: the latest version, listed after v1 in the catalogue', () => {
     expect(getNodeDefinition('transform.split')).toBe(transformSplitV2);
-    expect(describeNodeTypes().filter((d) => d.id === 'transform.split').map((d) => d.version)).toEqual([1, 2]);
+    expect(
+      describeNodeTypes()
+        .filter((d) => d.id === 'transform.split')
+        .map((d) => d.version),
+    ).toEqual([1, 2]);
     expect(Object.keys(transformSplitV2.params.safeParse({}).data ?? {})).not.toContain('field');
   });
 
@@ -53,11 +63,17 @@ describe('transform.split v2 beside v1', () => {
   });
 
   it('splits text like v1 and no longer knows `field`', async () => {
-    expect(await runNode(transformSplitV2, { mode: 'paragraphs' }, await testContext(), [['t', 'one\n\ntwo']])).toEqual({ items: ['one', 'two'] });
+    expect(await runNode(transformSplitV2, { mode: 'paragraphs' }, await testContext(), [['t', 'one\n\ntwo']])).toEqual({
+      items: ['one', 'two'],
+    });
     // A v1-style `field` is not a v2 param: the object itself is split, which is not text or a list.
-    const err = await rejection(runNode(transformSplitV2, { field: 'body.text' }, await testContext(), [['http', { body: { text: 'a' } }]]));
+    const err = await rejection(
+      runNode(transformSplitV2, { field: 'body.text' }, await testContext(), [['http', { body: { text: 'a' } }]]),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).not.toContain('"field"');
-    expect((await runNode(transformSplit, { field: 'body.text' }, await testContext(), [['http', { body: { text: 'a\nb' } }]])).items).toEqual(['a', 'b']);
+    expect(
+      (await runNode(transformSplit, { field: 'body.text' }, await testContext(), [['http', { body: { text: 'a\nb' } }]])).items,
+    ).toEqual(['a', 'b']);
   });
 });

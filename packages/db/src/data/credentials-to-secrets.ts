@@ -22,7 +22,14 @@ export async function moveCredentialsToSecrets<G>(
   const created: { id: string; name: string }[] = [];
   for (const c of extracted) {
     const id = repos.secrets.newId();
-    await repos.secrets.create({ id, workspaceId: args.workspaceId, name: c.name, sealed: encryptSecret(ring, c.value, id), hint: keyHint(c.value), createdById: args.userId });
+    await repos.secrets.create({
+      id,
+      workspaceId: args.workspaceId,
+      name: c.name,
+      sealed: encryptSecret(ring, c.value, id),
+      hint: keyHint(c.value),
+      createdById: args.userId,
+    });
     created.push({ id, name: c.name });
   }
   return { graph: graph as G, created };
@@ -62,7 +69,10 @@ export async function migrateStoredCredentials(repos: Repositories, ring: KeyRin
       }
       if (!changed) continue;
       // The bot and all its versions in one transaction: never a bot whose versions still show the key.
-      await prisma.$transaction([prisma.bot.update({ where: { id: bot.id }, data: { graph: current.graph as Prisma.InputJsonValue } }), ...updates]);
+      await prisma.$transaction([
+        prisma.bot.update({ where: { id: bot.id }, data: { graph: current.graph as Prisma.InputJsonValue } }),
+        ...updates,
+      ]);
       bots++;
     }
   }

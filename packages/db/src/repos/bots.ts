@@ -76,7 +76,11 @@ export function botRepo(prisma: PrismaClient) {
     delete: (id: string) => translated('Bot', prisma.bot.delete({ where: { id } })),
     version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
     versions: (botId: string) =>
-      prisma.botVersion.findMany({ where: { botId }, orderBy: { version: 'desc' }, select: { version: true, createdAt: true, createdById: true } }),
+      prisma.botVersion.findMany({
+        where: { botId },
+        orderBy: { version: 'desc' },
+        select: { version: true, createdAt: true, createdById: true },
+      }),
     /** Stored hashed: a database dump does not hand out working trigger URLs. */
     findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: sha256(token) } }),
     /** A new webhook token; runs it triggers execute as `userId` (who created or rotated it). */
@@ -85,7 +89,8 @@ export function botRepo(prisma: PrismaClient) {
       await translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: sha256(token), webhookUserId: userId } }));
       return token;
     },
-    disableWebhook: (id: string) => translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } })),
+    disableWebhook: (id: string) =>
+      translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } })),
   };
 }
 

@@ -57,15 +57,18 @@ export function connectionRepo(prisma: PrismaClient) {
       },
     ) {
       const { sealed, ...rest } = patch;
-      return translated('LLM connection', prisma.llmConnection.update({
-        where: { id },
-        data: {
-          ...rest,
-          ...(sealed !== undefined
-            ? { apiKeyEncrypted: sealed?.ciphertext ?? null, keyId: sealed?.keyId ?? null, keyNonce: sealed?.nonce ?? null }
-            : {}),
-        },
-      }));
+      return translated(
+        'LLM connection',
+        prisma.llmConnection.update({
+          where: { id },
+          data: {
+            ...rest,
+            ...(sealed !== undefined
+              ? { apiKeyEncrypted: sealed?.ciphertext ?? null, keyId: sealed?.keyId ?? null, keyNonce: sealed?.nonce ?? null }
+              : {}),
+          },
+        }),
+      );
     },
     delete: (id: string) => translated('LLM connection', prisma.llmConnection.delete({ where: { id } })),
     /** Every row holding a key, for master-key rotation. */

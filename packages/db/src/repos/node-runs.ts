@@ -27,7 +27,14 @@ export function nodeRunRepo(prisma: PrismaClient) {
       runId: string,
       nodeId: string,
       attempt: number,
-      data: { input?: unknown; output: unknown; outputBytes: number; usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string; warnings?: { code: string; message: string }[] },
+      data: {
+        input?: unknown;
+        output: unknown;
+        outputBytes: number;
+        usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number };
+        model?: string;
+        warnings?: { code: string; message: string }[];
+      },
       state?: { botId: string; entries: [string, unknown][] },
     ) {
       const where = { runId, nodeId, status: 'running' as const, attempts: attempt };
@@ -72,16 +79,22 @@ export function nodeRunRepo(prisma: PrismaClient) {
     async failFinal(runId: string, nodeId: string, error: { code: string; message: string; continued: boolean }, continued: boolean) {
       // The workflow knows a failure's code and message only; the attempt recorded it with its
       // catalogue key and params (for showing it localized): keep those when it is the same failure.
-      const attempt = (await prisma.nodeRun.findFirst({ where: { runId, nodeId }, select: { error: true } }))?.error as { code?: unknown; key?: unknown; params?: unknown } | null | undefined;
-      const localized = attempt?.code === error.code && typeof attempt.key === 'string' ? { key: attempt.key, params: attempt.params ?? {} } : {};
+      const attempt = (await prisma.nodeRun.findFirst({ where: { runId, nodeId }, select: { error: true } }))?.error as
+        { code?: unknown; key?: unknown; params?: unknown } | null | undefined;
+      const localized =
+        attempt?.code === error.code && typeof attempt.key === 'string' ? { key: attempt.key, params: attempt.params ?? {} } : {};
       const data = {
         status: 'failed' as const,
         error: json({ ...error, ...localized }),
         finishedAt: new Date(),
         ...(continued ? { output: json({ error: { code: error.code, message: error.message } }) } : {}),
       };
-      const { count } = await prisma.nodeRun.updateMany({ where: { runId, nodeId, status: { in: ['pending', 'running', 'failed'] } }, data });
-      if (count === 0) await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
+      const { count } = await prisma.nodeRun.updateMany({
+        where: { runId, nodeId, status: { in: ['pending', 'running', 'failed'] } },
+        data,
+      });
+      if (count === 0)
+        await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
     },
     reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true } }),
     /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */

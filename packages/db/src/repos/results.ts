@@ -5,7 +5,15 @@ import { json } from './json';
 export function resultRepo(prisma: PrismaClient) {
   return {
     /** Idempotent per (run, node): a retried or replayed node never duplicates its result. */
-    save(input: { botId: string; workspaceId: string; runId: string; nodeId: string; title?: string | null; content: string; data?: unknown }) {
+    save(input: {
+      botId: string;
+      workspaceId: string;
+      runId: string;
+      nodeId: string;
+      title?: string | null;
+      content: string;
+      data?: unknown;
+    }) {
       return prisma.result.upsert({
         where: { runId_nodeId: { runId: input.runId, nodeId: input.nodeId } },
         create: {
@@ -27,9 +35,7 @@ export function resultRepo(prisma: PrismaClient) {
         where: {
           ...(filter.botId ? { botId: filter.botId } : {}),
           ...(filter.workspaceId ? { workspaceId: filter.workspaceId } : {}),
-          ...(q
-            ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { content: { contains: q, mode: 'insensitive' } }] }
-            : {}),
+          ...(q ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { content: { contains: q, mode: 'insensitive' } }] } : {}),
         },
         orderBy: { createdAt: 'desc' },
         take: filter.take ?? 100,

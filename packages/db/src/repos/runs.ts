@@ -48,7 +48,8 @@ export function runRepo(prisma: PrismaClient) {
     },
     /** The run plus the graph of the exact version it executes. */
     getWithVersion: (id: string) => prisma.run.findUnique({ where: { id }, include: { botVersion: true } }),
-    listOpen: (botId: string) => prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
+    listOpen: (botId: string) =>
+      prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
     markRunning: (id: string) =>
       prisma.run.updateMany({ where: { id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } }),

@@ -6,8 +6,17 @@ import { json } from './json';
 export function scheduleRepo(prisma: PrismaClient) {
   return {
     newId: () => newId('sch'),
-    create: (data: { id: string; botId: string; workspaceId: string; createdById: string; cron: string; timezone: string; overlap: string; paused?: boolean; input?: unknown }) =>
-      prisma.schedule.create({ data: { ...data, input: json(data.input) } }),
+    create: (data: {
+      id: string;
+      botId: string;
+      workspaceId: string;
+      createdById: string;
+      cron: string;
+      timezone: string;
+      overlap: string;
+      paused?: boolean;
+      input?: unknown;
+    }) => prisma.schedule.create({ data: { ...data, input: json(data.input) } }),
     get: (id: string) => prisma.schedule.findUnique({ where: { id } }),
     list: (botId: string) => prisma.schedule.findMany({ where: { botId }, orderBy: { createdAt: 'asc' } }),
     update: (id: string, data: Partial<{ cron: string; timezone: string; overlap: string; paused: boolean }>) =>

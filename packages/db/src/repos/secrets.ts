@@ -60,6 +60,9 @@ export function secretRepo(prisma: PrismaClient) {
     /** Every sealed value, for the key-rotation command. */
     listSealed: () => prisma.workspaceSecret.findMany({ select: { id: true, valueEncrypted: true, keyId: true, keyNonce: true } }),
     setSealed: (id: string, sealed: SealedKey) =>
-      prisma.workspaceSecret.update({ where: { id }, data: { valueEncrypted: sealed.ciphertext, keyId: sealed.keyId, keyNonce: sealed.nonce } }),
+      prisma.workspaceSecret.update({
+        where: { id },
+        data: { valueEncrypted: sealed.ciphertext, keyId: sealed.keyId, keyNonce: sealed.nonce },
+      }),
   };
 }

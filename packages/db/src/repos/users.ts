@@ -11,11 +11,22 @@ export function userRepo(prisma: PrismaClient) {
     async create(input: { email: string; name: string; passwordHash: string; locale?: string | null }) {
       const userId = newId('usr');
       const workspaceId = newId('ws');
-      const [user] = await translated('User', prisma.$transaction([
-        prisma.user.create({ data: { id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, locale: input.locale ?? null } }),
-        prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
-        prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
-      ]));
+      const [user] = await translated(
+        'User',
+        prisma.$transaction([
+          prisma.user.create({
+            data: {
+              id: userId,
+              email: input.email.toLowerCase(),
+              name: input.name,
+              passwordHash: input.passwordHash,
+              locale: input.locale ?? null,
+            },
+          }),
+          prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
+          prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
+        ]),
+      );
       return { user, workspaceId };
     },
 
@@ -64,7 +75,11 @@ export function apiTokenRepo(prisma: PrismaClient) {
       prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
       return { user: row.user, scope: asScope(row.scope) };
     },
-    list: async (userId: string) => (await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } })).map((r) => ({ ...r, scope: asScope(r.scope) })),
+    list: async (userId: string) =>
+      (await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } })).map((r) => ({
+        ...r,
+        scope: asScope(r.scope),
+      })),
     delete: (userId: string, id: string) => prisma.apiToken.deleteMany({ where: { id, userId } }),
   };
 }

@@ -14,11 +14,7 @@ export class ExpressionError extends Error {
   /** The param the template came from, set by renderParams (e.g. `headers.Authorization`). */
   readonly paramPath?: string;
 
-  constructor(
-    kind: ExpressionErrorKind,
-    message: string,
-    opts: { position?: number; expression?: string; paramPath?: string } = {},
-  ) {
+  constructor(kind: ExpressionErrorKind, message: string, opts: { position?: number; expression?: string; paramPath?: string } = {}) {
     super(message);
     this.name = 'ExpressionError';
     this.kind = kind;

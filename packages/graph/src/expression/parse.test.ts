@@ -37,9 +37,7 @@ describe('parseTemplate', () => {
   });
 
   it('accepts nanoid-style ids (digits first, dashes, underscores) and unicode keys', () => {
-    expect(extractReferences('{{ nodes.3f-a_Z.output.café }}')).toEqual([
-      { root: 'nodes', nodeId: '3f-a_Z', path: ['café'] },
-    ]);
+    expect(extractReferences('{{ nodes.3f-a_Z.output.café }}')).toEqual([{ root: 'nodes', nodeId: '3f-a_Z', path: ['café'] }]);
   });
 
   it('tolerates whitespace everywhere between tokens, including newlines', () => {
@@ -60,11 +58,7 @@ describe('parseTemplate', () => {
 
   it('finds every reference in order', () => {
     const refs = extractReferences('{{input}} and {{ nodes.a.output }} then {{ input.x[1] }}');
-    expect(refs.map((r) => `${r.root}:${r.nodeId ?? ''}:${r.path.join('/')}`)).toEqual([
-      'input::',
-      'nodes:a:',
-      'input::x/1',
-    ]);
+    expect(refs.map((r) => `${r.root}:${r.nodeId ?? ''}:${r.path.join('/')}`)).toEqual(['input::', 'nodes:a:', 'input::x/1']);
   });
 
   it('treats \\{{ as a literal {{', () => {

@@ -20,9 +20,7 @@ export interface Reference {
   path: PathSegment[];
 }
 
-export type TemplatePart =
-  | { type: 'text'; value: string }
-  | { type: 'expr'; ref: Reference; source: string; start: number; end: number };
+export type TemplatePart = { type: 'text'; value: string } | { type: 'expr'; ref: Reference; source: string; start: number; end: number };
 
 type Token =
   | { t: 'word'; value: string; pos: number }
@@ -37,11 +35,7 @@ const MAX_SNIPPET = 40;
 function syntaxError(src: string, pos: number, what: string, from = 0): ExpressionError {
   const rest = src.slice(from);
   const snippet = rest.length > MAX_SNIPPET ? `${rest.slice(0, MAX_SNIPPET)}…` : rest;
-  return new ExpressionError(
-    'syntax',
-    `Expression syntax error at character ${pos + 1} of "${snippet}": ${what}`,
-    { position: pos },
-  );
+  return new ExpressionError('syntax', `Expression syntax error at character ${pos + 1} of "${snippet}": ${what}`, { position: pos });
 }
 
 function describeToken(tok: Token): string {
@@ -143,12 +137,7 @@ class Parser {
   }
 
   private fail(tok: Token, expected: string): never {
-    throw syntaxError(
-      this.src,
-      tok.pos,
-      `expected ${expected} but found ${describeToken(tok)}`,
-      this.open,
-    );
+    throw syntaxError(this.src, tok.pos, `expected ${expected} but found ${describeToken(tok)}`, this.open);
   }
 
   private key(): string {

@@ -132,11 +132,10 @@ describe('renderParams', () => {
   });
 
   it('honours asText and skip per path', () => {
-    const out = renderParams(
-      { a: '{{ input.count }}', b: '{{ input.count }}', code: '$sum({{x}})' },
-      scope,
-      { asText: (p) => p[0] === 'a', skip: (p) => p[0] === 'code' },
-    );
+    const out = renderParams({ a: '{{ input.count }}', b: '{{ input.count }}', code: '$sum({{x}})' }, scope, {
+      asText: (p) => p[0] === 'a',
+      skip: (p) => p[0] === 'code',
+    });
     expect(out).toEqual({ a: '3', b: 3, code: '$sum({{x}})' });
   });
 

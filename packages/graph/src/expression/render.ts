@@ -65,12 +65,7 @@ function step(ref: Reference, cur: unknown, i: number): unknown {
       if (idx < 0 || idx >= cur.length) throw missing(ref, i, `${name} ${entries(cur.length)}`);
       return cur[idx];
     }
-    throw missing(
-      ref,
-      i,
-      `${name} is a list (${cur.length} entries), not an object; pick an entry first, ` +
-        `e.g. ${name}[0].${seg}`,
-    );
+    throw missing(ref, i, `${name} is a list (${cur.length} entries), not an object; pick an entry first, ` + `e.g. ${name}[0].${seg}`);
   }
   if (typeof cur === 'string') {
     if (seg === 'length') return cur.length;
@@ -108,10 +103,7 @@ function resolveReference(ref: Reference, scope: ExpressionScope): unknown {
   if (ref.root === 'input') {
     cur = scope.input;
     if (cur === undefined) {
-      throw new ExpressionError(
-        'reference',
-        `${formatPath(ref.path, 'input')} does not exist: this run was started without an input`,
-      );
+      throw new ExpressionError('reference', `${formatPath(ref.path, 'input')} does not exist: this run was started without an input`);
     }
   } else {
     const id = ref.nodeId ?? '';
@@ -121,8 +113,7 @@ function resolveReference(ref: Reference, scope: ExpressionScope): unknown {
       const avail = known.length ? `available: ${known.join(', ')}` : 'no node outputs are available here';
       throw new ExpressionError(
         'reference',
-        `${formatPath(['nodes', id])} does not exist: there is no output of a node "${id}" ` +
-          `before this one (${avail})`,
+        `${formatPath(['nodes', id])} does not exist: there is no output of a node "${id}" ` + `before this one (${avail})`,
       );
     }
     cur = entry.output;
@@ -169,8 +160,7 @@ export function renderTemplate(src: string, scope: ExpressionScope, opts: Render
       throw err;
     }
   };
-  const single =
-    exprs.length === 1 && parts.every((p) => p.type === 'expr' || p.value.trim() === '');
+  const single = exprs.length === 1 && parts.every((p) => p.type === 'expr' || p.value.trim() === '');
   if (single && !opts.asText) return resolve(exprs[0]!);
   // Interpolating large outputs many times must not exhaust memory: each distinct reference is
   // stringified once, and the total is capped before anything is built.

@@ -37,10 +37,14 @@ export const anthropicAdapter: ProviderAdapter = {
     const requestId = response.headers.get('request-id') ?? undefined;
     const body: unknown = data;
     if (!isRecord(body) || !Array.isArray(body.content) || !isRecord(body.usage)) {
-      throw wrongShape(ctx.call, isRecord(body) ? 'JSON without "content"' : describeBody(response), { status: response.status, requestId });
+      throw wrongShape(ctx.call, isRecord(body) ? 'JSON without "content"' : describeBody(response), {
+        status: response.status,
+        requestId,
+      });
     }
     const text = data.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-    if (data.stop_reason === 'refusal') throw contentFiltered(ctx.call, 'the model declined the request (stop_reason "refusal")', { requestId });
+    if (data.stop_reason === 'refusal')
+      throw contentFiltered(ctx.call, 'the model declined the request (stop_reason "refusal")', { requestId });
     const u = data.usage;
     const cacheRead = u.cache_read_input_tokens ?? 0;
     return {
@@ -59,7 +63,8 @@ export const anthropicAdapter: ProviderAdapter = {
 
   async listModels(ctx) {
     const { data: page, response } = await client(ctx).models.list({ limit: 1000 }, { signal: ctx.signal }).withResponse();
-    if (!/json/i.test(response.headers.get('content-type') ?? '')) throw wrongShape(ctx.call, describeBody(response), { status: response.status });
+    if (!/json/i.test(response.headers.get('content-type') ?? ''))
+      throw wrongShape(ctx.call, describeBody(response), { status: response.status });
     const models: { id: string }[] = [];
     for await (const model of page) if (typeof model?.id === 'string') models.push({ id: model.id });
     return models;

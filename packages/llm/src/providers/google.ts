@@ -23,7 +23,15 @@ function client(ctx: AdapterContext): GoogleGenAI {
 }
 
 /** finishReason values meaning the answer was withheld by a safety or policy filter. */
-const BLOCKED_FINISH = new Set(['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION', 'IMAGE_SAFETY', 'IMAGE_PROHIBITED_CONTENT']);
+const BLOCKED_FINISH = new Set([
+  'SAFETY',
+  'PROHIBITED_CONTENT',
+  'BLOCKLIST',
+  'SPII',
+  'RECITATION',
+  'IMAGE_SAFETY',
+  'IMAGE_PROHIBITED_CONTENT',
+]);
 
 /** The SDK turns a 200 with a non-JSON body into a bare SyntaxError; name what actually came back. */
 async function guardShape<T>(ctx: AdapterContext, run: () => Promise<T>): Promise<T> {
@@ -62,7 +70,10 @@ export const googleAdapter: ProviderAdapter = {
     if (candidate.finishReason && BLOCKED_FINISH.has(candidate.finishReason)) {
       throw contentFiltered(ctx.call, `the answer was blocked (finishReason ${candidate.finishReason})`, { requestId });
     }
-    const text = (candidate.content?.parts ?? []).filter((p) => !p.thought && typeof p.text === 'string').map((p) => p.text).join('');
+    const text = (candidate.content?.parts ?? [])
+      .filter((p) => !p.thought && typeof p.text === 'string')
+      .map((p) => p.text)
+      .join('');
     const u = res.usageMetadata;
     return {
       text,

@@ -3,7 +3,15 @@ import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam
 import { retryAfterFromHeaders as retryAfter } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
 import type { Provider } from '../types';
-import { describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type NormalizedChat, type ProviderAdapter } from './adapter';
+import {
+  describeBody,
+  isRecord,
+  stringsOf,
+  type AdapterContext,
+  type ChatOutcome,
+  type NormalizedChat,
+  type ProviderAdapter,
+} from './adapter';
 
 /*
  * OpenAI, and every OpenAI-compatible server (`local`: Ollama, LM Studio, vLLM…; `other`: OpenRouter,
@@ -49,18 +57,27 @@ export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
         ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
         // OpenAI's own API deprecated max_tokens (reasoning models reject it); many compatible
         // servers only know max_tokens.
-        ...(req.maxTokens !== undefined ? (provider === 'openai' ? { max_completion_tokens: req.maxTokens } : { max_tokens: req.maxTokens }) : {}),
+        ...(req.maxTokens !== undefined
+          ? provider === 'openai'
+            ? { max_completion_tokens: req.maxTokens }
+            : { max_tokens: req.maxTokens }
+          : {}),
         ...(req.json ? { response_format: { type: 'json_object' as const } } : {}),
       };
       const { data, response } = await client(ctx).chat.completions.create(params, { signal: ctx.signal }).withResponse();
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const body: unknown = data;
       if (!isRecord(body) || !Array.isArray(body.choices) || body.choices.length === 0 || !isRecord(body.choices[0]?.message)) {
-        throw wrongShape(ctx.call, isRecord(body) ? 'JSON without "choices[0].message"' : describeBody(response), { status: response.status, requestId });
+        throw wrongShape(ctx.call, isRecord(body) ? 'JSON without "choices[0].message"' : describeBody(response), {
+          status: response.status,
+          requestId,
+        });
       }
       const choice = data.choices[0]!;
-      if (choice.finish_reason === 'content_filter') throw contentFiltered(ctx.call, 'its content filter stopped the answer', { requestId });
-      if (choice.message.refusal && !choice.message.content) throw contentFiltered(ctx.call, `the model declined ("${choice.message.refusal.slice(0, 200)}")`, { requestId });
+      if (choice.finish_reason === 'content_filter')
+        throw contentFiltered(ctx.call, 'its content filter stopped the answer', { requestId });
+      if (choice.message.refusal && !choice.message.content)
+        throw contentFiltered(ctx.call, `the model declined ("${choice.message.refusal.slice(0, 200)}")`, { requestId });
       const usage = data.usage;
       return {
         text: choice.message.content ?? '',
@@ -77,7 +94,8 @@ export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
 
     async listModels(ctx) {
       const { data: page, response } = await client(ctx).models.list({ signal: ctx.signal }).withResponse();
-      if (!/json/i.test(response.headers.get('content-type') ?? '')) throw wrongShape(ctx.call, describeBody(response), { status: response.status });
+      if (!/json/i.test(response.headers.get('content-type') ?? ''))
+        throw wrongShape(ctx.call, describeBody(response), { status: response.status });
       const ids: string[] = [];
       for await (const model of page) if (typeof model?.id === 'string') ids.push(model.id);
       const usable = provider === 'openai' ? ids.filter((id) => !NOT_CHAT.test(id)).sort() : ids;

@@ -68,7 +68,8 @@ const anthropicSpec: ProviderSpec = {
       return { status: 200, body: { data, has_more: false, first_id: ids[0] ?? null, last_id: ids.at(-1) ?? null } };
     }
     if (req.method === 'POST' && req.path === '/v1/messages') {
-      if (!req.headers['anthropic-version']) return { status: 400, body: error('invalid_request_error', 'anthropic-version: header is required') };
+      if (!req.headers['anthropic-version'])
+        return { status: 400, body: error('invalid_request_error', 'anthropic-version: header is required') };
       const body = asRecord(req.body);
       if (typeof body.model !== 'string') return { status: 400, body: error('invalid_request_error', 'model: Field required') };
       if (typeof body.max_tokens !== 'number') return { status: 400, body: error('invalid_request_error', 'max_tokens: Field required') };
@@ -124,7 +125,10 @@ export const anthropicResponses = {
   /** Out of prepaid credit: Anthropic answers 400 (not 429) for this. */
   creditTooLow: (): FakeRawResponse => ({
     status: 400,
-    body: error('invalid_request_error', 'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.'),
+    body: error(
+      'invalid_request_error',
+      'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
+    ),
   }),
   promptTooLong: (): FakeRawResponse => ({
     status: 400,

@@ -10,7 +10,11 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const chat = (url: string, key: string | undefined, body: unknown = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }) =>
+const chat = (
+  url: string,
+  key: string | undefined,
+  body: unknown = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+) =>
   fetch(`${url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },

@@ -81,8 +81,17 @@ const modelResource = (id: string) => ({
 
 const invalidKey = () =>
   rpcError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
-    { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
-    { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: 'API key not valid. Please pass a valid API key.' },
+    {
+      '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+      reason: 'API_KEY_INVALID',
+      domain: 'googleapis.com',
+      metadata: { service: 'generativelanguage.googleapis.com' },
+    },
+    {
+      '@type': 'type.googleapis.com/google.rpc.LocalizedMessage',
+      locale: 'en-US',
+      message: 'API key not valid. Please pass a valid API key.',
+    },
   ]);
 
 const geminiSpec: ProviderSpec = {
@@ -108,7 +117,9 @@ const geminiSpec: ProviderSpec = {
     }
     const get = /^\/(v1beta|v1)\/models\/([^/:]+)$/.exec(req.path);
     if (req.method === 'GET' && get) {
-      return ids.includes(get[2]!) ? { status: 200, headers: JSON_UTF8, body: modelResource(get[2]!) } : rpcError(404, 'NOT_FOUND', `Model is not found: models/${get[2]} for api version ${get[1]}`);
+      return ids.includes(get[2]!)
+        ? { status: 200, headers: JSON_UTF8, body: modelResource(get[2]!) }
+        : rpcError(404, 'NOT_FOUND', `Model is not found: models/${get[2]} for api version ${get[1]}`);
     }
     const call = CALL_RE.exec(req.path);
     if (req.method === 'POST' && call) {
@@ -139,7 +150,11 @@ const geminiSpec: ProviderSpec = {
       }
       return { status: 200, headers: JSON_UTF8, body: generateResponse(req, text, 'STOP', usage) };
     }
-    return { status: 404, headers: { 'content-type': 'text/html; charset=UTF-8' }, body: '<!DOCTYPE html>\n<html lang=en><title>Error 404 (Not Found)!!1</title><p><b>404.</b> <ins>That’s an error.</ins></html>' };
+    return {
+      status: 404,
+      headers: { 'content-type': 'text/html; charset=UTF-8' },
+      body: '<!DOCTYPE html>\n<html lang=en><title>Error 404 (Not Found)!!1</title><p><b>404.</b> <ins>That’s an error.</ins></html>',
+    };
   },
 };
 
@@ -155,9 +170,11 @@ export const geminiResponses = {
   /** Gemini answers a bad key with 400 INVALID_ARGUMENT / API_KEY_INVALID, not 401. */
   invalidKey: (): FakeRawResponse => asRaw(invalidKey()),
   forbidden: (): FakeRawResponse =>
-    asRaw(rpcError(403, 'PERMISSION_DENIED', 'Permission denied: Consumer \'api_key:fake\' has been suspended.', [
-      { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'CONSUMER_SUSPENDED', domain: 'googleapis.com' },
-    ])),
+    asRaw(
+      rpcError(403, 'PERMISSION_DENIED', "Permission denied: Consumer 'api_key:fake' has been suspended.", [
+        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'CONSUMER_SUSPENDED', domain: 'googleapis.com' },
+      ]),
+    ),
   modelNotFound: (): FakeRawResponse => ({
     status: 404,
     headers: JSON_UTF8,
@@ -172,21 +189,31 @@ export const geminiResponses = {
   /** 429 RESOURCE_EXHAUSTED with a QuotaFailure and a RetryInfo `retryDelay` (Gemini sends no retry-after header). */
   rateLimited: (opts: { retryDelaySeconds?: number } = {}): FakeRawResponse =>
     asRaw(
-      rpcError(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.', [
-        {
-          '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
-          violations: [
-            {
-              quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
-              quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
-              quotaDimensions: { location: 'global', model: 'gemini-2.5-flash' },
-              quotaValue: '10',
-            },
-          ],
-        },
-        { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
-        ...(opts.retryDelaySeconds !== undefined ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${opts.retryDelaySeconds}s` }] : []),
-      ]),
+      rpcError(
+        429,
+        'RESOURCE_EXHAUSTED',
+        'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
+        [
+          {
+            '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+            violations: [
+              {
+                quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+                quotaDimensions: { location: 'global', model: 'gemini-2.5-flash' },
+                quotaValue: '10',
+              },
+            ],
+          },
+          {
+            '@type': 'type.googleapis.com/google.rpc.Help',
+            links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }],
+          },
+          ...(opts.retryDelaySeconds !== undefined
+            ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${opts.retryDelaySeconds}s` }]
+            : []),
+        ],
+      ),
     ),
   tokenLimit: (): FakeRawResponse =>
     asRaw(rpcError(400, 'INVALID_ARGUMENT', 'The input token count (1200293) exceeds the maximum number of tokens allowed (1048576).')),
@@ -194,7 +221,8 @@ export const geminiResponses = {
   safety: (): FakeRawResponse => ({
     status: 200,
     headers: JSON_UTF8,
-    body: (req: RecordedRequest) => generateResponse(req, null, 'SAFETY', { input: promptTokens(asRecord(req.body)), output: 0, cached: 0 }),
+    body: (req: RecordedRequest) =>
+      generateResponse(req, null, 'SAFETY', { input: promptTokens(asRecord(req.body)), output: 0, cached: 0 }),
   }),
   /** HTTP 200, the prompt itself was blocked: `promptFeedback.blockReason`, no candidates. */
   promptBlocked: (): FakeRawResponse => ({
@@ -203,7 +231,10 @@ export const geminiResponses = {
     body: (req: RecordedRequest) => {
       const input = promptTokens(asRecord(req.body));
       return {
-        promptFeedback: { blockReason: 'SAFETY', safetyRatings: [{ category: 'HARM_CATEGORY_HARASSMENT', probability: 'HIGH', blocked: true }] },
+        promptFeedback: {
+          blockReason: 'SAFETY',
+          safetyRatings: [{ category: 'HARM_CATEGORY_HARASSMENT', probability: 'HIGH', blocked: true }],
+        },
         usageMetadata: { promptTokenCount: input, totalTokenCount: input },
         modelVersion: modelOf(req),
         responseId: randomBase62(22),
@@ -211,7 +242,13 @@ export const geminiResponses = {
     },
   }),
   serverError: (): FakeRawResponse =>
-    asRaw(rpcError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting')),
+    asRaw(
+      rpcError(
+        500,
+        'INTERNAL',
+        'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+      ),
+    ),
   unavailable: (): FakeRawResponse => asRaw(rpcError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.')),
   html: (): FakeRawResponse => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: HTML_PAGE }),
 };

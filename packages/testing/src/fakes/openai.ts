@@ -74,11 +74,21 @@ function promptTokens(messages: unknown): number {
 }
 
 function streamChunks(req: RecordedRequest, text: string, usage: Usage, includeUsage: boolean): unknown[] {
-  const base = { id: `chatcmpl-${randomBase62(29)}`, object: 'chat.completion.chunk', created: unixSeconds(), model: requestedModel(req), system_fingerprint: `fp_${randomHex(5)}` };
+  const base = {
+    id: `chatcmpl-${randomBase62(29)}`,
+    object: 'chat.completion.chunk',
+    created: unixSeconds(),
+    model: requestedModel(req),
+    system_fingerprint: `fp_${randomHex(5)}`,
+  };
   const extra = includeUsage ? { usage: null } : {};
   const pieces = text.match(/.{1,8}/gs) ?? [];
   const chunks: unknown[] = [
-    { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }], ...extra },
+    {
+      ...base,
+      choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }],
+      ...extra,
+    },
     ...pieces.map((p) => ({ ...base, choices: [{ index: 0, delta: { content: p }, logprobs: null, finish_reason: null }], ...extra })),
     { ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }], ...extra },
   ];
@@ -111,13 +121,25 @@ const openAISpec: ProviderSpec = {
   route(req, reply, opts): FakeHttpAnswer {
     if (req.method === 'GET' && req.path === '/v1/models') {
       const created = unixSeconds() - 86_400 * 30;
-      return { status: 200, body: { object: 'list', data: (opts.models ?? DEFAULT_MODELS).map((id) => ({ id, object: 'model', created, owned_by: 'system' })) } };
+      return {
+        status: 200,
+        body: { object: 'list', data: (opts.models ?? DEFAULT_MODELS).map((id) => ({ id, object: 'model', created, owned_by: 'system' })) },
+      };
     }
     if (req.method === 'POST' && req.path === '/v1/chat/completions') {
       const body = asRecord(req.body);
-      if (typeof body.model !== 'string') return { status: 400, body: error('you must provide a model parameter', 'invalid_request_error', null) };
+      if (typeof body.model !== 'string')
+        return { status: 400, body: error('you must provide a model parameter', 'invalid_request_error', null) };
       if (!Array.isArray(body.messages) || body.messages.length === 0) {
-        return { status: 400, body: error("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'invalid_request_error', 'empty_array', 'messages') };
+        return {
+          status: 400,
+          body: error(
+            "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+            'invalid_request_error',
+            'empty_array',
+            'messages',
+          ),
+        };
       }
       const format = asRecord(body.response_format).type;
       const json = format === 'json_object' || format === 'json_schema';
@@ -128,7 +150,11 @@ const openAISpec: ProviderSpec = {
         cached: reply?.usage?.cachedTokens ?? 0,
       };
       if (body.stream === true) {
-        return { status: 200, sse: streamChunks(req, text, usage, asRecord(body.stream_options).include_usage === true), sseDone: '[DONE]' };
+        return {
+          status: 200,
+          sse: streamChunks(req, text, usage, asRecord(body.stream_options).include_usage === true),
+          sseDone: '[DONE]',
+        };
       }
       return { status: 200, body: chatCompletion(req, text, 'stop', usage) };
     }
@@ -151,7 +177,7 @@ export const openAIResponses = {
   forbidden: (): FakeRawResponse => ({
     status: 403,
     body: error(
-      'You have insufficient permissions for this operation. Missing scopes: model.request. Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you\'re using a restricted API key, that it has the necessary scopes.',
+      "You have insufficient permissions for this operation. Missing scopes: model.request. Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you're using a restricted API key, that it has the necessary scopes.",
       'invalid_request_error',
       null,
     ),
@@ -159,7 +185,11 @@ export const openAIResponses = {
   modelNotFound: (): FakeRawResponse => ({
     status: 404,
     body: (req: RecordedRequest) =>
-      error(`The model \`${requestedModel(req)}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'),
+      error(
+        `The model \`${requestedModel(req)}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+      ),
   }),
   rateLimited: (opts: { retryAfterSeconds?: number; retryAfterMs?: number } = {}): FakeRawResponse => ({
     status: 429,
@@ -197,7 +227,8 @@ export const openAIResponses = {
   /** HTTP 200 whose only choice stopped with `finish_reason: "content_filter"`. */
   contentFiltered: (): FakeRawResponse => ({
     status: 200,
-    body: (req: RecordedRequest) => chatCompletion(req, null, 'content_filter', { input: promptTokens(asRecord(req.body).messages), output: 0, cached: 0 }),
+    body: (req: RecordedRequest) =>
+      chatCompletion(req, null, 'content_filter', { input: promptTokens(asRecord(req.body).messages), output: 0, cached: 0 }),
   }),
   serverError: (): FakeRawResponse => ({
     status: 500,
@@ -210,5 +241,9 @@ export const openAIResponses = {
   /** A web page with status 200: what a wrong base URL often answers. */
   html: (): FakeRawResponse => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: HTML_PAGE }),
   /** Ollama's answer for a path it does not serve (e.g. a base URL without `/v1`). */
-  plainNotFound: (): FakeRawResponse => ({ status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '404 page not found' }),
+  plainNotFound: (): FakeRawResponse => ({
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: '404 page not found',
+  }),
 };

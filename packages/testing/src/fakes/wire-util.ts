@@ -20,9 +20,7 @@ export function estimateTokens(text: string): number {
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content
-      .map((part) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? (part.text as string) : ''))
-      .join('');
+    return content.map((part) => (typeof part === 'string' ? part : typeof part?.text === 'string' ? (part.text as string) : '')).join('');
   }
   return '';
 }
@@ -43,8 +41,7 @@ export function lastOfRole(messages: unknown, roles: string[]): string {
 export const unixSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** The default answer every fake gives: derived from the request so tests can see it went through. */
-export const echoText = (lastUser: string, json: boolean): string =>
-  json ? JSON.stringify({ echo: lastUser }) : `echo: ${lastUser}`;
+export const echoText = (lastUser: string, json: boolean): string => (json ? JSON.stringify({ echo: lastUser }) : `echo: ${lastUser}`);
 
 export const HTML_PAGE =
   '<!DOCTYPE html>\n<html lang="en"><head><title>Welcome</title></head><body><h1>It works!</h1><p>This is a web page, not an API.</p></body></html>\n';

@@ -20,7 +20,14 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
         return (
           <div key={port.name}>
             {/* A port without a label shows its identifier, which is not text to translate. */}
-            <Handle id={port.name} type={type} position={position} style={{ top }} title={port.label ?? port.name} translate={port.label ? undefined : 'no'} />
+            <Handle
+              id={port.name}
+              type={type}
+              position={position}
+              style={{ top }}
+              title={port.label ?? port.name}
+              translate={port.label ? undefined : 'no'}
+            />
             {ports.length > 1 && (
               <span className={`port-label ${side}`} style={{ top }} translate={port.label ? undefined : 'no'}>
                 {port.label ?? port.name}
@@ -39,14 +46,18 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
   const { t } = useTranslation();
   const status = useEditorStore((s) => s.runNodes[id]?.status);
-  const hasIssue = useEditorStore((s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id));
+  const hasIssue = useEditorStore(
+    (s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id),
+  );
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
   const summary = summarizeNode(data, def);
   const statusIcon = status ? STATUS_ICON[status] : undefined;
   const sk = status ? statusKey(status) : undefined;
   const statusLabel = sk ? t(sk) : status;
-  const classes = ['bot-node', `cat-${category}`, selected && 'selected', status && `status-${status}`, hasIssue && 'has-issue'].filter(Boolean).join(' ');
+  const classes = ['bot-node', `cat-${category}`, selected && 'selected', status && `status-${status}`, hasIssue && 'has-issue']
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className={classes} data-node-id={id} data-node-type={data.type} data-status={status ?? 'idle'}>
@@ -63,11 +74,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
           </span>
         )}
       </div>
-      {data.label && def && (
-        <div className="kind truncate">
-          {def.title}
-        </div>
-      )}
+      {data.label && def && <div className="kind truncate">{def.title}</div>}
       {!def && <div className="unknown">{t('editor:canvas.unknownType', { type: data.type })}</div>}
       <div className="summary" translate="no">
         {summary}

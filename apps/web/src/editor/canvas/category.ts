@@ -24,5 +24,5 @@ export const CATEGORY_HINT = {
 export function glyphFor(typeId: string, title?: string): string {
   const word = (title ?? typeId.split('.').pop() ?? '?').replace(/[^\p{L}\p{N}]/gu, '');
   if (word && !/^[A-Za-z0-9]/.test(word)) return [...word][0]!;
-  return (word.charAt(0).toUpperCase() + word.charAt(1).toLowerCase()) || '?';
+  return word.charAt(0).toUpperCase() + word.charAt(1).toLowerCase() || '?';
 }

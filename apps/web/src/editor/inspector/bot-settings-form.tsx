@@ -17,11 +17,22 @@ export function BotSettingsForm() {
         <p className="small muted">{t('editor:botSettings.summary', { nodes: nodeCount, edges: edgeCount })}</p>
       </div>
       <div className="inspector-section">
-        <Field label={t('editor:botSettings.name')} htmlFor="bot-meta-name" required error={meta.name.trim() ? undefined : t('editor:botSettings.nameRequired')}>
+        <Field
+          label={t('editor:botSettings.name')}
+          htmlFor="bot-meta-name"
+          required
+          error={meta.name.trim() ? undefined : t('editor:botSettings.nameRequired')}
+        >
           <input id="bot-meta-name" className="input" value={meta.name} onChange={(e) => setMeta({ name: e.target.value })} />
         </Field>
         <Field label={t('editor:botSettings.description')} htmlFor="bot-meta-description">
-          <textarea id="bot-meta-description" className="textarea" rows={3} value={meta.description} onChange={(e) => setMeta({ description: e.target.value })} />
+          <textarea
+            id="bot-meta-description"
+            className="textarea"
+            rows={3}
+            value={meta.description}
+            onChange={(e) => setMeta({ description: e.target.value })}
+          />
         </Field>
       </div>
       <div className="inspector-section">

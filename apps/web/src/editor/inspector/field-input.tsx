@@ -42,9 +42,20 @@ function ParsedInput({ nodeId, field, value, onChange, issue }: Props) {
   return (
     <Field label={field.label} htmlFor={common.id} required={field.required} error={shown} hint={field.description}>
       {field.kind === 'json' ? (
-        <textarea {...common} className={`textarea code${shown ? ' invalid' : ''}`} spellCheck={false} placeholder={field.jsonShape === 'array' ? '["…"]' : '{ "key": "value" }'} />
+        <textarea
+          {...common}
+          className={`textarea code${shown ? ' invalid' : ''}`}
+          spellCheck={false}
+          placeholder={field.jsonShape === 'array' ? '["…"]' : '{ "key": "value" }'}
+        />
       ) : (
-        <input {...common} className={`input${shown ? ' invalid' : ''}`} type="text" inputMode="decimal" placeholder={field.defaultValue !== undefined ? t('editor:fields.default', { value: String(field.defaultValue) }) : undefined} />
+        <input
+          {...common}
+          className={`input${shown ? ' invalid' : ''}`}
+          type="text"
+          inputMode="decimal"
+          placeholder={field.defaultValue !== undefined ? t('editor:fields.default', { value: String(field.defaultValue) }) : undefined}
+        />
       )}
     </Field>
   );
@@ -77,7 +88,11 @@ function StringInput({ nodeId, field, value, onChange, issue }: Props) {
   ) : undefined;
   return (
     <Field label={field.label} htmlFor={common.id} required={field.required} hint={field.description} error={issue} aside={badge}>
-      {multiline ? <textarea {...common} className={className} spellCheck={field.kind !== 'code'} /> : <input {...common} className={issue ? 'input invalid' : 'input'} />}
+      {multiline ? (
+        <textarea {...common} className={className} spellCheck={field.kind !== 'code'} />
+      ) : (
+        <input {...common} className={issue ? 'input invalid' : 'input'} />
+      )}
       {field.expressions && <ExpressionHelp nodeId={nodeId} onInsert={insert} />}
     </Field>
   );
@@ -111,7 +126,11 @@ export function FieldInput(props: Props) {
               if (r.ok) onChange(r.value);
             }}
           >
-            {(!field.required || value === undefined) && <option value="">{field.defaultValue !== undefined ? t('editor:fields.defaultOption', { value: String(field.defaultValue) }) : '—'}</option>}
+            {(!field.required || value === undefined) && (
+              <option value="">
+                {field.defaultValue !== undefined ? t('editor:fields.defaultOption', { value: String(field.defaultValue) }) : '—'}
+              </option>
+            )}
             {field.options?.map((o) => (
               <option key={String(o.value)} value={String(o.value)}>
                 {o.label}

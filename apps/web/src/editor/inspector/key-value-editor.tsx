@@ -12,7 +12,17 @@ const toRows = (value: unknown): Row[] =>
     : [];
 
 /** Rows are edited locally (a half-typed key is fine); the param gets the rows with a key. */
-export function KeyValueEditor({ nodeId, field, value, onChange }: { nodeId: string; field: FormField; value: unknown; onChange: (v: unknown) => void }) {
+export function KeyValueEditor({
+  nodeId,
+  field,
+  value,
+  onChange,
+}: {
+  nodeId: string;
+  field: FormField;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
   const { t } = useTranslation();
   const commit = (next: Row[]) => {
@@ -42,7 +52,13 @@ export function KeyValueEditor({ nodeId, field, value, onChange }: { nodeId: str
               value={r.value}
               onChange={(e) => set(i, { value: e.target.value })}
             />
-            <Button size="sm" variant="ghost" icon="x" aria-label={t('common:actions.remove')} onClick={() => commit(rows.filter((_, n) => n !== i))} />
+            <Button
+              size="sm"
+              variant="ghost"
+              icon="x"
+              aria-label={t('common:actions.remove')}
+              onClick={() => commit(rows.filter((_, n) => n !== i))}
+            />
           </div>
         ))}
         <div>

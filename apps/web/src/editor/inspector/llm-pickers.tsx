@@ -30,7 +30,13 @@ export function ConnectionPicker({ id, label, value, onChange, emptyLabel, hint 
       hint={connections.isError ? t('editor:pickers.loadError', { reason: errorText(connections.error) }) : hint}
       error={missing ? t('editor:pickers.missing') : warn}
     >
-      <select id={id} className="select" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} disabled={connections.isPending}>
+      <select
+        id={id}
+        className="select"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        disabled={connections.isPending}
+      >
         <option value="">{connections.isPending ? t('editor:pickers.loading') : emptyLabel}</option>
         {missing && <option value={value}>{t('editor:pickers.unknown')}</option>}
         {list.map((c) => (
@@ -81,7 +87,9 @@ export function ModelPicker({ id, label, connectionId, value, onChange, hint }: 
         list={listId}
         autoComplete="off"
         value={value ?? ''}
-        placeholder={connection ? t('editor:pickers.defaultModel', { model: connection.modelDefault }) : t('editor:pickers.connectionDefault')}
+        placeholder={
+          connection ? t('editor:pickers.defaultModel', { model: connection.modelDefault }) : t('editor:pickers.connectionDefault')
+        }
         onChange={(e) => onChange(e.target.value.trim() ? e.target.value : null)}
       />
       <datalist id={listId}>

@@ -49,7 +49,14 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             placeholder={def?.title ?? data.type}
             onChange={(e) => setLabel(nodeId, e.target.value)}
           />
-          <Button size="sm" variant="ghost" icon="trash" title={t('editor:inspector.deleteTitle')} aria-label={t('editor:inspector.delete')} onClick={() => deleteNodes([nodeId])} />
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            title={t('editor:inspector.deleteTitle')}
+            aria-label={t('editor:inspector.delete')}
+            onClick={() => deleteNodes([nodeId])}
+          />
         </div>
         <div className="row">
           <span className="node-id truncate" title={t('editor:inspector.idTitle')}>
@@ -109,14 +116,22 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
               />
             );
           return (
-            <FieldInput key={field.key} nodeId={nodeId} field={field} value={params[field.key]} issue={issueFor(field.key)} onChange={(v) => updateParams(nodeId, { [field.key]: v })} />
+            <FieldInput
+              key={field.key}
+              nodeId={nodeId}
+              field={field}
+              value={params[field.key]}
+              issue={issueFor(field.key)}
+              onChange={(v) => updateParams(nodeId, { [field.key]: v })}
+            />
           );
         })}
       </div>
 
       <details className="inspector-section" key={`settings-${nodeId}`} open={Boolean(data.settings)}>
         <summary style={{ cursor: 'pointer' }}>
-          <h3 style={{ display: 'inline' }}>{t('editor:inspector.settings')}</h3> <span className="small muted">{t('editor:inspector.settingsHint')}</span>
+          <h3 style={{ display: 'inline' }}>{t('editor:inspector.settings')}</h3>{' '}
+          <span className="small muted">{t('editor:inspector.settingsHint')}</span>
         </summary>
         <NodeSettingsForm nodeId={nodeId} settings={data.settings} defaults={def?.execution} onChange={(s) => setSettings(nodeId, s)} />
       </details>

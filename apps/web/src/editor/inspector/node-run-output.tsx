@@ -40,7 +40,11 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
                 formatDuration(nodeRun.startedAt, nodeRun.finishedAt),
                 t('editor:runOutput.attempts', { count: nodeRun.attempts }),
                 nodeRun.model,
-                nodeRun.usage && t('editor:runOutput.usage', { input: formatter().tokens(nodeRun.usage.inputTokens), output: formatter().tokens(nodeRun.usage.outputTokens) }),
+                nodeRun.usage &&
+                  t('editor:runOutput.usage', {
+                    input: formatter().tokens(nodeRun.usage.inputTokens),
+                    output: formatter().tokens(nodeRun.usage.outputTokens),
+                  }),
               ]
                 .filter(Boolean)
                 .join(' · ')
@@ -63,7 +67,11 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
       )}
       {text !== null && <pre className="pre">{text}</pre>}
       {value !== undefined && value !== null && (
-        <JsonView value={value} label={text !== null ? t('editor:runOutput.fullOutput') : t('editor:runOutput.output')} defaultOpen={text === null} />
+        <JsonView
+          value={value}
+          label={text !== null ? t('editor:runOutput.fullOutput') : t('editor:runOutput.output')}
+          defaultOpen={text === null}
+        />
       )}
       {!isEmpty(nodeRun.input) && <JsonView value={nodeRun.input} label={t('editor:runOutput.input')} defaultOpen={false} />}
       {nodeRun.outputRef && !full.data && (

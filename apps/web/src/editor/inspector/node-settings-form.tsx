@@ -36,7 +36,12 @@ export function NodeSettingsForm({
   return (
     <>
       <div className="row" style={{ alignItems: 'flex-start' }}>
-        <Field label={t('editor:nodeSettings.attempts')} htmlFor={`${nodeId}-attempts`} error={errors.attempts} hint={t('editor:nodeSettings.attemptsHint')}>
+        <Field
+          label={t('editor:nodeSettings.attempts')}
+          htmlFor={`${nodeId}-attempts`}
+          error={errors.attempts}
+          hint={t('editor:nodeSettings.attemptsHint')}
+        >
           <input
             id={`${nodeId}-attempts`}
             className={errors.attempts ? 'input invalid' : 'input'}
@@ -51,7 +56,12 @@ export function NodeSettingsForm({
             }}
           />
         </Field>
-        <Field label={t('editor:nodeSettings.timeout')} htmlFor={`${nodeId}-timeout`} error={errors.timeout} hint={t('editor:nodeSettings.timeoutHint')}>
+        <Field
+          label={t('editor:nodeSettings.timeout')}
+          htmlFor={`${nodeId}-timeout`}
+          error={errors.timeout}
+          hint={t('editor:nodeSettings.timeoutHint')}
+        >
           <input
             id={`${nodeId}-timeout`}
             className={errors.timeout ? 'input invalid' : 'input'}
@@ -69,7 +79,11 @@ export function NodeSettingsForm({
       </div>
       <div className="field">
         <label className="checkbox">
-          <input type="checkbox" checked={Boolean(s.continueOnFailure)} onChange={(e) => onChange({ ...s, continueOnFailure: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={Boolean(s.continueOnFailure)}
+            onChange={(e) => onChange({ ...s, continueOnFailure: e.target.checked })}
+          />
           {t('editor:nodeSettings.continue')}
         </label>
         <div className="field-hint">{t('editor:nodeSettings.continueHint')}</div>

@@ -42,7 +42,9 @@ export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
     const all = Object.values(nodeTypes).filter(
       (d) => !q || d.title.toLowerCase().includes(q) || d.id.includes(q) || d.description.toLowerCase().includes(q),
     );
-    return CATEGORY_ORDER.map((category) => ({ category, items: all.filter((d) => d.category === category) })).filter((g) => g.items.length > 0);
+    return CATEGORY_ORDER.map((category) => ({ category, items: all.filter((d) => d.category === category) })).filter(
+      (g) => g.items.length > 0,
+    );
   }, [nodeTypes, query]);
 
   return (

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { JsonSchema } from './json-schema';
-import { coerceFieldValue, defaultParams, formatFieldValue, humanizeKey, schemaToFields, unwrapSchema, type FormFacts } from './schema-fields';
+import {
+  coerceFieldValue,
+  defaultParams,
+  formatFieldValue,
+  humanizeKey,
+  schemaToFields,
+  unwrapSchema,
+  type FormFacts,
+} from './schema-fields';
 
 // Schemas built with the same zod the node definitions use, converted the way the API serves them.
 const llmChat = z.toJSONSchema(
@@ -151,7 +159,10 @@ describe('widget hints (ui map of GET /api/node-types)', () => {
   const schema = z.toJSONSchema(
     z.object({
       headers: z.record(z.string(), z.string()).default({}).meta({ widget: 'keyValue' }),
-      body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional().meta({ widget: 'textarea' }),
+      body: z
+        .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())])
+        .optional()
+        .meta({ widget: 'textarea' }),
       expression: z.string().optional().meta({ widget: 'code' }),
       sample: z.unknown().optional().meta({ widget: 'json' }),
       title: z.string().max(500).optional(),

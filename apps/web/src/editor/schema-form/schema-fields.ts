@@ -2,7 +2,8 @@ import type { ParamUi } from '@bm/contract';
 import type { JsonSchema } from './json-schema';
 import { t } from '../../i18n/i18n';
 
-export type FieldKind = 'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'connection' | 'model';
+export type FieldKind =
+  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'connection' | 'model';
 
 export type FormField = {
   key: string;
@@ -25,7 +26,18 @@ export type FormField = {
 
 const MULTILINE_KEYS = /^(prompt|system|template|body|content|expression|text|message|html|markdown|instructions|sample)$/i;
 const MULTILINE_WIDGETS = new Set(['textarea', 'multiline', 'expression', 'template']);
-const ACRONYMS: Record<string, string> = { url: 'URL', json: 'JSON', llm: 'LLM', id: 'ID', api: 'API', http: 'HTTP', html: 'HTML', rss: 'RSS', cc: 'CC', bcc: 'BCC' };
+const ACRONYMS: Record<string, string> = {
+  url: 'URL',
+  json: 'JSON',
+  llm: 'LLM',
+  id: 'ID',
+  api: 'API',
+  http: 'HTTP',
+  html: 'HTML',
+  rss: 'RSS',
+  cc: 'CC',
+  bcc: 'BCC',
+};
 
 /** `maxTokens` → "Max tokens", `llmConnectionId` → "LLM connection". */
 export function humanizeKey(key: string): string {
@@ -37,7 +49,10 @@ export function humanizeKey(key: string): string {
     .filter(Boolean);
   if (words.length > 1 && words[words.length - 1]!.toLowerCase() === 'id') words.pop();
   // `timeoutMs` → "Timeout (ms)": a unit, not a word.
-  const unit = words.length > 1 && ['ms', 'bytes'].includes(words[words.length - 1]!.toLowerCase()) && words[0]!.toLowerCase() !== 'max' ? words.pop()!.toLowerCase() : undefined;
+  const unit =
+    words.length > 1 && ['ms', 'bytes'].includes(words[words.length - 1]!.toLowerCase()) && words[0]!.toLowerCase() !== 'max'
+      ? words.pop()!.toLowerCase()
+      : undefined;
   const label = words
     .map((w, i) => {
       const lower = w.toLowerCase();
@@ -51,7 +66,10 @@ export function humanizeKey(key: string): string {
 /** `notContains` → "not contains", `buffer_one` → "buffer one": enum values read as words. */
 export function humanizeOption(value: string): string {
   if (!/[a-z]/.test(value)) return value; // GET, POST: already how people write them
-  return value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
 }
 
 function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
@@ -104,14 +122,21 @@ export function unwrapSchema(schema: JsonSchema, root: JsonSchema = schema): { s
 
 function enumOptions(s: JsonSchema, root: JsonSchema): FormField['options'] | undefined {
   const toOption = (v: unknown) =>
-    typeof v === 'string' ? { value: v, label: humanizeOption(v) } : typeof v === 'number' || typeof v === 'boolean' ? { value: v, label: String(v) } : undefined;
+    typeof v === 'string'
+      ? { value: v, label: humanizeOption(v) }
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? { value: v, label: String(v) }
+        : undefined;
   if (Array.isArray(s.enum)) return s.enum.map(toOption).filter((o) => o !== undefined);
   const union = s.anyOf ?? s.oneOf;
   if (union && union.every((b) => resolveRef(b, root).const !== undefined || Array.isArray(resolveRef(b, root).enum))) {
-    return union.flatMap((b) => {
-      const r = resolveRef(b, root);
-      return r.const !== undefined ? [r.const] : (r.enum ?? []);
-    }).map(toOption).filter((o) => o !== undefined);
+    return union
+      .flatMap((b) => {
+        const r = resolveRef(b, root);
+        return r.const !== undefined ? [r.const] : (r.enum ?? []);
+      })
+      .map(toOption)
+      .filter((o) => o !== undefined);
   }
   if (s.const !== undefined) return [toOption(s.const)].filter((o) => o !== undefined);
   return undefined;
@@ -213,7 +238,8 @@ export function coerceFieldValue(field: FormField, raw: string | boolean): Coerc
   if (field.kind === 'boolean') return { ok: true, value: Boolean(raw) };
   const text = String(raw);
   if (text.trim() === '') {
-    if (field.kind === 'text' || field.kind === 'textarea' || field.kind === 'code') return { ok: true, value: field.required ? '' : undefined };
+    if (field.kind === 'text' || field.kind === 'textarea' || field.kind === 'code')
+      return { ok: true, value: field.required ? '' : undefined };
     return { ok: true, value: undefined };
   }
   switch (field.kind) {

@@ -22,6 +22,9 @@ const versionKey = (type: string, version: number) => `${type}@${version}`;
  * The definition a node on the canvas runs with: its own version (a stored v1 node keeps v1's form
  * after v2 exists), or the latest when the catalogue lacks that version.
  */
-export function nodeTypeOf(s: Pick<CatalogueSlice, 'nodeTypes' | 'nodeTypeVersions'>, data: { type: string; version?: number }): NodeTypeDef | undefined {
+export function nodeTypeOf(
+  s: Pick<CatalogueSlice, 'nodeTypes' | 'nodeTypeVersions'>,
+  data: { type: string; version?: number },
+): NodeTypeDef | undefined {
   return s.nodeTypeVersions[versionKey(data.type, data.version ?? 1)] ?? s.nodeTypes[data.type];
 }

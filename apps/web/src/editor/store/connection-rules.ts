@@ -37,11 +37,7 @@ function port(ctx: PortContext, nodeId: string, handle: string | null | undefine
   return ports?.find((p) => p.name === handle) ?? (handle ? undefined : ports?.[0]);
 }
 
-export function checkConnection(
-  conn: ConnectionLike,
-  edges: readonly BotFlowEdge[],
-  ctx?: PortContext,
-): ConnectionCheck {
+export function checkConnection(conn: ConnectionLike, edges: readonly BotFlowEdge[], ctx?: PortContext): ConnectionCheck {
   if (!conn.source || !conn.target) return { ok: false, reason: t('editor:connectionRules.incomplete') };
   if (conn.source === conn.target) return { ok: false, reason: t('editor:connectionRules.self') };
   const duplicate = edges.some(

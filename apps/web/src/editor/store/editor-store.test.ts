@@ -64,7 +64,12 @@ describe('editor store', () => {
   it('replaces the edge into a single-valued input but keeps edges into a multiple one', () => {
     const other = store.getState().addNode('source.manual', { x: 0, y: 200 })!;
     store.getState().onConnect({ source: other, target: 'chat1', sourceHandle: 'out', targetHandle: 'in' });
-    expect(store.getState().edges.filter((e) => e.target === 'chat1').map((e) => e.source)).toEqual([other]);
+    expect(
+      store
+        .getState()
+        .edges.filter((e) => e.target === 'chat1')
+        .map((e) => e.source),
+    ).toEqual([other]);
 
     const merge = store.getState().addNode('transform.merge', { x: 300, y: 300 })!;
     store.getState().onConnect({ source: 'in1', target: merge, sourceHandle: 'out', targetHandle: 'in' });
@@ -144,8 +149,31 @@ describe('editor store', () => {
 
   it('indexes run nodes by id', () => {
     store.getState().setRun({
-      id: 'r1', botId: 'bot1', version: 1, status: 'running', trigger: 'manual', createdAt: '2026-01-01T00:00:00Z', startedAt: null, finishedAt: null, error: null, resumedFromId: null, input: null,
-      nodes: [{ nodeId: 'chat1', type: 'llm.chat', status: 'running', input: null, output: null, error: null, attempts: 1, reused: false, startedAt: null, finishedAt: null }],
+      id: 'r1',
+      botId: 'bot1',
+      version: 1,
+      status: 'running',
+      trigger: 'manual',
+      createdAt: '2026-01-01T00:00:00Z',
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+      resumedFromId: null,
+      input: null,
+      nodes: [
+        {
+          nodeId: 'chat1',
+          type: 'llm.chat',
+          status: 'running',
+          input: null,
+          output: null,
+          error: null,
+          attempts: 1,
+          reused: false,
+          startedAt: null,
+          finishedAt: null,
+        },
+      ],
     });
     expect(store.getState().runNodes.chat1!.status).toBe('running');
     store.getState().setRun(null);
@@ -172,7 +200,11 @@ describe('saving while editing', () => {
 
 describe('catalogue versions', () => {
   it('adds new nodes at the latest version and keeps each stored node on its own version', () => {
-    const v1 = { ...testCatalogue[1]!, version: 1, paramsSchema: { type: 'object', properties: { prompt: { type: 'string' }, old: { type: 'string', default: 'v1' } } } };
+    const v1 = {
+      ...testCatalogue[1]!,
+      version: 1,
+      paramsSchema: { type: 'object', properties: { prompt: { type: 'string' }, old: { type: 'string', default: 'v1' } } },
+    };
     const s = createEditorStore();
     // The API lists versions oldest first; the order must not matter.
     s.getState().setCatalogue([testCatalogue[1]!, v1]);

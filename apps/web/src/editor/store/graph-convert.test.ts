@@ -6,12 +6,28 @@ describe('graph ⇄ React Flow', () => {
     const graph = {
       nodes: [
         { id: 'a', type: 'source.manual', params: { sample: { x: 1 } }, position: { x: 1, y: 2 } },
-        { id: 'b', type: 'llm.chat', version: 3, params: { prompt: 'p' }, position: { x: 5, y: 6 }, label: 'Ask', settings: { retry: { maxAttempts: 2 } } },
+        {
+          id: 'b',
+          type: 'llm.chat',
+          version: 3,
+          params: { prompt: 'p' },
+          position: { x: 5, y: 6 },
+          label: 'Ask',
+          settings: { retry: { maxAttempts: 2 } },
+        },
       ],
-      edges: [{ id: 'e', source: 'a', target: 'b' }, { id: 'f', source: 'a', target: 'b', sourceHandle: 'out', targetHandle: 'in' }],
+      edges: [
+        { id: 'e', source: 'a', target: 'b' },
+        { id: 'f', source: 'a', target: 'b', sourceHandle: 'out', targetHandle: 'in' },
+      ],
     };
     const flow = graphToFlow(graph);
-    expect(flow.nodes[1]).toMatchObject({ id: 'b', type: 'bot', position: { x: 5, y: 6 }, data: { type: 'llm.chat', version: 3, label: 'Ask' } });
+    expect(flow.nodes[1]).toMatchObject({
+      id: 'b',
+      type: 'bot',
+      position: { x: 5, y: 6 },
+      data: { type: 'llm.chat', version: 3, label: 'Ask' },
+    });
     expect(flow.edges[0]).toMatchObject({ sourceHandle: null, targetHandle: null });
     expect(flowToGraph(flow.nodes, flow.edges)).toEqual(graph);
   });

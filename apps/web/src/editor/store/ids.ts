@@ -5,7 +5,11 @@ const suffix = customAlphabet('abcdefghijkmnpqrstuvwxyz23456789', 6);
 
 /** `llm.chat` → `chat_x7k2pq`: readable in expressions, unique within the graph. */
 export function newNodeId(type: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = (type.split('.').pop() ?? 'node').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'node';
+  const base =
+    (type.split('.').pop() ?? 'node')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'node';
   const prefix = /^[a-z]/.test(base) ? base : `n_${base}`;
   for (;;) {
     const id = `${prefix}_${suffix()}`;

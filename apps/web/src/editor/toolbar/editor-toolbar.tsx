@@ -35,7 +35,13 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
 
   const content = (
     <>
-      <Button variant={dirty ? 'primary' : 'secondary'} icon="save" loading={saving} onClick={onSave} title={t('editor:toolbar.saveTitle', { shortcut: `${mod}S` })}>
+      <Button
+        variant={dirty ? 'primary' : 'secondary'}
+        icon="save"
+        loading={saving}
+        onClick={onSave}
+        title={t('editor:toolbar.saveTitle', { shortcut: `${mod}S` })}
+      >
         {t('editor:toolbar.save')}
       </Button>
       <span className="save-state" data-testid="save-state">
@@ -48,14 +54,42 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
         )}
       </span>
       <span className="divider" />
-      <Button variant="ghost" size="sm" icon="undo" disabled={!canUndo} onClick={undo} title={t('editor:toolbar.undoTitle', { shortcut: `${mod}Z` })} aria-label={t('editor:toolbar.undo')} />
-      <Button variant="ghost" size="sm" icon="redo" disabled={!canRedo} onClick={redo} title={t('editor:toolbar.redoTitle', { shortcut: `${mod}Shift+Z` })} aria-label={t('editor:toolbar.redo')} />
+      <Button
+        variant="ghost"
+        size="sm"
+        icon="undo"
+        disabled={!canUndo}
+        onClick={undo}
+        title={t('editor:toolbar.undoTitle', { shortcut: `${mod}Z` })}
+        aria-label={t('editor:toolbar.undo')}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        icon="redo"
+        disabled={!canRedo}
+        onClick={redo}
+        title={t('editor:toolbar.redoTitle', { shortcut: `${mod}Shift+Z` })}
+        aria-label={t('editor:toolbar.redo')}
+      />
       <span className="divider" />
       <div className="split-btn">
-        <Button variant="primary" icon="play" loading={starting} onClick={quickRun} title={dirty ? t('editor:toolbar.saveAndRunTitle') : t('editor:toolbar.runTitle')}>
+        <Button
+          variant="primary"
+          icon="play"
+          loading={starting}
+          onClick={quickRun}
+          title={dirty ? t('editor:toolbar.saveAndRunTitle') : t('editor:toolbar.runTitle')}
+        >
           {t('editor:toolbar.run')}
         </Button>
-        <Button variant="primary" onClick={() => setDialog(true)} title={t('editor:toolbar.inputTitle')} aria-label={t('editor:toolbar.inputLabel')} disabled={starting}>
+        <Button
+          variant="primary"
+          onClick={() => setDialog(true)}
+          title={t('editor:toolbar.inputTitle')}
+          aria-label={t('editor:toolbar.inputLabel')}
+          disabled={starting}
+        >
           {t('editor:toolbar.input')}
         </Button>
       </div>

@@ -46,11 +46,20 @@ export function RunBanner({ onClose, onTrack }: Props) {
       <div className="run-banner" data-testid="run-banner" data-status={run.status}>
         <StatusBadge status={run.status} />
         <span className="muted">
-          {t('editor:runBanner.progress', { done, total: run.nodes.length || '…', duration: formatDuration(run.startedAt, run.finishedAt) })}
+          {t('editor:runBanner.progress', {
+            done,
+            total: run.nodes.length || '…',
+            duration: formatDuration(run.startedAt, run.finishedAt),
+          })}
         </span>
         {error &&
           (failedNodeId ? (
-            <button type="button" className="run-banner-error truncate" title={t('editor:runBanner.clickToShow', { error })} onClick={() => selectNode(failedNodeId)}>
+            <button
+              type="button"
+              className="run-banner-error truncate"
+              title={t('editor:runBanner.clickToShow', { error })}
+              onClick={() => selectNode(failedNodeId)}
+            >
               {error}
             </button>
           ) : (
@@ -67,11 +76,24 @@ export function RunBanner({ onClose, onTrack }: Props) {
           </Button>
         )}
         {(run.status === 'failed' || run.status === 'cancelled') && (
-          <Button size="sm" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title={t('editor:runBanner.resumeTitle')}>
+          <Button
+            size="sm"
+            icon="refresh"
+            loading={resume.isPending}
+            onClick={() => resume.mutate()}
+            title={t('editor:runBanner.resumeTitle')}
+          >
             {t('editor:runBanner.resume')}
           </Button>
         )}
-        <Button size="sm" variant="ghost" icon="x" aria-label={t('editor:runBanner.hide')} title={t('editor:runBanner.hideTitle')} onClick={onClose} />
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="x"
+          aria-label={t('editor:runBanner.hide')}
+          title={t('editor:runBanner.hideTitle')}
+          onClick={onClose}
+        />
       </div>
     </div>
   );

@@ -26,7 +26,15 @@ export function RunDialog({ onRun, onClose, busy }: { onRun: (input: unknown) =>
       }
     >
       <Field label={t('editor:runDialog.field')} htmlFor="run-input" error={parsed.ok ? undefined : parsed.error}>
-        <textarea id="run-input" className={`textarea code${parsed.ok ? '' : ' invalid'}`} rows={10} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} placeholder='{ "topic": "…" }' />
+        <textarea
+          id="run-input"
+          className={`textarea code${parsed.ok ? '' : ' invalid'}`}
+          rows={10}
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder='{ "topic": "…" }'
+        />
       </Field>
     </Modal>
   );

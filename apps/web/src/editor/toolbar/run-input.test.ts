@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunInput, sampleInputText } from './run-input';
 
-const manual = (sample: unknown) => [{ id: 'm', type: 'bot' as const, position: { x: 0, y: 0 }, data: { type: 'source.manual', params: { sample } } }];
+const manual = (sample: unknown) => [
+  { id: 'm', type: 'bot' as const, position: { x: 0, y: 0 }, data: { type: 'source.manual', params: { sample } } },
+];
 
 describe('run input', () => {
   it('prefills from the manual source sample, object or JSON string', () => {

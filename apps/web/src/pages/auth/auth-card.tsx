@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { LocaleSwitcher } from '../../i18n/locale-switcher';
 import { Icon } from '../../ui/icons';
 
-export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle: string; children: ReactNode; footer: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="auth">

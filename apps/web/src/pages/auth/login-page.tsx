@@ -34,10 +34,28 @@ export function LoginPage() {
       >
         <ErrorAlert error={login.error} />
         <Field label={t('pages:auth.email')} htmlFor="email">
-          <input id="email" className="input" type="email" autoComplete="email" required autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="email"
+            className="input"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus={!email}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </Field>
         <Field label={t('pages:auth.password')} htmlFor="password">
-          <input id="password" className="input" type="password" autoComplete="current-password" required autoFocus={Boolean(email)} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="password"
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            required
+            autoFocus={Boolean(email)}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </Field>
         <Button type="submit" variant="primary" loading={login.isPending}>
           {t('pages:auth.login.submit')}

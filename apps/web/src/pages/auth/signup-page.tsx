@@ -43,7 +43,15 @@ export function SignupPage() {
       >
         {errors.rest && <Alert kind="error">{errors.rest}</Alert>}
         <Field label={t('pages:auth.name')} htmlFor="name" error={errors.byField.name}>
-          <input id="name" className={errors.byField.name ? 'input invalid' : 'input'} autoComplete="name" required autoFocus value={name} onChange={edit(setName)} />
+          <input
+            id="name"
+            className={errors.byField.name ? 'input invalid' : 'input'}
+            autoComplete="name"
+            required
+            autoFocus
+            value={name}
+            onChange={edit(setName)}
+          />
         </Field>
         <Field
           label={t('pages:auth.email')}
@@ -56,10 +64,32 @@ export function SignupPage() {
             )
           }
         >
-          <input id="email" className={errors.byField.email ? 'input invalid' : 'input'} type="email" autoComplete="email" required value={email} onChange={edit(setEmail)} />
+          <input
+            id="email"
+            className={errors.byField.email ? 'input invalid' : 'input'}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={edit(setEmail)}
+          />
         </Field>
-        <Field label={t('pages:auth.password')} htmlFor="password" hint={t('pages:auth.signup.passwordHint')} error={errors.byField.password}>
-          <input id="password" className={errors.byField.password ? 'input invalid' : 'input'} type="password" autoComplete="new-password" required minLength={8} value={password} onChange={edit(setPassword)} />
+        <Field
+          label={t('pages:auth.password')}
+          htmlFor="password"
+          hint={t('pages:auth.signup.passwordHint')}
+          error={errors.byField.password}
+        >
+          <input
+            id="password"
+            className={errors.byField.password ? 'input invalid' : 'input'}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            value={password}
+            onChange={edit(setPassword)}
+          />
         </Field>
         <Button type="submit" variant="primary" loading={signup.isPending}>
           {t('pages:auth.signup.submit')}

@@ -85,7 +85,12 @@ function EditorWorkspace({ botId }: { botId: string }) {
 
   return (
     <div className="editor">
-      <EditorToolbar onSave={doSave} saving={save.isPending} onRun={(input) => guard('run') && start.mutate(input)} starting={start.isPending} />
+      <EditorToolbar
+        onSave={doSave}
+        saving={save.isPending}
+        onRun={(input) => guard('run') && start.mutate(input)}
+        starting={start.isPending}
+      />
       <div className="editor-body">
         <NodePalette onAdd={onAdd} />
         <EditorCanvas containerRef={canvasRef}>
@@ -120,7 +125,8 @@ export default function BotEditorPage() {
   }, [dirty]);
 
   if (nodeTypes.isPending || bot.isPending) return <LoadingState label={t('editor:loadingCatalogue')} />;
-  if (nodeTypes.isError) return <ErrorState error={nodeTypes.error} title={t('editor:catalogueError')} onRetry={() => nodeTypes.refetch()} />;
+  if (nodeTypes.isError)
+    return <ErrorState error={nodeTypes.error} title={t('editor:catalogueError')} onRetry={() => nodeTypes.refetch()} />;
   if (bot.isError) return <ErrorState error={bot.error} onRetry={() => bot.refetch()} />;
   if (loadedId !== botId) return <LoadingState />;
   return (

@@ -47,7 +47,15 @@ export function RunDetailPage() {
     if (isApiError(run.error) && run.error.status === 404)
       return (
         <div className="page">
-          <EmptyState icon="list" title={t('pages:runDetail.notFound')} action={<Link to="../runs" relative="path">{t('pages:runDetail.allRuns')}</Link>} />
+          <EmptyState
+            icon="list"
+            title={t('pages:runDetail.notFound')}
+            action={
+              <Link to="../runs" relative="path">
+                {t('pages:runDetail.allRuns')}
+              </Link>
+            }
+          />
         </div>
       );
     return <ErrorState error={run.error} title={t('pages:runDetail.loadError')} onRetry={() => run.refetch()} />;
@@ -76,7 +84,11 @@ export function RunDetailPage() {
       <PageHeader
         title={
           <span className="row">
-            {t('pages:runDetail.title')} <span className="mono muted" style={{ fontSize: 15 }}>{r.id}</span> <StatusBadge status={r.status} />
+            {t('pages:runDetail.title')}{' '}
+            <span className="mono muted" style={{ fontSize: 15 }}>
+              {r.id}
+            </span>{' '}
+            <StatusBadge status={r.status} />
           </span>
         }
         actions={
@@ -90,7 +102,14 @@ export function RunDetailPage() {
               </Button>
             )}
             {(r.status === 'failed' || r.status === 'cancelled') && (
-              <Button size="sm" variant="primary" icon="refresh" loading={resume.isPending} onClick={() => resume.mutate()} title={t('pages:runDetail.resumeTitle')}>
+              <Button
+                size="sm"
+                variant="primary"
+                icon="refresh"
+                loading={resume.isPending}
+                onClick={() => resume.mutate()}
+                title={t('pages:runDetail.resumeTitle')}
+              >
                 {t('pages:runDetail.resume')}
               </Button>
             )}
@@ -128,7 +147,11 @@ export function RunDetailPage() {
         {error && (
           <Alert
             kind="error"
-            title={failedNodeId ? t('pages:runDetail.failedAt', { node: labelOf(failedNodeId, r.nodes.find((n) => n.nodeId === failedNodeId)?.type ?? '') }) : t('pages:runDetail.failed')}
+            title={
+              failedNodeId
+                ? t('pages:runDetail.failedAt', { node: labelOf(failedNodeId, r.nodes.find((n) => n.nodeId === failedNodeId)?.type ?? '') })
+                : t('pages:runDetail.failed')
+            }
           >
             {error}
             {failedNodeId && (
@@ -159,7 +182,13 @@ export function RunDetailPage() {
           <EmptyState icon="clock" title={active ? t('pages:runDetail.waiting') : t('pages:runDetail.noNode')} />
         ) : (
           inRunOrder(r.nodes).map((n) => (
-            <RunNodeCard key={n.nodeId} nodeRun={n} label={labelOf(n.nodeId, n.type)} category={defOf(n.type)?.category} connectionId={connectionOf(n.nodeId, n.type)} />
+            <RunNodeCard
+              key={n.nodeId}
+              nodeRun={n}
+              label={labelOf(n.nodeId, n.type)}
+              category={defOf(n.type)?.category}
+              connectionId={connectionOf(n.nodeId, n.type)}
+            />
           ))
         )}
       </div>

@@ -7,7 +7,15 @@ type Props = { nodeRun: NodeRun; label: string; category?: string; connectionId?
 /** One node of a run on the run page; its id is an anchor the failure alert links to. */
 export function RunNodeCard({ nodeRun, label, category, connectionId }: Props) {
   return (
-    <section className="card run-node-card" id={`node-${nodeRun.nodeId}`} tabIndex={-1} data-testid="run-node" data-node-id={nodeRun.nodeId} data-status={nodeRun.status} aria-label={label}>
+    <section
+      className="card run-node-card"
+      id={`node-${nodeRun.nodeId}`}
+      tabIndex={-1}
+      data-testid="run-node"
+      data-node-id={nodeRun.nodeId}
+      data-status={nodeRun.status}
+      aria-label={label}
+    >
       <div className={`card-header cat-${category ?? 'transform'}`}>
         <span className="cat-swatch" />
         <h3 className="truncate">{label}</h3>

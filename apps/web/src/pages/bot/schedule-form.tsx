@@ -56,8 +56,7 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit 
   const input = parseRunInput(inputText);
   const zones = useMemo(timezones, []);
   const fields = cron.trim().split(/\s+/).length;
-  const cronError =
-    cron.trim() && (fields < 5 || fields > 6) ? t('pages:schedules.cronFields', { count: fields }) : server.byField.cron;
+  const cronError = cron.trim() && (fields < 5 || fields > 6) ? t('pages:schedules.cronFields', { count: fields }) : server.byField.cron;
 
   return (
     <form
@@ -72,14 +71,26 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit 
       <div className="row-wrap" role="group" aria-label={t('pages:schedules.presets.label')}>
         <span className="small muted">{t('pages:schedules.presets.quick')}</span>
         {PRESETS.map((p) => (
-          <button key={p.cron} type="button" className={cron === p.cron ? 'badge badge-accent' : 'badge'} style={{ cursor: 'pointer' }} onClick={() => setCron(p.cron)}>
+          <button
+            key={p.cron}
+            type="button"
+            className={cron === p.cron ? 'badge badge-accent' : 'badge'}
+            style={{ cursor: 'pointer' }}
+            onClick={() => setCron(p.cron)}
+          >
             {t(p.label)}
           </button>
         ))}
       </div>
       <div className="schedule-fields">
         <Field label={t('pages:schedules.cron')} htmlFor="schedule-cron" error={cronError} hint={t('pages:schedules.cronHint')}>
-          <input id="schedule-cron" className={cronError ? 'input mono invalid' : 'input mono'} aria-invalid={cronError ? true : undefined} value={cron} onChange={(e) => setCron(e.target.value)} />
+          <input
+            id="schedule-cron"
+            className={cronError ? 'input mono invalid' : 'input mono'}
+            aria-invalid={cronError ? true : undefined}
+            value={cron}
+            onChange={(e) => setCron(e.target.value)}
+          />
         </Field>
         <Field label={t('pages:schedules.timezone')} htmlFor="schedule-tz" error={server.byField.timezone}>
           <select id="schedule-tz" className="select" value={timezone} onChange={(e) => setTimezone(e.target.value)}>
@@ -102,8 +113,22 @@ export function ScheduleForm({ onSubmit, onCancel, busy, initial, error, onEdit 
         </Field>
       </div>
       {!initial && (
-        <Field label={t('pages:schedules.input')} htmlFor="schedule-input" error={input.ok ? server.byField.input : input.error} hint={t('pages:schedules.inputHint')}>
-          <textarea id="schedule-input" className={`textarea code${input.ok ? '' : ' invalid'}`} rows={3} style={{ minHeight: 64 }} spellCheck={false} placeholder='{ "topic": "today" }' value={inputText} onChange={(e) => setInputText(e.target.value)} />
+        <Field
+          label={t('pages:schedules.input')}
+          htmlFor="schedule-input"
+          error={input.ok ? server.byField.input : input.error}
+          hint={t('pages:schedules.inputHint')}
+        >
+          <textarea
+            id="schedule-input"
+            className={`textarea code${input.ok ? '' : ' invalid'}`}
+            rows={3}
+            style={{ minHeight: 64 }}
+            spellCheck={false}
+            placeholder='{ "topic": "today" }'
+            value={inputText}
+            onChange={(e) => setInputText(e.target.value)}
+          />
         </Field>
       )}
       <div className="row">

@@ -59,7 +59,14 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
     return (
       <tr>
         <td colSpan={4}>
-          <ScheduleForm initial={schedule} busy={save.isPending} error={save.error} onEdit={save.reset} onSubmit={(v) => save.mutate(v)} onCancel={() => setEditing(false)} />
+          <ScheduleForm
+            initial={schedule}
+            busy={save.isPending}
+            error={save.error}
+            onEdit={save.reset}
+            onSubmit={(v) => save.mutate(v)}
+            onCancel={() => setEditing(false)}
+          />
         </td>
       </tr>
     );
@@ -83,12 +90,37 @@ function ScheduleRow({ schedule, botId }: { schedule: Schedule; botId: string })
       </td>
       <td>
         <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <Button size="sm" variant="ghost" icon="play" loading={trigger.isPending} onClick={() => trigger.mutate()} title={t('pages:schedules.runNowTitle')}>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="play"
+            loading={trigger.isPending}
+            onClick={() => trigger.mutate()}
+            title={t('pages:schedules.runNowTitle')}
+          >
             {t('pages:schedules.runNow')}
           </Button>
-          <Button size="sm" variant="ghost" icon="edit" aria-label={t('pages:schedules.edit')} title={t('pages:schedules.edit')} onClick={() => setEditing(true)} />
-          <Switch checked={!schedule.paused} label={schedule.paused ? t('pages:schedules.resume') : t('pages:schedules.pause')} onChange={(on) => toggle.mutate(!on)} />
-          <ConfirmButton size="sm" variant="ghost" icon="trash" aria-label={t('pages:schedules.delete')} loading={remove.isPending} onConfirm={() => remove.mutate()} />
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="edit"
+            aria-label={t('pages:schedules.edit')}
+            title={t('pages:schedules.edit')}
+            onClick={() => setEditing(true)}
+          />
+          <Switch
+            checked={!schedule.paused}
+            label={schedule.paused ? t('pages:schedules.resume') : t('pages:schedules.pause')}
+            onChange={(on) => toggle.mutate(!on)}
+          />
+          <ConfirmButton
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            aria-label={t('pages:schedules.delete')}
+            loading={remove.isPending}
+            onConfirm={() => remove.mutate()}
+          />
         </div>
       </td>
     </tr>
@@ -122,7 +154,16 @@ export function SchedulesSection({ botId }: { botId: string }) {
       </div>
       {adding && (
         <div className="card-body" style={{ borderBottom: '1px solid var(--border)' }}>
-          <ScheduleForm busy={create.isPending} error={create.error} onEdit={create.reset} onSubmit={(v) => create.mutate(v)} onCancel={() => { setAdding(false); create.reset(); }} />
+          <ScheduleForm
+            busy={create.isPending}
+            error={create.error}
+            onEdit={create.reset}
+            onSubmit={(v) => create.mutate(v)}
+            onCancel={() => {
+              setAdding(false);
+              create.reset();
+            }}
+          />
         </div>
       )}
       {schedules.isPending ? (

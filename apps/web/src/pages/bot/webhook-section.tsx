@@ -65,10 +65,21 @@ export function WebhookSection({ botId }: { botId: string }) {
               <p className="muted">{t('pages:webhook.hiddenBody')}</p>
             )}
             <div className="row">
-              <ConfirmButton icon="refresh" confirmLabel={t('pages:webhook.rotate')} loading={rotate.isPending} onConfirm={() => rotate.mutate()}>
+              <ConfirmButton
+                icon="refresh"
+                confirmLabel={t('pages:webhook.rotate')}
+                loading={rotate.isPending}
+                onConfirm={() => rotate.mutate()}
+              >
                 {t('pages:webhook.rotate')}
               </ConfirmButton>
-              <ConfirmButton variant="danger" icon="x" confirmLabel={t('pages:webhook.disable')} loading={disable.isPending} onConfirm={() => disable.mutate()}>
+              <ConfirmButton
+                variant="danger"
+                icon="x"
+                confirmLabel={t('pages:webhook.disable')}
+                loading={disable.isPending}
+                onConfirm={() => disable.mutate()}
+              >
                 {t('pages:webhook.disableWebhook')}
               </ConfirmButton>
             </div>

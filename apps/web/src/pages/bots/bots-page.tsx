@@ -46,7 +46,15 @@ function BotCard({ bot }: { bot: BotSummary }) {
         <span>{t('pages:bots.updated', { when: formatRelative(bot.updatedAt) })}</span>
       </div>
       <div className="actions">
-        <ConfirmButton size="sm" variant="ghost" icon="trash" aria-label={t('pages:bots.deleteLabel', { name: bot.name })} title={t('pages:bots.deleteTitle')} loading={remove.isPending} onConfirm={() => remove.mutate()} />
+        <ConfirmButton
+          size="sm"
+          variant="ghost"
+          icon="trash"
+          aria-label={t('pages:bots.deleteLabel', { name: bot.name })}
+          title={t('pages:bots.deleteTitle')}
+          loading={remove.isPending}
+          onConfirm={() => remove.mutate()}
+        />
       </div>
     </article>
   );

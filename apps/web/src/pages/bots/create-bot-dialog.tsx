@@ -58,7 +58,12 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
       footer={
         <>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" loading={create.isPending} disabled={!name.trim() || nodeTypes.isPending || needsConnection}>
+          <Button
+            type="submit"
+            variant="primary"
+            loading={create.isPending}
+            disabled={!name.trim() || nodeTypes.isPending || needsConnection}
+          >
             {t('pages:createBot.submit')}
           </Button>
         </>
@@ -71,10 +76,25 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
       )}
       <ErrorAlert error={create.error} />
       <Field label={t('pages:createBot.name')} htmlFor="bot-name" required>
-        <input id="bot-name" data-autofocus className="input" placeholder={t('pages:createBot.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="bot-name"
+          data-autofocus
+          className="input"
+          placeholder={t('pages:createBot.namePlaceholder')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </Field>
       <Field label={t('pages:createBot.description_label')} htmlFor="bot-description">
-        <textarea id="bot-description" className="textarea" rows={2} style={{ minHeight: 60 }} placeholder={t('pages:createBot.descriptionPlaceholder')} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id="bot-description"
+          className="textarea"
+          rows={2}
+          style={{ minHeight: 60 }}
+          placeholder={t('pages:createBot.descriptionPlaceholder')}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </Field>
       <fieldset className="starter-picker">
         <legend className="field-label">{t('pages:createBot.startFrom')}</legend>
@@ -93,7 +113,13 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
         htmlFor="bot-connection"
         hint={active.length === 0 ? t('pages:createBot.noActive') : t('pages:createBot.connectionHint')}
       >
-        <select id="bot-connection" className="select" value={chosen} onChange={(e) => setConnectionId(e.target.value)} disabled={active.length === 0}>
+        <select
+          id="bot-connection"
+          className="select"
+          value={chosen}
+          onChange={(e) => setConnectionId(e.target.value)}
+          disabled={active.length === 0}
+        >
           {active.length === 0 && <option value="">{t('pages:createBot.none')}</option>}
           {active.map((c) => (
             <option key={c.id} value={c.id}>

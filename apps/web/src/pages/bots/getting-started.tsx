@@ -26,7 +26,13 @@ export function GettingStarted({ hasConnection, onNewBot }: { hasConnection: boo
       body: hasConnection ? t('pages:gettingStarted.buildBody') : t('pages:gettingStarted.buildBodyLater'),
       // The starter bot has an LLM step, which cannot be saved without a connection.
       action: (
-        <Button variant={hasConnection ? 'primary' : 'secondary'} icon="plus" onClick={onNewBot} disabled={!hasConnection} title={hasConnection ? undefined : t('pages:gettingStarted.connectFirst')}>
+        <Button
+          variant={hasConnection ? 'primary' : 'secondary'}
+          icon="plus"
+          onClick={onNewBot}
+          disabled={!hasConnection}
+          title={hasConnection ? undefined : t('pages:gettingStarted.connectFirst')}
+        >
           {t('pages:bots.new')}
         </Button>
       ),

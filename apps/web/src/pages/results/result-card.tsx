@@ -14,7 +14,15 @@ export function ResultsSearch({ value, onChange, busy }: { value: string; onChan
   return (
     <div className="row" style={{ position: 'relative' }}>
       <Icon name="search" width={16} height={16} style={{ position: 'absolute', left: 10, color: 'var(--faint)' }} />
-      <input className="input" type="search" style={{ width: 280, paddingLeft: 32 }} placeholder={t('pages:results.searchPlaceholder')} value={value} onChange={(e) => onChange(e.target.value)} aria-label={t('pages:results.search')} />
+      <input
+        className="input"
+        type="search"
+        style={{ width: 280, paddingLeft: 32 }}
+        placeholder={t('pages:results.searchPlaceholder')}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-label={t('pages:results.search')}
+      />
       {busy && <Spinner small />}
     </div>
   );
@@ -27,7 +35,9 @@ export function ResultCard({ result, source }: { result: ResultItem; source?: Re
     <article className="card" data-testid="result">
       <div className="card-header">
         {source}
-        <h3 className="truncate" translate="no">{result.title || t('pages:results.untitled')}</h3>
+        <h3 className="truncate" translate="no">
+          {result.title || t('pages:results.untitled')}
+        </h3>
         <span className="spacer" />
         <span className="small muted" title={formatDateTime(result.createdAt)}>
           {formatRelative(result.createdAt)}
@@ -40,7 +50,11 @@ export function ResultCard({ result, source }: { result: ResultItem; source?: Re
         <CopyButton text={result.content} />
       </div>
       <div className="card-body">
-        <pre className="pre" translate="no" style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}>
+        <pre
+          className="pre"
+          translate="no"
+          style={{ background: 'transparent', border: 'none', padding: 0, fontFamily: 'var(--font)', fontSize: 14, color: 'var(--text)' }}
+        >
           {result.content}
         </pre>
       </div>

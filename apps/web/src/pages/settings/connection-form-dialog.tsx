@@ -81,7 +81,10 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
       await queryClient.invalidateQueries({ queryKey: queryKeys.connectionsAll });
       if (existing) void queryClient.invalidateQueries({ queryKey: queryKeys.models(existing.id) });
       const reachChanged =
-        !existing || Boolean(apiKey.trim()) || (baseUrl.trim() || null) !== existing.baseUrl || modelDefault.trim() !== existing.modelDefault;
+        !existing ||
+        Boolean(apiKey.trim()) ||
+        (baseUrl.trim() || null) !== existing.baseUrl ||
+        modelDefault.trim() !== existing.modelDefault;
       onClose();
       onSaved?.(saved, reachChanged);
     },
@@ -109,7 +112,13 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
     >
       <ErrorAlert error={save.error} />
       <Field label={t('settings:form.provider')} htmlFor="conn-provider" hint={existing ? t('settings:form.providerFixed') : undefined}>
-        <select id="conn-provider" className="select" value={provider} disabled={Boolean(existing)} onChange={(e) => setProvider(e.target.value as LlmProvider)}>
+        <select
+          id="conn-provider"
+          className="select"
+          value={provider}
+          disabled={Boolean(existing)}
+          onChange={(e) => setProvider(e.target.value as LlmProvider)}
+        >
           {PROVIDER_ORDER.map((p) => (
             <option key={p} value={p}>
               {providerLabel(p)}
@@ -118,14 +127,26 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
         </select>
       </Field>
       <Field label={t('settings:form.name')} htmlFor="conn-name" required error={show(errors.name)}>
-        <input id="conn-name" className="input" placeholder={t('settings:form.namePlaceholder', { provider: label })} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="conn-name"
+          className="input"
+          placeholder={t('settings:form.namePlaceholder', { provider: label })}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </Field>
       <Field
         label={t('settings:form.apiKey')}
         htmlFor="conn-key"
         required={!existing && info.keyRequired}
         error={show(errors.apiKey)}
-        hint={existing ? t('settings:form.storedKey', { hint: existing.keyHint ?? t('settings:connection.none') }) : info.keyRequired ? undefined : t('settings:form.keyOptional')}
+        hint={
+          existing
+            ? t('settings:form.storedKey', { hint: existing.keyHint ?? t('settings:connection.none') })
+            : info.keyRequired
+              ? undefined
+              : t('settings:form.keyOptional')
+        }
       >
         <input
           id="conn-key"
@@ -145,10 +166,31 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
         error={show(errors.baseUrl)}
         hint={t(info.baseUrlHint)}
       >
-        <input id="conn-base" data-autofocus={focus === 'baseUrl' || undefined} className="input" type="url" placeholder={info.baseUrlPlaceholder} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
+        <input
+          id="conn-base"
+          data-autofocus={focus === 'baseUrl' || undefined}
+          className="input"
+          type="url"
+          placeholder={info.baseUrlPlaceholder}
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+        />
       </Field>
-      <Field label={t('settings:form.model')} htmlFor="conn-model" required error={show(errors.modelDefault)} hint={t('settings:form.modelHint')}>
-        <input id="conn-model" data-autofocus={focus === 'modelDefault' || undefined} className="input" placeholder={info.modelPlaceholder} value={modelDefault} onChange={(e) => setModelDefault(e.target.value)} />
+      <Field
+        label={t('settings:form.model')}
+        htmlFor="conn-model"
+        required
+        error={show(errors.modelDefault)}
+        hint={t('settings:form.modelHint')}
+      >
+        <input
+          id="conn-model"
+          data-autofocus={focus === 'modelDefault' || undefined}
+          className="input"
+          placeholder={info.modelPlaceholder}
+          value={modelDefault}
+          onChange={(e) => setModelDefault(e.target.value)}
+        />
       </Field>
       {workspace && !workspace.personal && (
         <div className="field">

@@ -36,7 +36,11 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
   useEffect(() => {
     if (autoTest) runTest();
   }, [autoTest, runTest]);
-  const toggle = useMutation({ mutationFn: (isActive: boolean) => llmConnectionsApi.update(c.id, { isActive }), onSuccess: refresh, onError });
+  const toggle = useMutation({
+    mutationFn: (isActive: boolean) => llmConnectionsApi.update(c.id, { isActive }),
+    onSuccess: refresh,
+    onError,
+  });
   const remove = useMutation({ mutationFn: () => llmConnectionsApi.remove(c.id), onSuccess: refresh, onError });
   // A teammate's shared connection can be used and tested, but only its owner (or an admin) changes it.
   const readOnly = c.ownedByMe === false;
@@ -74,7 +78,13 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
           </div>
           <label className="row small muted" style={{ cursor: 'pointer' }}>
             {c.isActive ? t('settings:connection.active') : t('settings:connection.inactive')}
-            {!readOnly && <Switch checked={c.isActive} label={c.isActive ? t('settings:connection.deactivate') : t('settings:connection.activate')} onChange={(v) => toggle.mutate(v)} />}
+            {!readOnly && (
+              <Switch
+                checked={c.isActive}
+                label={c.isActive ? t('settings:connection.deactivate') : t('settings:connection.activate')}
+                onChange={(v) => toggle.mutate(v)}
+              />
+            )}
           </label>
         </div>
         <div className="row">

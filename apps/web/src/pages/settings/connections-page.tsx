@@ -36,7 +36,11 @@ export function ConnectionsPage() {
   );
   return (
     <div className="page">
-      <PageHeader title={t('settings:connections.title')} subtitle={t('settings:connections.subtitle')} actions={connections.data?.length ? add : undefined} />
+      <PageHeader
+        title={t('settings:connections.title')}
+        subtitle={t('settings:connections.subtitle')}
+        actions={connections.data?.length ? add : undefined}
+      />
       <div className="stack-lg">
         <Alert kind="info" title={t('settings:connections.byom')}>
           {t('settings:connections.byomBody')}
@@ -52,7 +56,12 @@ export function ConnectionsPage() {
         ) : (
           <div className="stack">
             {connections.data.map((c) => (
-              <ConnectionRow key={c.id} connection={c} onEdit={(f) => openEdit(c.id, f)} autoTest={autoTest?.id === c.id ? autoTest.at : undefined} />
+              <ConnectionRow
+                key={c.id}
+                connection={c}
+                onEdit={(f) => openEdit(c.id, f)}
+                autoTest={autoTest?.id === c.id ? autoTest.at : undefined}
+              />
             ))}
           </div>
         )}

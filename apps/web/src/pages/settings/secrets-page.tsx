@@ -29,14 +29,22 @@ export function SecretsPage() {
   const manage = canManage(current?.role);
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.secrets(workspaceId) });
-  const secrets = useQuery({ queryKey: queryKeys.secrets(workspaceId), queryFn: () => secretsApi.list(workspaceId), select: (d) => d.secrets });
+  const secrets = useQuery({
+    queryKey: queryKeys.secrets(workspaceId),
+    queryFn: () => secretsApi.list(workspaceId),
+    select: (d) => d.secrets,
+  });
   const remove = useMutation({ mutationFn: secretsApi.remove, onSuccess: refresh, onError: (err) => toast.error(errorText(err)) });
 
   return (
     <div className="page">
       <PageHeader title={t('settings:secrets.title')} subtitle={t('settings:secrets.subtitle')} />
       <div className="stack-lg">
-        {manage ? <NewSecretForm workspaceId={workspaceId} onCreated={refresh} /> : <Alert kind="info" title={t('settings:secrets.readOnly')} />}
+        {manage ? (
+          <NewSecretForm workspaceId={workspaceId} onCreated={refresh} />
+        ) : (
+          <Alert kind="info" title={t('settings:secrets.readOnly')} />
+        )}
         {secrets.isPending ? (
           <LoadingState label={t('settings:secrets.loading')} />
         ) : secrets.isError ? (
@@ -59,7 +67,14 @@ export function SecretsPage() {
               </thead>
               <tbody>
                 {secrets.data.map((s) => (
-                  <SecretRow key={s.id} secret={s} manage={manage} removing={remove.isPending && remove.variables === s.id} onRemove={() => remove.mutate(s.id)} onChanged={refresh} />
+                  <SecretRow
+                    key={s.id}
+                    secret={s}
+                    manage={manage}
+                    removing={remove.isPending && remove.variables === s.id}
+                    onRemove={() => remove.mutate(s.id)}
+                    onChanged={refresh}
+                  />
                 ))}
               </tbody>
             </table>
@@ -95,12 +110,26 @@ function NewSecretForm({ workspaceId, onCreated }: { workspaceId: string | undef
       >
         <div style={{ flex: 1, minWidth: 200 }}>
           <Field label={t('settings:secrets.name')} htmlFor="secret-name" hint={t('settings:secrets.nameHint')}>
-            <input id="secret-name" className="input mono" placeholder={NAME_EXAMPLE} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+            <input
+              id="secret-name"
+              className="input mono"
+              placeholder={NAME_EXAMPLE}
+              value={name}
+              autoComplete="off"
+              onChange={(e) => setName(e.target.value)}
+            />
           </Field>
         </div>
         <div style={{ flex: 2, minWidth: 240 }}>
           <Field label={t('settings:secrets.value')} htmlFor="secret-value" hint={t('settings:secrets.valueHint')}>
-            <input id="secret-value" className="input" type="password" autoComplete="new-password" value={value} onChange={(e) => setValue(e.target.value)} />
+            <input
+              id="secret-value"
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
           </Field>
         </div>
         <Button type="submit" variant="primary" icon="key" loading={create.isPending} disabled={!name.trim() || !value}>
@@ -112,7 +141,19 @@ function NewSecretForm({ workspaceId, onCreated }: { workspaceId: string | undef
   );
 }
 
-function SecretRow({ secret, manage, removing, onRemove, onChanged }: { secret: WorkspaceSecret; manage: boolean; removing: boolean; onRemove: () => void; onChanged: () => void }) {
+function SecretRow({
+  secret,
+  manage,
+  removing,
+  onRemove,
+  onChanged,
+}: {
+  secret: WorkspaceSecret;
+  manage: boolean;
+  removing: boolean;
+  onRemove: () => void;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');
@@ -134,7 +175,9 @@ function SecretRow({ secret, manage, removing, onRemove, onChanged }: { secret: 
         </span>
       </td>
       <td>
-        <code className="small" translate="no">{reference(secret.name)}</code>
+        <code className="small" translate="no">
+          {reference(secret.name)}
+        </code>
       </td>
       <td className="mono small muted">{secret.hint}</td>
       <td title={formatDateTime(secret.updatedAt)}>{formatRelative(secret.updatedAt)}</td>
@@ -149,7 +192,15 @@ function SecretRow({ secret, manage, removing, onRemove, onChanged }: { secret: 
                 if (value) update.mutate();
               }}
             >
-              <input className="input" type="password" autoComplete="new-password" aria-label={t('settings:secrets.newValue', { name: secret.name })} value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                aria-label={t('settings:secrets.newValue', { name: secret.name })}
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                autoFocus
+              />
               <Button size="sm" type="submit" variant="primary" loading={update.isPending} disabled={!value}>
                 {t('settings:secrets.save')}
               </Button>
@@ -162,7 +213,14 @@ function SecretRow({ secret, manage, removing, onRemove, onChanged }: { secret: 
               <Button size="sm" icon="refresh" onClick={() => setEditing(true)}>
                 {t('settings:secrets.change')}
               </Button>
-              <ConfirmButton size="sm" variant="danger" icon="trash" confirmLabel={t('settings:secrets.delete')} loading={removing} onConfirm={onRemove}>
+              <ConfirmButton
+                size="sm"
+                variant="danger"
+                icon="trash"
+                confirmLabel={t('settings:secrets.delete')}
+                loading={removing}
+                onConfirm={onRemove}
+              >
                 {t('settings:secrets.delete')}
               </ConfirmButton>
             </div>

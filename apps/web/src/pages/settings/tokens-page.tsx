@@ -45,7 +45,13 @@ export function TokensPage() {
           >
             <div style={{ flex: 1 }}>
               <Field label={t('settings:tokens.newName')} htmlFor="token-name">
-                <input id="token-name" className="input" placeholder={t('settings:tokens.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} />
+                <input
+                  id="token-name"
+                  className="input"
+                  placeholder={t('settings:tokens.namePlaceholder')}
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                />
               </Field>
             </div>
             <Button type="submit" variant="primary" icon="key" loading={create.isPending} disabled={!name.trim()}>
@@ -88,9 +94,18 @@ export function TokensPage() {
                       {tok.prefix && <span className="mono small muted"> · {tok.prefix}…</span>}
                     </td>
                     <td title={formatDateTime(tok.createdAt)}>{formatRelative(tok.createdAt)}</td>
-                    <td title={formatDateTime(tok.lastUsedAt)}>{tok.lastUsedAt ? formatRelative(tok.lastUsedAt) : <span className="muted">{t('settings:tokens.never')}</span>}</td>
+                    <td title={formatDateTime(tok.lastUsedAt)}>
+                      {tok.lastUsedAt ? formatRelative(tok.lastUsedAt) : <span className="muted">{t('settings:tokens.never')}</span>}
+                    </td>
                     <td style={{ textAlign: 'right' }}>
-                      <ConfirmButton size="sm" variant="danger" icon="trash" confirmLabel={t('settings:tokens.revoke')} loading={remove.isPending && remove.variables === tok.id} onConfirm={() => remove.mutate(tok.id)}>
+                      <ConfirmButton
+                        size="sm"
+                        variant="danger"
+                        icon="trash"
+                        confirmLabel={t('settings:tokens.revoke')}
+                        loading={remove.isPending && remove.variables === tok.id}
+                        onConfirm={() => remove.mutate(tok.id)}
+                      >
                         {t('settings:tokens.revoke')}
                       </ConfirmButton>
                     </td>
