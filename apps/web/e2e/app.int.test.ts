@@ -236,7 +236,7 @@ describe('Bot Manager in Chromium', () => {
     await page.getByLabel('Name').fill('GITHUB_TOKEN');
     await page.getByLabel('Value').fill('ghp_e2e_value_123456');
     await page.getByRole('button', { name: 'Add secret' }).click();
-    await page.getByTestId('secret').getByText('GITHUB_TOKEN').waitFor();
+    await page.getByTestId('secret').getByText('GITHUB_TOKEN', { exact: true }).waitFor();
     expect(await page.getByTestId('secret').textContent()).not.toContain('ghp_e2e_value');
     await shot('14-secrets');
   }, 240_000);
