@@ -1,27 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { rotateStoredKeys } from './rotate-stored-keys';
 import { secretResolver } from './secret-store';
 import { canary, startFakeAnthropic, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import { runWorkflowId } from '@bm/temporal/shared';
+import { grepDir } from './testing/grep-dir';
 import { startTestServer, type TestServer } from './testing/harness';
 
 /** Every file under dir, as raw bytes decoded latin1 (so a plaintext key shows up wherever it sits). */
-function grepDir(dir: string, needle: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = path.join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.size < 200 * 1024 * 1024 && readFileSync(p).toString('latin1').includes(needle)) hits.push(p);
-    }
-  };
-  walk(dir);
-  return hits;
-}
 
 const graph = (connectionId?: string) => ({
   nodes: [

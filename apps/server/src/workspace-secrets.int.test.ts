@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { migrateStoredCredentials } from '@bm/db';
 import { canary } from '@bm/testing';
 import { startHttpFixture, type HttpFixture } from '@bm/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grepDir } from './testing/grep-dir';
 import { startTestServer, type TestServer } from './testing/harness';
 import { apiClient } from './testing/client';
 
@@ -15,20 +14,6 @@ type Api = ReturnType<typeof apiClient>;
 const pos = { x: 0, y: 0 };
 const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: pos });
 const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, target });
-
-function grepDir(dir: string, needle: string): string[] {
-  const hits: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = path.join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.size < 200 * 1024 * 1024 && readFileSync(p).toString('latin1').includes(needle)) hits.push(p);
-    }
-  };
-  walk(dir);
-  return hits;
-}
 
 describe('workspace secrets', () => {
   const token = canary('ghp_secret');
