@@ -85,11 +85,9 @@ async function expectAllCompletedOnce(
 describe('infrastructure outages during runs', () => {
   const closers: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
-    for (const close of closers.reverse()) {
-      const t0 = Date.now();
-      await close().catch(() => {});
-      console.log('closed in', Date.now() - t0, close.toString());
-    }
+    // After an outage a close can stall (a worker finishing a poll against a server that was away);
+    // the runs were checked already, so cleanup is bounded rather than failing the suite.
+    for (const close of closers.reverse()) await Promise.race([close().catch(() => {}), sleep(20_000)]);
   }, 300_000);
 
   it('PostgreSQL stopped for 20 s with 50 runs in flight: every run completes, nothing is done twice', async () => {
