@@ -1,4 +1,11 @@
-import { Client, Connection, ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  WorkflowFailedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { BOT_RUN_WORKFLOW, TASK_QUEUE, runWorkflowId, scheduleWorkflowId, type BotRunInput } from './shared';
 
 export interface TemporalClientOptions {
@@ -39,6 +46,22 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
           () => false,
         );
         if (!started) throw err;
+      }
+    },
+    /**
+     * Waits up to `ms` for the run's workflow to close (a long poll on Temporal, no database reads):
+     * true once it closed, however it ended; false on timeout or when Temporal cannot say.
+     */
+    async waitForRun(runId: string, ms: number): Promise<boolean> {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), ms);
+      try {
+        await client.withAbortSignal(abort.signal, () => client.workflow.getHandle(runWorkflowId(runId)).result());
+        return true;
+      } catch (err) {
+        return err instanceof WorkflowFailedError;
+      } finally {
+        clearTimeout(timer);
       }
     },
     async cancelRun(workflowId: string) {

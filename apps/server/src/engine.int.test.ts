@@ -438,6 +438,27 @@ describe('graph engine on Temporal', () => {
     expect((await other.get('/api/me')).status).toBe(401);
   });
 
+  it('answers a start call with wait with the finished run, or 202 when it does not finish in time', async () => {
+    const botId = await createBot(llmGraph());
+    const done = await api.post(`/api/bots/${botId}/runs`, { input: { name: 'Waiter' }, wait: 20 });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ botId, status: 'succeeded' });
+    // The same body as GET /api/runs/:id.
+    expect(done.body).toEqual((await api.get(`/api/runs/${done.body.id}`)).body);
+
+    const slowBot = await createBot({
+      nodes: [node('in', 'source.manual'), node('slow', 'source.http', { url: `${web.url}/data.json` })],
+      edges: [edge('in', 'slow')],
+    });
+    const early = await api.post(`/api/bots/${slowBot}/runs`, { wait: 0.2 });
+    expect(early.status).toBe(202);
+    expect(Object.keys(early.body)).toEqual(['runId']);
+    expect((await api.waitForRun(early.body.runId)).status).toBe('succeeded');
+
+    const failed = await api.post(`/api/bots/${botId}/runs`, { wait: 31 });
+    expect(failed.status).toBe(400);
+  });
+
   it('keeps large outputs out of the run view and serves them by reference', async () => {
     const botId = await createBot({
       nodes: [node('in', 'source.manual'), node('big', 'source.http', { url: `${web.url}/big.json` })],

@@ -47,7 +47,16 @@ export const NodeRun = z.object({
 
 export const RunDetail = RunSummary.extend({ input: z.unknown(), nodes: z.array(NodeRun) });
 
-export const StartRunBody = z.object({ input: z.unknown().optional() }).nullish();
+/** Longest a start call may wait for the run to finish (`wait`, seconds). */
+export const MAX_RUN_WAIT_SECONDS = 30;
+
+export const StartRunBody = z
+  .object({
+    input: z.unknown().optional(),
+    /** Seconds to wait for the run to finish: 200 with the finished run in time, else 202 as without it. */
+    wait: z.number().min(0).max(MAX_RUN_WAIT_SECONDS).optional(),
+  })
+  .nullish();
 
 export const runs = {
   start: route({
@@ -55,7 +64,7 @@ export const runs = {
     path: '/api/bots/:id/runs',
     params: IdParams,
     body: StartRunBody,
-    response: { 202: RunStarted, ...errorResponses },
+    response: { 200: RunDetail, 202: RunStarted, ...errorResponses },
   }),
   listForBot: route({
     method: 'GET',

@@ -67,6 +67,21 @@ const pending = (g: { id: string; type: string }) => ({
   finishedAt: null,
 });
 
+/** The body of GET /api/runs/:id: the run with every graph node, recorded or pending. */
+async function runDetail(repos: AppDeps['services']['repos'], runId: string) {
+  const run = await repos.runs.getForDisplay(runId, INLINE_OUTPUT_BYTES);
+  if (!run) return null;
+  const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
+  const graphNodes = (run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? [];
+  const nodes = graphNodes.map((g) => {
+    const n = recorded.get(g.id);
+    return n ? nodeOut(run.id, n) : pending(g);
+  });
+  return { ...summary(run), input: run.input, nodes };
+}
+
+const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
 export const runRoutes =
   (deps: AppDeps): ContractPlugin =>
   async (app) => {
@@ -78,6 +93,12 @@ export const runRoutes =
         const { user, row: bot } = accessTo(req, 'bot');
         const trigger = req.headers.authorization ? 'api' : 'manual';
         const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: req.body?.input });
+        // The synchronous form for scripts: wait on Temporal (not by polling the database), then read once.
+        const wait = req.body?.wait;
+        if (wait && (await deps.scheduler.waitForRun(runId, wait * 1000))) {
+          const run = await runDetail(repos, runId);
+          if (run && FINAL.has(run.status)) return reply.code(200).send(run);
+        }
         return reply.code(202).send({ runId });
       },
     });
@@ -90,15 +111,9 @@ export const runRoutes =
     app.route({
       ...fromContract(runs.get),
       handler: async (req) => {
-        const run = await repos.runs.getForDisplay(accessTo(req, 'run').row.id, INLINE_OUTPUT_BYTES);
+        const run = await runDetail(repos, accessTo(req, 'run').row.id);
         if (!run) throw notFound('run');
-        const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
-        const graphNodes = (run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? [];
-        const nodes = graphNodes.map((g) => {
-          const n = recorded.get(g.id);
-          return n ? nodeOut(run.id, n) : pending(g);
-        });
-        return { ...summary(run), input: run.input, nodes };
+        return run;
       },
     });
 
