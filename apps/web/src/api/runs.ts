@@ -16,7 +16,11 @@ export function runErrorCode(error: Failure | null | undefined): string | undefi
 }
 
 export const runsApi = {
-  start: (botId: string, input?: unknown) => call(runs.start, { params: { id: botId }, body: input === undefined ? {} : { input } }),
+  // Without `wait` the answer is always 202 { runId }; a 200 (finished run) names it `id`.
+  start: (botId: string, input?: unknown) =>
+    call(runs.start, { params: { id: botId }, body: input === undefined ? {} : { input } }).then((r) => ({
+      runId: 'runId' in r ? r.runId : r.id,
+    })),
   listForBot: (botId: string) => call(runs.listForBot, { params: { id: botId } }),
   get: (runId: string) => call(runs.get, { params: { id: runId } }),
   cancel: (runId: string) => call(runs.cancel, { params: { id: runId } }),
