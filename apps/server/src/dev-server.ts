@@ -56,6 +56,8 @@ async function stopStale(pidFile: string, dbFile: string) {
 
 export interface DevServer {
   address: string;
+  /** The server process now (it changes when the supervisor restarts it). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -157,5 +159,5 @@ export async function startTemporalDevServer(opts: DevServerOptions = {}): Promi
       await new Promise((r) => setTimeout(r, 300));
     }
   }
-  return { address, stop };
+  return { address, pid: () => child.pid, stop };
 }
