@@ -65,7 +65,11 @@ export function startNode(name: string, entry: string, env: Record<string, strin
   const waiters: { pattern: RegExp; resolve(): void }[] = [];
   const onData = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);
-    for (const w of [...waiters]) if (w.pattern.test(out)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) {
+      if (!w.pattern.test(out)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
