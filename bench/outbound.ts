@@ -44,9 +44,11 @@ const rec: LlmConnectionRecord = {
 };
 const llm = createLlmService({
   store: {
-    getBot: async () => ({ id: 'b', workspaceId: 'w', llmConnectionId: 'c1', llmModelOverride: null }),
-    getConnection: async () => rec,
-    isWorkspaceMember: async () => true,
+    lookup: async () => ({
+      bot: { id: 'b', workspaceId: 'w', llmConnectionId: 'c1', llmModelOverride: null },
+      connection: rec,
+      member: true,
+    }),
   },
   decrypt: (r) => (r.apiKeyEncrypted ? key : undefined),
   fetch: guarded,

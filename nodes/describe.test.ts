@@ -67,6 +67,7 @@ describe('the served node type description', () => {
   it('runs only quick nodes that neither spend money nor deliver anywhere as local activities', () => {
     const local = catalogue.filter((d) => d.execution.local).map((d) => d.id);
     expect([...new Set(local)]).toEqual([
+      'output.results',
       'source.manual',
       'transform.filter',
       'transform.jsonata',
@@ -74,7 +75,13 @@ describe('the served node type description', () => {
       'transform.split',
       'transform.template',
     ]);
-    for (const d of catalogue) if (d.category === 'llm' || d.category === 'output') expect(d.execution.local, d.id).toBe(false);
+    // The results inbox is ours and keeps one result per run and node; every other output delivers outside.
+    for (const d of catalogue) {
+      if (d.category === 'llm' || (d.category === 'output' && d.id !== 'output.results')) expect(d.execution.local, d.id).toBe(false);
+    }
+    // It may POST; feeds and pages wait on the network (a local one would hold up parallel branches).
+    for (const id of ['source.http', 'source.rss', 'source.webpage'])
+      expect(catalogue.find((d) => d.id === id)?.execution.local, id).toBe(false);
   });
 
   it('gives LLM nodes the longer retry preset and every other node the standard one, 5 minutes each', () => {

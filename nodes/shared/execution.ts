@@ -14,7 +14,13 @@ export interface RetryPolicy {
 export interface NodeExecution {
   /**
    * A Temporal local activity: for quick nodes that neither spend the user's money nor deliver
-   * anywhere, so a retry after a worker crash costs nothing and repeats nothing outside.
+   * anywhere, so a retry after a worker crash costs nothing and repeats nothing outside (the results
+   * inbox keeps one result per run and node). Saves a round trip through the Temporal server per node.
+   * LLM calls and deliveries (webhook, Slack, email, an HTTP request that may POST) stay regular
+   * activities: a local one completed in a workflow task that is then lost runs again, and the user
+   * would pay or be notified twice. Sources that wait on the network (feeds, pages) stay regular too:
+   * while a local activity runs, the workflow task stays open, so a parallel branch's regular
+   * activity would not start until the slow read finished.
    */
   local: boolean;
   retry: RetryPolicy;

@@ -1,11 +1,10 @@
-import { parseGraph, type Graph } from '@bm/graph';
 import { validateBotGraph, type NodeContext } from '@bm/nodes';
-import type { Repositories } from '@bm/db';
+import type { ClaimedRun, Repositories } from '@bm/db';
 import { classifyDbError } from '@bm/db/errors';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
 import { toActivityFailure } from './failure';
-import { buildPlan } from './plan';
+import { RunCache, type LoadedRun } from './run-cache';
 import { patientRepositories } from './patient-repos';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
@@ -29,41 +28,40 @@ export interface ActivityDeps {
   secrets?: SecretResolver;
 }
 
-export interface LoadedRun {
-  id: string;
-  botId: string;
-  workspaceId: string;
-  userId: string;
-  input: unknown;
-  graph: Graph;
-}
+export type { LoadedRun } from './run-cache';
 
 export function createActivities(deps: ActivityDeps): BotActivities {
   // Every database call of every activity waits out an outage instead of failing the attempt.
   const repos = patientRepositories(deps.repos, { log: deps.log });
   const maxOutputBytes = deps.maxOutputBytes ?? 10 * 1024 * 1024;
-  // A run's version graph and input are immutable: cache them across the run's node activities.
-  const runCache = new Map<string, LoadedRun>();
+  const cache = new RunCache();
 
-  async function loadRun(runId: string): Promise<LoadedRun> {
-    return runCache.get(runId) ?? (await readRun(runId)).loaded;
-  }
+  const versionOf = (versionId: string) =>
+    cache.version(versionId, async () => {
+      const graph = await repos.bots.versionGraph(versionId);
+      if (graph === null)
+        throw Object.assign(new Error('The bot version of this run no longer exists.'), { code: 'RUN_NOT_FOUND', retryable: false });
+      return graph;
+    });
 
-  /** Reads the run and its version graph from the database (one query) and caches it. */
-  async function readRun(runId: string) {
-    const run = await repos.runs.getWithVersion(runId);
-    if (!run) throw Object.assign(new Error(`Run ${runId} does not exist.`), { code: 'RUN_NOT_FOUND', retryable: false });
-    const loaded: LoadedRun = {
+  const remember = async (run: Omit<ClaimedRun, 'status' | 'resumedFromId'>): Promise<LoadedRun> =>
+    cache.remember({
       id: run.id,
       botId: run.botId,
       workspaceId: run.workspaceId,
       userId: run.userId,
       input: run.input ?? undefined,
-      graph: parseGraph(run.botVersion.graph),
-    };
-    if (runCache.size > 200) runCache.delete(runCache.keys().next().value!);
-    runCache.set(runId, loaded);
-    return { loaded, status: run.status };
+      graph: (await versionOf(run.botVersionId)).graph,
+      outputs: new Map(),
+    });
+
+  /** The run's fixed facts: from memory while it runs here, else one read (another worker prepared it). */
+  async function loadRun(runId: string): Promise<LoadedRun> {
+    const hit = cache.run(runId);
+    if (hit) return hit;
+    const run = await repos.runs.get(runId);
+    if (!run) throw Object.assign(new Error(`Run ${runId} does not exist.`), { code: 'RUN_NOT_FOUND', retryable: false });
+    return remember(run);
   }
 
   async function createScheduledRun(scheduleId: string, workflowId: string): Promise<string> {
@@ -89,19 +87,8 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     return run.id;
   }
 
-  async function prepareRun({ runId, scheduleId, workflowId }: Parameters<BotActivities['prepareRun']>[0]): Promise<RunPlan> {
-    const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
-    // Already final (e.g. marked failed when the start call timed out although the workflow did
-    // start, or cancelled meanwhile): never execute it behind the recorded state.
-    const { loaded: run, status } = await readRun(id);
-    if (status !== 'queued' && status !== 'running') {
-      return {
-        runId: id,
-        nodes: [],
-        reused: [],
-        error: { code: 'RUN_FINISHED', message: `The run was already ${status} before it started.` },
-      };
-    }
+  /** A graph checked when its run was created (every API start) is not checked again: only schedule firings are. */
+  async function validateScheduled(run: LoadedRun): Promise<{ code: string; message: string } | undefined> {
     const bot = await repos.bots.get(run.botId);
     const result = await validateBotGraph(run.graph, {
       repos,
@@ -110,23 +97,47 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       botConnectionId: bot?.llmConnectionId ?? null,
       maxNodes: deps.maxNodes,
     });
-    if (!result.ok) {
-      const error = {
-        code: 'INVALID_GRAPH',
-        message: `The bot cannot run: ${result.errors.map((e) => e.message).join(' ')}`,
+    if (result.ok) return undefined;
+    const error = { code: 'INVALID_GRAPH', message: `The bot cannot run: ${result.errors.map((e) => e.message).join(' ')}` };
+    await repos.runs.finish(run.id, 'failed', { ...error, details: result.errors });
+    return error;
+  }
+
+  async function prepareRun({ runId, scheduleId, workflowId }: Parameters<BotActivities['prepareRun']>[0]): Promise<RunPlan> {
+    const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
+    // One statement takes the run (queued → running) and reads it. Already final (e.g. marked
+    // failed when the start call timed out although the workflow did start, or cancelled
+    // meanwhile): never execute it behind the recorded state.
+    const claimed = await repos.runs.claim(id);
+    if (!claimed) throw Object.assign(new Error(`Run ${id} does not exist.`), { code: 'RUN_NOT_FOUND', retryable: false });
+    if (claimed.status !== 'running') {
+      return {
+        runId: id,
+        nodes: [],
+        reused: [],
+        error: { code: 'RUN_FINISHED', message: `The run was already ${claimed.status} before it started.` },
       };
-      await repos.runs.finish(id, 'failed', { ...error, details: result.errors });
-      return { runId: id, nodes: [], reused: [], error };
     }
-    await repos.runs.markRunning(id);
-    const reused = (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId);
-    return { runId: id, nodes: buildPlan(run.graph), reused };
+    const run = await remember(claimed);
+    if (scheduleId) {
+      const error = await validateScheduled(run);
+      if (error) return { runId: id, nodes: [], reused: [], error };
+    }
+    const reused = claimed.resumedFromId ? (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId) : [];
+    return { runId: id, nodes: (await versionOf(claimed.botVersionId)).plan, reused };
   }
 
   const activities: BotActivities = {
     prepareRun,
 
-    runNode: (input) => runNode(input, { ...deps, repos, loadRun, maxOutputBytes }),
+    runNode: (input) =>
+      runNode(input, {
+        ...deps,
+        repos,
+        loadRun,
+        maxOutputBytes,
+        keepOutput: (runId, nodeId, output, bytes) => cache.keepOutput(runId, nodeId, output, bytes),
+      }),
 
     async recordNodeFailure({ runId, failure, continued }) {
       if (!(await repos.runs.get(runId))) return; // the bot (and its runs) was deleted meanwhile
@@ -152,7 +163,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       // A scheduled run cancelled before prepareRun has no id yet: find it by workflow id, if it exists.
       const id = runId || (await repos.runs.findByWorkflowId(workflowId))?.id;
       if (id) await repos.runs.finish(id, status, error);
-      runCache.delete(runId);
+      cache.forget(runId);
     },
   };
   // Every failure leaves through the one normaliser: typed errors (a deleted bot or schedule, a

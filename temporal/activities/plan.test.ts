@@ -46,8 +46,14 @@ describe('buildPlan', () => {
     expect(Object.fromEntries(plan.map((p) => [p.type, p.local]))).toEqual(
       Object.fromEntries(types.map((t) => [t, getNodeDefinition(t, 1)!.execution.local])),
     );
-    // Quick pure nodes skip the server round trip; nodes with outside I/O never run locally.
-    expect(plan.filter((p) => p.local).map((p) => p.type)).toEqual(['source.manual', 'transform.template', 'transform.split']);
+    // Quick nodes that spend nothing and deliver nowhere skip the server round trip (the results inbox
+    // keeps one result per run and node); LLM calls and requests that may POST never run locally.
+    expect(plan.filter((p) => p.local).map((p) => p.type)).toEqual([
+      'source.manual',
+      'transform.template',
+      'transform.split',
+      'output.results',
+    ]);
   });
 
   it('uses the version the graph names', () => {

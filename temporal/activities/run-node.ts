@@ -4,7 +4,8 @@ import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { describeUnstorable, makeStorable } from '@bm/db/storable';
 import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
 import type { RunNodeInput } from '../shared';
-import type { ActivityDeps, LoadedRun } from './index';
+import type { ActivityDeps } from './index';
+import type { LoadedRun } from './run-cache';
 import { retryDelayAfter, toApplicationFailure, toFailureInfo } from './failure';
 import { loadNodeSecrets } from './node-secrets';
 
@@ -67,7 +68,24 @@ function nodesToLoad(graph: Graph, nodeId: string, params: unknown): string[] {
   return [...ids];
 }
 
-type RunNodeDeps = ActivityDeps & { loadRun(runId: string): Promise<LoadedRun>; maxOutputBytes: number };
+type RunNodeDeps = ActivityDeps & {
+  loadRun(runId: string): Promise<LoadedRun>;
+  maxOutputBytes: number;
+  /** Called with each output once recorded, so the run's later nodes can read it from memory. */
+  keepOutput(runId: string, nodeId: string, output: unknown, bytes: number): void;
+};
+
+/** Upstream outputs from memory where this process recorded them, the rest in one read. */
+async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeIds: string[]) {
+  const outputs: Record<string, { output: unknown }> = {};
+  const missing: string[] = [];
+  for (const id of nodeIds) {
+    if (run.outputs.has(id)) outputs[id] = { output: run.outputs.get(id) };
+    else missing.push(id);
+  }
+  if (missing.length) for (const r of await deps.repos.nodeRuns.outputs(run.id, missing)) outputs[r.nodeId] = { output: r.output };
+  return outputs;
+}
 
 /**
  * The one activity every node runs through: loads its inputs from the database, renders and
@@ -78,17 +96,18 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
   const { repos } = deps;
   const actx = Context.current();
   const attempt = actx.info.attempt;
-  // Exactly once: a retry after a worker died between recording and reporting reuses the record.
-  const existing = await repos.nodeRuns.get(runId, nodeId);
-  if (existing?.status === 'succeeded') return { reused: true };
-
+  const startedAt = new Date();
   let run: LoadedRun;
   let node: Graph['nodes'][number] | undefined;
   try {
     run = await deps.loadRun(runId);
     node = run.graph.nodes.find((n) => n.id === nodeId);
     if (!node) throw Object.assign(new Error(`Node ${nodeId} is not in this bot version.`), { code: 'NODE_NOT_FOUND', retryable: false });
-    await repos.nodeRuns.start(runId, nodeId, node.type, attempt);
+    // A regular activity takes its row first: people see it running, and a retry after a worker
+    // died between recording and reporting finds the record and reuses it (exactly once). A local
+    // node is quick and safe to repeat: it writes its row once, when it is done, and that write
+    // never replaces a recorded success.
+    if (!actx.info.isLocal && !(await repos.nodeRuns.begin(runId, nodeId, node.type, attempt))) return { reused: true };
   } catch (err) {
     throw toApplicationFailure(toFailureInfo(err));
   }
@@ -107,8 +126,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         retryable: false,
       });
     secrets = await loadNodeSecrets(deps.secrets, run.workspaceId, node.params);
-    const rows = await repos.nodeRuns.outputs(runId, nodesToLoad(run.graph, nodeId, node.params));
-    const outputs = Object.fromEntries(rows.map((r) => [r.nodeId, { output: r.output as unknown }]));
+    const outputs = await upstreamOutputs(deps, run, nodesToLoad(run.graph, nodeId, node.params));
     const inputs = collectNodeInputs(run.graph, nodeId, outputs);
     const ctx: NodeContext = {
       runId,
@@ -176,9 +194,10 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     const llmOut = output as { usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string } | null;
     // Not recorded when the run was cancelled meanwhile or a newer attempt owns the row; the node's
     // state then is not committed either.
-    await repos.nodeRuns.succeed(
+    const recorded = await repos.nodeRuns.succeed(
       runId,
       nodeId,
+      node.type,
       attempt,
       {
         input: recordedInput(params, def.secretParams),
@@ -187,9 +206,11 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         usage: usesLlm ? llmOut?.usage : undefined,
         model: usesLlm ? llmOut?.model : undefined,
         warnings,
+        startedAt,
       },
       { botId: run.botId, entries: [...pendingState] },
     );
+    if (recorded) deps.keepOutput(runId, nodeId, output ?? null, outputBytes);
     return { reused: false };
   } catch (err) {
     // Report a cancellation as one (not as the abort error it caused), so the run ends cancelled.
@@ -206,7 +227,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
           ),
         }
       : {};
-    await repos.nodeRuns.fail(runId, nodeId, attempt, { code: info.code, message: info.message, attempt, ...localized }, final);
+    await repos.nodeRuns.fail(runId, nodeId, node.type, attempt, { code: info.code, message: info.message, attempt, ...localized }, final);
     throw toApplicationFailure(info);
   } finally {
     clearInterval(heartbeat);

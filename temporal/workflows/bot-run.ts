@@ -24,10 +24,20 @@ import {
   type RunPlan,
 } from '../shared';
 
-const bookkeeping = proxyActivities<BotActivities>({
+const bookkeepingOptions = {
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 20, initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
+} as const;
+const regularBookkeeping = proxyActivities<BotActivities>(bookkeepingOptions);
+const localBookkeeping = proxyLocalActivities<BotActivities>(bookkeepingOptions);
+
+/**
+ * Recording a run's own state (prepare, failures, finish) runs as local activities: idempotent
+ * database writes that spend nothing and deliver nowhere, so re-running one after a lost workflow
+ * task is harmless — and each saves a round trip through the server.
+ * (patched: runs started before this change replay with regular activities.)
+ */
+const bookkeeping = () => (patched('local-bookkeeping') ? localBookkeeping : regularBookkeeping);
 
 function nodeActivities(node: PlanNode) {
   // Wait for a cancelled node to stop before the run is marked cancelled: nothing it does may land after.
@@ -83,7 +93,7 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
 
   try {
     // Quick and never cancelled half-way: a cancel that arrives now takes effect right after it.
-    plan = await CancellationScope.nonCancellable(() => bookkeeping.prepareRun({ ...input, workflowId }));
+    plan = await CancellationScope.nonCancellable(() => bookkeeping().prepareRun({ ...input, workflowId }));
     runId = plan.runId;
     if (plan.error) return { runId, status: 'failed', failures: [{ nodeId: '', ...plan.error }] };
     const p = plan;
@@ -95,9 +105,9 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
         if (plan) {
           const open = plan.nodes.filter((n) => !finished.has(n.id)).map((n) => ({ nodeId: n.id, status: 'cancelled' as const }));
           const nodes = [...skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })), ...open];
-          if (nodes.length) await bookkeeping.settleNodes({ runId, nodes });
+          if (nodes.length) await bookkeeping().settleNodes({ runId, nodes });
         }
-        await bookkeeping.finishRun({ runId, workflowId, status: 'cancelled' });
+        await bookkeeping().finishRun({ runId, workflowId, status: 'cancelled' });
       });
       return { runId, status: 'cancelled', failures };
     }
@@ -107,14 +117,17 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
     const cause = err instanceof ActivityFailure && err.cause ? err.cause : err;
     const code = cause instanceof ApplicationFailure && cause.type ? cause.type : 'INTERNAL';
     const message = String((cause as Error)?.message ?? cause);
-    await CancellationScope.nonCancellable(() => bookkeeping.finishRun({ runId, workflowId, status: 'failed', error: { code, message } }));
+    await CancellationScope.nonCancellable(() =>
+      bookkeeping().finishRun({ runId, workflowId, status: 'failed', error: { code, message } }),
+    );
     throw ApplicationFailure.nonRetryable(message, code);
   }
 
   const status = failures.length ? 'failed' : 'succeeded';
   await CancellationScope.nonCancellable(async () => {
-    if (skipped.length) await bookkeeping.settleNodes({ runId, nodes: skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })) });
-    await bookkeeping.finishRun({ runId, workflowId, status, error: failures[0] });
+    if (skipped.length)
+      await bookkeeping().settleNodes({ runId, nodes: skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })) });
+    await bookkeeping().finishRun({ runId, workflowId, status, error: failures[0] });
   });
   return { runId, status, failures };
 }
@@ -168,7 +181,7 @@ async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
       if (isCancellation(err) || CancellationScope.current().consideredCancelled) throw err;
       const failure = describeFailure(node, err);
       // Recorded even if a cancel arrives meanwhile: the failure happened.
-      await CancellationScope.nonCancellable(() => bookkeeping.recordNodeFailure({ runId, failure, continued: node.continueOnFailure }));
+      await CancellationScope.nonCancellable(() => bookkeeping().recordNodeFailure({ runId, failure, continued: node.continueOnFailure }));
       progress.finished.add(node.id);
       if (node.continueOnFailure) return 'succeeded';
       progress.failures.push(failure);

@@ -27,7 +27,7 @@ export const outputResults: NodeDefinition<Params, ResultsOutput> = {
   outputs: [{ name: 'out', type: 'json' }],
   params,
   valueParams: ['content'],
-  execution: { local: false, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
+  execution: { local: true, retry: STANDARD_RETRY, timeoutMs: NODE_TIMEOUT_MS },
   secretParams: [],
   connectionParams: [],
   output: {

@@ -18,13 +18,25 @@ export interface LlmConnectionRecord {
   keyNonce: string | null;
 }
 
-/** Implemented over Prisma elsewhere; callLLM depends on nothing else of the database. */
+/** A bot's LLM settings, as callLLM reads them. */
+export interface LlmBotRecord {
+  id: string;
+  workspaceId: string;
+  llmConnectionId: string | null;
+  llmModelOverride: string | null;
+}
+
+/**
+ * Implemented over the database elsewhere; callLLM depends on nothing else of it. One lookup per
+ * call (an LLM node's hot path): the bot, the connection to use — `connectionId` if given, else the
+ * bot's — and whether the caller is a member of the bot's workspace. Null when the bot does not exist.
+ */
 export interface LlmStore {
-  getBot(
-    botId: string,
-  ): Promise<{ id: string; workspaceId: string; llmConnectionId: string | null; llmModelOverride: string | null } | null>;
-  getConnection(id: string): Promise<LlmConnectionRecord | null>;
-  isWorkspaceMember(userId: string, workspaceId: string): Promise<boolean>;
+  lookup(req: {
+    botId: string;
+    connectionId?: string;
+    userId: string;
+  }): Promise<{ bot: LlmBotRecord; connection: LlmConnectionRecord | null; member: boolean } | null>;
 }
 
 export interface CallLlmRequest {
@@ -101,16 +113,14 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
   }
 
   async function resolveConnection(req: CallLlmRequest) {
-    const bot = await deps.store.getBot(req.botId);
-    if (!bot) throw new LlmError('BAD_REQUEST', `The bot ${req.botId} was not found.`);
     const fromNode = nonEmpty(req.connectionId);
+    const found = await deps.store.lookup({ botId: req.botId, connectionId: fromNode, userId: req.userId });
+    if (!found) throw new LlmError('BAD_REQUEST', `The bot ${req.botId} was not found.`);
+    const { bot } = found;
     const connectionId = fromNode ?? nonEmpty(bot.llmConnectionId);
     if (!connectionId) throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`);
-    const rec = await deps.store.getConnection(connectionId);
-    const allowed =
-      rec !== null &&
-      connectionUsableBy(rec, req.userId, bot.workspaceId) &&
-      (await deps.store.isWorkspaceMember(req.userId, bot.workspaceId));
+    const rec = found.connection;
+    const allowed = rec !== null && connectionUsableBy(rec, req.userId, bot.workspaceId) && found.member;
     if (!rec || !allowed) {
       // Same answer whether it does not exist or is someone else's: existence is not revealed.
       throw new LlmError(

@@ -13,4 +13,3 @@ export {
   type TestConnectionResult,
 } from './call-llm';
 export { connectionKeyDecrypter } from './connection-key';
-export { toConnectionRecord } from './connection-record';

@@ -23,14 +23,15 @@ export class MemoryStore implements LlmStore {
   /** The default owner is a member of the default workspace. */
   readonly members = new Set<string>(['user-owner@ws-1']);
 
-  async getBot(botId: string) {
-    return this.bots.get(botId) ?? null;
-  }
-  async getConnection(id: string) {
-    return this.connections.get(id) ?? null;
-  }
-  async isWorkspaceMember(userId: string, workspaceId: string) {
-    return this.members.has(`${userId}@${workspaceId}`);
+  async lookup(req: { botId: string; connectionId?: string; userId: string }) {
+    const bot = this.bots.get(req.botId);
+    if (!bot) return null;
+    const connectionId = req.connectionId ?? bot.llmConnectionId;
+    return {
+      bot,
+      connection: (connectionId && this.connections.get(connectionId)) || null,
+      member: this.members.has(`${req.userId}@${bot.workspaceId}`),
+    };
   }
 
   addMember(userId: string, workspaceId: string): void {

@@ -84,41 +84,45 @@ function checkTokenScope(method: string, rule: Rule) {
 const hooks = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
 
 function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
-  const { repos } = deps.services;
   const min = PERMISSIONS[rule.permission];
   return async (req: FastifyRequest) => {
     const user = currentUser(req);
-    const { workspaceId, row, what } = await target(deps, req, rule.in, user);
-    const m = workspaceId ? await repos.workspaces.membership(user.id, workspaceId) : null;
-    if (!m) throw notFound(what);
+    const { workspaceId, row, what, role } = await target(deps, req, rule.in, user);
+    if (!workspaceId || !role) throw notFound(what);
     // A connection is visible to its owner and, when shared, to the workspace; otherwise it does not exist.
-    if (rule.in === 'connection' && !connectionUsableBy(row as LlmConnection, user.id, m.workspaceId)) throw notFound(what);
+    if (rule.in === 'connection' && !connectionUsableBy(row as LlmConnection, user.id, workspaceId)) throw notFound(what);
     const owner = rule.ownerMay && (row as { ownerUserId?: string } | null)?.ownerUserId === user.id;
-    if (!allows(m.role, rule.permission) && !owner) {
-      throw apiError(403, 'FORBIDDEN', { key: rule.ownerMay ? 'FORBIDDEN.roleOrOwner' : 'FORBIDDEN.role', params: { min, role: m.role } });
+    if (!allows(role, rule.permission) && !owner) {
+      throw apiError(403, 'FORBIDDEN', { key: rule.ownerMay ? 'FORBIDDEN.roleOrOwner' : 'FORBIDDEN.role', params: { min, role } });
     }
-    req.access = { scope: rule.in, user, workspaceId: m.workspaceId, role: m.role, row } as Access;
+    req.access = { scope: rule.in, user, workspaceId, role, row } as Access;
   };
 }
 
-/** The workspace a request acts in, and the row it names. */
+/** The workspace a request acts in, the row it names, and the caller's role there (null: not a member). */
 async function target(
   deps: AppDeps,
   req: FastifyRequest,
   scope: Scope,
   user: User,
-): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: Missing }> {
+): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: Missing; role: Role | null }> {
   const { repos } = deps.services;
+  const roleIn = async (workspaceId: string | null | undefined) =>
+    workspaceId ? ((await repos.workspaces.membership(user.id, workspaceId))?.role ?? null) : null;
   if (scope === 'workspace') {
     const asked =
       (req.body as { workspaceId?: string } | undefined)?.workspaceId ?? (req.query as { workspaceId?: string } | undefined)?.workspaceId;
-    return { workspaceId: asked ?? (await repos.workspaces.personal(user.id)), row: null, what: WHAT.workspace };
+    const workspaceId = asked ?? (await repos.workspaces.personal(user.id));
+    return { workspaceId, row: null, what: WHAT.workspace, role: await roleIn(workspaceId) };
   }
   const id = (req.params as { id: string }).id;
-  const row = await { bot: repos.bots, run: repos.runs, schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[
-    scope
-  ].get(id);
-  return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope] };
+  // Bots and runs are read on every run start and poll: the row and the caller's role in one statement.
+  if (scope === 'bot' || scope === 'run') {
+    const found = await (scope === 'bot' ? repos.bots : repos.runs).getForCaller(id, user.id);
+    return { workspaceId: found?.row.workspaceId ?? null, row: found?.row ?? null, what: WHAT[scope], role: found?.role ?? null };
+  }
+  const row = await { schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[scope].get(id);
+  return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope], role: await roleIn(row?.workspaceId) };
 }
 
 /**

@@ -72,7 +72,9 @@ async function runDetail(repos: AppDeps['services']['repos'], runId: string) {
   const run = await repos.runs.getForDisplay(runId, INLINE_OUTPUT_BYTES);
   if (!run) return null;
   const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
-  const graphNodes = (run.botVersion.graph as { nodes?: { id: string; type: string }[] }).nodes ?? [];
+  // The version's graph lists the nodes not reached yet; versions never change (kept in memory).
+  const graph = (await repos.bots.versionGraph(run.botVersionId)) as { nodes?: { id: string; type: string }[] } | null;
+  const graphNodes = graph?.nodes ?? [];
   const nodes = graphNodes.map((g) => {
     const n = recorded.get(g.id);
     return n ? nodeOut(run.id, n) : pending(g);

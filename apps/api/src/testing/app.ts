@@ -30,7 +30,7 @@ export async function startTestApp(opts: { webDist?: string; databaseUrl?: strin
     keyRing,
     policy: createOutboundPolicy({ allowedPrivateHosts: '' }),
     llm: createLlmService({
-      store: { getBot: notUsedByTheApi, getConnection: notUsedByTheApi, isWorkspaceMember: notUsedByTheApi },
+      store: { lookup: notUsedByTheApi },
       decrypt: connectionKeyDecrypter(keyRing),
     }),
   } satisfies ApiServices;

@@ -1,8 +1,20 @@
-import type { Prisma, PrismaClient } from '../generated/client';
+import type { Bot, BotVersion, Prisma, PrismaClient } from '../generated/client';
 import { ConflictError, isRecordMissing, isUniqueViolation, NotFoundError, translated } from '../errors';
+import type { RawConn } from '../client';
 import { newId, newSecret, sha256 } from '../ids';
+import { rowForCaller } from './rows';
+import { query, sql } from './sql';
 
-export function botRepo(prisma: PrismaClient) {
+/** Bounded memory for immutable rows (bot versions): the oldest entry leaves first. */
+const MAX_REMEMBERED_VERSIONS = 500;
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  if (map.size >= MAX_REMEMBERED_VERSIONS) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
+export function botRepo(prisma: PrismaClient, raw: RawConn) {
+  const versions = new Map<string, BotVersion>();
+  const graphs = new Map<string, unknown>();
   return {
     /** Creates the bot and its immutable version 1 in one batch. */
     async create(input: {
@@ -36,6 +48,8 @@ export function botRepo(prisma: PrismaClient) {
       return bot;
     },
     get: (id: string) => prisma.bot.findUnique({ where: { id } }),
+    /** The bot and the caller's role in its workspace (null: not a member), in one statement. */
+    getForCaller: (id: string, userId: string) => rowForCaller<Bot>(raw, 'Bot', id, userId),
     list: (workspaceId: string) => prisma.bot.findMany({ where: { workspaceId }, orderBy: { updatedAt: 'desc' } }),
 
     /**
@@ -74,7 +88,23 @@ export function botRepo(prisma: PrismaClient) {
       }
     },
     delete: (id: string) => translated('Bot', prisma.bot.delete({ where: { id } })),
-    version: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
+    /** A version never changes once written: kept in memory after the first read. */
+    async version(botId: string, version: number) {
+      const key = `${botId}:${version}`;
+      const hit = versions.get(key);
+      if (hit) return hit;
+      const row = await prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } });
+      if (row) remember(versions, key, row);
+      return row;
+    },
+    /** A version's graph by the version's id (kept in memory: versions never change). */
+    async versionGraph(versionId: string): Promise<unknown> {
+      if (graphs.has(versionId)) return graphs.get(versionId);
+      const graph =
+        (await query<{ graph: unknown }>(raw, sql`SELECT "graph" FROM "BotVersion" WHERE "id" = ${versionId}`))[0]?.graph ?? null;
+      if (graph !== null) remember(graphs, versionId, graph);
+      return graph;
+    },
     versions: (botId: string) =>
       prisma.botVersion.findMany({
         where: { botId },

@@ -1,6 +1,28 @@
 import type { PrismaClient, LlmConnection, Provider } from '../generated/client';
 import { translated } from '../errors';
+import type { RawConn } from '../client';
 import { newId } from '../ids';
+import { query, sql } from './sql';
+
+interface LlmCallRow {
+  botId: string;
+  botWorkspaceId: string;
+  llmConnectionId: string | null;
+  llmModelOverride: string | null;
+  member: boolean;
+  id: string | null;
+  ownerUserId: string | null;
+  workspaceId: string | null;
+  provider: string | null;
+  name: string | null;
+  baseUrl: string | null;
+  modelDefault: string | null;
+  isActive: boolean | null;
+  shared: boolean | null;
+  apiKeyEncrypted: string | null;
+  keyId: string | null;
+  keyNonce: string | null;
+}
 
 export type LlmConnectionRow = LlmConnection;
 
@@ -10,8 +32,50 @@ export interface SealedKey {
   nonce: string;
 }
 
-export function connectionRepo(prisma: PrismaClient) {
+export function connectionRepo(prisma: PrismaClient, raw: RawConn) {
   return {
+    /**
+     * What an LLM call needs, in one statement: the bot's LLM settings, the connection to use
+     * (`connectionId`, else the bot's) and whether the caller is a member of the bot's workspace.
+     */
+    async forLlmCall(req: { botId: string; connectionId?: string; userId: string }) {
+      const [row] = await query<LlmCallRow>(
+        raw,
+        sql`
+        SELECT b."id" AS "botId", b."workspaceId" AS "botWorkspaceId", b."llmConnectionId", b."llmModelOverride",
+          EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${req.userId} AND m."workspaceId" = b."workspaceId") AS "member",
+          c."id", c."ownerUserId", c."workspaceId", c."provider"::text AS "provider", c."name", c."baseUrl", c."modelDefault",
+          c."isActive", c."shared", c."apiKeyEncrypted", c."keyId", c."keyNonce"
+        FROM "Bot" b LEFT JOIN "user_llm_connections" c ON c."id" = COALESCE(${req.connectionId ?? null}::text, b."llmConnectionId")
+        WHERE b."id" = ${req.botId}`,
+      );
+      if (!row) return null;
+      return {
+        bot: {
+          id: row.botId,
+          workspaceId: row.botWorkspaceId,
+          llmConnectionId: row.llmConnectionId,
+          llmModelOverride: row.llmModelOverride,
+        },
+        member: row.member,
+        connection: row.id
+          ? {
+              id: row.id,
+              ownerUserId: row.ownerUserId!,
+              workspaceId: row.workspaceId!,
+              provider: row.provider as Provider,
+              name: row.name!,
+              baseUrl: row.baseUrl,
+              modelDefault: row.modelDefault!,
+              isActive: row.isActive!,
+              shared: row.shared!,
+              apiKeyEncrypted: row.apiKeyEncrypted,
+              keyId: row.keyId,
+              keyNonce: row.keyNonce,
+            }
+          : null,
+      };
+    },
     newId: () => newId('llm'),
     create(input: {
       id: string;

@@ -1,31 +1,50 @@
-import { Prisma, type PrismaClient, type NodeRunStatus } from '../generated/client';
+import type { PrismaClient, NodeRunStatus } from '../generated/client';
 import { newId } from '../ids';
+import type { RawConn } from '../client';
 import { json } from './json';
+import { jsonText, query, sql, sqlTime } from './sql';
 
-export function nodeRunRepo(prisma: PrismaClient) {
+export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
   return {
     get: (runId: string, nodeId: string) => prisma.nodeRun.findUnique({ where: { runId_nodeId: { runId, nodeId } } }),
     /** Outputs of the given nodes of a run (upstream inputs of a node). */
     outputs: (runId: string, nodeIds: string[]) =>
-      prisma.nodeRun.findMany({ where: { runId, nodeId: { in: nodeIds } }, select: { nodeId: true, status: true, output: true } }),
-    start(runId: string, nodeId: string, type: string, attempt: number) {
-      const now = new Date();
-      return prisma.nodeRun.upsert({
-        where: { runId_nodeId: { runId, nodeId } },
-        create: { id: newId('nr'), runId, nodeId, type, status: 'running', attempts: attempt, startedAt: now },
-        // A retry: clear the previous attempt's error and times.
-        update: { status: 'running', attempts: attempt, error: Prisma.DbNull, startedAt: now, finishedAt: null },
-      });
+      query<{ nodeId: string; status: NodeRunStatus; output: unknown }>(
+        raw,
+        sql`SELECT "nodeId", "status"::text AS "status", "output" FROM "NodeRun" WHERE "runId" = ${runId} AND "nodeId" = ANY(${nodeIds}::text[])`,
+      ),
+    /**
+     * An attempt takes the node's row (creating it): status running, this attempt, times reset.
+     * One statement. Returns false — and changes nothing — when the node already succeeded (a retry
+     * after a worker died between recording and reporting): the caller reuses that record.
+     */
+    async begin(runId: string, nodeId: string, type: string, attempt: number): Promise<boolean> {
+      const now = sqlTime(new Date());
+      const rows = await query<{ id: string }>(
+        raw,
+        sql`
+        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt")
+        VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'running', ${attempt}, ${now}::timestamp)
+        ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+          "status" = 'running', "attempts" = EXCLUDED."attempts", "error" = NULL,
+          "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
+        WHERE "NodeRun"."status" <> 'succeeded'
+        RETURNING "id"`,
+      );
+      return rows.length > 0;
     },
     /**
-     * Records a node's output — only while this attempt still owns the row (status running, same
-     * attempt): a cancelled node or a superseded attempt never overwrites. Durable node state (e.g.
-     * RSS items seen) commits in the same transaction, so output and state never disagree.
+     * Records a node's output in one statement — only while this attempt still owns the row (it is
+     * running under this attempt or an earlier one, or does not exist yet: a local node writes its
+     * row once, here). A cancelled, skipped, failed or already succeeded node, or one a newer attempt
+     * took, is never overwritten. Durable node state (e.g. RSS items seen) commits in the same
+     * statement, and only when the output did: output and state never disagree.
      * Returns whether it recorded.
      */
     async succeed(
       runId: string,
       nodeId: string,
+      type: string,
       attempt: number,
       data: {
         input?: unknown;
@@ -34,43 +53,62 @@ export function nodeRunRepo(prisma: PrismaClient) {
         usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number };
         model?: string;
         warnings?: { code: string; message: string }[];
+        /** When the attempt started (a local node has no row until now). */
+        startedAt?: Date;
       },
       state?: { botId: string; entries: [string, unknown][] },
-    ) {
-      const where = { runId, nodeId, status: 'running' as const, attempts: attempt };
-      const update = {
-        status: 'succeeded' as const,
-        input: json(data.input),
-        output: data.output === null || data.output === undefined ? Prisma.JsonNull : json(data.output),
-        outputBytes: data.outputBytes,
-        error: Prisma.DbNull,
-        inputTokens: data.usage?.inputTokens ?? null,
-        outputTokens: data.usage?.outputTokens ?? null,
-        cachedTokens: data.usage?.cachedTokens ?? null,
-        model: data.model ?? null,
-        warnings: data.warnings?.length ? json(data.warnings) : Prisma.DbNull,
-        finishedAt: new Date(),
-      };
-      // Interactive transactions serialise on PGlite: only nodes that keep state pay for one.
-      if (!state?.entries.length) return (await prisma.nodeRun.updateMany({ where, data: update })).count > 0;
-      return prisma.$transaction(async (tx) => {
-        if ((await tx.nodeRun.updateMany({ where, data: update })).count === 0) return false;
-        for (const [key, value] of state.entries) {
-          await tx.nodeState.upsert({
-            where: { botId_nodeId_key: { botId: state.botId, nodeId, key } },
-            create: { botId: state.botId, nodeId, key, value: json(value)! },
-            update: { value: json(value)! },
-          });
-        }
-        return true;
-      });
+    ): Promise<boolean> {
+      const now = sqlTime(new Date());
+      const startedAt = data.startedAt ? sqlTime(data.startedAt) : now;
+      const entries = state?.entries.length ? jsonText(Object.fromEntries(state.entries)) : null;
+      const rows = await query<{ recorded: number }>(
+        raw,
+        sql`
+        WITH recorded AS (
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt",
+            "input", "output", "outputBytes", "inputTokens", "outputTokens", "cachedTokens", "model", "warnings")
+          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'succeeded', ${attempt}, ${startedAt}::timestamp, ${now}::timestamp,
+            ${jsonText(data.input)}::jsonb, ${jsonText(data.output ?? null) ?? 'null'}::jsonb, ${data.outputBytes},
+            ${data.usage?.inputTokens ?? null}::int, ${data.usage?.outputTokens ?? null}::int, ${data.usage?.cachedTokens ?? null}::int,
+            ${data.model ?? null}, ${data.warnings?.length ? jsonText(data.warnings) : null}::jsonb)
+          ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+            "status" = 'succeeded', "attempts" = EXCLUDED."attempts", "finishedAt" = EXCLUDED."finishedAt",
+            "input" = EXCLUDED."input", "output" = EXCLUDED."output", "outputBytes" = EXCLUDED."outputBytes", "error" = NULL,
+            "inputTokens" = EXCLUDED."inputTokens", "outputTokens" = EXCLUDED."outputTokens",
+            "cachedTokens" = EXCLUDED."cachedTokens", "model" = EXCLUDED."model", "warnings" = EXCLUDED."warnings"
+          WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"
+          RETURNING 1
+        ), kept AS (
+          INSERT INTO "NodeState" ("botId", "nodeId", "key", "value", "updatedAt")
+          SELECT ${state?.botId ?? null}, ${nodeId}, e.key, e.value, ${now}::timestamp
+          FROM jsonb_each(${entries}::jsonb) AS e
+          WHERE EXISTS (SELECT 1 FROM recorded)
+          ON CONFLICT ("botId", "nodeId", "key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = EXCLUDED."updatedAt"
+        )
+        SELECT count(*)::int AS recorded FROM recorded`,
+      );
+      return (rows[0]?.recorded ?? 0) > 0;
     },
-    /** Records an attempt's failure; `final` marks the node failed, otherwise it stays running (a retry follows). */
-    fail(runId: string, nodeId: string, attempt: number, error: unknown, final: boolean) {
-      return prisma.nodeRun.updateMany({
-        where: { runId, nodeId, status: 'running', attempts: attempt },
-        data: { error: json(error), ...(final ? { status: 'failed' as const, finishedAt: new Date() } : {}) },
-      });
+    /**
+     * Records an attempt's failure; `final` marks the node failed, otherwise it stays running (a retry
+     * follows). Creates the row for a local node (which writes no row when it starts); never touches a
+     * node that finished, was cancelled, or that a newer attempt took.
+     */
+    async fail(runId: string, nodeId: string, type: string, attempt: number, error: unknown, final: boolean) {
+      const now = sqlTime(new Date());
+      const status = final ? 'failed' : 'running';
+      const finishedAt = final ? now : null;
+      await query(
+        raw,
+        sql`
+        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt", "error")
+        VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, ${status}::"NodeRunStatus", ${attempt}, ${now}::timestamp,
+          ${finishedAt}::timestamp, ${jsonText(error)}::jsonb)
+        ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+          "status" = EXCLUDED."status", "attempts" = EXCLUDED."attempts", "error" = EXCLUDED."error",
+          "finishedAt" = EXCLUDED."finishedAt"
+        WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"`,
+      );
     },
     /**
      * The final failure of a node, as the interpreter saw it; with continue-on-failure the error

@@ -1,11 +1,12 @@
 import { type PrismaClient } from '../generated/client';
 import { newId } from '../ids';
-import { json } from './json';
+import type { RawConn } from '../client';
+import { jsonText, query, sql, sqlTime } from './sql';
 
-export function resultRepo(prisma: PrismaClient) {
+export function resultRepo(prisma: PrismaClient, raw: RawConn) {
   return {
-    /** Idempotent per (run, node): a retried or replayed node never duplicates its result. */
-    save(input: {
+    /** Idempotent per (run, node): a retried or replayed node never duplicates its result. One statement. */
+    async save(input: {
       botId: string;
       workspaceId: string;
       runId: string;
@@ -14,20 +15,16 @@ export function resultRepo(prisma: PrismaClient) {
       content: string;
       data?: unknown;
     }) {
-      return prisma.result.upsert({
-        where: { runId_nodeId: { runId: input.runId, nodeId: input.nodeId } },
-        create: {
-          id: newId('res'),
-          botId: input.botId,
-          workspaceId: input.workspaceId,
-          runId: input.runId,
-          nodeId: input.nodeId,
-          title: input.title ?? null,
-          content: input.content,
-          data: json(input.data),
-        },
-        update: { title: input.title ?? null, content: input.content, data: json(input.data) },
-      });
+      const [row] = await query<{ id: string }>(
+        raw,
+        sql`
+        INSERT INTO "Result" ("id", "botId", "workspaceId", "runId", "nodeId", "title", "content", "data", "createdAt")
+        VALUES (${newId('res')}, ${input.botId}, ${input.workspaceId}, ${input.runId}, ${input.nodeId}, ${input.title ?? null},
+          ${input.content}, ${jsonText(input.data)}::jsonb, ${sqlTime(new Date())}::timestamp)
+        ON CONFLICT ("runId", "nodeId") DO UPDATE SET "title" = EXCLUDED."title", "content" = EXCLUDED."content", "data" = EXCLUDED."data"
+        RETURNING "id"`,
+      );
+      return row!;
     },
     list(filter: { botId?: string; workspaceId?: string; q?: string; take?: number }) {
       const q = filter.q?.trim();

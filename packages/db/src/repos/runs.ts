@@ -1,11 +1,17 @@
-import { type PrismaClient, type RunStatus, type RunTrigger } from '../generated/client';
+import type { NodeRun, PrismaClient, Run, RunStatus, RunTrigger } from '../generated/client';
 import { newId } from '../ids';
-import { json } from './json';
+import type { RawConn } from '../client';
+import { nodeRunColumnsWithoutOutput, rowForCaller, runColumns } from './rows';
+import { jsonText, query, sql, sqlTime } from './sql';
 
-export function runRepo(prisma: PrismaClient) {
+/** What the worker reads of a run it takes. */
+export type ClaimedRun = Pick<Run, 'id' | 'botId' | 'botVersionId' | 'workspaceId' | 'userId' | 'input' | 'status' | 'resumedFromId'>;
+
+export function runRepo(prisma: PrismaClient, raw: RawConn) {
   return {
     newId: () => newId('run'),
-    create(input: {
+    /** One statement; the API creates a run for every start. */
+    async create(input: {
       id?: string;
       botId: string;
       botVersionId: string;
@@ -16,48 +22,66 @@ export function runRepo(prisma: PrismaClient) {
       input?: unknown;
       workflowId: string;
       resumedFromId?: string;
-    }) {
+    }): Promise<{ id: string }> {
       const id = input.id ?? newId('run');
-      return prisma.run.create({
-        data: {
-          id,
-          botId: input.botId,
-          botVersionId: input.botVersionId,
-          version: input.version,
-          workspaceId: input.workspaceId,
-          userId: input.userId,
-          trigger: input.trigger,
-          input: json(input.input),
-          workflowId: input.workflowId,
-          resumedFromId: input.resumedFromId ?? null,
-        },
-      });
+      await query(
+        raw,
+        sql`INSERT INTO "Run" ("id", "botId", "botVersionId", "version", "workspaceId", "userId", "status", "trigger", "input",
+            "workflowId", "resumedFromId", "createdAt")
+          VALUES (${id}, ${input.botId}, ${input.botVersionId}, ${input.version}, ${input.workspaceId}, ${input.userId}, 'queued',
+            ${input.trigger}::"RunTrigger", ${jsonText(input.input)}::jsonb, ${input.workflowId}, ${input.resumedFromId ?? null},
+            ${sqlTime(new Date())}::timestamp)`,
+      );
+      return { id };
     },
     get: (id: string) => prisma.run.findUnique({ where: { id } }),
     findByWorkflowId: (workflowId: string) => prisma.run.findUnique({ where: { workflowId } }),
-    /** A run for display: node outputs larger than `inlineBytes` are left out (fetched by reference). */
+    /** The run and the caller's role in its workspace (null: not a member), in one statement. */
+    getForCaller: (id: string, userId: string) => rowForCaller<Run>(raw, 'Run', id, userId),
+    /**
+     * A run for display, in two statements: the run, then its node runs with each output inline
+     * unless larger than `inlineBytes` (those are fetched by reference).
+     */
     async getForDisplay(id: string, inlineBytes: number) {
-      const run = await prisma.run.findUnique({ where: { id }, include: { botVersion: true, nodes: { omit: { output: true } } } });
+      const [run] = await query<Run>(raw, sql`SELECT ${runColumns('r')} FROM "Run" r WHERE r."id" = ${id}`);
       if (!run) return null;
-      const small = run.nodes.filter((n) => n.outputBytes <= inlineBytes).map((n) => n.nodeId);
-      const outputs = small.length
-        ? await prisma.nodeRun.findMany({ where: { runId: id, nodeId: { in: small } }, select: { nodeId: true, output: true } })
-        : [];
-      const byNode = new Map(outputs.map((o) => [o.nodeId, o.output]));
-      return { ...run, nodes: run.nodes.map((n) => ({ ...n, output: byNode.get(n.nodeId) ?? null })) };
+      const nodes = await query<NodeRun>(
+        raw,
+        sql`SELECT ${nodeRunColumnsWithoutOutput('n')}, CASE WHEN n."outputBytes" <= ${inlineBytes} THEN n."output" END AS "output"
+          FROM "NodeRun" n WHERE n."runId" = ${id}`,
+      );
+      return { ...run, nodes };
     },
-    /** The run plus the graph of the exact version it executes. */
-    getWithVersion: (id: string) => prisma.run.findUnique({ where: { id }, include: { botVersion: true } }),
     listOpen: (botId: string) =>
       prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
-    markRunning: (id: string) =>
-      prisma.run.updateMany({ where: { id, status: 'queued' }, data: { status: 'running', startedAt: new Date() } }),
-    /** Sets the final state once: a finished run is never reopened or overwritten. */
-    finish: (id: string, status: RunStatus, error?: unknown) =>
-      prisma.run.updateMany({
-        where: { id, status: { in: ['queued', 'running'] } },
-        data: { status, error: error === undefined ? undefined : json(error), finishedAt: new Date() },
-      }),
+    /**
+     * The worker takes a run: queued becomes running (startedAt set); any other state is left as it
+     * is. One statement; returns the run as it now is (null when it does not exist).
+     */
+    async claim(id: string) {
+      const rows = await query<ClaimedRun>(
+        raw,
+        sql`
+        UPDATE "Run" SET
+          "status" = CASE WHEN "status" = 'queued' THEN 'running' ELSE "status" END,
+          "startedAt" = CASE WHEN "status" = 'queued' THEN ${sqlTime(new Date())}::timestamp ELSE "startedAt" END
+        WHERE "id" = ${id}
+        RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId"`,
+      );
+      return rows[0] ?? null;
+    },
+    /** Sets the final state once: a finished run is never reopened or overwritten. One statement. */
+    async finish(id: string, status: RunStatus, error?: unknown) {
+      const rows = await query<{ id: string }>(
+        raw,
+        sql`
+        UPDATE "Run" SET "status" = ${status}::"RunStatus", "finishedAt" = ${sqlTime(new Date())}::timestamp,
+          "error" = CASE WHEN ${error === undefined} THEN "error" ELSE ${jsonText(error)}::jsonb END
+        WHERE "id" = ${id} AND "status" IN ('queued', 'running')
+        RETURNING "id"`,
+      );
+      return { count: rows.length };
+    },
   };
 }

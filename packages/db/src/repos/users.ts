@@ -1,4 +1,7 @@
-import type { PrismaClient } from '../generated/client';
+import type { PrismaClient, User } from '../generated/client';
+import type { RawConn } from '../client';
+import { userColumns } from './rows';
+import { query, sql } from './sql';
 import { translated } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
 
@@ -35,7 +38,7 @@ export function userRepo(prisma: PrismaClient) {
   };
 }
 
-export function sessionRepo(prisma: PrismaClient) {
+export function sessionRepo(prisma: PrismaClient, raw: RawConn) {
   return {
     /** Returns the cookie value; only its hash is stored. */
     async create(userId: string, ttlMs: number) {
@@ -43,10 +46,16 @@ export function sessionRepo(prisma: PrismaClient) {
       await prisma.session.create({ data: { id: sha256(token), userId, expiresAt: new Date(Date.now() + ttlMs) } });
       return token;
     },
-    async findUser(token: string) {
-      const s = await prisma.session.findUnique({ where: { id: sha256(token) }, include: { user: true } });
-      if (!s || s.expiresAt.getTime() < Date.now()) return null;
-      return s.user;
+    /** The session's user, in one statement (every signed-in request asks). */
+    async findUser(token: string): Promise<User | null> {
+      const [row] = await query<User & { sessionExpiresAt: Date }>(
+        raw,
+        sql`SELECT ("s"."expiresAt" AT TIME ZONE 'UTC') AS "sessionExpiresAt", ${userColumns('u')}
+          FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sha256(token)}`,
+      );
+      if (!row || row.sessionExpiresAt.getTime() < Date.now()) return null;
+      const { sessionExpiresAt: _, ...user } = row;
+      return user;
     },
     delete: (token: string) => prisma.session.deleteMany({ where: { id: sha256(token) } }),
   };
@@ -57,7 +66,9 @@ export const TOKEN_SCOPES = ['full', 'run', 'read'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 const asScope = (s: string): TokenScope => ((TOKEN_SCOPES as readonly string[]).includes(s) ? (s as TokenScope) : 'read');
 
-export function apiTokenRepo(prisma: PrismaClient) {
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export function apiTokenRepo(prisma: PrismaClient, raw: RawConn) {
   return {
     /** Returns the token once; only its hash is stored. */
     async create(userId: string, name: string, scope: TokenScope = 'full') {
@@ -69,11 +80,18 @@ export function apiTokenRepo(prisma: PrismaClient) {
     },
     /** The token's owner and scope (an unknown stored scope counts as the narrowest). */
     async findCaller(token: string) {
-      const row = await prisma.apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+      const [row] = await query<User & { tokenId: string; tokenScope: string; tokenLastUsedAt: Date | null }>(
+        raw,
+        sql`SELECT t."id" AS "tokenId", t."scope" AS "tokenScope", (t."lastUsedAt" AT TIME ZONE 'UTC') AS "tokenLastUsedAt", ${userColumns('u')}
+          FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${sha256(token)}`,
+      );
       if (!row) return null;
+      const { tokenId, tokenScope, tokenLastUsedAt, ...user } = row;
+      // "Last used" is shown to the minute: a script calling every second does not write every time.
       // Best effort; a lost update of lastUsedAt is harmless.
-      prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
-      return { user: row.user, scope: asScope(row.scope) };
+      if (!tokenLastUsedAt || Date.now() - tokenLastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
+        prisma.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date() } }).catch(() => {});
+      return { user, scope: asScope(tokenScope) };
     },
     list: async (userId: string) =>
       (await prisma.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } })).map((r) => ({
