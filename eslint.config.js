@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '**/.data/**', '**/.tools/**', '**/.turbo/**'] },
+  // The benchmarks' scratch installs (n8n, an older checkout of this repository).
+  { ignores: ['bench/.n8n/**', 'bench/.baseline/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -67,3 +67,29 @@ export async function closedLoop(
     p99Ms: round(percentile(latencies, 99)),
   };
 }
+
+/**
+ * closedLoop, plus the CPU seconds each process spent per completed operation inside the counted
+ * window (read from /proc by `cpuSeconds`, so the load generator's own CPU is not counted).
+ */
+export async function closedLoopWithCpu(
+  op: () => Promise<void>,
+  opts: { concurrency: number; seconds: number; warmupSeconds?: number },
+  procs: { name: string; pid: number }[],
+  cpuSeconds: (pid: number) => number,
+): Promise<LoadResult & { cpuPerRun: Record<string, number> }> {
+  let before: number[] = [];
+  let after: number[] = [];
+  const result = await closedLoop(op, {
+    ...opts,
+    onWindow: (phase) => {
+      const snap = procs.map((p) => cpuSeconds(p.pid));
+      if (phase === 'start') before = snap;
+      else after = snap;
+    },
+  });
+  const cpuPerRun = Object.fromEntries(
+    procs.map((p, i) => [p.name, result.completed ? Math.round(((after[i]! - before[i]!) / result.completed) * 1e4) / 1e4 : NaN]),
+  );
+  return { ...result, cpuPerRun };
+}

@@ -130,3 +130,60 @@ export function removeCpuLimits(): void {
     }
   }
 }
+
+/** Starts any program (e.g. a peer such as n8n) the way startNode starts our entry points. */
+export function startCommand(name: string, command: string, args: string[], opts: { env: Record<string, string>; cwd?: string }): Proc {
+  const child = spawn(command, args, {
+    cwd: opts.cwd ?? repoRoot,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const waiters: { pattern: RegExp; resolve(): void }[] = [];
+  const onData = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+    for (const w of [...waiters]) {
+      if (!w.pattern.test(out)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    name,
+    pid: child.pid!,
+    child,
+    output: () => out,
+    ready(pattern, timeoutMs = 120_000) {
+      if (pattern.test(out)) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`${name} did not get ready in time:\n${out}`)), timeoutMs);
+        waiters.push({ pattern, resolve: () => (clearTimeout(t), resolve()) });
+        void exited.then(() => reject(new Error(`${name} exited before it was ready:\n${out}`)));
+      });
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+/** Runs a program to completion; rejects with its output when it fails. */
+export function runCommand(command: string, args: string[], opts: { env?: Record<string, string>; cwd: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+    child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${out.slice(-4000)}`)),
+    );
+  });
+}
