@@ -17,32 +17,30 @@ const server = await startServer({ port: 0, dataDir: mkdtempSync(path.join(tmpdi
 const { repos } = server.services;
 const bare = Fastify({ logger: false });
 
-/** What authenticate (auth.ts) and authorize (access.ts) read for a row: the caller, the row, the membership. */
+/** What authenticate (auth.ts) reads: the caller; authorize (access.ts) then reads the row with the caller's role. */
 async function caller(authorization: string | undefined) {
   const found = await repos.apiTokens.findCaller((authorization ?? '').slice(7).trim());
   if (!found?.user) throw Object.assign(new Error('no caller'), { statusCode: 401 });
   return found.user;
 }
-async function member(userId: string, workspaceId: string | undefined) {
-  if (!workspaceId || !(await repos.workspaces.membership(userId, workspaceId)))
-    throw Object.assign(new Error('not found'), { statusCode: 404 });
+function member(found: { role: string | null } | null) {
+  if (!found?.role) throw Object.assign(new Error('not found'), { statusCode: 404 });
 }
 
 bare.get<{ Params: { id: string } }>('/bare/bots/:id', async (req) => {
   const user = await caller(req.headers.authorization);
-  const bot = await repos.bots.get(req.params.id);
-  await member(user.id, bot?.workspaceId);
-  return bot;
+  const found = await repos.bots.getForCaller(req.params.id, user.id);
+  member(found);
+  return found!.row;
 });
 
 bare.get<{ Params: { id: string } }>('/bare/runs/:id', async (req) => {
   const user = await caller(req.headers.authorization);
-  const row = await repos.runs.get(req.params.id);
-  await member(user.id, row?.workspaceId);
+  member(await repos.runs.getForCaller(req.params.id, user.id));
   const run = await repos.runs.getForDisplay(req.params.id, INLINE_OUTPUT_BYTES);
   if (!run) throw Object.assign(new Error('not found'), { statusCode: 404 });
-  const { botVersion, nodes, ...summary } = run;
-  return { ...summary, graph: botVersion.graph, nodes };
+  const { nodes, ...summary } = run;
+  return { ...summary, graph: await repos.bots.versionGraph(run.botVersionId), nodes };
 });
 
 // The HTTP floor: the same answers from memory (the first request of each id fills the cache).
