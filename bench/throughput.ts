@@ -3,7 +3,8 @@
 // in the same run: a bare Temporal workflow with as many regular and local no-op activities, in the
 // same order, as one of our runs records, on a dev server started with our settings.
 //   pnpm --filter @bm/bench throughput
-//   BENCH_SECONDS=30 BENCH_CONCURRENCY=1,8,32 BENCH_LAYOUTS=embedded,floor,production-1,production-2,scaleout-1,scaleout-2
+//   BENCH_SECONDS=30 BENCH_CONCURRENCY=1,8,32 BENCH_LAYOUTS=embedded,floor,n8n,production-1,production-2,scaleout-1,scaleout-2
+// (n8n: the same shape on n8n 1.123, installed into bench/.n8n on first use — bench/n8n.ts alone too.)
 // Completion is observed through the synchronous start (POST …/runs { wait }), not by polling.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import { startFakeOpenAI } from '@bm/testing';
 import { startTemporalDevServer } from '@bm/server/dev-server';
 import { createBenchBot, runOnce, startEmbedded, startProduction, type System } from './lib/app';
+import { installN8n, N8N_VERSION, startN8n } from './lib/n8n';
 import { closedLoop, type LoadResult } from './lib/load';
 import { commandLine, cpuSeconds, removeCpuLimits, repoRoot, startNode } from './lib/process';
 import { machine, ratio, table } from './lib/report';
@@ -19,7 +21,7 @@ import { machine, ratio, table } from './lib/report';
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const concurrencies = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
 const scaleOutConcurrency = Number(process.env.BENCH_SCALEOUT_CONCURRENCY ?? 32);
-const layouts = (process.env.BENCH_LAYOUTS ?? 'embedded,floor,production-1,production-2,scaleout-1,scaleout-2').split(',');
+const layouts = (process.env.BENCH_LAYOUTS ?? 'embedded,floor,n8n,production-1,production-2,scaleout-1,scaleout-2').split(',');
 /** Each scale-out worker gets this share of a core, so two of them cannot simply use idle cores. */
 const scaleOutCores = Number(process.env.BENCH_WORKER_CORES ?? 0.5);
 
@@ -76,7 +78,7 @@ async function runShape(address: string, runId: string): Promise<string> {
   }
 }
 
-async function withSystem(start: () => Promise<System>, fn: (sys: System) => Promise<void>) {
+async function withSystem<S extends System>(start: () => Promise<S>, fn: (sys: S) => Promise<void>) {
   const sys = await start();
   try {
     await fn(sys);
@@ -132,7 +134,13 @@ try {
   for (const layout of layouts) {
     if (layout === 'embedded') await benchApp('embedded', () => startEmbedded(appEnv), concurrencies);
     else if (layout === 'floor') await benchFloor(concurrencies);
-    else if (/^production-\d+$/.test(layout)) {
+    else if (layout === 'n8n') {
+      await installN8n();
+      await withSystem(
+        () => startN8n({ llmUrl: fake.url }),
+        (sys) => measure(`n8n ${N8N_VERSION}`, sys, () => sys.runOnce(), concurrencies),
+      );
+    } else if (/^production-\d+$/.test(layout)) {
       const workers = Number(layout.split('-')[1]);
       await benchApp(layout, () => startProduction({ workers, env: appEnv }), concurrencies);
     } else if (/^scaleout-\d+$/.test(layout)) {
@@ -156,6 +164,8 @@ const floor1 = at('floor', 1);
 const emb8 = at('embedded', 8);
 if (emb8 && floor8) ratios['embedded/floor runs/s @8 (target ≥ 0.8)'] = ratio(emb8.perSecond, floor8.perSecond);
 if (at('embedded', 1) && floor1) ratios['embedded/floor p50 alone (target ≤ 1.5)'] = ratio(at('embedded', 1)!.p50Ms, floor1.p50Ms);
+const n8n8 = at('n8n', 8);
+if (emb8 && n8n8) ratios['embedded/n8n runs/s @8 (target ≥ 0.5)'] = ratio(emb8.perSecond, n8n8.perSecond);
 if (emb8 && at('embedded', 32)) ratios['embedded @32 / @8 runs/s (target ≥ 0.9)'] = ratio(at('embedded', 32)!.perSecond, emb8.perSecond);
 const s1 = at('scaleout-1', scaleOutConcurrency);
 const s2 = at('scaleout-2', scaleOutConcurrency);
