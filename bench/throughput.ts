@@ -1,7 +1,8 @@
 // Throughput: the 4-node bot (manual → llm.chat to a loopback fake → template → results) at several
 // concurrencies, on the embedded default and on the production layout, against the floor measured
 // in the same run: a bare Temporal workflow with as many regular and local no-op activities, in the
-// same order, as one of our runs records, on a dev server started with our settings.
+// same order, as one of our runs records, on a dev server started with our settings, with its client
+// in the worker's process behind an HTTP call, as ours is (eager start included).
 //   pnpm --filter @bm/bench throughput
 //   BENCH_SECONDS=30 BENCH_CONCURRENCY=1,8,32 BENCH_LAYOUTS=embedded,floor,n8n,production-1,production-2,scaleout-1,scaleout-2
 // (n8n: the same shape on n8n 1.123, installed into bench/.n8n on first use — bench/n8n.ts alone too.)
@@ -103,14 +104,17 @@ async function benchApp(layout: string, start: () => Promise<System>, levels: nu
 async function benchFloor(levels: number[]) {
   if (!shape) throw new Error('the floor needs the shape of a measured run: put "embedded" before "floor" in BENCH_LAYOUTS');
   const dev = await startTemporalDevServer({ dbFile: path.join(mkdtempSync(path.join(tmpdir(), 'bm-bench-floor-')), 'temporal.db') });
-  const worker = startNode('floor-worker', 'bench/floor/worker.ts', { TEMPORAL_ADDRESS: dev.address, BENCH_TASK_QUEUE: 'floor' });
-  const connection = await Connection.connect({ address: dev.address });
+  const worker = startNode('floor-worker', 'bench/floor/worker.ts', {
+    TEMPORAL_ADDRESS: dev.address,
+    BENCH_TASK_QUEUE: 'floor',
+    BENCH_SHAPE: shape,
+  });
   try {
-    await worker.ready(/floor worker ready/);
-    const client = new Client({ connection });
-    let n = 0;
+    await worker.ready(/floor worker ready on \d+/);
+    const url = `http://127.0.0.1:${/floor worker ready on (\d+)/.exec(worker.output())![1]}/run`;
     const op = async () => {
-      await client.workflow.execute('floorWorkflow', { taskQueue: 'floor', workflowId: `floor-${process.pid}-${n++}`, args: [shape] });
+      const res = await fetch(url, { method: 'POST' });
+      if (!res.ok) throw new Error(`floor run: ${res.status} ${await res.text()}`);
     };
     await measure(
       `floor (${shape})`,
@@ -124,7 +128,6 @@ async function benchFloor(levels: number[]) {
       levels,
     );
   } finally {
-    await connection.close();
     await worker.stop();
     await dev.stop();
   }

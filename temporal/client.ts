@@ -29,8 +29,12 @@ export type OverlapPolicy = keyof typeof OVERLAP_POLICIES;
 /** Calls from a request handler give up after this: an unreachable Temporal is a quick 503, not a hang. */
 const CALL_DEADLINE_MS = 5_000;
 
-/** The API's view of Temporal: start/cancel runs and manage schedules. */
-export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEUE) {
+/**
+ * The API's view of Temporal: start/cancel runs and manage schedules. `eagerStart`: a worker of this
+ * process polls the task queue on the client's own connection, so runs may start on it without a
+ * round trip through the task queue.
+ */
+export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEUE, opts: { eagerStart?: boolean } = {}) {
   const within = <T>(fn: () => Promise<T>) => client.withDeadline(Date.now() + CALL_DEADLINE_MS, fn);
   return {
     client,
@@ -38,7 +42,14 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     async startRun(runId: string) {
       const input: BotRunInput = { runId };
       try {
-        await within(() => client.workflow.start(BOT_RUN_WORKFLOW, { taskQueue, workflowId: runWorkflowId(runId), args: [input] }));
+        await within(() =>
+          client.workflow.start(BOT_RUN_WORKFLOW, {
+            taskQueue,
+            workflowId: runWorkflowId(runId),
+            args: [input],
+            requestEagerStart: opts.eagerStart,
+          }),
+        );
       } catch (err) {
         // The call may have timed out after Temporal accepted it: then the run did start.
         const started = await within(() => client.workflow.getHandle(runWorkflowId(runId)).describe()).then(

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@bm/api';
-import { connectTemporalClient, createRunScheduler } from '@bm/temporal/client';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createRunScheduler } from '@bm/temporal/client';
 import { createBotWorker } from '@bm/worker';
 import { loadConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
@@ -65,13 +67,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     }
     const services = await createServices(config, { logDestination: opts.logDestination });
     cleanups.push(services.close);
-    const client = await connectTemporalClient({ address: temporalAddress, namespace: config.temporalNamespace });
-    cleanups.push(() => client.connection.close());
+    // One connection for the API's client and the worker: runs started here start eagerly on this worker.
+    const connection = await NativeConnection.connect({ address: temporalAddress });
+    cleanups.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporalNamespace });
     const worker = await createBotWorker({
       services,
       address: temporalAddress,
       namespace: config.temporalNamespace,
       taskQueue: config.taskQueue,
+      connection,
     });
     cleanups.push(worker.stop);
     void worker.start().catch((err) => services.logger.error({ err }, 'the worker stopped'));
@@ -79,7 +84,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     let publicUrl = config.publicUrl;
     const app = await buildApp({
       services,
-      scheduler: createRunScheduler(client, config.taskQueue),
+      scheduler: createRunScheduler(client, config.taskQueue, { eagerStart: true }),
       webhookUrl: (t) => `${publicUrl}/api/hooks/${t}`,
       localWorkerState: () => worker.worker.getState(),
       webDist: opts.webDist ?? defaultWebDist,

@@ -38,6 +38,11 @@ export interface BotWorkerOptions {
   taskQueue?: string;
   /** Extra worker options (tests shorten shutdown grace, etc.). */
   shutdownGraceTime?: string | number;
+  /**
+   * A connection shared with the process's client (the embedded app): the server then hands a run's
+   * first workflow task straight back with the start call (eager start). Closed by its owner.
+   */
+  connection?: NativeConnection;
 }
 
 let runtimeInstalled = false;
@@ -65,7 +70,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
   const { services } = opts;
   const log = services.logger.child({ component: 'worker' });
   installRuntime(log);
-  const connection = await NativeConnection.connect({ address: opts.address });
+  const connection = opts.connection ?? (await NativeConnection.connect({ address: opts.address }));
   const activities = createActivities({
     repos: services.repos,
     llm: services.llm,
@@ -94,7 +99,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running?.catch(() => {});
-      await connection.close();
+      if (!opts.connection) await connection.close();
     },
   };
 }
