@@ -54,11 +54,13 @@ export async function startEmbedded(env: Record<string, string>): Promise<System
   };
 }
 
-async function waitForHealth(url: string, timeoutMs = 120_000) {
+async function waitForAnswer(url: string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // Up once it answers at all: health says 503 until a worker polls, and workers start after the
+    // API (which applied the migrations).
     const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
+      () => true,
       () => false,
     );
     if (ok) return;
@@ -114,7 +116,7 @@ export async function startProduction(opts: { workers: number; workerCores?: num
     const api = startNode('api', 'apps/server/src/main-api.ts', { ...shared, PORT: String(port) }, profileArgs('api'));
     procs.push(api);
     const url = `http://127.0.0.1:${port}`;
-    await waitForHealth(url); // migrations are applied by the first process to start
+    await waitForAnswer(url); // migrations are applied by the first process to start
     let limited = true;
     for (let i = 0; i < opts.workers; i++) {
       const w = startNode(`worker-${i + 1}`, 'apps/server/src/main-worker.ts', shared, profileArgs(`worker-${i + 1}`));
