@@ -36,7 +36,8 @@ interface Row extends LoadResult {
 const fake = await startFakeOpenAI({ validKeys: ['sk-bench-key'] });
 const appEnv = { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` };
 const rows: Row[] = [];
-let shape = '';
+/** BENCH_FLOOR_SHAPE (e.g. LRL) measures a floor of another shape, to see what fewer steps would buy. */
+let shape = process.env.BENCH_FLOOR_SHAPE ?? '';
 
 /** Runs the load at each concurrency, with each process's CPU measured over the counted window. */
 async function measure(layout: string, sys: Pick<System, 'processes' | 'note'>, op: () => Promise<void>, levels: number[]) {
