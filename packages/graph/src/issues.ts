@@ -38,7 +38,7 @@ const quoteAll = (values: readonly unknown[]) => values.map((v) => (typeof v ===
  * The reason of one zod issue as a message key with arguments, so that it reads the same in every
  * language. zod's own English survives only for what a node definition wrote itself (a refinement).
  */
-function reasonOf(issue: Issue, value: unknown, missing: boolean): { reason: GraphMessageKey; args: MessageParams } {
+function reasonOf(issue: Issue, value: unknown, missing: boolean, root: boolean): { reason: GraphMessageKey; args: MessageParams } {
   if (missing) return { reason: 'MISSING_PARAM', args: {} };
   switch (issue.code) {
     case 'invalid_type':
@@ -46,7 +46,8 @@ function reasonOf(issue: Issue, value: unknown, missing: boolean): { reason: Gra
       return { reason: 'INVALID_PARAM.type', args: { expected: issue.expected, received: kindOf(value) } };
     case 'too_small': {
       const limit = Number(issue.minimum);
-      if (issue.origin === 'string') return limit <= 1 ? { reason: 'INVALID_PARAM.empty', args: {} } : { reason: 'INVALID_PARAM.minLength', args: { limit } };
+      if (issue.origin === 'string')
+        return limit <= 1 ? { reason: 'INVALID_PARAM.empty', args: {} } : { reason: 'INVALID_PARAM.minLength', args: { limit } };
       if (issue.origin === 'array' || issue.origin === 'set') return { reason: 'INVALID_PARAM.minItems', args: { limit } };
       return { reason: issue.inclusive === false ? 'INVALID_PARAM.above' : 'INVALID_PARAM.min', args: { limit } };
     }
@@ -61,7 +62,10 @@ function reasonOf(issue: Issue, value: unknown, missing: boolean): { reason: Gra
     case 'invalid_format':
       return { reason: 'INVALID_PARAM.format', args: { format: issue.format } };
     case 'unrecognized_keys':
-      return { reason: 'INVALID_PARAM.unknownKeys', args: { keys: quoteAll(issue.keys).join(', ') } };
+      return {
+        reason: root ? 'INVALID_PARAM.unknownParams' : 'INVALID_PARAM.unknownKeys',
+        args: { keys: quoteAll(issue.keys).join(', ') },
+      };
     case 'custom': {
       // A definition may name a shared message: `addIssue({ code: 'custom', params: { graphKey, …args } })`.
       const { graphKey, ...args } = (issue.params ?? {}) as { graphKey?: string } & MessageParams;
@@ -70,6 +74,7 @@ function reasonOf(issue: Issue, value: unknown, missing: boolean): { reason: Gra
     }
   }
   const detail = cleanMessage(issue.message);
+  if (root) return { reason: 'INVALID_PARAM.whole', args: { detail } };
   return { reason: PREDICATE.test(detail) ? 'INVALID_PARAM.predicate' : 'INVALID_PARAM.other', args: { detail } };
 }
 
@@ -80,7 +85,7 @@ export function describeParamIssues(error: z.ZodError, params: unknown): ParamIs
     const path = formatPath(segs);
     const value = segs.length === 0 ? params : getAtPath(params, segs);
     const missing = value === undefined && issue.code === 'invalid_type';
-    const { reason, args } = path === '' && !missing ? { reason: 'INVALID_PARAM.whole' as const, args: { detail: cleanMessage(issue.message) } } : reasonOf(issue, value, missing);
+    const { reason, args } = reasonOf(issue, value, missing, path === '');
     return { path, missing, message: missing ? 'is required' : cleanMessage(issue.message), reason, args };
   });
 }

@@ -19,8 +19,7 @@ export const GRAPH_MESSAGES = {
   'DANGLING_EDGE.from': 'Connection "{edge}" goes from unknown node "{source}"; delete it or reconnect it.',
   'DANGLING_EDGE.to': 'Connection "{edge}" goes to unknown node "{target}"; delete it or reconnect it.',
   'DANGLING_EDGE.both': 'Connection "{edge}" goes from unknown node "{source}" and to unknown node "{target}"; delete it or reconnect it.',
-  'DANGLING_EDGE.output':
-    'Connection "{edge}" starts at output "{handle}" of {node}, which has no such output (outputs: {ports}).',
+  'DANGLING_EDGE.output': 'Connection "{edge}" starts at output "{handle}" of {node}, which has no such output (outputs: {ports}).',
   'DANGLING_EDGE.input': 'Connection "{edge}" ends at input "{handle}" of {node}, which has no such input (inputs: {ports}).',
   'INVALID_EDGE.noOutput': '{node} has no output, but Connection "{edge}" starts from it.',
   'INVALID_EDGE.noInput': '{node} takes no input, but Connection "{edge}" connects {source} into it.',
@@ -45,6 +44,7 @@ export const GRAPH_MESSAGES = {
   'INVALID_PARAM.oneOf': '{node}: parameter "{param}": expected one of {options}.',
   'INVALID_PARAM.format': '{node}: parameter "{param}" is not a valid {format}.',
   'INVALID_PARAM.unknownKeys': '{node}: parameter "{param}" has fields it does not know: {keys}.',
+  'INVALID_PARAM.unknownParams': '{node}: unknown parameters: {keys}.',
   'INVALID_PARAM.httpUrl': '{node}: parameter "{param}" must be an http:// or https:// URL.',
   /** A node definition's own (English) refinement message that reads on from the name ("must be …"). */
   'INVALID_PARAM.predicate': '{node}: parameter "{param}" {detail}.',

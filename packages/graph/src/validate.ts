@@ -49,7 +49,12 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
     const first = byId.get(node.id);
     if (first) {
       errors.push(
-        issue('DUPLICATE_NODE_ID', 'DUPLICATE_NODE_ID', { id: node.id, first: nodeName(first), second: nodeName(node) }, { nodeId: node.id }),
+        issue(
+          'DUPLICATE_NODE_ID',
+          'DUPLICATE_NODE_ID',
+          { id: node.id, first: nodeName(first), second: nodeName(node) },
+          { nodeId: node.id },
+        ),
       );
     } else byId.set(node.id, node);
   }
@@ -88,7 +93,9 @@ function shapeErrors(issues: readonly { path: PropertyKey[]; message: string }[]
     const path = zodIssue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     const at = formatPath(path);
     const detail = cleanMessage(zodIssue.message);
-    const error = at ? issue('INVALID_GRAPH', 'INVALID_GRAPH.at', { path: at, detail }) : issue('INVALID_GRAPH', 'INVALID_GRAPH.top', { detail });
+    const error = at
+      ? issue('INVALID_GRAPH', 'INVALID_GRAPH.at', { path: at, detail })
+      : issue('INVALID_GRAPH', 'INVALID_GRAPH.top', { detail });
     if (path[0] === 'nodes' && typeof path[1] === 'number' && input && typeof input === 'object') {
       const raw = (input as { nodes?: unknown[] }).nodes?.[path[1]] as { id?: unknown } | undefined;
       if (typeof raw?.id === 'string') error.nodeId = raw.id;
@@ -114,7 +121,12 @@ function checkParams(node: GraphNode, info: NodeTypeInfo): ValidationError[] {
   const result = info.params.safeParse(node.params);
   if (result.success) return [];
   return describeParamIssues(result.error, node.params).map((p) =>
-    issue(p.missing ? 'MISSING_PARAM' : 'INVALID_PARAM', p.reason, { node: nodeName(node), param: p.path, ...p.args }, { nodeId: node.id, param: p.path }),
+    issue(
+      p.missing ? 'MISSING_PARAM' : 'INVALID_PARAM',
+      p.reason,
+      { node: nodeName(node), param: p.path, ...p.args },
+      { nodeId: node.id, param: p.path },
+    ),
   );
 }
 
@@ -122,7 +134,9 @@ function checkLlm(node: GraphNode, param: string, llm: NonNullable<ValidateGraph
   const id = node.params[param];
   if (typeof id === 'string' && id.trim() !== '') {
     if (llm.connectionUsable && !llm.connectionUsable(id)) {
-      return [issue('LLM_CONNECTION_UNUSABLE', 'LLM_CONNECTION_UNUSABLE', { node: nodeName(node), connection: id }, { nodeId: node.id, param })];
+      return [
+        issue('LLM_CONNECTION_UNUSABLE', 'LLM_CONNECTION_UNUSABLE', { node: nodeName(node), connection: id }, { nodeId: node.id, param }),
+      ];
     }
     return [];
   }

@@ -3,7 +3,7 @@ import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, type Graph } from '@bm/graph';
 import { maskSecretParams, restoreSecretParams, validateBotGraph } from '@bm/nodes';
 import type { AppDeps } from '../deps';
-import { apiError } from './errors';
+import { apiError, type ErrorKey } from './errors';
 
 /**
  * Parses and validates a graph for saving or running; an invalid graph is 422 with
@@ -25,10 +25,20 @@ export async function validGraphOr422(
     ...c,
   });
   if (!result.ok) {
-    const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, message: e.message }));
+    // Each issue names its catalogue key: the error handler renders its message in the caller's
+    // language and keeps key and params beside it, so a client can render it itself (API.md).
+    const details = result.errors.map((e) => ({
+      nodeId: e.nodeId,
+      edgeId: e.edgeId,
+      param: e.param,
+      code: e.code,
+      key: e.key as ErrorKey,
+      params: e.params,
+    }));
+    const first = details[0]!;
     throw apiError(422, 'INVALID_GRAPH', {
       key: 'INVALID_GRAPH.problems',
-      params: { first: details[0]!.message, more: details.length - 1 },
+      params: { first: { key: first.key, params: first.params }, more: details.length - 1 },
       details,
     });
   }
