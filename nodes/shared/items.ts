@@ -1,5 +1,4 @@
 import { ExpressionError, getAtPath, parsePath } from '@bm/graph';
-import { NodeError } from '../errors';
 import type { NodeInputs } from '../types';
 import { nodeError } from '../messages';
 

@@ -1,4 +1,3 @@
-import { NodeError } from '../../errors';
 import type { LlmUsage, NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
 import { nodeError } from '../../messages';

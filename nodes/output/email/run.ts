@@ -1,4 +1,3 @@
-import { NodeError } from '../../errors';
 import { EMAIL, splitAddresses } from '../../shared/params';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';

@@ -1,4 +1,3 @@
-import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, statusError } from '../../shared/http';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';

@@ -1,5 +1,4 @@
 import { parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
-import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, safeUrl, statusError } from '../../shared/http';
 import { htmlToText, truncate } from '../../shared/text';
 import type { NodeContext, NodeInputs } from '../../types';

@@ -1,4 +1,3 @@
-import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, safeUrl, statusError } from '../../shared/http';
 import { htmlToText, normalizeWhitespace, truncate } from '../../shared/text';
 import type { NodeContext, NodeInputs } from '../../types';

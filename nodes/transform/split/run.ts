@@ -1,5 +1,4 @@
 import { getAtPath } from '@bm/graph';
-import { NodeError } from '../../errors';
 import { pathOf, primaryInput } from '../../shared/items';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params as ParamsV1 } from './definition';

@@ -61,3 +61,24 @@ export function issueText(issue: ApiErrorDetail, nodeTitle?: string): { text: st
   }
   return { text: describeIssue(issue.message).text, namesNode: false };
 }
+
+/** Field-level wording of the param issues the inspector shows under a field (label = the field's name). */
+const FIELD_KEYS: Record<string, (label: string, p: Record<string, string | number>) => string> = {
+  'graph.MISSING_PARAM': (label) => t('editor:issues.required', { label }),
+  'graph.INVALID_PARAM.empty': (label) => t('editor:issues.required', { label }),
+  'graph.INVALID_PARAM.min': (label, p) => t('editor:issues.atLeast', { label, min: p.limit }),
+  'graph.INVALID_PARAM.max': (label, p) => t('editor:issues.atMost', { label, max: p.limit }),
+  'graph.INVALID_PARAM.maxLength': (label, p) => t('editor:issues.atMostChars', { label, max: p.limit }),
+};
+
+/**
+ * An issue as the inspector shows it under the field it names: the param (from the server's
+ * `param`, else read from an older server's sentence) and a short text in the user's language.
+ */
+export function fieldIssue(issue: ApiErrorDetail, nodeTitle?: string): IssueView {
+  if (typeof issue.key !== 'string') return describeIssue(issue.message);
+  const param = issue.param || undefined;
+  const short = FIELD_KEYS[issue.key];
+  if (param && short) return { param, text: short(humanizeKey(param), issue.params ?? {}) };
+  return { ...(param ? { param } : {}), text: issueText(issue, nodeTitle).text };
+}
