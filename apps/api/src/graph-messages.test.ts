@@ -141,6 +141,9 @@ const TOO_BIG = { nodes: [node('a', 't.src'), node('b', 't.src')], edges: [] };
 async function allIssues(): Promise<ValidationError[]> {
   const issues = BAD_GRAPHS.flatMap((g) => validateGraph(g, opts).errors);
   issues.push(...validateGraph(TOO_BIG, { ...opts, maxNodes: 1 }).errors);
+  // Counts past a thousand print the same in the message and the catalogue (no separator either way).
+  const many = { nodes: Array.from({ length: 1001 }, (_, i) => node(`n${i}`, 't.src')), edges: [] };
+  issues.push(...validateGraph(many, { ...opts, maxNodes: 1000 }).errors);
   // The bot-level checks of nodes/: a missing secret, and the bot's default connection unusable.
   const graph = { nodes: [node('c', 'llm.chat', { prompt: 'Use {{ secrets.NOPE }}' })], edges: [] } as never;
   for (const conn of [{ name: 'Old', isActive: false }, null]) {
