@@ -3,7 +3,7 @@ import type { NodeTypeDescription } from './describe';
 /**
  * The texts people read in a node type's description — title, description, docs, port labels,
  * every `title`/`description` inside its params and output JSON Schemas, the primary output's
- * label — each under a stable catalogue key: `<id>.v<version>.<path>` (e.g. `llm.chat.v1.title`,
+ * label, the canvas summary formats — each under a stable catalogue key: `<id>.v<version>.<path>` (e.g. `llm.chat.v1.title`,
  * `llm.chat.v1.paramsSchema.properties.prompt.description`). The definitions stay the single
  * source of the English; the `nodes` message catalogue (@bm/i18n) holds it under these keys
  * with its translations, and the API swaps them in per language (withNodeTexts).
@@ -31,6 +31,11 @@ export function nodeTextPaths(d: NodeTypeDescription): Texts {
   ]);
   if (d.output.primaryLabel) out.set('output.primaryLabel', d.output.primaryLabel);
   for (const side of ['inputs', 'outputs'] as const) for (const p of d[side]) if (p.label) out.set(`${side}.${p.name}.label`, p.label);
+  // Canvas summaries: a format is text with `{param|fallback}` placeholders; a translation keeps
+  // the placeholders' param names (node-texts.test.ts checks) and may reword the rest and the fallbacks.
+  d.display.summary?.forEach((rule, i) => {
+    if (rule.format !== undefined) out.set(`display.summary.${i}.format`, rule.format);
+  });
   schemaTexts(d.paramsSchema, 'paramsSchema', out);
   schemaTexts(d.output.schema, 'output.schema', out);
   return out;

@@ -163,7 +163,7 @@ describe('toNodeTypeInfo with validateGraph', () => {
     const res = validateGraph(broken, { ...nodeTypeLookup, llm: { botHasConnection: false } });
     expect(res.errors.map((e) => e.message)).toEqual([
       '"rss" (source.rss): parameter "url" must be an http:// or https:// URL.',
-      '"rss" (source.rss): parameter "limit": Too small: expected number to be >=1.',
+      '"rss" (source.rss): parameter "limit" must be at least 1.',
       '"sum" (llm.chat) has no LLM connection: choose one on the node, or set a default connection for the bot (Settings → LLM Connections to add one).',
       '"sum" (llm.chat), parameter "prompt" refers to nodes.save, but "save" (output.results) does not run before it; connect it to this node (directly or through other nodes).',
     ]);

@@ -1,6 +1,7 @@
 import { describeParamIssues, ExpressionError, formatParamIssue, renderParams, type ExpressionScope, type NodeInputs } from '@bm/graph';
 import { NodeError, toNodeError } from './errors';
 import type { NodeContext, NodeDefinition } from './types';
+import { nodeError } from './messages';
 
 const NO_INPUTS: NodeInputs = { all: [], byNode: {}, byPort: {} };
 
@@ -21,7 +22,7 @@ export async function executeNode<O>(
   ctx: NodeContext,
   inputs: NodeInputs = NO_INPUTS,
 ): Promise<ExecuteResult<O>> {
-  const where = `Node "${ctx.nodeId}" (${def.id})`;
+  const who = { nodeId: ctx.nodeId, type: def.id };
   const literal = new Set(def.literalParams ?? []);
   const value = new Set(def.valueParams ?? []);
   let rendered: Record<string, unknown>;
@@ -32,7 +33,7 @@ export async function executeNode<O>(
     });
   } catch (err) {
     if (err instanceof ExpressionError) {
-      throw new NodeError('EXPRESSION_ERROR', `${where}: ${err.message}`, { nodeId: ctx.nodeId, cause: err });
+      throw nodeError('EXPRESSION_ERROR', 'node.EXPRESSION_ERROR', { ...who, detail: err.message }, { nodeId: ctx.nodeId, cause: err });
     }
     throw toNodeError(err, ctx.nodeId);
   }
@@ -50,18 +51,18 @@ export async function executeNode<O>(
   const parsed = def.params.safeParse(forCheck);
   if (!parsed.success) {
     const issues = describeParamIssues(parsed.error, forCheck).map(formatParamIssue);
-    throw new NodeError('INVALID_PARAMS', `${where}: ${issues.join('; ')}.`, { nodeId: ctx.nodeId });
+    throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.node', { ...who, detail: issues.join('; ') }, { nodeId: ctx.nodeId });
   }
   const params = parsed.data as Record<string, unknown>;
   for (const key of typed) params[key] = rendered[key];
 
-  if (ctx.signal?.aborted) throw new NodeError('CANCELLED', `${where} was cancelled.`, { nodeId: ctx.nodeId });
+  if (ctx.signal?.aborted) throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId });
   try {
     const output = await def.run(params, inputs, ctx);
     return { output, params };
   } catch (err) {
     if (ctx.signal?.aborted && !(err instanceof NodeError && err.code !== 'CANCELLED')) {
-      throw new NodeError('CANCELLED', `${where} was cancelled.`, { nodeId: ctx.nodeId, cause: err });
+      throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId, cause: err });
     }
     throw toNodeError(err, ctx.nodeId);
   }

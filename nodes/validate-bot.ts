@@ -1,4 +1,4 @@
-import { nodeName, secretReferences, validateGraph, type Graph } from '@bm/graph';
+import { issue, nodeName, secretReferences, validateGraph, type Graph, type GraphMessageKey, type MessageParams } from '@bm/graph';
 import { connectionUsableBy } from '@bm/llm';
 import { graphConnectionIds } from './graph-facts';
 import { nodeTypeLookup } from './registry';
@@ -35,15 +35,15 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
   if (c.botConnectionId) ids.add(c.botConnectionId);
   for (const id of graphConnectionIds(graph)) ids.add(id);
   const usable = new Set<string>();
-  let botConnectionProblem: string | undefined;
+  let botConnectionProblem: { key: GraphMessageKey; params: MessageParams } | undefined;
   for (const id of ids) {
     const conn = await c.repos.connections.get(id);
     const visible = conn && connectionUsableBy(conn, c.userId, c.workspaceId);
     if (visible && conn.isActive) usable.add(id);
     if (id === c.botConnectionId && !usable.has(id)) {
       botConnectionProblem = visible
-        ? `The bot's default LLM connection "${conn.name}" is deactivated. Activate it in Settings → LLM Connections, or pick another connection for the bot.`
-        : "The bot's default LLM connection no longer exists or is not available to you. Pick another connection for the bot.";
+        ? { key: 'LLM_CONNECTION_MISSING.botInactive', params: { connection: conn.name } }
+        : { key: 'LLM_CONNECTION_MISSING.botUnavailable', params: {} };
     }
   }
   const result = validateGraph(graph, {
@@ -61,18 +61,16 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
     for (const [node, names] of wanted) {
       for (const name of names.filter((x) => !existing.has(x))) {
         result.ok = false;
-        result.errors.push({
-          code: 'SECRET_MISSING',
-          nodeId: node.id,
-          message: `${nodeName(node)} uses secrets.${name}, which does not exist in this workspace. An admin adds it under Settings → Secrets.`,
-        });
+        result.errors.push(issue('SECRET_MISSING', 'SECRET_MISSING', { node: nodeName(node), name }, { nodeId: node.id }));
       }
     }
   }
   // Say why the bot's default does not count, instead of "has no LLM connection".
   if (botConnectionProblem) {
-    for (const e of result.errors)
-      if (e.code === 'LLM_CONNECTION_MISSING') e.message = `${e.message.split(':')[0]}: ${botConnectionProblem}`;
+    const { key, params } = botConnectionProblem;
+    result.errors = result.errors.map((e) =>
+      e.code === 'LLM_CONNECTION_MISSING' ? issue(e.code, key, { ...e.params, ...params }, { nodeId: e.nodeId, param: e.param }) : e,
+    );
   }
   return result;
 }

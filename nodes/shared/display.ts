@@ -8,6 +8,8 @@
  * - `show`: params tried in order; the first non-empty one (text as it is, anything else as JSON)
  *   follows the format, joined by " — ".
  * When no rule matches the editor shows the node's first non-empty param that is not secret.
+ * A format is English text read on the canvas: it is a node text (describe-texts.ts), so it goes
+ * through the `nodes` catalogue and is translated like titles; run `i18n:nodes` after changing one.
  */
 export interface NodeSummaryRule {
   /** Applies only when the param's value equals (or does not equal) this; a missing param is undefined. */

@@ -1,6 +1,7 @@
 import { readBodyCapped } from '@bm/net';
 import { NodeError } from '../errors';
 import type { NodeContext } from '../types';
+import { nodeError } from '../messages';
 
 export interface HttpCall {
   method?: string;
@@ -40,10 +41,10 @@ export function parseHttpUrl(raw: string, param = 'url'): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new NodeError('INVALID_PARAMS', `Parameter "${param}" is not a valid URL: "${raw.slice(0, 200)}".`);
+    throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.url', { param, value: raw.slice(0, 200) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new NodeError('INVALID_PARAMS', `Parameter "${param}" must be an http:// or https:// URL (got ${url.protocol}).`);
+    throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.protocol', { param, protocol: url.protocol });
   }
   return url;
 }
@@ -60,15 +61,28 @@ function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 429 || status === 408;
 }
 
-export function statusError(reply: HttpReply, what: string, method = 'GET'): NodeError {
+/** What was being done when a request failed; each has its sentence in the catalogue (node.HTTP_ERROR). */
+export type HttpWhat = 'http' | 'feed' | 'page' | 'webhook' | 'slack';
+
+export function statusError(reply: HttpReply, what: HttpWhat, method = 'GET'): NodeError {
   const snippet = new TextDecoder().decode(reply.bytes.slice(0, 600)).replace(/\s+/g, ' ').trim().slice(0, 300);
   const retryable = isRetryableStatus(reply.status);
-  return new NodeError(
-    'HTTP_ERROR',
-    `${what}: ${method} ${safeUrl(reply.url)} answered ${reply.status}${reply.statusText ? ` ${reply.statusText}` : ''}` +
-      `${snippet ? `: ${snippet}` : ''}${retryable ? '' : '. Check the URL, the method and the credentials.'}`,
-    { retryable, status: reply.status, retryAfterMs: retryAfterMs(reply.headers['retry-after']) },
-  );
+  const params = {
+    what,
+    method,
+    url: safeUrl(reply.url),
+    status: String(reply.status),
+    hasStatusText: reply.statusText ? 'yes' : 'no',
+    statusText: reply.statusText ?? '',
+    hasSnippet: snippet ? 'yes' : 'no',
+    snippet,
+    retryable: retryable ? 'yes' : 'no',
+  };
+  return nodeError('HTTP_ERROR', 'node.HTTP_ERROR', params, {
+    retryable,
+    status: reply.status,
+    retryAfterMs: retryAfterMs(reply.headers['retry-after']),
+  });
 }
 
 /**
@@ -96,25 +110,21 @@ export async function httpCall(ctx: NodeContext, url: URL, call: HttpCall): Prom
       bytes,
     };
   } catch (err) {
-    if (ctx.signal?.aborted) throw new NodeError('CANCELLED', `${target} was cancelled.`, { cause: err });
+    if (ctx.signal?.aborted) throw nodeError('CANCELLED', 'node.CANCELLED.request', { target }, { cause: err });
     if (timeout.aborted) {
-      throw new NodeError('TIMEOUT', `${target} did not complete within ${call.timeoutMs} ms.`, { retryable: true, cause: err });
+      throw nodeError('TIMEOUT', 'node.TIMEOUT', { target, ms: String(call.timeoutMs) }, { retryable: true, cause: err });
     }
     const code = (err as { code?: unknown }).code;
     if (code === 'OUTBOUND_BLOCKED' || code === 'TOO_MANY_REDIRECTS') {
       throw new NodeError(code, (err as Error).message, { cause: err });
     }
     if (code === 'RESPONSE_TOO_LARGE') {
-      throw new NodeError('RESPONSE_TOO_LARGE', `${target}: the response is larger than ${call.maxBytes} bytes (maxBytes).`, {
-        cause: err,
-        key: 'node.RESPONSE_TOO_LARGE',
-        params: { target, maxBytes: String(call.maxBytes) },
-      });
+      throw nodeError('RESPONSE_TOO_LARGE', 'node.RESPONSE_TOO_LARGE', { target, maxBytes: String(call.maxBytes) }, { cause: err });
     }
     const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
     const detail =
       typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (err as Error).message;
-    throw new NodeError('NETWORK_ERROR', `${target} failed: ${detail}.`, { retryable: true, cause: err });
+    throw nodeError('NETWORK_ERROR', 'node.NETWORK_ERROR', { target, detail: String(detail) }, { retryable: true, cause: err });
   }
 }
 

@@ -1,6 +1,6 @@
 import { ExpressionError, getAtPath, parsePath } from '@bm/graph';
-import { NodeError } from '../errors';
 import type { NodeInputs } from '../types';
+import { nodeError } from '../messages';
 
 /** The output of the first connected node (edge order), or undefined. */
 export function primaryInput(inputs: NodeInputs): unknown {
@@ -13,7 +13,7 @@ export function pathOf(path: string, param: string) {
     return parsePath(path);
   } catch (err) {
     if (err instanceof ExpressionError) {
-      throw new NodeError('INVALID_PARAMS', `Parameter "${param}" is not a valid path: ${err.message}`);
+      throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.path', { param, detail: err.message });
     }
     throw err;
   }
@@ -50,19 +50,15 @@ export function resolveList(spec: unknown, inputs: NodeInputs, param = 'items'):
   if (spec === undefined || spec === null || spec === '') {
     const list = asList(upstream);
     if (list) return list;
-    throw new NodeError(
-      'INVALID_INPUT',
-      `Expected a list from the connected node (a list, or an object with "items"), got ${describe(upstream)}. ` +
-        `Set "${param}" to a path such as body.results, or to an expression such as {{ nodes.<id>.output.items }}.`,
-    );
+    throw nodeError('INVALID_INPUT', 'node.INVALID_INPUT.notList', { got: describe(upstream), param });
   }
   if (typeof spec === 'string') {
     const value = getAtPath(upstream, pathOf(spec, param));
     const list = asList(value);
     if (list) return list;
-    throw new NodeError('INVALID_INPUT', `"${spec}" in the upstream output is ${describe(value)}, not a list.`);
+    throw nodeError('INVALID_INPUT', 'node.INVALID_INPUT.notListAt', { path: spec, got: describe(value) });
   }
   const list = asList(spec);
   if (list) return list;
-  throw new NodeError('INVALID_INPUT', `Parameter "${param}" is ${describe(spec)}, not a list.`);
+  throw nodeError('INVALID_INPUT', 'node.INVALID_INPUT.paramNotList', { param, got: describe(spec) });
 }

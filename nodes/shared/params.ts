@@ -18,7 +18,10 @@ export function urlParam(description: string) {
   return z
     .string()
     .min(1)
-    .refine((s) => containsTemplate(s) || isHttpUrl(s), { message: 'must be an http:// or https:// URL' })
+    .refine((s) => containsTemplate(s) || isHttpUrl(s), {
+      message: 'must be an http:// or https:// URL',
+      params: { graphKey: 'INVALID_PARAM.httpUrl' },
+    })
     .describe(description);
 }
 

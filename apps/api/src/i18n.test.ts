@@ -52,6 +52,42 @@ describe('API in English and Korean', () => {
     );
   });
 
+  it("answers 422 for a cycle with the same code and each issue in the caller's language, with its key and params", async () => {
+    const template = (id: string, label: string) => ({
+      id,
+      type: 'transform.template',
+      version: 1,
+      label,
+      params: { template: 'x' },
+      position: { x: 0, y: 0 },
+    });
+    const graph = {
+      nodes: [template('a', 'First'), template('b', '둘째')],
+      edges: [
+        { id: 'a-b', source: 'a', target: 'b' },
+        { id: 'b-a', source: 'b', target: 'a' },
+      ],
+    };
+    const en = await call('POST', '/api/bots', { lang: 'en', payload: { name: 'Loop', graph } });
+    const ko = await call('POST', '/api/bots', { lang: 'ko-KR,ko;q=0.9', payload: { name: 'Loop', graph } });
+    expect([en.statusCode, ko.statusCode]).toEqual([422, 422]);
+    const [e, k] = [en.json().error, ko.json().error];
+    expect([e.code, k.code]).toEqual(['INVALID_GRAPH', 'INVALID_GRAPH']);
+    const cycle = '"First" (transform.template) → "둘째" (transform.template) → "First" (transform.template)';
+    expect(e.details).toEqual([
+      {
+        nodeId: 'a',
+        code: 'CYCLE',
+        key: 'graph.CYCLE',
+        params: { path: cycle },
+        message: `These nodes form a cycle: ${cycle}. Remove one of these connections.`,
+      },
+    ]);
+    expect(k.details).toEqual([{ ...e.details[0], message: `이 노드들이 순환을 이뤄요: ${cycle}. 이 연결 중 하나를 지워 주세요.` }]);
+    expect(e.message).toBe(`The graph has problems: These nodes form a cycle: ${cycle}. Remove one of these connections.`);
+    expect(k.message).toBe(`그래프에 문제가 있어요: 이 노드들이 순환을 이뤄요: ${cycle}. 이 연결 중 하나를 지워 주세요.`);
+  });
+
   it('localizes validation messages by their contract hint, keeping the field path', async () => {
     const en = await call('POST', '/api/bots', { lang: 'en', payload: { name: '  ' } });
     const ko = await call('POST', '/api/bots', { lang: 'ko', payload: { name: '  ' } });

@@ -30,6 +30,18 @@ describe('node catalogue texts', () => {
     expect(missing.map((t) => t.key)).toEqual([]);
   });
 
+  it('keeps the placeholders of every canvas summary format in each language', () => {
+    // `{param|fallback}`: the param names are facts (the editor fills them in); fallbacks are words.
+    const names = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
+    const formats = texts.filter(({ key }) => /\.display\.summary\.\d+\.format$/.test(key));
+    expect(formats.length).toBeGreaterThan(5);
+    for (const locale of ['ko', 'en-XA'] as const) {
+      const differ = formats.filter(({ key, text }) => names(message(locale, 'nodes', key)).join() !== names(text).join());
+      expect(differ.map((f) => `${locale} ${f.key}`)).toEqual([]);
+    }
+    expect(nodeCatalogue('ko').find((d) => d.id === 'output.email')!.display.summary![0]!.format).toBe('받는 사람: {to}');
+  });
+
   it('serves each language with the same facts', () => {
     const en = nodeCatalogue('en');
     const ko = nodeCatalogue('ko');

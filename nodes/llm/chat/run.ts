@@ -1,6 +1,6 @@
-import { NodeError } from '../../errors';
 import type { LlmUsage, NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
+import { nodeError } from '../../messages';
 
 export interface ChatOutput {
   text: string;
@@ -29,11 +29,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     // fails with INVALID_JSON (not retryable) when there is none. A result without `json` therefore
     // breaks that contract: a bug on our side, which a retry would not fix.
     if (res.json === undefined) {
-      throw new NodeError(
-        'INTERNAL',
-        `The LLM layer answered a JSON request without the parsed JSON (model ${res.model}). This is a bug in Bot Manager, not in your bot.`,
-        { retryable: false },
-      );
+      throw nodeError('INTERNAL', 'node.INTERNAL.llmJson', { model: res.model }, { retryable: false });
     }
     output.json = res.json;
   }

@@ -1,7 +1,7 @@
-import { NodeError } from '../../errors';
 import { EMAIL, splitAddresses } from '../../shared/params';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
+import { nodeError } from '../../messages';
 
 export const MAX_RECIPIENTS = 20;
 
@@ -15,13 +15,10 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
   const to = [...new Set(splitAddresses(params.to))];
   const bad = to.filter((a) => !EMAIL.test(a));
   if (to.length === 0 || bad.length > 0) {
-    throw new NodeError(
-      'INVALID_PARAMS',
-      `Parameter "to" must be email addresses separated by commas${bad.length ? `; not valid: ${bad.join(', ')}` : ''}.`,
-    );
+    throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.emailTo', { hasBad: bad.length ? 'yes' : 'no', bad: bad.join(', ') });
   }
   if (to.length > MAX_RECIPIENTS) {
-    throw new NodeError('INVALID_PARAMS', `Parameter "to" has ${to.length} recipients; the limit is ${MAX_RECIPIENTS}.`);
+    throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.recipients', { count: String(to.length), max: String(MAX_RECIPIENTS) });
   }
   const subject = params.subject.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   const { messageId } = await ctx.email.send({ to, subject, text: params.body });

@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import { NodeError } from '../../errors';
 import type { EmailMessage, NodeContext } from '../../types';
+import { nodeError } from '../../messages';
 
 export type SmtpEmailSender = NodeContext['email'] & {
   /** Connects and authenticates once (for a startup check). */
@@ -28,7 +29,7 @@ function toEmailError(err: unknown): NodeError {
   }
   const retryable = (rc !== undefined && rc >= 400 && rc < 500) || (rc === undefined && TRANSIENT.has(e.code ?? ''));
   const detail = e.response ?? e.message ?? String(err);
-  return new NodeError('EMAIL_SEND_FAILED', `Sending the email failed: ${detail}`, { retryable, cause: err });
+  return nodeError('EMAIL_SEND_FAILED', 'node.EMAIL_SEND_FAILED', { detail: String(detail) }, { retryable, cause: err });
 }
 
 /**

@@ -13,6 +13,6 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     timeoutMs: params.timeoutMs,
     maxBytes: 64 * 1024,
   });
-  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'Slack refused the message', 'POST');
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'slack', 'POST');
   return { status: reply.status };
 }

@@ -38,6 +38,6 @@ export async function run(params: Params, inputs: NodeInputs, ctx: NodeContext):
     timeoutMs: params.timeoutMs,
     maxBytes: WEBHOOK_MAX_RESPONSE,
   });
-  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'Webhook delivery failed', params.method);
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'webhook', params.method);
   return { status: reply.status };
 }

@@ -1,7 +1,7 @@
-import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, statusError } from '../../shared/http';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
+import { nodeError } from '../../messages';
 
 export interface HttpOutput {
   status: number;
@@ -26,10 +26,7 @@ function encodeBody(params: Params, headers: Record<string, string>): string | u
   try {
     JSON.parse(body);
   } catch {
-    throw new NodeError(
-      'INVALID_PARAMS',
-      'Parameter "body" is not valid JSON. Fix it, set bodyType to "text", or use a single {{ expression }} to send a value as JSON.',
-    );
+    throw nodeError('INVALID_PARAMS', 'node.INVALID_PARAMS.jsonBody');
   }
   return body;
 }
@@ -45,7 +42,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     timeoutMs: params.timeoutMs,
     maxBytes: params.maxBytes,
   });
-  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'HTTP request failed', params.method);
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'http', params.method);
   const text = decodeText(reply.bytes, charsetOf(reply.contentType));
   let parsed: unknown = text;
   const wantJson = params.responseType === 'json' || (params.responseType === 'auto' && isJsonType(reply.contentType));
@@ -54,10 +51,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
       parsed = JSON.parse(text);
     } catch {
       if (params.responseType === 'json') {
-        throw new NodeError(
-          'INVALID_RESPONSE',
-          `The response of ${params.method} ${url.origin}${url.pathname} is not valid JSON (responseType is "json").`,
-        );
+        throw nodeError('INVALID_RESPONSE', 'node.INVALID_RESPONSE', { method: params.method, url: `${url.origin}${url.pathname}` });
       }
       ctx.log?.('response declared JSON but is not; returning text', { contentType: reply.contentType });
     }

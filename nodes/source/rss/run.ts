@@ -1,9 +1,9 @@
 import { parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
-import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, safeUrl, statusError } from '../../shared/http';
 import { htmlToText, truncate } from '../../shared/text';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
+import { nodeError } from '../../messages';
 
 export interface RssItem {
   id: string;
@@ -162,18 +162,15 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     timeoutMs: params.timeoutMs,
     maxBytes: params.maxBytes,
   });
-  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'Could not fetch the feed');
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'feed');
   const text = decodeText(reply.bytes, charsetOf(reply.contentType) ?? xmlCharset(reply.bytes));
 
   let parsed: RawFeed;
   try {
     parsed = readFeed(text);
   } catch (err) {
-    throw new NodeError(
-      'INVALID_FEED',
-      `${safeUrl(url)} is not a readable RSS, Atom or JSON feed (${(err as Error).message.split('\n')[0]}).`,
-      { cause: err },
-    );
+    const detail = (err as Error).message.split('\n')[0] ?? '';
+    throw nodeError('INVALID_FEED', 'node.INVALID_FEED', { url: safeUrl(url), detail }, { cause: err });
   }
   const all = parsed.items.map(toItem);
   const feed = { title: str(parsed.title) ?? null, link: str(parsed.link) ?? null };

@@ -1,8 +1,8 @@
-import { NodeError } from '../../errors';
 import { charsetOf, decodeText, httpCall, parseHttpUrl, safeUrl, statusError } from '../../shared/http';
 import { htmlToText, normalizeWhitespace, truncate } from '../../shared/text';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params } from './definition';
+import { nodeError } from '../../messages';
 
 export interface WebpageOutput {
   url: string;
@@ -22,7 +22,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     timeoutMs: params.timeoutMs,
     maxBytes: params.maxBytes,
   });
-  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'Could not fetch the page');
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply, 'page');
   const type = reply.contentType.split(';')[0]!.trim();
 
   if (type.startsWith('text/plain')) {
@@ -30,7 +30,7 @@ export async function run(params: Params, _inputs: NodeInputs, ctx: NodeContext)
     return { url: reply.url, title: '', byline: null, excerpt: null, text, length: text.length };
   }
   if (type !== '' && !HTML_TYPES.test(type)) {
-    throw new NodeError('UNSUPPORTED_CONTENT', `${safeUrl(reply.url)} is ${type}, not a web page (HTML or plain text).`);
+    throw nodeError('UNSUPPORTED_CONTENT', 'node.UNSUPPORTED_CONTENT', { url: safeUrl(reply.url), type });
   }
 
   // Loaded on first use: jsdom costs ~0.5 s to import, and the API imports this package only for

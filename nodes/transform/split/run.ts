@@ -1,8 +1,8 @@
 import { getAtPath } from '@bm/graph';
-import { NodeError } from '../../errors';
 import { pathOf, primaryInput } from '../../shared/items';
 import type { NodeContext, NodeInputs } from '../../types';
 import type { Params as ParamsV1 } from './definition';
+import { nodeError } from '../../messages';
 
 /** v2 has no `field` (an expression in `source` picks the part to split). */
 export type SplitParams = Omit<ParamsV1, 'field'> & { field?: string };
@@ -31,11 +31,8 @@ export function chunkText(text: string, size: number, overlap: number, opts: { l
   while (start < text.length) {
     if (limit !== undefined && chunks.length >= limit) break;
     if (chunks.length >= MAX_CHUNKS) {
-      throw new NodeError(
-        'TOO_MANY_ITEMS',
-        `Splitting into chunks would produce more than ${MAX_CHUNKS} items (chunkSize ${size}, chunkOverlap ${overlap}, ${text.length} characters). Use a bigger chunkSize, a smaller chunkOverlap, or set a limit.`,
-        { retryable: false },
-      );
+      const params = { max: String(MAX_CHUNKS), size: String(size), overlap: String(overlap), length: String(text.length) };
+      throw nodeError('TOO_MANY_ITEMS', 'node.TOO_MANY_ITEMS', params, { retryable: false });
     }
     let end = Math.min(start + size, text.length);
     if (end < text.length) {
@@ -60,7 +57,7 @@ function pickSource(params: SplitParams, inputs: NodeInputs): unknown {
   let value = params.source === undefined || params.source === '' ? primaryInput(inputs) : params.source;
   if (params.field?.trim()) {
     value = getAtPath(value, pathOf(params.field, 'field'));
-    if (value === undefined) throw new NodeError('INVALID_INPUT', `The value has no "${params.field}" to split.`);
+    if (value === undefined) throw nodeError('INVALID_INPUT', 'node.INVALID_INPUT.noField', { field: params.field });
     return value;
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -97,10 +94,7 @@ export async function run(params: SplitParams, inputs: NodeInputs, _ctx: NodeCon
     items = params.skipEmpty ? pieces.filter((p) => p.trim() !== '') : pieces;
   } else {
     const kind = value === null ? 'null' : value === undefined ? 'nothing' : typeof value;
-    throw new NodeError(
-      'INVALID_INPUT',
-      `Split needs a text or a list, got ${kind}. Set "source" (e.g. {{ nodes.<id>.output.text }})${'field' in params ? ' or "field"' : ''}.`,
-    );
+    throw nodeError('INVALID_INPUT', 'node.INVALID_INPUT.split', { got: kind, hasField: 'field' in params ? 'yes' : 'no' });
   }
   return { items: params.limit ? items.slice(0, params.limit) : items };
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
 /**
+ * A message's key in @bm/i18n's `errors` catalogue and its ICU arguments (plain values), so a
+ * client can show it in its own language; `message` beside it is already in the request's one.
+ */
+export const MessageKey = z.string().min(1).max(200);
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
  * One problem of a rejected request: a field (`path`, for 400 VALIDATION_FAILED) or a graph node
  * or edge (`nodeId`/`edgeId`/`param`, for 422 INVALID_GRAPH). `message` is for people.
  */
@@ -11,6 +18,8 @@ export const ErrorDetail = z.looseObject({
   edgeId: z.string().optional(),
   param: z.string().optional(),
   code: z.string().optional(),
+  key: MessageKey.optional(),
+  params: MessageParams.optional(),
 });
 
 /** Every error answer: `{ error: { code, message, details? } }`; the message is safe to show. */
@@ -49,8 +58,16 @@ export const IsoDate = z
   .pipe(z.string());
 export const IsoDateOrNull = IsoDate.nullable();
 
-/** A run's or node's failure as recorded: a code (when known) and a message for people. */
-export const Failure = z.looseObject({ code: z.string().optional(), message: z.string() });
+/**
+ * A run's or node's failure as recorded: a code (when known), the English message for people and,
+ * when the error has one, its catalogue key and params (the web renders those in the user's language).
+ */
+export const Failure = z.looseObject({
+  code: z.string().optional(),
+  message: z.string(),
+  key: MessageKey.optional(),
+  params: MessageParams.optional(),
+});
 
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -5,6 +5,7 @@ export * from './topology';
 export * from './inputs';
 export * from './issues';
 export * from './validate-types';
+export * from './messages';
 export { validateGraph, DEFAULT_MAX_NODES } from './validate';
 export type { ValidateGraphOptions, ValidationResult } from './validate';
 export { ExpressionError } from './expression/errors';

@@ -1,9 +1,10 @@
 import { portsCompatible, type NodeTypeInfo, type PortDef } from './node-type';
 import type { Graph, GraphEdge, GraphNode } from './schema';
-import { nodeName, type ValidationError } from './validate-types';
+import { issue, nodeName, type ValidationError } from './validate-types';
 
+/** Only called with at least one port: a node without any is reported as INVALID_EDGE first. */
 function describePorts(ports: PortDef[]): string {
-  return ports.length ? ports.map((p) => `"${p.name}"`).join(', ') : 'none';
+  return ports.map((p) => `"${p.name}"`).join(', ');
 }
 
 function pickPort(ports: PortDef[], handle: string | null | undefined): PortDef | undefined {
@@ -19,27 +20,16 @@ export function checkEdges(graph: Graph, byId: Map<string, GraphNode>, types: Ma
   for (const edge of graph.edges) {
     const source = byId.get(edge.source);
     const target = byId.get(edge.target);
-    const edgeRef = `Connection "${edge.id}"`;
     if (!source || !target) {
-      const which = [!source ? `from unknown node "${edge.source}"` : '', !target ? `to unknown node "${edge.target}"` : ''].filter(
-        Boolean,
-      );
-      errors.push({
-        code: 'DANGLING_EDGE',
-        edgeId: edge.id,
-        nodeId: source?.id ?? target?.id,
-        message: `${edgeRef} goes ${which.join(' and ')}; delete it or reconnect it.`,
-      });
+      const key = !source && !target ? 'DANGLING_EDGE.both' : !source ? 'DANGLING_EDGE.from' : 'DANGLING_EDGE.to';
+      const params = { edge: edge.id, source: edge.source, target: edge.target };
+      errors.push(issue('DANGLING_EDGE', key, params, { edgeId: edge.id, nodeId: source?.id ?? target?.id }));
       continue;
     }
     const key = JSON.stringify([edge.source, edge.sourceHandle ?? null, edge.target, edge.targetHandle ?? null]);
     if (seenConnections.has(key)) {
-      errors.push({
-        code: 'DUPLICATE_EDGE',
-        edgeId: edge.id,
-        nodeId: target.id,
-        message: `${edgeRef} duplicates another connection from ${nodeName(source)} to ${nodeName(target)}.`,
-      });
+      const params = { edge: edge.id, source: nodeName(source), target: nodeName(target) };
+      errors.push(issue('DUPLICATE_EDGE', 'DUPLICATE_EDGE', params, { edgeId: edge.id, nodeId: target.id }));
       continue;
     }
     seenConnections.add(key);
@@ -51,13 +41,8 @@ export function checkEdges(graph: Graph, byId: Map<string, GraphNode>, types: Ma
 
   for (const { port, node, sources } of fanIn.values()) {
     if (sources.length > 1 && !port.multiple) {
-      errors.push({
-        code: 'MULTIPLE_INPUTS',
-        nodeId: node.id,
-        message:
-          `${nodeName(node)} input "${port.name}" accepts one connection but has ${sources.length} ` +
-          `(from ${sources.map(nodeName).join(', ')}); merge them with a transform.merge node first.`,
-      });
+      const params = { node: nodeName(node), port: port.name, count: sources.length, sources: sources.map(nodeName).join(', ') };
+      errors.push(issue('MULTIPLE_INPUTS', 'MULTIPLE_INPUTS', params, { nodeId: node.id }));
     }
   }
   return errors;
@@ -71,58 +56,29 @@ function checkEndpoints(
   tInfo: NodeTypeInfo,
   fanIn: Map<string, { port: PortDef; node: GraphNode; sources: GraphNode[] }>,
 ): ValidationError[] {
-  const edgeRef = `Connection "${edge.id}"`;
-  const base = { edgeId: edge.id };
-  if (sInfo.outputs.length === 0) {
-    return [
-      { ...base, code: 'INVALID_EDGE', nodeId: source.id, message: `${nodeName(source)} has no output, but ${edgeRef} starts from it.` },
-    ];
-  }
+  const e = edge.id;
+  const on = (node: GraphNode) => ({ edgeId: e, nodeId: node.id });
+  if (sInfo.outputs.length === 0) return [issue('INVALID_EDGE', 'INVALID_EDGE.noOutput', { node: nodeName(source), edge: e }, on(source))];
   if (tInfo.inputs.length === 0) {
-    return [
-      {
-        ...base,
-        code: 'INVALID_EDGE',
-        nodeId: target.id,
-        message: `${nodeName(target)} takes no input, but ${edgeRef} connects ${nodeName(source)} into it.`,
-      },
-    ];
+    return [issue('INVALID_EDGE', 'INVALID_EDGE.noInput', { node: nodeName(target), edge: e, source: nodeName(source) }, on(target))];
   }
   const out = pickPort(sInfo.outputs, edge.sourceHandle);
   if (!out) {
-    return [
-      {
-        ...base,
-        code: 'DANGLING_EDGE',
-        nodeId: source.id,
-        message: `${edgeRef} starts at output "${edge.sourceHandle}" of ${nodeName(source)}, which has no such output (outputs: ${describePorts(sInfo.outputs)}).`,
-      },
-    ];
+    const params = { edge: e, handle: String(edge.sourceHandle), node: nodeName(source), ports: describePorts(sInfo.outputs) };
+    return [issue('DANGLING_EDGE', 'DANGLING_EDGE.output', params, on(source))];
   }
   const inp = pickPort(tInfo.inputs, edge.targetHandle);
   if (!inp) {
-    return [
-      {
-        ...base,
-        code: 'DANGLING_EDGE',
-        nodeId: target.id,
-        message: `${edgeRef} ends at input "${edge.targetHandle}" of ${nodeName(target)}, which has no such input (inputs: ${describePorts(tInfo.inputs)}).`,
-      },
-    ];
+    const params = { edge: e, handle: String(edge.targetHandle), node: nodeName(target), ports: describePorts(tInfo.inputs) };
+    return [issue('DANGLING_EDGE', 'DANGLING_EDGE.input', params, on(target))];
   }
   const slot = `${target.id}\u0000${inp.name}`;
   const entry = fanIn.get(slot) ?? { port: inp, node: target, sources: [] };
   entry.sources.push(source);
   fanIn.set(slot, entry);
   if (!portsCompatible(out.type, inp.type)) {
-    return [
-      {
-        ...base,
-        code: 'INCOMPATIBLE_PORTS',
-        nodeId: target.id,
-        message: `${nodeName(source)} outputs ${out.type} but ${nodeName(target)} input "${inp.name}" expects ${inp.type} (${edgeRef}).`,
-      },
-    ];
+    const params = { source: nodeName(source), from: out.type, node: nodeName(target), port: inp.name, to: inp.type, edge: e };
+    return [issue('INCOMPATIBLE_PORTS', 'INCOMPATIBLE_PORTS', params, on(target))];
   }
   return [];
 }

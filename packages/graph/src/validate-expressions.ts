@@ -3,7 +3,7 @@ import { containsTemplate, parseTemplate } from './expression/parse';
 import { formatPath, type PathSegment } from './paths';
 import type { Graph, GraphNode } from './schema';
 import { upstreamOf } from './topology';
-import { nodeName, type ValidationError } from './validate-types';
+import { issue, nodeName, type ValidationError } from './validate-types';
 
 /** Every string inside params with its path, skipping top-level literal (non-template) params. */
 function* templateStrings(value: unknown, path: PathSegment[], literal: ReadonlySet<string>): Generator<[PathSegment[], string]> {
@@ -30,13 +30,15 @@ export function checkExpressions(
     const literal = new Set(literalParams(node));
     for (const [path, src] of templateStrings(node.params, [], literal)) {
       const param = formatPath(path);
-      const where = `${nodeName(node)}, parameter "${param}"`;
+      const at = { node: nodeName(node), param };
+      const where = { nodeId: node.id, param };
       let refs;
       try {
         refs = parseTemplate(src).flatMap((p) => (p.type === 'expr' ? [p.ref] : []));
       } catch (err) {
         if (!(err instanceof ExpressionError)) throw err;
-        errors.push({ code: 'EXPRESSION_SYNTAX', nodeId: node.id, param, message: `${where}: ${err.message}` });
+        const syntax = { position: (err.position ?? 0) + 1, snippet: err.snippet ?? src, detail: err.detail ?? err.message };
+        errors.push(issue('EXPRESSION_SYNTAX', 'EXPRESSION_SYNTAX', { ...at, ...syntax }, where));
         continue;
       }
       for (const ref of refs) {
@@ -48,23 +50,15 @@ export function checkExpressions(
         upstream ??= new Set(upstreamOf(graph, node.id));
         if (!other) {
           reported.add(key);
-          errors.push({
-            code: 'EXPRESSION_UNKNOWN_NODE',
-            nodeId: node.id,
-            param,
-            message: `${where} refers to ${shown}, but there is no node with id "${ref.nodeId}".`,
-          });
+          errors.push(issue('EXPRESSION_UNKNOWN_NODE', 'EXPRESSION_UNKNOWN_NODE', { ...at, ref: shown, id: ref.nodeId }, where));
         } else if (!upstream.has(ref.nodeId)) {
           reported.add(key);
           const self = ref.nodeId === node.id;
-          errors.push({
-            code: 'EXPRESSION_NOT_UPSTREAM',
-            nodeId: node.id,
-            param,
-            message: self
-              ? `${where} refers to its own output (${shown}); a node can only use the outputs of nodes before it.`
-              : `${where} refers to ${shown}, but ${nodeName(other)} does not run before it; connect it to this node (directly or through other nodes).`,
-          });
+          errors.push(
+            self
+              ? issue('EXPRESSION_NOT_UPSTREAM', 'EXPRESSION_NOT_UPSTREAM.self', { ...at, ref: shown }, where)
+              : issue('EXPRESSION_NOT_UPSTREAM', 'EXPRESSION_NOT_UPSTREAM.other', { ...at, ref: shown, other: nodeName(other) }, where),
+          );
         }
       }
     }

@@ -1,3 +1,4 @@
+import { GRAPH_KEY_PREFIX, renderGraphMessage, type GraphMessageKey, type MessageParams } from './messages';
 import type { GraphNode } from './schema';
 
 export type ValidationCode =
@@ -24,7 +25,12 @@ export type ValidationCode =
 
 export interface ValidationError {
   code: ValidationCode;
+  /** The English sentence (logs, older callers); rendered from `key` and `params`. */
   message: string;
+  /** The message's key in @bm/i18n's `errors` catalogue (`graph.CYCLE`), for every language. */
+  key: `graph.${GraphMessageKey}`;
+  /** The key's arguments: plain values (node names, ids, handles, types, counts). */
+  params: MessageParams;
   nodeId?: string;
   edgeId?: string;
   /** All nodes involved (a cycle). */
@@ -37,4 +43,13 @@ export interface ValidationError {
 export function nodeName(node: Pick<GraphNode, 'id' | 'type' | 'label'>): string {
   const label = node.label?.trim();
   return `"${label || node.id}" (${node.type})`;
+}
+
+type Where = Pick<ValidationError, 'nodeId' | 'edgeId' | 'nodeIds' | 'param'>;
+
+/** One issue: its code, where it is, and its message by catalogue key (the English rendered here). */
+export function issue(code: ValidationCode, key: GraphMessageKey, params: MessageParams, where: Where = {}): ValidationError {
+  const out: ValidationError = { code, message: renderGraphMessage(key, params), key: `${GRAPH_KEY_PREFIX}${key}` as const, params };
+  for (const [k, v] of Object.entries(where)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  return out;
 }

@@ -142,7 +142,13 @@ describe('validateGraph: shape', () => {
     const res = validateGraph({ nodes: [{ id: 'a', type: 't.manual', params: {}, position: { x: 'left', y: 0 } }] }, opts);
     expect(res.ok).toBe(false);
     expect(res.errors).toEqual([
-      { code: 'INVALID_GRAPH', nodeId: 'a', message: 'Invalid graph at nodes[0].position.x: expected number, received string' },
+      {
+        code: 'INVALID_GRAPH',
+        nodeId: 'a',
+        message: 'Invalid graph at nodes[0].position.x: expected number, received string',
+        key: 'graph.INVALID_GRAPH.at',
+        params: { path: 'nodes[0].position.x', detail: 'expected number, received string' },
+      },
     ]);
   });
 
@@ -304,7 +310,8 @@ describe('validateGraph: node types and params', () => {
     expect(err).toMatchObject({ code: 'INVALID_PARAM', param: 'headers["X Key"]' });
     expect(err.message).toBe('"f" (t.fetch): parameter "headers["X Key"]": expected string, received number.');
     const range = only({ nodes: [node('l', 't.llm', { prompt: 'p', temperature: 3 })], edges: [] });
-    expect(range.message).toContain('parameter "temperature": Too big');
+    expect(range.message).toBe('"l" (t.llm): parameter "temperature" must be at most 2.');
+    expect(range).toMatchObject({ key: 'graph.INVALID_PARAM.max', params: { node: '"l" (t.llm)', param: 'temperature', limit: 2 } });
   });
 
   it('does not accept templates in number params (only string params are templates)', () => {
@@ -353,6 +360,8 @@ describe('validateGraph: node limit', () => {
     expect(only(graph, { maxNodes: 2 })).toEqual({
       code: 'TOO_MANY_NODES',
       message: 'The graph has 3 nodes; the limit is 2. Split it into smaller bots.',
+      key: 'graph.TOO_MANY_NODES',
+      params: { count: 3, max: 2 },
     });
     expect(codes(graph, { maxNodes: 3 })).toEqual([]);
   });

@@ -1,11 +1,11 @@
-import { cleanMessage, describeParamIssues, formatParamIssue } from './issues';
+import { cleanMessage, describeParamIssues } from './issues';
 import type { NodeTypeInfo } from './node-type';
 import { formatPath, type PathSegment } from './paths';
 import { GraphSchema, type Graph, type GraphNode } from './schema';
 import { findCycles } from './topology';
 import { checkEdges } from './validate-edges';
 import { checkExpressions } from './validate-expressions';
-import { nodeName, type ValidationError } from './validate-types';
+import { issue, nodeName, type ValidationError } from './validate-types';
 
 export const DEFAULT_MAX_NODES = 500;
 
@@ -39,12 +39,7 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
     return {
       ok: false,
       graph,
-      errors: [
-        {
-          code: 'TOO_MANY_NODES',
-          message: `The graph has ${graph.nodes.length} nodes; the limit is ${maxNodes}. Split it into smaller bots.`,
-        },
-      ],
+      errors: [issue('TOO_MANY_NODES', 'TOO_MANY_NODES', { count: graph.nodes.length, max: maxNodes })],
     };
   }
 
@@ -53,17 +48,20 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
   for (const node of graph.nodes) {
     const first = byId.get(node.id);
     if (first) {
-      errors.push({
-        code: 'DUPLICATE_NODE_ID',
-        nodeId: node.id,
-        message: `Two nodes share the id "${node.id}": ${nodeName(first)} and ${nodeName(node)}. Node ids must be unique.`,
-      });
+      errors.push(
+        issue(
+          'DUPLICATE_NODE_ID',
+          'DUPLICATE_NODE_ID',
+          { id: node.id, first: nodeName(first), second: nodeName(node) },
+          { nodeId: node.id },
+        ),
+      );
     } else byId.set(node.id, node);
   }
   const edgeIds = new Set<string>();
   for (const edge of graph.edges) {
     if (edgeIds.has(edge.id)) {
-      errors.push({ code: 'DUPLICATE_EDGE_ID', edgeId: edge.id, message: `Two connections share the id "${edge.id}".` });
+      errors.push(issue('DUPLICATE_EDGE_ID', 'DUPLICATE_EDGE_ID', { id: edge.id }, { edgeId: edge.id }));
     }
     edgeIds.add(edge.id);
   }
@@ -84,24 +82,20 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
   errors.push(...checkEdges(graph, byId, types));
   for (const cycle of findCycles(graph)) {
     const names = [...cycle, cycle[0]!].map((id) => nodeName(byId.get(id)!));
-    errors.push({
-      code: 'CYCLE',
-      nodeId: cycle[0],
-      nodeIds: cycle,
-      message: `These nodes form a cycle: ${names.join(' → ')}. Remove one of these connections.`,
-    });
+    errors.push(issue('CYCLE', 'CYCLE', { path: names.join(' → ') }, { nodeId: cycle[0], nodeIds: cycle }));
   }
   errors.push(...checkExpressions(graph, byId, (n) => types.get(n.id)?.literalParams ?? []));
   return { ok: errors.length === 0, errors, graph };
 }
 
 function shapeErrors(issues: readonly { path: PropertyKey[]; message: string }[], input: unknown): ValidationError[] {
-  return issues.map((issue) => {
-    const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-    const error: ValidationError = {
-      code: 'INVALID_GRAPH',
-      message: `Invalid graph at ${formatPath(path) || 'the top level'}: ${cleanMessage(issue.message)}`,
-    };
+  return issues.map((zodIssue) => {
+    const path = zodIssue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    const at = formatPath(path);
+    const detail = cleanMessage(zodIssue.message);
+    const error = at
+      ? issue('INVALID_GRAPH', 'INVALID_GRAPH.at', { path: at, detail })
+      : issue('INVALID_GRAPH', 'INVALID_GRAPH.top', { detail });
     if (path[0] === 'nodes' && typeof path[1] === 'number' && input && typeof input === 'object') {
       const raw = (input as { nodes?: unknown[] }).nodes?.[path[1]] as { id?: unknown } | undefined;
       if (typeof raw?.id === 'string') error.nodeId = raw.id;
@@ -115,29 +109,25 @@ function shapeErrors(issues: readonly { path: PropertyKey[]; message: string }[]
 }
 
 function unknownType(node: GraphNode, versions: number[]): ValidationError {
+  const where = { nodeId: node.id };
   if (versions.length > 0) {
-    return {
-      code: 'UNKNOWN_NODE_VERSION',
-      nodeId: node.id,
-      message: `${nodeName(node)} uses version ${node.version}, which does not exist (available: ${versions.join(', ')}).`,
-    };
+    const params = { node: nodeName(node), version: node.version, available: versions.join(', ') };
+    return issue('UNKNOWN_NODE_VERSION', 'UNKNOWN_NODE_VERSION', params, where);
   }
-  return {
-    code: 'UNKNOWN_NODE_TYPE',
-    nodeId: node.id,
-    message: `${nodeName(node)} has an unknown node type "${node.type}" (version ${node.version}).`,
-  };
+  return issue('UNKNOWN_NODE_TYPE', 'UNKNOWN_NODE_TYPE', { node: nodeName(node), type: node.type, version: node.version }, where);
 }
 
 function checkParams(node: GraphNode, info: NodeTypeInfo): ValidationError[] {
   const result = info.params.safeParse(node.params);
   if (result.success) return [];
-  return describeParamIssues(result.error, node.params).map((issue) => ({
-    code: issue.missing ? 'MISSING_PARAM' : 'INVALID_PARAM',
-    nodeId: node.id,
-    param: issue.path,
-    message: `${nodeName(node)}: ${formatParamIssue(issue)}.`,
-  }));
+  return describeParamIssues(result.error, node.params).map((p) =>
+    issue(
+      p.missing ? 'MISSING_PARAM' : 'INVALID_PARAM',
+      p.reason,
+      { node: nodeName(node), param: p.path, ...p.args },
+      { nodeId: node.id, param: p.path },
+    ),
+  );
 }
 
 function checkLlm(node: GraphNode, param: string, llm: NonNullable<ValidateGraphOptions['llm']>): ValidationError[] {
@@ -145,25 +135,13 @@ function checkLlm(node: GraphNode, param: string, llm: NonNullable<ValidateGraph
   if (typeof id === 'string' && id.trim() !== '') {
     if (llm.connectionUsable && !llm.connectionUsable(id)) {
       return [
-        {
-          code: 'LLM_CONNECTION_UNUSABLE',
-          nodeId: node.id,
-          param,
-          message: `${nodeName(node)} uses LLM connection "${id}", which does not exist, is inactive or is not shared with this bot's workspace. Pick another connection on the node.`,
-        },
+        issue('LLM_CONNECTION_UNUSABLE', 'LLM_CONNECTION_UNUSABLE', { node: nodeName(node), connection: id }, { nodeId: node.id, param }),
       ];
     }
     return [];
   }
   if (!llm.botHasConnection) {
-    return [
-      {
-        code: 'LLM_CONNECTION_MISSING',
-        nodeId: node.id,
-        param,
-        message: `${nodeName(node)} has no LLM connection: choose one on the node, or set a default connection for the bot (Settings → LLM Connections to add one).`,
-      },
-    ];
+    return [issue('LLM_CONNECTION_MISSING', 'LLM_CONNECTION_MISSING.none', { node: nodeName(node) }, { nodeId: node.id, param })];
   }
   return [];
 }

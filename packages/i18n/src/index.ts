@@ -13,5 +13,6 @@ export {
   type AppLocale,
   type Locale,
 } from './locales';
+export { flatten, messageArguments } from './catalogue';
 export { pseudoLocalize } from './pseudo';
 export { NAMESPACES, resources, sourceResources, type Namespace, type Resources } from './resources';

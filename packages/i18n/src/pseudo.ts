@@ -56,8 +56,9 @@ const ACCENTS: Record<string, string> = {
   Z: 'Ž',
 };
 
-// <Trans> tags (`<b>`, `<0>`, `<link/>`) stay as they are: react-i18next turns them into elements.
-const TAG = /(<\/?[\w-]+\s*\/?>)/;
+// <Trans> tags (`<b>`, `<0>`, `<link/>`) stay as they are: react-i18next turns them into elements;
+// so do the canvas summaries' literal `{param|fallback}` placeholders, which the editor fills in.
+const TAG = /(<\/?[\w-]+\s*\/?>|\{\w+(?:\|[^{}]*)?\})/;
 
 function accent(text: string): string {
   return text

@@ -107,7 +107,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       throw new LlmError(
         'KEY_UNREADABLE',
         `The stored API key of connection "${rec.name}" could not be decrypted (the server's encryption key may have changed). Enter the key again in Settings → LLM Connections.`,
-        { provider: rec.provider, connectionId: rec.id },
+        { provider: rec.provider, connectionId: rec.id, key: 'llm.KEY_UNREADABLE', params: { connection: rec.name } },
       );
     }
   }
@@ -118,7 +118,8 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
     if (!found) throw new LlmError('BAD_REQUEST', `The bot ${req.botId} was not found.`);
     const { bot } = found;
     const connectionId = fromNode ?? nonEmpty(bot.llmConnectionId);
-    if (!connectionId) throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`);
+    if (!connectionId)
+      throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`, { key: 'llm.NO_CONNECTION', params: {} });
     const rec = found.connection;
     const allowed = rec !== null && connectionUsableBy(rec, req.userId, bot.workspaceId) && found.member;
     if (!rec || !allowed) {
@@ -126,13 +127,14 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       throw new LlmError(
         'CONNECTION_NOT_FOUND',
         `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`,
+        { key: 'llm.CONNECTION_NOT_FOUND', params: { for: fromNode ? 'node' : 'bot' } },
       );
     }
     if (!rec.isActive) {
       throw new LlmError(
         'CONNECTION_INACTIVE',
         `The LLM connection "${rec.name}" is turned off. Turn it back on in Settings → LLM Connections, or pick another connection in the bot's settings or on the node.`,
-        { provider: rec.provider, connectionId: rec.id },
+        { provider: rec.provider, connectionId: rec.id, key: 'llm.CONNECTION_INACTIVE', params: { connection: rec.name } },
       );
     }
     const model = nonEmpty(req.model) ?? nonEmpty(bot.llmModelOverride) ?? rec.modelDefault;

@@ -23,8 +23,10 @@ const KEY_REQUIRED = new Set<Provider>(['openai', 'anthropic', 'google']);
 
 type Endpoint = Pick<ListModelsInput, 'provider' | 'apiKey' | 'baseUrl' | 'signal' | 'timeoutMs' | 'connection'> & { model?: string };
 
-function badRequest(call: CallContext, message: string): LlmError {
-  return new LlmError('BAD_REQUEST', message, { provider: call.provider, connectionId: call.connection?.id });
+/** `key` names the message in the `errors` catalogue (llm.BAD_REQUEST.*); its params say which connection. */
+function badRequest(call: CallContext, message: string, key: string, more: Record<string, string> = {}): LlmError {
+  const params = { hasConnection: call.connection ? 'yes' : 'no', connection: call.connection?.name ?? '', ...more };
+  return new LlmError('BAD_REQUEST', message, { provider: call.provider, connectionId: call.connection?.id, key, params });
 }
 
 function resolveBaseUrl(input: Endpoint, adapter: ProviderAdapter, call: CallContext): string {
@@ -37,16 +39,25 @@ function resolveBaseUrl(input: Endpoint, adapter: ProviderAdapter, call: CallCon
         /^./,
         (c) => c.toUpperCase(),
       ),
+      'llm.BAD_REQUEST.noBaseUrl',
     );
   }
   let url: URL;
   try {
     url = new URL(configured);
   } catch {
-    throw badRequest(call, `The base URL of ${where} is not a valid URL. Fix it in Settings → LLM Connections.`);
+    throw badRequest(
+      call,
+      `The base URL of ${where} is not a valid URL. Fix it in Settings → LLM Connections.`,
+      'llm.BAD_REQUEST.baseUrlInvalid',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw badRequest(call, `The base URL of ${where} must start with http:// or https://. Fix it in Settings → LLM Connections.`);
+    throw badRequest(
+      call,
+      `The base URL of ${where} must start with http:// or https://. Fix it in Settings → LLM Connections.`,
+      'llm.BAD_REQUEST.baseUrlProtocol',
+    );
   }
   call.host = url.host;
   return configured.replace(/\/+$/, '');
@@ -56,12 +67,16 @@ function resolveBaseUrl(input: Endpoint, adapter: ProviderAdapter, call: CallCon
 function redacted(err: LlmError, secrets: string[]): LlmError {
   const message = redactText(err.message, secrets);
   if (message === err.message) return err;
+  // The catalogue key stays; its params are plain values and are redacted like the message.
+  const params =
+    err.params && Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === 'string' ? redactText(v, secrets) : v]));
   return new LlmError(err.code, message, {
     retryAfterMs: err.retryAfterMs,
     provider: err.provider,
     status: err.status,
     connectionId: err.connectionId,
     requestId: err.requestId,
+    ...(err.key !== undefined ? { key: err.key, params } : {}),
   });
 }
 
@@ -93,7 +108,10 @@ async function withProvider<T>(
   }, timeoutMs);
   try {
     const adapter = ADAPTERS[input.provider];
-    if (!adapter) throw badRequest(call, `Unknown LLM provider "${String(input.provider)}".`);
+    if (!adapter)
+      throw badRequest(call, `Unknown LLM provider "${String(input.provider)}".`, 'llm.BAD_REQUEST.unknownProvider', {
+        provider: String(input.provider),
+      });
     const baseUrl = resolveBaseUrl(input, adapter, call);
     if (KEY_REQUIRED.has(input.provider) && !input.apiKey) throw missingKey(call);
     if (input.signal?.aborted) throw input.signal.reason;
@@ -134,8 +152,8 @@ async function withProvider<T>(
 }
 
 function normalize(input: ProviderCallInput): NormalizedChat {
-  const invalid = (message: string) =>
-    new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id });
+  const invalid = (message: string, key: string) =>
+    new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id, key, params: {} });
   const system = [input.system, ...input.messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(
     (s): s is string => typeof s === 'string' && s.trim() !== '',
   );
@@ -143,8 +161,12 @@ function normalize(input: ProviderCallInput): NormalizedChat {
   const messages = input.messages
     .filter((m): m is { role: 'user' | 'assistant'; content: string } => m.role !== 'system')
     .map((m) => ({ role: m.role, content: m.content }));
-  if (messages.length === 0) throw invalid("The LLM node has no prompt: write one in the node's Prompt field.");
-  if (!input.model?.trim()) throw invalid("No model is selected. Choose one on the node, in the bot's settings or on the LLM connection.");
+  if (messages.length === 0) throw invalid("The LLM node has no prompt: write one in the node's Prompt field.", 'llm.BAD_REQUEST.noPrompt');
+  if (!input.model?.trim())
+    throw invalid(
+      "No model is selected. Choose one on the node, in the bot's settings or on the LLM connection.",
+      'llm.BAD_REQUEST.noModel',
+    );
   return {
     model: input.model.trim(),
     ...(system.length ? { system: system.join('\n\n') } : {}),

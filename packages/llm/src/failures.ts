@@ -64,6 +64,7 @@ function make(
   ctx: CallContext,
   extra: { status?: number; retryAfterMs?: number; requestId?: string } = {},
   key?: string,
+  more: Record<string, string | number> = {},
 ): LlmError {
   const params = {
     provider: ctx.provider,
@@ -72,6 +73,7 @@ function make(
     hasConnection: ctx.connection ? 'yes' : 'no',
     connection: ctx.connection?.name ?? '',
     ...(extra.status !== undefined ? { status: extra.status } : {}),
+    ...more,
   };
   return new LlmError(code, message, {
     provider: ctx.provider,
@@ -150,12 +152,15 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
         'llm.QUOTA_EXCEEDED',
       );
     case 'RATE_LIMITED': {
-      const after = f.retryAfterMs !== undefined ? ` after about ${Math.max(1, Math.ceil(f.retryAfterMs / 1000))} s` : '';
+      const seconds = f.retryAfterMs !== undefined ? String(Math.max(1, Math.ceil(f.retryAfterMs / 1000))) : '';
+      const after = seconds ? ` after about ${seconds} s` : '';
       return make(
         code,
         `${cap(P)} is rate-limiting your requests${tag(ctx, 429)}. The run retries automatically${after}; if this keeps happening, run the bot less often or raise your rate limits with ${P}.`,
         ctx,
         { ...extra, ...(f.retryAfterMs !== undefined ? { retryAfterMs: f.retryAfterMs } : {}) },
+        'llm.RATE_LIMITED',
+        { hasRetryAfter: seconds ? 'yes' : 'no', seconds },
       );
     }
     case 'MODEL_NOT_FOUND':
@@ -176,18 +181,27 @@ export function httpFailureToError(f: HttpFailure, ctx: CallContext): LlmError {
         `${cap(P)} timed out while answering${tag(ctx, s)}. The run retries automatically; for long answers lower the maximum tokens or choose a faster model.`,
         ctx,
         extra,
+        'llm.TIMEOUT.http',
       );
     case 'PROVIDER_UNAVAILABLE':
-      return make(code, `${cap(P)} is unavailable or overloaded right now${tag(ctx, s)}. The run retries automatically.`, ctx, extra);
+      return make(
+        code,
+        `${cap(P)} is unavailable or overloaded right now${tag(ctx, s)}. The run retries automatically.`,
+        ctx,
+        extra,
+        'llm.PROVIDER_UNAVAILABLE',
+      );
     case 'NOT_OPENAI_COMPATIBLE':
       return wrongShape(ctx, `HTTP ${s} with a non-API body`, extra);
     default: {
-      const detail = f.providerMessage ? `: ${shortText(f.providerMessage)}` : '';
+      const said = f.providerMessage ? shortText(f.providerMessage) : '';
       return make(
         'BAD_REQUEST',
-        `${cap(P)} rejected the request${tag(ctx, s)}${detail}. Check the node's settings (model, temperature, maximum tokens) and the prompt.`,
+        `${cap(P)} rejected the request${tag(ctx, s)}${said ? `: ${said}` : ''}. Check the node's settings (model, temperature, maximum tokens) and the prompt.`,
         ctx,
         extra,
+        'llm.BAD_REQUEST.rejected',
+        { hasDetail: said ? 'yes' : 'no', detail: said },
       );
     }
   }
@@ -199,16 +213,19 @@ function contextTooLong(ctx: CallContext, extra: { status?: number; requestId?: 
     `The prompt is too long for the model "${ctx.model ?? '?'}" on ${who(ctx)}${conn(ctx)}. Shorten the input (fewer items, a smaller page, a shorter template) or choose a model with a larger context window.`,
     ctx,
     extra,
+    'llm.CONTEXT_TOO_LONG',
   );
 }
 
-/** `what` completes "… refused to answer: <what>". */
+/** `what` completes "… refused to answer: <what>" (in English: it is the provider's reason, often quoting it). */
 export function contentFiltered(ctx: CallContext, what: string, extra: { status?: number; requestId?: string } = {}): LlmError {
   return make(
     'CONTENT_FILTERED',
     `${cap(who(ctx))} refused to answer${conn(ctx)}: ${what}. Rephrase the prompt or change the input that triggered the provider's safety filter.`,
     ctx,
     extra,
+    'llm.CONTENT_FILTERED',
+    { detail: what },
   );
 }
 
@@ -217,15 +234,18 @@ export function wrongShape(ctx: CallContext, got: string, extra: { status?: numb
   const message = isCompatFamily(ctx.provider)
     ? `The endpoint at ${ctx.host} did not answer like an OpenAI-compatible API${tag(ctx, `got ${got}`)}. Check the connection's base URL: it must be the API root, usually ending in /v1.`
     : `The endpoint at ${ctx.host} did not answer like the ${NAMES[ctx.provider]} API${tag(ctx, `got ${got}`)}. Check the connection's base URL, or leave it empty to use ${NAMES[ctx.provider]} directly.`;
-  return make('NOT_OPENAI_COMPATIBLE', message, ctx, extra);
+  const key = isCompatFamily(ctx.provider) ? 'llm.NOT_OPENAI_COMPATIBLE.compatible' : 'llm.NOT_OPENAI_COMPATIBLE.hosted';
+  return make('NOT_OPENAI_COMPATIBLE', message, ctx, extra, key, { detail: got });
 }
 
 export function invalidJson(ctx: CallContext, text: string, requestId?: string, truncated = false): LlmError {
-  const excerpt = text.trim() === '' ? 'an empty answer' : `"${shortText(text, 160)}"`;
+  const quoted = text.trim() === '' ? '' : shortText(text, 160);
+  const excerpt = quoted ? `"${quoted}"` : 'an empty answer';
   const message = truncated
     ? `The model "${ctx.model ?? '?'}"${conn(ctx)} was asked for JSON but its answer was cut off at the output token limit before the JSON was complete. Raise "Max tokens" on the node, or ask for less.`
     : `The model "${ctx.model ?? '?'}"${conn(ctx)} was asked for JSON but its answer is not valid JSON: ${excerpt}. Ask for JSON explicitly in the prompt and describe the fields, or turn off JSON output on the node.`;
-  return make('INVALID_JSON', message, ctx, { requestId });
+  const key = truncated ? 'llm.INVALID_JSON.truncated' : 'llm.INVALID_JSON.invalid';
+  return make('INVALID_JSON', message, ctx, { requestId }, key, truncated ? {} : { hasExcerpt: quoted ? 'yes' : 'no', excerpt: quoted });
 }
 
 export function missingKey(ctx: CallContext): LlmError {
@@ -244,6 +264,9 @@ export function timeoutError(ctx: CallContext): LlmError {
     'TIMEOUT',
     `${cap(who(ctx))} did not answer within ${secs} s${conn(ctx)}. The run retries automatically; for long answers lower the maximum tokens or choose a faster model.`,
     ctx,
+    {},
+    'llm.TIMEOUT.deadline',
+    { seconds: String(secs) },
   );
 }
 
@@ -268,7 +291,16 @@ export function transportFailureToError(err: unknown, ctx: CallContext): LlmErro
   const chain = causeChain(err);
   const blocked = chain.find((e) => (e as { code?: unknown }).code === 'OUTBOUND_BLOCKED') as Error | undefined;
   if (blocked) {
-    return make('OUTBOUND_BLOCKED', `Bot Manager did not call ${whoAt(ctx)}${conn(ctx)}: ${blocked.message}`, ctx);
+    return make(
+      'OUTBOUND_BLOCKED',
+      `Bot Manager did not call ${whoAt(ctx)}${conn(ctx)}: ${blocked.message}`,
+      ctx,
+      {},
+      'llm.OUTBOUND_BLOCKED',
+      {
+        detail: blocked.message,
+      },
+    );
   }
   if (chain.some((e) => e instanceof SyntaxError)) return wrongShape(ctx, 'a body that is not valid JSON');
   // The SDKs' own deadline (a backstop behind callProvider's) and undici's header/body timeouts.
@@ -288,8 +320,21 @@ export function transportFailureToError(err: unknown, ctx: CallContext): LlmErro
       'NETWORK_ERROR',
       `Could not reach ${whoAt(ctx)}${tag(ctx, netCode)}. Check the connection's base URL and that the server is running and reachable from Bot Manager. The run retries automatically.`,
       ctx,
+      {},
+      'llm.NETWORK_ERROR',
+      { hasCode: netCode ? 'yes' : 'no', code: netCode ?? '' },
     );
   }
-  const detail = err instanceof Error && err.message ? `: ${shortText(err.message)}` : '';
-  return make('BAD_REQUEST', `Unexpected failure while calling ${who(ctx)}${conn(ctx)}${detail}.`, ctx);
+  const said = err instanceof Error && err.message ? shortText(err.message) : '';
+  return make(
+    'BAD_REQUEST',
+    `Unexpected failure while calling ${who(ctx)}${conn(ctx)}${said ? `: ${said}` : ''}.`,
+    ctx,
+    {},
+    'llm.BAD_REQUEST.unexpected',
+    {
+      hasDetail: said ? 'yes' : 'no',
+      detail: said,
+    },
+  );
 }

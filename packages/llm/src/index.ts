@@ -1,7 +1,17 @@
 export type { ChatMessage, ListModelsInput, LlmResult, LlmUsage, Provider, ProviderCallInput, ProviderDeps, Purpose } from './types';
 export { LlmError, isLlmError, type LlmErrorCode, type LlmErrorOptions } from './errors';
 export { callProvider, listProviderModels } from './call-provider';
-export { httpFailureToError, missingKey, type CallContext, type HttpFailure } from './failures';
+export {
+  contentFiltered,
+  httpFailureToError,
+  invalidJson,
+  missingKey,
+  timeoutError,
+  transportFailureToError,
+  wrongShape,
+  type CallContext,
+  type HttpFailure,
+} from './failures';
 export {
   connectionUsableBy,
   createLlmService,

@@ -86,13 +86,17 @@ function llmMessage(locale: AppLocale, err: { message: string; key?: string; par
   return err.key && hasMessage('errors', err.key) ? errorMessage(locale, err.key as ErrorKey, err.params) : err.message;
 }
 
-/** Details that name a catalogue key get their message from it; others pass unchanged. */
+/**
+ * Details that name a catalogue key get their message from it in the caller's language, and keep
+ * the key and params (a client may render them itself, e.g. after switching language); others
+ * pass unchanged.
+ */
 function localizeDetails(locale: AppLocale, details: unknown): unknown {
   if (!Array.isArray(details)) return details;
   return details.map((d: unknown) => {
     if (!d || typeof d !== 'object' || typeof (d as { key?: unknown }).key !== 'string') return d;
-    const { key, params, ...rest } = d as { key: ErrorKey; params?: ErrorParams };
-    return { ...rest, message: errorMessage(locale, key, params) };
+    const { key, params = {}, ...rest } = d as { key: ErrorKey; params?: ErrorParams };
+    return { ...rest, message: errorMessage(locale, key, params), key, params };
   });
 }
 

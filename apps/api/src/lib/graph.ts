@@ -1,9 +1,16 @@
 import type { GraphInput } from '@bm/contract';
 import { moveCredentialsToSecrets } from '@bm/db';
-import { GraphSchema, type Graph } from '@bm/graph';
-import { maskSecretParams, restoreSecretParams, validateBotGraph } from '@bm/nodes';
+import { GraphSchema, validateGraph, type Graph, type ValidationError } from '@bm/graph';
+import { maskSecretParams, nodeTypeLookup, restoreSecretParams, validateBotGraph } from '@bm/nodes';
 import type { AppDeps } from '../deps';
-import { apiError } from './errors';
+import { apiError, type ErrorKey } from './errors';
+
+/**
+ * 422 details of validation issues. Each names its catalogue key: the error handler renders its
+ * message in the caller's language and keeps key and params beside it (a client may render them).
+ */
+const issueDetails = (errors: ValidationError[]) =>
+  errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, key: e.key as ErrorKey, params: e.params }));
 
 /**
  * Parses and validates a graph for saving or running; an invalid graph is 422 with
@@ -16,8 +23,14 @@ export async function validGraphOr422(
 ): Promise<Graph> {
   const parsed = GraphSchema.safeParse(raw);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ message: `graph.${i.path.join('.')}: ${i.message}` }));
-    throw apiError(422, 'INVALID_GRAPH', { key: 'INVALID_GRAPH.malformed', params: { first: details[0]?.message ?? '' }, details });
+    // The same shape issues (keyed, in the caller's language) that validateGraph reports.
+    const details = issueDetails(validateGraph(raw, nodeTypeLookup).errors);
+    const first = details[0];
+    throw apiError(422, 'INVALID_GRAPH', {
+      key: 'INVALID_GRAPH.malformed',
+      params: { first: first ? { key: first.key, params: first.params } : '' },
+      details,
+    });
   }
   const result = await validateBotGraph(parsed.data, {
     repos: deps.services.repos,
@@ -25,10 +38,11 @@ export async function validGraphOr422(
     ...c,
   });
   if (!result.ok) {
-    const details = result.errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, message: e.message }));
+    const details = issueDetails(result.errors);
+    const first = details[0]!;
     throw apiError(422, 'INVALID_GRAPH', {
       key: 'INVALID_GRAPH.problems',
-      params: { first: details[0]!.message, more: details.length - 1 },
+      params: { first: { key: first.key, params: first.params }, more: details.length - 1 },
       details,
     });
   }

@@ -6,7 +6,9 @@ type Leaves<T, P extends string = ''> = {
 
 /** A message of the `errors` catalogue (the English one is the source of the key set). */
 export type ErrorKey = Leaves<Resources['errors']>;
-export type ErrorParams = Record<string, string | number>;
+/** A message used as an argument of another ("The graph has problems: {first}"), rendered in the same language. */
+export type NestedMessage = { key: string; params?: Record<string, string | number> };
+export type ErrorParams = Record<string, string | number | NestedMessage>;
 
 type I18n = ReturnType<typeof createI18n>;
 
@@ -20,7 +22,10 @@ function instance(locale: AppLocale): I18n {
 
 /** A message of the `ns` catalogue in a language (English when that language lacks it). */
 export function message(locale: AppLocale, ns: 'errors' | 'nodes', key: string, params: ErrorParams = {}): string {
-  return (instance(locale).t as (k: string, o: object) => string)(`${ns}:${key}`, params);
+  const flat = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? message(locale, ns, v.key, v.params) : v]),
+  );
+  return (instance(locale).t as (k: string, o: object) => string)(`${ns}:${key}`, flat);
 }
 
 export const errorMessage = (locale: AppLocale, key: ErrorKey, params: ErrorParams = {}) => message(locale, 'errors', key, params);

@@ -3,10 +3,10 @@ import { describeNodeTypes, nodeTextPaths, nodeTextPrefix, withNodeTexts, type N
 import { hasMessage, message } from './messages';
 
 /**
- * ICU treats `{`, `}` and some apostrophes as syntax; node texts are full of `{{ templates }}`.
+ * ICU treats `{`, `}`, `#`, tags and some apostrophes as syntax (`|` is plain text: quoting it would leave the apostrophes); node texts are full of `{{ templates }}`.
  * Quoting them makes the catalogue's English render back to exactly the definition's text.
  */
-export const icuEscape = (text: string) => text.replace(/'/g, "''").replace(/[{}#|<>]+/g, (m) => `'${m}'`);
+export const icuEscape = (text: string) => text.replace(/'/g, "''").replace(/[{}#<>]+/g, (m) => `'${m}'`);
 
 type Tree = { [k: string]: string | Tree };
 

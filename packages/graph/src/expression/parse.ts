@@ -35,7 +35,11 @@ const MAX_SNIPPET = 40;
 function syntaxError(src: string, pos: number, what: string, from = 0): ExpressionError {
   const rest = src.slice(from);
   const snippet = rest.length > MAX_SNIPPET ? `${rest.slice(0, MAX_SNIPPET)}…` : rest;
-  return new ExpressionError('syntax', `Expression syntax error at character ${pos + 1} of "${snippet}": ${what}`, { position: pos });
+  return new ExpressionError('syntax', `Expression syntax error at character ${pos + 1} of "${snippet}": ${what}`, {
+    position: pos,
+    snippet,
+    detail: what,
+  });
 }
 
 function describeToken(tok: Token): string {

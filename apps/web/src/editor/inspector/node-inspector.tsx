@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { CopyButton } from '../../ui/copy-button';
 import { Alert } from '../../ui/states';
 import { CATEGORY_LABEL } from '../canvas/category';
-import { describeIssue } from '../issue-text';
+import { fieldIssue } from '../issue-text';
 import { schemaToFields } from '../schema-form/schema-fields';
 import { nodeTypeOf } from '../store/catalogue-slice';
 import { useEditorStore } from '../store/editor-store';
@@ -25,7 +25,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const deleteNodes = useEditorStore((s) => s.deleteNodes);
   const { t } = useTranslation();
   const fields = useMemo(() => schemaToFields(def?.paramsSchema, def), [def]);
-  const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId).map((i) => describeIssue(i.message)), [issues, nodeId]);
+  const title = data?.label || def?.title || data?.type;
+  const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId).map((i) => fieldIssue(i, title)), [issues, nodeId, title]);
   const issueFor = (key: string) => nodeIssues.find((i) => i.param === key)?.text;
 
   if (!data) return null;

@@ -88,7 +88,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
       withDirty(s, {
         // The server's complaint about a param is answered once the user changes it; the next save re-checks.
         issues: s.issues.some((i) => i.nodeId === nodeId)
-          ? s.issues.filter((i) => i.nodeId !== nodeId || !touched.has(describeIssue(i.message).param ?? ''))
+          ? s.issues.filter((i) => i.nodeId !== nodeId || !touched.has(i.param ?? describeIssue(i.message).param ?? ''))
           : s.issues,
         nodes: mapNode(s.nodes, nodeId, (n) => {
           const params = { ...n.data.params };

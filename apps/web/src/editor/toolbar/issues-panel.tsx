@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Icon } from '../../ui/icons';
 import { Button } from '../../ui/button';
-import { describeIssue } from '../issue-text';
+import { issueText } from '../issue-text';
 import { useEditorStore } from '../store/editor-store';
 
 /** The server's validation answer (422 details), each item jumping to its node. */
@@ -30,28 +30,31 @@ export function IssuesPanel() {
           <Button size="sm" variant="ghost" icon="x" aria-label={t('editor:issues.dismiss')} onClick={() => setIssues([])} />
         </header>
         <ul>
-          {issues.map((issue, i) => (
-            <li key={i}>
-              <button
-                type="button"
-                disabled={!issue.nodeId}
-                title={issue.nodeId ? t('editor:issues.showNode') : undefined}
-                onClick={() => {
-                  if (!issue.nodeId) return;
-                  selectNode(issue.nodeId);
-                  void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
-                }}
-              >
-                {issue.nodeId && <strong className="issue-node">{titleOf(issue.nodeId)}</strong>}
-                <span>{describeIssue(issue.message).text}</span>
-              </button>
-              {issue.code === 'LLM_CONNECTION_MISSING' && (
-                <Link to="/settings/connections" className="issue-action small">
-                  {t('editor:issues.addConnection')}
-                </Link>
-              )}
-            </li>
-          ))}
+          {issues.map((issue, i) => {
+            const { text, namesNode } = issueText(issue, issue.nodeId ? titleOf(issue.nodeId) : undefined);
+            return (
+              <li key={i}>
+                <button
+                  type="button"
+                  disabled={!issue.nodeId}
+                  title={issue.nodeId ? t('editor:issues.showNode') : undefined}
+                  onClick={() => {
+                    if (!issue.nodeId) return;
+                    selectNode(issue.nodeId);
+                    void fitView({ nodes: [{ id: issue.nodeId }], duration: 300, maxZoom: 1.2 });
+                  }}
+                >
+                  {issue.nodeId && !namesNode && <strong className="issue-node">{titleOf(issue.nodeId)}</strong>}
+                  <span>{text}</span>
+                </button>
+                {issue.code === 'LLM_CONNECTION_MISSING' && (
+                  <Link to="/settings/connections" className="issue-action small">
+                    {t('editor:issues.addConnection')}
+                  </Link>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </div>
     </div>
