@@ -90,7 +90,11 @@ async function serviceFailures(): Promise<LlmError[]> {
   const service = (connection: LlmConnectionRecord | null, botConnection: string | null = 'c1') =>
     createLlmService({
       store: {
-        lookup: async () => ({ bot: { id: 'b', workspaceId: 'w', llmConnectionId: botConnection, llmModelOverride: null }, connection, member: true }),
+        lookup: async () => ({
+          bot: { id: 'b', workspaceId: 'w', llmConnectionId: botConnection, llmModelOverride: null },
+          connection,
+          member: true,
+        }),
       },
       decrypt: () => {
         throw new Error('sealed with another key');
