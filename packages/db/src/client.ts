@@ -3,6 +3,7 @@ import path from 'node:path';
 import { markDatabaseError } from './errors';
 import { PrismaClient } from './generated/client';
 import { upgradePgliteDataDir } from './pglite-upgrade';
+import { preparedStatements } from './pglite-statements';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -114,13 +115,13 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   // pglite-prisma-adapter 0.6 is typed against driver-adapter-utils 6.10; the runtime contract is the
   // same in 6.19 (verified), only the declaration types differ.
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) as never });
+  const statements = preparedStatements(db);
   const raw: RawSql = {
     async exec(sql) {
       await db.exec(sql).catch(fromDatabase);
     },
     async query(sql, params) {
-      const r = await db.query(sql, params as unknown[] | undefined).catch(fromDatabase);
-      return r.rows as never[];
+      return statements<never>(sql, params as unknown[] | undefined).catch(fromDatabase);
     },
     // PGlite lives inside this one process: nothing else can migrate it concurrently.
     withLock: (_key, fn) => fn(raw),

@@ -154,6 +154,17 @@ describe.each(targets)('raw hot paths on %s', (_name, open) => {
     expect(await repos.runs.claim('run_missing')).toBeNull();
   });
 
+  it('runs a statement again after it failed the first time (a prepared statement left behind is replaced)', async () => {
+    const insert = `INSERT INTO "Workspace" ("id", "name", "personal", "createdAt", "updatedAt") VALUES ($1, $2, false, now(), now()) RETURNING "id"`;
+    await expect(db.raw.query(insert, ['ws_rows_bad', null])).rejects.toThrow();
+    expect(await db.raw.query(insert, ['ws_rows_ok', 'ok'])).toEqual([{ id: 'ws_rows_ok' }]);
+    await expect(db.raw.query(insert, ['ws_rows_ok', 'again'])).rejects.toThrow();
+    expect(await db.raw.query(insert, ['ws_rows_ok2', 'ok'])).toEqual([{ id: 'ws_rows_ok2' }]);
+    expect(await db.raw.query(`SELECT $1::text[] AS "a"`, [['x', 'y "quoted"', 'back\\slash']])).toEqual([
+      { a: ['x', 'y "quoted"', 'back\\slash'] },
+    ]);
+  });
+
   it('saves one result per run and node', async () => {
     const runId = await newRun();
     const first = await repos.results.save({ botId, workspaceId, runId, nodeId: 'out', content: 'one', data: { n: 1 } });
