@@ -65,12 +65,23 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
      */
     async waitForRun(runId: string, ms: number): Promise<boolean> {
       const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), ms);
+      let timer: NodeJS.Timeout | undefined;
+      // The timer decides, not the abort: a native connection (the embedded app's, shared with its
+      // worker) lets an aborted long poll run on until it answers.
+      const timedOut = new Promise<false>((resolve) => {
+        timer = setTimeout(() => {
+          abort.abort();
+          resolve(false);
+        }, ms);
+      });
+      const closed = client
+        .withAbortSignal(abort.signal, () => client.workflow.getHandle(runWorkflowId(runId)).result())
+        .then(
+          () => true,
+          (err: unknown) => err instanceof WorkflowFailedError,
+        );
       try {
-        await client.withAbortSignal(abort.signal, () => client.workflow.getHandle(runWorkflowId(runId)).result());
-        return true;
-      } catch (err) {
-        return err instanceof WorkflowFailedError;
+        return await Promise.race([closed, timedOut]);
       } finally {
         clearTimeout(timer);
       }

@@ -31,11 +31,15 @@ export function toFailureInfo(err: unknown): FailureInfo {
 
 /** The failure Temporal sees: non-retryable errors (a rejected key, a bad parameter) fail at once. */
 export function toApplicationFailure(info: FailureInfo): ApplicationFailure {
-  if (!info.retryable) return ApplicationFailure.nonRetryable(info.message, info.code);
+  // The catalogue key travels with the failure (its params are redacted, and masked by the caller),
+  // so the run's error reads in the user's language too.
+  const details = info.key ? [{ key: info.key, params: info.params ?? {} }] : undefined;
   return ApplicationFailure.create({
     message: info.message,
     type: info.code,
-    nextRetryDelay: info.retryAfterMs,
+    nonRetryable: !info.retryable,
+    nextRetryDelay: info.retryable ? info.retryAfterMs : undefined,
+    details,
   });
 }
 

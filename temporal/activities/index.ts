@@ -98,7 +98,12 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       maxNodes: deps.maxNodes,
     });
     if (result.ok) return undefined;
-    const error = { code: 'INVALID_GRAPH', message: `The bot cannot run: ${result.errors.map((e) => e.message).join(' ')}` };
+    const error = {
+      code: 'INVALID_GRAPH',
+      message: `The bot cannot run: ${result.errors.map((e) => e.message).join(' ')}`,
+      key: 'run.cannotRun',
+      params: { first: result.errors[0]?.message ?? '', more: result.errors.length - 1 },
+    };
     await repos.runs.finish(run.id, 'failed', { ...error, details: result.errors });
     return error;
   }
@@ -115,7 +120,12 @@ export function createActivities(deps: ActivityDeps): BotActivities {
         runId: id,
         nodes: [],
         reused: [],
-        error: { code: 'RUN_FINISHED', message: `The run was already ${claimed.status} before it started.` },
+        error: {
+          code: 'RUN_FINISHED',
+          message: `The run was already ${claimed.status} before it started.`,
+          key: 'run.alreadyFinished',
+          params: { status: claimed.status },
+        },
       };
     }
     const run = await remember(claimed);
@@ -141,7 +151,8 @@ export function createActivities(deps: ActivityDeps): BotActivities {
 
     async recordNodeFailure({ runId, failure, continued }) {
       if (!(await repos.runs.get(runId))) return; // the bot (and its runs) was deleted meanwhile
-      await repos.nodeRuns.failFinal(runId, failure.nodeId, { code: failure.code, message: failure.message, continued }, continued);
+      const { nodeId, ...error } = failure;
+      await repos.nodeRuns.failFinal(runId, nodeId, { ...error, continued }, continued);
     },
 
     async settleNodes({ runId, nodes }) {
@@ -154,7 +165,10 @@ export function createActivities(deps: ActivityDeps): BotActivities {
           nodeId: n.nodeId,
           type: types.get(n.nodeId) ?? 'unknown',
           status: n.status,
-          error: n.status === 'skipped' ? { code: 'UPSTREAM_FAILED', message: 'Skipped because an upstream node failed.' } : undefined,
+          error:
+            n.status === 'skipped'
+              ? { code: 'UPSTREAM_FAILED', message: 'Skipped because an upstream node failed.', key: 'run.upstreamFailed' }
+              : undefined,
         })),
       );
     },

@@ -219,14 +219,11 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     info.message = maskSecretText(info.message, secrets);
     if (info.retryAfterMs !== undefined) info.retryAfterMs = retryDelayAfter(info.retryAfterMs, attempt, policy);
     const final = !info.retryable || attempt >= maxAttempts;
-    const localized = info.key
-      ? {
-          key: info.key,
-          params: Object.fromEntries(
-            Object.entries(info.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? maskSecretText(v, secrets) : v]),
-          ),
-        }
-      : {};
+    if (info.params)
+      info.params = Object.fromEntries(
+        Object.entries(info.params).map(([k, v]) => [k, typeof v === 'string' ? maskSecretText(v, secrets) : v]),
+      );
+    const localized = info.key ? { key: info.key, params: info.params ?? {} } : {};
     await repos.nodeRuns.fail(runId, nodeId, node.type, attempt, { code: info.code, message: info.message, attempt, ...localized }, final);
     throw toApplicationFailure(info);
   } finally {

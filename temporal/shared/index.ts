@@ -33,7 +33,7 @@ export interface RunPlan {
   /** Nodes whose recorded output is reused (a resumed run). */
   reused: string[];
   /** Set when the run cannot start (e.g. the graph no longer validates); prepareRun has recorded it. */
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; key?: string; params?: Record<string, string | number> };
 }
 
 /** Either an existing run row (manual, API, webhook, resume) or a schedule firing (the row is created by prepareRun). */
@@ -56,7 +56,11 @@ export interface RunNodeInput {
 export interface NodeFailure {
   nodeId: string;
   code: string;
+  /** English, for logs and API clients. */
   message: string;
+  /** The message in the errors catalogue (`errors:<key>`), so people read it in their language. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export type NodeOutcome = 'succeeded' | 'failed' | 'skipped';
@@ -78,7 +82,7 @@ export interface BotActivities {
     runId: string;
     workflowId: string;
     status: RunOutcome['status'];
-    error?: NodeFailure | { code: string; message: string };
+    error?: NodeFailure | { code: string; message: string; key?: string; params?: Record<string, string | number> };
   }): Promise<void>;
 }
 

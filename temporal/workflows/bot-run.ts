@@ -66,21 +66,35 @@ function nodeActivities(node: PlanNode) {
 function describeFailure(node: PlanNode, err: unknown): NodeFailure {
   const nodeId = node.id;
   const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure) return { nodeId, code: cause.type ?? 'NODE_FAILED', message: cause.message };
-  if (cause instanceof TimeoutFailure) {
-    return cause.timeoutType === TimeoutType.HEARTBEAT
-      ? {
-          nodeId,
-          code: 'WORKER_LOST',
-          message: 'The worker running this node stopped responding, and the retries ran out. Run the bot again.',
-        }
-      : {
-          nodeId,
-          code: 'NODE_TIMEOUT',
-          message: `The node did not finish within its timeout (${+(node.timeoutMs / 1000).toFixed(1)} s). Raise the timeout in the node's settings, or check the service it calls.`,
-        };
+  if (cause instanceof ApplicationFailure) {
+    const localized = cause.details?.[0] as { key?: unknown; params?: NodeFailure['params'] } | undefined;
+    return {
+      nodeId,
+      code: cause.type ?? 'NODE_FAILED',
+      message: cause.message,
+      ...(typeof localized?.key === 'string' ? { key: localized.key, params: localized.params ?? {} } : {}),
+    };
   }
-  return { nodeId, code: 'NODE_FAILED', message: (cause as Error | undefined)?.message ?? 'The node failed.' };
+  if (cause instanceof TimeoutFailure) {
+    if (cause.timeoutType === TimeoutType.HEARTBEAT) {
+      return {
+        nodeId,
+        code: 'WORKER_LOST',
+        message: 'The worker running this node stopped responding, and the retries ran out. Run the bot again.',
+        key: 'run.workerLost',
+      };
+    }
+    const seconds = +(node.timeoutMs / 1000).toFixed(1);
+    return {
+      nodeId,
+      code: 'NODE_TIMEOUT',
+      message: `The node did not finish within its timeout (${seconds} s). Raise the timeout in the node's settings, or check the service it calls.`,
+      key: 'run.nodeTimeout',
+      params: { seconds },
+    };
+  }
+  const message = (cause as Error | undefined)?.message;
+  return { nodeId, code: 'NODE_FAILED', message: message ?? 'The node failed.', ...(message ? {} : { key: 'run.nodeFailed' }) };
 }
 
 export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {

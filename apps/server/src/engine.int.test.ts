@@ -228,8 +228,9 @@ describe('graph engine on Temporal', () => {
       params: { provider: 'other', hasConnection: 'yes', connection: 'Bad key', status: 401 },
     });
     expect(fake.requests.length - before).toBe(1);
-    expect(nodesOf(r).out.status).toBe('skipped');
-    expect(r.error).toMatchObject({ nodeId: 'llm', code: 'KEY_REJECTED' });
+    expect(nodesOf(r).out).toMatchObject({ status: 'skipped', error: { code: 'UPSTREAM_FAILED', key: 'run.upstreamFailed' } });
+    // The run's error carries the node's key too (it travelled with the failure through Temporal).
+    expect(r.error).toMatchObject({ nodeId: 'llm', code: 'KEY_REJECTED', key: 'llm.KEY_REJECTED.rejected', params: { status: 401 } });
   });
 
   it('continues past a failed node when it is marked continue-on-failure', async () => {
@@ -261,6 +262,9 @@ describe('graph engine on Temporal', () => {
     expect(r.status).toBe('failed');
     expect(nodesOf(r).slow).toMatchObject({ status: 'failed', error: { code: 'NODE_TIMEOUT' } });
     expect(nodesOf(r).slow.error.message).toMatch(/did not finish within its timeout \(1\.5 s\)\. Raise the timeout/);
+    // With its catalogue key, on the node and on the run, so people read it in their language.
+    expect(nodesOf(r).slow.error).toMatchObject({ key: 'run.nodeTimeout', params: { seconds: 1.5 } });
+    expect(r.error).toMatchObject({ code: 'NODE_TIMEOUT', key: 'run.nodeTimeout', params: { seconds: 1.5 } });
   });
 
   it('never executes a run that was already closed when its workflow starts late', async () => {
@@ -289,7 +293,10 @@ describe('graph engine on Temporal', () => {
       workflowId: runWorkflowId(runId),
       args: [{ runId }],
     });
-    expect(await handle.result()).toMatchObject({ status: 'failed', failures: [{ code: 'RUN_FINISHED' }] });
+    expect(await handle.result()).toMatchObject({
+      status: 'failed',
+      failures: [{ code: 'RUN_FINISHED', key: 'run.alreadyFinished', params: { status: 'failed' } }],
+    });
     await connection.close();
     const r = (await api.get(`/api/runs/${runId}`)).body;
     expect(r.status).toBe('failed');

@@ -27,12 +27,15 @@ export const scheduleRoutes =
       nextRuns: s.paused ? [] : await scheduler.nextRuns(s.id),
       createdAt: s.createdAt,
     });
-    // Temporal parses the cron expression: its refusal (INVALID_ARGUMENT, which the client raises as a
-    // TypeError) is the user's to fix; anything else means Temporal could not be reached.
-    const scheduleError = (err: unknown) =>
-      err instanceof TypeError || (err as { code?: number }).code === 3
-        ? apiError(400, 'INVALID_CRON', { params: { reason: (err as Error).message } })
-        : apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.saveSchedule' });
+    // Temporal parses the cron expression: its refusal (INVALID_ARGUMENT — a TypeError from the client,
+    // the gRPC error itself, or its cause on the worker's native connection the embedded app shares)
+    // is the user's to fix; anything else means Temporal could not be reached.
+    const scheduleError = (err: unknown) => {
+      const e = err as { code?: number; message?: string; cause?: { code?: number; message?: string } };
+      if (err instanceof TypeError || e.code === 3) return apiError(400, 'INVALID_CRON', { params: { reason: String(e.message) } });
+      if (e.cause?.code === 3) return apiError(400, 'INVALID_CRON', { params: { reason: String(e.cause.message) } });
+      return apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.saveSchedule' });
+    };
     /** A schedule may not fire more often than the installation allows (BOT_MANAGER_MIN_SCHEDULE_INTERVAL). */
     const checkInterval = (cron: string, timezone: string) => {
       const problem = intervalProblem(cron, timezone, deps.services.config.minScheduleIntervalMs);

@@ -114,7 +114,12 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
      * The final failure of a node, as the interpreter saw it; with continue-on-failure the error
      * becomes its output. Never overrides a node that succeeded, was cancelled or was skipped.
      */
-    async failFinal(runId: string, nodeId: string, error: { code: string; message: string; continued: boolean }, continued: boolean) {
+    async failFinal(
+      runId: string,
+      nodeId: string,
+      error: { code: string; message: string; key?: string; params?: unknown; continued: boolean },
+      continued: boolean,
+    ) {
       // The workflow knows a failure's code and message only; the attempt recorded it with its
       // catalogue key and params (for showing it localized): keep those when it is the same failure.
       const attempt = (await prisma.nodeRun.findFirst({ where: { runId, nodeId }, select: { error: true } }))?.error as
