@@ -56,45 +56,7 @@ export interface Proc {
 
 /** Starts a TypeScript entry point of this repository with Node (tsx), with extra environment. */
 export function startNode(name: string, entry: string, env: Record<string, string>, args: string[] = []): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args, entry], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const waiters: { pattern: RegExp; resolve(): void }[] = [];
-  const onData = (d: Buffer) => {
-    out = (out + d.toString()).slice(-20_000);
-    for (const w of [...waiters]) {
-      if (!w.pattern.test(out)) continue;
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve();
-    }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    name,
-    pid: child.pid!,
-    child,
-    output: () => out,
-    ready(pattern, timeoutMs = 120_000) {
-      if (pattern.test(out)) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`${name} did not get ready in time:\n${out}`)), timeoutMs);
-        waiters.push({ pattern, resolve: () => (clearTimeout(t), resolve()) });
-        void exited.then(() => reject(new Error(`${name} exited before it was ready:\n${out}`)));
-      });
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode) return;
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
+  return startCommand(name, process.execPath, ['--import', 'tsx', ...args, entry], { env });
 }
 
 const CGROUP_CPU = '/sys/fs/cgroup/cpu';
