@@ -5,15 +5,13 @@
 // A third row, no-db, serves the same answers from memory: what Fastify + JSON alone cost.
 //   pnpm --filter @bm/bench api
 //   BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_BASELINE=de732e4 (BENCH_BASELINE=off: without it)
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { startFakeOpenAI } from '@bm/testing';
 import { createBenchBot, type BenchBot, type System } from './lib/app';
 import { httpLoad, type HttpLoadResult } from './lib/autocannon';
 import { startCheckout } from './lib/baseline';
 import { createBotWithGraph, finishedRun } from './lib/bots';
-import { repoRoot, startNode } from './lib/process';
-import { machine, ratio, table } from './lib/report';
+import { startNode } from './lib/process';
+import { machine, ratio, table, writeResult } from './lib/report';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -109,8 +107,7 @@ const result = {
   rows,
   ratios,
 };
-mkdirSync(path.join(repoRoot, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(repoRoot, 'bench', 'results', 'api.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeResult('api', result);
 console.log(JSON.stringify(result, null, 2));
 console.log(
   table(

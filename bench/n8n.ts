@@ -4,13 +4,11 @@
 //   pnpm --filter @bm/bench n8n
 //   BENCH_SECONDS=30 BENCH_CONCURRENCY=1,8,32 BENCH_N8N_ENV=DB_SQLITE_POOL_SIZE=4,… (extra n8n settings)
 // n8n 1.123.81 is installed into bench/.n8n/ on first use (npm registry, a few minutes, ~1.8 GB).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { startFakeOpenAI } from '@bm/testing';
 import { closedLoopWithCpu } from './lib/load';
 import { N8N_VERSION, startN8n } from './lib/n8n';
-import { cpuSeconds, repoRoot } from './lib/process';
-import { machine, table } from './lib/report';
+import { cpuSeconds } from './lib/process';
+import { loadTable, machine, writeResult } from './lib/report';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const concurrencies = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
@@ -47,22 +45,9 @@ try {
 }
 
 const result = { bench: 'n8n', when: new Date().toISOString(), machine: machine(), seconds, n8nVersion: N8N_VERSION, n8nEnv, rows };
-mkdirSync(path.join(repoRoot, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(repoRoot, 'bench', 'results', 'n8n.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeResult('n8n', result);
 console.log(JSON.stringify(result, null, 2));
-console.log(
-  table(
-    rows.map((r) => ({
-      layout: r.layout,
-      concurrency: r.concurrency,
-      'runs/s': r.perSecond,
-      'p50 ms': r.p50Ms,
-      'p95 ms': r.p95Ms,
-      errors: r.errors,
-      ...Object.fromEntries(Object.entries(r.cpuPerRun).map(([k, v]) => [`CPU ms/run ${k}`, v * 1000])),
-    })),
-  ),
-);
+console.log(loadTable(rows));
 if (rows.some((r) => r.errors)) {
   console.error(`some runs failed (first: ${rows.find((r) => r.firstError)?.firstError}): the numbers above are not comparable`);
   process.exitCode = 1;

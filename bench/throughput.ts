@@ -7,7 +7,7 @@
 //   BENCH_SECONDS=30 BENCH_CONCURRENCY=1,8,32 BENCH_LAYOUTS=embedded,floor,n8n,production-1,production-2,scaleout-1,scaleout-2
 // (n8n: the same shape on n8n 1.123, installed into bench/.n8n on first use — bench/n8n.ts alone too.)
 // Completion is observed through the synchronous start (POST …/runs { wait }), not by polling.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -15,9 +15,9 @@ import { startFakeOpenAI } from '@bm/testing';
 import { startTemporalDevServer } from '@bm/server/dev-server';
 import { createBenchBot, runOnce, startEmbedded, startProduction, type System } from './lib/app';
 import { installN8n, N8N_VERSION, startN8n } from './lib/n8n';
-import { closedLoop, type LoadResult } from './lib/load';
-import { commandLine, cpuSeconds, removeCpuLimits, repoRoot, startNode } from './lib/process';
-import { machine, ratio, table } from './lib/report';
+import { closedLoopWithCpu, type LoadResult } from './lib/load';
+import { commandLine, cpuSeconds, removeCpuLimits, startNode } from './lib/process';
+import { loadTable, machine, ratio, table, writeResult } from './lib/report';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const concurrencies = (process.env.BENCH_CONCURRENCY ?? '1,8,32').split(',').map(Number);
@@ -43,22 +43,8 @@ let shape = process.env.BENCH_FLOOR_SHAPE ?? '';
 async function measure(layout: string, sys: Pick<System, 'processes' | 'note'>, op: () => Promise<void>, levels: number[]) {
   for (let i = 0; i < 5; i++) await op(); // warm caches and JIT
   for (const concurrency of levels) {
-    const procs = sys.processes();
-    let before: number[] = [];
-    let after: number[] = [];
-    const result = await closedLoop(op, {
-      concurrency,
-      seconds,
-      onWindow: (phase) => {
-        const snap = procs.map((p) => cpuSeconds(p.pid));
-        if (phase === 'start') before = snap;
-        else after = snap;
-      },
-    });
-    const cpuPerRun = Object.fromEntries(
-      procs.map((p, i) => [p.name, result.completed ? Math.round(((after[i]! - before[i]!) / result.completed) * 1e4) / 1e4 : NaN]),
-    );
-    const row: Row = { layout, ...result, cpuPerRun, ...(sys.note ? { note: sys.note } : {}) };
+    const result = await closedLoopWithCpu(op, { concurrency, seconds }, sys.processes(), cpuSeconds);
+    const row: Row = { layout, ...result, ...(sys.note ? { note: sys.note } : {}) };
     rows.push(row);
     console.error(`${layout} ×${concurrency}: ${result.perSecond} runs/s, p50 ${result.p50Ms} ms, errors ${result.errors}`);
   }
@@ -177,22 +163,6 @@ if (s1 && s2) ratios['scale-out 2 workers / 1 (target ≥ 1.6)'] = ratio(s2.perS
 
 const report = { benchmark: 'throughput', at: new Date().toISOString(), machine: machine(), seconds, shape, rows, ratios };
 console.log(JSON.stringify(report, null, 2));
-mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
-writeFileSync(path.join(repoRoot, 'bench/results/throughput.json'), JSON.stringify(report, null, 2) + '\n');
-console.log(
-  '\n' +
-    table(
-      rows.map((r) => ({
-        layout: r.layout,
-        concurrency: r.concurrency,
-        'runs/s': r.perSecond,
-        'p50 ms': r.p50Ms,
-        'p95 ms': r.p95Ms,
-        errors: r.errors,
-        'CPU s/run': Object.entries(r.cpuPerRun)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', '),
-      })),
-    ),
-);
+writeResult('throughput', report);
+console.log('\n' + loadTable(rows));
 console.log('\n' + table(Object.entries(ratios).map(([k, v]) => ({ ratio: k, value: v }))));
