@@ -156,10 +156,12 @@ describe.each(targets)('raw hot paths on %s', (_name, open) => {
 
   it('runs a statement again after it failed the first time (a prepared statement left behind is replaced)', async () => {
     const insert = `INSERT INTO "Workspace" ("id", "name", "personal", "createdAt", "updatedAt") VALUES ($1, $2, false, now(), now()) RETURNING "id"`;
-    await expect(db.raw.query(insert, ['ws_rows_bad', null])).rejects.toThrow();
-    expect(await db.raw.query(insert, ['ws_rows_ok', 'ok'])).toEqual([{ id: 'ws_rows_ok' }]);
-    await expect(db.raw.query(insert, ['ws_rows_ok', 'again'])).rejects.toThrow();
-    expect(await db.raw.query(insert, ['ws_rows_ok2', 'ok'])).toEqual([{ id: 'ws_rows_ok2' }]);
+    const base = `ws_rows_${process.pid}_${Date.now()}`;
+    const id = (n: number) => `${base}_${n}`;
+    await expect(db.raw.query(insert, [id(0), null])).rejects.toThrow();
+    expect(await db.raw.query(insert, [id(1), 'ok'])).toEqual([{ id: id(1) }]);
+    await expect(db.raw.query(insert, [id(1), 'again'])).rejects.toThrow();
+    expect(await db.raw.query(insert, [id(2), 'ok'])).toEqual([{ id: id(2) }]);
     expect(await db.raw.query(`SELECT $1::text[] AS "a"`, [['x', 'y "quoted"', 'back\\slash']])).toEqual([
       { a: ['x', 'y "quoted"', 'back\\slash'] },
     ]);

@@ -67,9 +67,15 @@ const pending = (g: { id: string; type: string }) => ({
   finishedAt: null,
 });
 
-/** The body of GET /api/runs/:id: the run with every graph node, recorded or pending. */
-async function runDetail(repos: AppDeps['services']['repos'], runId: string) {
-  const run = await repos.runs.getForDisplay(runId, INLINE_OUTPUT_BYTES);
+/**
+ * The body of GET /api/runs/:id: the run with every graph node, recorded or pending. Takes the run
+ * row when the caller has it (the access check read it), else reads it.
+ */
+async function runDetail(repos: AppDeps['services']['repos'], runOrId: Run | string) {
+  const run =
+    typeof runOrId === 'string'
+      ? await repos.runs.getForDisplay(runOrId, INLINE_OUTPUT_BYTES)
+      : { ...runOrId, nodes: await repos.runs.nodesForDisplay(runOrId.id, INLINE_OUTPUT_BYTES) };
   if (!run) return null;
   const recorded = new Map(run.nodes.map((n) => [n.nodeId, n]));
   // The version's graph lists the nodes not reached yet; versions never change (kept in memory).
@@ -113,7 +119,7 @@ export const runRoutes =
     app.route({
       ...fromContract(runs.get),
       handler: async (req) => {
-        const run = await runDetail(repos, accessTo(req, 'run').row.id);
+        const run = await runDetail(repos, accessTo(req, 'run').row);
         if (!run) throw notFound('run');
         return run;
       },

@@ -8,6 +8,13 @@ import { jsonText, query, sql, sqlTime } from './sql';
 export type ClaimedRun = Pick<Run, 'id' | 'botId' | 'botVersionId' | 'workspaceId' | 'userId' | 'input' | 'status' | 'resumedFromId'>;
 
 export function runRepo(prisma: PrismaClient, raw: RawConn) {
+  /** A run's node runs, each output inline unless larger than `inlineBytes`; one statement. */
+  const nodesForDisplay = (runId: string, inlineBytes: number) =>
+    query<NodeRun>(
+      raw,
+      sql`SELECT ${nodeRunColumnsWithoutOutput('n')}, CASE WHEN n."outputBytes" <= ${inlineBytes} THEN n."output" END AS "output"
+        FROM "NodeRun" n WHERE n."runId" = ${runId}`,
+    );
   return {
     newId: () => newId('run'),
     /** One statement; the API creates a run for every start. */
@@ -44,14 +51,9 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
      */
     async getForDisplay(id: string, inlineBytes: number) {
       const [run] = await query<Run>(raw, sql`SELECT ${runColumns('r')} FROM "Run" r WHERE r."id" = ${id}`);
-      if (!run) return null;
-      const nodes = await query<NodeRun>(
-        raw,
-        sql`SELECT ${nodeRunColumnsWithoutOutput('n')}, CASE WHEN n."outputBytes" <= ${inlineBytes} THEN n."output" END AS "output"
-          FROM "NodeRun" n WHERE n."runId" = ${id}`,
-      );
-      return { ...run, nodes };
+      return run ? { ...run, nodes: await nodesForDisplay(id, inlineBytes) } : null;
     },
+    nodesForDisplay,
     listOpen: (botId: string) =>
       prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
