@@ -12,6 +12,7 @@ import type { SecretResolver } from './node-secrets';
 export { buildPlan } from './plan';
 export { toActivityFailure, toFailureInfo, type FailureInfo } from './failure';
 export type { SecretResolver } from './node-secrets';
+export type { LoadedRun } from './run-cache';
 
 export interface ActivityDeps {
   repos: Repositories;
@@ -22,13 +23,11 @@ export interface ActivityDeps {
   log?: (msg: string, data?: Record<string, unknown>) => void;
   /** Outputs larger than this fail the node instead of bloating the database. */
   maxOutputBytes?: number;
-  /** The node limit (BOT_MANAGER_MAX_NODES), checked again before every run. */
+  /** The node limit (BOT_MANAGER_MAX_NODES): checked again before a schedule's run (the API checks the runs it starts). */
   maxNodes?: number;
   /** Workspace secrets for `{{ secrets.NAME }}` (decrypted in memory inside the node's activity). */
   secrets?: SecretResolver;
 }
-
-export type { LoadedRun } from './run-cache';
 
 export function createActivities(deps: ActivityDeps): BotActivities {
   // Every database call of every activity waits out an outage instead of failing the attempt.
