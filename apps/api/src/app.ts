@@ -30,6 +30,8 @@ import { secretRoutes } from './routes/secrets';
 import { tokenRoutes } from './routes/tokens';
 import { versionRoutes } from './routes/versions';
 import { webhookRoutes } from './routes/webhooks';
+import { invitationRoutes } from './routes/invitations';
+import { workspaceRoutes } from './routes/workspaces';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -49,6 +51,8 @@ const ROUTES = [
   resultRoutes,
   scheduleRoutes,
   secretRoutes,
+  workspaceRoutes,
+  invitationRoutes,
 ];
 
 function serializeRequest(req: { method: string; url: string; id: string }) {

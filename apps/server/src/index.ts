@@ -8,6 +8,7 @@ import { createBotWorker } from '@bm/worker';
 import { loadConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { startTemporalDevServer, type DevServer } from './dev-server';
+import { createMailer } from './mailer';
 import { createServices } from './services';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -86,6 +87,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       services,
       scheduler: createRunScheduler(client, config.taskQueue, { eagerStart: true }),
       webhookUrl: (t) => `${publicUrl}/api/hooks/${t}`,
+      // Unset: links name the origin the inviter's browser used.
+      appUrl: () => config.publicUrl,
+      mail: createMailer(config),
       localWorkerState: () => worker.worker.getState(),
       webDist: opts.webDist ?? defaultWebDist,
     });

@@ -7,6 +7,7 @@ import { resultRepo } from './results';
 import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
 import { secretRepo } from './secrets';
+import { auditRepo, invitationRepo, teamRepo } from './teams';
 import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */
@@ -27,6 +28,9 @@ export function createRepositories(db: Database) {
     schedules: scheduleRepo(p),
     rateLimits: rateLimitRepo(db.raw),
     secrets: secretRepo(p),
+    teams: teamRepo(p),
+    invitations: invitationRepo(p),
+    audit: auditRepo(p),
   };
 }
 
