@@ -43,6 +43,45 @@ export const InvitationPreview = z.object({
 });
 export const AcceptInvitationResponse = z.object({ workspace: WorkspaceMembership });
 
+/**
+ * Every action the audit log knows. Later features add theirs here; the web's filter and the
+ * catalogue's `audit.*` texts are checked against this list.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.signIn.newDevice',
+  'auth.passwordChanged',
+  'auth.signedOutEverywhere',
+  'auth.passwordResetCreated',
+  'auth.passwordResetUsed',
+  'workspace.created',
+  'workspace.renamed',
+  'workspace.ownershipTransferred',
+  'member.invited',
+  'member.invitationRevoked',
+  'member.joined',
+  'member.roleChanged',
+  'member.removed',
+  'member.left',
+  'connection.created',
+  'connection.keyRotated',
+  'connection.shared',
+  'connection.unshared',
+  'connection.deleted',
+  'secret.created',
+  'secret.changed',
+  'secret.deleted',
+  'bot.created',
+  'bot.deleted',
+  'schedule.created',
+  'schedule.changed',
+  'schedule.deleted',
+  'webhook.created',
+  'webhook.deleted',
+  'token.created',
+  'token.revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AuditActor = z.object({ userId: z.string().nullable(), email: z.string().nullable(), name: z.string().nullable() });
 export const AuditTarget = z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() });
 export const AuditEvent = z.object({

@@ -1,45 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditInput } from '@bm/db';
+import type { AuditAction } from '@bm/contract';
 import type { AppDeps } from '../deps';
-
-/**
- * Every action the audit log knows. Later features add theirs here, so the filter in the UI and the
- * catalogue's `audit.*` texts stay complete (a test checks both).
- */
-export const AUDIT_ACTIONS = [
-  'auth.signIn.newDevice',
-  'auth.passwordChanged',
-  'auth.signedOutEverywhere',
-  'auth.passwordResetCreated',
-  'auth.passwordResetUsed',
-  'workspace.created',
-  'workspace.renamed',
-  'workspace.ownershipTransferred',
-  'member.invited',
-  'member.invitationRevoked',
-  'member.joined',
-  'member.roleChanged',
-  'member.removed',
-  'member.left',
-  'connection.created',
-  'connection.keyRotated',
-  'connection.shared',
-  'connection.unshared',
-  'connection.deleted',
-  'secret.created',
-  'secret.changed',
-  'secret.deleted',
-  'bot.created',
-  'bot.deleted',
-  'schedule.created',
-  'schedule.changed',
-  'schedule.deleted',
-  'webhook.created',
-  'webhook.deleted',
-  'token.created',
-  'token.revoked',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEvent = Omit<AuditInput, 'actor' | 'action'> & { action: AuditAction };
 
