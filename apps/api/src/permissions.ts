@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'connections.create': 'editor',
   /** Change or delete a connection: an admin, or the connection's owner (see `ownerMay`). */
   'connections.manage': 'admin',
+  /** Share a connection with the workspace or take it back: who pays is an admin's decision. */
+  'connections.share': 'admin',
   /** Editors reference secrets by name in bots; only admins create, change or delete them. */
   'secrets.read': 'editor',
   'secrets.manage': 'admin',

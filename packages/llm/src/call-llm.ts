@@ -122,11 +122,20 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`, { key: 'llm.NO_CONNECTION', params: {} });
     const rec = found.connection;
     const allowed = rec !== null && connectionUsableBy(rec, req.userId, bot.workspaceId) && found.member;
+    // A colleague's personal key in the same workspace: say whose money it is and what to do instead
+    // (the bot's members can see which connection it names; the key itself stays sealed).
+    if (rec && !allowed && found.member && rec.workspaceId === bot.workspaceId && !rec.shared) {
+      throw new LlmError(
+        'CONNECTION_PERSONAL',
+        `The LLM connection "${rec.name}" is another member's personal connection: only runs they start, and triggers they created, may use their key. Pick a shared connection or one of your own in the bot's settings or on the node.`,
+        { key: 'llm.CONNECTION_PERSONAL', params: { connection: rec.name } },
+      );
+    }
     if (!rec || !allowed) {
       // Same answer whether it does not exist or is someone else's: existence is not revealed.
       throw new LlmError(
         'CONNECTION_NOT_FOUND',
-        `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`,
+        `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick a shared connection or one of your own in the bot's settings or on the node.`,
         { key: 'llm.CONNECTION_NOT_FOUND', params: { for: fromNode ? 'node' : 'bot' } },
       );
     }
