@@ -100,6 +100,10 @@ describe('team workspaces', () => {
     expect([reinvite.statusCode, reinvite.json().error.code]).toEqual([409, 'ALREADY_MEMBER']);
     expect((await call(owner, 'GET', `/api/workspaces/${ws}/members`)).json().members[1].role).toBe('editor');
     expect(await actions(owner, ws)).toEqual(['member.joined', 'member.invited', 'workspace.created']);
+    // Roles change on the members page, and say from what to what.
+    expect((await call(owner, 'PATCH', `/api/workspaces/${ws}/members/${guest.id}`, { role: 'viewer' })).json().role).toBe('viewer');
+    const [changed] = (await call(owner, 'GET', `/api/workspaces/${ws}/audit?action=member.roleChanged`)).json().events;
+    expect(changed).toMatchObject({ target: { id: guest.id }, details: { from: 'editor', to: 'viewer' } });
   });
 
   it('lets a new user sign up from the link, refuses expired and revoked links, and a newer link replaces an older one', async () => {

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canary, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
+import { startSmtpSink, type SmtpSink } from '@bm/testing/fixtures';
 import { scheduleWorkflowId } from '@bm/temporal/shared';
 import { apiClient } from './testing/client';
 import { llmBotGraph } from './testing/graphs';
@@ -19,23 +20,37 @@ describe('connections in team workspaces', () => {
   let e: ReturnType<typeof apiClient>;
   let editorId: string;
   let ws: string;
+  let smtp: SmtpSink;
+  let invitation: { url: string; emailed: boolean };
 
   beforeAll(async () => {
     fake = await startFakeOpenAI({ validKeys: [ownerKey, editorKey] });
-    t = await startTestServer({ env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` } });
+    smtp = await startSmtpSink();
+    t = await startTestServer({
+      env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`, BOT_MANAGER_SMTP_URL: `${smtp.url}?from=bots@example.com` },
+    });
     temporal = new Client({ connection: await Connection.connect({ address: t.server.temporalAddress }) });
     o = apiClient(t.server.url);
     e = apiClient(t.server.url);
     await o.signup('owner@example.com');
     editorId = (await e.signup('editor@example.com')).id;
     ws = (await o.post('/api/workspaces', { name: 'Acme' })).body.id;
-    const inv = await o.post(`/api/workspaces/${ws}/invitations`, { email: 'editor@example.com', role: 'editor' });
-    expect((await e.post('/api/invitations/accept', { token: inv.body.url.split('/invite/')[1] })).status).toBe(200);
+    invitation = (await o.post(`/api/workspaces/${ws}/invitations`, { email: 'editor@example.com', role: 'editor' })).body;
+    expect((await e.post('/api/invitations/accept', { token: invitation.url.split('/invite/')[1] })).status).toBe(200);
   });
   afterAll(async () => {
     await temporal?.connection.close();
     await t?.close();
     await fake?.close();
+    await smtp?.close();
+  });
+
+  it('mails the invitation link when SMTP is configured', async () => {
+    expect(invitation.emailed).toBe(true);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.envelope.to).toEqual(['editor@example.com']);
+    expect(mail!.raw).toContain(invitation.url);
+    expect(mail!.raw).toContain('Acme');
   });
 
   const connection = (as: typeof o, name: string, apiKey: string, shared = false) =>
