@@ -1,4 +1,5 @@
 import { callProvider, listProviderModels } from './call-provider';
+import { callCost, pricesOf } from './pricing';
 import { LlmError, isLlmError } from './errors';
 import type { ChatMessage, LlmResult, Provider, Purpose } from './types';
 
@@ -16,6 +17,8 @@ export interface LlmConnectionRecord {
   apiKeyEncrypted: string | null;
   keyId: string | null;
   keyNonce: string | null;
+  /** The connection's own prices per model (USD per million tokens), over the price data (stored JSON, read with `pricesOf`). */
+  prices?: unknown;
 }
 
 /** A bot's LLM settings, as callLLM reads them. */
@@ -157,7 +160,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
         ...(req.messages ?? []),
         ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : []),
       ];
-      return callProvider(
+      const result = await callProvider(
         {
           provider: rec.provider,
           apiKey: openKey(rec),
@@ -174,6 +177,12 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
         },
         { fetch: deps.fetch },
       );
+      // Priced now, at today's price: a later price change never rewrites what this call cost.
+      // An override may name the model as configured or as the provider reported it.
+      const own = pricesOf(rec.prices);
+      const priced = own?.[model] ? model : result.model;
+      const { price, costUsd } = callCost({ provider: rec.provider, model: priced, usage: result.usage }, own);
+      return { ...result, connectionId: rec.id, costUsd, price };
     },
 
     async testConnection(rec, opts = {}) {

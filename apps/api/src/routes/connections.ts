@@ -1,6 +1,7 @@
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import type { LlmConnection, Role } from '@bm/db';
+import { pricesOf } from '@bm/llm';
 import { assertUrlAllowed, OutboundBlockedError } from '@bm/net';
 import { encryptSecret, keyHint, urlCredential } from '@bm/secrets';
 import type { AppDeps } from '../deps';
@@ -29,6 +30,7 @@ const toOut = (c: LlmConnection, userId: string) => ({
   shared: c.shared,
   workspaceId: c.workspaceId,
   ownedByMe: c.ownerUserId === userId,
+  prices: pricesOf(c.prices),
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
@@ -79,6 +81,7 @@ export const connectionRoutes =
           shared: b.shared ?? false,
           sealed: b.apiKey ? encryptSecret(keyRing, b.apiKey, id) : null,
           keyHint: b.apiKey ? keyHint(b.apiKey) : null,
+          prices: b.prices,
         });
         await audit(deps, req, {
           workspaceId,
