@@ -33,6 +33,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { invitationRoutes } from './routes/invitations';
 import { workspaceRoutes } from './routes/workspaces';
 import { usageRoutes } from './routes/usage';
+import { budgetRoutes } from './routes/budgets';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -55,6 +56,7 @@ const ROUTES = [
   workspaceRoutes,
   invitationRoutes,
   usageRoutes,
+  budgetRoutes,
 ];
 
 function serializeRequest(req: { method: string; url: string; id: string }) {

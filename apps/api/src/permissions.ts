@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'workspace.manage': 'owner',
   /** What the workspace's LLM calls cost (API.md: read usage and costs, editor and up). */
   'usage.read': 'editor',
+  /** Create, change or delete budgets (reading them is usage.read). */
+  'budgets.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,7 +49,7 @@ export type Permission = keyof typeof PERMISSIONS;
  * (default: the caller's personal workspace); `team` = the workspace named by `:id` of
  * `/api/workspaces/:id/…`; the others = the row named by `:id`.
  */
-export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation';
+export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation' | 'budget';
 
 export type Rule =
   /** Anyone, signed in or not. */
@@ -161,6 +163,11 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   /** The price table is public knowledge; every signed-in caller may read it. */
   'GET /api/prices': authed,
   'GET /api/usage': at('usage.read', 'workspace'),
+  'POST /api/budgets': at('budgets.manage', 'workspace'),
+  'GET /api/budgets': at('usage.read', 'workspace'),
+  'GET /api/budgets/:id': at('usage.read', 'budget'),
+  'PATCH /api/budgets/:id': at('budgets.manage', 'budget'),
+  'DELETE /api/budgets/:id': at('budgets.manage', 'budget'),
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -28,6 +28,7 @@ interface Fixture {
   connection: string;
   schedule: string;
   secret: string;
+  budget: string;
   /** A fresh row for routes that consume theirs (deletes, invitations, members). */
   fresh: {
     bot(): Promise<string>;
@@ -37,6 +38,7 @@ interface Fixture {
     connection(): Promise<string>;
     secret(): Promise<string>;
     schedule(): Promise<string>;
+    budget(): Promise<string>;
   };
 }
 type Row = { least: Least; req?: (f: Fixture) => Req | Promise<Req> };
@@ -125,6 +127,22 @@ const MATRIX: Record<RouteKey, Row> = {
   'GET /api/secrets': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/secrets?workspaceId=${f.ws}` }) },
   // read usage and costs
   'GET /api/usage': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/usage?workspaceId=${f.ws}&groupBy=bot` }) },
+  'GET /api/budgets': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/budgets?workspaceId=${f.ws}` }) },
+  'GET /api/budgets/:id': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/budgets/${f.budget}` }) },
+  // create/change budgets
+  'POST /api/budgets': {
+    least: 'admin',
+    req: (f) => ({
+      method: 'POST',
+      url: '/api/budgets',
+      payload: { workspaceId: f.ws, scope: 'workspace', period: 'month', limitUsd: 50, action: 'notify' },
+    }),
+  },
+  'PATCH /api/budgets/:id': {
+    least: 'admin',
+    req: (f) => ({ method: 'PATCH', url: `/api/budgets/${f.budget}`, payload: { limitUsd: 75 } }),
+  },
+  'DELETE /api/budgets/:id': { least: 'admin', req: async (f) => ({ method: 'DELETE', url: `/api/budgets/${await f.fresh.budget()}` }) },
 
   // share/unshare connections, manage workspace secrets
   'PATCH /api/llm-connections/:id': {
@@ -291,6 +309,14 @@ describe('the route × role matrix of API.md', () => {
           overlap: 'skip',
         })
       ).id;
+    const newBudget = async () =>
+      (
+        await call(owner, {
+          method: 'POST',
+          url: '/api/budgets',
+          payload: { workspaceId: ws, scope: 'bot', targetId: bot, period: 'day', limitUsd: 5, action: 'stop' },
+        })
+      ).json().id as string;
     const f: Fixture = {
       ws,
       ownerId: owner.id,
@@ -299,7 +325,9 @@ describe('the route × role matrix of API.md', () => {
       connection: await newConnection(),
       schedule: await newSchedule(),
       secret: await newSecret(),
+      budget: await newBudget(),
       fresh: {
+        budget: newBudget,
         bot: newBot,
         connection: newConnection,
         secret: newSecret,

@@ -14,6 +14,7 @@ import { versions } from './versions';
 import { webhooks } from './webhooks';
 import { audit, invitations, members, workspaces } from './workspaces';
 import { usage } from './usage';
+import { budgets } from './budgets';
 
 export * from './route';
 export * from './common';
@@ -33,6 +34,7 @@ export * from './node-types';
 export * from './health';
 export * from './workspaces';
 export * from './usage';
+export * from './budgets';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -55,6 +57,7 @@ export const contract = {
   invitations,
   audit,
   usage,
+  budgets,
 };
 
 export type Contract = typeof contract;

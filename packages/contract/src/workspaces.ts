@@ -79,6 +79,11 @@ export const AUDIT_ACTIONS = [
   'webhook.deleted',
   'token.created',
   'token.revoked',
+  'budget.created',
+  'budget.changed',
+  'budget.deleted',
+  'budget.stopped',
+  'budget.threshold',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -21,6 +21,7 @@ export * from './repos/rate-limits';
 export * from './repos/secrets';
 export * from './repos/teams';
 export * from './repos/usage';
+export * from './repos/budgets';
 export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
-import type { Bot, Invitation, LlmConnection, Role, Run, Schedule, User, Workspace, WorkspaceSecretRow } from '@bm/db';
+import type { Bot, BudgetRow, Invitation, LlmConnection, Role, Run, Schedule, User, Workspace, WorkspaceSecretRow } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { apiError, notFound, type Missing } from '../lib/errors';
@@ -15,6 +15,7 @@ interface Rows {
   schedule: Schedule;
   connection: LlmConnection;
   secret: WorkspaceSecretRow;
+  budget: BudgetRow;
 }
 
 /** What the permission check found: the caller, the workspace the route acts in, their role there, the row. */
@@ -41,6 +42,7 @@ const WHAT: Record<Scope, Missing> = {
   schedule: 'schedule',
   connection: 'connection',
   secret: 'secret',
+  budget: 'budget',
 };
 
 /**
@@ -130,9 +132,14 @@ async function target(
     const row = await repos.teams.get(id);
     return { workspaceId: row?.id ?? null, row, what: WHAT[scope], role: await roleIn(row?.id) };
   }
-  const row = await { schedule: repos.schedules, connection: repos.connections, secret: repos.secrets, invitation: repos.invitations }[
-    scope
-  ].get(id);
+  const rows = {
+    schedule: repos.schedules,
+    connection: repos.connections,
+    secret: repos.secrets,
+    invitation: repos.invitations,
+    budget: repos.budgets,
+  };
+  const row = await rows[scope].get(id);
   return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope], role: await roleIn(row?.workspaceId) };
 }
 

@@ -8,6 +8,7 @@ import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
 import { secretRepo } from './secrets';
 import { usageRepo } from './usage';
+import { budgetRepo } from './budgets';
 import { auditRepo, invitationRepo, teamRepo } from './teams';
 import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
 
@@ -33,6 +34,7 @@ export function createRepositories(db: Database) {
     invitations: invitationRepo(p),
     audit: auditRepo(p),
     usage: usageRepo(db.raw),
+    budgets: budgetRepo(p),
   };
 }
 
