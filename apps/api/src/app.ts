@@ -34,6 +34,7 @@ import { invitationRoutes } from './routes/invitations';
 import { workspaceRoutes } from './routes/workspaces';
 import { usageRoutes } from './routes/usage';
 import { budgetRoutes } from './routes/budgets';
+import { planRoutes } from './routes/plans';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -57,6 +58,7 @@ const ROUTES = [
   invitationRoutes,
   usageRoutes,
   budgetRoutes,
+  planRoutes,
 ];
 
 function serializeRequest(req: { method: string; url: string; id: string }) {

@@ -4,6 +4,7 @@ import type { LlmService } from '@bm/llm';
 import type { OutboundPolicy } from '@bm/net';
 import type { KeyRing } from '@bm/secrets';
 import type { RunScheduler } from '@bm/temporal/client';
+import type { PlansFile } from '@bm/contract';
 
 /**
  * What the API uses of the process's services, described by shape: whoever composes the process
@@ -23,6 +24,10 @@ export interface ApiServices {
     publicUrl?: string;
     /** The shortest interval a schedule may fire at. */
     minScheduleIntervalMs: number;
+    /** BOT_MANAGER_PLANS; unset: one plan without limits. */
+    plans?: PlansFile;
+    /** BOT_MANAGER_ADMIN_EMAILS: installation admins besides the first user. */
+    adminEmails?: string[];
   };
   logger: FastifyBaseLogger;
   /** For the health check's `SELECT 1`. */

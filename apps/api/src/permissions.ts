@@ -56,6 +56,8 @@ export type Rule =
   | { permission: 'public' }
   /** Any signed-in caller; the route acts on the caller's own things, in no workspace. */
   | { permission: 'authenticated'; /** A signed-in browser session only, never an API token. */ sessionOnly?: true }
+  /** Installation admins only (the first user, BOT_MANAGER_ADMIN_EMAILS): plans; in no workspace. */
+  | { permission: 'installation' }
   | {
       permission: Permission;
       in: Scope;
@@ -166,6 +168,10 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'POST /api/budgets': at('budgets.manage', 'workspace'),
   'GET /api/budgets': at('usage.read', 'workspace'),
   'GET /api/budgets/:id': at('usage.read', 'budget'),
+  /** API.md: see plan limits, admin and up. */
+  'GET /api/workspaces/:id/limits': at('budgets.manage', 'team'),
+  'GET /api/plans': { permission: 'installation' },
+  'PUT /api/workspaces/:id/plan': { permission: 'installation' },
   'PATCH /api/budgets/:id': at('budgets.manage', 'budget'),
   'DELETE /api/budgets/:id': at('budgets.manage', 'budget'),
 };
@@ -181,7 +187,7 @@ const RUN_PERMISSIONS = new Set<Permission>(['runs.start', 'runs.cancel']);
 export function tokenScopeFor(method: string, rule: Rule): 'read' | 'run' | 'full' | null {
   if (rule.permission === 'authenticated' && rule.sessionOnly) return null;
   if (SAFE_METHODS.has(method)) return 'read';
-  if (rule.permission !== 'public' && rule.permission !== 'authenticated' && RUN_PERMISSIONS.has(rule.permission)) return 'run';
+  if ('in' in rule && RUN_PERMISSIONS.has(rule.permission)) return 'run';
   return 'full';
 }
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PlansFile } from '@bm/contract';
 // Only the parser: the worker process reads this config too and must not load the HTTP app.
 import { parseMinInterval } from '@bm/api/schedule-interval';
 
@@ -60,6 +62,10 @@ const EnvSchema = z.object({
       }
       return ms;
     }),
+  // A JSON file of plans ({ plans: [...], defaultPlan }); unset: one plan without limits.
+  BOT_MANAGER_PLANS: z.string().optional(),
+  // Installation admins besides the first user (comma-separated emails).
+  BOT_MANAGER_ADMIN_EMAILS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -89,6 +95,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.BOT_MANAGER_TRUST_PROXY,
     minScheduleIntervalMs: e.BOT_MANAGER_MIN_SCHEDULE_INTERVAL,
     logLevel: e.LOG_LEVEL,
+    plans: e.BOT_MANAGER_PLANS ? loadPlans(e.BOT_MANAGER_PLANS, e.BOT_MANAGER_MIN_SCHEDULE_INTERVAL) : undefined,
+    adminEmails: e.BOT_MANAGER_ADMIN_EMAILS.split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     env,
   };
+}
+
+/** The plans file, checked at start: a broken file stops the app with the reason, never half-applies. */
+function loadPlans(file: string, floorMs: number): PlansFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+  } catch (err) {
+    throw new Error(`BOT_MANAGER_PLANS: cannot read ${file} as JSON (${(err as Error).message}).`);
+  }
+  const parsed = PlansFile.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`BOT_MANAGER_PLANS (${file}) is not valid:\n${lines}`);
+  }
+  for (const p of parsed.data.plans) {
+    const s = p.limits.minScheduleIntervalSeconds;
+    if (s !== undefined && s * 1000 < floorMs)
+      throw new Error(
+        `BOT_MANAGER_PLANS: plan "${p.id}" allows schedules every ${s} s, below the installation's floor of ${floorMs / 1000} s.`,
+      );
+  }
+  return parsed.data;
 }

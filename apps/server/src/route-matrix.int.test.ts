@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes, routeKey, type RouteKey } from '@bm/contract';
 import type { Role } from '@bm/db';
@@ -13,9 +16,9 @@ import { startTestServer, type TestServer } from './testing/harness';
  * roles at or above the row's get past the permission check (neither 403 nor 404), roles below get
  * 403 FORBIDDEN, and a stranger, who is not a member, gets 404 for ids of the workspace.
  */
-type Least = Role | 'public' | 'signed-in';
+type Least = Role | 'public' | 'signed-in' | 'installation';
 interface Req {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   payload?: object;
 }
@@ -63,6 +66,12 @@ const MATRIX: Record<RouteKey, Row> = {
   'GET /api/workspaces': { least: 'signed-in' },
   'POST /api/invitations/accept': { least: 'signed-in' },
   'GET /api/prices': { least: 'signed-in' },
+  // Installation admins (the first user: the owner below) manage plans for every workspace.
+  'GET /api/plans': { least: 'installation', req: () => ({ method: 'GET', url: '/api/plans' }) },
+  'PUT /api/workspaces/:id/plan': {
+    least: 'installation',
+    req: (f) => ({ method: 'PUT', url: `/api/workspaces/${f.ws}/plan`, payload: { planId: 'team' } }),
+  },
 
   // read bots, versions, runs, results, schedules: every member
   'GET /api/bots': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots?workspaceId=${f.ws}` }) },
@@ -189,6 +198,7 @@ const MATRIX: Record<RouteKey, Row> = {
     least: 'admin',
     req: async (f) => ({ method: 'DELETE', url: `/api/workspaces/${f.ws}/members/${await f.fresh.member('viewer')}` }),
   },
+  'GET /api/workspaces/:id/limits': { least: 'admin', req: (f) => ({ method: 'GET', url: `/api/workspaces/${f.ws}/limits` }) },
   'GET /api/workspaces/:id/audit': { least: 'admin', req: (f) => ({ method: 'GET', url: `/api/workspaces/${f.ws}/audit` }) },
 
   // rename/delete workspace, transfer ownership, make owners
@@ -357,7 +367,10 @@ describe('the route × role matrix of API.md', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestServer();
+    // Plans without limits that matter here, so every route can be reached (plans.int.test.ts tests the limits).
+    const plans = join(mkdtempSync(join(tmpdir(), 'bm-plans-')), 'plans.json');
+    writeFileSync(plans, JSON.stringify({ defaultPlan: 'team', plans: [{ id: 'team', name: 'Team' }] }));
+    t = await startTestServer({ env: { BOT_MANAGER_PLANS: plans } });
     for (const who of [...ROLES, 'stranger'] as const) callers[who] = await signup();
     const members = (['admin', 'editor', 'viewer'] as const).map((r) => [callers[r], r] as [Caller, Role]);
     own = await fixture(callers.owner, members);
@@ -368,6 +381,7 @@ describe('the route × role matrix of API.md', () => {
   it('has a row for every route of the contract, and no other; every workspace route is exercised', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(allRoutes.map(routeKey).sort());
     const unexercised = Object.entries(MATRIX).filter(([, r]) => (r.least === 'public' || r.least === 'signed-in') === Boolean(r.req));
+    expect(Object.entries(MATRIX).filter(([, r]) => r.least === 'installation').length).toBe(2);
     expect(unexercised.map(([k]) => k)).toEqual([]);
   });
 
@@ -380,7 +394,8 @@ describe('the route × role matrix of API.md', () => {
       for (const role of ROLES) {
         const req = await row.req(own);
         const r = await call(callers[role], req);
-        const allowed = RANK[role] >= RANK[least];
+        // The owner signed up first: the installation admin.
+        const allowed = row.least === 'installation' ? role === 'owner' : RANK[role] >= RANK[least];
         const code = r.statusCode >= 400 ? (r.json() as { error?: { code?: string } } | null)?.error?.code : undefined;
         const ok = allowed ? ![401, 403, 404].includes(r.statusCode) : r.statusCode === 403 && code === 'FORBIDDEN';
         seen.push(`${key} ${role}`);
@@ -394,7 +409,8 @@ describe('the route × role matrix of API.md', () => {
   it('answers 404 to every member of another workspace for its ids, whatever their role', async () => {
     const wrong: string[] = [];
     for (const [key, row] of Object.entries(MATRIX)) {
-      if (!row.req) continue;
+      // Installation admins act across workspaces (plans): not a workspace route.
+      if (!row.req || row.least === 'installation') continue;
       for (const role of ROLES) {
         const r = await call(callers[role], await row.req(foreign));
         if (r.statusCode !== 404) wrong.push(`${key} as ${role} of another workspace: ${r.statusCode}`);

@@ -15,6 +15,7 @@ import { webhooks } from './webhooks';
 import { audit, invitations, members, workspaces } from './workspaces';
 import { usage } from './usage';
 import { budgets } from './budgets';
+import { plans } from './plans';
 
 export * from './route';
 export * from './common';
@@ -35,6 +36,7 @@ export * from './health';
 export * from './workspaces';
 export * from './usage';
 export * from './budgets';
+export * from './plans';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -58,6 +60,7 @@ export const contract = {
   audit,
   usage,
   budgets,
+  plans,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps';
 import { apiError, notFound, type Missing } from '../lib/errors';
 import { allows, PERMISSIONS, ruleFor, TOKEN_SCOPE_HOLDS, tokenScopeFor, type Rule, type Scope } from '../permissions';
 import { authenticate, currentUser } from './auth';
+import { isInstallationAdmin } from '../lib/plans';
 
 interface Rows {
   workspace: null;
@@ -68,7 +69,9 @@ export function registerAccess(app: FastifyInstance, deps: AppDeps) {
         identify as onRequestHookHandler,
         checkTokenScope(method, rule) as onRequestHookHandler,
       ];
-      if (rule.permission !== 'authenticated')
+      if (rule.permission === 'installation')
+        route.preHandler = [...hooks(route.preHandler), installationAdmin(deps) as preHandlerHookHandler];
+      else if (rule.permission !== 'authenticated')
         route.preHandler = [...hooks(route.preHandler), authorize(deps, rule) as preHandlerHookHandler];
     }
   });
@@ -84,6 +87,12 @@ function checkTokenScope(method: string, rule: Rule) {
     if (!TOKEN_SCOPE_HOLDS[needed].includes(scope)) {
       throw apiError(403, 'TOKEN_SCOPE', { key: 'TOKEN_SCOPE.needs', params: { scope, needed } });
     }
+  };
+}
+
+function installationAdmin(deps: AppDeps) {
+  return async (req: FastifyRequest) => {
+    if (!(await isInstallationAdmin(deps, currentUser(req)))) throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.installation' });
   };
 }
 

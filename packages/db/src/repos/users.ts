@@ -9,6 +9,8 @@ export function userRepo(prisma: PrismaClient) {
   return {
     findByEmail: (email: string) => prisma.user.findUnique({ where: { email: email.toLowerCase() } }),
     findById: (id: string) => prisma.user.findUnique({ where: { id } }),
+    /** The installation's first user (an installation admin). */
+    first: () => prisma.user.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } }),
 
     /** A user always gets a personal workspace they own. An email already taken: ConflictError. */
     async create(input: { email: string; name: string; passwordHash: string; locale?: string | null }) {
