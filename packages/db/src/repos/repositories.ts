@@ -7,7 +7,10 @@ import { resultRepo } from './results';
 import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
 import { secretRepo } from './secrets';
-import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
+import { identityRepo, oidcLoginRepo } from './identities';
+import { passwordResetRepo } from './password-resets';
+import { deviceRepo, sessionRepo } from './sessions';
+import { apiTokenRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */
 export function createRepositories(db: Database) {
@@ -16,6 +19,10 @@ export function createRepositories(db: Database) {
     db,
     users: userRepo(p),
     sessions: sessionRepo(p, db.raw),
+    devices: deviceRepo(p),
+    identities: identityRepo(p),
+    oidcLogins: oidcLoginRepo(p),
+    passwordResets: passwordResetRepo(p),
     apiTokens: apiTokenRepo(p, db.raw),
     workspaces: workspaceRepo(p),
     connections: connectionRepo(p, db.raw),
