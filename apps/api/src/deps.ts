@@ -4,6 +4,7 @@ import type { LlmService } from '@bm/llm';
 import type { OutboundPolicy } from '@bm/net';
 import type { KeyRing } from '@bm/secrets';
 import type { RunScheduler } from '@bm/temporal/client';
+import type { SsoSettings } from './sso/settings';
 
 /**
  * What the API uses of the process's services, described by shape: whoever composes the process
@@ -23,6 +24,10 @@ export interface ApiServices {
     publicUrl?: string;
     /** The shortest interval a schedule may fire at. */
     minScheduleIntervalMs: number;
+    /** Single sign-on with an OpenID Provider (BOT_MANAGER_OIDC_*); unset: off. */
+    sso?: SsoSettings;
+    /** Email and password sign-in and sign-up; false only with single sign-on (BOT_MANAGER_PASSWORD_LOGIN=off). Default on. */
+    passwordLogin?: boolean;
   };
   logger: FastifyBaseLogger;
   /** For the health check's `SELECT 1`. */
@@ -44,4 +49,6 @@ export interface AppDeps {
   localWorkerState?: () => string;
   /** The built web UI to serve at / (SPA); omitted for an API-only process without a build. */
   webDist?: string;
+  /** Sends an email (BOT_MANAGER_SMTP_URL, through the one SMTP sender of @bm/nodes); omitted: no email. */
+  sendMail?: (m: { to: string; subject: string; text: string }) => Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { account } from './account';
 import { auth } from './auth';
 import { bots } from './bots';
 import { connections } from './connections';
@@ -17,6 +18,7 @@ export * from './route';
 export * from './common';
 export * from './graph';
 export * from './auth';
+export * from './account';
 export * from './me';
 export * from './tokens';
 export * from './connections';
@@ -35,6 +37,7 @@ export const contract = {
   health,
   openapi,
   auth,
+  account,
   me,
   tokens,
   connections,
