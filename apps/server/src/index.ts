@@ -8,6 +8,7 @@ import { createBotWorker } from '@bm/worker';
 import { loadConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { startTemporalDevServer, type DevServer } from './dev-server';
+import { apiMailer } from './mailer';
 import { createServices } from './services';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -86,6 +87,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       services,
       scheduler: createRunScheduler(client, config.taskQueue, { eagerStart: true }),
       webhookUrl: (t) => `${publicUrl}/api/hooks/${t}`,
+      sendMail: apiMailer(config),
       localWorkerState: () => worker.worker.getState(),
       webDist: opts.webDist ?? defaultWebDist,
     });
