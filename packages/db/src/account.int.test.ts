@@ -105,6 +105,11 @@ describe.each(targets)('account repositories on %s', (_name, open) => {
     expect(await repos.passwordResets.use(token, 'again')).toBeNull();
     const expired = await repos.passwordResets.create({ userId: u.id, createdById: admin.id, workspaceId: 'ws_x' }, -1);
     expect(await repos.passwordResets.use(expired.token, 'late')).toBeNull();
-    expect((await repos.users.findById(u.id))?.passwordHash).toBe('new-hash');
+    // A newer link replaces an older unused one.
+    const older = await repos.passwordResets.create({ userId: u.id, createdById: admin.id, workspaceId: 'ws_x' }, 60_000);
+    const newer = await repos.passwordResets.create({ userId: u.id, createdById: admin.id, workspaceId: 'ws_x' }, 60_000);
+    expect(await repos.passwordResets.use(older.token, 'old')).toBeNull();
+    expect(await repos.passwordResets.use(newer.token, 'newest')).not.toBeNull();
+    expect((await repos.users.findById(u.id))?.passwordHash).toBe('newest');
   });
 });

@@ -4,10 +4,14 @@ import { newSecret, sha256 } from '../ids';
 /** One-use password-reset links; the token is in the link, only its hash here. */
 export function passwordResetRepo(prisma: PrismaClient) {
   return {
+    /** A new link replaces the user's earlier unused ones: only the latest handed-over link works. */
     async create(input: { userId: string; createdById: string; workspaceId: string }, ttlMs: number) {
       const token = newSecret();
       const expiresAt = new Date(Date.now() + ttlMs);
-      await prisma.passwordReset.create({ data: { id: sha256(token), ...input, expiresAt } });
+      await prisma.$transaction([
+        prisma.passwordReset.deleteMany({ where: { userId: input.userId, usedAt: null } }),
+        prisma.passwordReset.create({ data: { id: sha256(token), ...input, expiresAt } }),
+      ]);
       return { token, expiresAt };
     },
     /**
