@@ -58,8 +58,12 @@ const ROUTES = [
   secretRoutes,
 ];
 
-function serializeRequest(req: { method: string; url: string; id: string }) {
-  const path = req.url.split('?')[0]!.replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]');
+/** What a request log line says of the request: no tokens in paths, no query strings. */
+export function serializeRequest(req: { method: string; url: string; id: string }) {
+  const path = req.url
+    .split('?')[0]!
+    .replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]')
+    .replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]');
   return { id: req.id, method: req.method, path };
 }
 
@@ -72,7 +76,7 @@ const isApiPath = (url: string) => /^\/api(\/|\?|$)/.test(url);
 export async function buildApp(deps: AppDeps) {
   const { config } = deps.services;
   const app = Fastify({
-    // Request logs show the path without webhook tokens or query strings (which may carry secrets).
+    // Request logs show the path without webhook or reset-link tokens or query strings (which may carry secrets).
     loggerInstance: deps.services.logger.child({ component: 'api' }, { serializers: { req: serializeRequest } }),
     bodyLimit: 5 * 1024 * 1024,
     // Only behind a reverse proxy that sets X-Forwarded-For, and only as many hops as there are

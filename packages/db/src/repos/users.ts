@@ -37,7 +37,7 @@ export function userRepo(prisma: PrismaClient) {
 
     /** A user always gets a personal workspace they own. An email already taken: ConflictError. */
     async create(input: NewUser) {
-      const { userId, workspaceId, writes } = newUserWrites(prisma, input);
+      const { workspaceId, writes } = newUserWrites(prisma, input);
       const [user] = await translated('User', prisma.$transaction(writes));
       return { user, workspaceId };
     },
