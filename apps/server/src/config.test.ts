@@ -32,12 +32,20 @@ describe('configuration', () => {
       BOT_MANAGER_OIDC_DEFAULT_WORKSPACE: 'ws_team',
       BOT_MANAGER_PASSWORD_LOGIN: 'off',
     });
-    expect(full.sso).toMatchObject({ allowedDomains: ['example.com', 'corp.example'], defaultWorkspace: { id: 'ws_team', role: 'viewer' } });
+    expect(full.sso).toMatchObject({
+      allowedDomains: ['example.com', 'corp.example'],
+      defaultWorkspace: { id: 'ws_team', role: 'viewer' },
+    });
     expect(full.passwordLogin).toBe(false);
-    expect(loadConfig({ ...core, BOT_MANAGER_OIDC_DEFAULT_WORKSPACE: 'ws_t', BOT_MANAGER_OIDC_DEFAULT_ROLE: 'admin' }).sso?.defaultWorkspace?.role).toBe('admin');
+    expect(
+      loadConfig({ ...core, BOT_MANAGER_OIDC_DEFAULT_WORKSPACE: 'ws_t', BOT_MANAGER_OIDC_DEFAULT_ROLE: 'admin' }).sso?.defaultWorkspace
+        ?.role,
+    ).toBe('admin');
     expect(loadConfig({ ...core, BOT_MANAGER_OIDC_ISSUER: 'http://127.0.0.1:9000' }).sso?.issuer).toBe('http://127.0.0.1:9000');
 
-    expect(() => loadConfig({ BOT_MANAGER_OIDC_ISSUER: core.BOT_MANAGER_OIDC_ISSUER })).toThrow(/missing: BOT_MANAGER_OIDC_CLIENT_ID, BOT_MANAGER_OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ BOT_MANAGER_OIDC_ISSUER: core.BOT_MANAGER_OIDC_ISSUER })).toThrow(
+      /missing: BOT_MANAGER_OIDC_CLIENT_ID, BOT_MANAGER_OIDC_CLIENT_SECRET/,
+    );
     expect(() => loadConfig({ ...core, BOT_MANAGER_OIDC_ISSUER: 'http://idp.example.com' })).toThrow(/must be an https:\/\/ URL/);
     expect(() => loadConfig({ ...core, BOT_MANAGER_OIDC_ISSUER: 'not a url' })).toThrow(/must be a URL/);
     expect(() => loadConfig({ ...core, BOT_MANAGER_OIDC_DEFAULT_ROLE: 'owner' })).toThrow(/viewer, editor or admin/);

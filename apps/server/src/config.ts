@@ -75,7 +75,9 @@ const EnvSchema = z.object({
   BOT_MANAGER_OIDC_ALLOWED_DOMAINS: optionalString,
   // A workspace id new SSO users join, with this role.
   BOT_MANAGER_OIDC_DEFAULT_WORKSPACE: optionalString,
-  BOT_MANAGER_OIDC_DEFAULT_ROLE: z.enum(['viewer', 'editor', 'admin'], 'BOT_MANAGER_OIDC_DEFAULT_ROLE must be viewer, editor or admin').optional(),
+  BOT_MANAGER_OIDC_DEFAULT_ROLE: z
+    .enum(['viewer', 'editor', 'admin'], 'BOT_MANAGER_OIDC_DEFAULT_ROLE must be viewer, editor or admin')
+    .optional(),
   BOT_MANAGER_PASSWORD_LOGIN: z.enum(['on', 'off'], 'BOT_MANAGER_PASSWORD_LOGIN must be on or off').default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -133,12 +135,15 @@ function ssoSettings(e: z.infer<typeof EnvSchema>): { settings?: SsoSettings; pr
     return { problems };
   }
   if (set.length < OIDC_CORE.length)
-    problems.push(`single sign-on needs ${OIDC_CORE.join(', ')} together; missing: ${OIDC_CORE.filter((k) => e[k] === undefined).join(', ')}`);
+    problems.push(
+      `single sign-on needs ${OIDC_CORE.join(', ')} together; missing: ${OIDC_CORE.filter((k) => e[k] === undefined).join(', ')}`,
+    );
   let issuer: URL | undefined;
   try {
     issuer = new URL(e.BOT_MANAGER_OIDC_ISSUER ?? '');
   } catch {
-    if (e.BOT_MANAGER_OIDC_ISSUER) problems.push('BOT_MANAGER_OIDC_ISSUER must be a URL (the provider\'s issuer, e.g. https://accounts.example.com)');
+    if (e.BOT_MANAGER_OIDC_ISSUER)
+      problems.push("BOT_MANAGER_OIDC_ISSUER must be a URL (the provider's issuer, e.g. https://accounts.example.com)");
   }
   if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname)))
     problems.push('BOT_MANAGER_OIDC_ISSUER must be an https:// URL (http:// only for a provider on this machine)');

@@ -46,7 +46,11 @@ describe('single sign-on and account security in Chromium', () => {
     });
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}`;
-    op = await startTestProvider({ clientId: 'bm-web', clientSecret: 'web-e2e-client-secret', redirectUri: `${appUrl}/api/auth/sso/callback` });
+    op = await startTestProvider({
+      clientId: 'bm-web',
+      clientSecret: 'web-e2e-client-secret',
+      redirectUri: `${appUrl}/api/auth/sso/callback`,
+    });
     op.account('ada-sub', { email: 'ada@corp.test', email_verified: true, name: 'Ada Lovelace' });
     server = await startServer({
       port,
@@ -142,7 +146,10 @@ describe('single sign-on and account security in Chromium', () => {
     await shot('sso-05-password-changed');
 
     // A reset link as an owner or admin would hand it over (made here through the repository).
-    const { token } = await server.services.repos.passwordResets.create({ userId: signup, createdById: signup, workspaceId: 'ws_x' }, 60_000);
+    const { token } = await server.services.repos.passwordResets.create(
+      { userId: signup, createdById: signup, workspaceId: 'ws_x' },
+      60_000,
+    );
     await ctx.clearCookies();
     await page.goto(`${appUrl}/reset-password/${token}`);
     await page.getByLabel('New password', { exact: true }).fill('third password here');

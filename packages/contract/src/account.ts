@@ -11,7 +11,12 @@ export const PasswordResetLink = z.object({ url: z.string(), expiresAt: z.string
 /** The caller's own account security, and reset links an owner or admin makes for a member. */
 export const account = {
   /** Signs every other session of the caller out; this one stays. */
-  changePassword: route({ method: 'POST', path: '/api/me/password', body: ChangePasswordBody, response: { 204: NoContent, ...errorResponses } }),
+  changePassword: route({
+    method: 'POST',
+    path: '/api/me/password',
+    body: ChangePasswordBody,
+    response: { 204: NoContent, ...errorResponses },
+  }),
   createPasswordReset: route({
     method: 'POST',
     path: '/api/workspaces/:id/members/:userId/password-reset',

@@ -44,9 +44,19 @@ export const auth = {
   logoutAll: route({ method: 'POST', path: '/api/auth/logout-all', response: { 204: NoContent, ...errorResponses } }),
   sso: route({ method: 'GET', path: '/api/auth/sso', response: { 200: SsoInfo } }),
   /** 302 to the OpenID Provider; a browser navigation, not a fetch. */
-  ssoStart: route({ method: 'GET', path: '/api/auth/sso/start', querystring: SsoStartQuery, response: { 302: Redirect, ...errorResponses } }),
+  ssoStart: route({
+    method: 'GET',
+    path: '/api/auth/sso/start',
+    querystring: SsoStartQuery,
+    response: { 302: Redirect, ...errorResponses },
+  }),
   /** The provider's redirect back: signs in and 302s to `returnTo`, or to `/login?sso_error=CODE`. */
-  ssoCallback: route({ method: 'GET', path: '/api/auth/sso/callback', querystring: SsoCallbackQuery, response: { 302: Redirect, ...errorResponses } }),
+  ssoCallback: route({
+    method: 'GET',
+    path: '/api/auth/sso/callback',
+    querystring: SsoCallbackQuery,
+    response: { 302: Redirect, ...errorResponses },
+  }),
   /** Uses a reset link an owner or admin made: sets the password, ends every session, signs in. */
   passwordReset: route({
     method: 'POST',

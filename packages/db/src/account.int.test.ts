@@ -39,7 +39,11 @@ describe.each(targets)('account repositories on %s', (_name, open) => {
   it('signs a user out of every other session, or of all', async () => {
     const u = await newUser();
     const other = await newUser();
-    const [a, b, c] = [await repos.sessions.create(u.id, 60_000), await repos.sessions.create(u.id, 60_000), await repos.sessions.create(u.id, 60_000)];
+    const [a, b, c] = [
+      await repos.sessions.create(u.id, 60_000),
+      await repos.sessions.create(u.id, 60_000),
+      await repos.sessions.create(u.id, 60_000),
+    ];
     const theirs = await repos.sessions.create(other.id, 60_000);
     expect(await repos.sessions.deleteOthers(u.id, a)).toBe(2);
     expect((await repos.sessions.findUser(a))?.id).toBe(u.id);
@@ -74,7 +78,9 @@ describe.each(targets)('account repositories on %s', (_name, open) => {
     expect(ms).toHaveLength(2);
     expect((await repos.workspaces.membership(user.id, owner.workspaceId))?.role).toBe('editor');
     // The same subject cannot be linked twice; a missing default workspace is skipped.
-    await expect(repos.identities.link(owner.user.id, { issuer, subject: 'sub-1', email: owner.user.email })).rejects.toBeInstanceOf(ConflictError);
+    await expect(repos.identities.link(owner.user.id, { issuer, subject: 'sub-1', email: owner.user.email })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const lone = await repos.identities.createUser({
       email: `${uniq()}@example.com`,
       name: 'L',

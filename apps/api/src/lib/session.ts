@@ -17,7 +17,13 @@ export const sessionCookieOptions = (deps: AppDeps) => ({
  * Signs the user in on this browser: a new session and its cookie. A sign-in from a device (a
  * User-Agent) this user never signed in from is an audit event in each of their workspaces.
  */
-export async function startSession(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, user: User, method: 'signup' | 'password' | 'sso' | 'reset') {
+export async function startSession(
+  deps: AppDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  user: User,
+  method: 'signup' | 'password' | 'sso' | 'reset',
+) {
   const { repos } = deps.services;
   reply.setCookie(SESSION_COOKIE, await repos.sessions.create(user.id, SESSION_TTL_MS), sessionCookieOptions(deps));
   const agent = req.headers['user-agent'] ?? '';

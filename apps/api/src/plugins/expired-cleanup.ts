@@ -11,7 +11,11 @@ export function registerExpiredCleanup(app: FastifyInstance, deps: AppDeps, ever
   const { repos } = deps.services;
   const sweep = async () => {
     try {
-      const [sessions, logins, resets] = [await repos.sessions.deleteExpired(), await repos.oidcLogins.deleteExpired(), await repos.passwordResets.deleteExpired()];
+      const [sessions, logins, resets] = [
+        await repos.sessions.deleteExpired(),
+        await repos.oidcLogins.deleteExpired(),
+        await repos.passwordResets.deleteExpired(),
+      ];
       if (sessions + logins + resets > 0) app.log.info({ sessions, logins, resets }, 'expired sign-in rows deleted');
     } catch (err) {
       // A database hiccup: the next sweep tries again.

@@ -16,10 +16,16 @@ describe('account security', () => {
   afterAll(async () => t?.close());
 
   const login = async (email: string, password = PW, userAgent = 'browser-a') => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers: { 'user-agent': userAgent } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password },
+      headers: { 'user-agent': userAgent },
+    });
     return { status: r.statusCode, session: r.cookies.find((c) => c.name === 'bm_session')?.value };
   };
-  const meStatus = async (session: string) => (await t.app.inject({ method: 'GET', url: '/api/me', cookies: { bm_session: session } })).statusCode;
+  const meStatus = async (session: string) =>
+    (await t.app.inject({ method: 'GET', url: '/api/me', cookies: { bm_session: session } })).statusCode;
   const email = () => `u${Math.random().toString(36).slice(2)}@example.com`;
 
   it('changes the password: the current one is proven, the rules hold, every other session ends', async () => {
@@ -46,9 +52,8 @@ describe('account security', () => {
 
   it('refuses a password change with an API token (a script cannot prove the password)', async () => {
     const u = await t.signup();
-    const token = (
-      await t.app.inject({ method: 'POST', url: '/api/tokens', payload: { name: 'script' }, cookies: u.cookies })
-    ).json().token as string;
+    const token = (await t.app.inject({ method: 'POST', url: '/api/tokens', payload: { name: 'script' }, cookies: u.cookies })).json()
+      .token as string;
     const r = await t.app.inject({
       method: 'POST',
       url: '/api/me/password',

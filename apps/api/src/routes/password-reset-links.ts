@@ -31,7 +31,8 @@ export const passwordResetLinkRoutes =
         const { id: workspaceId, userId } = req.params;
         const mine = await repos.workspaces.membership(caller.id, workspaceId);
         if (!mine) throw notFound('workspace');
-        if (RANK[mine.role] < RANK.admin) throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.role', params: { min: 'admin', role: mine.role } });
+        if (RANK[mine.role] < RANK.admin)
+          throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.role', params: { min: 'admin', role: mine.role } });
         const theirs = await repos.workspaces.membership(userId, workspaceId);
         if (!theirs) throw notFound('member');
         if (RANK[theirs.role] >= RANK[mine.role])

@@ -23,7 +23,12 @@ describe('single sign-on with OpenID Connect', () => {
       allowedPrivateHosts: op.host,
       config: {
         publicUrl: APP,
-        sso: { issuer: op.issuer, ...client, allowedDomains: ['corp.test', 'example.com'], defaultWorkspace: { id: 'ws_team', role: 'editor' } },
+        sso: {
+          issuer: op.issuer,
+          ...client,
+          allowedDomains: ['corp.test', 'example.com'],
+          defaultWorkspace: { id: 'ws_team', role: 'editor' },
+        },
       },
     });
     defaultWorkspace = (await t.db.prisma.workspace.create({ data: { id: 'ws_team', name: 'Team' } })).id;
@@ -36,7 +41,10 @@ describe('single sign-on with OpenID Connect', () => {
   /** The browser's whole trip: start → provider (login, consent) → callback. */
   async function signIn(sub: string, opts: { returnTo?: string; userAgent?: string } = {}) {
     op.signInAs(sub);
-    const start = await t.app.inject({ method: 'GET', url: `/api/auth/sso/start?returnTo=${encodeURIComponent(opts.returnTo ?? '/bots')}` });
+    const start = await t.app.inject({
+      method: 'GET',
+      url: `/api/auth/sso/start?returnTo=${encodeURIComponent(opts.returnTo ?? '/bots')}`,
+    });
     expect(start.statusCode).toBe(302);
     const login = start.cookies.find((c) => c.name === 'bm_sso')!;
     expect(login.httpOnly).toBe(true);
@@ -68,7 +76,10 @@ describe('single sign-on with OpenID Connect', () => {
     const m = await me(first.session!);
     expect(m.user).toMatchObject({ email: 'alice@corp.test', name: 'Alice' });
     expect(m.workspaces).toEqual(
-      expect.arrayContaining([expect.objectContaining({ personal: true, role: 'owner' }), expect.objectContaining({ id: defaultWorkspace, role: 'editor' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ personal: true, role: 'owner' }),
+        expect.objectContaining({ id: defaultWorkspace, role: 'editor' }),
+      ]),
     );
     // The same subject again is the same user; no password opens the account.
     const again = await signIn('alice-sub');
@@ -85,7 +96,11 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await me(r.session!)).user.id).toBe(bob.id);
     expect((await t.repos.identities.listForUser(bob.id)).map((i) => i.subject)).toEqual(['bob-sub']);
     // The password still works for an account that had one.
-    const pw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'bob@corp.test', password: 'long enough password' } });
+    const pw = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'bob@corp.test', password: 'long enough password' },
+    });
     expect(pw.statusCode).toBe(200);
   });
 
@@ -133,7 +148,9 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('has a message for every sign-on error in every language', () => {
-    for (const locale of LOCALES) for (const code of SSO_ERROR_CODES) expect(typeof (resources[locale].errors as Record<string, unknown>)[code], `${locale} ${code}`).toBe('string');
+    for (const locale of LOCALES)
+      for (const code of SSO_ERROR_CODES)
+        expect(typeof (resources[locale].errors as Record<string, unknown>)[code], `${locale} ${code}`).toBe('string');
   });
 });
 
@@ -159,14 +176,30 @@ describe('password sign-in turned off', () => {
   afterAll(async () => t?.close());
 
   it('refuses sign-up, sign-in and reset links with a code the page explains', async () => {
-    const up = await t.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'x@example.com', password: 'long enough password', name: 'X' } });
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: 'x@example.com', password: 'long enough password', name: 'X' },
+    });
     expect(up.statusCode).toBe(403);
     expect(up.json().error.code).toBe('PASSWORD_LOGIN_DISABLED');
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.com', password: 'whatever it is' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'x@example.com', password: 'whatever it is' },
+    });
     expect(login.json().error.code).toBe('PASSWORD_LOGIN_DISABLED');
-    const reset = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { token: 'x', newPassword: 'long enough password' } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { token: 'x', newPassword: 'long enough password' },
+    });
     expect(reset.json().error.code).toBe('PASSWORD_LOGIN_DISABLED');
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso' })).json()).toEqual({ enabled: true, passwordLogin: false, providerName: 'idp.example' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso' })).json()).toEqual({
+      enabled: true,
+      passwordLogin: false,
+      providerName: 'idp.example',
+    });
   });
 });
 
@@ -175,7 +208,9 @@ describe('without single sign-on', () => {
     const t = await startTestApp();
     try {
       expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso' })).json()).toEqual({ enabled: false, passwordLogin: true });
-      expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso/start' })).headers.location).toBe('/login?sso_error=SSO_NOT_CONFIGURED');
+      expect((await t.app.inject({ method: 'GET', url: '/api/auth/sso/start' })).headers.location).toBe(
+        '/login?sso_error=SSO_NOT_CONFIGURED',
+      );
     } finally {
       await t.close();
     }

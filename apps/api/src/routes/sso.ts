@@ -29,7 +29,8 @@ export const ssoRoutes =
     const rp = settings ? createRelyingParty(settings, (url, init) => guarded(url, init as RequestInit)) : undefined;
     const cookieOpts = { path: '/api/auth/sso', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
     // The redirect URI registered at the provider: the public URL when set (behind a proxy), else the request's own origin.
-    const callbackUrl = (req: FastifyRequest) => `${config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`}${CALLBACK_PATH}`;
+    const callbackUrl = (req: FastifyRequest) =>
+      `${config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`}${CALLBACK_PATH}`;
     const toLogin = (reply: FastifyReply, code: SsoErrorCode) => reply.redirect(`/login?sso_error=${code}`, 302);
     const failed = (reply: FastifyReply, err: unknown) => {
       const code = err instanceof SsoError ? err.code : 'SSO_PROVIDER_ERROR';
@@ -75,7 +76,18 @@ export const ssoRoutes =
         try {
           const q = req.url.indexOf('?');
           const identity = await rp.finish(new URL(`${callbackUrl(req)}${q >= 0 ? req.url.slice(q) : ''}`), login);
-          const { user, created } = await resolveSsoUser(repos, settings, identity, acceptedLocale(req.headers['accept-language']));
+          const { user, created, missedDefault } = await resolveSsoUser(
+            repos,
+            settings,
+            identity,
+            acceptedLocale(req.headers['accept-language']),
+          );
+          // The person is in; the installation's default workspace is not (deleted, or a typo in its id).
+          if (missedDefault)
+            logger.warn(
+              { workspaceId: settings.defaultWorkspace?.id },
+              'BOT_MANAGER_OIDC_DEFAULT_WORKSPACE names no workspace; the new user joined none',
+            );
           await startSession(deps, req, reply, user, created ? 'signup' : 'sso');
           return reply.redirect(login.returnTo, 302);
         } catch (err) {

@@ -3,7 +3,8 @@
  * `/\evil.example`, `https://…` and anything with control characters become `/`.
  */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(value)) return '/';
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(value))
+    return '/';
   const base = 'http://return-to.invalid';
   let url: URL;
   try {

@@ -17,7 +17,7 @@ export async function resolveSsoUser(
   settings: SsoSettings,
   id: AssertedIdentity,
   locale: string | null,
-): Promise<{ user: User; created: boolean }> {
+): Promise<{ user: User; created: boolean; missedDefault?: boolean }> {
   const linked = await repos.identities.findUser(id.issuer, id.subject);
   if (linked) {
     // The installation's domain rule holds for every sign-in, also after it changed.
@@ -34,14 +34,14 @@ export async function resolveSsoUser(
   }
   if (settings.allowedDomains.length > 0 && !id.emailVerified) throw new SsoError('SSO_EMAIL_UNVERIFIED');
   try {
-    const { user } = await repos.identities.createUser({
+    const { user, joinedDefault } = await repos.identities.createUser({
       email: id.email,
       name: id.name ?? id.email.slice(0, id.email.indexOf('@')),
       locale,
       identity: { issuer: id.issuer, subject: id.subject },
       defaultWorkspace: settings.defaultWorkspace,
     });
-    return { user, created: true };
+    return { user, created: true, missedDefault: !!settings.defaultWorkspace && !joinedDefault };
   } catch (err) {
     // Two callbacks of one person at once: the other one made the account; use it.
     if (isConflictError(err)) {

@@ -1,4 +1,11 @@
-import { contract, type ChangePasswordBody, type LoginBody, type PasswordResetBody, type SignupBody, type UpdateMeBody } from '@bm/contract';
+import {
+  contract,
+  type ChangePasswordBody,
+  type LoginBody,
+  type PasswordResetBody,
+  type SignupBody,
+  type UpdateMeBody,
+} from '@bm/contract';
 import { adoptUserLocale } from '../i18n/i18n';
 import { call } from './http';
 

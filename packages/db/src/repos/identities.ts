@@ -29,7 +29,11 @@ export function identityRepo(prisma: PrismaClient) {
       const { userId, writes } = newUserWrites(prisma, { email: input.email, name: input.name, passwordHash: null, locale: input.locale });
       const joins =
         input.defaultWorkspace && (await prisma.workspace.findUnique({ where: { id: input.defaultWorkspace.id } }))
-          ? [prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId: input.defaultWorkspace.id, role: input.defaultWorkspace.role } })]
+          ? [
+              prisma.membership.create({
+                data: { id: newId('mem'), userId, workspaceId: input.defaultWorkspace.id, role: input.defaultWorkspace.role },
+              }),
+            ]
           : [];
       const [user] = await translated(
         'User',

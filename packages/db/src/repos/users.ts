@@ -22,7 +22,13 @@ export function newUserWrites(prisma: PrismaClient, input: NewUser) {
   const workspaceId = newId('ws');
   const writes: [ReturnType<PrismaClient['user']['create']>, ...Prisma.PrismaPromise<unknown>[]] = [
     prisma.user.create({
-      data: { id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, locale: input.locale ?? null },
+      data: {
+        id: userId,
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash: input.passwordHash,
+        locale: input.locale ?? null,
+      },
     }),
     prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
     prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),

@@ -45,7 +45,12 @@ export function ResetPasswordPage() {
         }}
       >
         {errors.rest && <Alert kind="error">{errors.rest}</Alert>}
-        <Field label={t('pages:auth.reset.newPassword')} htmlFor="new-password" hint={t('pages:auth.signup.passwordHint')} error={errors.byField.newPassword}>
+        <Field
+          label={t('pages:auth.reset.newPassword')}
+          htmlFor="new-password"
+          hint={t('pages:auth.signup.passwordHint')}
+          error={errors.byField.newPassword}
+        >
           <input
             id="new-password"
             className="input"
