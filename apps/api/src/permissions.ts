@@ -71,6 +71,7 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   /** The one-use token in the body is the credential. */
   'POST /api/auth/password-reset': pub,
   'POST /api/auth/logout-all': authed,
+  'GET /api/me/account': authed,
   /** Proving the current password is for a person at a browser, not a script's token. */
   'POST /api/me/password': { permission: 'authenticated', sessionOnly: true },
   /**

@@ -9,11 +9,23 @@ import { assertStrongPassword } from '../lib/password';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth';
 import { AUTH_RATE_LIMIT, passwordMatches } from './auth';
 
-/** The caller's own password: prove the current one, set a new one, end every other session. */
+/** How the caller signs in; their own password: prove the current one, set a new one, end every other session. */
 export const accountRoutes =
   (deps: AppDeps): ContractPlugin =>
   async (app) => {
     const { repos } = deps.services;
+
+    app.route({
+      ...fromContract(contract.account.get),
+      handler: async (req) => {
+        const user = currentUser(req);
+        const identities = await repos.identities.listForUser(user.id);
+        return {
+          hasPassword: !!user.passwordHash,
+          identities: identities.map((i) => ({ issuer: i.issuer, email: i.email, linkedAt: i.createdAt })),
+        };
+      },
+    });
 
     app.route({
       ...fromContract(contract.account.changePassword),

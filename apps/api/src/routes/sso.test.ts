@@ -87,6 +87,8 @@ describe('single sign-on with OpenID Connect', () => {
     const pw = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'alice@corp.test', password: '' } });
     expect(pw.json().error.code).toBe('INVALID_CREDENTIALS');
     expect((await t.repos.users.findById(m.user.id))?.passwordHash).toBeNull();
+    const account = await t.app.inject({ method: 'GET', url: '/api/me/account', cookies: { bm_session: again.session! } });
+    expect(account.json()).toMatchObject({ hasPassword: false, identities: [{ issuer: op.issuer, email: 'alice@corp.test' }] });
   });
 
   it('links an existing account when the provider asserts the email is verified', async () => {
@@ -95,6 +97,8 @@ describe('single sign-on with OpenID Connect', () => {
     const r = await signIn('bob-sub');
     expect((await me(r.session!)).user.id).toBe(bob.id);
     expect((await t.repos.identities.listForUser(bob.id)).map((i) => i.subject)).toEqual(['bob-sub']);
+    const account = await t.app.inject({ method: 'GET', url: '/api/me/account', cookies: { bm_session: r.session! } });
+    expect(account.json().hasPassword).toBe(true);
     // The password still works for an account that had one.
     const pw = await t.app.inject({
       method: 'POST',

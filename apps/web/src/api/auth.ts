@@ -27,6 +27,8 @@ export const authApi = {
   logoutAll: () => call(auth.logoutAll),
   resetPassword: (body: PasswordResetBody) => call(auth.passwordReset, { body }),
   changePassword: (body: ChangePasswordBody) => call(account.changePassword, { body }),
+  /** Whether the caller has a password, and their linked single sign-on identities. */
+  account: () => call(account.get),
 };
 
 /** Where the browser goes to sign in with the provider (a navigation: the API answers with redirects). */

@@ -2,6 +2,7 @@
 export const queryKeys = {
   me: ['me'] as const,
   ssoInfo: ['sso-info'] as const,
+  account: ['account'] as const,
   nodeTypes: (locale: string) => ['node-types', locale] as const,
   bots: (workspaceId: string | undefined) => ['bots', workspaceId ?? 'default'] as const,
   botsAll: ['bots'] as const,

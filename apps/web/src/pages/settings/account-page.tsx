@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/api-error';
@@ -9,7 +9,7 @@ import { Button } from '../../ui/button';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { Field } from '../../ui/field';
 import { PageHeader } from '../../ui/page-header';
-import { Alert, ErrorAlert } from '../../ui/states';
+import { Alert, ErrorAlert, ErrorState, LoadingState } from '../../ui/states';
 import { useSsoInfo } from '../auth/sso-sign-in';
 
 function ChangePassword() {
@@ -135,17 +135,45 @@ function SignOutEverywhere() {
   );
 }
 
+/** A single sign-on account has no password: say how it signs in instead of offering a form that cannot work. */
+function SingleSignOnOnly({ issuers }: { issuers: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card card-body stack" aria-labelledby="password-title">
+      <h2 id="password-title">{t('settings:account.password.title')}</h2>
+      <p className="muted">{t('settings:account.password.ssoOnly', { provider: issuers.join(', ') })}</p>
+    </section>
+  );
+}
+
+const hostOf = (issuer: string) => {
+  try {
+    return new URL(issuer).host;
+  } catch {
+    return issuer;
+  }
+};
+
 /** Settings → Account: the signed-in user's password and sessions. */
 export function AccountPage() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
   const sso = useSsoInfo();
+  const account = useQuery({ queryKey: queryKeys.account, queryFn: authApi.account });
   return (
     <div className="page">
       <PageHeader title={t('settings:account.title')} subtitle={user ? t('settings:account.subtitle', { email: user.email }) : undefined} />
       <div className="stack-lg">
-        {/* Without password sign-in a password is of no use. */}
-        {sso.data?.passwordLogin !== false && <ChangePassword />}
+        {account.isPending ? (
+          <LoadingState />
+        ) : account.isError ? (
+          <ErrorState error={account.error} onRetry={() => account.refetch()} />
+        ) : !account.data.hasPassword ? (
+          <SingleSignOnOnly issuers={account.data.identities.map((i) => hostOf(i.issuer))} />
+        ) : (
+          // Without password sign-in a password is of no use.
+          sso.data?.passwordLogin !== false && <ChangePassword />
+        )}
         <SignOutEverywhere />
       </div>
     </div>
