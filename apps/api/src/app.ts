@@ -34,6 +34,8 @@ import { ssoRoutes } from './routes/sso';
 import { tokenRoutes } from './routes/tokens';
 import { versionRoutes } from './routes/versions';
 import { webhookRoutes } from './routes/webhooks';
+import { invitationRoutes } from './routes/invitations';
+import { workspaceRoutes } from './routes/workspaces';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -56,6 +58,8 @@ const ROUTES = [
   resultRoutes,
   scheduleRoutes,
   secretRoutes,
+  workspaceRoutes,
+  invitationRoutes,
 ];
 
 /** What a request log line says of the request: no tokens in paths, no query strings. */

@@ -45,10 +45,12 @@ export interface AppDeps {
   scheduler: RunScheduler;
   /** Absolute URL of a bot's webhook trigger. */
   webhookUrl(token: string): string;
+  /** Where people open the app (invitation and reset links); default: the origin the request came to. */
+  appUrl?: () => string | undefined;
+  /** Sends mail (invitations, reset links) when SMTP is configured; without it links are only shown to copy. */
+  mail?: { send(m: { to: string[]; subject: string; text: string }): Promise<unknown> };
   /** The in-process worker's state (embedded mode); otherwise health asks Temporal for pollers. */
   localWorkerState?: () => string;
   /** The built web UI to serve at / (SPA); omitted for an API-only process without a build. */
   webDist?: string;
-  /** Sends an email (BOT_MANAGER_SMTP_URL, through the one SMTP sender of @bm/nodes); omitted: no email. */
-  sendMail?: (m: { to: string; subject: string; text: string }) => Promise<void>;
 }

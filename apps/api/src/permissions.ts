@@ -28,28 +28,49 @@ export const PERMISSIONS = {
   /** Editors reference secrets by name in bots; only admins create, change or delete them. */
   'secrets.read': 'editor',
   'secrets.manage': 'admin',
+  'members.read': 'viewer',
+  /** Invite, change roles below owner, remove members (see `mayManageMember`). */
+  'members.manage': 'admin',
+  'audit.read': 'admin',
+  /** Rename or delete the workspace, transfer ownership, make or unmake owners. */
+  'workspace.manage': 'owner',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 /**
  * Where a route's workspace comes from: `workspace` = the body's or query's `workspaceId`
- * (default: the caller's personal workspace); the others = the row named by `:id`.
+ * (default: the caller's personal workspace); `team` = the workspace named by `:id` of
+ * `/api/workspaces/:id/…`; the others = the row named by `:id`.
  */
-export type Scope = 'workspace' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret';
+export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation';
 
 export type Rule =
   /** Anyone, signed in or not. */
   | { permission: 'public' }
   /** Any signed-in caller; the route acts on the caller's own things, in no workspace. */
   | { permission: 'authenticated'; /** A signed-in browser session only, never an API token. */ sessionOnly?: true }
-  | { permission: Permission; in: Scope; /** The row's owner holds the permission whatever their role. */ ownerMay?: true };
+  | {
+      permission: Permission;
+      in: Scope;
+      /** The row's owner holds the permission whatever their role. */
+      ownerMay?: true;
+      /** A member may do this to themselves (`:userId` is the caller), e.g. leave a workspace. */
+      selfMay?: true;
+    };
 
 /** Roles in order of what they may do (a reset link needs a higher role than its member's). */
 export const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
 
 /** Does this role hold the permission? */
 export const allows = (role: Role, permission: Permission) => RANK[role] >= RANK[PERMISSIONS[permission]];
+
+/**
+ * What an admin may do to another member: anything to members below owner (change their role to
+ * any role but owner, remove them); owners, and making owners, take an owner.
+ */
+export const mayManageMember = (actor: Role, target: Role, newRole?: Role) =>
+  allows(actor, 'workspace.manage') || (allows(actor, 'members.manage') && target !== 'owner' && newRole !== 'owner');
 
 /** The web UI (any path outside /api). */
 export const WEB_UI_ROUTE = 'GET /*';
@@ -75,11 +96,10 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   /** Proving the current password is for a person at a browser, not a script's token. */
   'POST /api/me/password': { permission: 'authenticated', sessionOnly: true },
   /**
-   * Owner or admin of the `:id` workspace, about a member of lower role there, checked in the
-   * handler (routes/password-reset-links.ts) with the rules that reach across workspaces.
-   * TODO(merge): once the `:id`-of-/api/workspaces scope exists, declare it here as well.
+   * Owner or admin of the `:id` workspace; that the member's role is lower, here and in the
+   * caller's other workspaces, is the handler's check (routes/password-reset-links.ts).
    */
-  'POST /api/workspaces/:id/members/:userId/password-reset': { permission: 'authenticated', sessionOnly: true },
+  'POST /api/workspaces/:id/members/:userId/password-reset': at('members.manage', 'team'),
   /** The token in the URL is the credential. */
   'POST /api/hooks/:token': pub,
 
@@ -130,6 +150,24 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'PATCH /api/schedules/:id': at('schedules.write', 'schedule'),
   'DELETE /api/schedules/:id': at('schedules.write', 'schedule'),
   'POST /api/schedules/:id/trigger': at('schedules.write', 'schedule'),
+
+  /** Anyone signed in may start a team of their own. */
+  'POST /api/workspaces': authed,
+  'GET /api/workspaces': authed,
+  'PATCH /api/workspaces/:id': at('workspace.manage', 'team'),
+  'DELETE /api/workspaces/:id': at('workspace.manage', 'team'),
+  'POST /api/workspaces/:id/transfer': at('workspace.manage', 'team'),
+  'GET /api/workspaces/:id/members': at('members.read', 'team'),
+  'PATCH /api/workspaces/:id/members/:userId': at('members.manage', 'team'),
+  'DELETE /api/workspaces/:id/members/:userId': { permission: 'members.manage', in: 'team', selfMay: true },
+  'POST /api/workspaces/:id/invitations': at('members.manage', 'team'),
+  'GET /api/workspaces/:id/invitations': at('members.manage', 'team'),
+  'DELETE /api/invitations/:id': at('members.manage', 'invitation'),
+  /** The link's token is the credential; the answer names only the workspace, the role and the inviter. */
+  'POST /api/invitations/preview': pub,
+  /** A person accepts, in their browser: never a script's token. */
+  'POST /api/invitations/accept': { permission: 'authenticated', sessionOnly: true },
+  'GET /api/workspaces/:id/audit': at('audit.read', 'team'),
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -8,7 +8,7 @@ import { createBotWorker } from '@bm/worker';
 import { loadConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { startTemporalDevServer, type DevServer } from './dev-server';
-import { apiMailer } from './mailer';
+import { createMailer } from './mailer';
 import { createServices } from './services';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -87,7 +87,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       services,
       scheduler: createRunScheduler(client, config.taskQueue, { eagerStart: true }),
       webhookUrl: (t) => `${publicUrl}/api/hooks/${t}`,
-      sendMail: apiMailer(config),
+      // Unset: links name the origin the inviter's browser used.
+      appUrl: () => config.publicUrl,
+      mail: createMailer(config),
       localWorkerState: () => worker.worker.getState(),
       webDist: opts.webDist ?? defaultWebDist,
     });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '@bm/api';
 import { connectTemporalClient, createRunScheduler } from '@bm/temporal/client';
 import { loadConfig } from './config';
-import { apiMailer } from './mailer';
+import { createMailer } from './mailer';
 import { createServices } from './services';
 
 const config = loadConfig();
@@ -21,7 +21,8 @@ const app = await buildApp({
   services,
   scheduler: createRunScheduler(client, config.taskQueue),
   webhookUrl: (t) => `${publicUrl}/api/hooks/${t}`,
-  sendMail: apiMailer(config),
+  appUrl: () => config.publicUrl,
+  mail: createMailer(config),
   webDist: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist'),
 });
 await app.listen({ port: config.port, host: config.host });

@@ -13,6 +13,7 @@ import { secrets } from './secrets';
 import { tokens } from './tokens';
 import { versions } from './versions';
 import { webhooks } from './webhooks';
+import { audit, invitations, members, workspaces } from './workspaces';
 
 export * from './route';
 export * from './common';
@@ -31,6 +32,7 @@ export * from './schedules';
 export * from './secrets';
 export * from './node-types';
 export * from './health';
+export * from './workspaces';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -49,6 +51,10 @@ export const contract = {
   schedules,
   secrets,
   nodeTypes,
+  workspaces,
+  members,
+  invitations,
+  audit,
 };
 
 export type Contract = typeof contract;

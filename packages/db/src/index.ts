@@ -22,6 +22,7 @@ export * from './repos/results';
 export * from './repos/schedules';
 export * from './repos/rate-limits';
 export * from './repos/secrets';
+export * from './repos/teams';
 export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';

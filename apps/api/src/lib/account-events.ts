@@ -1,24 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import type { AuditAction } from '@bm/contract';
+import type { User } from '@bm/db';
 import type { AppDeps } from '../deps';
-
-/** The account-security events the workspace audit logs get (shared/API.md, audit). */
-export type AccountAction =
-  | 'auth.signin_new_device'
-  | 'auth.password_changed'
-  | 'auth.signed_out_everywhere'
-  | 'auth.password_reset_link_created'
-  | 'auth.password_reset_link_used';
+import { audit } from './audit';
 
 /**
- * Records an account event. Sign-in events concern the user everywhere, so they go to every
- * workspace the user belongs to; a reset link's events go to the workspace it was made in.
- * TODO(merge): append to the workspace audit log (apps/api/src/lib/audit.ts) once main has it;
- * until then the event is logged (without secrets) so that nothing is lost silently.
+ * Records an account-security event in workspace audit logs (lib/audit.ts). A person's own
+ * events (sign-in from a new device, password changed, signed out everywhere) concern every
+ * workspace they belong to; a reset link's go to the workspace it was made in. The actor is the
+ * request's caller, so a request that has just signed someone in sets `req.user` first.
  */
 export async function recordAccountEvent(
   deps: AppDeps,
-  e: { actorId: string; action: AccountAction; targetUserId: string; workspaceIds?: string[]; details?: Record<string, string> },
+  req: FastifyRequest,
+  e: {
+    action: AuditAction;
+    /** Whose account it is about. */
+    user: Pick<User, 'id' | 'email' | 'name'>;
+    workspaceIds?: string[];
+    details?: Record<string, string | number | boolean>;
+  },
 ) {
-  const { repos, logger } = deps.services;
-  const workspaceIds = e.workspaceIds ?? (await repos.workspaces.listForUser(e.targetUserId)).map((m) => m.workspaceId);
-  logger.info({ audit: { ...e, workspaceIds } }, 'account event');
+  const workspaceIds = e.workspaceIds ?? (await deps.services.repos.workspaces.listForUser(e.user.id)).map((m) => m.workspaceId);
+  for (const workspaceId of workspaceIds)
+    await audit(deps, req, {
+      workspaceId,
+      action: e.action,
+      target: { type: 'user', id: e.user.id, name: e.user.email },
+      details: e.details,
+    });
 }

@@ -29,10 +29,11 @@ export async function startSession(
   const agent = req.headers['user-agent'] ?? '';
   // A sign-up is the account's first device, not news to anyone.
   if ((await repos.devices.seen(user.id, sha256(agent))) && method !== 'signup') {
-    await recordAccountEvent(deps, {
-      actorId: user.id,
-      action: 'auth.signin_new_device',
-      targetUserId: user.id,
+    // This request is now theirs: they are the actor of their own sign-in.
+    req.user = user;
+    await recordAccountEvent(deps, req, {
+      action: 'auth.signIn.newDevice',
+      user,
       // The agent string says which browser; it carries nothing secret.
       details: { method, userAgent: agent.slice(0, 200) },
     });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
-import type { Bot, LlmConnection, Role, Run, Schedule, User, WorkspaceSecretRow } from '@bm/db';
+import type { Bot, Invitation, LlmConnection, Role, Run, Schedule, User, Workspace, WorkspaceSecretRow } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { apiError, notFound, type Missing } from '../lib/errors';
@@ -8,6 +8,8 @@ import { authenticate, currentUser } from './auth';
 
 interface Rows {
   workspace: null;
+  team: Workspace;
+  invitation: Invitation;
   bot: Bot;
   run: Run;
   schedule: Schedule;
@@ -32,6 +34,8 @@ declare module 'fastify' {
 
 const WHAT: Record<Scope, Missing> = {
   workspace: 'workspace',
+  team: 'workspace',
+  invitation: 'invitation',
   bot: 'bot',
   run: 'run',
   schedule: 'schedule',
@@ -92,7 +96,8 @@ function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
     // A connection is visible to its owner and, when shared, to the workspace; otherwise it does not exist.
     if (rule.in === 'connection' && !connectionUsableBy(row as LlmConnection, user.id, workspaceId)) throw notFound(what);
     const owner = rule.ownerMay && (row as { ownerUserId?: string } | null)?.ownerUserId === user.id;
-    if (!allows(role, rule.permission) && !owner) {
+    const self = rule.selfMay && (req.params as { userId?: string }).userId === user.id;
+    if (!allows(role, rule.permission) && !owner && !self) {
       throw apiError(403, 'FORBIDDEN', { key: rule.ownerMay ? 'FORBIDDEN.roleOrOwner' : 'FORBIDDEN.role', params: { min, role } });
     }
     req.access = { scope: rule.in, user, workspaceId, role, row } as Access;
@@ -121,7 +126,13 @@ async function target(
     const found = await (scope === 'bot' ? repos.bots : repos.runs).getForCaller(id, user.id);
     return { workspaceId: found?.row.workspaceId ?? null, row: found?.row ?? null, what: WHAT[scope], role: found?.role ?? null };
   }
-  const row = await { schedule: repos.schedules, connection: repos.connections, secret: repos.secrets }[scope].get(id);
+  if (scope === 'team') {
+    const row = await repos.teams.get(id);
+    return { workspaceId: row?.id ?? null, row, what: WHAT[scope], role: await roleIn(row?.id) };
+  }
+  const row = await { schedule: repos.schedules, connection: repos.connections, secret: repos.secrets, invitation: repos.invitations }[
+    scope
+  ].get(id);
   return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope], role: await roleIn(row?.workspaceId) };
 }
 

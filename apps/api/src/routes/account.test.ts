@@ -9,9 +9,9 @@ const PW = 'long enough password';
 
 describe('account security', () => {
   let t: TestApp;
-  const mails: { to: string; subject: string; text: string }[] = [];
+  const mails: { to: string[]; subject: string; text: string }[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ config: { publicUrl: 'https://bm.example' }, sendMail: async (m) => void mails.push(m) });
+    t = await startTestApp({ appUrl: 'https://bm.example', mail: { send: async (m) => void mails.push(m) } });
   });
   afterAll(async () => t?.close());
 
@@ -27,6 +27,9 @@ describe('account security', () => {
   const meStatus = async (session: string) =>
     (await t.app.inject({ method: 'GET', url: '/api/me', cookies: { bm_session: session } })).statusCode;
   const email = () => `u${Math.random().toString(36).slice(2)}@example.com`;
+  /** The actions of a workspace's audit log, oldest first. */
+  const actions = async (workspaceId: string) =>
+    (await t.db.prisma.auditEvent.findMany({ where: { workspaceId }, orderBy: { at: 'asc' } })).map((e) => e.action);
 
   it('changes the password: the current one is proven, the rules hold, every other session ends', async () => {
     const addr = email();
@@ -48,6 +51,11 @@ describe('account security', () => {
     expect(await meStatus(other)).toBe(401);
     expect((await login(addr)).status).toBe(401);
     expect((await login(addr, 'a brand new secret')).status).toBe(200);
+    // browser-a was new (the sign-up's device is not news); the change and the later sign-in from
+    // the same device: one event each, nothing more.
+    expect(await actions(u.workspaceId)).toEqual(['auth.signIn.newDevice', 'auth.passwordChanged']);
+    await login(addr, 'a brand new secret', 'browser-b');
+    expect((await actions(u.workspaceId)).at(-1)).toBe('auth.signIn.newDevice');
   });
 
   it('refuses a password change with an API token (a script cannot prove the password)', async () => {
@@ -76,6 +84,8 @@ describe('account security', () => {
     expect(await meStatus(other)).toBe(401);
     expect(await meStatus(bystander.cookies.bm_session)).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { 'x-csrf-token': '1' } })).statusCode).toBe(401);
+    const [event] = await t.db.prisma.auditEvent.findMany({ where: { workspaceId: u.workspaceId, action: 'auth.signedOutEverywhere' } });
+    expect(event).toMatchObject({ actorUserId: u.id, targetId: u.id, details: { sessions: 2 } });
   });
 
   describe('password-reset links', () => {
@@ -139,7 +149,7 @@ describe('account security', () => {
       expect(url).toMatch(/^https:\/\/bm\.example\/reset-password\/[\w-]{20,}$/);
       expect(emailed).toBe(true);
       expect(mails).toHaveLength(1);
-      expect(mails[0]!.to).toBe(people.viewer!.email);
+      expect(mails[0]!.to).toEqual([people.viewer!.email]);
       expect(mails[0]!.text).toContain(url);
       expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(23.9 * 3600 * 1000);
       const token = url.split('/').pop()!;
@@ -163,6 +173,16 @@ describe('account security', () => {
       const again = await use('and once more please');
       expect(again.statusCode).toBe(400);
       expect(again.json().error.code).toBe('RESET_LINK_INVALID');
+
+      // The team's audit log: who made the link for whom, and that it was used (by the member).
+      const events = await t.db.prisma.auditEvent.findMany({ where: { workspaceId: ws, action: { startsWith: 'auth.passwordReset' } } });
+      const created = events.filter((e) => e.action === 'auth.passwordResetCreated' && e.targetId === people.viewer!.id);
+      expect(created.at(-1)).toMatchObject({ actorUserId: people.admin!.id, details: { emailed: true } });
+      expect(events.find((e) => e.action === 'auth.passwordResetUsed')).toMatchObject({
+        actorUserId: people.viewer!.id,
+        targetId: people.viewer!.id,
+      });
+      expect(JSON.stringify(events)).not.toContain(token);
     });
   });
 });

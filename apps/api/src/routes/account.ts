@@ -41,12 +41,7 @@ export const accountRoutes =
         await repos.users.setPassword(user.id, await hash(req.body.newPassword));
         // The route is session-only (permissions.ts): the cookie is there, and it stays signed in.
         const ended = await repos.sessions.deleteOthers(user.id, req.cookies[SESSION_COOKIE]!);
-        await recordAccountEvent(deps, {
-          actorId: user.id,
-          action: 'auth.password_changed',
-          targetUserId: user.id,
-          details: { otherSessionsEnded: String(ended) },
-        });
+        await recordAccountEvent(deps, req, { action: 'auth.passwordChanged', user, details: { otherSessionsEnded: ended } });
         return reply.code(204).send(null);
       },
     });

@@ -91,12 +91,7 @@ export const authRoutes =
         const user = currentUser(req);
         const ended = await repos.sessions.deleteAllForUser(user.id);
         clearSessionCookie(reply);
-        await recordAccountEvent(deps, {
-          actorId: user.id,
-          action: 'auth.signed_out_everywhere',
-          targetUserId: user.id,
-          details: { sessions: String(ended) },
-        });
+        await recordAccountEvent(deps, req, { action: 'auth.signedOutEverywhere', user, details: { sessions: ended } });
         return reply.code(204).send(null);
       },
     });
@@ -110,10 +105,10 @@ export const authRoutes =
         assertStrongPassword(req.body.newPassword, 'newPassword');
         const used = await repos.passwordResets.use(req.body.token, await hash(req.body.newPassword));
         if (!used) throw apiError(400, 'RESET_LINK_INVALID');
-        await recordAccountEvent(deps, {
-          actorId: used.user.id,
-          action: 'auth.password_reset_link_used',
-          targetUserId: used.user.id,
+        req.user = used.user;
+        await recordAccountEvent(deps, req, {
+          action: 'auth.passwordResetUsed',
+          user: used.user,
           workspaceIds: [used.workspaceId],
           details: { createdBy: used.createdById },
         });

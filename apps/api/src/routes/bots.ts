@@ -8,6 +8,7 @@ import { fromContract } from '../lib/contract-route';
 import { apiError, HttpError } from '../lib/errors';
 import { savableGraph, storedGraph, validGraphOr422 } from '../lib/graph';
 import { accessTo } from '../plugins/access';
+import { stopBotActivity } from '../lib/stop-bots';
 
 const { bots } = contract;
 
@@ -116,17 +117,10 @@ export const botRoutes =
       ...fromContract(bots.remove),
       handler: async (req, reply) => {
         const { row } = accessTo(req, 'bot');
-        // Stop what would keep spending the user's LLM budget: schedules, then runs in flight.
-        for (const s of await repos.schedules.list(row.id)) {
-          await deps.scheduler.deleteSchedule(s.id).catch(() => {
-            throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopSchedules' });
-          });
-        }
-        for (const r of await repos.runs.listOpen(row.id)) {
-          await deps.scheduler.cancelRun(r.workflowId).catch(() => {
-            throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.stopRuns' });
-          });
-        }
+        await stopBotActivity(deps, {
+          scheduleIds: (await repos.schedules.list(row.id)).map((s) => s.id),
+          workflowIds: (await repos.runs.listOpen(row.id)).map((r) => r.workflowId),
+        });
         await repos.bots.delete(row.id);
         return reply.code(204).send(null);
       },

@@ -99,6 +99,9 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await t.repos.identities.listForUser(bob.id)).map((i) => i.subject)).toEqual(['bob-sub']);
     const account = await t.app.inject({ method: 'GET', url: '/api/me/account', cookies: { bm_session: r.session! } });
     expect(account.json().hasPassword).toBe(true);
+    // A sign-in from a browser this account never used is in the audit log of its workspaces.
+    const events = await t.db.prisma.auditEvent.findMany({ where: { workspaceId: bob.workspaceId, action: 'auth.signIn.newDevice' } });
+    expect(events.map((e) => e.details)).toEqual([{ method: 'sso', userAgent: 'test-browser' }]);
     // The password still works for an account that had one.
     const pw = await t.app.inject({
       method: 'POST',

@@ -24,7 +24,8 @@ export async function startTestApp(
     config?: Partial<ApiServices['config']>;
     /** host:port the outbound guard lets through although loopback (a test's OpenID Provider). */
     allowedPrivateHosts?: string;
-    sendMail?: AppDeps['sendMail'];
+    mail?: AppDeps['mail'];
+    appUrl?: string;
   } = {},
 ) {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: mkdtempSync(path.join(tmpdir(), 'bm-api-')) });
@@ -49,7 +50,8 @@ export async function startTestApp(
     scheduler: createRunScheduler(client),
     webhookUrl: (t) => `http://x/api/hooks/${t}`,
     webDist: opts.webDist,
-    sendMail: opts.sendMail,
+    mail: opts.mail,
+    appUrl: opts.appUrl === undefined ? undefined : () => opts.appUrl,
   });
   return {
     app,

@@ -10,6 +10,7 @@ import { secretRepo } from './secrets';
 import { identityRepo, oidcLoginRepo } from './identities';
 import { passwordResetRepo } from './password-resets';
 import { deviceRepo, sessionRepo } from './sessions';
+import { auditRepo, invitationRepo, teamRepo } from './teams';
 import { apiTokenRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */
@@ -34,6 +35,9 @@ export function createRepositories(db: Database) {
     schedules: scheduleRepo(p),
     rateLimits: rateLimitRepo(db.raw),
     secrets: secretRepo(p),
+    teams: teamRepo(p),
+    invitations: invitationRepo(p),
+    audit: auditRepo(p),
   };
 }
 
