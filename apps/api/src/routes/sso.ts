@@ -28,9 +28,9 @@ export const ssoRoutes =
     const guarded = createGuardedFetch(deps.services.policy, { timeoutMs: 10_000, maxResponseBytes: 1024 * 1024 });
     const rp = settings ? createRelyingParty(settings, (url, init) => guarded(url, init as RequestInit)) : undefined;
     const cookieOpts = { path: '/api/auth/sso', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
-    // The redirect URI registered at the provider: the public URL when set (behind a proxy), else the request's own origin.
+    // The redirect URI registered at the provider: the app's public URL when set (behind a proxy), else the request's own origin.
     const callbackUrl = (req: FastifyRequest) =>
-      `${config.publicUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`}${CALLBACK_PATH}`;
+      `${(deps.appUrl?.() ?? config.publicUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '')}${CALLBACK_PATH}`;
     const toLogin = (reply: FastifyReply, code: SsoErrorCode) => reply.redirect(`/login?sso_error=${code}`, 302);
     const failed = (reply: FastifyReply, err: unknown) => {
       const code = err instanceof SsoError ? err.code : 'SSO_PROVIDER_ERROR';
