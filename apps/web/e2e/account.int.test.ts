@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestProvider } from '@bm/api/testing/oidc-provider';
+import { startTestProvider } from '@bm/testing/fixtures';
 import { startServer } from '@bm/server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';

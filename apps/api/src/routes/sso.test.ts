@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, resources } from '@bm/i18n';
 import { startTestApp, type TestApp } from '../testing/app';
-import { browseProvider, startTestProvider } from '../testing/oidc-provider';
+import { browseProvider, startTestProvider } from '@bm/testing/fixtures';
 import { SSO_ERROR_CODES } from '../sso/relying-party';
 
 // Single sign-on against a real OpenID Provider (oidc-provider on loopback): the real
