@@ -67,7 +67,8 @@ export type Rule =
       selfMay?: true;
     };
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
+/** Roles in order of what they may do (a reset link needs a higher role than its member's). */
+export const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
 
 /** Does this role hold the permission? */
 export const allows = (role: Role, permission: Permission) => RANK[role] >= RANK[PERMISSIONS[permission]];
@@ -93,6 +94,20 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'POST /api/auth/signup': pub,
   'POST /api/auth/login': pub,
   'POST /api/auth/logout': pub,
+  'GET /api/auth/sso': pub,
+  'GET /api/auth/sso/start': pub,
+  'GET /api/auth/sso/callback': pub,
+  /** The one-use token in the body is the credential. */
+  'POST /api/auth/password-reset': pub,
+  'POST /api/auth/logout-all': authed,
+  'GET /api/me/account': authed,
+  /** Proving the current password is for a person at a browser, not a script's token. */
+  'POST /api/me/password': { permission: 'authenticated', sessionOnly: true },
+  /**
+   * Owner or admin of the `:id` workspace; that the member's role is lower, here and in the
+   * caller's other workspaces, is the handler's check (routes/password-reset-links.ts).
+   */
+  'POST /api/workspaces/:id/members/:userId/password-reset': at('members.manage', 'team'),
   /** The token in the URL is the credential. */
   'POST /api/hooks/:token': pub,
 

@@ -48,12 +48,21 @@ type Row = { least: Least; req?: (f: Fixture) => Req | Promise<Req> };
 
 const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'hi' }, position: { x: 0, y: 0 } }], edges: [] };
 
+const resetTargets = new WeakMap<Fixture, Promise<string>>();
+
 const MATRIX: Record<RouteKey, Row> = {
   'GET /api/health': { least: 'public' },
   'GET /api/openapi.json': { least: 'public' },
   'POST /api/auth/signup': { least: 'public' },
   'POST /api/auth/login': { least: 'public' },
   'POST /api/auth/logout': { least: 'public' },
+  'GET /api/auth/sso': { least: 'public' },
+  'GET /api/auth/sso/start': { least: 'public' },
+  'GET /api/auth/sso/callback': { least: 'public' },
+  'POST /api/auth/password-reset': { least: 'public' },
+  'POST /api/auth/logout-all': { least: 'signed-in' },
+  'POST /api/me/password': { least: 'signed-in' },
+  'GET /api/me/account': { least: 'signed-in' },
   'POST /api/hooks/:token': { least: 'public' },
   'POST /api/invitations/preview': { least: 'public' },
   'GET /api/me': { least: 'signed-in' },
@@ -199,6 +208,14 @@ const MATRIX: Record<RouteKey, Row> = {
     req: async (f) => ({ method: 'DELETE', url: `/api/workspaces/${f.ws}/members/${await f.fresh.member('viewer')}` }),
   },
   'GET /api/workspaces/:id/limits': { least: 'admin', req: (f) => ({ method: 'GET', url: `/api/workspaces/${f.ws}/limits` }) },
+  'POST /api/workspaces/:id/members/:userId/password-reset': {
+    least: 'admin',
+    // One viewer per workspace is reset again and again (a new link replaces the last): sign-ups are rate-limited.
+    req: async (f) => {
+      if (!resetTargets.has(f)) resetTargets.set(f, f.fresh.member('viewer'));
+      return { method: 'POST', url: `/api/workspaces/${f.ws}/members/${await resetTargets.get(f)}/password-reset` };
+    },
+  },
   'GET /api/workspaces/:id/audit': { least: 'admin', req: (f) => ({ method: 'GET', url: `/api/workspaces/${f.ws}/audit` }) },
 
   // rename/delete workspace, transfer ownership, make owners

@@ -1,3 +1,4 @@
+import { account } from './account';
 import { auth } from './auth';
 import { bots } from './bots';
 import { connections } from './connections';
@@ -21,6 +22,7 @@ export * from './route';
 export * from './common';
 export * from './graph';
 export * from './auth';
+export * from './account';
 export * from './me';
 export * from './tokens';
 export * from './connections';
@@ -43,6 +45,7 @@ export const contract = {
   health,
   openapi,
   auth,
+  account,
   me,
   tokens,
   connections,

@@ -11,6 +11,9 @@ export {
   classifyDbError,
 } from './errors';
 export * from './repos/users';
+export * from './repos/sessions';
+export * from './repos/identities';
+export * from './repos/password-resets';
 export * from './repos/connections';
 export * from './repos/bots';
 export * from './repos/runs';

@@ -96,6 +96,7 @@ export function AppShell() {
           <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>
           <NavLink to="/settings/secrets">{t('common:nav.secrets')}</NavLink>
           <NavLink to="/settings/tokens">{t('common:nav.tokens')}</NavLink>
+          <NavLink to="/settings/account">{t('common:nav.account')}</NavLink>
         </nav>
         <span className="spacer" />
         <WorkspaceSwitcher />
