@@ -3,7 +3,7 @@ import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { describeUnstorable, makeStorable } from '@bm/db/storable';
 import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
-import type { LlmResult } from '@bm/llm';
+import { isLlmError, type LlmResult } from '@bm/llm';
 import type { RunNodeInput } from '../shared';
 import type { ActivityDeps } from './index';
 import type { LoadedRun } from './run-cache';
@@ -144,14 +144,21 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       signal: actx.cancellationSignal,
       llm: {
         call: async (req) => {
-          const result = await deps.llm.callLLM({
-            ...req,
-            userId: run.userId,
-            botId: run.botId,
-            nodeId,
-            signal: req.signal ?? actx.cancellationSignal,
-            beforeCall: budgets.beforeCall,
-          });
+          const result = await deps.llm
+            .callLLM({
+              ...req,
+              userId: run.userId,
+              botId: run.botId,
+              nodeId,
+              signal: req.signal ?? actx.cancellationSignal,
+              beforeCall: budgets.beforeCall,
+            })
+            .catch((err: unknown) => {
+              // The provider answered and billed, then the call failed (e.g. JSON that does not parse): still a cost.
+              if (isLlmError(err) && err.billed?.costUsd !== undefined)
+                llmCalls.push({ ...err.billed, text: '', latencyMs: 0, provider: err.provider ?? 'other', costUsd: err.billed.costUsd });
+              throw err;
+            });
           llmCalls.push(result);
           return result;
         },
@@ -219,7 +226,8 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         input: recordedInput(params, def.secretParams),
         output: output ?? null,
         outputBytes,
-        usage: usesLlm ? llmOut?.usage : undefined,
+        // Every call of this attempt (a node may make several); earlier billed attempts are added by the repository.
+        usage: usesLlm ? (llmCalls.length ? spent(llmCalls).usage : llmOut?.usage) : undefined,
         model: usesLlm ? llmOut?.model : undefined,
         cost: llmCalls.length ? spent(llmCalls) : undefined,
         warnings,
@@ -259,12 +267,19 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
   }
 }
 
-/** The cost of an attempt's LLM calls, with the price and connection of the last (a node calls one connection). */
+/** The cost and tokens of an attempt's LLM calls, with the price, model and connection of the last (a node calls one connection). */
 function spent(calls: LlmResult[]) {
   const last = calls.at(-1)!;
+  const sum = (f: (c: LlmResult) => number | undefined) => calls.reduce((n, c) => n + (f(c) ?? 0), 0);
   return {
-    costUsd: calls.reduce((sum, c) => sum + (c.costUsd ?? 0), 0),
+    costUsd: sum((c) => c.costUsd),
     price: last.price ?? null,
     connectionId: last.connectionId ?? null,
+    usage: {
+      inputTokens: sum((c) => c.usage.inputTokens),
+      outputTokens: sum((c) => c.usage.outputTokens),
+      cachedTokens: sum((c) => c.usage.cachedTokens),
+    },
+    model: last.model,
   };
 }

@@ -96,16 +96,36 @@ describe('the cost of LLM calls', () => {
     expect((await a.get(`/api/runs/${unknown.run.id}`)).body.costUsd).toBe(0);
   });
 
+  it('counts a call the provider billed although the node failed (JSON that does not parse)', async () => {
+    const conn = await a.post('/api/llm-connections', {
+      provider: 'openai',
+      name: 'json',
+      apiKey: 'sk-openai-test-key',
+      baseUrl: fakes.openai.url,
+      modelDefault: 'gpt-4o-mini',
+    });
+    const graph = llmBotGraph(conn.body.id);
+    (graph.nodes[1]!.params as Record<string, unknown>).json = true;
+    const bot = await a.post('/api/bots', { name: 'wants json', graph });
+    fakes.openai.enqueue({ reply: 'this is not json', usage });
+    const run = await a.post(`/api/bots/${bot.body.id}/runs`, { input: { topic: 'tea' }, wait: 30 });
+    expect(run.body.status).toBe('failed');
+    const node = llmNode(run.body);
+    expect(node.error.code).toBe('INVALID_JSON');
+    expect(node.costUsd).toBeCloseTo(0.000195, 10);
+    expect(run.body.costUsd).toBeCloseTo(0.000195, 10);
+  });
+
   it('rolls usage up per connection, model, bot, member and day for the current month', async () => {
     const byConnection = (await a.get('/api/usage?groupBy=connection')).body;
-    expect(byConnection.rows).toHaveLength(5);
-    expect(byConnection.total.costUsd).toBeCloseTo(0.000195 + 0.00456 + 0.000496 + 0.0012, 10);
-    expect(byConnection.total).toMatchObject({ runs: 5, calls: 5, outputTokens: 500 });
+    expect(byConnection.rows).toHaveLength(6);
+    expect(byConnection.total.costUsd).toBeCloseTo(0.000195 * 2 + 0.00456 + 0.000496 + 0.0012, 10);
+    expect(byConnection.total).toMatchObject({ runs: 6, calls: 6, outputTokens: 600 });
     expect(byConnection.rows[0]).toMatchObject({ label: 'anthropic claude-sonnet-4-5' });
     const byModel = (await a.get('/api/usage?groupBy=model')).body.rows.map((r: { key: string; runs: number }) => [r.key, r.runs]);
     expect(byModel).toEqual(
       expect.arrayContaining([
-        ['gpt-4o-mini', 2],
+        ['gpt-4o-mini', 3],
         ['claude-sonnet-4-5', 1],
       ]),
     );

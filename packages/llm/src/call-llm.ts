@@ -187,7 +187,14 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
           connection: { id: rec.id, name: rec.name },
         },
         { fetch: deps.fetch },
-      );
+      ).catch((err: unknown) => {
+        // Billed although it failed: priced like a success, so the node's cost counts it.
+        if (isLlmError(err) && err.billed) {
+          const { price, costUsd } = callCost({ provider: rec.provider, model: err.billed.model || model, usage: err.billed.usage }, own);
+          err.billed = { ...err.billed, price, costUsd, connectionId: rec.id };
+        }
+        throw err;
+      });
       // Priced now, at today's price: a later price change never rewrites what this call cost.
       // An override may name the model as configured or as the provider reported it.
       const priced = own?.[model] ? model : result.model;

@@ -187,7 +187,12 @@ export async function callProvider(input: ProviderCallInput, deps: ProviderDeps 
     let json: { value: unknown } | undefined;
     if (chat.json) {
       const parsed = parseModelJson(out.text);
-      if (!parsed.ok) throw invalidJson(ctx.call, out.text, out.requestId, out.truncated);
+      if (!parsed.ok) {
+        const err = invalidJson(ctx.call, out.text, out.requestId, out.truncated);
+        // The tokens were spent: the caller prices them.
+        err.billed = { usage: out.usage, model: out.model };
+        throw err;
+      }
       json = { value: parsed.value };
     }
     return {

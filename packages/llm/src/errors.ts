@@ -1,3 +1,5 @@
+import type { PriceUsed } from './pricing';
+import type { LlmUsage } from './types';
 import type { Provider } from './types';
 
 export type LlmErrorCode =
@@ -76,6 +78,11 @@ export class LlmError extends Error {
   readonly connectionId?: string;
   /** The provider's request id, for a support ticket with the provider. */
   readonly requestId?: string;
+  /**
+   * The provider answered (and billed) before the call failed, e.g. with JSON that does not parse:
+   * what it used, and once the LLM service has priced it, what it cost. Counted in the node's cost.
+   */
+  billed?: { usage: LlmUsage; model: string; costUsd?: number; price?: PriceUsed; connectionId?: string };
   readonly key?: string;
   readonly params?: Record<string, string | number>;
 

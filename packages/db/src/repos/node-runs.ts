@@ -78,8 +78,11 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           ON CONFLICT ("runId", "nodeId") DO UPDATE SET
             "status" = 'succeeded', "attempts" = EXCLUDED."attempts", "finishedAt" = EXCLUDED."finishedAt",
             "input" = EXCLUDED."input", "output" = EXCLUDED."output", "outputBytes" = EXCLUDED."outputBytes", "error" = NULL,
-            "inputTokens" = EXCLUDED."inputTokens", "outputTokens" = EXCLUDED."outputTokens",
-            "cachedTokens" = EXCLUDED."cachedTokens", "model" = EXCLUDED."model", "warnings" = EXCLUDED."warnings",
+            -- Tokens and cost add up over the attempts the provider billed (a failed attempt may have been).
+            "inputTokens" = CASE WHEN EXCLUDED."inputTokens" IS NULL THEN "NodeRun"."inputTokens" ELSE COALESCE("NodeRun"."inputTokens", 0) + EXCLUDED."inputTokens" END,
+            "outputTokens" = CASE WHEN EXCLUDED."outputTokens" IS NULL THEN "NodeRun"."outputTokens" ELSE COALESCE("NodeRun"."outputTokens", 0) + EXCLUDED."outputTokens" END,
+            "cachedTokens" = CASE WHEN EXCLUDED."cachedTokens" IS NULL THEN "NodeRun"."cachedTokens" ELSE COALESCE("NodeRun"."cachedTokens", 0) + EXCLUDED."cachedTokens" END,
+            "model" = COALESCE(EXCLUDED."model", "NodeRun"."model"), "warnings" = EXCLUDED."warnings",
             "costUsd" = CASE WHEN EXCLUDED."costUsd" IS NULL THEN "NodeRun"."costUsd" ELSE COALESCE("NodeRun"."costUsd", 0) + EXCLUDED."costUsd" END,
             "price" = COALESCE(EXCLUDED."price", "NodeRun"."price"), "connectionId" = COALESCE(EXCLUDED."connectionId", "NodeRun"."connectionId")
           WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"
@@ -114,7 +117,13 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       error: unknown,
       final: boolean,
       /** What the attempt's LLM calls cost before it failed: billed, so counted. */
-      cost?: { costUsd: number; price: unknown; connectionId: string | null },
+      cost?: {
+        costUsd: number;
+        price: unknown;
+        connectionId: string | null;
+        usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number };
+        model?: string;
+      },
     ) {
       const now = sqlTime(new Date());
       const status = final ? 'failed' : 'running';
@@ -123,11 +132,17 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         raw,
         sql`
         INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt", "error",
-          "costUsd", "price", "connectionId")
+          "costUsd", "price", "connectionId", "inputTokens", "outputTokens", "cachedTokens", "model")
         VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, ${status}::"NodeRunStatus", ${attempt}, ${now}::timestamp,
           ${finishedAt}::timestamp, ${jsonText(error)}::jsonb,
-          ${cost?.costUsd ?? null}::float8, ${cost ? jsonText(cost.price) : null}::jsonb, ${cost?.connectionId ?? null})
+          ${cost?.costUsd ?? null}::float8, ${cost ? jsonText(cost.price) : null}::jsonb, ${cost?.connectionId ?? null},
+          ${cost?.usage?.inputTokens ?? null}::int, ${cost?.usage?.outputTokens ?? null}::int, ${cost?.usage?.cachedTokens ?? null}::int,
+          ${cost?.model ?? null})
         ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+          "inputTokens" = CASE WHEN EXCLUDED."inputTokens" IS NULL THEN "NodeRun"."inputTokens" ELSE COALESCE("NodeRun"."inputTokens", 0) + EXCLUDED."inputTokens" END,
+          "outputTokens" = CASE WHEN EXCLUDED."outputTokens" IS NULL THEN "NodeRun"."outputTokens" ELSE COALESCE("NodeRun"."outputTokens", 0) + EXCLUDED."outputTokens" END,
+          "cachedTokens" = CASE WHEN EXCLUDED."cachedTokens" IS NULL THEN "NodeRun"."cachedTokens" ELSE COALESCE("NodeRun"."cachedTokens", 0) + EXCLUDED."cachedTokens" END,
+          "model" = COALESCE(EXCLUDED."model", "NodeRun"."model"),
           "status" = EXCLUDED."status", "attempts" = EXCLUDED."attempts", "error" = EXCLUDED."error",
           "finishedAt" = EXCLUDED."finishedAt",
           "costUsd" = CASE WHEN EXCLUDED."costUsd" IS NULL THEN "NodeRun"."costUsd" ELSE COALESCE("NodeRun"."costUsd", 0) + EXCLUDED."costUsd" END,
