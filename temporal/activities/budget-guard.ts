@@ -25,7 +25,7 @@ export function budgetGuard(
   const holds: string[] = [];
   const connections = new Set<string>();
   return {
-    async beforeCall(call: { connectionId: string; estimateUsd: number }) {
+    async beforeCall(call: { connectionId: string; estimateUsd: () => Promise<number> }) {
       connections.add(call.connectionId);
       const target = { workspaceId: run.workspaceId, botId: run.botId, connectionId: call.connectionId };
       const r = await repos.budgets.reserve(target, call.estimateUsd);

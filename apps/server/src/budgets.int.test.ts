@@ -71,7 +71,7 @@ describe.each(dbTargets())('budgets on %s', (target) => {
 
   it('keeps 20 concurrent runs within a small hard limit, overshooting by at most the calls in flight', async () => {
     const bot = await newBot('crowd');
-    // Each call is held at its estimate first: the prompt's tokens counted locally plus the default
+    // Each call is held at its estimate first: the prompt's tokens (OpenAI's tokenizer) plus the default
     // 1 024-token output reservation, about $0.00103 at $1/M. The fake answers with that much usage,
     // so the limit holds 9 calls and no more can be in flight at once.
     await budget({ scope: 'bot', targetId: bot, limitUsd: 0.01, action: 'stop' });

@@ -65,7 +65,7 @@ export interface CallLlmRequest {
    * Called once the connection and model are known, right before the provider is: may refuse the
    * call (throw, e.g. BUDGET_EXCEEDED) — nothing is sent and nothing is spent then.
    */
-  beforeCall?: (call: { connectionId: string; provider: Provider; model: string; estimateUsd: number }) => Promise<void>;
+  beforeCall?: (call: { connectionId: string; provider: Provider; model: string; estimateUsd: () => Promise<number> }) => Promise<void>;
 }
 
 export interface LlmServiceDeps {
@@ -167,10 +167,17 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
         ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : []),
       ];
       const own = pricesOf(rec.prices);
-      if (req.beforeCall) {
-        const estimate = estimateCallUsd({ system: req.system, messages, maxTokens: req.maxTokens }, priceFor(rec.provider, model, own));
-        await req.beforeCall({ connectionId: rec.id, provider: rec.provider, model, estimateUsd: estimate.usd });
-      }
+      // The estimate is made only when a budget needs it (OpenAI's tokenizer is loaded then).
+      const estimateUsd = async () =>
+        (
+          await estimateCallUsd(
+            { system: req.system, messages, maxTokens: req.maxTokens },
+            priceFor(rec.provider, model, own),
+            rec.provider,
+            model,
+          )
+        ).usd;
+      await req.beforeCall?.({ connectionId: rec.id, provider: rec.provider, model, estimateUsd });
       const result = await callProvider(
         {
           provider: rec.provider,

@@ -34,4 +34,4 @@ export {
   type PriceUsed,
   type ListedPrice,
 } from './pricing';
-export { estimateCallUsd, estimateTokens, DEFAULT_OUTPUT_RESERVATION } from './estimate';
+export { estimateCallUsd, estimateTokens, countInputTokens, DEFAULT_OUTPUT_RESERVATION } from './estimate';

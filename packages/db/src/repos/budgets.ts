@@ -85,12 +85,15 @@ export function budgetRepo(prisma: PrismaClient) {
      */
     async reserve(
       target: SpendTarget,
-      amountUsd: number,
+      /** The call's estimated cost; asked only when a `stop` budget applies. */
+      estimate: () => Promise<number>,
       at = new Date(),
     ): Promise<{ ok: true; holds: string[] } | { ok: false; budget: Budget; spentUsd: number; firstStop: boolean }> {
       // Most workspaces have no budget: one cheap read, and no transaction, for them.
       if (!(await prisma.budget.findFirst({ where: { ...applies(target), action: 'stop' }, select: { id: true } })))
         return { ok: true, holds: [] };
+      // Estimated before the transaction: counting tokens must not hold the budget rows' locks.
+      const amountUsd = await estimate();
       return prisma.$transaction(async (tx) => {
         const budgets = await tx.budget.findMany({ where: { ...applies(target), action: 'stop' }, orderBy: { id: 'asc' } });
         if (!budgets.length) return { ok: true as const, holds: [] };
