@@ -15,6 +15,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/components.css';
 import './styles/layout.css';
+import './styles/teams.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

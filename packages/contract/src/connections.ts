@@ -25,6 +25,8 @@ export const LlmConnection = z.object({
   shared: z.boolean(),
   workspaceId: z.string(),
   ownedByMe: z.boolean(),
+  /** Whose key it is (a member of the workspace; the members list names them). */
+  ownerUserId: z.string().nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

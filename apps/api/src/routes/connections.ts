@@ -22,6 +22,7 @@ const toOut = (c: LlmConnection, userId: string) => ({
   shared: c.shared,
   workspaceId: c.workspaceId,
   ownedByMe: c.ownerUserId === userId,
+  ownerUserId: c.ownerUserId,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
