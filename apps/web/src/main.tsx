@@ -16,6 +16,7 @@ import './styles/controls.css';
 import './styles/components.css';
 import './styles/layout.css';
 import './styles/teams.css';
+import './styles/dark.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

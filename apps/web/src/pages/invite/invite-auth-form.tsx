@@ -23,8 +23,9 @@ export function InviteAuthForm({ email, mode, onMode }: { email: string; mode: A
     mutationFn: async () => {
       if (mode === 'signup') await authApi.signup({ name, email, password });
       else await authApi.login({ email, password });
-      // Whatever a previous user left in the cache is not this person's.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'invitation' });
+      // Whatever a previous user left in the cache is not this person's. The session query stays
+      // (the page observes it) and gets the new user.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'invitation' && q.queryKey[0] !== queryKeys.me[0] });
       queryClient.setQueryData(queryKeys.me, await authApi.me());
     },
   });

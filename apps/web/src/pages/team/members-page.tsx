@@ -51,15 +51,16 @@ export function MembersPage() {
           {t('teams:personal.body')}
         </EmptyState>
       ) : (
-        <div className="stack-lg">
+        // Keyed by the workspace: switching starts every form of the page afresh.
+        <div className="stack-lg" key={current.id}>
           {can(role, 'members.manage') ? (
-            <InviteForm key={current.id} workspaceId={current.id} />
+            <InviteForm workspaceId={current.id} />
           ) : (
             <Alert kind="info">{t('teams:members.readOnly')}</Alert>
           )}
-          <MembersList key={current.id} workspace={current} />
+          <MembersList workspace={current} />
           {can(role, 'members.manage') && <PendingInvitations workspaceId={current.id} />}
-          {can(role, 'workspace.manage') && <WorkspaceOwnerSettings key={current.id} workspace={current} />}
+          {can(role, 'workspace.manage') && <WorkspaceOwnerSettings workspace={current} />}
         </div>
       )}
       {creating && <CreateWorkspaceDialog onClose={() => setCreating(false)} />}
