@@ -66,12 +66,16 @@ describe('team workspaces in Chromium', () => {
     return page;
   }
   /** The page as it is, in light and in dark mode. */
-  async function shots(page: Page, name: string) {
+  async function shots(page: Page, name: string, height = 900) {
+    // The app scrolls inside its main area, so a long page is photographed in a taller window.
+    await page.setViewportSize({ width: 1440, height });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300); // buttons fade their colours
+      await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`) });
+    }
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.screenshot({ path: path.join(shotsDir, `${name}-light.png`), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: path.join(shotsDir, `${name}-dark.png`), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1440, height: 900 });
   }
   const switcher = (page: Page) => page.getByTestId('workspace-switcher');
 
@@ -137,7 +141,11 @@ describe('team workspaces in Chromium', () => {
     const pending = ada.getByTestId('pending-invitation');
     await pending.getByText(BEN.email).waitFor();
     expect(await pending.textContent()).toContain('Viewer');
-    await shots(ada, 'members-owner');
+    await shots(ada, 'members-owner', 1200);
+    // The only owner cannot leave, and is told why.
+    const leave = ada.getByRole('button', { name: 'Leave workspace' });
+    expect(await leave.isDisabled()).toBe(true);
+    expect(await leave.getAttribute('title')).toBe('You are the only owner: make someone else owner before you leave.');
 
     // Ben opens the link in his own browser: who invited him where, and a sign-up for that address.
     const ben = await open('ben');
@@ -160,6 +168,7 @@ describe('team workspaces in Chromium', () => {
     expect(await trigger.textContent()).toContain(TEAM);
     expect(await trigger.textContent()).toContain('Viewer');
     await trigger.click();
+    await shots(ben, 'switcher-open');
     const entries = await ben.getByRole('menuitemradio').allTextContents();
     expect(entries).toHaveLength(2);
     expect(entries.find((e) => e.includes(TEAM))).toContain('Viewer');
@@ -180,6 +189,7 @@ describe('team workspaces in Chromium', () => {
     expect(await ben.locator('.palette-item').count()).toBe(0);
     expect(await ben.locator('#bot-meta-name').isDisabled()).toBe(true);
     await ben.getByTestId('bot-settings').getByText(`Whose key: Shared: ${ADA.name}'s key`).waitFor();
+    await shots(ben, 'editor-viewer');
     // The server refuses anyway: a write as Ben is 403 FORBIDDEN, and the bot is unchanged.
     const writes = await ben.evaluate(async (id) => {
       const headers = { 'content-type': 'application/json' };
@@ -195,6 +205,7 @@ describe('team workspaces in Chromium', () => {
     expect(await ben.getByRole('button', { name: 'Invite', exact: true }).count()).toBe(0);
     expect(await ben.getByRole('button', { name: 'Leave workspace' }).count()).toBe(1);
     expect(await ben.getByRole('combobox', { name: /^Role of/ }).count()).toBe(0);
+    await shots(ben, 'members-viewer');
 
     // The link worked once: opened again, it says so.
     await ada.goto(link);

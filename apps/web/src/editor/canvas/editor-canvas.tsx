@@ -91,8 +91,9 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         snapGrid={[8, 8]}
         attributionPosition="top-right"
         ariaLabelConfig={ariaLabelConfig}
+        colorMode="system"
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#d0d5dd" />
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--border-strong)" />
         <CanvasControls />
       </ReactFlow>
       {nodes.length === 0 && (

@@ -100,7 +100,7 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
           starting={start.isPending}
         />
       )}
-      <div className="editor-body">
+      <div className={readOnly ? 'editor-body read-only' : 'editor-body'}>
         {!readOnly && <NodePalette onAdd={onAdd} />}
         <EditorCanvas containerRef={canvasRef}>
           <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />

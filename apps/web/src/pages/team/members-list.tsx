@@ -68,6 +68,8 @@ export function MembersList({ workspace }: { workspace: Workspace }) {
   if (members.isPending) return <LoadingState label={t('teams:members.loading')} />;
   if (members.isError) return <ErrorState error={members.error} title={t('teams:members.loadError')} onRetry={() => members.refetch()} />;
   const myRole = workspace.role;
+  // The last owner cannot leave (the server says LAST_OWNER): say so before they try.
+  const lastOwner = members.data.filter((m) => m.role === 'owner').length === 1 && myRole === 'owner';
   return (
     <div className="card">
       <table className="table" data-testid="members">
@@ -142,6 +144,8 @@ export function MembersList({ workspace }: { workspace: Workspace }) {
                         variant="danger"
                         icon="logout"
                         confirmLabel={t('teams:members.leaveConfirm')}
+                        disabled={lastOwner}
+                        title={lastOwner ? t('teams:members.lastOwner') : undefined}
                         loading={remove.isPending && remove.variables?.userId === m.userId}
                         onConfirm={() => remove.mutate(m)}
                       >
