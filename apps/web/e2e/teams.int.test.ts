@@ -199,6 +199,15 @@ describe('team workspaces in Chromium', () => {
     }, botId);
     expect(writes).toEqual({ patch: 403, code: 'FORBIDDEN', run: 403 });
 
+    // The shared connection is listed for Ben as Ada's; he cannot add one or spend it on a test.
+    await ben.getByRole('link', { name: 'LLM connections' }).click();
+    const shared = ben.getByTestId('connection');
+    await shared.getByText('Team gateway').waitFor();
+    expect(await shared.getByTestId('connection-owner').textContent()).toBe(`Shared: ${ADA.name}'s key`);
+    expect(await shared.getByRole('button', { name: 'Test connection' }).isDisabled()).toBe(true);
+    expect(await shared.getByRole('switch', { name: /^Share / }).count()).toBe(0);
+    expect(await ben.getByRole('button', { name: 'Add connection' }).isDisabled()).toBe(true);
+
     // Ben sees the members but cannot manage them; he could leave.
     await ben.getByRole('link', { name: 'Members' }).click();
     await ben.getByTestId('member').first().waitFor();
@@ -206,6 +215,18 @@ describe('team workspaces in Chromium', () => {
     expect(await ben.getByRole('button', { name: 'Leave workspace' }).count()).toBe(1);
     expect(await ben.getByRole('combobox', { name: /^Role of/ }).count()).toBe(0);
     await shots(ben, 'members-viewer');
+
+    // A link for someone else, opened while signed in as Ada: it says whose it is, and offers to sign out.
+    await ada.goto(`${server.url}/settings/members`);
+    await ada.getByLabel('Email').fill('carol@example.com');
+    await ada.getByRole('button', { name: 'Invite', exact: true }).click();
+    const carolLink = await ada.getByTestId('invitation-link').getByLabel('Invitation link').inputValue();
+    await ada.goto(carolLink);
+    await ada.getByText(`You are signed in as ${ADA.email}`).waitFor();
+    await ada.getByText('This invitation is for carol@example.com. Sign in with that email address to accept it.').waitFor();
+    await ada.getByRole('button', { name: 'Sign out and use another account' }).waitFor();
+    expect(await ada.getByRole('button', { name: 'Accept invitation' }).count()).toBe(0);
+    await shots(ada, 'invitation-other-account');
 
     // The link worked once: opened again, it says so.
     await ada.goto(link);
@@ -218,13 +239,16 @@ describe('team workspaces in Chromium', () => {
     await log.waitFor();
     await expect
       .poll(() => ada.getByTestId('audit-event').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))))
-      .toEqual(['member.joined', 'member.invited', 'workspace.created']);
-    expect(await log.getByTestId('audit-event').first().textContent()).toContain('Member joined');
-    expect(await log.getByTestId('audit-event').first().textContent()).toContain('As Viewer');
+      .toEqual(['member.invited', 'member.joined', 'member.invited', 'workspace.created']);
+    const joined = log.locator('[data-action="member.joined"]');
+    expect(await joined.textContent()).toContain('Member joined');
+    expect(await joined.textContent()).toContain(BEN.name);
+    expect(await joined.textContent()).toContain('As Viewer');
     await shots(ada, 'audit-log');
     await ada.getByLabel('Action').selectOption('member.invited');
-    await expect.poll(() => ada.getByTestId('audit-event').count()).toBe(1);
+    await expect.poll(() => ada.getByTestId('audit-event').count()).toBe(2);
     expect(await log.textContent()).toContain(BEN.email);
+    expect(await log.textContent()).toContain('carol@example.com');
 
     // Ada makes Ben an editor: his editor gets its controls back.
     await ada.getByRole('link', { name: 'Members' }).click();

@@ -11,6 +11,7 @@ const LEAST_ROLE = {
   'runs.start': 'editor',
   'schedules.write': 'editor',
   'connections.create': 'editor',
+  'connections.test': 'editor',
   'connections.share': 'admin',
   'secrets.manage': 'admin',
   'members.manage': 'admin',

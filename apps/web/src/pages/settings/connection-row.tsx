@@ -58,6 +58,8 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
   const names = useMemberNames();
   // Sharing decides who spends this key: admins and owners of a team workspace decide it.
   const mayShare = !!current && !current.personal && can(current.role, 'connections.share');
+  // A test call spends the owner's money: editors and up only (the server refuses viewers too).
+  const mayTest = c.ownedByMe || can(current?.role, 'connections.test');
   // A teammate's shared connection can be used and tested, but only its owner (or an admin) changes it.
   const readOnly = c.ownedByMe === false;
   const ownerHint = readOnly ? t('settings:connection.readOnly') : undefined;
@@ -107,7 +109,14 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
           </label>
         </div>
         <div className="row">
-          <Button size="sm" icon="zap" loading={test.isPending} onClick={() => test.mutate()}>
+          <Button
+            size="sm"
+            icon="zap"
+            loading={test.isPending}
+            onClick={() => test.mutate()}
+            disabled={!mayTest}
+            title={mayTest ? undefined : t('teams:roleGate.editorsTest')}
+          >
             {t('settings:connection.test')}
           </Button>
           <Button size="sm" icon="edit" onClick={() => onEdit()} disabled={readOnly} title={ownerHint}>
