@@ -56,10 +56,10 @@ describe('WorkspaceSwitcher', () => {
   const items = () => [...el.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]')];
 
   it('shows the current workspace with its role and lists every workspace with the role there', () => {
-    expect(trigger().textContent).toBe('Ada (personal)Owner');
+    expect(trigger().textContent).toBe('Personal workspaceOwner');
     act(() => trigger().click());
     expect(items().map((i) => [i.textContent, i.getAttribute('aria-checked')])).toEqual([
-      ['Ada (personal)Owner', 'true'],
+      ['Personal workspaceOwner', 'true'],
       ['AcmeViewer', 'false'],
     ]);
     expect(q('[role="menuitem"]')!.textContent).toBe('New workspace');
@@ -86,6 +86,6 @@ describe('WorkspaceSwitcher', () => {
   it('names roles in Korean', async () => {
     await act(() => setLocale('ko', { save: false }));
     act(() => trigger().click());
-    expect(items().map((i) => i.textContent)).toEqual(['Ada (개인)소유자', 'Acme보기 전용']);
+    expect(items().map((i) => i.textContent)).toEqual(['개인 워크스페이스소유자', 'Acme보기 전용']);
   });
 });

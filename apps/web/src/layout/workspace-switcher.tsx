@@ -46,7 +46,10 @@ export function WorkspaceSwitcher() {
     };
   }, [open]);
 
-  const label = (w: { name: string; personal: boolean }) => (w.personal ? t('common:workspace.personal', { name: w.name }) : w.name);
+  // A personal workspace's stored name is the server's English ("Ada's workspace"): it is called
+  // what it is, in the user's language, with the stored name as its tooltip.
+  const label = (w: { name: string; personal: boolean }) => (w.personal ? t('teams:switcher.personal') : w.name);
+  const tooltip = (w: { name: string; personal: boolean }) => (w.personal ? t('common:workspace.personal', { name: w.name }) : w.name);
   const choose = (id: string) => {
     setOpen(false);
     trigger.current?.focus();
@@ -65,6 +68,7 @@ export function WorkspaceSwitcher() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={t('teams:switcher.label', { name: current ? label(current) : '' })}
+        title={current ? tooltip(current) : undefined}
         onClick={() => setOpen((o) => !o)}
       >
         <span className="ws-name truncate" translate="no">
@@ -83,6 +87,7 @@ export function WorkspaceSwitcher() {
               role="menuitemradio"
               aria-checked={w.id === current?.id}
               className="ws-item"
+              title={tooltip(w)}
               onClick={() => choose(w.id)}
             >
               <span className="ws-check">{w.id === current?.id && <Icon name="check" width={14} height={14} />}</span>
