@@ -48,15 +48,15 @@ function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
       </div>
       <div className="actions">
         {mayWrite && (
-        <ConfirmButton
-          size="sm"
-          variant="ghost"
-          icon="trash"
-          aria-label={t('pages:bots.deleteLabel', { name: bot.name })}
-          title={t('pages:bots.deleteTitle')}
-          loading={remove.isPending}
-          onConfirm={() => remove.mutate()}
-        />
+          <ConfirmButton
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            aria-label={t('pages:bots.deleteLabel', { name: bot.name })}
+            title={t('pages:bots.deleteTitle')}
+            loading={remove.isPending}
+            onConfirm={() => remove.mutate()}
+          />
         )}
       </div>
     </article>

@@ -51,7 +51,15 @@ export function InviteAuthForm({ email, mode, onMode }: { email: string; mode: A
       )}
       {mode === 'signup' && (
         <Field label={t('pages:auth.name')} htmlFor="name" error={errors.byField.name}>
-          <input id="name" className="input" autoComplete="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="name"
+            className="input"
+            autoComplete="name"
+            required
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </Field>
       )}
       <Field label={t('pages:auth.email')} htmlFor="email" hint={t('teams:invitePage.emailFixed')}>

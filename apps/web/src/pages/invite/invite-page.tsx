@@ -25,7 +25,12 @@ export function InvitePage() {
   const navigate = useNavigate();
   const changed = useWorkspacesChanged();
   const [mode, setMode] = useState<AuthMode>('signup');
-  const preview = useQuery({ queryKey: queryKeys.invitation(token), queryFn: () => teamsApi.preview(token), retry: false, staleTime: Infinity });
+  const preview = useQuery({
+    queryKey: queryKeys.invitation(token),
+    queryFn: () => teamsApi.preview(token),
+    retry: false,
+    staleTime: Infinity,
+  });
   const accept = useMutation({
     mutationFn: () => teamsApi.accept(token),
     onSuccess: async ({ workspace }) => {
@@ -68,9 +73,15 @@ export function InvitePage() {
       footer={
         !user &&
         (mode === 'signup' ? (
-          <Trans i18nKey="teams:invitePage.toLogin" components={{ a: <button type="button" className="link-button" onClick={() => setMode('login')} /> }} />
+          <Trans
+            i18nKey="teams:invitePage.toLogin"
+            components={{ a: <button type="button" className="link-button" onClick={() => setMode('login')} /> }}
+          />
         ) : (
-          <Trans i18nKey="teams:invitePage.toSignup" components={{ a: <button type="button" className="link-button" onClick={() => setMode('signup')} /> }} />
+          <Trans
+            i18nKey="teams:invitePage.toSignup"
+            components={{ a: <button type="button" className="link-button" onClick={() => setMode('signup')} /> }}
+          />
         ))
       }
     >

@@ -49,7 +49,9 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
   const share = useMutation({
     mutationFn: (shared: boolean) => llmConnectionsApi.update(c.id, { shared }),
     onSuccess: (saved) => {
-      toast.info(saved.shared ? t('teams:connections.nowShared', { name: saved.name }) : t('teams:connections.nowPersonal', { name: saved.name }));
+      toast.info(
+        saved.shared ? t('teams:connections.nowShared', { name: saved.name }) : t('teams:connections.nowPersonal', { name: saved.name }),
+      );
       return refresh();
     },
     onError,

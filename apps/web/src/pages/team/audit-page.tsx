@@ -31,7 +31,11 @@ export function AuditPage() {
   const header = (
     <PageHeader
       title={t('teams:audit.title')}
-      subtitle={current ? <Trans i18nKey="teams:audit.subtitle" values={{ name: current.name }} components={{ b: <b translate="no" /> }} /> : undefined}
+      subtitle={
+        current ? (
+          <Trans i18nKey="teams:audit.subtitle" values={{ name: current.name }} components={{ b: <b translate="no" /> }} />
+        ) : undefined
+      }
     />
   );
   if (!allowed)

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_KEYS } from './audit-texts';
 
 type Tree = { [k: string]: string | Tree };
-const lookup = (tree: Tree, path: string) => path.split('.').reduce<string | Tree | undefined>((n, k) => (typeof n === 'object' ? n[k] : undefined), tree);
+const lookup = (tree: Tree, path: string) =>
+  path.split('.').reduce<string | Tree | undefined>((n, k) => (typeof n === 'object' ? n[k] : undefined), tree);
 // Action names contain dots (auth.signIn.newDevice): the catalogue nests them as written.
 const text = (lang: 'en' | 'ko', key: string) => lookup(resources[lang].teams as Tree, key.replace(/^teams:/, ''));
 

@@ -47,7 +47,8 @@ export function actionText(action: string): string {
   return isAction(action) ? t(AUDIT_ACTION_KEYS[action]) : action;
 }
 
-const roleText = (r: unknown) => (typeof r === 'string' && Object.hasOwn(ROLE_KEYS, r) ? t(ROLE_KEYS[r as keyof typeof ROLE_KEYS]) : String(r));
+const roleText = (r: unknown) =>
+  typeof r === 'string' && Object.hasOwn(ROLE_KEYS, r) ? t(ROLE_KEYS[r as keyof typeof ROLE_KEYS]) : String(r);
 
 /** A short line about an event's details; the actions the log knows get a sentence, others `key: value`. */
 export function detailsText(event: Pick<AuditEvent, 'action' | 'details'>): string {

@@ -115,10 +115,7 @@ export function MembersList({ workspace }: { workspace: Workspace }) {
                       ))}
                     </select>
                   ) : (
-                    <span
-                      className="badge"
-                      title={!self && can(myRole, 'members.manage') ? t('teams:members.ownersOnly') : undefined}
-                    >
+                    <span className="badge" title={!self && can(myRole, 'members.manage') ? t('teams:members.ownersOnly') : undefined}>
                       {t(ROLE_KEYS[m.role])}
                     </span>
                   )}

@@ -53,11 +53,7 @@ export function MembersPage() {
       ) : (
         // Keyed by the workspace: switching starts every form of the page afresh.
         <div className="stack-lg" key={current.id}>
-          {can(role, 'members.manage') ? (
-            <InviteForm workspaceId={current.id} />
-          ) : (
-            <Alert kind="info">{t('teams:members.readOnly')}</Alert>
-          )}
+          {can(role, 'members.manage') ? <InviteForm workspaceId={current.id} /> : <Alert kind="info">{t('teams:members.readOnly')}</Alert>}
           <MembersList workspace={current} />
           {can(role, 'members.manage') && <PendingInvitations workspaceId={current.id} />}
           {can(role, 'workspace.manage') && <WorkspaceOwnerSettings workspace={current} />}
