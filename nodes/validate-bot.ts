@@ -15,6 +15,8 @@ export interface ConnectionForValidation {
 export interface BotValidationContext {
   repos: {
     connections: { get(id: string): Promise<ConnectionForValidation | null> };
+    /** To name the owner of a colleague's personal connection. */
+    users: { findById(id: string): Promise<{ name: string; email: string } | null> };
     /** The workspace's secrets, to check `{{ secrets.NAME }}` references (names only). */
     secrets: { list(workspaceId: string): Promise<{ name: string }[]> };
   };
@@ -35,15 +37,24 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
   if (c.botConnectionId) ids.add(c.botConnectionId);
   for (const id of graphConnectionIds(graph)) ids.add(id);
   const usable = new Set<string>();
+  /** Colleagues' personal connections named by the bot: whose key it is, to say so. */
+  const personal = new Map<string, { name: string; owner: string }>();
   let botConnectionProblem: { key: GraphMessageKey; params: MessageParams } | undefined;
   for (const id of ids) {
     const conn = await c.repos.connections.get(id);
     const visible = conn && connectionUsableBy(conn, c.userId, c.workspaceId);
     if (visible && conn.isActive) usable.add(id);
+    if (conn && !visible && conn.workspaceId === c.workspaceId && !conn.shared) {
+      const owner = await c.repos.users.findById(conn.ownerUserId);
+      personal.set(id, { name: conn.name, owner: owner?.name ?? owner?.email ?? '?' });
+    }
     if (id === c.botConnectionId && !usable.has(id)) {
+      const theirs = personal.get(id);
       botConnectionProblem = visible
         ? { key: 'LLM_CONNECTION_MISSING.botInactive', params: { connection: conn.name } }
-        : { key: 'LLM_CONNECTION_MISSING.botUnavailable', params: {} };
+        : theirs
+          ? { key: 'LLM_CONNECTION_MISSING.botPersonal', params: { connection: theirs.name, owner: theirs.owner } }
+          : { key: 'LLM_CONNECTION_MISSING.botUnavailable', params: {} };
     }
   }
   const result = validateGraph(graph, {
@@ -52,6 +63,7 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
     llm: {
       botHasConnection: usable.has(c.botConnectionId ?? ''),
       connectionUsable: (id: string) => usable.has(id),
+      personalConnection: (id: string) => personal.get(id),
     },
   });
   // Every `{{ secrets.NAME }}` must name a secret of the workspace (resolved only when the node runs).

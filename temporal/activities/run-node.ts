@@ -3,6 +3,7 @@ import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { describeUnstorable, makeStorable } from '@bm/db/storable';
 import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
+import type { LlmResult } from '@bm/llm';
 import type { RunNodeInput } from '../shared';
 import type { ActivityDeps } from './index';
 import type { LoadedRun } from './run-cache';
@@ -118,6 +119,8 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
   // Workspace secrets the params reference, decrypted for this attempt only. Wherever their values
   // would be recorded or reported (rendered params, output, error, log lines) they are masked by name.
   let secrets: SecretValues = {};
+  // Every LLM call this attempt makes, with what it cost: recorded on the node run, also when the attempt fails after a billed call.
+  const llmCalls: LlmResult[] = [];
   try {
     const def = getNodeDefinition(node.type, node.version ?? 1);
     if (!def)
@@ -137,8 +140,17 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       fetch: deps.fetch,
       signal: actx.cancellationSignal,
       llm: {
-        call: (req) =>
-          deps.llm.callLLM({ ...req, userId: run.userId, botId: run.botId, nodeId, signal: req.signal ?? actx.cancellationSignal }),
+        call: async (req) => {
+          const result = await deps.llm.callLLM({
+            ...req,
+            userId: run.userId,
+            botId: run.botId,
+            nodeId,
+            signal: req.signal ?? actx.cancellationSignal,
+          });
+          llmCalls.push(result);
+          return result;
+        },
       },
       results: {
         save: async (r) => {
@@ -205,6 +217,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         outputBytes,
         usage: usesLlm ? llmOut?.usage : undefined,
         model: usesLlm ? llmOut?.model : undefined,
+        cost: llmCalls.length ? spent(llmCalls) : undefined,
         warnings,
         startedAt,
       },
@@ -224,9 +237,27 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         Object.entries(info.params).map(([k, v]) => [k, typeof v === 'string' ? maskSecretText(v, secrets) : v]),
       );
     const localized = info.key ? { key: info.key, params: info.params ?? {} } : {};
-    await repos.nodeRuns.fail(runId, nodeId, node.type, attempt, { code: info.code, message: info.message, attempt, ...localized }, final);
+    await repos.nodeRuns.fail(
+      runId,
+      nodeId,
+      node.type,
+      attempt,
+      { code: info.code, message: info.message, attempt, ...localized },
+      final,
+      llmCalls.length ? spent(llmCalls) : undefined,
+    );
     throw toApplicationFailure(info);
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+/** The cost of an attempt's LLM calls, with the price and connection of the last (a node calls one connection). */
+function spent(calls: LlmResult[]) {
+  const last = calls.at(-1)!;
+  return {
+    costUsd: calls.reduce((sum, c) => sum + (c.costUsd ?? 0), 0),
+    price: last.price ?? null,
+    connectionId: last.connectionId ?? null,
+  };
 }

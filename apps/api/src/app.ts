@@ -32,6 +32,7 @@ import { versionRoutes } from './routes/versions';
 import { webhookRoutes } from './routes/webhooks';
 import { invitationRoutes } from './routes/invitations';
 import { workspaceRoutes } from './routes/workspaces';
+import { usageRoutes } from './routes/usage';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -53,6 +54,7 @@ const ROUTES = [
   secretRoutes,
   workspaceRoutes,
   invitationRoutes,
+  usageRoutes,
 ];
 
 function serializeRequest(req: { method: string; url: string; id: string }) {

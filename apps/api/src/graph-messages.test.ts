@@ -145,11 +145,19 @@ async function allIssues(): Promise<ValidationError[]> {
   const many = { nodes: Array.from({ length: 1001 }, (_, i) => node(`n${i}`, 't.src')), edges: [] };
   issues.push(...validateGraph(many, { ...opts, maxNodes: 1000 }).errors);
   // The bot-level checks of nodes/: a missing secret, and the bot's default connection unusable.
-  const graph = { nodes: [node('c', 'llm.chat', { prompt: 'Use {{ secrets.NOPE }}' })], edges: [] } as never;
-  for (const conn of [{ name: 'Old', isActive: false }, null]) {
+  // …and a colleague's personal connection, as the bot's default and on a node.
+  const graph = {
+    nodes: [
+      node('c', 'llm.chat', { prompt: 'Use {{ secrets.NOPE }}' }),
+      node('d', 'llm.chat', { prompt: 'x', llmConnectionId: 'their-conn' }),
+    ],
+    edges: [],
+  } as never;
+  for (const conn of [{ name: 'Old', isActive: false, ownerUserId: 'u' }, null, { name: 'Theirs', isActive: true, ownerUserId: 'them' }]) {
     const result = await validateBotGraph(graph, {
       repos: {
-        connections: { get: async () => (conn ? { ...conn, workspaceId: 'w', ownerUserId: 'u', shared: false } : null) },
+        connections: { get: async () => (conn ? { ...conn, workspaceId: 'w', shared: false } : null) },
+        users: { findById: async () => ({ name: 'Kim', email: 'kim@example.com' }) },
         secrets: { list: async () => [] },
       },
       userId: 'u',

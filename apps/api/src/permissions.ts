@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'connections.create': 'editor',
   /** Change or delete a connection: an admin, or the connection's owner (see `ownerMay`). */
   'connections.manage': 'admin',
+  /** Share a connection with the workspace or take it back: who pays is an admin's decision. */
+  'connections.share': 'admin',
   /** Editors reference secrets by name in bots; only admins create, change or delete them. */
   'secrets.read': 'editor',
   'secrets.manage': 'admin',
@@ -34,6 +36,8 @@ export const PERMISSIONS = {
   'audit.read': 'admin',
   /** Rename or delete the workspace, transfer ownership, make or unmake owners. */
   'workspace.manage': 'owner',
+  /** What the workspace's LLM calls cost (API.md: read usage and costs, editor and up). */
+  'usage.read': 'editor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -153,6 +157,10 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   /** A person accepts, in their browser: never a script's token. */
   'POST /api/invitations/accept': { permission: 'authenticated', sessionOnly: true },
   'GET /api/workspaces/:id/audit': at('audit.read', 'team'),
+
+  /** The price table is public knowledge; every signed-in caller may read it. */
+  'GET /api/prices': authed,
+  'GET /api/usage': at('usage.read', 'workspace'),
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

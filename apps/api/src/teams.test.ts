@@ -100,6 +100,10 @@ describe('team workspaces', () => {
     expect([reinvite.statusCode, reinvite.json().error.code]).toEqual([409, 'ALREADY_MEMBER']);
     expect((await call(owner, 'GET', `/api/workspaces/${ws}/members`)).json().members[1].role).toBe('editor');
     expect(await actions(owner, ws)).toEqual(['member.joined', 'member.invited', 'workspace.created']);
+    // Roles change on the members page, and say from what to what.
+    expect((await call(owner, 'PATCH', `/api/workspaces/${ws}/members/${guest.id}`, { role: 'viewer' })).json().role).toBe('viewer');
+    const [changed] = (await call(owner, 'GET', `/api/workspaces/${ws}/audit?action=member.roleChanged`)).json().events;
+    expect(changed).toMatchObject({ target: { id: guest.id }, details: { from: 'editor', to: 'viewer' } });
   });
 
   it('lets a new user sign up from the link, refuses expired and revoked links, and a newer link replaces an older one', async () => {
@@ -232,5 +236,70 @@ describe('team workspaces', () => {
       'a1@example.com',
       'a0@example.com',
     ]);
+  });
+
+  it('lets only admins share a connection, and records what members do to connections, secrets, bots, webhooks and tokens', async () => {
+    const owner = await person();
+    const editor = await person();
+    const ws = await newTeam(owner);
+    await join(owner, ws, editor, 'editor');
+    const mine = { workspaceId: ws, provider: 'openai', name: 'editor key', apiKey: 'sk-test-1234567890', modelDefault: 'gpt-4o-mini' };
+    const refused = await call(editor, 'POST', '/api/llm-connections', { ...mine, shared: true });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'FORBIDDEN']);
+    const conn = (await call(editor, 'POST', '/api/llm-connections', mine)).json();
+    // Their own connection, yet they may not share it: that decides whose key everyone spends.
+    expect((await call(editor, 'PATCH', `/api/llm-connections/${conn.id}`, { shared: true })).statusCode).toBe(403);
+    const shared = (await call(owner, 'POST', '/api/llm-connections', { ...mine, name: 'team key', shared: true })).json();
+    expect((await call(owner, 'PATCH', `/api/llm-connections/${shared.id}`, { apiKey: 'sk-test-0987654321' })).statusCode).toBe(200);
+    expect((await call(owner, 'PATCH', `/api/llm-connections/${shared.id}`, { shared: false })).json().shared).toBe(false);
+    expect((await call(owner, 'PATCH', `/api/llm-connections/${shared.id}`, { shared: true })).json().shared).toBe(true);
+    // The editor sees the shared one (hint only) and not the owner's key.
+    const seen = await call(editor, 'GET', `/api/llm-connections/${shared.id}`);
+    expect(seen.json()).toMatchObject({ shared: true, ownedByMe: false, keyHint: '…4321' });
+    expect(seen.body).not.toContain('sk-test-0987654321');
+    expect((await call(owner, 'DELETE', `/api/llm-connections/${shared.id}`)).statusCode).toBe(204);
+
+    const secret = (
+      await call(owner, 'POST', '/api/secrets', { workspaceId: ws, name: 'GITHUB_TOKEN', value: 'ghp_supersecretvalue' })
+    ).json();
+    await call(owner, 'PATCH', `/api/secrets/${secret.id}`, { value: 'ghp_anothersecretvalue' });
+    await call(owner, 'DELETE', `/api/secrets/${secret.id}`);
+    const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'x' }, position: { x: 0, y: 0 } }], edges: [] };
+    const bot = (await call(editor, 'POST', '/api/bots', { workspaceId: ws, name: 'Digest', graph })).json();
+    await call(editor, 'POST', `/api/bots/${bot.id}/webhook`);
+    await call(editor, 'DELETE', `/api/bots/${bot.id}/webhook`);
+    await call(editor, 'DELETE', `/api/bots/${bot.id}`);
+    const tok = (await call(editor, 'POST', '/api/tokens', { name: 'ci' })).json();
+    await call(editor, 'DELETE', `/api/tokens/${tok.id}`);
+
+    const log = (await call(owner, 'GET', `/api/workspaces/${ws}/audit?limit=200`)).json().events as {
+      action: string;
+      actor: { email: string };
+      target: { name: string | null };
+    }[];
+    const by = (action: string) => log.filter((e) => e.action === action).map((e) => [e.actor.email, e.target.name]);
+    expect(by('connection.created')).toEqual([
+      [owner.email, 'team key'],
+      [editor.email, 'editor key'],
+    ]);
+    expect(by('connection.keyRotated')).toEqual([[owner.email, 'team key']]);
+    expect(by('connection.unshared')).toHaveLength(1);
+    expect(by('connection.shared')).toHaveLength(1);
+    expect(by('connection.deleted')).toEqual([[owner.email, 'team key']]);
+    expect(by('secret.created')).toEqual([[owner.email, 'GITHUB_TOKEN']]);
+    expect(by('secret.changed')).toEqual([[owner.email, 'GITHUB_TOKEN']]);
+    expect(by('secret.deleted')).toEqual([[owner.email, 'GITHUB_TOKEN']]);
+    expect(by('bot.created')).toEqual([[editor.email, 'Digest']]);
+    expect(by('webhook.created')).toEqual([[editor.email, 'Digest']]);
+    expect(by('webhook.deleted')).toEqual([[editor.email, 'Digest']]);
+    expect(by('bot.deleted')).toEqual([[editor.email, 'Digest']]);
+    expect(by('token.created')).toEqual([[editor.email, 'ci']]);
+    expect(by('token.revoked')).toHaveLength(1);
+    // Never a secret value or a key.
+    const text = JSON.stringify(log);
+    for (const value of ['ghp_supersecretvalue', 'ghp_anothersecretvalue', 'sk-test-1234567890', 'sk-test-0987654321'])
+      expect(text).not.toContain(value);
+    // Admins read the log; editors do not.
+    expect((await call(editor, 'GET', `/api/workspaces/${ws}/audit`)).statusCode).toBe(403);
   });
 });

@@ -60,6 +60,7 @@ const MATRIX: Record<RouteKey, Row> = {
   'POST /api/workspaces': { least: 'signed-in' },
   'GET /api/workspaces': { least: 'signed-in' },
   'POST /api/invitations/accept': { least: 'signed-in' },
+  'GET /api/prices': { least: 'signed-in' },
 
   // read bots, versions, runs, results, schedules: every member
   'GET /api/bots': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots?workspaceId=${f.ws}` }) },
@@ -122,6 +123,8 @@ const MATRIX: Record<RouteKey, Row> = {
     req: (f) => ({ method: 'POST', url: `/api/llm-connections/${f.connection}/test` }),
   },
   'GET /api/secrets': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/secrets?workspaceId=${f.ws}` }) },
+  // read usage and costs
+  'GET /api/usage': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/usage?workspaceId=${f.ws}&groupBy=bot` }) },
 
   // share/unshare connections, manage workspace secrets
   'PATCH /api/llm-connections/:id': {

@@ -5,26 +5,8 @@ import { secretResolver } from './secret-store';
 import { canary, startFakeAnthropic, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
 import { runWorkflowId } from '@bm/temporal/shared';
 import { grepDir } from './testing/grep-dir';
+import { llmBotGraph } from './testing/graphs';
 import { startTestServer, type TestServer } from './testing/harness';
-
-/** Every file under dir, as raw bytes decoded latin1 (so a plaintext key shows up wherever it sits). */
-
-const graph = (connectionId?: string) => ({
-  nodes: [
-    { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
-    {
-      id: 'llm',
-      type: 'llm.chat',
-      params: { purpose: 'draft', prompt: 'Write about {{ input.topic }}', ...(connectionId ? { llmConnectionId: connectionId } : {}) },
-      position: { x: 200, y: 0 },
-    },
-    { id: 'out', type: 'output.results', params: { content: '{{ nodes.llm.output.text }}' }, position: { x: 400, y: 0 } },
-  ],
-  edges: [
-    { id: 'a', source: 'in', target: 'llm' },
-    { id: 'b', source: 'llm', target: 'out' },
-  ],
-});
 
 describe('provider keys never leak', () => {
   const key = canary('sk-canary');
@@ -63,7 +45,7 @@ describe('provider keys never leak', () => {
     await seen(api.get(`/api/llm-connections/${conn.body.id}/models`));
     await seen(api.get('/api/llm-connections'));
 
-    const bot = await seen(api.post('/api/bots', { name: 'Canary bot', graph: graph(), llmConnectionId: conn.body.id }));
+    const bot = await seen(api.post('/api/bots', { name: 'Canary bot', graph: llmBotGraph(), llmConnectionId: conn.body.id }));
     expect(bot.status).toBe(201);
     const ok = await seen(api.post(`/api/bots/${bot.body.id}/runs`, { input: { topic: 'owls' } }));
     const okRun = await api.waitForRun(ok.body.runId);

@@ -1,3 +1,4 @@
+import { ConnectionPrices } from './usage';
 import { z } from 'zod';
 import { ErrorBody, errorResponses, Id, IdParams, IsoDate, NoContent, WorkspaceQuery } from './common';
 import { route } from './route';
@@ -27,6 +28,8 @@ export const LlmConnection = z.object({
   ownedByMe: z.boolean(),
   /** Whose key it is (a member of the workspace; the members list names them). */
   ownerUserId: z.string().nullable(),
+  /** The connection's own prices per model (USD per million tokens); none: the price data's, or 0 for local and custom. */
+  prices: ConnectionPrices.nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
@@ -40,6 +43,7 @@ export const CreateConnectionBody = z
     modelDefault: z.string().trim().min(1, 'Choose a default model.').max(200),
     workspaceId: Id.optional(),
     shared: z.boolean().optional(),
+    prices: ConnectionPrices.optional(),
   })
   .refine((b) => !NEEDS_BASE_URL.includes(b.provider) || !!b.baseUrl, {
     message: 'A local or custom (OpenAI-compatible) connection needs a base URL, e.g. http://127.0.0.1:11434/v1.',
@@ -55,6 +59,8 @@ export const UpdateConnectionBody = z.object({
   modelDefault: z.string().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional(),
   shared: z.boolean().optional(),
+  /** Replaces the connection's prices; null removes them. */
+  prices: ConnectionPrices.nullable().optional(),
 });
 
 /** A failed test is an answer (200, `ok: false`), not an error: the provider refused, not the API. */

@@ -96,6 +96,7 @@ describe('the API contract', () => {
       startedAt: null,
       finishedAt: null,
       resumedFromId: null,
+      costUsd: 0,
       input: null,
       error: { code: 'LLM_AUTH', message: 'Your key was rejected.', nodeId: 'llm' },
       nodes: [
@@ -110,6 +111,7 @@ describe('the API contract', () => {
           reused: false,
           startedAt: null,
           finishedAt: null,
+          costUsd: null,
         },
       ],
     };

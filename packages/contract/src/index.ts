@@ -13,6 +13,7 @@ import { tokens } from './tokens';
 import { versions } from './versions';
 import { webhooks } from './webhooks';
 import { audit, invitations, members, workspaces } from './workspaces';
+import { usage } from './usage';
 
 export * from './route';
 export * from './common';
@@ -31,6 +32,7 @@ export * from './secrets';
 export * from './node-types';
 export * from './health';
 export * from './workspaces';
+export * from './usage';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -52,6 +54,7 @@ export const contract = {
   members,
   invitations,
   audit,
+  usage,
 };
 
 export type Contract = typeof contract;

@@ -20,9 +20,21 @@ export const RunSummary = z.object({
   startedAt: IsoDateOrNull,
   finishedAt: IsoDateOrNull,
   resumedFromId: z.string().nullable(),
+  /** What the run's LLM calls cost the key owners (USD), every billed attempt counted. */
+  costUsd: z.number(),
 });
 
 export const NodeUsage = z.object({ inputTokens: z.number(), outputTokens: z.number(), cachedTokens: z.number().optional() });
+/**
+ * The price a node's LLM call was charged at, when it was made (USD per million tokens); `source`:
+ * the price package and version, `connection` (the connection's override) or `unpriced` (0).
+ */
+export const PriceUsed = z.object({
+  inputPerMTok: z.number(),
+  outputPerMTok: z.number(),
+  cachedInputPerMTok: z.number().optional(),
+  source: z.string(),
+});
 
 export const NodeRun = z.object({
   nodeId: z.string(),
@@ -41,6 +53,9 @@ export const NodeRun = z.object({
   finishedAt: IsoDateOrNull,
   usage: NodeUsage.optional(),
   model: z.string().optional(),
+  /** What the node's LLM calls cost (USD, billed attempts included); null for nodes that call none. */
+  costUsd: z.number().nullable(),
+  price: PriceUsed.optional(),
   /** What the run noticed but did not fail on (e.g. characters removed that the database cannot store). */
   warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });

@@ -20,6 +20,7 @@ export * from './repos/schedules';
 export * from './repos/rate-limits';
 export * from './repos/secrets';
 export * from './repos/teams';
+export * from './repos/usage';
 export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';

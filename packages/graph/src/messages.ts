@@ -56,8 +56,12 @@ export const GRAPH_MESSAGES = {
     '{node} has no LLM connection: The bot\'s default LLM connection "{connection}" is deactivated. Activate it in Settings → LLM Connections, or pick another connection for the bot.',
   'LLM_CONNECTION_MISSING.botUnavailable':
     "{node} has no LLM connection: The bot's default LLM connection no longer exists or is not available to you. Pick another connection for the bot.",
+  'LLM_CONNECTION_MISSING.botPersonal':
+    '{node} has no LLM connection you may use: the bot\'s default LLM connection "{connection}" is the personal connection of {owner}, and only their runs and triggers may use their key. Pick a shared connection or one of your own for the bot.',
+  LLM_CONNECTION_PERSONAL:
+    '{node} uses "{connection}", the personal LLM connection of {owner}: only their runs and triggers may use their key. Pick a shared connection or one of your own on the node.',
   LLM_CONNECTION_UNUSABLE:
-    '{node} uses LLM connection "{connection}", which does not exist, is inactive or is not shared with this bot\'s workspace. Pick another connection on the node.',
+    '{node} uses LLM connection "{connection}", which does not exist, is inactive or is not shared with this bot\'s workspace. Pick a shared connection or one of your own on the node.',
   EXPRESSION_SYNTAX: '{node}, parameter "{param}": Expression syntax error at character {position} of "{snippet}": {detail}',
   EXPRESSION_UNKNOWN_NODE: '{node}, parameter "{param}" refers to {ref}, but there is no node with id "{id}".',
   'EXPRESSION_NOT_UPSTREAM.self':

@@ -15,7 +15,12 @@ export interface ValidateGraphOptions {
   listVersions?(type: string): number[];
   maxNodes?: number;
   /** Omit to skip the LLM connection check (e.g. validating a template with no bot yet). */
-  llm?: { botHasConnection: boolean; connectionUsable?(id: string): boolean };
+  llm?: {
+    botHasConnection: boolean;
+    connectionUsable?(id: string): boolean;
+    /** Another member's personal connection in this workspace: its name and its owner's (to say whose key it is). */
+    personalConnection?(id: string): { name: string; owner: string } | undefined;
+  };
 }
 
 export interface ValidationResult {
@@ -133,6 +138,11 @@ function checkParams(node: GraphNode, info: NodeTypeInfo): ValidationError[] {
 function checkLlm(node: GraphNode, param: string, llm: NonNullable<ValidateGraphOptions['llm']>): ValidationError[] {
   const id = node.params[param];
   if (typeof id === 'string' && id.trim() !== '') {
+    const personal = llm.personalConnection?.(id);
+    if (personal && llm.connectionUsable && !llm.connectionUsable(id)) {
+      const params = { node: nodeName(node), connection: personal.name, owner: personal.owner };
+      return [issue('LLM_CONNECTION_PERSONAL', 'LLM_CONNECTION_PERSONAL', params, { nodeId: node.id, param })];
+    }
     if (llm.connectionUsable && !llm.connectionUsable(id)) {
       return [
         issue('LLM_CONNECTION_UNUSABLE', 'LLM_CONNECTION_UNUSABLE', { node: nodeName(node), connection: id }, { nodeId: node.id, param }),

@@ -255,9 +255,13 @@ describe('connection and model resolution', () => {
     store.addMember('user-stranger', 'ws-team');
     expect((await stranger('bot-shared')).text).toBe('echo: x');
     expect(((await rejectionOf(stranger('bot-c-openai'))) as LlmError).code).toBe('CONNECTION_NOT_FOUND');
-    // Membership of the workspace does not open a connection that is not shared.
+    // Membership of the workspace does not open a colleague's personal connection; the member is told whose it is and what to do.
     store.addMember('user-stranger', 'ws-1');
-    expect(((await rejectionOf(stranger('bot-c-openai'))) as LlmError).code).toBe('CONNECTION_NOT_FOUND');
+    const before = openai.requests.length;
+    const personal = (await rejectionOf(stranger('bot-c-openai'))) as LlmError;
+    expect([personal.code, personal.retryable]).toEqual(['CONNECTION_PERSONAL', false]);
+    expect(personal.message).toMatch(/"My OpenAI" is another member's personal connection.*Pick a shared connection or one of your own/);
+    expect(openai.requests).toHaveLength(before);
   });
 
   it('refuses an inactive connection without calling the provider', async () => {

@@ -1,4 +1,5 @@
 import { callProvider, listProviderModels } from './call-provider';
+import { callCost, pricesOf } from './pricing';
 import { LlmError, isLlmError } from './errors';
 import type { ChatMessage, LlmResult, Provider, Purpose } from './types';
 
@@ -16,6 +17,8 @@ export interface LlmConnectionRecord {
   apiKeyEncrypted: string | null;
   keyId: string | null;
   keyNonce: string | null;
+  /** The connection's own prices per model (USD per million tokens), over the price data (stored JSON, read with `pricesOf`). */
+  prices?: unknown;
 }
 
 /** A bot's LLM settings, as callLLM reads them. */
@@ -122,11 +125,20 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       throw new LlmError('NO_CONNECTION', `This bot has no LLM connection. ${PICK_ONE}`, { key: 'llm.NO_CONNECTION', params: {} });
     const rec = found.connection;
     const allowed = rec !== null && connectionUsableBy(rec, req.userId, bot.workspaceId) && found.member;
+    // A colleague's personal key in the same workspace: say whose money it is and what to do instead
+    // (the bot's members can see which connection it names; the key itself stays sealed).
+    if (rec && !allowed && found.member && rec.workspaceId === bot.workspaceId && !rec.shared) {
+      throw new LlmError(
+        'CONNECTION_PERSONAL',
+        `The LLM connection "${rec.name}" is another member's personal connection: only runs they start, and triggers they created, may use their key. Pick a shared connection or one of your own in the bot's settings or on the node.`,
+        { key: 'llm.CONNECTION_PERSONAL', params: { connection: rec.name } },
+      );
+    }
     if (!rec || !allowed) {
       // Same answer whether it does not exist or is someone else's: existence is not revealed.
       throw new LlmError(
         'CONNECTION_NOT_FOUND',
-        `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick another one in the bot's settings or on the node.`,
+        `The LLM connection chosen for this ${fromNode ? 'node' : 'bot'} was not found or is not available to you. Pick a shared connection or one of your own in the bot's settings or on the node.`,
         { key: 'llm.CONNECTION_NOT_FOUND', params: { for: fromNode ? 'node' : 'bot' } },
       );
     }
@@ -148,7 +160,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
         ...(req.messages ?? []),
         ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : []),
       ];
-      return callProvider(
+      const result = await callProvider(
         {
           provider: rec.provider,
           apiKey: openKey(rec),
@@ -165,6 +177,12 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
         },
         { fetch: deps.fetch },
       );
+      // Priced now, at today's price: a later price change never rewrites what this call cost.
+      // An override may name the model as configured or as the provider reported it.
+      const own = pricesOf(rec.prices);
+      const priced = own?.[model] ? model : result.model;
+      const { price, costUsd } = callCost({ provider: rec.provider, model: priced, usage: result.usage }, own);
+      return { ...result, connectionId: rec.id, costUsd, price };
     },
 
     async testConnection(rec, opts = {}) {

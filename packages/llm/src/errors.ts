@@ -18,6 +18,7 @@ export type LlmErrorCode =
   | 'NO_CONNECTION'
   | 'CONNECTION_INACTIVE'
   | 'CONNECTION_NOT_FOUND'
+  | 'CONNECTION_PERSONAL'
   | 'OUTBOUND_BLOCKED';
 
 /**
@@ -44,6 +45,7 @@ const RETRYABLE: Record<LlmErrorCode, boolean> = {
   NO_CONNECTION: false,
   CONNECTION_INACTIVE: false,
   CONNECTION_NOT_FOUND: false,
+  CONNECTION_PERSONAL: false,
   OUTBOUND_BLOCKED: false,
 };
 

@@ -23,3 +23,14 @@ export {
   type TestConnectionResult,
 } from './call-llm';
 export { connectionKeyDecrypter } from './connection-key';
+export {
+  PRICE_SOURCE,
+  priceFor,
+  callCost,
+  costOf,
+  listPrices,
+  pricesOf,
+  type ModelPrice,
+  type PriceUsed,
+  type ListedPrice,
+} from './pricing';

@@ -1,3 +1,5 @@
+import type { PriceUsed } from './pricing';
+
 export type Provider = 'openai' | 'anthropic' | 'google' | 'local' | 'other';
 export type Purpose = 'analyze' | 'report' | 'draft';
 
@@ -44,6 +46,9 @@ export interface LlmResult {
   requestId?: string;
   provider: Provider;
   connectionId?: string;
+  /** What the call cost the connection's owner, at the price recorded beside it (set by the LLM service). */
+  costUsd?: number;
+  price?: PriceUsed;
 }
 
 export interface ProviderDeps {

@@ -19,3 +19,11 @@ export async function audit(deps: AppDeps, req: FastifyRequest | null, event: Au
     deps.services.logger.error({ err, action: event.action, workspaceId: event.workspaceId }, 'could not record an audit event');
   }
 }
+
+/** For what belongs to a person rather than a workspace (sign-ins, tokens): every workspace they are in records it. */
+export async function auditEverywhere(deps: AppDeps, req: FastifyRequest, event: Omit<AuditEvent, 'workspaceId'>) {
+  const user = req.user;
+  if (!user) return;
+  const memberships = await deps.services.repos.workspaces.listForUser(user.id).catch(() => []);
+  for (const m of memberships) await audit(deps, req, { ...event, workspaceId: m.workspaceId });
+}

@@ -9,6 +9,7 @@ import { apiError, HttpError } from '../lib/errors';
 import { savableGraph, storedGraph, validGraphOr422 } from '../lib/graph';
 import { accessTo } from '../plugins/access';
 import { stopBotActivity } from '../lib/stop-bots';
+import { audit } from '../lib/audit';
 
 const { bots } = contract;
 
@@ -57,6 +58,7 @@ export const botRoutes =
           llmConnectionId: b.llmConnectionId ?? null,
           llmModelOverride: b.llmModelOverride || null,
         });
+        await audit(deps, req, { workspaceId, action: 'bot.created', target: { type: 'bot', id: bot.id, name: bot.name } });
         return reply.code(201).send(toOut(bot));
       },
     });
@@ -122,6 +124,11 @@ export const botRoutes =
           workflowIds: (await repos.runs.listOpen(row.id)).map((r) => r.workflowId),
         });
         await repos.bots.delete(row.id);
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'bot.deleted',
+          target: { type: 'bot', id: row.id, name: row.name },
+        });
         return reply.code(204).send(null);
       },
     });

@@ -1,14 +1,22 @@
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import type { LlmConnection } from '@bm/db';
+import type { LlmConnection, Role } from '@bm/db';
+import { pricesOf } from '@bm/llm';
 import { assertUrlAllowed, OutboundBlockedError } from '@bm/net';
 import { encryptSecret, keyHint, urlCredential } from '@bm/secrets';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError } from '../lib/errors';
 import { accessTo } from '../plugins/access';
+import { allows } from '../permissions';
+import { audit } from '../lib/audit';
 
 const { connections } = contract;
+
+/** Sharing decides whose money the workspace spends: admins only, even for the key's owner. */
+function mayShare(role: Role) {
+  if (!allows(role, 'connections.share')) throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.share', params: { role } });
+}
 
 /** A connection as every response shows it: never the key, only its hint. */
 const toOut = (c: LlmConnection, userId: string) => ({
@@ -23,6 +31,7 @@ const toOut = (c: LlmConnection, userId: string) => ({
   workspaceId: c.workspaceId,
   ownedByMe: c.ownerUserId === userId,
   ownerUserId: c.ownerUserId,
+  prices: pricesOf(c.prices),
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
@@ -57,8 +66,9 @@ export const connectionRoutes =
     app.route({
       ...fromContract(connections.create),
       handler: async (req, reply) => {
-        const { user, workspaceId } = accessTo(req, 'workspace');
+        const { user, workspaceId, role } = accessTo(req, 'workspace');
         const b = req.body;
+        if (b.shared) mayShare(role);
         await checkBaseUrl(b.baseUrl);
         const id = repos.connections.newId();
         const row = await repos.connections.create({
@@ -72,6 +82,13 @@ export const connectionRoutes =
           shared: b.shared ?? false,
           sealed: b.apiKey ? encryptSecret(keyRing, b.apiKey, id) : null,
           keyHint: b.apiKey ? keyHint(b.apiKey) : null,
+          prices: b.prices,
+        });
+        await audit(deps, req, {
+          workspaceId,
+          action: 'connection.created',
+          target: { type: 'connection', id: row.id, name: row.name },
+          details: { provider: row.provider, shared: row.shared },
         });
         return reply.code(201).send(toOut(row, user.id));
       },
@@ -96,8 +113,10 @@ export const connectionRoutes =
     app.route({
       ...fromContract(connections.update),
       handler: async (req) => {
-        const { user, row } = accessTo(req, 'connection');
+        const { user, row, role } = accessTo(req, 'connection');
         const { apiKey, ...rest } = req.body;
+        const sharing = rest.shared !== undefined && rest.shared !== row.shared;
+        if (sharing) mayShare(role);
         // Pointing someone else's key at another server would hand it to that server: only the owner
         // may move it, or an admin together with a replacement key.
         if (row.ownerUserId !== user.id && rest.baseUrl !== undefined && rest.baseUrl !== row.baseUrl && !apiKey && row.apiKeyEncrypted) {
@@ -111,6 +130,20 @@ export const connectionRoutes =
           ...rest,
           ...(apiKey ? { sealed: encryptSecret(keyRing, apiKey, row.id), keyHint: keyHint(apiKey) } : {}),
         });
+        const target = { type: 'connection', id: row.id, name: updated.name };
+        if (apiKey)
+          await audit(deps, req, {
+            workspaceId: row.workspaceId,
+            action: 'connection.keyRotated',
+            target,
+            details: { keyHint: updated.keyHint },
+          });
+        if (sharing)
+          await audit(deps, req, {
+            workspaceId: row.workspaceId,
+            action: updated.shared ? 'connection.shared' : 'connection.unshared',
+            target,
+          });
         return toOut(updated, user.id);
       },
     });
@@ -118,7 +151,13 @@ export const connectionRoutes =
     app.route({
       ...fromContract(connections.remove),
       handler: async (req, reply) => {
-        await repos.connections.delete(accessTo(req, 'connection').row.id);
+        const { row } = accessTo(req, 'connection');
+        await repos.connections.delete(row.id);
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'connection.deleted',
+          target: { type: 'connection', id: row.id, name: row.name },
+        });
         return reply.code(204).send(null);
       },
     });

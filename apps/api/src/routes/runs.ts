@@ -12,7 +12,7 @@ const { runs } = contract;
 /** Outputs above this are left out of GET /api/runs/:id and fetched by reference. */
 const INLINE_OUTPUT_BYTES = 256 * 1024;
 
-const summary = (r: Run) => ({
+const summary = (r: Run, costUsd: number) => ({
   id: r.id,
   botId: r.botId,
   version: r.version,
@@ -23,6 +23,7 @@ const summary = (r: Run) => ({
   startedAt: r.startedAt,
   finishedAt: r.finishedAt,
   resumedFromId: r.resumedFromId,
+  costUsd,
 });
 
 function nodeOut(runId: string, n: NodeRun) {
@@ -49,6 +50,8 @@ function nodeOut(runId: string, n: NodeRun) {
         }
       : {}),
     ...(n.model ? { model: n.model } : {}),
+    costUsd: n.costUsd,
+    ...(n.price ? { price: n.price as { inputPerMTok: number; outputPerMTok: number; source: string } } : {}),
     ...(Array.isArray(n.warnings) && n.warnings.length ? { warnings: n.warnings as { code: string; message: string }[] } : {}),
   };
 }
@@ -65,6 +68,7 @@ const pending = (g: { id: string; type: string }) => ({
   reused: false,
   startedAt: null,
   finishedAt: null,
+  costUsd: null,
 });
 
 /**
@@ -85,7 +89,8 @@ async function runDetail(repos: AppDeps['services']['repos'], runOrId: Run | str
     const n = recorded.get(g.id);
     return n ? nodeOut(run.id, n) : pending(g);
   });
-  return { ...summary(run), input: run.input, nodes };
+  const cost = run.nodes.reduce((sum, n) => sum + (n.costUsd ?? 0), 0);
+  return { ...summary(run, cost), input: run.input, nodes };
 }
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
@@ -113,7 +118,11 @@ export const runRoutes =
 
     app.route({
       ...fromContract(runs.listForBot),
-      handler: async (req) => ({ runs: (await repos.runs.list(accessTo(req, 'bot').row.id, req.query.limit)).map(summary) }),
+      handler: async (req) => {
+        const list = await repos.runs.list(accessTo(req, 'bot').row.id, req.query.limit);
+        const costs = await repos.nodeRuns.costs(list.map((r) => r.id));
+        return { runs: list.map((r) => summary(r, costs.get(r.id) ?? 0)) };
+      },
     });
 
     app.route({

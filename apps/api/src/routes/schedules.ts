@@ -7,6 +7,7 @@ import { apiError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
 import { intervalProblem } from '../lib/schedule-interval';
 import { accessTo } from '../plugins/access';
+import { audit } from '../lib/audit';
 
 const { schedules } = contract;
 
@@ -80,6 +81,12 @@ export const scheduleRoutes =
           await repos.schedules.delete(id);
           throw scheduleError(err);
         }
+        await audit(deps, req, {
+          workspaceId: bot.workspaceId,
+          action: 'schedule.created',
+          target: { type: 'schedule', id, name: bot.name },
+          details: { cron: b.cron, timezone: b.timezone },
+        });
         return reply.code(201).send(await out(s));
       },
     });
@@ -104,6 +111,12 @@ export const scheduleRoutes =
           await scheduler.pauseSchedule(row.id, b.paused).catch(rethrow);
           await repos.schedules.update(row.id, { paused: b.paused });
         }
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'schedule.changed',
+          target: { type: 'schedule', id: row.id },
+          details: { ...b, input: undefined },
+        });
         return out((await repos.schedules.get(row.id))!);
       },
     });
@@ -114,6 +127,12 @@ export const scheduleRoutes =
         const { row } = accessTo(req, 'schedule');
         await scheduler.deleteSchedule(row.id).catch(rethrow);
         await repos.schedules.delete(row.id);
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'schedule.deleted',
+          target: { type: 'schedule', id: row.id },
+          details: { cron: row.cron },
+        });
         return reply.code(204).send(null);
       },
     });

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError, notFound } from '../lib/errors';
 import { accessTo } from '../plugins/access';
+import { audit } from '../lib/audit';
 
 const { secrets } = contract;
 
@@ -42,6 +43,7 @@ export const secretRoutes =
         const row = await repos.secrets
           .create({ id, workspaceId, name, sealed: encryptSecret(keyRing, value, id), hint: keyHint(value), createdById: user.id })
           .catch(mapped);
+        await audit(deps, req, { workspaceId, action: 'secret.created', target: { type: 'secret', id: row.id, name: row.name } });
         return reply.code(201).send(toOut(row));
       },
     });
@@ -57,14 +59,28 @@ export const secretRoutes =
         const { row } = accessTo(req, 'secret');
         const { name, value } = req.body;
         const sealed = value !== undefined ? { sealed: encryptSecret(keyRing, value, row.id), hint: keyHint(value) } : {};
-        return toOut(await repos.secrets.update(row.id, { name, ...sealed }).catch(mapped));
+        const updated = await repos.secrets.update(row.id, { name, ...sealed }).catch(mapped);
+        // What changed, never the value.
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'secret.changed',
+          target: { type: 'secret', id: row.id, name: updated.name },
+          details: { renamedFrom: name !== undefined && name !== row.name ? row.name : undefined, valueChanged: value !== undefined },
+        });
+        return toOut(updated);
       },
     });
 
     app.route({
       ...fromContract(secrets.remove),
       handler: async (req, reply) => {
-        await repos.secrets.delete(accessTo(req, 'secret').row.id).catch(mapped);
+        const { row } = accessTo(req, 'secret');
+        await repos.secrets.delete(row.id).catch(mapped);
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'secret.deleted',
+          target: { type: 'secret', id: row.id, name: row.name },
+        });
         return reply.code(204).send(null);
       },
     });

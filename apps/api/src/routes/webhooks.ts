@@ -3,6 +3,7 @@ import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { accessTo } from '../plugins/access';
+import { audit } from '../lib/audit';
 
 const { webhooks } = contract;
 
@@ -18,14 +19,26 @@ export const webhookRoutes =
         const { row, user } = accessTo(req, 'bot');
         // The token is stored hashed: this answer is the only place its URL is ever shown.
         reply.header('cache-control', 'no-store');
-        return { url: deps.webhookUrl(await bots.rotateWebhook(row.id, user.id)) };
+        const url = deps.webhookUrl(await bots.rotateWebhook(row.id, user.id));
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'webhook.created',
+          target: { type: 'bot', id: row.id, name: row.name },
+        });
+        return { url };
       },
     });
 
     app.route({
       ...fromContract(webhooks.disable),
       handler: async (req, reply) => {
-        await bots.disableWebhook(accessTo(req, 'bot').row.id);
+        const { row } = accessTo(req, 'bot');
+        await bots.disableWebhook(row.id);
+        await audit(deps, req, {
+          workspaceId: row.workspaceId,
+          action: 'webhook.deleted',
+          target: { type: 'bot', id: row.id, name: row.name },
+        });
         return reply.code(204).send(null);
       },
     });

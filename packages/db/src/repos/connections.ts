@@ -1,4 +1,4 @@
-import type { PrismaClient, LlmConnection, Provider } from '../generated/client';
+import { Prisma, type PrismaClient, type LlmConnection, type Provider } from '../generated/client';
 import { translated } from '../errors';
 import type { RawConn } from '../client';
 import { newId } from '../ids';
@@ -22,6 +22,7 @@ interface LlmCallRow {
   apiKeyEncrypted: string | null;
   keyId: string | null;
   keyNonce: string | null;
+  prices: unknown;
 }
 
 export type LlmConnectionRow = LlmConnection;
@@ -45,7 +46,7 @@ export function connectionRepo(prisma: PrismaClient, raw: RawConn) {
         SELECT b."id" AS "botId", b."workspaceId" AS "botWorkspaceId", b."llmConnectionId", b."llmModelOverride",
           EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${req.userId} AND m."workspaceId" = b."workspaceId") AS "member",
           c."id", c."ownerUserId", c."workspaceId", c."provider"::text AS "provider", c."name", c."baseUrl", c."modelDefault",
-          c."isActive", c."shared", c."apiKeyEncrypted", c."keyId", c."keyNonce"
+          c."isActive", c."shared", c."apiKeyEncrypted", c."keyId", c."keyNonce", c."prices"
         FROM "Bot" b LEFT JOIN "user_llm_connections" c ON c."id" = COALESCE(${req.connectionId ?? null}::text, b."llmConnectionId")
         WHERE b."id" = ${req.botId}`,
       );
@@ -72,6 +73,7 @@ export function connectionRepo(prisma: PrismaClient, raw: RawConn) {
               apiKeyEncrypted: row.apiKeyEncrypted,
               keyId: row.keyId,
               keyNonce: row.keyNonce,
+              prices: row.prices,
             }
           : null,
       };
@@ -88,6 +90,7 @@ export function connectionRepo(prisma: PrismaClient, raw: RawConn) {
       shared: boolean;
       sealed: SealedKey | null;
       keyHint: string | null;
+      prices?: Record<string, unknown> | null;
     }) {
       return prisma.llmConnection.create({
         data: {
@@ -103,6 +106,7 @@ export function connectionRepo(prisma: PrismaClient, raw: RawConn) {
           keyId: input.sealed?.keyId ?? null,
           keyNonce: input.sealed?.nonce ?? null,
           keyHint: input.keyHint,
+          prices: (input.prices ?? undefined) as Prisma.InputJsonValue | undefined,
         },
       });
     },
@@ -118,15 +122,17 @@ export function connectionRepo(prisma: PrismaClient, raw: RawConn) {
       patch: Partial<{ name: string; baseUrl: string | null; modelDefault: string; isActive: boolean; shared: boolean }> & {
         sealed?: SealedKey | null;
         keyHint?: string | null;
+        prices?: Record<string, unknown> | null;
       },
     ) {
-      const { sealed, ...rest } = patch;
+      const { sealed, prices, ...rest } = patch;
       return translated(
         'LLM connection',
         prisma.llmConnection.update({
           where: { id },
           data: {
             ...rest,
+            ...(prices !== undefined ? { prices: prices === null ? Prisma.DbNull : (prices as Prisma.InputJsonValue) } : {}),
             ...(sealed !== undefined
               ? { apiKeyEncrypted: sealed?.ciphertext ?? null, keyId: sealed?.keyId ?? null, keyNonce: sealed?.nonce ?? null }
               : {}),

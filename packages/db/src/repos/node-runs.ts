@@ -52,6 +52,8 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         outputBytes: number;
         usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number };
         model?: string;
+        /** What the attempt's LLM calls cost, the price and the connection (added to earlier billed attempts). */
+        cost?: { costUsd: number; price: unknown; connectionId: string | null };
         warnings?: { code: string; message: string }[];
         /** When the attempt started (a local node has no row until now). */
         startedAt?: Date;
@@ -66,16 +68,20 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         sql`
         WITH recorded AS (
           INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt",
-            "input", "output", "outputBytes", "inputTokens", "outputTokens", "cachedTokens", "model", "warnings")
+            "input", "output", "outputBytes", "inputTokens", "outputTokens", "cachedTokens", "model", "warnings",
+            "costUsd", "price", "connectionId")
           VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'succeeded', ${attempt}, ${startedAt}::timestamp, ${now}::timestamp,
             ${jsonText(data.input)}::jsonb, ${jsonText(data.output ?? null) ?? 'null'}::jsonb, ${data.outputBytes},
             ${data.usage?.inputTokens ?? null}::int, ${data.usage?.outputTokens ?? null}::int, ${data.usage?.cachedTokens ?? null}::int,
-            ${data.model ?? null}, ${data.warnings?.length ? jsonText(data.warnings) : null}::jsonb)
+            ${data.model ?? null}, ${data.warnings?.length ? jsonText(data.warnings) : null}::jsonb,
+            ${data.cost?.costUsd ?? null}::float8, ${data.cost ? jsonText(data.cost.price) : null}::jsonb, ${data.cost?.connectionId ?? null})
           ON CONFLICT ("runId", "nodeId") DO UPDATE SET
             "status" = 'succeeded', "attempts" = EXCLUDED."attempts", "finishedAt" = EXCLUDED."finishedAt",
             "input" = EXCLUDED."input", "output" = EXCLUDED."output", "outputBytes" = EXCLUDED."outputBytes", "error" = NULL,
             "inputTokens" = EXCLUDED."inputTokens", "outputTokens" = EXCLUDED."outputTokens",
-            "cachedTokens" = EXCLUDED."cachedTokens", "model" = EXCLUDED."model", "warnings" = EXCLUDED."warnings"
+            "cachedTokens" = EXCLUDED."cachedTokens", "model" = EXCLUDED."model", "warnings" = EXCLUDED."warnings",
+            "costUsd" = CASE WHEN EXCLUDED."costUsd" IS NULL THEN "NodeRun"."costUsd" ELSE COALESCE("NodeRun"."costUsd", 0) + EXCLUDED."costUsd" END,
+            "price" = COALESCE(EXCLUDED."price", "NodeRun"."price"), "connectionId" = COALESCE(EXCLUDED."connectionId", "NodeRun"."connectionId")
           WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"
           RETURNING 1
         ), kept AS (
@@ -89,24 +95,43 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       );
       return (rows[0]?.recorded ?? 0) > 0;
     },
+    /** Each run's cost (USD): the sum of its node runs'. */
+    async costs(runIds: string[]) {
+      if (!runIds.length) return new Map<string, number>();
+      const rows = await prisma.nodeRun.groupBy({ by: ['runId'], where: { runId: { in: runIds } }, _sum: { costUsd: true } });
+      return new Map(rows.map((r) => [r.runId, r._sum.costUsd ?? 0]));
+    },
     /**
      * Records an attempt's failure; `final` marks the node failed, otherwise it stays running (a retry
      * follows). Creates the row for a local node (which writes no row when it starts); never touches a
      * node that finished, was cancelled, or that a newer attempt took.
      */
-    async fail(runId: string, nodeId: string, type: string, attempt: number, error: unknown, final: boolean) {
+    async fail(
+      runId: string,
+      nodeId: string,
+      type: string,
+      attempt: number,
+      error: unknown,
+      final: boolean,
+      /** What the attempt's LLM calls cost before it failed: billed, so counted. */
+      cost?: { costUsd: number; price: unknown; connectionId: string | null },
+    ) {
       const now = sqlTime(new Date());
       const status = final ? 'failed' : 'running';
       const finishedAt = final ? now : null;
       await query(
         raw,
         sql`
-        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt", "error")
+        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt", "error",
+          "costUsd", "price", "connectionId")
         VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, ${status}::"NodeRunStatus", ${attempt}, ${now}::timestamp,
-          ${finishedAt}::timestamp, ${jsonText(error)}::jsonb)
+          ${finishedAt}::timestamp, ${jsonText(error)}::jsonb,
+          ${cost?.costUsd ?? null}::float8, ${cost ? jsonText(cost.price) : null}::jsonb, ${cost?.connectionId ?? null})
         ON CONFLICT ("runId", "nodeId") DO UPDATE SET
           "status" = EXCLUDED."status", "attempts" = EXCLUDED."attempts", "error" = EXCLUDED."error",
-          "finishedAt" = EXCLUDED."finishedAt"
+          "finishedAt" = EXCLUDED."finishedAt",
+          "costUsd" = CASE WHEN EXCLUDED."costUsd" IS NULL THEN "NodeRun"."costUsd" ELSE COALESCE("NodeRun"."costUsd", 0) + EXCLUDED."costUsd" END,
+          "price" = COALESCE(EXCLUDED."price", "NodeRun"."price"), "connectionId" = COALESCE(EXCLUDED."connectionId", "NodeRun"."connectionId")
         WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"`,
       );
     },

@@ -7,6 +7,7 @@ import { resultRepo } from './results';
 import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
 import { secretRepo } from './secrets';
+import { usageRepo } from './usage';
 import { auditRepo, invitationRepo, teamRepo } from './teams';
 import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
 
@@ -31,6 +32,7 @@ export function createRepositories(db: Database) {
     teams: teamRepo(p),
     invitations: invitationRepo(p),
     audit: auditRepo(p),
+    usage: usageRepo(db.raw),
   };
 }
 

@@ -159,6 +159,7 @@ describe('editor store', () => {
       finishedAt: null,
       error: null,
       resumedFromId: null,
+      costUsd: 0,
       input: null,
       nodes: [
         {
@@ -172,6 +173,7 @@ describe('editor store', () => {
           reused: false,
           startedAt: null,
           finishedAt: null,
+          costUsd: null,
         },
       ],
     });

@@ -13,6 +13,7 @@ const node = (nodeId: string, startedAt: string | null): NodeRun => ({
   reused: false,
   startedAt,
   finishedAt: null,
+  costUsd: null,
 });
 
 describe('inRunOrder', () => {
