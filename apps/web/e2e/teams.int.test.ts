@@ -239,7 +239,8 @@ describe('team workspaces in Chromium', () => {
     await log.waitFor();
     await expect
       .poll(() => ada.getByTestId('audit-event').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))))
-      .toEqual(['member.invited', 'member.joined', 'member.invited', 'workspace.created']);
+      .toEqual(['member.invited', 'member.joined', 'member.invited', 'bot.created', 'connection.created', 'workspace.created']);
+    expect(await log.locator('[data-action="connection.created"]').textContent()).toContain('Other OpenAI-compatible · Shared');
     const joined = log.locator('[data-action="member.joined"]');
     expect(await joined.textContent()).toContain('Member joined');
     expect(await joined.textContent()).toContain(BEN.name);

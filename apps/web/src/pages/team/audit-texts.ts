@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEvent } from '@bm/contract';
 import { t } from '../../i18n/i18n';
 import { ROLE_KEYS } from '../../session/roles';
+import { providerLabel } from '../settings/providers';
 
 /**
  * Each audit action's words. Typed by the contract's AUDIT_ACTIONS, so a new action does not
@@ -65,6 +66,10 @@ export function detailsText(event: Pick<AuditEvent, 'action' | 'details'>): stri
       const removed = Array.isArray(d.removedConnections) ? d.removedConnections.length : 0;
       return t('teams:audit.details.removed', { role: roleText(d.role), count: removed });
     }
+    case 'connection.created':
+      return [providerLabel(String(d.provider)), d.shared ? t('settings:connection.shared') : t('teams:audit.details.personal')].join(
+        ' · ',
+      );
     case 'workspace.renamed':
       return t('teams:audit.details.renamedFrom', { name: String(d.from ?? '') });
   }
