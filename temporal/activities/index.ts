@@ -5,6 +5,7 @@ import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
 import { toActivityFailure } from './failure';
 import { RunCache, type LoadedRun } from './run-cache';
+import { budgetExceeded } from './budget-guard';
 import { patientRepositories } from './patient-repos';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
@@ -107,6 +108,21 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     return error;
   }
 
+  /**
+   * A schedule's run of a bot whose `stop` budget is spent is skipped before it starts, with the
+   * reason recorded (cancelled, not failed: nothing went wrong), until the period resets or the
+   * limit is raised.
+   */
+  async function skipWhenBudgetSpent(run: LoadedRun) {
+    const budget = await repos.budgets.exhausted({ workspaceId: run.workspaceId, botId: run.botId });
+    if (!budget) return undefined;
+    const spent = await repos.budgets.spend(budget);
+    const e = budgetExceeded(budget, spent.settledUsd);
+    const error = { code: e.code, message: `Skipped: ${e.message}`, key: e.key, params: e.params };
+    await repos.runs.finish(run.id, 'cancelled', error);
+    return error;
+  }
+
   async function prepareRun({ runId, scheduleId, workflowId }: Parameters<BotActivities['prepareRun']>[0]): Promise<RunPlan> {
     const id = runId ?? (await createScheduledRun(scheduleId!, workflowId));
     // One statement takes the run (queued → running) and reads it. Already final (e.g. marked
@@ -129,7 +145,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     }
     const run = await remember(claimed);
     if (scheduleId) {
-      const error = await validateScheduled(run);
+      const error = (await validateScheduled(run)) ?? (await skipWhenBudgetSpent(run));
       if (error) return { runId: id, nodes: [], reused: [], error };
     }
     const reused = claimed.resumedFromId ? (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId) : [];

@@ -9,6 +9,7 @@ import type { ActivityDeps } from './index';
 import type { LoadedRun } from './run-cache';
 import { retryDelayAfter, toApplicationFailure, toFailureInfo } from './failure';
 import { loadNodeSecrets } from './node-secrets';
+import { budgetGuard } from './budget-guard';
 
 const noEmail: NodeContext['email'] = {
   async send() {
@@ -121,6 +122,8 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
   let secrets: SecretValues = {};
   // Every LLM call this attempt makes, with what it cost: recorded on the node run, also when the attempt fails after a billed call.
   const llmCalls: LlmResult[] = [];
+  // Budgets: each call is held against those that apply before it is made; released once recorded.
+  const budgets = budgetGuard(repos, { id: runId, workspaceId: run.workspaceId, botId: run.botId });
   try {
     const def = getNodeDefinition(node.type, node.version ?? 1);
     if (!def)
@@ -147,6 +150,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
             botId: run.botId,
             nodeId,
             signal: req.signal ?? actx.cancellationSignal,
+            beforeCall: budgets.beforeCall,
           });
           llmCalls.push(result);
           return result;
@@ -249,6 +253,9 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     throw toApplicationFailure(info);
   } finally {
     clearInterval(heartbeat);
+    // The cost is on the node run by now: holds go, thresholds notify. Best effort: a hold left
+    // behind expires by itself, and a missed notice comes with the next call.
+    if (llmCalls.length || budgets.holding()) await budgets.settle().catch(() => undefined);
   }
 }
 

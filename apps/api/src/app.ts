@@ -10,12 +10,14 @@ import { errorHandler } from './lib/error-handler';
 import { responseSerializer } from './lib/response-serializer';
 import { apiError } from './lib/errors';
 import { registerAccess } from './plugins/access';
+import { registerExpiredCleanup } from './plugins/expired-cleanup';
 import { SESSION_COOKIE } from './plugins/auth';
 import { registerInputGuard } from './plugins/input-guard';
 import { databaseRateLimitStore } from './plugins/rate-limit-store';
 import { registerSameOriginGuard } from './plugins/same-origin';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWebUi } from './plugins/web-ui';
+import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
 import { connectionRoutes } from './routes/connections';
@@ -23,16 +25,20 @@ import { healthRoutes } from './routes/health';
 import { hookRoutes } from './routes/hooks';
 import { meRoutes } from './routes/me';
 import { nodeTypeRoutes } from './routes/node-types';
+import { passwordResetLinkRoutes } from './routes/password-reset-links';
 import { resultRoutes } from './routes/results';
 import { runRoutes } from './routes/runs';
 import { scheduleRoutes } from './routes/schedules';
 import { secretRoutes } from './routes/secrets';
+import { ssoRoutes } from './routes/sso';
 import { tokenRoutes } from './routes/tokens';
 import { versionRoutes } from './routes/versions';
 import { webhookRoutes } from './routes/webhooks';
 import { invitationRoutes } from './routes/invitations';
 import { workspaceRoutes } from './routes/workspaces';
 import { usageRoutes } from './routes/usage';
+import { budgetRoutes } from './routes/budgets';
+import { planRoutes } from './routes/plans';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -41,6 +47,9 @@ const ROUTES = [
   healthRoutes,
   hookRoutes,
   authRoutes,
+  ssoRoutes,
+  accountRoutes,
+  passwordResetLinkRoutes,
   meRoutes,
   tokenRoutes,
   connectionRoutes,
@@ -55,10 +64,16 @@ const ROUTES = [
   workspaceRoutes,
   invitationRoutes,
   usageRoutes,
+  budgetRoutes,
+  planRoutes,
 ];
 
-function serializeRequest(req: { method: string; url: string; id: string }) {
-  const path = req.url.split('?')[0]!.replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]');
+/** What a request log line says of the request: no tokens in paths, no query strings. */
+export function serializeRequest(req: { method: string; url: string; id: string }) {
+  const path = req.url
+    .split('?')[0]!
+    .replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]')
+    .replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]');
   return { id: req.id, method: req.method, path };
 }
 
@@ -71,7 +86,7 @@ const isApiPath = (url: string) => /^\/api(\/|\?|$)/.test(url);
 export async function buildApp(deps: AppDeps) {
   const { config } = deps.services;
   const app = Fastify({
-    // Request logs show the path without webhook tokens or query strings (which may carry secrets).
+    // Request logs show the path without webhook or reset-link tokens or query strings (which may carry secrets).
     loggerInstance: deps.services.logger.child({ component: 'api' }, { serializers: { req: serializeRequest } }),
     bodyLimit: 5 * 1024 * 1024,
     // Only behind a reverse proxy that sets X-Forwarded-For, and only as many hops as there are
@@ -106,6 +121,7 @@ export async function buildApp(deps: AppDeps) {
   app.route({ ...openapi, schema: { ...openapi.schema, hide: true }, handler: () => app.swagger() as unknown as Record<string, unknown> });
 
   for (const routes of ROUTES) await app.register(routes(deps));
+  registerExpiredCleanup(app, deps);
 
   const serving = await registerWebUi(app, deps.webDist);
   app.setNotFoundHandler((req, reply) => {

@@ -4,6 +4,8 @@ import type { LlmService } from '@bm/llm';
 import type { OutboundPolicy } from '@bm/net';
 import type { KeyRing } from '@bm/secrets';
 import type { RunScheduler } from '@bm/temporal/client';
+import type { PlansFile } from '@bm/contract';
+import type { SsoSettings } from './sso/settings';
 
 /**
  * What the API uses of the process's services, described by shape: whoever composes the process
@@ -23,6 +25,14 @@ export interface ApiServices {
     publicUrl?: string;
     /** The shortest interval a schedule may fire at. */
     minScheduleIntervalMs: number;
+    /** BOT_MANAGER_PLANS; unset: one plan without limits. */
+    plans?: PlansFile;
+    /** BOT_MANAGER_ADMIN_EMAILS: installation admins besides the first user. */
+    adminEmails?: string[];
+    /** Single sign-on with an OpenID Provider (BOT_MANAGER_OIDC_*); unset: off. */
+    sso?: SsoSettings;
+    /** Email and password sign-in and sign-up; false only with single sign-on (BOT_MANAGER_PASSWORD_LOGIN=off). Default on. */
+    passwordLogin?: boolean;
   };
   logger: FastifyBaseLogger;
   /** For the health check's `SELECT 1`. */

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'workspace.manage': 'owner',
   /** What the workspace's LLM calls cost (API.md: read usage and costs, editor and up). */
   'usage.read': 'editor',
+  /** Create, change or delete budgets (reading them is usage.read). */
+  'budgets.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,13 +49,15 @@ export type Permission = keyof typeof PERMISSIONS;
  * (default: the caller's personal workspace); `team` = the workspace named by `:id` of
  * `/api/workspaces/:id/…`; the others = the row named by `:id`.
  */
-export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation';
+export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation' | 'budget';
 
 export type Rule =
   /** Anyone, signed in or not. */
   | { permission: 'public' }
   /** Any signed-in caller; the route acts on the caller's own things, in no workspace. */
   | { permission: 'authenticated'; /** A signed-in browser session only, never an API token. */ sessionOnly?: true }
+  /** Installation admins only (the first user, BOT_MANAGER_ADMIN_EMAILS): plans; in no workspace. */
+  | { permission: 'installation' }
   | {
       permission: Permission;
       in: Scope;
@@ -63,7 +67,8 @@ export type Rule =
       selfMay?: true;
     };
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
+/** Roles in order of what they may do (a reset link needs a higher role than its member's). */
+export const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2, owner: 3 };
 
 /** Does this role hold the permission? */
 export const allows = (role: Role, permission: Permission) => RANK[role] >= RANK[PERMISSIONS[permission]];
@@ -89,6 +94,20 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'POST /api/auth/signup': pub,
   'POST /api/auth/login': pub,
   'POST /api/auth/logout': pub,
+  'GET /api/auth/sso': pub,
+  'GET /api/auth/sso/start': pub,
+  'GET /api/auth/sso/callback': pub,
+  /** The one-use token in the body is the credential. */
+  'POST /api/auth/password-reset': pub,
+  'POST /api/auth/logout-all': authed,
+  'GET /api/me/account': authed,
+  /** Proving the current password is for a person at a browser, not a script's token. */
+  'POST /api/me/password': { permission: 'authenticated', sessionOnly: true },
+  /**
+   * Owner or admin of the `:id` workspace; that the member's role is lower, here and in the
+   * caller's other workspaces, is the handler's check (routes/password-reset-links.ts).
+   */
+  'POST /api/workspaces/:id/members/:userId/password-reset': at('members.manage', 'team'),
   /** The token in the URL is the credential. */
   'POST /api/hooks/:token': pub,
 
@@ -161,6 +180,15 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   /** The price table is public knowledge; every signed-in caller may read it. */
   'GET /api/prices': authed,
   'GET /api/usage': at('usage.read', 'workspace'),
+  'POST /api/budgets': at('budgets.manage', 'workspace'),
+  'GET /api/budgets': at('usage.read', 'workspace'),
+  'GET /api/budgets/:id': at('usage.read', 'budget'),
+  /** API.md: see plan limits, admin and up. */
+  'GET /api/workspaces/:id/limits': at('budgets.manage', 'team'),
+  'GET /api/plans': { permission: 'installation' },
+  'PUT /api/workspaces/:id/plan': { permission: 'installation' },
+  'PATCH /api/budgets/:id': at('budgets.manage', 'budget'),
+  'DELETE /api/budgets/:id': at('budgets.manage', 'budget'),
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -174,7 +202,7 @@ const RUN_PERMISSIONS = new Set<Permission>(['runs.start', 'runs.cancel']);
 export function tokenScopeFor(method: string, rule: Rule): 'read' | 'run' | 'full' | null {
   if (rule.permission === 'authenticated' && rule.sessionOnly) return null;
   if (SAFE_METHODS.has(method)) return 'read';
-  if (rule.permission !== 'public' && rule.permission !== 'authenticated' && RUN_PERMISSIONS.has(rule.permission)) return 'run';
+  if ('in' in rule && RUN_PERMISSIONS.has(rule.permission)) return 'run';
   return 'full';
 }
 

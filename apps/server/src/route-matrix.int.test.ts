@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes, routeKey, type RouteKey } from '@bm/contract';
 import type { Role } from '@bm/db';
@@ -13,9 +16,9 @@ import { startTestServer, type TestServer } from './testing/harness';
  * roles at or above the row's get past the permission check (neither 403 nor 404), roles below get
  * 403 FORBIDDEN, and a stranger, who is not a member, gets 404 for ids of the workspace.
  */
-type Least = Role | 'public' | 'signed-in';
+type Least = Role | 'public' | 'signed-in' | 'installation';
 interface Req {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   payload?: object;
 }
@@ -28,6 +31,7 @@ interface Fixture {
   connection: string;
   schedule: string;
   secret: string;
+  budget: string;
   /** A fresh row for routes that consume theirs (deletes, invitations, members). */
   fresh: {
     bot(): Promise<string>;
@@ -37,11 +41,14 @@ interface Fixture {
     connection(): Promise<string>;
     secret(): Promise<string>;
     schedule(): Promise<string>;
+    budget(): Promise<string>;
   };
 }
 type Row = { least: Least; req?: (f: Fixture) => Req | Promise<Req> };
 
 const graph = { nodes: [{ id: 't', type: 'transform.template', params: { template: 'hi' }, position: { x: 0, y: 0 } }], edges: [] };
+
+const resetTargets = new WeakMap<Fixture, Promise<string>>();
 
 const MATRIX: Record<RouteKey, Row> = {
   'GET /api/health': { least: 'public' },
@@ -49,6 +56,13 @@ const MATRIX: Record<RouteKey, Row> = {
   'POST /api/auth/signup': { least: 'public' },
   'POST /api/auth/login': { least: 'public' },
   'POST /api/auth/logout': { least: 'public' },
+  'GET /api/auth/sso': { least: 'public' },
+  'GET /api/auth/sso/start': { least: 'public' },
+  'GET /api/auth/sso/callback': { least: 'public' },
+  'POST /api/auth/password-reset': { least: 'public' },
+  'POST /api/auth/logout-all': { least: 'signed-in' },
+  'POST /api/me/password': { least: 'signed-in' },
+  'GET /api/me/account': { least: 'signed-in' },
   'POST /api/hooks/:token': { least: 'public' },
   'POST /api/invitations/preview': { least: 'public' },
   'GET /api/me': { least: 'signed-in' },
@@ -61,6 +75,12 @@ const MATRIX: Record<RouteKey, Row> = {
   'GET /api/workspaces': { least: 'signed-in' },
   'POST /api/invitations/accept': { least: 'signed-in' },
   'GET /api/prices': { least: 'signed-in' },
+  // Installation admins (the first user: the owner below) manage plans for every workspace.
+  'GET /api/plans': { least: 'installation', req: () => ({ method: 'GET', url: '/api/plans' }) },
+  'PUT /api/workspaces/:id/plan': {
+    least: 'installation',
+    req: (f) => ({ method: 'PUT', url: `/api/workspaces/${f.ws}/plan`, payload: { planId: 'team' } }),
+  },
 
   // read bots, versions, runs, results, schedules: every member
   'GET /api/bots': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots?workspaceId=${f.ws}` }) },
@@ -125,6 +145,22 @@ const MATRIX: Record<RouteKey, Row> = {
   'GET /api/secrets': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/secrets?workspaceId=${f.ws}` }) },
   // read usage and costs
   'GET /api/usage': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/usage?workspaceId=${f.ws}&groupBy=bot` }) },
+  'GET /api/budgets': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/budgets?workspaceId=${f.ws}` }) },
+  'GET /api/budgets/:id': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/budgets/${f.budget}` }) },
+  // create/change budgets
+  'POST /api/budgets': {
+    least: 'admin',
+    req: (f) => ({
+      method: 'POST',
+      url: '/api/budgets',
+      payload: { workspaceId: f.ws, scope: 'workspace', period: 'month', limitUsd: 50, action: 'notify' },
+    }),
+  },
+  'PATCH /api/budgets/:id': {
+    least: 'admin',
+    req: (f) => ({ method: 'PATCH', url: `/api/budgets/${f.budget}`, payload: { limitUsd: 75 } }),
+  },
+  'DELETE /api/budgets/:id': { least: 'admin', req: async (f) => ({ method: 'DELETE', url: `/api/budgets/${await f.fresh.budget()}` }) },
 
   // share/unshare connections, manage workspace secrets
   'PATCH /api/llm-connections/:id': {
@@ -170,6 +206,15 @@ const MATRIX: Record<RouteKey, Row> = {
   'DELETE /api/workspaces/:id/members/:userId': {
     least: 'admin',
     req: async (f) => ({ method: 'DELETE', url: `/api/workspaces/${f.ws}/members/${await f.fresh.member('viewer')}` }),
+  },
+  'GET /api/workspaces/:id/limits': { least: 'admin', req: (f) => ({ method: 'GET', url: `/api/workspaces/${f.ws}/limits` }) },
+  'POST /api/workspaces/:id/members/:userId/password-reset': {
+    least: 'admin',
+    // One viewer per workspace is reset again and again (a new link replaces the last): sign-ups are rate-limited.
+    req: async (f) => {
+      if (!resetTargets.has(f)) resetTargets.set(f, f.fresh.member('viewer'));
+      return { method: 'POST', url: `/api/workspaces/${f.ws}/members/${await resetTargets.get(f)}/password-reset` };
+    },
   },
   'GET /api/workspaces/:id/audit': { least: 'admin', req: (f) => ({ method: 'GET', url: `/api/workspaces/${f.ws}/audit` }) },
 
@@ -291,6 +336,14 @@ describe('the route × role matrix of API.md', () => {
           overlap: 'skip',
         })
       ).id;
+    const newBudget = async () =>
+      (
+        await call(owner, {
+          method: 'POST',
+          url: '/api/budgets',
+          payload: { workspaceId: ws, scope: 'bot', targetId: bot, period: 'day', limitUsd: 5, action: 'stop' },
+        })
+      ).json().id as string;
     const f: Fixture = {
       ws,
       ownerId: owner.id,
@@ -299,7 +352,9 @@ describe('the route × role matrix of API.md', () => {
       connection: await newConnection(),
       schedule: await newSchedule(),
       secret: await newSecret(),
+      budget: await newBudget(),
       fresh: {
+        budget: newBudget,
         bot: newBot,
         connection: newConnection,
         secret: newSecret,
@@ -329,7 +384,10 @@ describe('the route × role matrix of API.md', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestServer();
+    // Plans without limits that matter here, so every route can be reached (plans.int.test.ts tests the limits).
+    const plans = join(mkdtempSync(join(tmpdir(), 'bm-plans-')), 'plans.json');
+    writeFileSync(plans, JSON.stringify({ defaultPlan: 'team', plans: [{ id: 'team', name: 'Team' }] }));
+    t = await startTestServer({ env: { BOT_MANAGER_PLANS: plans } });
     for (const who of [...ROLES, 'stranger'] as const) callers[who] = await signup();
     const members = (['admin', 'editor', 'viewer'] as const).map((r) => [callers[r], r] as [Caller, Role]);
     own = await fixture(callers.owner, members);
@@ -340,6 +398,7 @@ describe('the route × role matrix of API.md', () => {
   it('has a row for every route of the contract, and no other; every workspace route is exercised', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(allRoutes.map(routeKey).sort());
     const unexercised = Object.entries(MATRIX).filter(([, r]) => (r.least === 'public' || r.least === 'signed-in') === Boolean(r.req));
+    expect(Object.entries(MATRIX).filter(([, r]) => r.least === 'installation').length).toBe(2);
     expect(unexercised.map(([k]) => k)).toEqual([]);
   });
 
@@ -352,7 +411,8 @@ describe('the route × role matrix of API.md', () => {
       for (const role of ROLES) {
         const req = await row.req(own);
         const r = await call(callers[role], req);
-        const allowed = RANK[role] >= RANK[least];
+        // The owner signed up first: the installation admin.
+        const allowed = row.least === 'installation' ? role === 'owner' : RANK[role] >= RANK[least];
         const code = r.statusCode >= 400 ? (r.json() as { error?: { code?: string } } | null)?.error?.code : undefined;
         const ok = allowed ? ![401, 403, 404].includes(r.statusCode) : r.statusCode === 403 && code === 'FORBIDDEN';
         seen.push(`${key} ${role}`);
@@ -366,7 +426,8 @@ describe('the route × role matrix of API.md', () => {
   it('answers 404 to every member of another workspace for its ids, whatever their role', async () => {
     const wrong: string[] = [];
     for (const [key, row] of Object.entries(MATRIX)) {
-      if (!row.req) continue;
+      // Installation admins act across workspaces (plans): not a workspace route.
+      if (!row.req || row.least === 'installation') continue;
       for (const role of ROLES) {
         const r = await call(callers[role], await row.req(foreign));
         if (r.statusCode !== 404) wrong.push(`${key} as ${role} of another workspace: ${r.statusCode}`);

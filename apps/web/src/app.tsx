@@ -4,6 +4,7 @@ import { createBrowserRouter, createRoutesFromElements, Outlet, Route } from 're
 import { AppShell } from './layout/app-shell';
 import { BotLayout } from './layout/bot-layout';
 import { LoginPage } from './pages/auth/login-page';
+import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { SignupPage } from './pages/auth/signup-page';
 import { BotsPage } from './pages/bots/bots-page';
 import { InboxPage } from './pages/inbox/inbox-page';
@@ -13,6 +14,7 @@ import { RunDetailPage } from './pages/bot/run-detail-page';
 import { RunsPage } from './pages/bot/runs-page';
 import { TriggersPage } from './pages/bot/triggers-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { AccountPage } from './pages/settings/account-page';
 import { ConnectionsPage } from './pages/settings/connections-page';
 import { SecretsPage } from './pages/settings/secrets-page';
 import { TokensPage } from './pages/settings/tokens-page';
@@ -50,6 +52,7 @@ export const router = createBrowserRouter(
       <Route path="/login" element={<LoginPage />} />
       <Route path="/signup" element={<SignupPage />} />
       <Route path="/invite/:token" element={<InvitePage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
           <Route index element={<BotsPage />} />
@@ -66,6 +69,7 @@ export const router = createBrowserRouter(
           <Route path="settings/tokens" element={<TokensPage />} />
           <Route path="settings/members" element={<MembersPage />} />
           <Route path="settings/audit" element={<AuditPage />} />
+          <Route path="settings/account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

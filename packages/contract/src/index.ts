@@ -1,3 +1,4 @@
+import { account } from './account';
 import { auth } from './auth';
 import { bots } from './bots';
 import { connections } from './connections';
@@ -14,11 +15,14 @@ import { versions } from './versions';
 import { webhooks } from './webhooks';
 import { audit, invitations, members, workspaces } from './workspaces';
 import { usage } from './usage';
+import { budgets } from './budgets';
+import { plans } from './plans';
 
 export * from './route';
 export * from './common';
 export * from './graph';
 export * from './auth';
+export * from './account';
 export * from './me';
 export * from './tokens';
 export * from './connections';
@@ -33,12 +37,15 @@ export * from './node-types';
 export * from './health';
 export * from './workspaces';
 export * from './usage';
+export * from './budgets';
+export * from './plans';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
   health,
   openapi,
   auth,
+  account,
   me,
   tokens,
   connections,
@@ -55,6 +62,8 @@ export const contract = {
   invitations,
   audit,
   usage,
+  budgets,
+  plans,
 };
 
 export type Contract = typeof contract;

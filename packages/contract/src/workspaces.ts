@@ -79,6 +79,12 @@ export const AUDIT_ACTIONS = [
   'webhook.deleted',
   'token.created',
   'token.revoked',
+  'budget.created',
+  'budget.changed',
+  'budget.deleted',
+  'budget.stopped',
+  'budget.threshold',
+  'plan.assigned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

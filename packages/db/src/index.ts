@@ -11,6 +11,9 @@ export {
   classifyDbError,
 } from './errors';
 export * from './repos/users';
+export * from './repos/sessions';
+export * from './repos/identities';
+export * from './repos/password-resets';
 export * from './repos/connections';
 export * from './repos/bots';
 export * from './repos/runs';
@@ -21,6 +24,7 @@ export * from './repos/rate-limits';
 export * from './repos/secrets';
 export * from './repos/teams';
 export * from './repos/usage';
+export * from './repos/budgets';
 export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';

@@ -1,5 +1,6 @@
 import { callProvider, listProviderModels } from './call-provider';
-import { callCost, pricesOf } from './pricing';
+import { estimateCallUsd } from './estimate';
+import { callCost, priceFor, pricesOf } from './pricing';
 import { LlmError, isLlmError } from './errors';
 import type { ChatMessage, LlmResult, Provider, Purpose } from './types';
 
@@ -60,6 +61,11 @@ export interface CallLlmRequest {
   signal?: AbortSignal;
   /** Overrides the service's deadline for this call. */
   timeoutMs?: number;
+  /**
+   * Called once the connection and model are known, right before the provider is: may refuse the
+   * call (throw, e.g. BUDGET_EXCEEDED) — nothing is sent and nothing is spent then.
+   */
+  beforeCall?: (call: { connectionId: string; provider: Provider; model: string; estimateUsd: number }) => Promise<void>;
 }
 
 export interface LlmServiceDeps {
@@ -160,6 +166,11 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
         ...(req.messages ?? []),
         ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : []),
       ];
+      const own = pricesOf(rec.prices);
+      if (req.beforeCall) {
+        const estimate = estimateCallUsd({ system: req.system, messages, maxTokens: req.maxTokens }, priceFor(rec.provider, model, own));
+        await req.beforeCall({ connectionId: rec.id, provider: rec.provider, model, estimateUsd: estimate.usd });
+      }
       const result = await callProvider(
         {
           provider: rec.provider,
@@ -179,7 +190,6 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       );
       // Priced now, at today's price: a later price change never rewrites what this call cost.
       // An override may name the model as configured or as the provider reported it.
-      const own = pricesOf(rec.prices);
       const priced = own?.[model] ? model : result.model;
       const { price, costUsd } = callCost({ provider: rec.provider, model: priced, usage: result.usage }, own);
       return { ...result, connectionId: rec.id, costUsd, price };

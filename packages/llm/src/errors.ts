@@ -19,6 +19,7 @@ export type LlmErrorCode =
   | 'CONNECTION_INACTIVE'
   | 'CONNECTION_NOT_FOUND'
   | 'CONNECTION_PERSONAL'
+  | 'BUDGET_EXCEEDED'
   | 'OUTBOUND_BLOCKED';
 
 /**
@@ -46,6 +47,8 @@ const RETRYABLE: Record<LlmErrorCode, boolean> = {
   CONNECTION_INACTIVE: false,
   CONNECTION_NOT_FOUND: false,
   CONNECTION_PERSONAL: false,
+  // A spent budget refills when its period resets or its limit is raised: retrying now only repeats the refusal.
+  BUDGET_EXCEEDED: false,
   OUTBOUND_BLOCKED: false,
 };
 

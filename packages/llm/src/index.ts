@@ -34,3 +34,4 @@ export {
   type PriceUsed,
   type ListedPrice,
 } from './pricing';
+export { estimateCallUsd, estimateTokens, DEFAULT_OUTPUT_RESERVATION } from './estimate';

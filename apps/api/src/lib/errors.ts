@@ -45,7 +45,18 @@ export function apiError(
 
 /** What a 404 names; each has its own sentence (Korean needs the noun with its particle). */
 export type Missing =
-  'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'workspace' | 'webhook' | 'apiToken' | 'nodeRun' | 'invitation' | 'member';
+  | 'bot'
+  | 'run'
+  | 'schedule'
+  | 'connection'
+  | 'secret'
+  | 'workspace'
+  | 'webhook'
+  | 'apiToken'
+  | 'nodeRun'
+  | 'invitation'
+  | 'member'
+  | 'budget';
 
 export const notFound = (what: Missing) => apiError(404, 'NOT_FOUND', { key: `NOT_FOUND.${what}` });
 

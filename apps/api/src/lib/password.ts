@@ -1,3 +1,5 @@
+import { apiError } from './errors';
+
 // What a new password must be. Length alone lets "12345678" and "password" through, the first words
 // any guesser tries; a short list of the commonest passwords of 8+ characters (from published
 // breach-frequency lists) catches them without a dependency or a network call.
@@ -21,4 +23,14 @@ export function passwordProblem(password: string): 'blank' | 'short' | 'common' 
   if (password.length < 8) return 'short';
   if (COMMON.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) return 'common';
   return undefined;
+}
+
+/** Refuses a weak new password (422 WEAK_PASSWORD, the problem under the field `path`). */
+export function assertStrongPassword(password: string, path: string) {
+  const weak = passwordProblem(password);
+  if (weak)
+    throw apiError(422, 'WEAK_PASSWORD', {
+      key: `WEAK_PASSWORD.${weak}`,
+      details: [{ path, key: `WEAK_PASSWORD.${weak}` }],
+    });
 }

@@ -3,6 +3,7 @@ import { runWorkflowId } from '@bm/temporal/shared';
 import type { AppDeps } from '../deps';
 import { apiError } from './errors';
 import { validGraphOr422 } from './graph';
+import { requireWithinPlan } from './plans';
 
 /**
  * Creates a run of the bot's current version and starts its workflow. The graph is validated
@@ -14,6 +15,7 @@ export async function startBotRun(
   opts: { userId: string; trigger: RunTrigger; input?: unknown; version?: number; resumedFromId?: string; copyFrom?: string },
 ) {
   const { repos } = deps.services;
+  await requireWithinPlan(deps, bot.workspaceId, 'runsPerMonth');
   const version = await repos.bots.version(bot.id, opts.version ?? bot.currentVersion);
   if (!version) throw apiError(409, 'VERSION_MISSING');
   await validGraphOr422(deps, version.graph, { userId: opts.userId, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
-import type { Bot, Invitation, LlmConnection, Role, Run, Schedule, User, Workspace, WorkspaceSecretRow } from '@bm/db';
+import type { Bot, BudgetRow, Invitation, LlmConnection, Role, Run, Schedule, User, Workspace, WorkspaceSecretRow } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { apiError, notFound, type Missing } from '../lib/errors';
 import { allows, PERMISSIONS, ruleFor, TOKEN_SCOPE_HOLDS, tokenScopeFor, type Rule, type Scope } from '../permissions';
 import { authenticate, currentUser } from './auth';
+import { isInstallationAdmin } from '../lib/plans';
 
 interface Rows {
   workspace: null;
@@ -15,6 +16,7 @@ interface Rows {
   schedule: Schedule;
   connection: LlmConnection;
   secret: WorkspaceSecretRow;
+  budget: BudgetRow;
 }
 
 /** What the permission check found: the caller, the workspace the route acts in, their role there, the row. */
@@ -41,6 +43,7 @@ const WHAT: Record<Scope, Missing> = {
   schedule: 'schedule',
   connection: 'connection',
   secret: 'secret',
+  budget: 'budget',
 };
 
 /**
@@ -66,7 +69,9 @@ export function registerAccess(app: FastifyInstance, deps: AppDeps) {
         identify as onRequestHookHandler,
         checkTokenScope(method, rule) as onRequestHookHandler,
       ];
-      if (rule.permission !== 'authenticated')
+      if (rule.permission === 'installation')
+        route.preHandler = [...hooks(route.preHandler), installationAdmin(deps) as preHandlerHookHandler];
+      else if (rule.permission !== 'authenticated')
         route.preHandler = [...hooks(route.preHandler), authorize(deps, rule) as preHandlerHookHandler];
     }
   });
@@ -82,6 +87,12 @@ function checkTokenScope(method: string, rule: Rule) {
     if (!TOKEN_SCOPE_HOLDS[needed].includes(scope)) {
       throw apiError(403, 'TOKEN_SCOPE', { key: 'TOKEN_SCOPE.needs', params: { scope, needed } });
     }
+  };
+}
+
+function installationAdmin(deps: AppDeps) {
+  return async (req: FastifyRequest) => {
+    if (!(await isInstallationAdmin(deps, currentUser(req)))) throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.installation' });
   };
 }
 
@@ -130,9 +141,14 @@ async function target(
     const row = await repos.teams.get(id);
     return { workspaceId: row?.id ?? null, row, what: WHAT[scope], role: await roleIn(row?.id) };
   }
-  const row = await { schedule: repos.schedules, connection: repos.connections, secret: repos.secrets, invitation: repos.invitations }[
-    scope
-  ].get(id);
+  const rows = {
+    schedule: repos.schedules,
+    connection: repos.connections,
+    secret: repos.secrets,
+    invitation: repos.invitations,
+    budget: repos.budgets,
+  };
+  const row = await rows[scope].get(id);
   return { workspaceId: row?.workspaceId ?? null, row, what: WHAT[scope], role: await roleIn(row?.workspaceId) };
 }
 

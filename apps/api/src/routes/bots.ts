@@ -9,6 +9,7 @@ import { apiError, HttpError } from '../lib/errors';
 import { savableGraph, storedGraph, validGraphOr422 } from '../lib/graph';
 import { accessTo } from '../plugins/access';
 import { stopBotActivity } from '../lib/stop-bots';
+import { requireWithinPlan } from '../lib/plans';
 import { audit } from '../lib/audit';
 
 const { bots } = contract;
@@ -47,6 +48,7 @@ export const botRoutes =
       handler: async (req, reply) => {
         const { user, workspaceId } = accessTo(req, 'workspace');
         const b = req.body;
+        await requireWithinPlan(deps, workspaceId, 'bots');
         await checkConnection(b.llmConnectionId, user.id, workspaceId);
         const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
         const bot = await repos.bots.create({

@@ -7,6 +7,7 @@ import { audit } from '../lib/audit';
 import { fromContract } from '../lib/contract-route';
 import { apiError, notFound } from '../lib/errors';
 import { accessTo } from '../plugins/access';
+import { requireFeature, requireWithinPlan } from '../lib/plans';
 import { currentUser } from '../plugins/auth';
 
 const { invitations } = contract;
@@ -44,6 +45,8 @@ export const invitationRoutes =
       handler: async (req, reply) => {
         const { row: ws, user } = accessTo(req, 'team');
         if (ws.personal) throw apiError(409, 'PERSONAL_WORKSPACE');
+        await requireFeature(deps, ws.id, 'teams');
+        await requireWithinPlan(deps, ws.id, 'members');
         const { email, role } = req.body;
         const existing = await repos.users.findByEmail(email);
         const member = existing && (await repos.workspaces.membership(existing.id, ws.id));
@@ -129,6 +132,8 @@ export const invitationRoutes =
         const inv = await live(req.body.token);
         // The link is for one person: a different account (a forwarded link) cannot use it.
         if (inv.email !== user.email.toLowerCase()) throw apiError(403, 'INVITATION_EMAIL_MISMATCH', { params: { email: inv.email } });
+        // The plan may have shrunk since the invitation was sent.
+        if (!(await repos.workspaces.membership(user.id, inv.workspaceId))) await requireWithinPlan(deps, inv.workspaceId, 'members');
         // Two tabs accepting at once: the second finds the invitation gone.
         const { membership, joined } = await repos.invitations.accept(inv.id, user.id).catch((err: unknown) => {
           throw isNotFoundError(err) ? invalidLink() : err;

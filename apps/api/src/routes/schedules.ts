@@ -7,6 +7,7 @@ import { apiError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
 import { intervalProblem } from '../lib/schedule-interval';
 import { accessTo } from '../plugins/access';
+import { planMinIntervalMs, requireWithinPlan } from '../lib/plans';
 import { audit } from '../lib/audit';
 
 const { schedules } = contract;
@@ -38,8 +39,9 @@ export const scheduleRoutes =
       return apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.saveSchedule' });
     };
     /** A schedule may not fire more often than the installation allows (BOT_MANAGER_MIN_SCHEDULE_INTERVAL). */
-    const checkInterval = (cron: string, timezone: string) => {
-      const problem = intervalProblem(cron, timezone, deps.services.config.minScheduleIntervalMs);
+    // The installation's floor, or the workspace plan's when it is stricter.
+    const checkInterval = async (workspaceId: string, cron: string, timezone: string) => {
+      const problem = intervalProblem(cron, timezone, await planMinIntervalMs(deps, workspaceId));
       if (problem)
         throw apiError(422, 'SCHEDULE_TOO_FREQUENT', {
           params: problem,
@@ -59,7 +61,8 @@ export const scheduleRoutes =
       ...fromContract(schedules.create),
       handler: async (req, reply) => {
         const { user, row: bot } = accessTo(req, 'bot');
-        checkInterval(req.body.cron, req.body.timezone);
+        await checkInterval(bot.workspaceId, req.body.cron, req.body.timezone);
+        if (!req.body.paused) await requireWithinPlan(deps, bot.workspaceId, 'activeSchedules');
         await validGraphOr422(deps, bot.graph, { userId: user.id, workspaceId: bot.workspaceId, botConnectionId: bot.llmConnectionId });
         const b = req.body;
         const id = repos.schedules.newId();
@@ -101,7 +104,8 @@ export const scheduleRoutes =
           timezone: b.timezone ?? row.timezone,
           overlap: b.overlap ?? (row.overlap as OverlapPolicy),
         };
-        if (b.cron || b.timezone) checkInterval(next.cron, next.timezone);
+        if (b.cron || b.timezone) await checkInterval(row.workspaceId, next.cron, next.timezone);
+        if (b.paused === false && row.paused) await requireWithinPlan(deps, row.workspaceId, 'activeSchedules');
         // Each Temporal change is followed by its row change at once, so the two never drift apart.
         if (b.cron || b.timezone || b.overlap) {
           await scheduler.updateSchedule({ id: row.id, ...next }).catch(rethrow);

@@ -3,6 +3,7 @@ import { contract } from '@bm/contract';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { accessTo } from '../plugins/access';
+import { requireFeature } from '../lib/plans';
 import { audit } from '../lib/audit';
 
 const { webhooks } = contract;
@@ -17,6 +18,7 @@ export const webhookRoutes =
       ...fromContract(webhooks.rotate),
       handler: async (req, reply) => {
         const { row, user } = accessTo(req, 'bot');
+        await requireFeature(deps, row.workspaceId, 'webhooks');
         // The token is stored hashed: this answer is the only place its URL is ever shown.
         reply.header('cache-control', 'no-store');
         const url = deps.webhookUrl(await bots.rotateWebhook(row.id, user.id));

@@ -11,13 +11,23 @@ import { createOutboundPolicy } from '@bm/net';
 import { createKeyRing, createLogger } from '@bm/secrets';
 import { createRunScheduler } from '@bm/temporal/client';
 import { buildApp } from '../app';
-import type { ApiServices } from '../deps';
+import type { ApiServices, AppDeps } from '../deps';
 
 const notUsedByTheApi = () => {
   throw new Error('callLLM is not used by the API');
 };
 
-export async function startTestApp(opts: { webDist?: string; databaseUrl?: string; config?: Partial<ApiServices['config']> } = {}) {
+export async function startTestApp(
+  opts: {
+    webDist?: string;
+    databaseUrl?: string;
+    config?: Partial<ApiServices['config']>;
+    /** host:port the outbound guard lets through although loopback (a test's OpenID Provider). */
+    allowedPrivateHosts?: string;
+    mail?: AppDeps['mail'];
+    appUrl?: string;
+  } = {},
+) {
   const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: mkdtempSync(path.join(tmpdir(), 'bm-api-')) });
   await applyMigrations(db.raw);
   const repos = createRepositories(db);
@@ -28,7 +38,7 @@ export async function startTestApp(opts: { webDist?: string; databaseUrl?: strin
     db,
     repos,
     keyRing,
-    policy: createOutboundPolicy({ allowedPrivateHosts: '' }),
+    policy: createOutboundPolicy({ allowedPrivateHosts: opts.allowedPrivateHosts ?? '' }),
     llm: createLlmService({
       store: { lookup: notUsedByTheApi },
       decrypt: connectionKeyDecrypter(keyRing),
@@ -40,6 +50,8 @@ export async function startTestApp(opts: { webDist?: string; databaseUrl?: strin
     scheduler: createRunScheduler(client),
     webhookUrl: (t) => `http://x/api/hooks/${t}`,
     webDist: opts.webDist,
+    mail: opts.mail,
+    appUrl: opts.appUrl === undefined ? undefined : () => opts.appUrl,
   });
   return {
     app,

@@ -25,6 +25,7 @@ export function apiClient(baseUrl: string) {
     get: <T = any>(p: string) => call<T>('GET', p),
     post: <T = any>(p: string, b?: unknown) => call<T>('POST', p, b ?? {}),
     patch: <T = any>(p: string, b: unknown) => call<T>('PATCH', p, b),
+    put: <T = any>(p: string, b: unknown) => call<T>('PUT', p, b),
     del: <T = any>(p: string) => call<T>('DELETE', p),
     useToken(t: string) {
       bearer = t;

@@ -1,6 +1,8 @@
 /** One place for TanStack Query keys so invalidations cannot drift from the queries. */
 export const queryKeys = {
   me: ['me'] as const,
+  ssoInfo: ['sso-info'] as const,
+  account: ['account'] as const,
   nodeTypes: (locale: string) => ['node-types', locale] as const,
   bots: (workspaceId: string | undefined) => ['bots', workspaceId ?? 'default'] as const,
   botsAll: ['bots'] as const,

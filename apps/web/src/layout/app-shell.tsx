@@ -80,6 +80,7 @@ export function AppShell() {
           {current && !current.personal && can(current.role, 'audit.read') && (
             <NavLink to="/settings/audit">{t('teams:nav.audit')}</NavLink>
           )}
+          <NavLink to="/settings/account">{t('common:nav.account')}</NavLink>
         </nav>
         <span className="spacer" />
         <LocaleSwitcher />

@@ -8,8 +8,12 @@ import { runRepo } from './runs';
 import { scheduleRepo } from './schedules';
 import { secretRepo } from './secrets';
 import { usageRepo } from './usage';
+import { budgetRepo } from './budgets';
+import { identityRepo, oidcLoginRepo } from './identities';
+import { passwordResetRepo } from './password-resets';
+import { deviceRepo, sessionRepo } from './sessions';
 import { auditRepo, invitationRepo, teamRepo } from './teams';
-import { apiTokenRepo, sessionRepo, userRepo, workspaceRepo } from './users';
+import { apiTokenRepo, userRepo, workspaceRepo } from './users';
 
 /** Every repository over one database; apps build this once and inject it. */
 export function createRepositories(db: Database) {
@@ -18,6 +22,10 @@ export function createRepositories(db: Database) {
     db,
     users: userRepo(p),
     sessions: sessionRepo(p, db.raw),
+    devices: deviceRepo(p),
+    identities: identityRepo(p),
+    oidcLogins: oidcLoginRepo(p),
+    passwordResets: passwordResetRepo(p),
     apiTokens: apiTokenRepo(p, db.raw),
     workspaces: workspaceRepo(p),
     connections: connectionRepo(p, db.raw),
@@ -33,6 +41,7 @@ export function createRepositories(db: Database) {
     invitations: invitationRepo(p),
     audit: auditRepo(p),
     usage: usageRepo(db.raw),
+    budgets: budgetRepo(p),
   };
 }
 

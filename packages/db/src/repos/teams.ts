@@ -113,6 +113,20 @@ export function teamRepo(prisma: PrismaClient) {
       });
     },
 
+    /** What a plan limits, counted now: bots, active schedules, members, runs this calendar month (UTC). */
+    async planUsage(workspaceId: string, now = new Date()) {
+      const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+      const [bots, activeSchedules, members, runsPerMonth] = await Promise.all([
+        prisma.bot.count({ where: { workspaceId } }),
+        prisma.schedule.count({ where: { workspaceId, paused: false } }),
+        prisma.membership.count({ where: { workspaceId } }),
+        prisma.run.count({ where: { workspaceId, createdAt: { gte: monthStart } } }),
+      ]);
+      return { bots, activeSchedules, members, runsPerMonth };
+    },
+
+    setPlan: (id: string, planId: string) => prisma.workspace.update({ where: { id }, data: { planId } }),
+
     /** Bots of the workspace with their schedules and open runs: what deleting it must stop in Temporal. */
     async activity(workspaceId: string) {
       const [schedules, runs] = await Promise.all([

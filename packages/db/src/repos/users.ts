@@ -1,63 +1,60 @@
-import type { PrismaClient, User } from '../generated/client';
+import type { Prisma, PrismaClient, User } from '../generated/client';
 import type { RawConn } from '../client';
 import { userColumns } from './rows';
 import { query, sql } from './sql';
 import { translated } from '../errors';
 import { newId, newSecret, sha256 } from '../ids';
 
+/** `passwordHash: null`: an account without a usable password (made by single sign-on). */
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  locale?: string | null;
+}
+
+/**
+ * The writes that make a user: the row, their personal workspace and its owner membership. Other
+ * repositories (single sign-on) add their own writes to the same transaction.
+ */
+export function newUserWrites(prisma: PrismaClient, input: NewUser) {
+  const userId = newId('usr');
+  const workspaceId = newId('ws');
+  const writes: [ReturnType<PrismaClient['user']['create']>, ...Prisma.PrismaPromise<unknown>[]] = [
+    prisma.user.create({
+      data: {
+        id: userId,
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash: input.passwordHash,
+        locale: input.locale ?? null,
+      },
+    }),
+    prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
+    prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
+  ];
+  return { userId, workspaceId, writes };
+}
+
 export function userRepo(prisma: PrismaClient) {
   return {
     findByEmail: (email: string) => prisma.user.findUnique({ where: { email: email.toLowerCase() } }),
     findById: (id: string) => prisma.user.findUnique({ where: { id } }),
+    /** The installation's first user (an installation admin). */
+    first: () => prisma.user.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } }),
 
     /** A user always gets a personal workspace they own. An email already taken: ConflictError. */
-    async create(input: { email: string; name: string; passwordHash: string; locale?: string | null }) {
-      const userId = newId('usr');
-      const workspaceId = newId('ws');
-      const [user] = await translated(
-        'User',
-        prisma.$transaction([
-          prisma.user.create({
-            data: {
-              id: userId,
-              email: input.email.toLowerCase(),
-              name: input.name,
-              passwordHash: input.passwordHash,
-              locale: input.locale ?? null,
-            },
-          }),
-          prisma.workspace.create({ data: { id: workspaceId, name: `${input.name}'s workspace`, personal: true } }),
-          prisma.membership.create({ data: { id: newId('mem'), userId, workspaceId, role: 'owner' } }),
-        ]),
-      );
+    async create(input: NewUser) {
+      const { workspaceId, writes } = newUserWrites(prisma, input);
+      const [user] = await translated('User', prisma.$transaction(writes));
       return { user, workspaceId };
     },
 
+    /** A new password hash (null: no usable password). */
+    setPassword: (id: string, passwordHash: string | null) => prisma.user.update({ where: { id }, data: { passwordHash } }),
+
     /** The user's language (null: follow the browser). */
     setLocale: (id: string, locale: string | null) => prisma.user.update({ where: { id }, data: { locale } }),
-  };
-}
-
-export function sessionRepo(prisma: PrismaClient, raw: RawConn) {
-  return {
-    /** Returns the cookie value; only its hash is stored. */
-    async create(userId: string, ttlMs: number) {
-      const token = newSecret();
-      await prisma.session.create({ data: { id: sha256(token), userId, expiresAt: new Date(Date.now() + ttlMs) } });
-      return token;
-    },
-    /** The session's user, in one statement (every signed-in request asks). */
-    async findUser(token: string): Promise<User | null> {
-      const [row] = await query<User & { sessionExpiresAt: Date }>(
-        raw,
-        sql`SELECT ("s"."expiresAt" AT TIME ZONE 'UTC') AS "sessionExpiresAt", ${userColumns('u')}
-          FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sha256(token)}`,
-      );
-      if (!row || row.sessionExpiresAt.getTime() < Date.now()) return null;
-      const { sessionExpiresAt: _, ...user } = row;
-      return user;
-    },
-    delete: (token: string) => prisma.session.deleteMany({ where: { id: sha256(token) } }),
   };
 }
 

@@ -9,11 +9,13 @@ import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Alert } from '../../ui/states';
 import { AuthCard } from './auth-card';
+import { useSsoInfo } from './sso-sign-in';
 import { useAuthRedirect } from './use-auth-redirect';
 
 export function SignupPage() {
   const session = useSession();
   const redirect = useAuthRedirect();
+  const sso = useSsoInfo();
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [email, setEmail] = useState(redirect.initialEmail);
@@ -28,6 +30,14 @@ export function SignupPage() {
   };
 
   if (session.data) return <Navigate to={redirect.target} replace />;
+  if (sso.data?.passwordLogin === false)
+    return (
+      <AuthCard title={t('pages:auth.signup.title')} subtitle={t('pages:auth.sso.onlySso')} footer={null}>
+        <Alert kind="info">
+          <Trans i18nKey="pages:auth.sso.noSignup" components={{ a: <Link to={redirect.linkTo('/login')} /> }} />
+        </Alert>
+      </AuthCard>
+    );
   return (
     <AuthCard
       title={t('pages:auth.signup.title')}

@@ -39,6 +39,12 @@ export const AUDIT_ACTION_KEYS = {
   'webhook.deleted': 'teams:audit.actions.webhook.deleted',
   'token.created': 'teams:audit.actions.token.created',
   'token.revoked': 'teams:audit.actions.token.revoked',
+  'budget.created': 'teams:audit.actions.budget.created',
+  'budget.changed': 'teams:audit.actions.budget.changed',
+  'budget.deleted': 'teams:audit.actions.budget.deleted',
+  'budget.stopped': 'teams:audit.actions.budget.stopped',
+  'budget.threshold': 'teams:audit.actions.budget.threshold',
+  'plan.assigned': 'teams:audit.actions.plan.assigned',
 } as const satisfies Record<AuditAction, `teams:audit.actions.${string}`>;
 
 const isAction = (a: string): a is AuditAction => Object.hasOwn(AUDIT_ACTION_KEYS, a);
