@@ -8,6 +8,7 @@ import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { SignupPage } from './pages/auth/signup-page';
 import { BotsPage } from './pages/bots/bots-page';
 import { InboxPage } from './pages/inbox/inbox-page';
+import { InvitePage } from './pages/invite/invite-page';
 import { ResultsPage } from './pages/bot/results-page';
 import { RunDetailPage } from './pages/bot/run-detail-page';
 import { RunsPage } from './pages/bot/runs-page';
@@ -17,6 +18,8 @@ import { AccountPage } from './pages/settings/account-page';
 import { ConnectionsPage } from './pages/settings/connections-page';
 import { SecretsPage } from './pages/settings/secrets-page';
 import { TokensPage } from './pages/settings/tokens-page';
+import { AuditPage } from './pages/team/audit-page';
+import { MembersPage } from './pages/team/members-page';
 import { RequireAuth } from './session/require-auth';
 import { LoadingState } from './ui/states';
 import { Toasts } from './ui/toast';
@@ -48,6 +51,7 @@ export const router = createBrowserRouter(
     <Route element={<Root />}>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/signup" element={<SignupPage />} />
+      <Route path="/invite/:token" element={<InvitePage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
@@ -63,6 +67,8 @@ export const router = createBrowserRouter(
           <Route path="settings/connections" element={<ConnectionsPage />} />
           <Route path="settings/secrets" element={<SecretsPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />
+          <Route path="settings/members" element={<MembersPage />} />
+          <Route path="settings/audit" element={<AuditPage />} />
           <Route path="settings/account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -15,6 +15,8 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/components.css';
 import './styles/layout.css';
+import './styles/teams.css';
+import './styles/dark.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

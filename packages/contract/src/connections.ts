@@ -26,6 +26,8 @@ export const LlmConnection = z.object({
   shared: z.boolean(),
   workspaceId: z.string(),
   ownedByMe: z.boolean(),
+  /** Whose key it is (a member of the workspace; the members list names them). */
+  ownerUserId: z.string().nullable(),
   /** The connection's own prices per model (USD per million tokens); none: the price data's, or 0 for local and custom. */
   prices: ConnectionPrices.nullable(),
   createdAt: IsoDate,

@@ -30,6 +30,7 @@ const toOut = (c: LlmConnection, userId: string) => ({
   shared: c.shared,
   workspaceId: c.workspaceId,
   ownedByMe: c.ownerUserId === userId,
+  ownerUserId: c.ownerUserId,
   prices: pricesOf(c.prices),
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,

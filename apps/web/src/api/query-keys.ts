@@ -19,4 +19,9 @@ export const queryKeys = {
   tokens: ['tokens'] as const,
   secrets: (workspaceId: string | undefined) => ['secrets', workspaceId ?? 'default'] as const,
   schedules: (botId: string) => ['schedules', botId] as const,
+  workspaces: ['workspaces'] as const,
+  members: (workspaceId: string) => ['members', workspaceId] as const,
+  invitations: (workspaceId: string) => ['invitations', workspaceId] as const,
+  audit: (workspaceId: string, action: string) => ['audit', workspaceId, action] as const,
+  invitation: (token: string) => ['invitation', token] as const,
 };

@@ -1,38 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { authApi } from '../api/auth';
 import { queryKeys } from '../api/query-keys';
+import { can } from '../session/roles';
 import { useWorkspace } from '../session/workspace';
 import { LocaleSwitcher } from '../i18n/locale-switcher';
 import { useSession } from '../session/use-session';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icons';
 import { HealthBanner } from './health-banner';
-
-function WorkspaceSwitcher() {
-  const { workspaces, current, setCurrent } = useWorkspace();
-  const navigate = useNavigate();
-  const { t } = useTranslation();
-  if (workspaces.length < 2) return null;
-  return (
-    <select
-      className="select"
-      aria-label={t('common:workspace.label')}
-      value={current?.id}
-      onChange={(e) => {
-        setCurrent(e.target.value);
-        navigate('/');
-      }}
-    >
-      {workspaces.map((w) => (
-        <option key={w.id} value={w.id}>
-          {w.personal ? t('common:workspace.personal', { name: w.name }) : w.name}
-        </option>
-      ))}
-    </select>
-  );
-}
+import { WorkspaceSwitcher } from './workspace-switcher';
 
 function UserMenu() {
   const user = useSession().data?.user;
@@ -79,6 +57,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const onBots = pathname === '/' || pathname.startsWith('/bots');
   const { t } = useTranslation();
+  const { current } = useWorkspace();
   return (
     <div className="app">
       <header className="topbar">
@@ -88,6 +67,7 @@ export function AppShell() {
           </span>
           {t('common:brand')}
         </NavLink>
+        <WorkspaceSwitcher />
         <nav className="topnav" aria-label={t('common:nav.main')}>
           <NavLink to="/" className={onBots ? 'active' : ''}>
             {t('common:nav.bots')}
@@ -96,10 +76,13 @@ export function AppShell() {
           <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>
           <NavLink to="/settings/secrets">{t('common:nav.secrets')}</NavLink>
           <NavLink to="/settings/tokens">{t('common:nav.tokens')}</NavLink>
+          <NavLink to="/settings/members">{t('teams:nav.members')}</NavLink>
+          {current && !current.personal && can(current.role, 'audit.read') && (
+            <NavLink to="/settings/audit">{t('teams:nav.audit')}</NavLink>
+          )}
           <NavLink to="/settings/account">{t('common:nav.account')}</NavLink>
         </nav>
         <span className="spacer" />
-        <WorkspaceSwitcher />
         <LocaleSwitcher />
         <UserMenu />
       </header>

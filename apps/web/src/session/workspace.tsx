@@ -19,6 +19,15 @@ function initialId(): string | null {
   }
 }
 
+/** Makes `id` the workspace the app opens in (also from pages outside the provider, e.g. an accepted invitation). */
+export function rememberWorkspace(id: string): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, id);
+  } catch {
+    // Private mode: the choice lasts for this tab only.
+  }
+}
+
 /** The workspace the user is looking at: remembered across reloads, personal one by default. */
 export function WorkspaceProvider({ workspaces, children }: { workspaces: Workspace[]; children: ReactNode }) {
   const [chosenId, setChosenId] = useState<string | null>(initialId);
@@ -28,11 +37,7 @@ export function WorkspaceProvider({ workspaces, children }: { workspaces: Worksp
   );
   const setCurrent = useCallback((id: string) => {
     setChosenId(id);
-    try {
-      localStorage.setItem(STORAGE_KEY, id);
-    } catch {
-      // Private mode: the choice lasts for this tab only.
-    }
+    rememberWorkspace(id);
   }, []);
   const value = useMemo(() => ({ workspaces, current, setCurrent }), [workspaces, current, setCurrent]);
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

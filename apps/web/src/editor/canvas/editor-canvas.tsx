@@ -2,6 +2,7 @@ import { Background, BackgroundVariant, ReactFlow, useReactFlow, type IsValidCon
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, type DragEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../hooks/read-only';
 import { checkConnection } from '../store/connection-rules';
 import { editorStore, useEditorStore } from '../store/editor-store';
 import type { BotFlowEdge } from '../store/flow-types';
@@ -41,6 +42,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
+  const readOnly = useReadOnly();
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DND_MIME)) return;
@@ -61,7 +63,13 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   );
 
   return (
-    <div className="canvas" ref={containerRef} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div
+      className="canvas"
+      ref={containerRef}
+      onDragOver={readOnly ? undefined : onDragOver}
+      onDrop={readOnly ? undefined : onDrop}
+      data-testid="canvas"
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -71,7 +79,10 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         onConnect={onConnect}
         onNodeDragStart={() => checkpoint()}
         isValidConnection={isValidConnection}
-        deleteKeyCode={['Backspace', 'Delete']}
+        deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
         fitView
         fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
         minZoom={0.2}
@@ -80,8 +91,9 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         snapGrid={[8, 8]}
         attributionPosition="top-right"
         ariaLabelConfig={ariaLabelConfig}
+        colorMode="system"
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#d0d5dd" />
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--border-strong)" />
         <CanvasControls />
       </ReactFlow>
       {nodes.length === 0 && (

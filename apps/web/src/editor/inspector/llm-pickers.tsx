@@ -4,6 +4,8 @@ import { errorText } from '../../i18n/error-text';
 import { llmConnectionsApi } from '../../api/llm-connections';
 import { queryKeys } from '../../api/query-keys';
 import { useConnections } from '../../api/use-connections';
+import { useMemberNames } from '../../api/use-members';
+import { ownerText } from '../../pages/settings/connection-owner';
 import { Field } from '../../ui/field';
 
 type ConnectionPickerProps = {
@@ -23,11 +25,14 @@ export function ConnectionPicker({ id, label, value, onChange, emptyLabel, hint 
   const missing = value && connections.isSuccess && !list.some((c) => c.id === value);
   const chosen = list.find((c) => c.id === value);
   const warn = chosen && !chosen.isActive ? t('editor:pickers.deactivated') : undefined;
+  const names = useMemberNames();
+  // Whose key runs are billed to: the user's own, or a teammate's shared one.
+  const whose = chosen ? t('teams:connections.whoseKey', { owner: ownerText(chosen, names) }) : undefined;
   return (
     <Field
       label={label}
       htmlFor={id}
-      hint={connections.isError ? t('editor:pickers.loadError', { reason: errorText(connections.error) }) : hint}
+      hint={connections.isError ? t('editor:pickers.loadError', { reason: errorText(connections.error) }) : (whose ?? hint)}
       error={missing ? t('editor:pickers.missing') : warn}
     >
       <select

@@ -14,6 +14,7 @@ import { metaOf, serializeBot } from '../../editor/hooks/bot-meta';
 import { useBlockerGuard } from '../../editor/hooks/use-blocker-guard';
 import { useEditorShortcuts } from '../../editor/hooks/use-editor-shortcuts';
 import { useRunTracking } from '../../editor/hooks/use-run-tracking';
+import { ReadOnlyContext } from '../../editor/hooks/read-only';
 import { useSaveBot } from '../../editor/hooks/use-save-bot';
 import { InspectorPanel } from '../../editor/inspector/inspector-panel';
 import { NodePalette } from '../../editor/palette/node-palette';
@@ -21,7 +22,8 @@ import { selectSelectedNodeId, editorStore, useEditorStore } from '../../editor/
 import { EditorToolbar } from '../../editor/toolbar/editor-toolbar';
 import { IssuesPanel } from '../../editor/toolbar/issues-panel';
 import { RunBanner } from '../../editor/toolbar/run-banner';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { can, useRole } from '../../session/roles';
+import { Alert, ErrorState, LoadingState } from '../../ui/states';
 import { toast } from '../../ui/toast';
 import type { Bot } from '@bm/contract';
 
@@ -35,7 +37,7 @@ function useLoadBot(bot: Bot | undefined) {
   }, [bot]);
 }
 
-function EditorWorkspace({ botId }: { botId: string }) {
+function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean }) {
   const [params, setParams] = useSearchParams();
   const runId = params.get('run');
   const save = useSaveBot(botId);
@@ -46,8 +48,8 @@ function EditorWorkspace({ botId }: { botId: string }) {
 
   const guard = useBlockerGuard();
   const doSave = useCallback(() => {
-    if (!save.isPending && guard('save')) save.mutate();
-  }, [save, guard]);
+    if (!readOnly && !save.isPending && guard('save')) save.mutate();
+  }, [save, guard, readOnly]);
   useEditorShortcuts(doSave);
 
   const start = useMutation({
@@ -83,16 +85,23 @@ function EditorWorkspace({ botId }: { botId: string }) {
     [addNode, screenToFlowPosition],
   );
 
+  const { t } = useTranslation();
   return (
     <div className="editor">
-      <EditorToolbar
-        onSave={doSave}
-        saving={save.isPending}
-        onRun={(input) => guard('run') && start.mutate(input)}
-        starting={start.isPending}
-      />
-      <div className="editor-body">
-        <NodePalette onAdd={onAdd} />
+      {readOnly ? (
+        <div className="editor-readonly" data-testid="read-only">
+          <Alert kind="info">{t('teams:roleGate.viewBot')}</Alert>
+        </div>
+      ) : (
+        <EditorToolbar
+          onSave={doSave}
+          saving={save.isPending}
+          onRun={(input) => guard('run') && start.mutate(input)}
+          starting={start.isPending}
+        />
+      )}
+      <div className={readOnly ? 'editor-body read-only' : 'editor-body'}>
+        {!readOnly && <NodePalette onAdd={onAdd} />}
         <EditorCanvas containerRef={canvasRef}>
           <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />
           <IssuesPanel />
@@ -111,6 +120,9 @@ export default function BotEditorPage() {
   const loadedId = useEditorStore((s) => s.botId);
   const dirty = useEditorStore((s) => s.dirty);
   const { t } = useTranslation();
+  // The bot's own workspace decides (a link may open a bot of a workspace other than the current one).
+  const role = useRole(bot.data?.workspaceId);
+  const readOnly = !can(role, 'bots.write');
 
   useEffect(() => {
     if (nodeTypes.data) setCatalogue(nodeTypes.data);
@@ -131,7 +143,9 @@ export default function BotEditorPage() {
   if (loadedId !== botId) return <LoadingState />;
   return (
     <ReactFlowProvider>
-      <EditorWorkspace botId={botId!} />
+      <ReadOnlyContext.Provider value={readOnly}>
+        <EditorWorkspace botId={botId!} readOnly={readOnly} />
+      </ReadOnlyContext.Provider>
     </ReactFlowProvider>
   );
 }

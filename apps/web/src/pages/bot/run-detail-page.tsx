@@ -6,6 +6,7 @@ import { useBot } from '../../api/use-bot';
 import { useNodeTypes } from '../../api/use-node-types';
 import { queryKeys } from '../../api/query-keys';
 import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
+import { can, useRole } from '../../session/roles';
 import { Button } from '../../ui/button';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
@@ -33,6 +34,9 @@ export function RunDetailPage() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.runs(botId!) });
   };
   const cancel = useMutation({ mutationFn: () => runsApi.cancel(runId!), onSuccess: refresh });
+  // Cancelling and resuming are an editor's; a viewer sees why the buttons do nothing.
+  const mayRun = can(useRole(useBot(botId).data?.workspaceId), 'runs.start');
+  const gate = mayRun ? {} : { disabled: true, title: t('teams:roleGate.editorsRun') };
   const navigate = useNavigate();
   const resume = useMutation({
     mutationFn: () => runsApi.resume(runId!),
@@ -97,7 +101,7 @@ export function RunDetailPage() {
               <Icon name="flow" /> {t('pages:runDetail.showOnCanvas')}
             </Link>
             {active && (
-              <Button size="sm" variant="danger" icon="stop" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+              <Button size="sm" variant="danger" icon="stop" loading={cancel.isPending} onClick={() => cancel.mutate()} {...gate}>
                 {t('pages:runDetail.cancel')}
               </Button>
             )}
@@ -109,6 +113,7 @@ export function RunDetailPage() {
                 loading={resume.isPending}
                 onClick={() => resume.mutate()}
                 title={t('pages:runDetail.resumeTitle')}
+                {...gate}
               >
                 {t('pages:runDetail.resume')}
               </Button>

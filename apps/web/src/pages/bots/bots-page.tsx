@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { botsApi } from '../../api/bots';
 import type { Bot as BotSummary } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
+import { can } from '../../session/roles';
 import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { ConfirmButton } from '../../ui/confirm-button';
@@ -19,7 +20,7 @@ import { Alert } from '../../ui/states';
 import { CreateBotDialog } from './create-bot-dialog';
 import { GettingStarted } from './getting-started';
 
-function BotCard({ bot }: { bot: BotSummary }) {
+function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
   const remove = useMutation({
@@ -46,15 +47,17 @@ function BotCard({ bot }: { bot: BotSummary }) {
         <span>{t('pages:bots.updated', { when: formatRelative(bot.updatedAt) })}</span>
       </div>
       <div className="actions">
-        <ConfirmButton
-          size="sm"
-          variant="ghost"
-          icon="trash"
-          aria-label={t('pages:bots.deleteLabel', { name: bot.name })}
-          title={t('pages:bots.deleteTitle')}
-          loading={remove.isPending}
-          onConfirm={() => remove.mutate()}
-        />
+        {mayWrite && (
+          <ConfirmButton
+            size="sm"
+            variant="ghost"
+            icon="trash"
+            aria-label={t('pages:bots.deleteLabel', { name: bot.name })}
+            title={t('pages:bots.deleteTitle')}
+            loading={remove.isPending}
+            onConfirm={() => remove.mutate()}
+          />
+        )}
       </div>
     </article>
   );
@@ -68,8 +71,15 @@ export function BotsPage() {
   const connections = useConnections();
   const hasConnection = (connections.data ?? []).some((c) => c.isActive);
 
+  const mayWrite = can(current?.role, 'bots.write');
   const newButton = (
-    <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
+    <Button
+      variant="primary"
+      icon="plus"
+      onClick={() => setCreating(true)}
+      disabled={!mayWrite}
+      title={mayWrite ? undefined : t('teams:roleGate.editorsOnly')}
+    >
       {t('pages:bots.new')}
     </Button>
   );
@@ -100,7 +110,7 @@ export function BotsPage() {
           )}
           <div className="bot-grid">
             {bots.data.map((bot) => (
-              <BotCard key={bot.id} bot={bot} />
+              <BotCard key={bot.id} bot={bot} mayWrite={mayWrite} />
             ))}
           </div>
         </div>

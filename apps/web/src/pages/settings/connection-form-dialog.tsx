@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { llmConnectionsApi } from '../../api/llm-connections';
 import type { LlmConnection, LlmConnectionPatch, LlmProvider } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
+import { can } from '../../session/roles';
 import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
@@ -192,7 +193,8 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
           onChange={(e) => setModelDefault(e.target.value)}
         />
       </Field>
-      {workspace && !workspace.personal && (
+      {/* Sharing decides whose money the workspace spends: an admin's or owner's choice (the server agrees). */}
+      {workspace && !workspace.personal && can(workspace.role, 'connections.share') && (
         <div className="field">
           <label className="checkbox">
             <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />

@@ -5,11 +5,15 @@ import { errorText } from '../../i18n/error-text';
 import { llmConnectionsApi } from '../../api/llm-connections';
 import type { LlmConnection } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
+import { useMemberNames } from '../../api/use-members';
+import { can } from '../../session/roles';
+import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { ConfirmButton } from '../../ui/confirm-button';
 import { Switch } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import type { ConnectionFocus } from '../../api/connection-fix';
+import { ownerText } from './connection-owner';
 import { ConnectionTestResultView } from './connection-test-result';
 import { providerLabel } from './providers';
 
@@ -42,6 +46,22 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
     onError,
   });
   const remove = useMutation({ mutationFn: () => llmConnectionsApi.remove(c.id), onSuccess: refresh, onError });
+  const share = useMutation({
+    mutationFn: (shared: boolean) => llmConnectionsApi.update(c.id, { shared }),
+    onSuccess: (saved) => {
+      toast.info(
+        saved.shared ? t('teams:connections.nowShared', { name: saved.name }) : t('teams:connections.nowPersonal', { name: saved.name }),
+      );
+      return refresh();
+    },
+    onError,
+  });
+  const { current } = useWorkspace();
+  const names = useMemberNames();
+  // Sharing decides who spends this key: admins and owners of a team workspace decide it.
+  const mayShare = !!current && !current.personal && can(current.role, 'connections.share');
+  // A test call spends the owner's money: editors and up only (the server refuses viewers too).
+  const mayTest = c.ownedByMe || can(current?.role, 'connections.test');
   // A teammate's shared connection can be used and tested, but only its owner (or an admin) changes it.
   const readOnly = c.ownedByMe === false;
   const ownerHint = readOnly ? t('settings:connection.readOnly') : undefined;
@@ -56,7 +76,10 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
               <h3 className="truncate">{c.name}</h3>
               <span className="badge badge-accent">{providerLabel(c.provider)}</span>
               {!c.isActive && <span className="badge">{t('settings:connection.inactive')}</span>}
-              {c.shared && <span className="badge">{t('settings:connection.shared')}</span>}
+              {c.shared && <span className="badge badge-accent">{t('settings:connection.shared')}</span>}
+              <span className="small muted" data-testid="connection-owner">
+                {ownerText(c, names)}
+              </span>
             </div>
             <div className="row-wrap small muted">
               <span>
@@ -88,13 +111,26 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
           </label>
         </div>
         <div className="row">
-          <Button size="sm" icon="zap" loading={test.isPending} onClick={() => test.mutate()}>
+          <Button
+            size="sm"
+            icon="zap"
+            loading={test.isPending}
+            onClick={() => test.mutate()}
+            disabled={!mayTest}
+            title={mayTest ? undefined : t('teams:roleGate.editorsTest')}
+          >
             {t('settings:connection.test')}
           </Button>
           <Button size="sm" icon="edit" onClick={() => onEdit()} disabled={readOnly} title={ownerHint}>
             {t('settings:connection.edit')}
           </Button>
           <span className="spacer" />
+          {mayShare && (
+            <label className="row small muted" style={{ cursor: 'pointer' }}>
+              {t('teams:connections.share')}
+              <Switch checked={c.shared} label={t('teams:connections.shareLabel', { name: c.name })} onChange={(v) => share.mutate(v)} />
+            </label>
+          )}
           {readOnly ? (
             <span className="small muted">{ownerHint}</span>
           ) : (

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useConnections } from '../../api/use-connections';
+import { can } from '../../session/roles';
+import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { PageHeader } from '../../ui/page-header';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -29,8 +31,16 @@ export function ConnectionsPage() {
     setAdding(false);
     if (editId) setParams({}, { replace: true });
   };
+  // Viewers use what is shared with them; adding a connection (a key to spend) is an editor's.
+  const mayCreate = can(useWorkspace().current?.role, 'connections.create');
   const add = (
-    <Button variant="primary" icon="plus" onClick={() => setAdding(true)}>
+    <Button
+      variant="primary"
+      icon="plus"
+      onClick={() => setAdding(true)}
+      disabled={!mayCreate}
+      title={mayCreate ? undefined : t('teams:roleGate.editorsConnect')}
+    >
       {t('settings:connections.add')}
     </Button>
   );
