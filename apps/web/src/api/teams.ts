@@ -1,7 +1,7 @@
 import { contract, type InvitableRole, type Role } from '@bm/contract';
 import { call } from './http';
 
-const { workspaces, members, invitations, audit } = contract;
+const { workspaces, members, invitations, audit, account } = contract;
 
 /** Team workspaces: the workspaces, their members, invitations and audit log. */
 export const teamsApi = {
@@ -18,5 +18,7 @@ export const teamsApi = {
   revoke: (invitationId: string) => call(invitations.revoke, { params: { id: invitationId } }),
   preview: (token: string) => call(invitations.preview, { body: { token } }),
   accept: (token: string) => call(invitations.accept, { body: { token } }),
+  /** A one-time link for a member to set a new password (shown once; mailed when SMTP is set). */
+  passwordReset: (id: string, userId: string) => call(account.createPasswordReset, { params: { id, userId } }),
   audit: (id: string, query: { cursor?: string; action?: string }) => call(audit.list, { params: { id }, query }),
 };

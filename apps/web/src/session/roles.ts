@@ -31,6 +31,9 @@ export function can(role: Role | undefined, permission: UiPermission): boolean {
 }
 
 /** May `actor` change or remove a member who has `target` (to `next`)? Owners only for owners. */
+/** Whether one role is above another (a reset link is only for members below the caller). */
+export const outranks = (actor: Role | undefined, target: Role) => actor !== undefined && RANK[actor] > RANK[target];
+
 export function mayManageMember(actor: Role | undefined, target: Role, next?: Role): boolean {
   return can(actor, 'workspace.manage') || (can(actor, 'members.manage') && target !== 'owner' && next !== 'owner');
 }

@@ -1,16 +1,18 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Member, Role, Workspace } from '@bm/contract';
+import type { Member, PasswordResetLink, Role, Workspace } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
 import { teamsApi } from '../../api/teams';
 import { errorText } from '../../i18n/error-text';
 import { useSession } from '../../session/use-session';
 import { useWorkspacesChanged } from '../../session/use-workspaces-changed';
 import { useWorkspace } from '../../session/workspace';
-import { can, mayManageMember, ROLE_KEYS, ROLES } from '../../session/roles';
+import { can, mayManageMember, outranks, ROLE_KEYS, ROLES } from '../../session/roles';
 import { ConfirmButton } from '../../ui/confirm-button';
-import { ErrorState, LoadingState } from '../../ui/states';
+import { CopyField } from '../../ui/copy-button';
+import { Alert, ErrorState, LoadingState } from '../../ui/states';
 import { formatDateTime, formatRelative } from '../../ui/time';
 import { toast } from '../../ui/toast';
 
@@ -55,6 +57,13 @@ export function MembersList({ workspace }: { workspace: Workspace }) {
     },
     onError,
   });
+  // The last reset link made here: shown once, to copy (the server keeps only its hash).
+  const [resetLink, setResetLink] = useState<(PasswordResetLink & { name: string }) | null>(null);
+  const reset = useMutation({
+    mutationFn: (m: Member) => teamsApi.passwordReset(id, m.userId),
+    onSuccess: (link, m) => setResetLink({ ...link, name: m.name || m.email }),
+    onError,
+  });
   const transfer = useMutation({
     mutationFn: (m: Member) => teamsApi.transfer(id, m.userId),
     onSuccess: async (res, m) => {
@@ -72,6 +81,17 @@ export function MembersList({ workspace }: { workspace: Workspace }) {
   const lastOwner = members.data.filter((m) => m.role === 'owner').length === 1 && myRole === 'owner';
   return (
     <div className="card">
+      {resetLink && (
+        <div data-testid="reset-link" style={{ marginBottom: 12 }}>
+          <Alert kind="success" title={t('teams:members.resetCreated', { name: resetLink.name })}>
+            <div className="stack" style={{ gap: 8 }}>
+              <span>{resetLink.emailed ? t('teams:members.resetEmailed') : t('teams:members.resetNotEmailed')}</span>
+              <CopyField value={resetLink.url} label={t('teams:members.resetLink')} />
+              <strong>{t('teams:invite.shownOnce')}</strong>
+            </div>
+          </Alert>
+        </div>
+      )}
       <table className="table" data-testid="members">
         <thead>
           <tr>
@@ -133,6 +153,18 @@ export function MembersList({ workspace }: { workspace: Workspace }) {
                         onConfirm={() => transfer.mutate(m)}
                       >
                         {t('teams:members.transfer')}
+                      </ConfirmButton>
+                    )}
+                    {!self && can(myRole, 'members.manage') && outranks(myRole, m.role) && (
+                      <ConfirmButton
+                        size="sm"
+                        variant="ghost"
+                        icon="key"
+                        confirmLabel={t('teams:members.resetConfirm', { name: m.name || m.email })}
+                        loading={reset.isPending && reset.variables?.userId === m.userId}
+                        onConfirm={() => reset.mutate(m)}
+                      >
+                        {t('teams:members.reset')}
                       </ConfirmButton>
                     )}
                     {self ? (
