@@ -121,8 +121,12 @@ describe('connections in team workspaces', () => {
     expect(runs.map((r) => r.status)).toEqual(['failed']);
     expect(runs[0]!.error!.message).toMatch(/Pick a shared connection or one of your own/);
     expect(fake.requests).toHaveLength(0);
+    expect((await o.patch(`/api/schedules/${schedule.body.id}`, { paused: true })).status).toBe(200);
+    expect((await o.del(`/api/schedules/${schedule.body.id}`)).status).toBe(204);
     const events = (await o.get(`/api/workspaces/${ws}/audit?limit=200`)).body.events.map((ev: { action: string }) => ev.action);
-    expect(events).toEqual(expect.arrayContaining(['schedule.created', 'member.removed', 'connection.created']));
+    expect(events).toEqual(
+      expect.arrayContaining(['schedule.created', 'schedule.changed', 'schedule.deleted', 'member.removed', 'connection.created']),
+    );
   });
 
   it('deleting a workspace removes its schedules from Temporal and everything of it from the database', async () => {
