@@ -4,21 +4,23 @@ import enErrors from '../messages/en/errors.json';
 import enNodes from '../messages/en/nodes.json';
 import enPages from '../messages/en/pages.json';
 import enSettings from '../messages/en/settings.json';
+import enUsage from '../messages/en/usage.json';
 import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
 import koNodes from '../messages/ko/nodes.json';
 import koPages from '../messages/ko/pages.json';
 import koSettings from '../messages/ko/settings.json';
+import koUsage from '../messages/ko/usage.json';
 import type { Locale } from './locales';
 
 /**
  * Namespaces: `common` (shell, shared widgets, statuses), `pages` (bots, runs, results, triggers,
- * auth), `settings` (connections, tokens), `editor` (canvas, palette, inspector). `errors` is for
+ * auth), `settings` (connections, tokens), `usage` (costs, budgets, plan limits), `editor` (canvas, palette, inspector). `errors` is for
  * API error codes and `nodes` for the node catalogue's titles and descriptions; the server fills
  * those two, the web reads only the few client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'editor', 'errors', 'nodes'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'editor', 'usage', 'errors', 'nodes'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -27,6 +29,7 @@ export const sourceResources = {
   pages: enPages,
   settings: enSettings,
   editor: enEditor,
+  usage: enUsage,
   errors: enErrors,
   nodes: enNodes,
 };
@@ -36,5 +39,5 @@ type Tree = { [key: string]: string | Tree };
 
 export const resources: Record<Locale, Record<Namespace, Tree>> = {
   en: sourceResources,
-  ko: { common: koCommon, pages: koPages, settings: koSettings, editor: koEditor, errors: koErrors, nodes: koNodes },
+  ko: { common: koCommon, pages: koPages, settings: koSettings, editor: koEditor, usage: koUsage, errors: koErrors, nodes: koNodes },
 };

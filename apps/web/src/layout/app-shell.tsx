@@ -9,6 +9,7 @@ import { useSession } from '../session/use-session';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icons';
 import { HealthBanner } from './health-banner';
+import { canReadUsage } from '../pages/usage/money';
 
 function WorkspaceSwitcher() {
   const { workspaces, current, setCurrent } = useWorkspace();
@@ -79,6 +80,8 @@ export function AppShell() {
   const { pathname } = useLocation();
   const onBots = pathname === '/' || pathname.startsWith('/bots');
   const { t } = useTranslation();
+  // Costs and budgets are for editors and up (viewers get a 403 from the API).
+  const seesUsage = canReadUsage(useWorkspace().current?.role);
   return (
     <div className="app">
       <header className="topbar">
@@ -93,9 +96,11 @@ export function AppShell() {
             {t('common:nav.bots')}
           </NavLink>
           <NavLink to="/inbox">{t('common:nav.inbox')}</NavLink>
+          {seesUsage && <NavLink to="/usage">{t('usage:nav.usage')}</NavLink>}
           <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>
           <NavLink to="/settings/secrets">{t('common:nav.secrets')}</NavLink>
           <NavLink to="/settings/tokens">{t('common:nav.tokens')}</NavLink>
+          {seesUsage && <NavLink to="/settings/budgets">{t('usage:nav.budgets')}</NavLink>}
           <NavLink to="/settings/account">{t('common:nav.account')}</NavLink>
         </nav>
         <span className="spacer" />
