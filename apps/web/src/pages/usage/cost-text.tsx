@@ -30,6 +30,7 @@ export function NodeCost({ nodeRun }: { nodeRun: NodeRun }) {
       )}
       {price && !unpriced && (
         <span title={price.source}>
+          {'· '}
           {t('usage:node.price', {
             input: formatUsd(price.inputPerMTok),
             output: formatUsd(price.outputPerMTok),

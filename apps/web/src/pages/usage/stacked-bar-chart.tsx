@@ -16,7 +16,7 @@ export const SERIES_COLOURS = [
 ];
 
 const W = 760;
-const H = 220;
+const H = 190;
 const PAD = { left: 64, right: 8, top: 10, bottom: 24 };
 
 type Props = {
@@ -89,7 +89,7 @@ export function StackedBarChart({ days, series, format, label, testId }: Props) 
           );
         })}
       </svg>
-      {series.length > 1 && (
+      {series.some((s) => s.label) && (
         <div className="usage-legend">
           {series.map((s, si) => (
             <span key={s.key}>

@@ -81,7 +81,7 @@ describe('usage CSV export', async () => {
     expect(usageCsv([row, { ...row, key: 'b2', label: null }], 'bot')).toBe(
       'bot,id,runs,calls,input_tokens,output_tokens,cached_tokens,cost_usd\r\n' +
         '"Daily, ""news""",b1,2,3,10,20,0,0.000123\r\n' +
-        ',b2,2,3,10,20,0,0.000123\r\n',
+        'b2,b2,2,3,10,20,0,0.000123\r\n',
     );
   });
 });

@@ -16,11 +16,11 @@ const TITLES = {
   member: 'usage:table.member',
 } as const;
 
-/** The CSV of a table: the same rows as on screen, raw numbers (full precision USD) for spreadsheets. */
+/** The CSV of a table: the same rows as on screen, raw numbers (full precision USD) for spreadsheets. Models have no label: their key is the name. */
 export function usageCsv(rows: Row[], nameHeader: string): string {
   return toCsv(
     [nameHeader, 'id', 'runs', 'calls', 'input_tokens', 'output_tokens', 'cached_tokens', 'cost_usd'],
-    rows.map((r) => [r.label ?? '', r.key, r.runs, r.calls, r.inputTokens, r.outputTokens, r.cachedTokens, r.costUsd]),
+    rows.map((r) => [r.label ?? r.key, r.key, r.runs, r.calls, r.inputTokens, r.outputTokens, r.cachedTokens, r.costUsd]),
   );
 }
 
@@ -60,7 +60,7 @@ export function UsageTable({ group, rows, range }: { group: TableGroup; rows: Ro
             {rows.map((r) => (
               <tr key={r.key}>
                 <td className="truncate" style={{ maxWidth: 280 }} title={r.key}>
-                  {r.label ?? t('usage:table.unnamed')}
+                  {r.label ?? (group === 'model' && r.key ? r.key : t('usage:table.unnamed'))}
                 </td>
                 <td className="num">{f.number(r.runs)}</td>
                 <td className="num">{f.number(r.calls)}</td>
