@@ -131,6 +131,16 @@ describe('usage, cost and budgets in Chromium', () => {
     expect(await cost.textContent()).toContain('connection price');
     await shot('run-node-cost');
 
+    // Before a manual run: the estimate from the prompt sizes at the connection's price.
+    await page.goto(`${server.url}/bots/${bot.body.id}`);
+    await page.getByRole('button', { name: 'Run with input…' }).click();
+    const estimate = page.getByTestId('run-estimate');
+    await estimate.waitFor();
+    // "Write about {{ input.topic }}" + the input's JSON: a few tokens in at $1, 1 024 out at $2 per million ≈ $0.0021.
+    expect(await estimate.textContent()).toMatch(/^Estimated cost: about \$0\.002\d* \(\d+ tokens in, up to 1,024 out\)/);
+    await shot('run-estimate');
+    await page.keyboard.press('Escape');
+
     // Budgets: the bar of the bot's budget and the plan's limits.
     await page.getByRole('link', { name: 'Budgets' }).click();
     const row = page.getByTestId('budget-row');
