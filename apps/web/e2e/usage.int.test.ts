@@ -99,8 +99,6 @@ describe('usage, cost and budgets in Chromium', () => {
       const run = await api('POST', `/api/bots/${bot.body.id}/runs`, { input: { topic: 'tea' }, wait: 30 });
       expect([run.status, run.body.status]).toEqual([200, 'succeeded']);
     }
-    const budget = await api('POST', '/api/budgets', { scope: 'bot', targetId: bot.body.id, period: 'month', limitUsd: 0.01, softPercent: 50, action: 'stop' });
-    expect(budget.status).toBe(201);
 
     // The Usage page: a cost chart with bars, a tokens chart, and the bot's row with its cost.
     await page.goto(server.url + '/');
@@ -141,10 +139,20 @@ describe('usage, cost and budgets in Chromium', () => {
     await shot('run-estimate');
     await page.keyboard.press('Escape');
 
-    // Budgets: the bar of the bot's budget and the plan's limits.
+    // Budgets: an owner adds one for the bot; its bar shows this month's spend; the plan's limits below.
     await page.getByRole('link', { name: 'Budgets' }).click();
+    await page.getByText('No budgets yet').waitFor();
+    await page.getByRole('button', { name: 'Add budget' }).click();
+    await page.getByLabel('Applies to').selectOption('bot');
+    await page.getByLabel('Which one').selectOption({ label: 'Tea writer' });
+    await page.getByLabel('Limit (USD)').fill('0.01');
+    await page.getByLabel('Notify at (% of the limit)').fill('50');
+    await page.getByLabel('When the limit is reached').selectOption('stop');
+    await shot('budget-form');
+    await page.getByRole('button', { name: 'Save' }).click();
     const row = page.getByTestId('budget-row');
     await row.waitFor();
+    expect(await row.textContent()).toContain('Stop');
     expect(await row.textContent()).toContain('Tea writer');
     expect(await row.textContent()).toContain('$0.0024 spent');
     await page.getByTestId('plan-limits').waitFor();

@@ -8,7 +8,8 @@ import { useWorkspace } from '../../session/workspace';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { stackDays } from './bars';
-import { formatUsd } from './money';
+import { NotFoundPage } from '../not-found-page';
+import { canReadUsage, formatUsd } from './money';
 import { RangePicker } from './range-picker';
 import { daysOf, presetRange, type DayRange } from './range';
 import { StackedBarChart } from './stacked-bar-chart';
@@ -21,7 +22,13 @@ const TABLES = ['bot', 'model', 'connection', 'member'] as const;
 const byDay = (res: UsageResponse | undefined, pick: (r: UsageResponse['rows'][number]) => number) =>
   new Map((res?.rows ?? []).map((r) => [r.key.slice(0, 10), pick(r)]));
 
+/** Usage is for editors and up: viewers get the not-found page, as for any page they may not open. */
 export function UsagePage() {
+  const role = useWorkspace().current?.role;
+  return canReadUsage(role) ? <UsageView /> : <NotFoundPage />;
+}
+
+function UsageView() {
   const { t } = useTranslation();
   const workspaceId = useWorkspace().current?.id;
   const [range, setRange] = useState<DayRange>(() => presetRange('thisMonth'));
