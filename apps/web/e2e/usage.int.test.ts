@@ -65,7 +65,9 @@ describe('usage, cost and budgets in Chromium', () => {
 
   it('shows what two runs cost on the Usage page, the runs list, the node and the budgets', async () => {
     onTestFailed(() => shot('failed-usage').then(() => undefined));
-    expect((await api('POST', '/api/auth/signup', { email: 'grace@example.com', password: 'correct horse battery', name: 'Grace' })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/auth/signup', { email: 'grace@example.com', password: 'correct horse battery', name: 'Grace' })).status,
+    ).toBe(201);
     // The connection's own price: 1 000 in × $1 + 100 out × $2 per million = $0.0012 a call.
     const conn = await api('POST', '/api/llm-connections', {
       provider: 'openai',

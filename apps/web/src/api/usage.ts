@@ -13,8 +13,7 @@ export const usageApi = {
   prices: () => call(usage.prices),
   budgets: (workspaceId: string | undefined) => call(budgets.list, { query: { workspaceId } }),
   createBudget: (body: z.input<typeof contract.budgets.create.body>) => call(budgets.create, { body }),
-  updateBudget: (id: string, body: z.input<typeof contract.budgets.update.body>) =>
-    call(budgets.update, { params: { id }, body }),
+  updateBudget: (id: string, body: z.input<typeof contract.budgets.update.body>) => call(budgets.update, { params: { id }, body }),
   removeBudget: (id: string) => call(budgets.remove, { params: { id } }),
   limits: (workspaceId: string) => call(plans.limits, { params: { id: workspaceId } }),
 };

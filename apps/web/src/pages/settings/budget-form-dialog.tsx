@@ -34,8 +34,7 @@ export function BudgetFormDialog({ workspaceId, existing, bots, connections, onC
     mutationFn: () => {
       const limitUsd = Number(limit);
       const softPercent = soft.trim() === '' ? undefined : Number(soft);
-      if (existing)
-        return usageApi.updateBudget(existing.id, { period, limitUsd, softPercent: softPercent ?? null, action });
+      if (existing) return usageApi.updateBudget(existing.id, { period, limitUsd, softPercent: softPercent ?? null, action });
       return usageApi.createBudget({
         workspaceId,
         scope,

@@ -21,7 +21,11 @@ import { BudgetFormDialog } from './budget-form-dialog';
 import { PlanLimits } from './plan-limits';
 import '../usage/usage.css';
 
-const SCOPE = { workspace: 'usage:budgets.scopeWorkspace', bot: 'usage:budgets.scopeBot', connection: 'usage:budgets.scopeConnection' } as const;
+const SCOPE = {
+  workspace: 'usage:budgets.scopeWorkspace',
+  bot: 'usage:budgets.scopeBot',
+  connection: 'usage:budgets.scopeConnection',
+} as const;
 const PERIOD = { day: 'usage:budgets.periodDay', month: 'usage:budgets.periodMonth' } as const;
 const ACTION = { notify: 'usage:budgets.actionNotify', stop: 'usage:budgets.actionStop' } as const;
 

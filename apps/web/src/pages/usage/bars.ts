@@ -45,5 +45,5 @@ export function stackDays(
 export function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((m) => m * p).find((v) => v >= max) ?? 10 * p);
+  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= max) ?? 10 * p;
 }

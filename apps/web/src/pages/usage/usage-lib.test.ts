@@ -16,9 +16,16 @@ describe('money', () => {
 
 describe('csv', () => {
   it('quotes what must be quoted and neutralises formulas', () => {
-    expect(toCsv(['name', 'cost'], [['a, "b"', 0.5], ['=HYPERLINK()', null], ['봇', 1]])).toBe(
-      'name,cost\r\n"a, ""b""",0.5\r\n\'=HYPERLINK(),\r\n봇,1\r\n',
-    );
+    expect(
+      toCsv(
+        ['name', 'cost'],
+        [
+          ['a, "b"', 0.5],
+          ['=HYPERLINK()', null],
+          ['봇', 1],
+        ],
+      ),
+    ).toBe('name,cost\r\n"a, ""b""",0.5\r\n\'=HYPERLINK(),\r\n봇,1\r\n');
   });
   it('keeps negative numbers as numbers', () => {
     expect(toCsv(['n'], [[-1]])).toBe('n\r\n-1\r\n');
@@ -77,7 +84,16 @@ describe('ranges', () => {
 describe('usage CSV export', async () => {
   const { usageCsv } = await import('./usage-table');
   it('has the table rows with full-precision cost and the id', () => {
-    const row = { key: 'b1', label: 'Daily, "news"', runs: 2, calls: 3, inputTokens: 10, outputTokens: 20, cachedTokens: 0, costUsd: 0.000123 };
+    const row = {
+      key: 'b1',
+      label: 'Daily, "news"',
+      runs: 2,
+      calls: 3,
+      inputTokens: 10,
+      outputTokens: 20,
+      cachedTokens: 0,
+      costUsd: 0.000123,
+    };
     expect(usageCsv([row, { ...row, key: 'b2', label: null }], 'bot')).toBe(
       'bot,id,runs,calls,input_tokens,output_tokens,cached_tokens,cost_usd\r\n' +
         '"Daily, ""news""",b1,2,3,10,20,0,0.000123\r\n' +

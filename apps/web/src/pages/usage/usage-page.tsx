@@ -55,7 +55,11 @@ function UsageView() {
   const cost = useMemo(() => {
     const total = byDay(perDay.data, (r) => r.costUsd);
     if (stack === 'total' || botDays.some((q) => !q.data)) return stackDays(days, [{ key: 'total', label: '', byDay: total }], 1, '');
-    const series = topBots.map((b, i) => ({ key: b.key, label: b.label ?? t('usage:table.unnamed'), byDay: byDay(botDays[i]!.data, (r) => r.costUsd) }));
+    const series = topBots.map((b, i) => ({
+      key: b.key,
+      label: b.label ?? t('usage:table.unnamed'),
+      byDay: byDay(botDays[i]!.data, (r) => r.costUsd),
+    }));
     // Whatever the top bots do not account for (smaller bots) is "Other".
     const rest = new Map(days.map((d) => [d, Math.max(0, (total.get(d) ?? 0) - series.reduce((s, x) => s + (x.byDay.get(d) ?? 0), 0))]));
     const hasRest = [...rest.values()].some((v) => v > 1e-12);
@@ -65,11 +69,11 @@ function UsageView() {
 
   const tokens = useMemo(() => {
     const stacked = stackDays(
-        days,
-        [
-          { key: 'in', label: t('usage:chart.input'), byDay: byDay(perDay.data, (r) => r.inputTokens) },
-          { key: 'out', label: t('usage:chart.output'), byDay: byDay(perDay.data, (r) => r.outputTokens) },
-        ],
+      days,
+      [
+        { key: 'in', label: t('usage:chart.input'), byDay: byDay(perDay.data, (r) => r.inputTokens) },
+        { key: 'out', label: t('usage:chart.output'), byDay: byDay(perDay.data, (r) => r.outputTokens) },
+      ],
       2,
       '',
     );
@@ -141,7 +145,10 @@ function UsageView() {
                       days={cost.days}
                       series={cost.series}
                       format={formatUsd}
-                      label={t('usage:chart.costLabel', { days: days.length, max: formatUsd(Math.max(0, ...cost.days.map((d) => d.total))) })}
+                      label={t('usage:chart.costLabel', {
+                        days: days.length,
+                        max: formatUsd(Math.max(0, ...cost.days.map((d) => d.total))),
+                      })}
                     />
                   </div>
                 </section>
