@@ -141,6 +141,17 @@ describe('usage, cost and budgets in Chromium', () => {
     await shot('run-estimate');
     await page.keyboard.press('Escape');
 
+    // The connection's own price is in its form, and can be changed there.
+    await page.getByRole('link', { name: 'LLM connections' }).click();
+    await page.getByTestId('connection').getByRole('button', { name: 'Edit' }).click();
+    const prices = page.getByTestId('prices-editor');
+    expect(await prices.getByLabel('Model').inputValue()).toBe('fake-model-1');
+    await prices.getByLabel('Output $ / M tokens').fill('4');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(async () => (await api('GET', '/api/llm-connections')).body.connections[0].prices)
+      .toEqual({ 'fake-model-1': { inputPerMTok: 1, outputPerMTok: 4 } });
+
     // Budgets: an owner adds one for the bot; its bar shows this month's spend; the plan's limits below.
     await page.getByRole('link', { name: 'Budgets' }).click();
     await page.getByText('No budgets yet').waitFor();

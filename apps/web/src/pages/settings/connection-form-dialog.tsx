@@ -11,6 +11,7 @@ import { Modal } from '../../ui/modal';
 import { ErrorAlert } from '../../ui/states';
 import type { ConnectionFocus } from '../../api/connection-fix';
 import { PROVIDER_ORDER, PROVIDERS, providerLabel } from './providers';
+import { PricesEditor, priceRows, pricesOf } from '../usage/prices-editor';
 
 function validUrl(text: string): boolean {
   try {
@@ -43,6 +44,8 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
   const [modelDefault, setModelDefault] = useState(existing?.modelDefault ?? '');
   const [shared, setShared] = useState(existing?.shared ?? false);
   const [touched, setTouched] = useState(false);
+  const [prices, setPrices] = useState(() => priceRows(existing?.prices));
+  const ownPrices = pricesOf(prices);
   const info = PROVIDERS[provider];
   const label = providerLabel(provider);
 
@@ -56,6 +59,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
           ? t('settings:form.baseUrlInvalid')
           : undefined,
     modelDefault: !modelDefault.trim() ? t('settings:form.modelRequired') : undefined,
+    prices: ownPrices.invalid ? t('usage:prices.invalid') : undefined,
   };
   const valid = !Object.values(errors).some(Boolean);
 
@@ -65,6 +69,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
         const patch: LlmConnectionPatch = { name: name.trim(), baseUrl: baseUrl.trim() || null, modelDefault: modelDefault.trim() };
         if (shared !== existing.shared) patch.shared = shared;
         if (apiKey.trim()) patch.apiKey = apiKey.trim();
+        if (JSON.stringify(ownPrices.prices) !== JSON.stringify(existing.prices ?? null)) patch.prices = ownPrices.prices;
         return llmConnectionsApi.update(existing.id, patch);
       }
       return llmConnectionsApi.create({
@@ -75,6 +80,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
         ...(shared ? { shared } : {}),
         ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+        ...(ownPrices.prices ? { prices: ownPrices.prices } : {}),
       });
     },
     onSuccess: async (saved) => {
@@ -192,6 +198,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
           onChange={(e) => setModelDefault(e.target.value)}
         />
       </Field>
+      <PricesEditor rows={prices} onChange={setPrices} error={show(errors.prices)} />
       {workspace && !workspace.personal && (
         <div className="field">
           <label className="checkbox">

@@ -101,3 +101,20 @@ describe('usage CSV export', async () => {
     );
   });
 });
+
+describe('connection prices', async () => {
+  const { priceRows, pricesOf } = await import('./prices-editor');
+  it('round-trips rows and drops rows without a model', () => {
+    const prices = { 'gpt-x': { inputPerMTok: 1, outputPerMTok: 2.5 } };
+    expect(pricesOf(priceRows(prices))).toEqual({ prices, invalid: false });
+    expect(pricesOf([{ model: ' ', input: '', output: '' }])).toEqual({ prices: null, invalid: false });
+  });
+  it('refuses a missing or negative number', () => {
+    expect(pricesOf([{ model: 'm', input: '1', output: '' }]).invalid).toBe(true);
+    expect(pricesOf([{ model: 'm', input: '-1', output: '1' }]).invalid).toBe(true);
+    expect(pricesOf([{ model: 'm', input: '0', output: '0' }])).toEqual({
+      prices: { m: { inputPerMTok: 0, outputPerMTok: 0 } },
+      invalid: false,
+    });
+  });
+});
