@@ -147,6 +147,7 @@ describe('usage, cost and budgets in Chromium', () => {
     const prices = page.getByTestId('prices-editor');
     expect(await prices.getByLabel('Model').inputValue()).toBe('fake-model-1');
     await prices.getByLabel('Output $ / M tokens').fill('4');
+    await shot('connection-prices');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect
       .poll(async () => (await api('GET', '/api/llm-connections')).body.connections[0].prices)

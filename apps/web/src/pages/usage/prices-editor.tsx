@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
+import './usage.css';
 
 /** One row of a connection's own prices; numbers stay text while typed so "0." can be entered. */
 export type PriceRow = { model: string; input: string; output: string };
@@ -31,10 +32,18 @@ export function PricesEditor({ rows, onChange, error }: { rows: PriceRow[]; onCh
   const id = useId();
   const set = (i: number, patch: Partial<PriceRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <fieldset className="field" data-testid="prices-editor">
+    <fieldset className="field prices-editor" data-testid="prices-editor">
       <legend className="field-label">{t('usage:prices.title')}</legend>
+      {rows.length > 0 && (
+        <div className="prices-grid small muted" aria-hidden="true">
+          <span>{t('usage:prices.model')}</span>
+          <span>{t('usage:prices.input')}</span>
+          <span>{t('usage:prices.output')}</span>
+          <span />
+        </div>
+      )}
       {rows.map((r, i) => (
-        <div className="row" key={i}>
+        <div className="prices-grid" key={i}>
           <input
             className="input"
             aria-label={t('usage:prices.model')}
