@@ -186,6 +186,15 @@ describe('Bot Manager in Korean and English', () => {
     await page.getByLabel(t('settings:tokens.newToken')).waitFor();
     await shot('13-tokens');
     await check('tokens');
+    // Costs: the usage page (the run above called the fake model) and the budgets page with the plan.
+    await nav.getByRole('link', { name: t('usage:nav.usage') }).click();
+    await page.getByTestId('usage-totals').waitFor();
+    await shot('13a-usage');
+    await check('usage');
+    await nav.getByRole('link', { name: t('usage:nav.budgets') }).click();
+    await page.getByTestId('plan-limits').waitFor();
+    await shot('13b-budgets');
+    await check('budgets');
     await nav.getByRole('link', { name: t('common:nav.bots'), exact: true }).click();
     await page.getByTestId('bot-card').first().waitFor();
     await shot('14-bots');

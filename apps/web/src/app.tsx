@@ -20,6 +20,8 @@ import { SecretsPage } from './pages/settings/secrets-page';
 import { TokensPage } from './pages/settings/tokens-page';
 import { AuditPage } from './pages/team/audit-page';
 import { MembersPage } from './pages/team/members-page';
+import { BudgetsPage } from './pages/settings/budgets-page';
+import { UsagePage } from './pages/usage/usage-page';
 import { RequireAuth } from './session/require-auth';
 import { LoadingState } from './ui/states';
 import { Toasts } from './ui/toast';
@@ -64,6 +66,8 @@ export const router = createBrowserRouter(
             <Route path="triggers" element={<TriggersPage />} />
           </Route>
           <Route path="inbox" element={<InboxPage />} />
+          <Route path="usage" element={<UsagePage />} />
+          <Route path="settings/budgets" element={<BudgetsPage />} />
           <Route path="settings/connections" element={<ConnectionsPage />} />
           <Route path="settings/secrets" element={<SecretsPage />} />
           <Route path="settings/tokens" element={<TokensPage />} />

@@ -11,6 +11,7 @@ import { Button } from '../ui/button';
 import { Icon } from '../ui/icons';
 import { HealthBanner } from './health-banner';
 import { WorkspaceSwitcher } from './workspace-switcher';
+import { canReadUsage } from '../pages/usage/money';
 
 function UserMenu() {
   const user = useSession().data?.user;
@@ -58,6 +59,8 @@ export function AppShell() {
   const onBots = pathname === '/' || pathname.startsWith('/bots');
   const { t } = useTranslation();
   const { current } = useWorkspace();
+  // Costs and budgets are for editors and up (viewers get a 403 from the API).
+  const seesUsage = canReadUsage(current?.role);
   return (
     <div className="app">
       <header className="topbar">
@@ -73,6 +76,7 @@ export function AppShell() {
             {t('common:nav.bots')}
           </NavLink>
           <NavLink to="/inbox">{t('common:nav.inbox')}</NavLink>
+          {seesUsage && <NavLink to="/usage">{t('usage:nav.usage')}</NavLink>}
           <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>
           <NavLink to="/settings/secrets">{t('common:nav.secrets')}</NavLink>
           <NavLink to="/settings/tokens">{t('common:nav.tokens')}</NavLink>
@@ -80,6 +84,7 @@ export function AppShell() {
           {current && !current.personal && can(current.role, 'audit.read') && (
             <NavLink to="/settings/audit">{t('teams:nav.audit')}</NavLink>
           )}
+          {seesUsage && <NavLink to="/settings/budgets">{t('usage:nav.budgets')}</NavLink>}
           <NavLink to="/settings/account">{t('common:nav.account')}</NavLink>
         </nav>
         <span className="spacer" />

@@ -6,6 +6,7 @@ import { useBot } from '../api/use-bot';
 import { Icon, type IconName } from '../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { BotHeaderSlot } from './bot-header-slot';
+import { BotCostBadge } from '../pages/usage/bot-cost-badge';
 
 // The guard reads the editor store, which brings React Flow along: keep both out of the main chunk.
 const UnsavedChangesGuard = lazy(() => import('./unsaved-changes-guard').then((m) => ({ default: m.UnsavedChangesGuard })));
@@ -47,6 +48,7 @@ export function BotLayout() {
             {bot.data.name}
           </span>
           <span className="badge">{t('pages:botLayout.version', { version: bot.data.version })}</span>
+          <BotCostBadge botId={bot.data.id} />
         </div>
         <nav className="tabs" aria-label={t('pages:botLayout.tabsLabel')}>
           {TABS.map((tab) => (

@@ -11,6 +11,7 @@ import { JsonView } from '../../ui/json-view';
 import { Alert } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDuration } from '../../ui/time';
+import { NodeCost } from '../../pages/usage/cost-text';
 
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0);
 
@@ -51,6 +52,7 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
             : t('editor:runOutput.notStarted')}
         </span>
       </div>
+      <NodeCost nodeRun={nodeRun} />
       {error && (
         <Alert kind={nodeRun.status === 'skipped' ? 'info' : 'error'}>
           <div className="stack" style={{ gap: 6 }}>

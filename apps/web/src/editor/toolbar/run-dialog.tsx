@@ -5,6 +5,7 @@ import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { editorStore } from '../store/editor-store';
 import { parseRunInput, sampleInputText } from './run-input';
+import { RunCostEstimate } from '../../pages/usage/run-estimate';
 
 export function RunDialog({ onRun, onClose, busy }: { onRun: (input: unknown) => void; onClose: () => void; busy: boolean }) {
   const [text, setText] = useState(() => sampleInputText(editorStore.getState().nodes));
@@ -36,6 +37,7 @@ export function RunDialog({ onRun, onClose, busy }: { onRun: (input: unknown) =>
           placeholder='{ "topic": "…" }'
         />
       </Field>
+      <RunCostEstimate inputText={parsed.ok ? text : ''} />
     </Modal>
   );
 }

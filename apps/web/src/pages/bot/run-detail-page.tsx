@@ -17,6 +17,8 @@ import { formatDateTime, formatDuration } from '../../ui/time';
 import { RunNodeCard } from './run-node-card';
 import { inRunOrder } from './run-order';
 import { triggerLabel } from './trigger-labels';
+import { CostText } from '../usage/cost-text';
+import { UNPRICED } from '../usage/money';
 
 export function RunDetailPage() {
   const { botId, runId } = useParams();
@@ -147,6 +149,10 @@ export function RunDetailPage() {
             )}
             <dt>{t('pages:runDetail.tokens')}</dt>
             <dd>{tokens > 0 ? formatter().tokens(tokens) : '—'}</dd>
+            <dt>{t('usage:bot.runCost')}</dt>
+            <dd data-testid="run-detail-cost">
+              <CostText costUsd={r.costUsd} unpriced={r.costUsd === 0 && r.nodes.some((n) => n.price?.source === UNPRICED)} />
+            </dd>
           </dl>
         </div>
         {error && (

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
 import { formatDateTime, formatDuration, formatRelative } from '../../ui/time';
 import { triggerLabel } from './trigger-labels';
+import { CostText } from '../usage/cost-text';
 
 export function RunsPage() {
   const { botId } = useParams();
@@ -42,6 +43,7 @@ export function RunsPage() {
                 <th>{t('pages:runs.columns.duration')}</th>
                 <th>{t('pages:runs.columns.trigger')}</th>
                 <th>{t('pages:runs.columns.version')}</th>
+                <th className="num">{t('usage:bot.runCost')}</th>
                 <th>{t('pages:runs.columns.error')}</th>
               </tr>
             </thead>
@@ -62,6 +64,9 @@ export function RunsPage() {
                     <span className="badge">{triggerLabel(run.trigger)}</span>
                   </td>
                   <td className="muted">{t('pages:botLayout.version', { version: run.version })}</td>
+                  <td className="num" data-testid="run-cost">
+                    <CostText costUsd={run.costUsd} />
+                  </td>
                   <td className="truncate" style={{ maxWidth: 280, color: 'var(--danger)' }} title={runErrorMessage(run.error) ?? ''}>
                     {runErrorMessage(run.error)}
                   </td>

@@ -12,6 +12,7 @@ import { Modal } from '../../ui/modal';
 import { ErrorAlert } from '../../ui/states';
 import type { ConnectionFocus } from '../../api/connection-fix';
 import { PROVIDER_ORDER, PROVIDERS, providerLabel } from './providers';
+import { PricesEditor, priceRows, pricesOf } from '../usage/prices-editor';
 
 function validUrl(text: string): boolean {
   try {
@@ -44,6 +45,8 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
   const [modelDefault, setModelDefault] = useState(existing?.modelDefault ?? '');
   const [shared, setShared] = useState(existing?.shared ?? false);
   const [touched, setTouched] = useState(false);
+  const [prices, setPrices] = useState(() => priceRows(existing?.prices));
+  const ownPrices = pricesOf(prices);
   const info = PROVIDERS[provider];
   const label = providerLabel(provider);
 
@@ -57,6 +60,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
           ? t('settings:form.baseUrlInvalid')
           : undefined,
     modelDefault: !modelDefault.trim() ? t('settings:form.modelRequired') : undefined,
+    prices: ownPrices.invalid ? t('usage:prices.invalid') : undefined,
   };
   const valid = !Object.values(errors).some(Boolean);
 
@@ -66,6 +70,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
         const patch: LlmConnectionPatch = { name: name.trim(), baseUrl: baseUrl.trim() || null, modelDefault: modelDefault.trim() };
         if (shared !== existing.shared) patch.shared = shared;
         if (apiKey.trim()) patch.apiKey = apiKey.trim();
+        if (JSON.stringify(ownPrices.prices) !== JSON.stringify(existing.prices ?? null)) patch.prices = ownPrices.prices;
         return llmConnectionsApi.update(existing.id, patch);
       }
       return llmConnectionsApi.create({
@@ -76,6 +81,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
         ...(shared ? { shared } : {}),
         ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+        ...(ownPrices.prices ? { prices: ownPrices.prices } : {}),
       });
     },
     onSuccess: async (saved) => {
@@ -193,6 +199,7 @@ export function ConnectionFormDialog({ existing, focus, onClose, onSaved }: Prop
           onChange={(e) => setModelDefault(e.target.value)}
         />
       </Field>
+      <PricesEditor rows={prices} onChange={setPrices} error={show(errors.prices)} />
       {/* Sharing decides whose money the workspace spends: an admin's or owner's choice (the server agrees). */}
       {workspace && !workspace.personal && can(workspace.role, 'connections.share') && (
         <div className="field">
