@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestProvider } from '@bm/testing/fixtures';
-import { startServer } from '@bm/server';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startAppUnderTest } from './app-under-test';
 import { openBrowser } from './browser';
 
 // Signing in as a person does it: the real embedded server configured for single sign-on with a
@@ -29,21 +28,13 @@ async function freePort() {
 describe('single sign-on and account security in Chromium', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'bm-web-sso-'));
   let op: Awaited<ReturnType<typeof startTestProvider>>;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof startAppUnderTest>>;
   let context: BrowserContext;
   let page: Page;
   let appUrl = '';
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const webDist = path.join(tmp, 'dist');
-    await build({
-      root: webRoot,
-      configFile: path.join(webRoot, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-    });
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}`;
     op = await startTestProvider({
@@ -52,19 +43,16 @@ describe('single sign-on and account security in Chromium', () => {
       redirectUri: `${appUrl}/api/auth/sso/callback`,
     });
     op.account('ada-sub', { email: 'ada@corp.test', email_verified: true, name: 'Ada Lovelace' });
-    server = await startServer({
+    server = await startAppUnderTest({
+      tmp,
+      name: 'sso',
       port,
-      dataDir: path.join(tmp, 'data'),
-      temporalAddress: process.env.BM_TEST_TEMPORAL_ADDRESS || undefined,
-      webDist,
       env: {
         BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: op.host,
         BOT_MANAGER_OIDC_ISSUER: op.issuer,
         BOT_MANAGER_OIDC_CLIENT_ID: 'bm-web',
         BOT_MANAGER_OIDC_CLIENT_SECRET: 'web-e2e-client-secret',
         BOT_MANAGER_PUBLIC_URL: appUrl,
-        TEMPORAL_TASK_QUEUE: `test-web-sso-${Math.random().toString(36).slice(2, 8)}`,
-        LOG_LEVEL: 'silent',
       },
     });
     mkdirSync(shotsDir, { recursive: true });

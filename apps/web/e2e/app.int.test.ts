@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@bm/server';
 import { openAIResponses, startFakeOpenAI } from '@bm/testing';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startAppUnderTest } from './app-under-test';
 import { dragBetween as drag, openBrowser } from './browser';
 
 // The whole product as a user meets it: the real embedded server (API + worker + Temporal + PGlite)
@@ -29,27 +28,15 @@ describe('Bot Manager in Chromium', () => {
   beforeAll(async () => {
     // Build the app as shipped into a private folder, so the test sees the current source and never
     // races another task that builds or serves apps/web/dist.
-    const webDist = path.join(tmp, 'dist');
-    // BM_WEB_E2E_MODE=development builds React's development flavour, whose warnings fail the test.
-    await build({
-      root: webRoot,
-      configFile: path.join(webRoot, 'vite.config.ts'),
-      mode: process.env.BM_WEB_E2E_MODE || 'production',
-      logLevel: 'warn',
-      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-    });
 
     // Only the key the user ends up with is accepted: a typo is refused the way OpenAI refuses it.
     fake = await startFakeOpenAI({ validKeys: ['sk-e2e-secret-1234'] });
-    server = await startServer({
-      port: 0,
-      dataDir: path.join(tmp, 'data'),
-      temporalAddress: process.env.BM_TEST_TEMPORAL_ADDRESS || undefined,
-      webDist,
+    server = await startAppUnderTest({
+      tmp,
+      name: 'e2e',
+      mode: process.env.BM_WEB_E2E_MODE || 'production',
       env: {
         BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`,
-        TEMPORAL_TASK_QUEUE: `test-web-e2e-${Math.random().toString(36).slice(2, 8)}`,
-        LOG_LEVEL: 'silent',
       },
     });
 

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createI18n, type Locale } from '@bm/i18n';
-import { startServer } from '@bm/server';
 import { startFakeOpenAI } from '@bm/testing';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startAppUnderTest } from './app-under-test';
 import { openBrowser } from './browser';
 import { clippedControls, typeWithIme, untranslatedTexts } from './i18n-checks';
 
@@ -34,23 +33,12 @@ describe('Bot Manager in Korean and English', () => {
   const botUrls: Partial<Record<Locale, string>> = {};
 
   beforeAll(async () => {
-    const webDist = path.join(tmp, 'dist');
-    await build({
-      root: webRoot,
-      configFile: path.join(webRoot, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-    });
     fake = await startFakeOpenAI({ validKeys: ['sk-e2e-secret-1234'] });
-    server = await startServer({
-      port: 0,
-      dataDir: path.join(tmp, 'data'),
-      temporalAddress: process.env.BM_TEST_TEMPORAL_ADDRESS || undefined,
-      webDist,
+    server = await startAppUnderTest({
+      tmp,
+      name: 'i18n',
       env: {
         BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`,
-        TEMPORAL_TASK_QUEUE: `test-web-i18n-${Math.random().toString(36).slice(2, 8)}`,
-        LOG_LEVEL: 'silent',
       },
     });
     mkdirSync(shotsDir, { recursive: true });

@@ -1,12 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '@bm/server';
 import { startFakeOpenAI } from '@bm/testing';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startAppUnderTest } from './app-under-test';
 import { openBrowser } from './browser';
 
 // Two people in one team workspace, each in their own Chromium profile: Ada creates the workspace,
@@ -14,7 +12,6 @@ import { openBrowser } from './browser';
 // the link, joins, finds the bot and can only look at it (and the API refuses his writes).
 // Screenshots in light and dark go outside the repository, for a person to look at.
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = process.env.BM_TEAMS_SHOTS || path.join(tmpdir(), 'teamsweb-shots');
 
 const ADA = { name: 'Ada Lovelace', email: 'ada.team@example.com', password: 'correct horse battery' };
@@ -30,23 +27,12 @@ describe('team workspaces in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const webDist = path.join(tmp, 'dist');
-    await build({
-      root: webRoot,
-      configFile: path.join(webRoot, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-    });
     fake = await startFakeOpenAI({ validKeys: ['sk-team-key-1234'] });
-    server = await startServer({
-      port: 0,
-      dataDir: path.join(tmp, 'data'),
-      temporalAddress: process.env.BM_TEST_TEMPORAL_ADDRESS || undefined,
-      webDist,
+    server = await startAppUnderTest({
+      tmp,
+      name: 'teams',
       env: {
         BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`,
-        TEMPORAL_TASK_QUEUE: `test-web-teams-${Math.random().toString(36).slice(2, 8)}`,
-        LOG_LEVEL: 'silent',
       },
     });
     mkdirSync(shotsDir, { recursive: true });

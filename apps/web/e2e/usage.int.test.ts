@@ -1,48 +1,33 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '@bm/server';
 import { startFakeOpenAI } from '@bm/testing';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startAppUnderTest } from './app-under-test';
 import { openBrowser } from './browser';
 
 // Costs as a user sees them: the real embedded server and its production build in Chromium; a
 // connection to the fake OpenAI with the user's own price, a bot run twice, then the Usage page,
 // the run list, the run's node and the Budgets page.
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shotsDir = process.env.BM_USAGE_SHOTS || '/tmp/usageweb-shots';
 
 describe('usage, cost and budgets in Chromium', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'bm-web-usage-'));
   let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: Awaited<ReturnType<typeof startAppUnderTest>>;
   let context: BrowserContext;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const webDist = path.join(tmp, 'dist');
-    await build({
-      root: webRoot,
-      configFile: path.join(webRoot, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
-    });
     fake = await startFakeOpenAI({ validKeys: ['sk-usage-e2e-1234'] });
-    server = await startServer({
-      port: 0,
-      dataDir: path.join(tmp, 'data'),
-      temporalAddress: process.env.BM_TEST_TEMPORAL_ADDRESS || undefined,
-      webDist,
+    server = await startAppUnderTest({
+      tmp,
+      name: 'usage',
       env: {
         BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}`,
-        TEMPORAL_TASK_QUEUE: `test-web-usage-${Math.random().toString(36).slice(2, 8)}`,
-        LOG_LEVEL: 'silent',
       },
     });
     mkdirSync(shotsDir, { recursive: true });

@@ -1,0 +1,39 @@
+// The real app an end-to-end test drives: the web built from source into the test's own folder
+// (a shared apps/web/dist would race other tasks that build or serve it), served by the embedded
+// server on the suite's Temporal dev server, in a task queue of its own.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '@bm/server';
+import { build } from 'vite';
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function startAppUnderTest(opts: {
+  /** The test's scratch folder: the build goes to `<tmp>/dist`, the data to `<tmp>/data`. */
+  tmp: string;
+  /** Names the task queue (`test-web-<name>-…`). */
+  name: string;
+  env?: Record<string, string>;
+  port?: number;
+  mode?: string;
+}) {
+  const webDist = path.join(opts.tmp, 'dist');
+  await build({
+    root: webRoot,
+    configFile: path.join(webRoot, 'vite.config.ts'),
+    mode: opts.mode ?? 'production',
+    logLevel: 'warn',
+    build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
+  });
+  return startServer({
+    port: opts.port ?? 0,
+    dataDir: path.join(opts.tmp, 'data'),
+    temporalAddress: process.env.BM_TEST_TEMPORAL_ADDRESS || undefined,
+    webDist,
+    env: {
+      TEMPORAL_TASK_QUEUE: `test-web-${opts.name}-${Math.random().toString(36).slice(2, 8)}`,
+      LOG_LEVEL: 'silent',
+      ...opts.env,
+    },
+  });
+}
