@@ -26,11 +26,7 @@ export const invitationRoutes =
     // The create answer carries the link (a credential); none of these answers may be kept.
     app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
 
-    const names = async (rows: Invitation[]) => {
-      const ids = [...new Set(rows.map((r) => r.invitedById))];
-      const users = await Promise.all(ids.map((id) => repos.users.findById(id)));
-      return new Map(users.filter((u) => u !== null).map((u) => [u.id, u.name]));
-    };
+    const names = (rows: Invitation[]) => repos.users.namesOf(rows.map((r) => r.invitedById));
     const out = (r: Invitation, inviters: Map<string, string>) => ({
       id: r.id,
       email: r.email,

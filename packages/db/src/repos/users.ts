@@ -40,6 +40,14 @@ export function userRepo(prisma: PrismaClient) {
   return {
     findByEmail: (email: string) => prisma.user.findUnique({ where: { email: email.toLowerCase() } }),
     findById: (id: string) => prisma.user.findUnique({ where: { id } }),
+    /** Names of several users in one query (lists that show who did something). */
+    namesOf: async (ids: string[]) =>
+      new Map(
+        (await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } })).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      ),
     /** The installation's first user (an installation admin). */
     first: () => prisma.user.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } }),
 
