@@ -1,5 +1,6 @@
 import { LlmError } from '@bm/llm';
 import type { BudgetRow, Repositories } from '@bm/db';
+import type { SendBudgetNotice } from './budget-notices';
 
 const usd = (n: number) => `$${n.toFixed(n < 1 ? 4 : 2)}`;
 
@@ -16,11 +17,13 @@ export function budgetExceeded(b: BudgetRow, spentUsd: number) {
 /**
  * A node attempt's budget checks: each LLM call is held against the `stop` budgets that apply
  * (refused when it could pass one), the holds are released once the node's cost is recorded, and
- * budgets with a threshold notify once per period through the bot's results inbox.
+ * budgets with a threshold notify once per period through the bot's results inbox and the
+ * budget's own channels (Slack, webhook, email).
  */
 export function budgetGuard(
   repos: Pick<Repositories, 'budgets' | 'audit' | 'results'>,
   run: { id: string; workspaceId: string; botId: string },
+  sendNotice?: SendBudgetNotice,
 ) {
   const holds: string[] = [];
   const connections = new Set<string>();
@@ -55,23 +58,28 @@ export function budgetGuard(
           if (percent === null) continue;
           const { settledUsd, period } = await repos.budgets.spend(b);
           if (settledUsd < (b.limitUsd * percent) / 100 || !(await repos.budgets.claimNotice(b.id, period.key))) continue;
-          const title = `Budget: ${Math.round((settledUsd / b.limitUsd) * 100)} % of ${usd(b.limitUsd)} per ${b.period} spent`;
-          await repos.results.save({
-            botId: run.botId,
-            workspaceId: run.workspaceId,
-            runId: run.id,
-            nodeId: `budget:${b.id}`,
-            title,
+          const notice = {
+            title: `Budget: ${Math.round((settledUsd / b.limitUsd) * 100)} % of ${usd(b.limitUsd)} per ${b.period} spent`,
             content: `The ${b.scope} budget has reached ${usd(settledUsd)} of ${usd(b.limitUsd)} for ${period.key} (threshold ${percent} %).${b.action === 'stop' ? ' LLM calls stop when the limit is reached.' : ''}`,
             data: { budgetId: b.id, period: period.key, spentUsd: settledUsd, limitUsd: b.limitUsd },
-          });
+          };
+          await repos.results.save({ botId: run.botId, workspaceId: run.workspaceId, runId: run.id, nodeId: `budget:${b.id}`, ...notice });
+          const target = { type: 'budget', id: b.id, name: `${b.scope} ${usd(b.limitUsd)}/${b.period}` };
           await repos.audit.record({
             workspaceId: run.workspaceId,
             actor: null,
             action: 'budget.threshold',
-            target: { type: 'budget', id: b.id, name: `${b.scope} ${usd(b.limitUsd)}/${b.period}` },
+            target,
             details: { period: period.key, spentUsd: settledUsd, percent },
           });
+          for (const failure of (await sendNotice?.(b, notice)) ?? [])
+            await repos.audit.record({
+              workspaceId: run.workspaceId,
+              actor: null,
+              action: 'budget.noticeFailed',
+              target,
+              details: { ...failure },
+            });
         }
       }
     },

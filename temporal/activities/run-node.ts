@@ -10,6 +10,7 @@ import type { LoadedRun } from './run-cache';
 import { retryDelayAfter, toApplicationFailure, toFailureInfo } from './failure';
 import { loadNodeSecrets } from './node-secrets';
 import { budgetGuard } from './budget-guard';
+import { budgetNotices } from './budget-notices';
 
 const noEmail: NodeContext['email'] = {
   async send() {
@@ -123,7 +124,14 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
   // Every LLM call this attempt makes, with what it cost: recorded on the node run, also when the attempt fails after a billed call.
   const llmCalls: LlmResult[] = [];
   // Budgets: each call is held against those that apply before it is made; released once recorded.
-  const budgets = budgetGuard(repos, { id: runId, workspaceId: run.workspaceId, botId: run.botId });
+  const budgets = budgetGuard(
+    repos,
+    { id: runId, workspaceId: run.workspaceId, botId: run.botId },
+    budgetNotices(
+      { fetch: deps.fetch, email: deps.email ?? noEmail, secrets: deps.secrets },
+      { id: runId, workspaceId: run.workspaceId, botId: run.botId, userId: run.userId },
+    ),
+  );
   try {
     const def = getNodeDefinition(node.type, node.version ?? 1);
     if (!def)

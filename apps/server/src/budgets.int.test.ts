@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
+import { startHttpFixture, startSmtpSink, type HttpFixture, type SmtpSink } from '@bm/testing/fixtures';
 import { apiClient } from './testing/client';
 import { llmBotGraph } from './testing/graphs';
 import { dbTargets, startTestServer, type TestServer } from './testing/harness';
@@ -10,13 +11,24 @@ import { dbTargets, startTestServer, type TestServer } from './testing/harness';
 // On PostgreSQL too: concurrent holds there rely on row locks (PGlite runs one transaction at a time).
 describe.each(dbTargets())('budgets on %s', (target) => {
   let fake: FakeProviderServer;
+  let hooks: HttpFixture;
+  let smtp: SmtpSink;
   let t: TestServer;
   let a: ReturnType<typeof apiClient>;
   let conn: string;
 
   beforeAll(async () => {
     fake = await startFakeOpenAI({ validKeys: ['sk-budget-test-key'] });
-    t = await startTestServer({ target, env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` } });
+    // Stand-ins for Slack's incoming webhook and a receiver of the generic webhook; an SMTP sink for mail.
+    hooks = await startHttpFixture({ 'POST /slack': { text: 'ok' }, 'POST /hook': { json: { ok: true } } });
+    smtp = await startSmtpSink();
+    t = await startTestServer({
+      target,
+      env: {
+        BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port},${hooks.host}`,
+        BOT_MANAGER_SMTP_URL: `${smtp.url}?from=bots@example.com`,
+      },
+    });
     a = apiClient(t.server.url);
     await a.signup();
     // $1 in and $1 out per million tokens: one call below costs 1 000 + 1 000 tokens = $0.002.
@@ -34,6 +46,8 @@ describe.each(dbTargets())('budgets on %s', (target) => {
   afterAll(async () => {
     await t?.close();
     await fake?.close();
+    await hooks?.close();
+    await smtp?.close();
   });
 
   const newBot = async (name: string) => (await a.post('/api/bots', { name, graph: llmBotGraph(conn) })).body.id as string;
@@ -112,14 +126,51 @@ describe.each(dbTargets())('budgets on %s', (target) => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('notifies once per period when a soft threshold is crossed, in the bot’s inbox', async () => {
+  it('notifies once per period when a soft threshold is crossed: the bot’s inbox, Slack, a webhook and email', async () => {
     const bot = await newBot('watched');
-    await budget({ scope: 'bot', targetId: bot, limitUsd: 0.005, softPercent: 50, action: 'notify' });
+    expect((await a.post('/api/secrets', { name: 'BUDGET_SLACK', value: `${hooks.url}/slack` })).status).toBe(201);
+    expect((await a.post('/api/secrets', { name: 'BUDGET_HOOK', value: `${hooks.url}/hook` })).status).toBe(201);
+    const notify = { emails: ['finance@example.com'], slackSecret: 'BUDGET_SLACK', webhookSecret: 'BUDGET_HOOK' };
+    const created = await budget({ scope: 'bot', targetId: bot, limitUsd: 0.005, softPercent: 50, action: 'notify', notify });
+    expect(created.status).toBe(201);
+    expect(created.body.notify).toEqual(notify);
+    hooks.requests.length = 0;
     for (let i = 0; i < 4; i++) expect((await run(bot)).body.status).toBe('succeeded');
     const results = (await a.get(`/api/bots/${bot}/results`)).body.results as { title: string | null }[];
     const notices = results.filter((r) => r.title?.startsWith('Budget:'));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.title).toMatch(/Budget: \d+ % of \$0\.0050 per month spent/);
+
+    // Each extra channel got the notice exactly once, with a delivery id that is stable per budget and period.
+    const slack = hooks.requests.filter((r) => r.path === '/slack');
+    const hook = hooks.requests.filter((r) => r.path === '/hook');
+    expect(slack).toHaveLength(1);
+    expect((slack[0]!.json as { text: string }).text).toMatch(
+      /^\*Budget: \d+ % of \$0\.0050 per month spent\*\nThe bot budget has reached/,
+    );
+    expect(hook).toHaveLength(1);
+    expect(hook[0]!.json).toMatchObject({ event: 'budget.threshold', budgetId: created.body.id, limitUsd: 0.005 });
+    expect(hook[0]!.headers['idempotency-key']).toContain(`budget:${created.body.id}:`);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.envelope.to).toEqual(['finance@example.com']);
+    expect(mail!.subject).toBe(notices[0]!.title);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('refuses a notice channel naming a secret the workspace does not have', async () => {
+    const bot = await newBot('unsent');
+    const r = await budget({ scope: 'bot', targetId: bot, limitUsd: 1, action: 'notify', notify: { slackSecret: 'NO_SUCH_SECRET' } });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('BUDGET_NOTIFY_SECRET_MISSING');
+    expect(r.body.error.message).toContain('NO_SUCH_SECRET');
+    const bad = await budget({
+      scope: 'bot',
+      targetId: bot,
+      limitUsd: 1,
+      action: 'notify',
+      notify: { slackUrl: 'https://hooks.slack.com/x' },
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('refuses budgets on another workspace’s bot and bad bodies', async () => {

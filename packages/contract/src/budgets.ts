@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorResponses, Id, IdParams, IsoDate, NoContent, WorkspaceQuery } from './common';
 import { route } from './route';
+import { SecretName } from './secrets';
 
 export const BudgetScope = z.enum(['workspace', 'bot', 'connection']);
 export const BudgetPeriod = z.enum(['day', 'month']);
@@ -8,6 +9,18 @@ export const BudgetPeriod = z.enum(['day', 'month']);
 export const BudgetAction = z.enum(['notify', 'stop']);
 const LimitUsd = z.number().positive('Set a limit above $0.').max(1_000_000);
 const SoftPercent = z.number().int().min(1).max(100);
+
+/**
+ * Where a threshold notice goes besides the bot's results inbox (once per period). Slack and webhook
+ * URLs carry their own credentials, so they are named workspace secrets, never stored here.
+ */
+export const BudgetNotify = z
+  .object({
+    emails: z.array(z.string().trim().toLowerCase().email('Enter a valid email address.').max(254)).max(20).optional(),
+    slackSecret: SecretName.optional(),
+    webhookSecret: SecretName.optional(),
+  })
+  .strict();
 
 export const CreateBudgetBody = z
   .object({
@@ -18,6 +31,7 @@ export const CreateBudgetBody = z
     limitUsd: LimitUsd,
     softPercent: SoftPercent.optional(),
     action: BudgetAction,
+    notify: BudgetNotify.optional(),
   })
   .refine((b) => (b.scope === 'workspace') === (b.targetId === undefined), {
     message: 'A bot or connection budget names its bot or connection (targetId); a workspace budget names none.',
@@ -28,6 +42,7 @@ export const UpdateBudgetBody = z.object({
   limitUsd: LimitUsd.optional(),
   softPercent: SoftPercent.nullable().optional(),
   action: BudgetAction.optional(),
+  notify: BudgetNotify.nullable().optional(),
 });
 
 /** A budget with what its current period has spent: settled calls and calls in flight. */
@@ -40,6 +55,7 @@ export const Budget = z.object({
   limitUsd: z.number(),
   softPercent: z.number().nullable(),
   action: BudgetAction,
+  notify: BudgetNotify.nullable(),
   current: z.object({ period: z.string(), spentUsd: z.number(), heldUsd: z.number(), resetsAt: IsoDate }),
   createdAt: IsoDate,
   updatedAt: IsoDate,
@@ -65,3 +81,4 @@ export const budgets = {
 };
 
 export type Budget = z.infer<typeof Budget>;
+export type BudgetNotify = z.infer<typeof BudgetNotify>;

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'budget.deleted',
   'budget.stopped',
   'budget.threshold',
+  'budget.noticeFailed',
   'plan.assigned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import type { BudgetRow } from '@bm/db';
+import { notifyOf, type BudgetNotify, type BudgetRow } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { audit } from '../lib/audit';
@@ -28,6 +28,7 @@ export const budgetRoutes =
         limitUsd: b.limitUsd,
         softPercent: b.softPercent,
         action: b.action as 'notify' | 'stop',
+        notify: notifyOf(b),
         current: { period: s.period.key, spentUsd: s.settledUsd, heldUsd: s.heldUsd, resetsAt: s.period.end },
         createdAt: b.createdAt,
         updatedAt: b.updatedAt,
@@ -47,12 +48,22 @@ export const budgetRoutes =
       }
     }
 
+    /** Notice channels name workspace secrets (the URLs are credentials): each must exist now. */
+    async function checkNotify(workspaceId: string, notify: BudgetNotify | null | undefined) {
+      const names = [notify?.slackSecret, notify?.webhookSecret].filter((n): n is string => !!n);
+      if (!names.length) return;
+      const found = new Set((await repos.secrets.byNames(workspaceId, names)).map((s) => s.name));
+      const missing = names.find((n) => !found.has(n));
+      if (missing) throw apiError(422, 'BUDGET_NOTIFY_SECRET_MISSING', { params: { name: missing } });
+    }
+
     app.route({
       ...fromContract(budgets.create),
       handler: async (req, reply) => {
         const { workspaceId, user } = accessTo(req, 'workspace');
         const b = req.body;
         await checkTarget(req, workspaceId, b.scope, b.targetId);
+        await checkNotify(workspaceId, b.notify);
         const row = await repos.budgets.create({
           id: repos.budgets.newId(),
           workspaceId,
@@ -62,6 +73,7 @@ export const budgetRoutes =
           limitUsd: b.limitUsd,
           softPercent: b.softPercent ?? null,
           action: b.action,
+          notify: b.notify ?? null,
           createdById: user.id,
         });
         await audit(deps, req, {
@@ -86,6 +98,7 @@ export const budgetRoutes =
       handler: async (req) => {
         const { row } = accessTo(req, 'budget');
         if (Object.keys(req.body).length === 0) throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.request' });
+        await checkNotify(row.workspaceId, req.body.notify);
         const updated = await repos.budgets.update(row.id, req.body);
         await audit(deps, req, {
           workspaceId: row.workspaceId,

@@ -1,8 +1,16 @@
-import type { Budget, Prisma, PrismaClient } from '../generated/client';
+import { Prisma, type Budget, type PrismaClient } from '../generated/client';
 import { NotFoundError, isRecordMissing } from '../errors';
 import { newId } from '../ids';
 
 export type BudgetRow = Budget;
+/** Extra channels of a threshold notice: workspace secret names for Slack and webhook URLs, never the URLs. */
+export interface BudgetNotify {
+  emails?: string[];
+  slackSecret?: string;
+  webhookSecret?: string;
+}
+/** A budget's notice channels as stored (JSON). */
+export const notifyOf = (b: Pick<Budget, 'notify'>): BudgetNotify | null => (b.notify as BudgetNotify | null) ?? null;
 export type BudgetScope = 'workspace' | 'bot' | 'connection';
 export type BudgetPeriod = 'day' | 'month';
 
@@ -51,13 +59,20 @@ export function budgetRepo(prisma: PrismaClient) {
 
   return {
     newId: () => newId('bud'),
-    create: (data: Omit<Budget, 'createdAt' | 'updatedAt' | 'notifiedPeriod' | 'stoppedPeriod'>) => prisma.budget.create({ data }),
+    create: (
+      data: Omit<Budget, 'createdAt' | 'updatedAt' | 'notifiedPeriod' | 'stoppedPeriod' | 'notify'> & { notify?: BudgetNotify | null },
+    ) => prisma.budget.create({ data: { ...data, notify: data.notify ? (data.notify as Prisma.InputJsonValue) : Prisma.DbNull } }),
     get: (id: string) => prisma.budget.findUnique({ where: { id } }),
     list: (workspaceId: string) => prisma.budget.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } }),
-    async update(id: string, patch: Partial<Pick<Budget, 'limitUsd' | 'softPercent' | 'action' | 'period'>>) {
+    async update(
+      id: string,
+      patch: Partial<Pick<Budget, 'limitUsd' | 'softPercent' | 'action' | 'period'>> & { notify?: BudgetNotify | null },
+    ) {
+      const { notify, ...rest } = patch;
+      const data = notify === undefined ? rest : { ...rest, notify: notify ? (notify as Prisma.InputJsonValue) : Prisma.DbNull };
       try {
         // A changed limit may warn again in this period.
-        return await prisma.budget.update({ where: { id }, data: { ...patch, notifiedPeriod: null } });
+        return await prisma.budget.update({ where: { id }, data: { ...data, notifiedPeriod: null } });
       } catch (err) {
         if (isRecordMissing(err)) throw new NotFoundError('budget');
         throw err;

@@ -8,6 +8,7 @@ import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { ErrorAlert } from '../../ui/states';
 import { toast } from '../../ui/toast';
+import { BudgetNotifyFields, notifyDraftOf, notifyOfDraft } from './budget-notify-fields';
 
 type Target = { id: string; name: string };
 type Props = {
@@ -18,7 +19,7 @@ type Props = {
   onClose: () => void;
 };
 
-/** Create or edit a budget. Scope and target are fixed once made (the API changes only period, limit, soft %, action). */
+/** Create or edit a budget. Scope and target are fixed once made (the API changes period, limit, soft %, action and notice channels). */
 export function BudgetFormDialog({ workspaceId, existing, bots, connections, onClose }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -28,13 +29,21 @@ export function BudgetFormDialog({ workspaceId, existing, bots, connections, onC
   const [limit, setLimit] = useState(existing ? String(existing.limitUsd) : '');
   const [soft, setSoft] = useState(existing?.softPercent ? String(existing.softPercent) : '');
   const [action, setAction] = useState<Budget['action']>(existing?.action ?? 'notify');
+  const [notify, setNotify] = useState(() => notifyDraftOf(existing?.notify));
   const targets = scope === 'bot' ? bots : scope === 'connection' ? connections : [];
 
   const save = useMutation({
     mutationFn: () => {
       const limitUsd = Number(limit);
       const softPercent = soft.trim() === '' ? undefined : Number(soft);
-      if (existing) return usageApi.updateBudget(existing.id, { period, limitUsd, softPercent: softPercent ?? null, action });
+      if (existing)
+        return usageApi.updateBudget(existing.id, {
+          period,
+          limitUsd,
+          softPercent: softPercent ?? null,
+          action,
+          notify: notifyOfDraft(notify),
+        });
       return usageApi.createBudget({
         workspaceId,
         scope,
@@ -43,6 +52,7 @@ export function BudgetFormDialog({ workspaceId, existing, bots, connections, onC
         limitUsd,
         softPercent,
         action,
+        notify: notifyOfDraft(notify) ?? undefined,
       });
     },
     onSuccess: () => {
@@ -139,6 +149,7 @@ export function BudgetFormDialog({ workspaceId, existing, bots, connections, onC
           <option value="stop">{t('usage:budgets.actionStop')}</option>
         </select>
       </Field>
+      <BudgetNotifyFields workspaceId={workspaceId} value={notify} onChange={setNotify} />
     </Modal>
   );
 }

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_KEYS = {
   'budget.deleted': 'teams:audit.actions.budget.deleted',
   'budget.stopped': 'teams:audit.actions.budget.stopped',
   'budget.threshold': 'teams:audit.actions.budget.threshold',
+  'budget.noticeFailed': 'teams:audit.actions.budget.noticeFailed',
   'plan.assigned': 'teams:audit.actions.plan.assigned',
 } as const satisfies Record<AuditAction, `teams:audit.actions.${string}`>;
 

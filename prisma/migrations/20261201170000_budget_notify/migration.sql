@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Budget" ADD COLUMN     "notify" JSONB;
+
