@@ -87,6 +87,11 @@ describe('the cost of LLM calls', () => {
     const unknown = await runOn('openai', 'sk-openai-test-key', 'gpt-from-the-future');
     expect(llmNode(unknown.run).price).toEqual({ inputPerMTok: 0, outputPerMTok: 0, source: 'unpriced' });
     expect(unknown.run.costUsd).toBe(0);
+    // Lists say so too: its $0 is not a real $0.
+    expect(unknown.run.unpricedCalls).toBe(1);
+    expect(own.run.unpricedCalls).toBe(0);
+    const listedUnknown = (await a.get(`/api/bots/${unknown.run.botId}/runs`)).body.runs[0];
+    expect(listedUnknown).toMatchObject({ costUsd: 0, unpricedCalls: 1 });
 
     // Prices set later apply to later calls only: history is never rewritten.
     const changed = await a.patch(`/api/llm-connections/${unknown.conn.id}`, {
@@ -129,8 +134,30 @@ describe('the cost of LLM calls', () => {
         ['claude-sonnet-4-5', 1],
       ]),
     );
+    const unpricedRow = (await a.get('/api/usage?groupBy=model')).body.rows.find((r: { key: string }) => r.key === 'gpt-from-the-future');
+    expect(unpricedRow).toMatchObject({ calls: 1, unpricedCalls: 1, costUsd: 0 });
     const byDay = (await a.get('/api/usage?groupBy=day')).body;
-    expect(byDay.rows.map((r: { key: string }) => r.key)).toEqual([new Date().toISOString().slice(0, 10)]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(byDay.rows.map((r: { key: string }) => r.key)).toEqual([today]);
+    expect(byDay.total.unpricedCalls).toBe(1);
+
+    // Each day split by model in one roll-up: the parts add up to the day, and a run counts once in the total.
+    const split = (await a.get('/api/usage?groupBy=day&series=model')).body;
+    expect(split.rows.every((r: { key: string }) => r.key === today)).toBe(true);
+    const parts = split.rows.map((r: { series: string; runs: number }) => [r.series, r.runs]);
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        ['gpt-4o-mini', 3],
+        ['claude-sonnet-4-5', 1],
+        ['gpt-from-the-future', 1],
+      ]),
+    );
+    const sum = split.rows.reduce((n: number, r: { costUsd: number }) => n + r.costUsd, 0);
+    expect(sum).toBeCloseTo(byDay.rows[0].costUsd, 10);
+    expect(split.total).toEqual(byDay.total);
+    const byBotSeries = (await a.get('/api/usage?groupBy=day&series=bot')).body.rows;
+    expect(byBotSeries.every((r: { seriesLabel: string | null }) => typeof r.seriesLabel === 'string')).toBe(true);
+    expect((await a.get('/api/usage?groupBy=bot&series=model')).status).toBe(400);
     expect((await a.get('/api/usage?groupBy=member')).body.rows).toHaveLength(1);
     const past = (await a.get('/api/usage?from=2020-01-01&to=2020-02-01')).body;
     expect([past.rows, past.total.costUsd]).toEqual([[], 0]);

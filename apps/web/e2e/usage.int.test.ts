@@ -104,10 +104,18 @@ describe('usage, cost and budgets in Chromium', () => {
     await page.getByRole('button', { name: 'Last 30 days' }).click();
     await page.getByTestId('usage-total-cost').waitFor();
     await shot('usage');
+    // Stacked by model instead of by bot: one roll-up, the model named in the legend.
+    await page.getByRole('button', { name: 'Model', exact: true }).click();
+    await expect.poll(() => page.locator('.usage-legend').first().textContent()).toContain('fake-model-1');
+    await shot('usage-by-model');
 
-    // The bot: its 30-day cost in the header, each run's cost, and the node's cost and price.
+    // The bot: its 30-day cost in the header, what its daily schedule will cost (30 runs × its
+    // average $0.0012), each run's cost, and the node's cost and price.
+    const schedule = await api('POST', `/api/bots/${bot.body.id}/schedules`, { cron: '0 9 * * *', input: { topic: 'tea' } });
+    expect(schedule.body.runsPer30Days).toBe(30);
     await page.goto(`${server.url}/bots/${bot.body.id}/runs`);
-    await expect.poll(() => page.getByTestId('bot-cost-30d').textContent()).toContain('$0.0024');
+    await expect.poll(() => page.getByTestId('bot-cost-30d').textContent(), { timeout: 15_000 }).toContain('$0.0024');
+    await expect.poll(() => page.getByTestId('bot-cost-projected').textContent(), { timeout: 15_000 }).toBe('Schedules: ≈ $0.04 / 30 days');
     await expect.poll(() => page.getByTestId('run-cost').allTextContents()).toEqual(['$0.0012', '$0.0012']);
     await page.getByTestId('run-row').first().click();
     const cost = page.locator('[data-node-id="llm"]').getByTestId('node-cost');
@@ -147,6 +155,7 @@ describe('usage, cost and budgets in Chromium', () => {
     await page.getByLabel('Limit (USD)').fill('0.01');
     await page.getByLabel('Notify at (% of the limit)').fill('50');
     await page.getByLabel('When the limit is reached').selectOption('stop');
+    await page.getByLabel('Email').fill('finance@example.com');
     await shot('budget-form');
     await page.getByRole('button', { name: 'Save' }).click();
     const row = page.getByTestId('budget-row');
@@ -154,6 +163,7 @@ describe('usage, cost and budgets in Chromium', () => {
     expect(await row.textContent()).toContain('Stop');
     expect(await row.textContent()).toContain('Tea writer');
     expect(await row.textContent()).toContain('$0.0024 spent');
+    expect((await api('GET', '/api/budgets')).body.budgets[0].notify).toEqual({ emails: ['finance@example.com'] });
     await page.getByTestId('plan-limits').waitFor();
     await shot('budgets');
   }, 180_000);

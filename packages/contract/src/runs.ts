@@ -22,6 +22,8 @@ export const RunSummary = z.object({
   resumedFromId: z.string().nullable(),
   /** What the run's LLM calls cost the key owners (USD), every billed attempt counted. */
   costUsd: z.number(),
+  /** LLM calls on models without a price: `costUsd` leaves them out ($0), so a list can say so. */
+  unpricedCalls: z.number().int(),
 });
 
 export const NodeUsage = z.object({ inputTokens: z.number(), outputTokens: z.number(), cachedTokens: z.number().optional() });

@@ -28,6 +28,8 @@ export const Schedule = z.object({
   input: z.unknown(),
   /** The next few fire times (ISO 8601); empty while paused. */
   nextRuns: z.array(z.string()),
+  /** About how many runs it starts in the next 30 days (0 while paused; null when the spec is one we cannot count). */
+  runsPer30Days: z.number().int().nullable(),
   createdAt: IsoDate,
 });
 

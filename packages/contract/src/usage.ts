@@ -19,6 +19,8 @@ export const PricesResponse = z.object({
 });
 
 export const UsageGroup = z.enum(['day', 'month', 'bot', 'connection', 'model', 'member']);
+/** With `groupBy=day|month`: each period split by bot or by model (rows then carry `series`). */
+export const UsageSeries = z.enum(['bot', 'model']);
 /** A date (`2026-12-01`) or a time; `to` is exclusive. Without them: the current calendar month (UTC). */
 const When = z
   .string()
@@ -29,6 +31,7 @@ export const UsageQuery = z.object({
   from: When.optional(),
   to: When.optional(),
   groupBy: UsageGroup.default('day'),
+  series: UsageSeries.optional(),
   botId: Id.optional(),
 });
 export const UsageRow = z.object({
@@ -40,13 +43,19 @@ export const UsageRow = z.object({
   outputTokens: z.number().int(),
   cachedTokens: z.number().int(),
   costUsd: z.number(),
+  /** Calls on models without a price (local, custom, unknown): counted at $0 and flagged, never guessed. */
+  unpricedCalls: z.number().int(),
+  /** With `series`: the bot id or model name this row's share of the period belongs to, and its name. */
+  series: z.string().optional(),
+  seriesLabel: z.string().nullable().optional(),
 });
 export const UsageResponse = z.object({
   from: z.string(),
   to: z.string(),
   groupBy: UsageGroup,
   rows: z.array(UsageRow),
-  total: UsageRow.omit({ key: true, label: true }),
+  /** The whole range: a run counts once even when it spans several rows. */
+  total: UsageRow.omit({ key: true, label: true, series: true, seriesLabel: true }),
 });
 
 /** What LLM calls cost: the price table and the ledger's roll-ups. */

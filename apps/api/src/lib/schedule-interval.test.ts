@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalProblem, parseDuration, parseMinInterval, shortestInterval } from './schedule-interval';
+import { firingsPer30Days, intervalProblem, parseDuration, parseMinInterval, shortestInterval } from './schedule-interval';
 
 describe('schedule intervals', () => {
   it('reads Temporal @every durations and cron specs', () => {
@@ -28,5 +28,16 @@ describe('schedule intervals', () => {
     expect(parseMinInterval('30')).toBe(30_000);
     expect(parseMinInterval('5m')).toBe(300_000);
     expect(parseMinInterval('soon')).toBeUndefined();
+  });
+
+  it('counts the firings of the next 30 days, extrapolating frequent schedules', () => {
+    const from = new Date('2026-12-01T00:00:00Z');
+    expect(firingsPer30Days('0 9 * * *', 'UTC', from)).toBe(30);
+    expect(firingsPer30Days('0 9 * * 1-5', 'UTC', from)).toBe(22);
+    expect(firingsPer30Days('0 8 1 * *', 'UTC', from)).toBe(1);
+    expect(firingsPer30Days('* * * * *', 'UTC', from)).toBe(43_200);
+    expect(firingsPer30Days('*/5 * * * *', 'UTC', from)).toBe(8_640);
+    expect(firingsPer30Days('@every 1h', 'UTC', from)).toBe(720);
+    expect(firingsPer30Days('not a cron', 'UTC', from)).toBeUndefined();
   });
 });

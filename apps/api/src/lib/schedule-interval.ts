@@ -55,3 +55,32 @@ export function intervalProblem(spec: string, timezone: string, minMs: number): 
   if (gap === undefined || gap >= minMs) return undefined;
   return { every: human(gap), min: human(minMs) };
 }
+
+const DAYS_30_MS = 30 * 86_400_000;
+/** Enough firings to measure a frequent schedule's rate; the rest of the 30 days is extrapolated. */
+const SAMPLE = 2_000;
+
+/**
+ * About how many times a spec fires in the next 30 days (the projected cost of a schedule is
+ * this × the cost of a run); undefined when we cannot read the spec. A frequent schedule is
+ * counted over its first firings and extrapolated, so a per-minute cron costs no more to read
+ * than a daily one.
+ */
+export function firingsPer30Days(spec: string, timezone = 'UTC', from = new Date()): number | undefined {
+  const every = /^@every\s+([^/\s]+)(?:\/\S+)?$/i.exec(spec.trim());
+  if (every) {
+    const ms = parseDuration(every[1]!);
+    return ms ? Math.floor(DAYS_30_MS / ms) : undefined;
+  }
+  let cron: Cron;
+  try {
+    cron = new Cron(spec.trim(), { paused: true, timezone });
+  } catch {
+    return undefined;
+  }
+  const end = from.getTime() + DAYS_30_MS;
+  const runs = cron.nextRuns(SAMPLE, from).filter((d) => d.getTime() < end);
+  if (runs.length < SAMPLE) return runs.length;
+  const sampled = runs.at(-1)!.getTime() - from.getTime();
+  return Math.round((runs.length / sampled) * DAYS_30_MS);
+}

@@ -1,6 +1,6 @@
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import type { NodeRun, Run } from '@bm/db';
+import { isUnpricedCall, type NodeRun, type Run, type RunCost } from '@bm/db';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError, notFound } from '../lib/errors';
@@ -12,7 +12,9 @@ const { runs } = contract;
 /** Outputs above this are left out of GET /api/runs/:id and fetched by reference. */
 const INLINE_OUTPUT_BYTES = 256 * 1024;
 
-const summary = (r: Run, costUsd: number) => ({
+const NO_COST: RunCost = { costUsd: 0, unpricedCalls: 0 };
+
+const summary = (r: Run, { costUsd, unpricedCalls }: RunCost) => ({
   id: r.id,
   botId: r.botId,
   version: r.version,
@@ -24,6 +26,7 @@ const summary = (r: Run, costUsd: number) => ({
   finishedAt: r.finishedAt,
   resumedFromId: r.resumedFromId,
   costUsd,
+  unpricedCalls,
 });
 
 function nodeOut(runId: string, n: NodeRun) {
@@ -89,7 +92,11 @@ async function runDetail(repos: AppDeps['services']['repos'], runOrId: Run | str
     const n = recorded.get(g.id);
     return n ? nodeOut(run.id, n) : pending(g);
   });
-  const cost = run.nodes.reduce((sum, n) => sum + (n.costUsd ?? 0), 0);
+  const cost = { costUsd: 0, unpricedCalls: 0 };
+  for (const n of run.nodes) {
+    cost.costUsd += n.costUsd ?? 0;
+    if (isUnpricedCall(n)) cost.unpricedCalls += 1;
+  }
   return { ...summary(run, cost), input: run.input, nodes };
 }
 
@@ -121,7 +128,7 @@ export const runRoutes =
       handler: async (req) => {
         const list = await repos.runs.list(accessTo(req, 'bot').row.id, req.query.limit);
         const costs = await repos.nodeRuns.costs(list.map((r) => r.id));
-        return { runs: list.map((r) => summary(r, costs.get(r.id) ?? 0)) };
+        return { runs: list.map((r) => summary(r, costs.get(r.id) ?? NO_COST)) };
       },
     });
 

@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError } from '../lib/errors';
 import { validGraphOr422 } from '../lib/graph';
-import { intervalProblem } from '../lib/schedule-interval';
+import { firingsPer30Days, intervalProblem } from '../lib/schedule-interval';
 import { accessTo } from '../plugins/access';
 import { planMinIntervalMs, requireWithinPlan } from '../lib/plans';
 import { audit } from '../lib/audit';
@@ -27,6 +27,7 @@ export const scheduleRoutes =
       paused: s.paused,
       input: s.input,
       nextRuns: s.paused ? [] : await scheduler.nextRuns(s.id),
+      runsPer30Days: s.paused ? 0 : (firingsPer30Days(s.cron, s.timezone) ?? null),
       createdAt: s.createdAt,
     });
     // Temporal parses the cron expression: its refusal (INVALID_ARGUMENT — a TypeError from the client,

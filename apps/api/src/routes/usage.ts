@@ -40,19 +40,15 @@ export const usageRoutes =
         const from = req.query.from ?? month.from;
         const to = req.query.to ?? (req.query.from ? new Date(from.getTime() + 31 * 86_400_000) : month.to);
         if (to <= from) throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.dateRange' });
-        const rows = await repos.usage.rollup({ workspaceId, from, to, groupBy: req.query.groupBy, botId: req.query.botId });
-        const total = rows.reduce(
-          (t, r) => ({
-            runs: t.runs + r.runs,
-            calls: t.calls + r.calls,
-            inputTokens: t.inputTokens + r.inputTokens,
-            outputTokens: t.outputTokens + r.outputTokens,
-            cachedTokens: t.cachedTokens + r.cachedTokens,
-            costUsd: t.costUsd + r.costUsd,
-          }),
-          { runs: 0, calls: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0, costUsd: 0 },
-        );
-        return { from: from.toISOString(), to: to.toISOString(), groupBy: req.query.groupBy, rows, total };
+        const { groupBy, series, botId } = req.query;
+        if (series && groupBy !== 'day' && groupBy !== 'month')
+          throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.usageSeries' });
+        const q = { workspaceId, from, to, botId };
+        const [rows, total] = await Promise.all([
+          series ? repos.usage.rollupSeries({ ...q, groupBy: groupBy as 'day' | 'month', series }) : repos.usage.rollup({ ...q, groupBy }),
+          repos.usage.total(q),
+        ]);
+        return { from: from.toISOString(), to: to.toISOString(), groupBy, rows, total };
       },
     });
   };

@@ -48,7 +48,7 @@ export function BotLayout() {
             {bot.data.name}
           </span>
           <span className="badge">{t('pages:botLayout.version', { version: bot.data.version })}</span>
-          <BotCostBadge botId={bot.data.id} />
+          <BotCostBadge bot={bot.data} />
         </div>
         <nav className="tabs" aria-label={t('pages:botLayout.tabsLabel')}>
           {TABS.map((tab) => (

@@ -2,7 +2,13 @@ import type { PrismaClient, NodeRunStatus } from '../generated/client';
 import { newId } from '../ids';
 import type { RawConn } from '../client';
 import { json } from './json';
-import { jsonText, query, sql, sqlTime } from './sql';
+import { Fragment, jsonText, query, sql, sqlTime } from './sql';
+import { UNPRICED_CALLS } from './usage';
+
+export interface RunCost {
+  costUsd: number;
+  unpricedCalls: number;
+}
 
 export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
   return {
@@ -98,11 +104,17 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       );
       return (rows[0]?.recorded ?? 0) > 0;
     },
-    /** Each run's cost (USD): the sum of its node runs'. */
+    /** Each run's cost (USD, the sum of its node runs') and how many of its LLM calls had no price. */
     async costs(runIds: string[]) {
-      if (!runIds.length) return new Map<string, number>();
-      const rows = await prisma.nodeRun.groupBy({ by: ['runId'], where: { runId: { in: runIds } }, _sum: { costUsd: true } });
-      return new Map(rows.map((r) => [r.runId, r._sum.costUsd ?? 0]));
+      const out = new Map<string, RunCost>();
+      if (!runIds.length) return out;
+      const rows = await query<RunCost & { runId: string }>(
+        raw,
+        sql`SELECT n."runId", COALESCE(sum(n."costUsd"), 0)::float8 AS "costUsd", ${new Fragment(UNPRICED_CALLS)} AS "unpricedCalls"
+          FROM "NodeRun" n WHERE n."runId" = ANY(${runIds}::text[]) GROUP BY 1`,
+      );
+      for (const { runId, ...cost } of rows) out.set(runId, cost);
+      return out;
     },
     /**
      * Records an attempt's failure; `final` marks the node failed, otherwise it stays running (a retry

@@ -160,6 +160,7 @@ describe('editor store', () => {
       error: null,
       resumedFromId: null,
       costUsd: 0,
+      unpricedCalls: 0,
       input: null,
       nodes: [
         {

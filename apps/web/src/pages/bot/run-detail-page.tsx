@@ -18,7 +18,6 @@ import { RunNodeCard } from './run-node-card';
 import { inRunOrder } from './run-order';
 import { triggerLabel } from './trigger-labels';
 import { CostText } from '../usage/cost-text';
-import { UNPRICED } from '../usage/money';
 
 export function RunDetailPage() {
   const { botId, runId } = useParams();
@@ -151,7 +150,7 @@ export function RunDetailPage() {
             <dd>{tokens > 0 ? formatter().tokens(tokens) : '—'}</dd>
             <dt>{t('usage:bot.runCost')}</dt>
             <dd data-testid="run-detail-cost">
-              <CostText costUsd={r.costUsd} unpriced={r.costUsd === 0 && r.nodes.some((n) => n.price?.source === UNPRICED)} />
+              <CostText costUsd={r.costUsd} unpricedCalls={r.unpricedCalls} />
             </dd>
           </dl>
         </div>

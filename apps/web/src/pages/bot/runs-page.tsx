@@ -65,7 +65,7 @@ export function RunsPage() {
                   </td>
                   <td className="muted">{t('pages:botLayout.version', { version: run.version })}</td>
                   <td className="num" data-testid="run-cost">
-                    <CostText costUsd={run.costUsd} />
+                    <CostText costUsd={run.costUsd} unpricedCalls={run.unpricedCalls} />
                   </td>
                   <td className="truncate" style={{ maxWidth: 280, color: 'var(--danger)' }} title={runErrorMessage(run.error) ?? ''}>
                     {runErrorMessage(run.error)}

@@ -44,10 +44,10 @@ export function BudgetNotifyFields({ workspaceId, value, onChange }: Props) {
       <option value="">{t('usage:budgets.notify.none')}</option>
       {names.map((n) => (
         <option key={n} value={n}>
-          {`secrets.${n}`}
+          {n}
         </option>
       ))}
-      {value[key] && !names.includes(value[key]) && <option value={value[key]}>{`secrets.${value[key]}`}</option>}
+      {value[key] && !names.includes(value[key]) && <option value={value[key]}>{value[key]}</option>}
     </select>
   );
   return (
@@ -63,7 +63,7 @@ export function BudgetNotifyFields({ workspaceId, value, onChange }: Props) {
           type="text"
           inputMode="email"
           autoComplete="off"
-          placeholder="finance@example.com"
+          placeholder={t('usage:budgets.notify.emailsPlaceholder')}
           value={value.emails}
           onChange={(e) => onChange({ ...value, emails: e.target.value })}
         />

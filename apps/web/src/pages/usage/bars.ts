@@ -47,3 +47,19 @@ export function niceMax(max: number): number {
   const p = 10 ** Math.floor(Math.log10(max));
   return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= max) ?? 10 * p;
 }
+
+/** Rows of a `series` roll-up (one per day and bot or model) → one per-day map per series, for stackDays. */
+export function seriesByDay(
+  rows: { key: string; series?: string; seriesLabel?: string | null; costUsd: number }[],
+  labelOf: (series: string, label: string | null | undefined) => string,
+): { key: string; label: string; byDay: Map<string, number> }[] {
+  const out = new Map<string, { key: string; label: string; byDay: Map<string, number> }>();
+  for (const r of rows) {
+    const key = r.series ?? '';
+    let s = out.get(key);
+    if (!s) out.set(key, (s = { key, label: labelOf(key, r.seriesLabel), byDay: new Map() }));
+    const day = r.key.slice(0, 10);
+    s.byDay.set(day, (s.byDay.get(day) ?? 0) + r.costUsd);
+  }
+  return [...out.values()];
+}

@@ -3,16 +3,38 @@ import { useTranslation } from 'react-i18next';
 import { formatUsd, UNPRICED } from './money';
 import './usage.css';
 
-/** A cost, or "unpriced" when the model had no known price (its $0 is not a real $0). */
-export function CostText({ costUsd, unpriced }: { costUsd: number | null | undefined; unpriced?: boolean }) {
+/**
+ * A cost, or "unpriced" when the model had no known price (its $0 is not a real $0). For a sum
+ * (a run, a table row), `unpricedCalls` says how many of its calls had no price: all of them reads
+ * "unpriced", some of them adds a marker beside the amount.
+ */
+export function CostText({
+  costUsd,
+  unpriced,
+  unpricedCalls = 0,
+}: {
+  costUsd: number | null | undefined;
+  unpriced?: boolean;
+  unpricedCalls?: number;
+}) {
   const { t } = useTranslation();
-  if (unpriced)
+  if (unpriced || (unpricedCalls > 0 && !costUsd))
     return (
       <span className="unpriced" title={t('usage:money.unpricedTitle')} data-testid="cost-unpriced">
         {t('usage:money.unpriced')}
       </span>
     );
-  return <span data-testid="cost">{formatUsd(costUsd)}</span>;
+  return (
+    <span data-testid="cost">
+      {formatUsd(costUsd)}
+      {unpricedCalls > 0 && (
+        <span className="unpriced" title={t('usage:money.unpricedTitle')} data-testid="cost-partly-unpriced">
+          {' '}
+          {t('usage:money.plusUnpriced', { count: unpricedCalls })}
+        </span>
+      )}
+    </span>
+  );
 }
 
 /** A node's cost and the price it was charged at, with where that price came from. */

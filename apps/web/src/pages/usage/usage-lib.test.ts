@@ -93,11 +93,12 @@ describe('usage CSV export', async () => {
       outputTokens: 20,
       cachedTokens: 0,
       costUsd: 0.000123,
+      unpricedCalls: 1,
     };
     expect(usageCsv([row, { ...row, key: 'b2', label: null }], 'bot')).toBe(
-      'bot,id,runs,calls,input_tokens,output_tokens,cached_tokens,cost_usd\r\n' +
-        '"Daily, ""news""",b1,2,3,10,20,0,0.000123\r\n' +
-        'b2,b2,2,3,10,20,0,0.000123\r\n',
+      'bot,id,runs,calls,input_tokens,output_tokens,cached_tokens,cost_usd,unpriced_calls\r\n' +
+        '"Daily, ""news""",b1,2,3,10,20,0,0.000123,1\r\n' +
+        'b2,b2,2,3,10,20,0,0.000123,1\r\n',
     );
   });
 });
@@ -116,5 +117,21 @@ describe('connection prices', async () => {
       prices: { m: { inputPerMTok: 0, outputPerMTok: 0 } },
       invalid: false,
     });
+  });
+});
+
+describe('projected cost of schedules', async () => {
+  const { projectSchedules } = await import('./projection');
+  const estimate = () => ({ usd: 0.01, inputTokens: 100, outputTokens: 1024, unpriced: false, calls: 1 });
+  it('multiplies the runs to come by the average run of the last 30 days', () => {
+    const p = projectSchedules([{ runsPer30Days: 30 }, { runsPer30Days: 4 }], { runs: 10, costUsd: 0.5, unpricedCalls: 0 }, estimate);
+    expect(p).toEqual({ usd: (0.5 / 10) * 34, runs: 34, basis: 'history', unpriced: false });
+  });
+  it('falls back to the estimate before the first run, and says nothing without active schedules', () => {
+    expect(projectSchedules([{ runsPer30Days: 30 }], { runs: 0, costUsd: 0, unpricedCalls: 0 }, estimate)).toMatchObject({
+      usd: 0.3,
+      basis: 'estimate',
+    });
+    expect(projectSchedules([{ runsPer30Days: 0 }, { runsPer30Days: null }], undefined, estimate)).toBeNull();
   });
 });

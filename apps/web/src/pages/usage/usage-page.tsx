@@ -7,7 +7,7 @@ import { formatter } from '../../i18n/i18n';
 import { useWorkspace } from '../../session/workspace';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { stackDays } from './bars';
+import { seriesByDay, stackDays } from './bars';
 import { NotFoundPage } from '../not-found-page';
 import { canReadUsage, formatUsd } from './money';
 import { RangePicker } from './range-picker';
@@ -15,7 +15,7 @@ import { daysOf, presetRange, type DayRange } from './range';
 import { StackedBarChart } from './stacked-bar-chart';
 import { UsageTable } from './usage-table';
 
-/** How many bots get their own colour; the rest are "Other". */
+/** How many bots or models get their own colour; the rest are "Other". */
 const MAX_SERIES = 6;
 const TABLES = ['bot', 'model', 'connection', 'member'] as const;
 
@@ -32,7 +32,7 @@ function UsageView() {
   const { t } = useTranslation();
   const workspaceId = useWorkspace().current?.id;
   const [range, setRange] = useState<DayRange>(() => presetRange('thisMonth'));
-  const [stack, setStack] = useState<'bot' | 'total'>('bot');
+  const [stack, setStack] = useState<'bot' | 'model' | 'total'>('bot');
   const perDay = useQuery({
     queryKey: usageKeys.usage(workspaceId, 'day', range),
     queryFn: () => usageApi.get(workspaceId, 'day', range),
@@ -40,32 +40,21 @@ function UsageView() {
   const tables = useQueries({
     queries: TABLES.map((g) => ({ queryKey: usageKeys.usage(workspaceId, g, range), queryFn: () => usageApi.get(workspaceId, g, range) })),
   });
-  const bots = tables[0]?.data?.rows ?? [];
-  // The API rolls up one dimension at a time: a bot's days come from its own day query (top bots only).
-  const topBots = [...bots].sort((a, b) => b.costUsd - a.costUsd).slice(0, MAX_SERIES);
-  const botDays = useQueries({
-    queries: topBots.map((b) => ({
-      queryKey: usageKeys.usage(workspaceId, 'day', range, b.key),
-      queryFn: () => usageApi.get(workspaceId, 'day', range, b.key),
-      enabled: stack === 'bot',
-    })),
+  const split = stack === 'total' ? undefined : stack;
+  const perSeries = useQuery({
+    queryKey: usageKeys.series(workspaceId, split ?? 'bot', range),
+    queryFn: () => usageApi.series(workspaceId, split ?? 'bot', range),
+    enabled: split !== undefined,
   });
   const days = useMemo(() => daysOf(range), [range]);
 
   const cost = useMemo(() => {
-    const total = byDay(perDay.data, (r) => r.costUsd);
-    if (stack === 'total' || botDays.some((q) => !q.data)) return stackDays(days, [{ key: 'total', label: '', byDay: total }], 1, '');
-    const series = topBots.map((b, i) => ({
-      key: b.key,
-      label: b.label ?? t('usage:table.unnamed'),
-      byDay: byDay(botDays[i]!.data, (r) => r.costUsd),
-    }));
-    // Whatever the top bots do not account for (smaller bots) is "Other".
-    const rest = new Map(days.map((d) => [d, Math.max(0, (total.get(d) ?? 0) - series.reduce((s, x) => s + (x.byDay.get(d) ?? 0), 0))]));
-    const hasRest = [...rest.values()].some((v) => v > 1e-12);
-    const all = hasRest ? [...series, { key: '__rest', label: t('usage:chart.other'), byDay: rest }] : series;
-    return stackDays(days, all, MAX_SERIES + 1, t('usage:chart.other'));
-  }, [perDay.data, botDays, stack, days, topBots, t]);
+    if (!split || !perSeries.data)
+      return stackDays(days, [{ key: 'total', label: '', byDay: byDay(perDay.data, (r) => r.costUsd) }], 1, '');
+    // A deleted bot has no name any more; a model is its own name.
+    const label = (key: string, name: string | null | undefined) => name ?? (split === 'model' && key ? key : t('usage:table.unnamed'));
+    return stackDays(days, seriesByDay(perSeries.data.rows, label), MAX_SERIES, t('usage:chart.other'));
+  }, [perDay.data, perSeries.data, split, days, t]);
 
   const tokens = useMemo(() => {
     const stacked = stackDays(
@@ -133,6 +122,9 @@ function UsageView() {
                     <div className="seg" role="group" aria-labelledby="usage-stack-by">
                       <button type="button" aria-pressed={stack === 'bot'} onClick={() => setStack('bot')}>
                         {t('usage:chart.byBot')}
+                      </button>
+                      <button type="button" aria-pressed={stack === 'model'} onClick={() => setStack('model')}>
+                        {t('usage:chart.byModel')}
                       </button>
                       <button type="button" aria-pressed={stack === 'total'} onClick={() => setStack('total')}>
                         {t('usage:chart.byTotal')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatter } from '../../i18n/i18n';
 import { Button } from '../../ui/button';
 import { downloadText, toCsv } from './csv';
-import { formatUsd } from './money';
+import { CostText } from './cost-text';
 import type { DayRange } from './range';
 
 type Row = UsageResponse['rows'][number];
@@ -19,8 +19,8 @@ const TITLES = {
 /** The CSV of a table: the same rows as on screen, raw numbers (full precision USD) for spreadsheets. Models have no label: their key is the name. */
 export function usageCsv(rows: Row[], nameHeader: string): string {
   return toCsv(
-    [nameHeader, 'id', 'runs', 'calls', 'input_tokens', 'output_tokens', 'cached_tokens', 'cost_usd'],
-    rows.map((r) => [r.label ?? r.key, r.key, r.runs, r.calls, r.inputTokens, r.outputTokens, r.cachedTokens, r.costUsd]),
+    [nameHeader, 'id', 'runs', 'calls', 'input_tokens', 'output_tokens', 'cached_tokens', 'cost_usd', 'unpriced_calls'],
+    rows.map((r) => [r.label ?? r.key, r.key, r.runs, r.calls, r.inputTokens, r.outputTokens, r.cachedTokens, r.costUsd, r.unpricedCalls]),
   );
 }
 
@@ -67,7 +67,7 @@ export function UsageTable({ group, rows, range }: { group: TableGroup; rows: Ro
                 <td className="num">{f.tokens(r.inputTokens)}</td>
                 <td className="num">{f.tokens(r.outputTokens)}</td>
                 <td className="num" data-testid="usage-cost">
-                  {formatUsd(r.costUsd)}
+                  <CostText costUsd={r.costUsd} unpricedCalls={r.unpricedCalls} />
                 </td>
               </tr>
             ))}
