@@ -5,6 +5,8 @@
 // in the worker's process behind an HTTP call, as ours is (eager start included).
 //   pnpm --filter @bm/bench throughput
 //   BENCH_SECONDS=30 BENCH_CONCURRENCY=1,8,32 BENCH_LAYOUTS=embedded,floor,n8n,production-1,production-2,scaleout-1,scaleout-2
+// (embedded-budget: the embedded app with a workspace stop budget, so each LLM call is checked and held;
+// BENCH_RESULT names the results file, e.g. throughput-budget, so a partial run keeps the full one.)
 // (n8n: the same shape on n8n 1.123, installed into bench/.n8n on first use — bench/n8n.ts alone too.)
 // Completion is observed through the synchronous start (POST …/runs { wait }), not by polling.
 import { mkdtempSync } from 'node:fs';
@@ -75,9 +77,9 @@ async function withSystem<S extends System>(start: () => Promise<S>, fn: (sys: S
   }
 }
 
-async function benchApp(layout: string, start: () => Promise<System>, levels: number[]) {
+async function benchApp(layout: string, start: () => Promise<System>, levels: number[], opts: { stopBudget?: boolean } = {}) {
   await withSystem(start, async (sys) => {
-    const bot = await createBenchBot(sys.url, fake.url);
+    const bot = await createBenchBot(sys.url, fake.url, opts);
     const first = await runOnce(sys.url, bot);
     if (!shape) {
       const temporal = sys.processes().find((p) => p.name === 'temporal');
@@ -123,6 +125,8 @@ async function benchFloor(levels: number[]) {
 try {
   for (const layout of layouts) {
     if (layout === 'embedded') await benchApp('embedded', () => startEmbedded(appEnv), concurrencies);
+    else if (layout === 'embedded-budget')
+      await benchApp('embedded-budget', () => startEmbedded(appEnv), concurrencies, { stopBudget: true });
     else if (layout === 'floor') await benchFloor(concurrencies);
     else if (layout === 'n8n') {
       await installN8n();
@@ -147,11 +151,15 @@ try {
   removeCpuLimits();
 }
 
-const at = (layout: string, c: number) => rows.find((r) => r.layout.startsWith(layout) && r.concurrency === c);
+// A layout's rows by its name; measured names may add a detail after a space ("floor (LRL)", "n8n 1.123").
+const at = (layout: string, c: number) =>
+  rows.find((r) => (r.layout === layout || r.layout.startsWith(`${layout} `)) && r.concurrency === c);
 const ratios: Record<string, number> = {};
 const floor8 = at('floor', 8);
 const floor1 = at('floor', 1);
 const emb8 = at('embedded', 8);
+const budget8 = at('embedded-budget', 8);
+if (emb8 && budget8) ratios['embedded with a stop budget / without, runs/s @8'] = ratio(budget8.perSecond, emb8.perSecond);
 if (emb8 && floor8) ratios['embedded/floor runs/s @8 (target ≥ 0.8)'] = ratio(emb8.perSecond, floor8.perSecond);
 if (at('embedded', 1) && floor1) ratios['embedded/floor p50 alone (target ≤ 1.5)'] = ratio(at('embedded', 1)!.p50Ms, floor1.p50Ms);
 const n8n8 = at('n8n', 8);
@@ -163,6 +171,6 @@ if (s1 && s2) ratios['scale-out 2 workers / 1 (target ≥ 1.6)'] = ratio(s2.perS
 
 const report = { benchmark: 'throughput', at: new Date().toISOString(), machine: machine(), seconds, shape, rows, ratios };
 console.log(JSON.stringify(report, null, 2));
-writeResult('throughput', report);
+writeResult(process.env.BENCH_RESULT ?? 'throughput', report);
 console.log('\n' + loadTable(rows));
 console.log('\n' + table(Object.entries(ratios).map(([k, v]) => ({ ratio: k, value: v }))));

@@ -152,7 +152,8 @@ async function json(res: Response) {
 }
 
 /** A user, an API token, a connection to the fake LLM, and the 4-node bot: manual → llm.chat → template → results. */
-export async function createBenchBot(url: string, llmUrl: string): Promise<BenchBot> {
+/** `stopBudget`: the workspace gets a stop budget far above what the bench spends, so every LLM call takes the budget check's full path (estimate, locked hold, release). */
+export async function createBenchBot(url: string, llmUrl: string, opts: { stopBudget?: boolean } = {}): Promise<BenchBot> {
   const signup = await fetch(`${url}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
@@ -174,6 +175,7 @@ export async function createBenchBot(url: string, llmUrl: string): Promise<Bench
     baseUrl: llmUrl,
     modelDefault: 'fake-1',
   });
+  if (opts.stopBudget) await asUser('/api/budgets', { scope: 'workspace', period: 'month', limitUsd: 1_000_000, action: 'stop' });
   const pos = { x: 0, y: 0 };
   const bot = await asUser('/api/bots', {
     name: 'Throughput bench',
