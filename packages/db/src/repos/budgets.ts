@@ -49,7 +49,9 @@ export function budgetRepo(prisma: PrismaClient) {
   /** Settled spend of a budget in its current period (the ledger's node runs in its scope). */
   async function settled(db: Pick<PrismaClient, 'nodeRun'>, b: Budget, at = new Date()) {
     const { start, end } = periodOf(b.period, at);
+    // `costUsd` not null: only priced node runs count, and the ledger's partial index on finishedAt applies.
     const where: Prisma.NodeRunWhereInput = {
+      costUsd: { not: null },
       finishedAt: { gte: start, lt: end },
       run: { workspaceId: b.workspaceId, ...(b.scope === 'bot' ? { botId: b.targetId! } : {}) },
       ...(b.scope === 'connection' ? { connectionId: b.targetId! } : {}),
