@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient, Template } from '../generated/client';
-import { NotFoundError, translated } from '../errors';
+import { isUniqueViolation, NotFoundError, translated } from '../errors';
 import { newId } from '../ids';
 
 export type TemplateScopeValue = 'builtin' | 'installation' | 'workspace';
@@ -103,7 +103,13 @@ export function templateRepo(prisma: PrismaClient) {
     async upsertBuiltin(key: string, hash: string, content: TemplateContent): Promise<'created' | 'upgraded' | 'unchanged'> {
       const row = await prisma.template.findUnique({ where: { builtinKey: key }, select: { id: true, definitionHash: true } });
       if (!row) {
-        await this.create({ scope: 'builtin', workspaceId: null, createdById: null, builtinKey: key, definitionHash: hash, content });
+        try {
+          await this.create({ scope: 'builtin', workspaceId: null, createdById: null, builtinKey: key, definitionHash: hash, content });
+        } catch (err) {
+          // Another process (API and worker both start) seeded it at the same moment.
+          if (isUniqueViolation(err)) return 'unchanged';
+          throw err;
+        }
         return 'created';
       }
       if (row.definitionHash === hash) return 'unchanged';
