@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGallery } from '@bm/api/gallery';
 import { canary, startFakeAnthropic, startFakeOpenAI, type FakeProviderServer } from '@bm/testing';
-import { articleHtml, startHttpFixture, startRssFixture, startSmtpSink, type HttpFixture, type RssFixture, type SmtpSink } from '@bm/testing/fixtures';
+import {
+  articleHtml,
+  startHttpFixture,
+  startRssFixture,
+  startSmtpSink,
+  type HttpFixture,
+  type RssFixture,
+  type SmtpSink,
+} from '@bm/testing/fixtures';
 import { apiClient } from './testing/client';
 import { startTestServer, type TestServer } from './testing/harness';
 
@@ -101,13 +109,26 @@ describe('the built-in gallery on the real server', () => {
       createdById: null,
       builtinKey: 'retired-template',
       definitionHash: 'x',
-      content: { name: 'Retired', description: '', category: 'digests', graph: { nodes: [], edges: [] }, slots: [], secretSlots: [], nodesUsed: [] },
+      content: {
+        name: 'Retired',
+        description: '',
+        category: 'digests',
+        graph: { nodes: [], edges: [] },
+        slots: [],
+        secretSlots: [],
+        nodesUsed: [],
+      },
     });
     const outcome = await seedGallery(t.server.services.repos);
     expect(outcome).toMatchObject({ created: 0, upgraded: 1, removed: 1 });
     expect(outcome.unchanged).toBeGreaterThanOrEqual(9);
     const after = await prisma.template.findUniqueOrThrow({ where: { builtinKey: 'rss-digest' } });
-    expect(after).toMatchObject({ id: before.id, currentVersion: before.currentVersion + 1, definitionHash: before.definitionHash, name: before.name });
+    expect(after).toMatchObject({
+      id: before.id,
+      currentVersion: before.currentVersion + 1,
+      definitionHash: before.definitionHash,
+      name: before.name,
+    });
     expect(await prisma.templateVersion.count({ where: { templateId: before.id } })).toBe(before.currentVersion + 1);
     expect(await prisma.template.count({ where: { builtinKey: 'retired-template' } })).toBe(0);
     expect(await seedGallery(t.server.services.repos)).toMatchObject({ created: 0, upgraded: 0, removed: 0 });
