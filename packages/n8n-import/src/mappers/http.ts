@@ -125,7 +125,8 @@ function parseJsonText(v: unknown): unknown {
 function headerValue(b: BuildContext, node: N8nNode, where: string, name: string, value: unknown): string {
   if (SENSITIVE.test(name) && !hasExpression(value) && asString(value)) {
     const secret = secretName(`${node.name}_${name}`);
-    b.report(`The value of ${where} "${name}" looks like a credential and was not imported: store it as the workspace secret ${secret}.`, where);
+    const what = where === 'headers' ? 'header' : 'query parameter';
+    b.report(`The value of ${what} "${name}" looks like a credential and was not imported: store it as the workspace secret ${secret}.`, `${where}.${name}`);
     return b.secret(secret);
   }
   return b.text(value, `${where}.${name}`);
@@ -161,6 +162,9 @@ function buildBody(b: BuildContext, req: Request): { body?: unknown; bodyType?: 
   if (body.kind === 'pairs') return { body: Object.fromEntries(body.pairs.map((p) => [p.name, b.text(p.value, `body.${p.name}`)])) };
   const parsed = parseJsonText(body.value);
   if (parsed !== undefined) return { body: parsed };
+  // `{{ JSON.stringify(x) }}` as the whole body: our lone `{{ x }}` sends x as JSON, the same thing.
+  const whole = typeof body.value === 'string' ? /^=\s*\{\{\s*JSON\.stringify\(([^]*)\)\s*\}\}\s*$/.exec(body.value) : null;
+  if (whole) return { body: b.text(`={{ ${whole[1]} }}`, 'body') };
   // A JSON body with expressions: our template renders the same text, which the server receives as JSON.
   return { body: b.text(body.value, 'body') };
 }
@@ -184,10 +188,10 @@ export const httpRequest: Mapper = (node, ctx) => {
     output: outputMap(req),
     build(b) {
       const headers: Record<string, string> = {};
-      for (const h of req.headers) headers[h.name] = headerValue(b, node, 'header', h.name, h.value);
+      for (const h of req.headers) headers[h.name] = headerValue(b, node, 'headers', h.name, h.value);
       const fromJson = parseJsonText(req.jsonHeaders);
       if (req.jsonHeaders !== undefined && fromJson === undefined) b.report('The headers given as a JSON expression were not imported.', 'jsonHeaders');
-      for (const [name, value] of Object.entries(obj(fromJson))) headers[name] = headerValue(b, node, 'header', name, value);
+      for (const [name, value] of Object.entries(obj(fromJson))) headers[name] = headerValue(b, node, 'headers', name, value);
       let body = buildBody(b, req);
       if (method === 'GET' && body.body !== undefined) {
         b.report('A GET request cannot have a body here; the body was left out (use POST).', 'body');
