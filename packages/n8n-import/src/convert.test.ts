@@ -88,7 +88,11 @@ const edges = (r: ConversionResult) => r.document.bot.graph.edges.map((e) => `${
 
 describe('every fixture (exported by n8n 1.123)', () => {
   it('has an expectation for each fixture file', () => {
-    expect(Object.keys(UNMAPPED).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.json')).sort());
+    expect(Object.keys(UNMAPPED).sort()).toEqual(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
   });
 
   it.each(Object.entries(UNMAPPED))('%s: lists exactly what was not mapped', (file, expected) => {
@@ -118,14 +122,23 @@ describe('what the fixtures become', () => {
       temperature: 0.2,
       maxTokens: 300,
     });
-    expect(node(r, 'summarize').params.prompt).toBe('Summarise this story in two sentences:\n\nTitle: \\{{ $json.title }}\n\\{{ $json.contentSnippet }}');
+    expect(node(r, 'summarize').params.prompt).toBe(
+      'Summarise this story in two sentences:\n\nTitle: \\{{ $json.title }}\n\\{{ $json.contentSnippet }}',
+    );
     expect(node(r, 'email_digest').params.body).toBe('{{ nodes.summarize.output.text }}');
-    expect(node(r, 'post_to_slack').params).toEqual({ webhookUrl: '{{ secrets.SLACK_WEBHOOK_NEWS }}', text: '{{ nodes.summarize.output.text }}' });
+    expect(node(r, 'post_to_slack').params).toEqual({
+      webhookUrl: '{{ secrets.SLACK_WEBHOOK_NEWS }}',
+      text: '{{ nodes.summarize.output.text }}',
+    });
     expect(node(r, 'hacker_news').position).toEqual({ x: 220, y: 0 });
     expect(node(r, 'hacker_news').label).toBe('Hacker News');
-    expect(r.slots).toEqual([{ key: 'openai_account', label: 'OpenAI account', provider: 'openai', nodes: ['summarize'], botDefault: false }]);
+    expect(r.slots).toEqual([
+      { key: 'openai_account', label: 'OpenAI account', provider: 'openai', nodes: ['summarize'], botDefault: false },
+    ]);
     expect(r.document.bot.secretSlots).toEqual(['SLACK_WEBHOOK_NEWS']);
-    expect(r.triggers).toEqual([{ node: 'Every morning', nodeId: 'every_morning', kind: 'schedule', cron: '30 7 * * *', timezone: 'Europe/Berlin' }]);
+    expect(r.triggers).toEqual([
+      { node: 'Every morning', nodeId: 'every_morning', kind: 'schedule', cron: '30 7 * * *', timezone: 'Europe/Berlin' },
+    ]);
   });
 
   it('webhook: the request body becomes the run input', () => {
@@ -155,7 +168,11 @@ describe('what the fixtures become', () => {
     expect(node(r, 'write_report').params.prompt).toBe(
       "Write a one-line report for {{ nodes.pick_fields.output.city }}: {{ nodes.pick_fields.output.temperature }} °C, wind {{ nodes.pick_fields.output.wind }}. Today is \\{{ $now.toFormat('cccc') }}.",
     );
-    expect(node(r, 'mail_it').params).toEqual({ to: 'team@example.com, boss@example.com', subject: 'Weather', body: '{{ nodes.write_report.output.text }}' });
+    expect(node(r, 'mail_it').params).toEqual({
+      to: 'team@example.com, boss@example.com',
+      subject: 'Weather',
+      body: '{{ nodes.write_report.output.text }}',
+    });
     expect(r.slots.map((s) => [s.key, s.label])).toEqual([['openai_team', 'OpenAI (team)']]);
   });
 
@@ -189,13 +206,23 @@ describe('what the fixtures become', () => {
     expect(node(r, 'add_date').params.expression).toBe(
       '$merge([$type($) = "object" ? $ : {}, {"briefing": $.text, "meta": {"source": "n8n", "items": 2}}])',
     );
-    expect(r.slots).toEqual([{ key: 'anthropic_account', label: 'Anthropic account', provider: 'anthropic', nodes: ['brief_me'], botDefault: false }]);
+    expect(r.slots).toEqual([
+      { key: 'anthropic_account', label: 'Anthropic account', provider: 'anthropic', nodes: ['brief_me'], botDefault: false },
+    ]);
   });
 
   it('Split Out reads the list out of the HTTP body; Gemini model ids lose their "models/" prefix', () => {
     const r = load('06-split-out-gemini.json');
-    expect(node(r, 'split_out')).toMatchObject({ type: 'transform.split', version: 2, params: { source: '{{ nodes.products.output.body.products }}' } });
-    expect(node(r, 'translate').params).toMatchObject({ model: 'gemini-2.5-flash', system: 'Answer with the translation only.', temperature: 0 });
+    expect(node(r, 'split_out')).toMatchObject({
+      type: 'transform.split',
+      version: 2,
+      params: { source: '{{ nodes.products.output.body.products }}' },
+    });
+    expect(node(r, 'translate').params).toMatchObject({
+      model: 'gemini-2.5-flash',
+      system: 'Answer with the translation only.',
+      temperature: 0,
+    });
     expect(edges(r)).toEqual(['start→products', 'products→split_out', 'split_out→translate', 'translate→pair_up', 'split_out→pair_up']);
     expect(r.slots[0]).toMatchObject({ provider: 'google', nodes: ['translate'] });
   });

@@ -52,7 +52,10 @@ class Converter {
       const ok = this.byName.has(c.source) && this.byName.has(c.target);
       if (!ok) {
         const missing = this.byName.has(c.source) ? c.target : c.source;
-        this.report(this.byName.has(c.source) ? c.source : c.target, `A connection names the node "${missing}", which is not in the workflow; it was ignored.`);
+        this.report(
+          this.byName.has(c.source) ? c.source : c.target,
+          `A connection names the node "${missing}", which is not in the workflow; it was ignored.`,
+        );
       }
       return ok;
     });
@@ -76,11 +79,13 @@ class Converter {
   }
 
   private planContext(node: N8nNode): PlanContext {
-    const attachedAll = () =>
-      (this.subIn.get(node.name) ?? []).map((c) => ({ node: this.byName.get(c.source)!, type: c.type }));
+    const attachedAll = () => (this.subIn.get(node.name) ?? []).map((c) => ({ node: this.byName.get(c.source)!, type: c.type }));
     return {
       ...(this.wf.timezone ? { timezone: this.wf.timezone } : {}),
-      attached: (type) => attachedAll().filter((a) => a.type === type).map((a) => a.node),
+      attached: (type) =>
+        attachedAll()
+          .filter((a) => a.type === type)
+          .map((a) => a.node),
       attachedAll,
       claim: (sub) => this.claimed.add(sub.name),
       outputs: () => {
@@ -154,7 +159,10 @@ class Converter {
     if (!back.size) return;
     const nameOf = new Map([...this.ids].map(([n, id]) => [id, n]));
     for (const e of back) {
-      this.report(nameOf.get(e.target)!, `The loop back from "${nameOf.get(e.source)}" was removed: loops do not exist yet in Bot Manager.`);
+      this.report(
+        nameOf.get(e.target)!,
+        `The loop back from "${nameOf.get(e.source)}" was removed: loops do not exist yet in Bot Manager.`,
+      );
     }
     this.edges = this.edges.filter((e) => !back.has(e));
   }
@@ -188,7 +196,10 @@ class Converter {
     if (!plan.passThrough) return reason(`reads the output of "${name}", which was not imported`);
     // A loop back into the node (Loop Over Items) is not where its items come from.
     const preds = [...new Set((this.mainIn.get(name) ?? []).map((c) => c.source))].filter((p) => !this.reaches(name, p));
-    if (preds.length !== 1) return reason(`reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`);
+    if (preds.length !== 1)
+      return reason(
+        `reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`,
+      );
     return this.outputOf(preds[0]!, path, seen);
   }
 
@@ -213,7 +224,8 @@ class Converter {
     if (target === null) {
       const preds = [...new Set((this.mainIn.get(node.name) ?? []).filter((c) => c.input === 0).map((c) => c.source))];
       if (preds.length === 0) return reason('reads the incoming item ($json), but the node has no input');
-      if (preds.length > 1) return reason(`reads the incoming item ($json), but several nodes feed this node (${preds.join(', ')}); name one with $('Node')`);
+      if (preds.length > 1)
+        return reason(`reads the incoming item ($json), but several nodes feed this node (${preds.join(', ')}); name one with $('Node')`);
       target = preds[0]!;
     }
     const r = this.outputOf(target, ref.path);
@@ -269,7 +281,13 @@ class Converter {
       let slot = byCredential.get(key);
       if (!slot) {
         const label = cred?.name.trim() || `${PROVIDER_LABEL[use.provider]}${use.credentialType ? ' (no credential in the n8n file)' : ''}`;
-        slot = { key: pool.take(label, use.provider), label: label.slice(0, 120), provider: use.provider, nodes: [], botDefault: false };
+        slot = {
+          key: pool.take(cred?.name.trim() || use.provider, use.provider),
+          label: label.slice(0, 120),
+          provider: use.provider,
+          nodes: [],
+          botDefault: false,
+        };
         byCredential.set(key, slot);
       }
       slot.nodes.push(id);
@@ -305,7 +323,10 @@ class Converter {
     for (const node of this.wf.nodes) {
       if (this.plans.get(node.name) !== 'sub' || this.claimed.has(node.name)) continue;
       const parents = [...new Set(this.wf.connections.filter((c) => c.source === node.name).map((c) => c.target))];
-      this.report(node.name, `The sub-node (${node.type}) attached to ${parents.map((p) => `"${p}"`).join(', ')} was not imported: that node has no counterpart.`);
+      this.report(
+        node.name,
+        `The sub-node (${node.type}) attached to ${parents.map((p) => `"${p}"`).join(', ')} was not imported: that node has no counterpart.`,
+      );
     }
     const slots = this.slots();
     const graph: Graph = { nodes, edges: this.edges };

@@ -1,8 +1,12 @@
 /** Readable ids from n8n names: "Fetch Hacker News" → `fetch_hacker_news`. */
 function slug(name: string, ascii: boolean, max: number): string {
-  const base = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const cleaned = base.replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
-  return [...cleaned].slice(0, max).join('').replace(/_+$/, '');
+  // NFKD took accents apart (and Hangul into jamo): put what is left back together.
+  return [...cleaned.normalize('NFC')].slice(0, max).join('').replace(/_+$/, '');
 }
 
 /** Hands out unique ids; the first holder of a base id keeps it, later ones get `_2`, `_3`… */

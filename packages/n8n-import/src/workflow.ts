@@ -12,21 +12,29 @@ const N8nNodeSchema = z.object({
   type: z.string().min(1).max(500),
   typeVersion: z.number().positive().default(1),
   position: z.array(z.number()).optional(),
-  parameters: z.record(z.string(), z.unknown()).nullish(),
-  credentials: z.record(z.string(), Credential).nullish(),
+  // Objects are kept as parsed (not rebuilt by zod): a "__proto__" key stays an ordinary key.
+  parameters: z.custom<Record<string, unknown>>(isObject, 'expected an object').nullish(),
+  credentials: z.custom<Record<string, unknown>>(isObject, 'expected an object').nullish(),
   disabled: z.boolean().nullish(),
 });
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 const Target = z.object({ node: z.string(), type: z.string().default('main'), index: z.number().int().min(0).max(1000).default(0) });
 /** `connections[source][type][outputIndex]` → the targets of that output (n8n writes null for an unused output). */
-const Connections = z.record(z.string(), z.record(z.string(), z.array(z.array(Target).nullable())));
+const Outputs = z.array(z.array(Target).nullable()).max(1000);
 
 const WorkflowSchema = z.object({
   name: z.string().max(500).nullish(),
   description: z.string().max(10_000).nullish(),
   nodes: z.array(N8nNodeSchema).max(MAX_N8N_NODES),
-  connections: Connections.nullish(),
-  settings: z.object({ timezone: z.string().max(100).optional() }).loose().nullish(),
+  connections: z.custom<Record<string, unknown>>(isObject, 'expected an object').nullish(),
+  settings: z
+    .object({ timezone: z.string().max(100).optional() })
+    .loose()
+    .nullish(),
 });
 
 export interface N8nNode {
@@ -57,9 +65,9 @@ export interface N8nWorkflow {
   connections: N8nConnection[];
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  return path ? `${path}: ${issue.message}` : issue.message;
+function invalid(at: string, issue: { path: PropertyKey[]; message: string }): N8nImportError {
+  const path = (at + issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')).replace(/^\./, '');
+  return new N8nImportError('N8N_NOT_A_WORKFLOW', `This is not a valid n8n workflow (${path ? `${path}: ` : ''}${issue.message}).`, path);
 }
 
 /**
@@ -74,27 +82,37 @@ export function parseN8nWorkflow(input: unknown): N8nWorkflow {
     );
   }
   if (input === null || typeof input !== 'object' || !('nodes' in input)) {
-    throw new N8nImportError('N8N_NOT_A_WORKFLOW', 'This is not an n8n workflow: an n8n workflow is a JSON object with "nodes" and "connections".');
+    throw new N8nImportError(
+      'N8N_NOT_A_WORKFLOW',
+      'This is not an n8n workflow: an n8n workflow is a JSON object with "nodes" and "connections".',
+    );
   }
   const raw = input as { nodes?: unknown };
   if (Array.isArray(raw.nodes) && raw.nodes.length > MAX_N8N_NODES) {
-    throw new N8nImportError('N8N_TOO_LARGE', `The workflow has ${raw.nodes.length} nodes; at most ${MAX_N8N_NODES} can be imported.`, 'nodes');
+    throw new N8nImportError(
+      'N8N_TOO_LARGE',
+      `The workflow has ${raw.nodes.length} nodes; at most ${MAX_N8N_NODES} can be imported.`,
+      'nodes',
+    );
   }
   const parsed = WorkflowSchema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new N8nImportError('N8N_NOT_A_WORKFLOW', `This is not a valid n8n workflow (${describe(first)}).`, first.path.join('.'));
-  }
+  if (!parsed.success) throw invalid('', parsed.error.issues[0]!);
   const wf = parsed.data;
   const names = new Set<string>();
   const nodes: N8nNode[] = wf.nodes.map((n, i) => {
     if (names.has(n.name)) {
-      throw new N8nImportError('N8N_DUPLICATE_NODE_NAME', `Two nodes are named "${n.name}"; n8n node names are unique.`, `nodes[${i}].name`);
+      throw new N8nImportError(
+        'N8N_DUPLICATE_NODE_NAME',
+        `Two nodes are named "${n.name}"; n8n node names are unique.`,
+        `nodes[${i}].name`,
+      );
     }
     names.add(n.name);
     const credentials = new Map<string, { id?: string; name: string }>();
-    for (const [type, c] of Object.entries(n.credentials ?? {})) {
-      credentials.set(type, { ...(c.id != null ? { id: String(c.id) } : {}), name: c.name });
+    for (const [type, raw] of Object.entries(n.credentials ?? {})) {
+      const c = Credential.safeParse(raw);
+      if (!c.success) throw invalid(`nodes[${i}].credentials.${type}`, c.error.issues[0]!);
+      credentials.set(type, { ...(c.data.id != null ? { id: String(c.data.id) } : {}), name: c.data.name });
     }
     const [x, y] = n.position ?? [];
     return {
@@ -110,8 +128,11 @@ export function parseN8nWorkflow(input: unknown): N8nWorkflow {
   });
   const connections: N8nConnection[] = [];
   for (const [source, byType] of Object.entries(wf.connections ?? {})) {
-    for (const [type, outputs] of Object.entries(byType)) {
-      outputs.forEach((targets, output) => {
+    if (!isObject(byType)) throw invalid(`connections.${source}`, { path: [], message: 'expected an object' });
+    for (const [type, raw] of Object.entries(byType)) {
+      const outputs = Outputs.safeParse(raw);
+      if (!outputs.success) throw invalid(`connections.${source}.${type}`, outputs.error.issues[0]!);
+      outputs.data.forEach((targets, output) => {
         for (const t of targets ?? []) connections.push({ source, output, target: t.node, input: t.index, type: t.type || type });
       });
     }

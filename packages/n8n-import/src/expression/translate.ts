@@ -12,8 +12,7 @@ export interface ExpressionScope {
   problem(reason: string): void;
 }
 
-const NOT_PLAIN =
-  "is not a plain field path (only $json.…, $('Node').item.json.… and $node[\"Node\"].json.… are translated)";
+const NOT_PLAIN = 'is not a plain field path (only $json.…, $(\'Node\').item.json.… and $node["Node"].json.… are translated)';
 
 function resolvePart(code: string, source: string, scope: ExpressionScope): Resolved | null {
   const ref = parseN8nReference(code);

@@ -48,7 +48,10 @@ export const switchNode: Mapper = (_node, ctx) => {
 };
 
 export const splitInBatches: Mapper = () =>
-  unsupported('Loop Over Items: loops do not exist yet in Bot Manager; left out, its items go straight on and the loop back is removed.', true);
+  unsupported(
+    'Loop Over Items: loops do not exist yet in Bot Manager; left out, its items go straight on and the loop back is removed.',
+    true,
+  );
 
 export const filterNode: Mapper = () =>
   unsupported('Filter: n8n filters items one by one; it was left out (a transform.filter node over a list can do the same by hand).', true);

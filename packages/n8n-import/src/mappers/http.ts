@@ -53,7 +53,8 @@ function readV1(p: Record<string, unknown>): Request {
     authentication: asString(p.authentication) ?? 'none',
   };
   if (json && p.bodyParametersJson !== undefined && p.bodyParametersJson !== '') req.body = { kind: 'json', value: p.bodyParametersJson };
-  else if (!json && pairs(p.bodyParametersUi, 'parameter').length) req.body = { kind: 'pairs', pairs: pairs(p.bodyParametersUi, 'parameter') };
+  else if (!json && pairs(p.bodyParametersUi, 'parameter').length)
+    req.body = { kind: 'pairs', pairs: pairs(p.bodyParametersUi, 'parameter') };
   if (req.body && contentType !== 'json') req.bodyNote = `The body was sent as ${contentType}; Bot Manager sends it as JSON.`;
   return req;
 }
@@ -126,7 +127,10 @@ function headerValue(b: BuildContext, node: N8nNode, where: string, name: string
   if (SENSITIVE.test(name) && !hasExpression(value) && asString(value)) {
     const secret = secretName(`${node.name}_${name}`);
     const what = where === 'headers' ? 'header' : 'query parameter';
-    b.report(`The value of ${what} "${name}" looks like a credential and was not imported: store it as the workspace secret ${secret}.`, `${where}.${name}`);
+    b.report(
+      `The value of ${what} "${name}" looks like a credential and was not imported: store it as the workspace secret ${secret}.`,
+      `${where}.${name}`,
+    );
     return b.secret(secret);
   }
   return b.text(value, `${where}.${name}`);
@@ -140,7 +144,8 @@ function buildUrl(b: BuildContext, node: N8nNode, req: Request): string {
   }
   const query = [...req.query];
   const fromJson = parseJsonText(req.jsonQuery);
-  if (req.jsonQuery !== undefined && fromJson === undefined) b.report('The query parameters given as a JSON expression were not imported.', 'jsonQuery');
+  if (req.jsonQuery !== undefined && fromJson === undefined)
+    b.report('The query parameters given as a JSON expression were not imported.', 'jsonQuery');
   for (const [name, value] of Object.entries(obj(fromJson))) query.push({ name, value });
   const parts = query.map((q) => {
     const value = headerValue(b, node, 'query', q.name, q.value);
@@ -190,7 +195,8 @@ export const httpRequest: Mapper = (node, ctx) => {
       const headers: Record<string, string> = {};
       for (const h of req.headers) headers[h.name] = headerValue(b, node, 'headers', h.name, h.value);
       const fromJson = parseJsonText(req.jsonHeaders);
-      if (req.jsonHeaders !== undefined && fromJson === undefined) b.report('The headers given as a JSON expression were not imported.', 'jsonHeaders');
+      if (req.jsonHeaders !== undefined && fromJson === undefined)
+        b.report('The headers given as a JSON expression were not imported.', 'jsonHeaders');
       for (const [name, value] of Object.entries(obj(fromJson))) headers[name] = headerValue(b, node, 'headers', name, value);
       let body = buildBody(b, req);
       if (method === 'GET' && body.body !== undefined) {

@@ -17,7 +17,13 @@ export const merge: Mapper = (node, ctx) => {
     const how = asString(node.parameters.combineBy) ?? asString(node.parameters.combinationMode) ?? '';
     ctx.report(`Merge mode "${mode}${how ? ` / ${how}` : ''}" is not available; the inputs are appended into one list.`, 'mode');
   }
-  return { kind: 'node', type: 'transform.merge', version: 1, output: perItem(`the merged list "${node.name}"`), build: () => ({ mode: 'append' }) };
+  return {
+    kind: 'node',
+    type: 'transform.merge',
+    version: 1,
+    output: perItem(`the merged list "${node.name}"`),
+    build: () => ({ mode: 'append' }),
+  };
 };
 
 export const splitOut: Mapper = (node, ctx) => {
@@ -25,11 +31,19 @@ export const splitOut: Mapper = (node, ctx) => {
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  if (fields.length > 1) ctx.report(`Splitting out several fields (${fields.join(', ')}) is not available; only "${fields[0]}" is split out.`, 'fieldToSplitOut');
+  if (fields.length > 1)
+    ctx.report(
+      `Splitting out several fields (${fields.join(', ')}) is not available; only "${fields[0]}" is split out.`,
+      'fieldToSplitOut',
+    );
   const include = asString(node.parameters.include) ?? 'noOtherFields';
-  if (include !== 'noOtherFields') ctx.report('The other fields of each item are not included; the items are the elements of the list.', 'include');
+  if (include !== 'noOtherFields')
+    ctx.report('The other fields of each item are not included; the items are the elements of the list.', 'include');
   if (asString(obj(node.parameters.options).destinationFieldName)) {
-    ctx.report('The destination field name is not used: the items are the elements of the list themselves.', 'options.destinationFieldName');
+    ctx.report(
+      'The destination field name is not used: the items are the elements of the list themselves.',
+      'options.destinationFieldName',
+    );
   }
   return {
     kind: 'node',

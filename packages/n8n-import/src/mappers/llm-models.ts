@@ -35,7 +35,13 @@ export const CHAT_MODELS: Record<string, Vendor> = {
     provider: 'anthropic',
     credentialType: 'anthropicApi',
     defaultModel: (v) =>
-      v >= 1.3 ? 'claude-sonnet-4-5-20250929' : v >= 1.2 ? 'claude-3-5-sonnet-20240620' : v >= 1.1 ? 'claude-3-sonnet-20240229' : 'claude-2',
+      v >= 1.3
+        ? 'claude-sonnet-4-5-20250929'
+        : v >= 1.2
+          ? 'claude-3-5-sonnet-20240620'
+          : v >= 1.1
+            ? 'claude-3-sonnet-20240229'
+            : 'claude-2',
     modelParam: 'model',
     maxTokensOption: 'maxTokensToSample',
   },
@@ -53,11 +59,36 @@ export const CHAT_MODELS: Record<string, Vendor> = {
     modelParam: 'model',
     maxTokensOption: 'numPredict',
   },
-  '@n8n/n8n-nodes-langchain.lmChatMistralCloud': { provider: 'other', credentialType: 'mistralCloudApi', modelParam: 'model', maxTokensOption: 'maxTokens' },
-  '@n8n/n8n-nodes-langchain.lmChatGroq': { provider: 'other', credentialType: 'groqApi', modelParam: 'model', maxTokensOption: 'maxTokensToSample' },
-  '@n8n/n8n-nodes-langchain.lmChatOpenRouter': { provider: 'other', credentialType: 'openRouterApi', modelParam: 'model', maxTokensOption: 'maxTokens' },
-  '@n8n/n8n-nodes-langchain.lmChatDeepSeek': { provider: 'other', credentialType: 'deepSeekApi', modelParam: 'model', maxTokensOption: 'maxTokens' },
-  '@n8n/n8n-nodes-langchain.lmChatXAiGrok': { provider: 'other', credentialType: 'xAiApi', modelParam: 'model', maxTokensOption: 'maxTokens' },
+  '@n8n/n8n-nodes-langchain.lmChatMistralCloud': {
+    provider: 'other',
+    credentialType: 'mistralCloudApi',
+    modelParam: 'model',
+    maxTokensOption: 'maxTokens',
+  },
+  '@n8n/n8n-nodes-langchain.lmChatGroq': {
+    provider: 'other',
+    credentialType: 'groqApi',
+    modelParam: 'model',
+    maxTokensOption: 'maxTokensToSample',
+  },
+  '@n8n/n8n-nodes-langchain.lmChatOpenRouter': {
+    provider: 'other',
+    credentialType: 'openRouterApi',
+    modelParam: 'model',
+    maxTokensOption: 'maxTokens',
+  },
+  '@n8n/n8n-nodes-langchain.lmChatDeepSeek': {
+    provider: 'other',
+    credentialType: 'deepSeekApi',
+    modelParam: 'model',
+    maxTokensOption: 'maxTokens',
+  },
+  '@n8n/n8n-nodes-langchain.lmChatXAiGrok': {
+    provider: 'other',
+    credentialType: 'xAiApi',
+    modelParam: 'model',
+    maxTokensOption: 'maxTokens',
+  },
 };
 
 /** The vendors' own nodes (OpenAI, Anthropic, Gemini "message a model"). */
@@ -107,7 +138,9 @@ export function chatModelSettings(sub: N8nNode, ctx: PlanContext): ModelSettings
     owner: sub,
     ...(model ? { model } : {}),
     ...(clampTemperature(options.temperature) !== undefined ? { temperature: clampTemperature(options.temperature) } : {}),
-    ...(clampMaxTokens(options[vendor.maxTokensOption]) !== undefined ? { maxTokens: clampMaxTokens(options[vendor.maxTokensOption]) } : {}),
+    ...(clampMaxTokens(options[vendor.maxTokensOption]) !== undefined
+      ? { maxTokens: clampMaxTokens(options[vendor.maxTokensOption]) }
+      : {}),
     ...(format === 'json_object' ? { json: true } : {}),
   };
 }

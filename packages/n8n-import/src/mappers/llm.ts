@@ -88,7 +88,12 @@ export const openAiBase: Mapper = (node, ctx) => {
     ctx.report('The legacy text completion became a chat call (completion models are retired).');
     const settings = vendorSettings(node, ctx, 'model', clean);
     if (!Object.prototype.hasOwnProperty.call(p, 'model')) settings.model = 'gpt-3.5-turbo-instruct';
-    return llmPlan(settings, () => [{ role: 'user', content: p.prompt, param: 'prompt' }], answerAt(simplify ? [['text']] : [['choices', 0, 'text']], false), ctx);
+    return llmPlan(
+      settings,
+      () => [{ role: 'user', content: p.prompt, param: 'prompt' }],
+      answerAt(simplify ? [['text']] : [['choices', 0, 'text']], false),
+      ctx,
+    );
   }
   const settings = vendorSettings(node, ctx, node.typeVersion >= 1.1 ? 'chatModel' : 'model', clean);
   const messages = () =>
@@ -120,7 +125,8 @@ export const openAiLangchain: Mapper = (node, ctx) => {
     ];
     return llmPlan(settings, messages, answerAt(simplify ? [['output', 0, 'content', 0, 'text']] : [['output_text']], false), ctx);
   }
-  const messages = () => list(obj(p.messages).values).map((m, i) => ({ role: role(m.role), content: m.content, param: `messages.values[${i}].content` }));
+  const messages = () =>
+    list(obj(p.messages).values).map((m, i) => ({ role: role(m.role), content: m.content, param: `messages.values[${i}].content` }));
   return llmPlan(settings, messages, answerAt(simplify ? [['message', 'content']] : [['choices', 0, 'message', 'content']], json), ctx);
 };
 
@@ -130,7 +136,8 @@ export const vendorMessage: Mapper = (node, ctx) => {
   const resource = asString(p.resource) ?? 'text';
   const operation = asString(p.operation) ?? 'message';
   const name = node.type.endsWith('anthropic') ? 'Anthropic' : 'Google Gemini';
-  if (resource !== 'text' || operation !== 'message') return unsupported(`${name} "${resource} / ${operation}" has no counterpart (only text messages are imported).`);
+  if (resource !== 'text' || operation !== 'message')
+    return unsupported(`${name} "${resource} / ${operation}" has no counterpart (only text messages are imported).`);
   const options = obj(p.options);
   const gemini = name === 'Google Gemini';
   const json = p.jsonOutput === true;
@@ -177,7 +184,9 @@ function attachedModel(node: N8nNode, ctx: PlanContext): ModelSettings {
       continue;
     }
     if (type !== 'ai_languageModel') {
-      ctx.report(`The sub-node "${sub.name}" (${sub.type}) was not imported: ${SUB_NODE_REASONS[type] ?? `"${type}" connections do not exist here`}.`);
+      ctx.report(
+        `The sub-node "${sub.name}" (${sub.type}) was not imported: ${SUB_NODE_REASONS[type] ?? `"${type}" connections do not exist here`}.`,
+      );
     }
   }
   if (!settings) {
@@ -191,7 +200,8 @@ function attachedModel(node: N8nNode, ctx: PlanContext): ModelSettings {
 function chainPrompt(node: N8nNode): unknown {
   const p = node.parameters;
   if (node.typeVersion < 1.4 && node.type.endsWith('chainLlm')) {
-    const def = node.typeVersion >= 1.3 ? '={{ $json.chatInput }}' : node.typeVersion >= 1.1 ? '={{ $json.chat_input }}' : '={{ $json.input }}';
+    const def =
+      node.typeVersion >= 1.3 ? '={{ $json.chatInput }}' : node.typeVersion >= 1.1 ? '={{ $json.chat_input }}' : '={{ $json.input }}';
     return p.prompt ?? def;
   }
   const promptType = asString(p.promptType) ?? 'auto';
@@ -201,7 +211,8 @@ function chainPrompt(node: N8nNode): unknown {
 
 export const chainLlm: Mapper = (node, ctx) => {
   const settings = attachedModel(node, ctx);
-  if (node.parameters.hasOutputParser === true) ctx.report(`The output parser is not used; ${SUB_NODE_REASONS.ai_outputParser}.`, 'hasOutputParser');
+  if (node.parameters.hasOutputParser === true)
+    ctx.report(`The output parser is not used; ${SUB_NODE_REASONS.ai_outputParser}.`, 'hasOutputParser');
   const messages = (): Message[] => [
     ...list(obj(node.parameters.messages).messageValues).map((m, i) => {
       const kind = asString(m.type) ?? 'SystemMessagePromptTemplate';

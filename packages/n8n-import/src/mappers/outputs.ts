@@ -51,19 +51,24 @@ export const emailSend: Mapper = (node, ctx) => {
   const options = obj(p.options);
   const format = v2 ? (asString(p.emailFormat) ?? (node.typeVersion >= 2.1 ? 'html' : 'text')) : p.text ? 'text' : 'html';
   if (format !== 'text') ctx.report('The HTML body is sent as plain text (HTML tags included); edit it into text.', 'html');
-  if (asString(p.fromEmail)) ctx.report(`Mail is sent from the server's own account; the sender ${asString(p.fromEmail)} is not used.`, 'fromEmail');
+  if (asString(p.fromEmail))
+    ctx.report(`Mail is sent from the server's own account; the sender ${asString(p.fromEmail)} is not used.`, 'fromEmail');
   const smtp = node.credentials.get('smtp');
   if (smtp) ctx.report(`The SMTP credential "${smtp.name}" is not used: the server's SMTP account sends mail (BOT_MANAGER_SMTP_URL).`);
   const cc = [v2 ? options.ccEmail : p.ccEmail, v2 ? options.bccEmail : p.bccEmail].filter((x) => asString(x));
   if (cc.length) ctx.report('Cc and Bcc recipients were added to the recipients (To).', 'ccEmail');
-  if (asString(v2 ? options.attachments : p.attachments)) ctx.report('Attachments are not sent (nodes here exchange JSON and text).', 'attachments');
+  if (asString(v2 ? options.attachments : p.attachments))
+    ctx.report('Attachments are not sent (nodes here exchange JSON and text).', 'attachments');
   return {
     kind: 'node',
     type: 'output.email',
     version: 1,
     output: delivered,
     build(b) {
-      const to = [p.toEmail, ...cc].map((x) => b.text(x, 'toEmail')).filter(Boolean).join(', ');
+      const to = [p.toEmail, ...cc]
+        .map((x) => b.text(x, 'toEmail'))
+        .filter(Boolean)
+        .join(', ');
       let subject = b.text(p.subject, 'subject').replace(/\s*\n\s*/g, ' ');
       if (!subject.trim()) {
         b.report('The email has no subject; "(no subject)" was put in.', 'subject');

@@ -38,6 +38,10 @@ export const rssFeedTrigger: Mapper = (node, ctx) => {
     type: 'source.rss',
     version: 1,
     output: perItem(`the feed "${node.name}"`),
-    build: (b) => ({ url: b.text(node.parameters.feedUrl, 'feedUrl') || 'https://example.invalid/feed.xml', limit: ALL_ITEMS, onlyNew: true }),
+    build: (b) => ({
+      url: b.text(node.parameters.feedUrl, 'feedUrl') || 'https://example.invalid/feed.xml',
+      limit: ALL_ITEMS,
+      onlyNew: true,
+    }),
   };
 };

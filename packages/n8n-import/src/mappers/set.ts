@@ -51,7 +51,10 @@ function readSet(node: N8nNode, report: (reason: string, param?: string) => void
     }));
   }
   if (include === 'selected' || include === 'except') {
-    report(`Including only ${include === 'selected' ? 'selected' : 'all but some'} input fields is not translated; all input fields are kept.`, 'include');
+    report(
+      `Including only ${include === 'selected' ? 'selected' : 'all but some'} input fields is not translated; all input fields are kept.`,
+      'include',
+    );
   }
   return { fields: fields.filter((f) => f.name !== ''), keepInput: include !== 'none', dotNotation };
 }
@@ -96,7 +99,10 @@ export const setNode: Mapper = (node, ctx) => {
     // Raw JSON: without expressions it is a JSONata literal; with them, a template renders the same text.
     const literal = typeof spec.raw === 'string' && !spec.raw.startsWith('=') ? tryJson(spec.raw) : undefined;
     if (literal === undefined) {
-      ctx.report('The raw JSON output holds expressions: it became a text template, so later nodes receive text, not JSON fields.', 'jsonOutput');
+      ctx.report(
+        'The raw JSON output holds expressions: it became a text template, so later nodes receive text, not JSON fields.',
+        'jsonOutput',
+      );
       return {
         kind: 'node',
         type: 'transform.template',

@@ -14,7 +14,9 @@ export const manualTrigger: Mapper = () => manual(inputItself);
 const webhookOutput: OutputMap = (path) =>
   path[0] === 'body'
     ? { kind: 'input', path: path.slice(1) }
-    : { reason: `reads the webhook's "${String(path[0] ?? '')}", but a Bot Manager webhook run receives only the request body (as the run input)` };
+    : {
+        reason: `reads the webhook's "${String(path[0] ?? '')}", but a Bot Manager webhook run receives only the request body (as the run input)`,
+      };
 
 export const webhookTrigger: Mapper = (node, ctx) => {
   const method = asString(node.parameters.httpMethod) ?? 'GET';
