@@ -85,6 +85,13 @@ export const AUDIT_ACTIONS = [
   'budget.stopped',
   'budget.threshold',
   'plan.assigned',
+  'template.published',
+  'template.updated',
+  'template.unpublished',
+  'template.instantiated',
+  'bot.exported',
+  'bot.imported',
+  'bot.duplicated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -45,6 +45,13 @@ export const AUDIT_ACTION_KEYS = {
   'budget.stopped': 'teams:audit.actions.budget.stopped',
   'budget.threshold': 'teams:audit.actions.budget.threshold',
   'plan.assigned': 'teams:audit.actions.plan.assigned',
+  'template.published': 'teams:audit.actions.template.published',
+  'template.updated': 'teams:audit.actions.template.updated',
+  'template.unpublished': 'teams:audit.actions.template.unpublished',
+  'template.instantiated': 'teams:audit.actions.template.instantiated',
+  'bot.exported': 'teams:audit.actions.bot.exported',
+  'bot.imported': 'teams:audit.actions.bot.imported',
+  'bot.duplicated': 'teams:audit.actions.bot.duplicated',
 } as const satisfies Record<AuditAction, `teams:audit.actions.${string}`>;
 
 const isAction = (a: string): a is AuditAction => Object.hasOwn(AUDIT_ACTION_KEYS, a);
