@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ImportN8nPreview } from '@bm/contract';
 import { describe, expect, it } from 'vitest';
 import { convertN8nWorkflow } from './convert';
 import type { ConversionResult } from './types';
@@ -100,8 +101,10 @@ describe('every fixture (exported by n8n 1.123)', () => {
     expect(r.unmapped).toEqual(
       expected.map(([n, param, phrase]) => ({ node: n, ...(param ? { param } : {}), reason: expect.stringContaining(phrase) })),
     );
-    expect(r.document).toMatchObject({ format: 'bot-manager/bot', version: 1 });
     expect(r.slots).toBe(r.document.bot.slots);
+    // The dry-run answer of POST /api/bots/import-n8n, exactly as the contract reads it.
+    const preview = { document: r.document, slots: r.slots, unmapped: r.unmapped };
+    expect(ImportN8nPreview.parse(preview)).toEqual(preview);
   });
 });
 

@@ -330,7 +330,7 @@ class Converter {
     }
     const slots = this.slots();
     const graph: Graph = { nodes, edges: this.edges };
-    const name = this.wf.name.slice(0, 120);
+    const name = this.wf.name.slice(0, 120).trim();
     return {
       document: {
         format: 'bot-manager/bot',

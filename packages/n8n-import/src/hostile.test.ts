@@ -1,3 +1,4 @@
+import { BotDocument } from '@bm/contract';
 import { parseTemplate } from '@bm/graph';
 import { describe, expect, it } from 'vitest';
 import { convertN8nWorkflow } from './convert';
@@ -58,6 +59,13 @@ describe('odd but valid workflows still convert, and say what they dropped', () 
     const r = convertN8nWorkflow({ nodes: [], connections: {} });
     expect(r.document.bot).toMatchObject({ name: 'Imported from n8n', graph: { nodes: [], edges: [] }, slots: [], secretSlots: [] });
     expect(r.unmapped).toEqual([]);
+    expect(BotDocument.parse(r.document)).toEqual(r.document);
+  });
+
+  it('a long workflow name is cut to what a bot name may be', () => {
+    const r = convertN8nWorkflow({ name: `  ${'x'.repeat(400)}  `, nodes: [] });
+    expect(r.document.bot.name).toBe('x'.repeat(120));
+    expect(BotDocument.parse(r.document).bot.name).toBe('x'.repeat(120));
   });
 
   it('prototype keys as node names and connection keys do not pollute anything', () => {
