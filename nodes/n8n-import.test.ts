@@ -71,7 +71,11 @@ describe('a converted n8n workflow runs', () => {
         maxTokens: 120,
       });
       expect(ctx.sentEmails).toEqual([
-        expect.objectContaining({ to: ['team@example.com', 'boss@example.com'], subject: 'Weather', text: `report for: ${ctx.llmCalls[0]!.prompt}` }),
+        expect.objectContaining({
+          to: ['team@example.com', 'boss@example.com'],
+          subject: 'Weather',
+          text: `report for: ${ctx.llmCalls[0]!.prompt}`,
+        }),
       ]);
     } finally {
       await api.close();
