@@ -5,29 +5,10 @@ import { IdPool } from './ids';
 import { MAPPERS } from './mappers';
 import { otherTrigger } from './mappers/triggers';
 import { unsupported, type BuildContext, type Plan, type PlanContext } from './plan';
-import type { ConnectionSlot, ConversionResult, SlotProvider, TriggerHint, Unmapped } from './types';
+import { connectionSlots, type LlmUse } from './slots';
+import { ancestors, groupBy, loopEdges } from './wiring';
+import type { ConversionResult, TriggerHint, Unmapped } from './types';
 import { parseN8nWorkflow, type N8nConnection, type N8nNode, type N8nWorkflow } from './workflow';
-
-const PROVIDER_LABEL: Record<SlotProvider, string> = {
-  openai: 'OpenAI',
-  anthropic: 'Anthropic',
-  google: 'Google Gemini',
-  local: 'Local model',
-  other: 'OpenAI-compatible',
-  any: 'Any provider',
-};
-
-interface LlmUse {
-  owner: N8nNode;
-  credentialType: string;
-  provider: SlotProvider;
-}
-
-const groupBy = <T>(items: T[], key: (t: T) => string) => {
-  const m = new Map<string, T[]>();
-  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
-  return m;
-};
 
 const reason = (why: string): Resolution => ({ reason: why });
 
@@ -143,19 +124,7 @@ class Converter {
 
   /** n8n allows loops (e.g. around "Loop Over Items"); our graphs are acyclic until flow.loop exists. */
   private breakLoops() {
-    const out = groupBy(this.edges, (e) => e.source);
-    const state = new Map<string, 1 | 2>();
-    const back = new Set<GraphEdge>();
-    const visit = (id: string) => {
-      state.set(id, 1);
-      for (const e of out.get(id) ?? []) {
-        const s = state.get(e.target);
-        if (s === 1) back.add(e);
-        else if (s === undefined) visit(e.target);
-      }
-      state.set(id, 2);
-    };
-    for (const id of this.ids.values()) if (!state.has(id)) visit(id);
+    const back = loopEdges(this.edges, [...this.ids.values()]);
     if (!back.size) return;
     const nameOf = new Map([...this.ids].map(([n, id]) => [id, n]));
     for (const e of back) {
@@ -168,21 +137,9 @@ class Converter {
   }
 
   private upstream(id: string): Set<string> {
-    const cached = this.upstreamCache.get(id);
-    if (cached) return cached;
-    const into = groupBy(this.edges, (e) => e.target);
-    const seen = new Set<string>();
-    const stack = [id];
-    while (stack.length) {
-      for (const e of into.get(stack.pop()!) ?? []) {
-        if (!seen.has(e.source)) {
-          seen.add(e.source);
-          stack.push(e.source);
-        }
-      }
-    }
-    this.upstreamCache.set(id, seen);
-    return seen;
+    let up = this.upstreamCache.get(id);
+    if (!up) this.upstreamCache.set(id, (up = ancestors(this.edges, id)));
+    return up;
   }
 
   /** How the item json of the n8n node `name` at `path` reads in our graph. */
@@ -269,32 +226,6 @@ class Converter {
     };
   }
 
-  private slots(): ConnectionSlot[] {
-    const pool = new IdPool(true, 48);
-    const byCredential = new Map<string, ConnectionSlot>();
-    for (const node of this.wf.nodes) {
-      const use = this.llm.get(node.name);
-      const id = this.ids.get(node.name);
-      if (!use || !id) continue;
-      const cred = use.credentialType ? use.owner.credentials.get(use.credentialType) : undefined;
-      const key = cred ? `${use.credentialType}\u0000${cred.id ?? cred.name}` : `\u0000${use.provider}`;
-      let slot = byCredential.get(key);
-      if (!slot) {
-        const label = cred?.name.trim() || `${PROVIDER_LABEL[use.provider]}${use.credentialType ? ' (no credential in the n8n file)' : ''}`;
-        slot = {
-          key: pool.take(cred?.name.trim() || use.provider, use.provider),
-          label: label.slice(0, 120),
-          provider: use.provider,
-          nodes: [],
-          botDefault: false,
-        };
-        byCredential.set(key, slot);
-      }
-      slot.nodes.push(id);
-    }
-    return [...byCredential.values()];
-  }
-
   run(): ConversionResult {
     for (const node of this.wf.nodes) if (!this.plans.has(node.name)) this.plans.set(node.name, this.plan(node));
     const pool = new IdPool(false, 40);
@@ -328,7 +259,7 @@ class Converter {
         `The sub-node (${node.type}) attached to ${parents.map((p) => `"${p}"`).join(', ')} was not imported: that node has no counterpart.`,
       );
     }
-    const slots = this.slots();
+    const slots = connectionSlots(this.wf.nodes, this.llm, this.ids);
     const graph: Graph = { nodes, edges: this.edges };
     const name = this.wf.name.slice(0, 120).trim();
     return {
