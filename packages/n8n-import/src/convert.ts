@@ -4,7 +4,7 @@ import type { N8nReference } from './expression/reference';
 import { IdPool } from './ids';
 import { MAPPERS } from './mappers';
 import { otherTrigger } from './mappers/triggers';
-import { unsupported, type BuildContext, type Plan, type PlanContext } from './plan';
+import { unsupported, type BuildContext, type NodePlan, type Plan, type PlanContext } from './plan';
 import { connectionSlots, type LlmUse } from './slots';
 import { ancestors, groupBy, loopEdges } from './wiring';
 import type { ConversionResult, TriggerHint, Unmapped } from './types';
@@ -26,6 +26,9 @@ class Converter {
   private readonly secrets = new Set<string>();
   private edges: GraphEdge[] = [];
   private readonly upstreamCache = new Map<string, Set<string>>();
+  private readonly reachCache = new Map<string, Set<string>>();
+  private readonly sourceCache = new Map<string, string | { reason: string }>();
+  private readonly mainOut: Map<string, N8nConnection[]>;
 
   constructor(private readonly wf: N8nWorkflow) {
     for (const n of wf.nodes) this.byName.set(n.name, n);
@@ -43,6 +46,10 @@ class Converter {
     this.mainIn = groupBy(
       known.filter((c) => c.type === 'main'),
       (c) => c.target,
+    );
+    this.mainOut = groupBy(
+      known.filter((c) => c.type === 'main'),
+      (c) => c.source,
     );
     this.subIn = groupBy(
       known.filter((c) => c.type !== 'main'),
@@ -93,14 +100,25 @@ class Converter {
     return unsupported(`The node type "${node.type}" has no counterpart in Bot Manager; left out.`);
   }
 
-  /** Our nodes that feed `name`, looking through the n8n nodes that were left out. */
-  private sources(name: string, seen = new Set<string>()): string[] {
-    if (seen.has(name)) return [];
-    seen.add(name);
-    const plan = this.plans.get(name);
-    if (!plan || plan === 'sub') return [];
-    if (plan.kind === 'node') return [this.ids.get(name)!];
-    return (this.mainIn.get(name) ?? []).flatMap((c) => this.sources(c.source, seen));
+  /** Our nodes that feed `name`, looking through the n8n nodes that were left out (no recursion: chains can be long). */
+  private sources(name: string): string[] {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const stack = [name];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const plan = this.plans.get(at);
+      if (!plan || plan === 'sub') continue;
+      if (plan.kind === 'node') {
+        found.push(this.ids.get(at)!);
+        continue;
+      }
+      const incoming = this.mainIn.get(at) ?? [];
+      for (let i = incoming.length - 1; i >= 0; i -= 1) stack.push(incoming[i]!.source);
+    }
+    return found;
   }
 
   private wire() {
@@ -142,38 +160,72 @@ class Converter {
     return up;
   }
 
-  /** How the item json of the n8n node `name` at `path` reads in our graph. */
-  private outputOf(name: string, path: PathSegment[], seen = new Set<string>()): Resolution {
-    if (seen.has(name)) return reason(`reads "${name}" through a loop`);
-    seen.add(name);
-    const plan = this.plans.get(name);
-    if (plan === 'sub') return reason(`reads the sub-node "${name}", which has no output of its own`);
-    if (!plan) return reason(`names the node "${name}", which is not in the workflow`);
-    if (plan.kind === 'node') return plan.output(path, this.ids.get(name)!);
-    if (!plan.passThrough) return reason(`reads the output of "${name}", which was not imported`);
-    // A loop back into the node (Loop Over Items) is not where its items come from.
-    const preds = [...new Set((this.mainIn.get(name) ?? []).map((c) => c.source))].filter((p) => !this.reaches(name, p));
-    if (preds.length !== 1)
-      return reason(
-        `reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`,
-      );
-    return this.outputOf(preds[0]!, path, seen);
+  /** How the item json of the n8n node `start` at `path` reads in our graph. */
+  private outputOf(start: string, path: PathSegment[]): Resolution {
+    const source = this.itemSource(start);
+    if (typeof source !== 'string') return source;
+    const plan = this.plans.get(source) as NodePlan;
+    return plan.output(path, this.ids.get(source)!);
   }
 
-  /** Whether n8n's main connections lead from `from` to `to`. */
-  private reaches(from: string, to: string): boolean {
-    const seen = new Set<string>([from]);
-    const stack = [from];
-    while (stack.length) {
-      const at = stack.pop()!;
-      for (const c of this.wf.connections) {
-        if (c.source !== at || c.type !== 'main' || seen.has(c.target)) continue;
-        if (c.target === to) return true;
-        seen.add(c.target);
-        stack.push(c.target);
+  /**
+   * The n8n node whose items `start` hands on: itself when it became one of ours, its input's
+   * through pass-through nodes that were left out, or why there is none. Memoised per node.
+   */
+  private itemSource(start: string): string | { reason: string } {
+    const walked = new Set<string>();
+    let found: string | { reason: string };
+    for (let name = start; ;) {
+      const known = this.sourceCache.get(name);
+      if (known !== undefined) {
+        found = known;
+        break;
       }
+      if (walked.has(name)) {
+        found = { reason: `reads "${name}" through a loop` };
+        break;
+      }
+      walked.add(name);
+      const plan = this.plans.get(name);
+      if (plan === 'sub') found = { reason: `reads the sub-node "${name}", which has no output of its own` };
+      else if (!plan) found = { reason: `names the node "${name}", which is not in the workflow` };
+      else if (plan.kind === 'node') found = name;
+      else if (!plan.passThrough) found = { reason: `reads the output of "${name}", which was not imported` };
+      else {
+        const all = [...new Set((this.mainIn.get(name) ?? []).map((c) => c.source))];
+        // A loop back into the node (Loop Over Items) is not where its items come from.
+        const preds = all.length > 1 ? all.filter((p) => !this.reaches(name, p)) : all;
+        if (preds.length === 1) {
+          name = preds[0]!;
+          continue;
+        }
+        found = {
+          reason: `reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`,
+        };
+      }
+      break;
     }
-    return false;
+    for (const name of walked) this.sourceCache.set(name, found);
+    return found;
+  }
+
+  /** Whether n8n's main connections lead from `from` to `to` (memoised: hostile files have thousands of nodes). */
+  private reaches(from: string, to: string): boolean {
+    let reach = this.reachCache.get(from);
+    if (!reach) {
+      reach = new Set<string>();
+      const stack = [from];
+      while (stack.length) {
+        for (const c of this.mainOut.get(stack.pop()!) ?? []) {
+          if (!reach.has(c.target)) {
+            reach.add(c.target);
+            stack.push(c.target);
+          }
+        }
+      }
+      this.reachCache.set(from, reach);
+    }
+    return reach.has(to);
   }
 
   private resolve(node: N8nNode, ref: N8nReference): Resolution {

@@ -227,4 +227,28 @@ describe('odd but valid workflows still convert, and say what they dropped', () 
       ['work_2', ['c']],
     ]);
   });
+
+  it('the largest workflow accepted converts quickly (no walk over every connection per expression)', () => {
+    const ifs = Array.from({ length: MAX_N8N_NODES - 2 }, (_, i) => node(`IF ${i}`, 'n8n-nodes-base.if', { typeVersion: 2 }));
+    const set = node('Set', 'n8n-nodes-base.set', {
+      typeVersion: 3.4,
+      parameters: {
+        assignments: {
+          assignments: Array.from({ length: 300 }, (_, i) => ({
+            name: `f${i}`,
+            value: `={{ $json.a${i} }} {{ $('Start').item.json.b }}`,
+            type: 'string',
+          })),
+        },
+      },
+    });
+    const names = ['Start', ...ifs.map((n) => n.name), 'Set'];
+    const connections = Object.fromEntries(names.slice(0, -1).map((n, i) => [n, main(names[i + 1]!)]));
+    const started = performance.now();
+    const r = convertN8nWorkflow({ nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), ...ifs, set], connections });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(r.document.bot.graph.edges.map((e) => e.id)).toEqual(['start__set']);
+    expect(r.document.bot.graph.nodes[1]!.params.expression).toContain('"f299": $string($input.a299) & " " & $string($input.b)');
+    expect(r.unmapped).toHaveLength(MAX_N8N_NODES - 2);
+  });
 });

@@ -15,14 +15,22 @@ export function loopEdges(edges: readonly GraphEdge[], nodeIds: readonly string[
   const out = groupBy(edges, (e) => e.source);
   const state = new Map<string, 'open' | 'done'>();
   const back = new Set<GraphEdge>();
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const e of out.get(id) ?? []) {
-      const s = state.get(e.target);
-      if (s === 'open') back.add(e);
-      else if (s === undefined) visit(e.target);
+  // Depth-first without recursion (a chain may be thousands of nodes long).
+  const visit = (root: string) => {
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    state.set(root, 'open');
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const e = (out.get(top.id) ?? [])[top.next++];
+      if (!e) {
+        state.set(top.id, 'done');
+        stack.pop();
+      } else if (state.get(e.target) === 'open') back.add(e);
+      else if (!state.has(e.target)) {
+        state.set(e.target, 'open');
+        stack.push({ id: e.target, next: 0 });
+      }
     }
-    state.set(id, 'done');
   };
   for (const id of nodeIds) if (!state.has(id)) visit(id);
   return back;
