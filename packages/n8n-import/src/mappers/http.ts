@@ -136,12 +136,46 @@ function headerValue(b: BuildContext, node: N8nNode, where: string, name: string
   return b.text(value, `${where}.${name}`);
 }
 
+/**
+ * A key written into the URL itself (`?api_key=…`, `https://user:pass@…`) never enters the
+ * document: the query value becomes a secret slot, user and password are removed (reported).
+ */
+function literalUrlSecrets(b: BuildContext, node: N8nNode, url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  let out = url;
+  if (parsed.username || parsed.password) {
+    b.report(
+      'The user name and password written in the URL were removed: send them in an Authorization header with a workspace secret.',
+      'url',
+    );
+    out = out.replace(`${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@`, '');
+  }
+  const q = out.indexOf('?');
+  if (q < 0) return out;
+  const [path, rest] = [out.slice(0, q), out.slice(q + 1)];
+  const [query, hash = ''] = rest.split(/#(.*)/s);
+  const pairs = query!.split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    const name = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? '' : pair.slice(eq + 1);
+    if (!SENSITIVE.test(name) || !value || value.includes('{{')) return pair;
+    return `${pair.slice(0, eq)}=${headerValue(b, node, 'query', name, decodeURIComponent(value))}`;
+  });
+  return `${path}?${pairs.join('&')}${hash ? `#${hash}` : ''}`;
+}
+
 function buildUrl(b: BuildContext, node: N8nNode, req: Request): string {
   let url = b.text(req.url, 'url').trim();
   if (!url) {
     b.report(`The request has no URL; ${PLACEHOLDER_URL} was put in: set the URL.`, 'url');
     url = PLACEHOLDER_URL;
   }
+  url = literalUrlSecrets(b, node, url);
   const query = [...req.query];
   const fromJson = parseJsonText(req.jsonQuery);
   if (req.jsonQuery !== undefined && fromJson === undefined)

@@ -226,3 +226,13 @@ describe('Set', () => {
     ]);
   });
 });
+
+describe('keys written into a URL', () => {
+  it('a literal api key in the query becomes a secret slot; user and password are removed', () => {
+    const r = one('n8n-nodes-base.httpRequest', 4.2, { url: 'https://bob:hunter2@api.example.com/v1/search?q=rust&api_key=abc123&page=1' });
+    expect(r.node!.params.url).toBe('https://api.example.com/v1/search?q=rust&api_key={{ secrets.N_API_KEY }}&page=1');
+    expect(JSON.stringify(r.r)).not.toMatch(/abc123|hunter2/);
+    expect(r.r.document.bot.secretSlots).toEqual(['N_API_KEY']);
+    expect(r.unmapped.map((u) => u.param)).toEqual(['url', 'query.api_key']);
+  });
+});
