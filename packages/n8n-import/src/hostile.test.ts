@@ -22,6 +22,10 @@ function refused(input: unknown, code: string, message: RegExp) {
     expect(err).toBeInstanceOf(N8nImportError);
     expect((err as N8nImportError).code).toBe(code);
     expect((err as Error).message).toMatch(message);
+    // The particular alone, for a translated sentence: part of the message, never empty.
+    const { detail } = err as N8nImportError;
+    expect(detail.length).toBeGreaterThan(0);
+    expect((err as Error).message.includes(detail) || code === 'N8N_NOT_A_WORKFLOW').toBe(true);
     return;
   }
   throw new Error('was not refused');
@@ -47,10 +51,16 @@ describe('inputs that are not n8n workflows are refused with a clear message', (
 
   it('duplicate node names', () => {
     refused({ nodes: [node('A', 'x'), node('A', 'y')] }, 'N8N_DUPLICATE_NODE_NAME', /Two nodes are named "A"/);
+    expect(() => convertN8nWorkflow({ nodes: [node('A', 'x'), node('A', 'y')] })).toThrow(
+      expect.objectContaining({ detail: 'A', path: 'nodes[1].name' }),
+    );
   });
 
   it('too many nodes, before looking at any of them', () => {
     refused({ nodes: new Array(MAX_N8N_NODES + 1).fill(0) }, 'N8N_TOO_LARGE', new RegExp(`${MAX_N8N_NODES + 1} nodes`));
+    expect(() => convertN8nWorkflow({ nodes: new Array(MAX_N8N_NODES + 1).fill(0) })).toThrow(
+      expect.objectContaining({ detail: `${MAX_N8N_NODES + 1} nodes; at most ${MAX_N8N_NODES}`, path: 'nodes' }),
+    );
   });
 });
 

@@ -67,7 +67,8 @@ export interface N8nWorkflow {
 
 function invalid(at: string, issue: { path: PropertyKey[]; message: string }): N8nImportError {
   const path = (at + issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')).replace(/^\./, '');
-  return new N8nImportError('N8N_NOT_A_WORKFLOW', `This is not a valid n8n workflow (${path ? `${path}: ` : ''}${issue.message}).`, path);
+  const detail = `${path ? `${path}: ` : ''}${issue.message}`;
+  return new N8nImportError('N8N_NOT_A_WORKFLOW', `This is not a valid n8n workflow (${detail}).`, detail, path);
 }
 
 /**
@@ -76,15 +77,18 @@ function invalid(at: string, issue: { path: PropertyKey[]; message: string }): N
  */
 export function parseN8nWorkflow(input: unknown): N8nWorkflow {
   if (Array.isArray(input)) {
+    const detail = `a list of ${input.length} workflows, not one`;
     throw new N8nImportError(
       'N8N_NOT_A_WORKFLOW',
       `This is a list of ${input.length} workflows; import one workflow at a time (n8n export:workflow --separate writes one file each).`,
+      detail,
     );
   }
   if (input === null || typeof input !== 'object' || !('nodes' in input)) {
     throw new N8nImportError(
       'N8N_NOT_A_WORKFLOW',
       'This is not an n8n workflow: an n8n workflow is a JSON object with "nodes" and "connections".',
+      'no "nodes" list',
     );
   }
   const raw = input as { nodes?: unknown };
@@ -92,6 +96,7 @@ export function parseN8nWorkflow(input: unknown): N8nWorkflow {
     throw new N8nImportError(
       'N8N_TOO_LARGE',
       `The workflow has ${raw.nodes.length} nodes; at most ${MAX_N8N_NODES} can be imported.`,
+      `${raw.nodes.length} nodes; at most ${MAX_N8N_NODES}`,
       'nodes',
     );
   }
@@ -104,6 +109,7 @@ export function parseN8nWorkflow(input: unknown): N8nWorkflow {
       throw new N8nImportError(
         'N8N_DUPLICATE_NODE_NAME',
         `Two nodes are named "${n.name}"; n8n node names are unique.`,
+        n.name,
         `nodes[${i}].name`,
       );
     }
