@@ -7,10 +7,20 @@ const graph = (): Graph =>
   parseGraph({
     nodes: [
       { id: 'in', type: 'source.manual', params: {}, position: at },
-      { id: 'a', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'Key {{ secrets.API_KEY }}: {{ input.q }}', llmConnectionId: 'conn_o' }, position: at },
+      {
+        id: 'a',
+        type: 'llm.chat',
+        params: { purpose: 'analyze', prompt: 'Key {{ secrets.API_KEY }}: {{ input.q }}', llmConnectionId: 'conn_o' },
+        position: at,
+      },
       { id: 'b', type: 'llm.chat', params: { purpose: 'report', prompt: 'Sum {{ nodes.a.output.text }}' }, position: at },
       { id: 'c', type: 'llm.chat', params: { prompt: 'Again {{ nodes.a.output.text }}', llmConnectionId: 'conn_a' }, position: at },
-      { id: 'slack', type: 'output.slack', params: { webhookUrl: 'https://hooks.slack.com/services/T/B/SECRET', text: '{{ nodes.b.output.text }}' }, position: at },
+      {
+        id: 'slack',
+        type: 'output.slack',
+        params: { webhookUrl: 'https://hooks.slack.com/services/T/B/SECRET', text: '{{ nodes.b.output.text }}' },
+        position: at,
+      },
       { id: 'hook', type: 'output.webhook', params: { url: '{{ secrets.HOOK_URL }}', body: '{{ secrets.API_KEY }}' }, position: at },
     ],
     edges: [
@@ -24,7 +34,7 @@ const graph = (): Graph =>
 const providers: Record<string, string> = { conn_o: 'openai', conn_a: 'anthropic', conn_bot: 'google' };
 
 describe('toPortable', () => {
-  it('turns connection ids into slots, collects secret references and drops literal secrets and pinned data', () => {
+  it('turns connection ids into slots, collects secret references and turns literal secrets into secret slots and drops pinned data', () => {
     const g = graph();
     (g.nodes[1] as Record<string, unknown>).pinnedOutput = { text: 'pinned' };
     const p = toPortable(g, { botConnectionId: 'conn_bot', providerOf: (id) => providers[id] });
@@ -34,10 +44,11 @@ describe('toPortable', () => {
       { key: 'google', label: 'Google Gemini connection', provider: 'google', nodes: [], botDefault: true, purpose: 'report' },
       { key: 'anthropic', label: 'Anthropic connection', provider: 'anthropic', nodes: ['c'], botDefault: false },
     ]);
-    expect(p.secretSlots).toEqual(['API_KEY', 'HOOK_URL']);
+    expect(p.secretSlots).toEqual(['API_KEY', 'HOOK_URL', 'SLACK_WEBHOOK_URL']);
     expect(connectionIdsIn(p.graph)).toEqual([]);
     expect(JSON.stringify(p.graph)).not.toMatch(/conn_|SECRET|pinned/);
-    expect(p.clearedSecrets).toEqual([{ nodeId: 'slack', param: 'webhookUrl' }]);
+    expect(p.clearedSecrets).toEqual([{ nodeId: 'slack', param: 'webhookUrl', secret: 'SLACK_WEBHOOK_URL' }]);
+    expect(p.graph.nodes.find((n) => n.id === 'slack')!.params.webhookUrl).toBe('{{ secrets.SLACK_WEBHOOK_URL }}');
     // A `{{ secrets.X }}` in a secret param is a reference, not a secret: it stays.
     expect(p.graph.nodes.find((n) => n.id === 'hook')!.params.url).toBe('{{ secrets.HOOK_URL }}');
     expect(g.nodes[1]!.params.llmConnectionId).toBe('conn_o'); // the input is not changed

@@ -25,8 +25,11 @@ export interface PortableGraph {
   graph: Graph;
   slots: PortableSlot[];
   secretSlots: string[];
-  /** Secret params that held a literal value (not a `{{ secrets.NAME }}`): emptied, never exported. */
-  clearedSecrets: { nodeId: string; param: string }[];
+  /**
+   * Secret params that held a literal value (a Slack webhook URL is itself the credential): the
+   * value never travels; the param references a new secret slot `secret` instead.
+   */
+  clearedSecrets: { nodeId: string; param: string; secret: string }[];
 }
 
 /** Node keys that belong to one bot's debugging or runs, never to a template or export. */
@@ -48,6 +51,20 @@ const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === '
 /** The node's connection params (registry facts; unknown types have none). */
 const connectionParamsOf = (node: Pick<GraphNode, 'type' | 'version'>) =>
   getNodeDefinition(node.type, node.version ?? 1)?.connectionParams ?? [];
+
+/** `slack` + `webhookUrl` → `SLACK_WEBHOOK_URL` (a valid secret name, not one already referenced). */
+function secretSlotName(nodeId: string, param: string, taken: Set<string>): string {
+  const words = `${nodeId}_${param}`
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+  const base = (/^[A-Z_]/.test(words) ? words : `S_${words}`).slice(0, 56) || 'SECRET';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  taken.add(name);
+  return name;
+}
 
 /** Node type ids a graph uses, once each, in graph order (the gallery lists them). */
 export function nodesUsed(graph: Pick<Graph, 'nodes'>): string[] {
@@ -84,6 +101,7 @@ export function toPortable(
   const purposes = new Map<PortableSlot, Set<string>>();
 
   const clearedSecrets: PortableGraph['clearedSecrets'] = [];
+  const taken = secretReferences(graph.nodes.map((n) => n.params));
   const nodes = graph.nodes.map((node) => {
     const def = getNodeDefinition(node.type, node.version ?? 1);
     const params: Record<string, unknown> = { ...node.params };
@@ -101,8 +119,9 @@ export function toPortable(
     for (const p of def?.secretParams ?? []) {
       const v = params[p];
       if (isBlank(v) || (typeof v === 'string' && SECRET_REFERENCE_ONLY.test(v))) continue;
-      params[p] = '';
-      clearedSecrets.push({ nodeId: node.id, param: p });
+      const secret = secretSlotName(node.id, p, taken);
+      params[p] = `{{ secrets.${secret} }}`;
+      clearedSecrets.push({ nodeId: node.id, param: p, secret });
     }
     const clean: Record<string, unknown> = { ...node, params };
     for (const k of BOT_LOCAL_NODE_KEYS) delete clean[k];

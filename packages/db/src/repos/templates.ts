@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient, Template } from '../generated/client';
-import { NotFoundError, translated } from '../errors';
+import { isUniqueViolation, NotFoundError, translated } from '../errors';
 import { newId } from '../ids';
 
 export type TemplateScopeValue = 'builtin' | 'installation' | 'workspace';
@@ -93,8 +93,7 @@ export function templateRepo(prisma: PrismaClient) {
     /** Every change (a rename too) is a new version, so the history shows it. */
     update: (id: string, content: TemplateContent, userId: string | null) => writeVersion(id, content, userId),
     delete: (id: string) => translated('Template', prisma.template.delete({ where: { id } })),
-    versions: (templateId: string) =>
-      prisma.templateVersion.findMany({ where: { templateId }, orderBy: { version: 'desc' } }),
+    versions: (templateId: string) => prisma.templateVersion.findMany({ where: { templateId }, orderBy: { version: 'desc' } }),
     builtins: () => prisma.template.findMany({ where: { scope: 'builtin' } }),
     /**
      * Seeds or upgrades one built-in in place: unchanged hash, nothing written; a changed one, a
@@ -103,7 +102,13 @@ export function templateRepo(prisma: PrismaClient) {
     async upsertBuiltin(key: string, hash: string, content: TemplateContent): Promise<'created' | 'upgraded' | 'unchanged'> {
       const row = await prisma.template.findUnique({ where: { builtinKey: key }, select: { id: true, definitionHash: true } });
       if (!row) {
-        await this.create({ scope: 'builtin', workspaceId: null, createdById: null, builtinKey: key, definitionHash: hash, content });
+        try {
+          await this.create({ scope: 'builtin', workspaceId: null, createdById: null, builtinKey: key, definitionHash: hash, content });
+        } catch (err) {
+          // Another process (API and worker both start) seeded it at the same moment.
+          if (isUniqueViolation(err)) return 'unchanged';
+          throw err;
+        }
         return 'created';
       }
       if (row.definitionHash === hash) return 'unchanged';
@@ -111,7 +116,6 @@ export function templateRepo(prisma: PrismaClient) {
       return 'upgraded';
     },
     /** Built-ins the app no longer ships (a gallery entry removed). */
-    removeBuiltinsExcept: (keys: string[]) =>
-      prisma.template.deleteMany({ where: { scope: 'builtin', builtinKey: { notIn: keys } } }),
+    removeBuiltinsExcept: (keys: string[]) => prisma.template.deleteMany({ where: { scope: 'builtin', builtinKey: { notIn: keys } } }),
   };
 }
