@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertN8nWorkflow } from '../convert';
+import { pollCron } from './rss';
 
 const at = [0, 0];
 const start = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: at, parameters: {} };
@@ -234,5 +235,43 @@ describe('keys written into a URL', () => {
     expect(JSON.stringify(r.r)).not.toMatch(/abc123|hunter2/);
     expect(r.r.document.bot.secretSlots).toEqual(['N_API_KEY']);
     expect(r.unmapped.map((u) => u.param)).toEqual(['url', 'query.api_key']);
+  });
+});
+
+describe('RSS Feed Trigger', () => {
+  it('becomes a feed node with onlyNew and a schedule hint from its poll times', () => {
+    const r = convertN8nWorkflow({
+      nodes: [
+        {
+          name: 'New posts',
+          type: 'n8n-nodes-base.rssFeedReadTrigger',
+          typeVersion: 1,
+          position: at,
+          parameters: { pollTimes: { item: [{ mode: 'everyDay', hour: 6, minute: 45 }] }, feedUrl: 'https://blog.example/rss' },
+        },
+      ],
+      settings: { timezone: 'Asia/Seoul' },
+    });
+    expect(r.document.bot.graph.nodes).toEqual([
+      expect.objectContaining({
+        id: 'new_posts',
+        type: 'source.rss',
+        params: { url: 'https://blog.example/rss', limit: 200, onlyNew: true },
+      }),
+    ]);
+    expect(r.triggers).toEqual([{ node: 'New posts', nodeId: 'new_posts', kind: 'schedule', cron: '45 6 * * *', timezone: 'Asia/Seoul' }]);
+  });
+
+  it.each([
+    [{}, '* * * * *'],
+    [{ mode: 'everyHour', minute: 10 }, '10 * * * *'],
+    [{ mode: 'everyWeek', hour: 9, minute: 0, weekday: 5 }, '0 9 * * 5'],
+    [{ mode: 'everyMonth', dayOfMonth: 3 }, '0 14 3 * *'],
+    [{ mode: 'everyX', value: 15, unit: 'minutes' }, '*/15 * * * *'],
+    [{ mode: 'everyX', value: 6, unit: 'hours' }, '0 */6 * * *'],
+    [{ mode: 'custom', cronExpression: '0 0 12 * * 1-5' }, '0 12 * * 1-5'],
+    [{ mode: 'custom', cronExpression: '30 * * * * *' }, undefined],
+  ])('poll times %j → %s', (poll, cron) => {
+    expect(pollCron(poll)).toBe(cron);
   });
 });
