@@ -1,0 +1,344 @@
+import type { Graph, GraphEdge, GraphNode, PathSegment } from '@bm/graph';
+import { jsonataPath, toJsonata, toTemplate, type Resolution, type Resolved } from './expression/translate';
+import type { N8nReference } from './expression/reference';
+import { IdPool } from './ids';
+import { MAPPERS } from './mappers';
+import { otherTrigger } from './mappers/triggers';
+import { unsupported, type BuildContext, type NodePlan, type Plan, type PlanContext } from './plan';
+import { connectionSlots, type LlmUse } from './slots';
+import { ancestors, groupBy, loopEdges } from './wiring';
+import type { ConversionResult, TriggerHint, Unmapped } from './types';
+import { parseN8nWorkflow, type N8nConnection, type N8nNode, type N8nWorkflow } from './workflow';
+
+const reason = (why: string): Resolution => ({ reason: why });
+
+/** One conversion: plan every n8n node, wire edges, then build params (expressions need ids and edges). */
+class Converter {
+  private readonly byName = new Map<string, N8nNode>();
+  private readonly mainIn: Map<string, N8nConnection[]>;
+  private readonly subIn: Map<string, N8nConnection[]>;
+  private readonly plans = new Map<string, Plan | 'sub'>();
+  private readonly ids = new Map<string, string>();
+  private readonly reports = new Map<string, Unmapped[]>();
+  private readonly claimed = new Set<string>();
+  private readonly triggers: (Omit<TriggerHint, 'nodeId'> & { nodeId?: string })[] = [];
+  private readonly llm = new Map<string, LlmUse>();
+  private readonly secrets = new Set<string>();
+  private edges: GraphEdge[] = [];
+  private readonly upstreamCache = new Map<string, Set<string>>();
+  private readonly reachCache = new Map<string, Set<string>>();
+  private readonly sourceCache = new Map<string, string | { reason: string }>();
+  private readonly mainOut: Map<string, N8nConnection[]>;
+
+  constructor(private readonly wf: N8nWorkflow) {
+    for (const n of wf.nodes) this.byName.set(n.name, n);
+    const known = wf.connections.filter((c) => {
+      const ok = this.byName.has(c.source) && this.byName.has(c.target);
+      if (!ok) {
+        const missing = this.byName.has(c.source) ? c.target : c.source;
+        this.report(
+          this.byName.has(c.source) ? c.source : c.target,
+          `A connection names the node "${missing}", which is not in the workflow; it was ignored.`,
+        );
+      }
+      return ok;
+    });
+    this.mainIn = groupBy(
+      known.filter((c) => c.type === 'main'),
+      (c) => c.target,
+    );
+    this.mainOut = groupBy(
+      known.filter((c) => c.type === 'main'),
+      (c) => c.source,
+    );
+    this.subIn = groupBy(
+      known.filter((c) => c.type !== 'main'),
+      (c) => c.target,
+    );
+    const subSources = new Set(known.filter((c) => c.type !== 'main').map((c) => c.source));
+    const mainSources = new Set(known.filter((c) => c.type === 'main').map((c) => c.source));
+    for (const n of wf.nodes) if (subSources.has(n.name) && !mainSources.has(n.name)) this.plans.set(n.name, 'sub');
+  }
+
+  private report(node: string, why: string, param?: string) {
+    const list = this.reports.get(node) ?? [];
+    list.push({ node, reason: why, ...(param ? { param } : {}) });
+    this.reports.set(node, list);
+  }
+
+  private planContext(node: N8nNode): PlanContext {
+    const attachedAll = () => (this.subIn.get(node.name) ?? []).map((c) => ({ node: this.byName.get(c.source)!, type: c.type }));
+    return {
+      ...(this.wf.timezone ? { timezone: this.wf.timezone } : {}),
+      attached: (type) =>
+        attachedAll()
+          .filter((a) => a.type === type)
+          .map((a) => a.node),
+      attachedAll,
+      claim: (sub) => this.claimed.add(sub.name),
+      outputs: () => {
+        const out: string[][] = [];
+        for (const c of this.wf.connections) {
+          if (c.source !== node.name || c.type !== 'main') continue;
+          while (out.length <= c.output) out.push([]);
+          out[c.output]!.push(c.target);
+        }
+        return out;
+      },
+      report: (why, param) => this.report(node.name, why, param),
+      trigger: (hint) => this.triggers.push({ ...hint, node: node.name }),
+      llm: (owner, credentialType, provider) => this.llm.set(node.name, { owner, credentialType, provider }),
+    };
+  }
+
+  private plan(node: N8nNode): Plan {
+    const ctx = this.planContext(node);
+    if (node.disabled) return unsupported('Disabled in n8n; left out.', true);
+    const mapper = MAPPERS.get(node.type);
+    if (mapper) return mapper(node, ctx);
+    if (/trigger$/i.test(node.type)) return otherTrigger(node, ctx);
+    return unsupported(`The node type "${node.type}" has no counterpart in Bot Manager; left out.`);
+  }
+
+  /** Our nodes that feed `name`, looking through the n8n nodes that were left out (no recursion: chains can be long). */
+  private sources(name: string): string[] {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const stack = [name];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      const plan = this.plans.get(at);
+      if (!plan || plan === 'sub') continue;
+      if (plan.kind === 'node') {
+        found.push(this.ids.get(at)!);
+        continue;
+      }
+      const incoming = this.mainIn.get(at) ?? [];
+      for (let i = incoming.length - 1; i >= 0; i -= 1) stack.push(incoming[i]!.source);
+    }
+    return found;
+  }
+
+  private wire() {
+    const seen = new Set<string>();
+    for (const node of this.wf.nodes) {
+      const plan = this.plans.get(node.name);
+      if (!plan || plan === 'sub' || plan.kind !== 'node') continue;
+      const target = this.ids.get(node.name)!;
+      const incoming = [...(this.mainIn.get(node.name) ?? [])].sort((a, b) => a.input - b.input);
+      for (const c of incoming) {
+        for (const source of this.sources(c.source)) {
+          const key = `${source}\u0000${target}`;
+          if (source === target || seen.has(key)) continue;
+          seen.add(key);
+          this.edges.push({ id: `${source}__${target}`, source, target });
+        }
+      }
+    }
+    this.breakLoops();
+  }
+
+  /** n8n allows loops (e.g. around "Loop Over Items"); our graphs are acyclic until flow.loop exists. */
+  private breakLoops() {
+    const back = loopEdges(this.edges, [...this.ids.values()]);
+    if (!back.size) return;
+    const nameOf = new Map([...this.ids].map(([n, id]) => [id, n]));
+    for (const e of back) {
+      this.report(
+        nameOf.get(e.target)!,
+        `The loop back from "${nameOf.get(e.source)}" was removed: loops do not exist yet in Bot Manager.`,
+      );
+    }
+    this.edges = this.edges.filter((e) => !back.has(e));
+  }
+
+  private upstream(id: string): Set<string> {
+    let up = this.upstreamCache.get(id);
+    if (!up) this.upstreamCache.set(id, (up = ancestors(this.edges, id)));
+    return up;
+  }
+
+  /** How the item json of the n8n node `start` at `path` reads in our graph. */
+  private outputOf(start: string, path: PathSegment[]): Resolution {
+    const source = this.itemSource(start);
+    if (typeof source !== 'string') return source;
+    const plan = this.plans.get(source) as NodePlan;
+    return plan.output(path, this.ids.get(source)!);
+  }
+
+  /**
+   * The n8n node whose items `start` hands on: itself when it became one of ours, its input's
+   * through pass-through nodes that were left out, or why there is none. Memoised per node.
+   */
+  private itemSource(start: string): string | { reason: string } {
+    const walked = new Set<string>();
+    let found: string | { reason: string };
+    for (let name = start; ;) {
+      const known = this.sourceCache.get(name);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (walked.has(name)) {
+        found = { reason: `reads "${name}" through a loop` };
+        break;
+      }
+      walked.add(name);
+      const plan = this.plans.get(name);
+      if (plan === 'sub') found = { reason: `reads the sub-node "${name}", which has no output of its own` };
+      else if (!plan) found = { reason: `names the node "${name}", which is not in the workflow` };
+      else if (plan.kind === 'node') found = name;
+      else if (!plan.passThrough) found = { reason: `reads the output of "${name}", which was not imported` };
+      else {
+        const all = [...new Set((this.mainIn.get(name) ?? []).map((c) => c.source))];
+        // A loop back into the node (Loop Over Items) is not where its items come from.
+        const preds = all.length > 1 ? all.filter((p) => !this.reaches(name, p)) : all;
+        if (preds.length === 1) {
+          name = preds[0]!;
+          continue;
+        }
+        found = {
+          reason: `reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`,
+        };
+      }
+      break;
+    }
+    for (const name of walked) this.sourceCache.set(name, found);
+    return found;
+  }
+
+  /** Whether n8n's main connections lead from `from` to `to` (memoised: hostile files have thousands of nodes). */
+  private reaches(from: string, to: string): boolean {
+    let reach = this.reachCache.get(from);
+    if (!reach) {
+      reach = new Set<string>();
+      const stack = [from];
+      while (stack.length) {
+        for (const c of this.mainOut.get(stack.pop()!) ?? []) {
+          if (!reach.has(c.target)) {
+            reach.add(c.target);
+            stack.push(c.target);
+          }
+        }
+      }
+      this.reachCache.set(from, reach);
+    }
+    return reach.has(to);
+  }
+
+  private resolve(node: N8nNode, ref: N8nReference): Resolution {
+    let target = ref.node;
+    if (target === null) {
+      const preds = [...new Set((this.mainIn.get(node.name) ?? []).filter((c) => c.input === 0).map((c) => c.source))];
+      if (preds.length === 0) return reason('reads the incoming item ($json), but the node has no input');
+      if (preds.length > 1)
+        return reason(`reads the incoming item ($json), but several nodes feed this node (${preds.join(', ')}); name one with $('Node')`);
+      target = preds[0]!;
+    }
+    const r = this.outputOf(target, ref.path);
+    if ('reason' in r || r.kind === 'input') return r;
+    if (!this.upstream(this.ids.get(node.name)!).has(r.nodeId)) {
+      return reason(`reads "${target}", which does not run before this node in the imported graph`);
+    }
+    return r;
+  }
+
+  private jsonataRoot(node: N8nNode, r: Resolved): string | { reason: string } {
+    if (r.kind === 'input') return '$input';
+    const own = this.ids.get(node.name)!;
+    const direct = this.edges.filter((e) => e.target === own).map((e) => e.source);
+    if (direct[0] === r.nodeId) return '$';
+    if (direct.includes(r.nodeId)) return jsonataPath('$nodes', [r.nodeId]) ?? { reason: 'names a node id JSONata cannot write' };
+    return { reason: 'reads a node that is not connected to this one directly (a JSONata node sees only the outputs wired into it)' };
+  }
+
+  private buildContext(node: N8nNode): BuildContext {
+    const scope = (param: string) => ({
+      resolve: (ref: N8nReference) => this.resolve(node, ref),
+      problem: (why: string) => this.report(node.name, why, param),
+      root: (r: Resolved) => this.jsonataRoot(node, r),
+    });
+    return {
+      text: (value, param) => toTemplate(value, scope(param)),
+      jsonata: (value, param) => toJsonata(value, scope(param)),
+      current: (path) => this.resolve(node, { node: null, path }),
+      currentJsonata: () => {
+        const r = this.resolve(node, { node: null, path: [] });
+        if ('reason' in r) return undefined;
+        const root = this.jsonataRoot(node, r);
+        return typeof root === 'string' ? (jsonataPath(root, r.path) ?? undefined) : undefined;
+      },
+      report: (why, param) => this.report(node.name, why, param),
+      secret: (name) => {
+        this.secrets.add(name);
+        return `{{ secrets.${name} }}`;
+      },
+    };
+  }
+
+  run(): ConversionResult {
+    for (const node of this.wf.nodes) if (!this.plans.has(node.name)) this.plans.set(node.name, this.plan(node));
+    const pool = new IdPool(false, 40);
+    for (const node of this.wf.nodes) {
+      const plan = this.plans.get(node.name);
+      if (plan && plan !== 'sub' && plan.kind === 'node') this.ids.set(node.name, pool.take(node.name, plan.type.split('.')[1] ?? 'node'));
+    }
+    for (const node of this.wf.nodes) {
+      const plan = this.plans.get(node.name);
+      if (plan && plan !== 'sub' && plan.kind === 'skip') this.report(node.name, plan.reason);
+    }
+    this.wire();
+    const nodes: GraphNode[] = [];
+    for (const node of this.wf.nodes) {
+      const plan = this.plans.get(node.name);
+      if (!plan || plan === 'sub' || plan.kind !== 'node') continue;
+      nodes.push({
+        id: this.ids.get(node.name)!,
+        type: plan.type,
+        version: plan.version,
+        params: plan.build(this.buildContext(node)),
+        position: node.position,
+        label: node.name.slice(0, 200),
+      });
+    }
+    for (const node of this.wf.nodes) {
+      if (this.plans.get(node.name) !== 'sub' || this.claimed.has(node.name)) continue;
+      const parents = [...new Set(this.wf.connections.filter((c) => c.source === node.name).map((c) => c.target))];
+      this.report(
+        node.name,
+        `The sub-node (${node.type}) attached to ${parents.map((p) => `"${p}"`).join(', ')} was not imported: that node has no counterpart.`,
+      );
+    }
+    const slots = connectionSlots(this.wf.nodes, this.llm, this.ids);
+    const graph: Graph = { nodes, edges: this.edges };
+    const name = this.wf.name.slice(0, 120).trim();
+    return {
+      document: {
+        format: 'bot-manager/bot',
+        version: 1,
+        bot: {
+          name,
+          description: (this.wf.description ?? `Imported from the n8n workflow "${name}".`).slice(0, 2000),
+          graph,
+          slots,
+          secretSlots: [...this.secrets].sort(),
+        },
+      },
+      slots,
+      unmapped: this.wf.nodes.flatMap((n) => this.reports.get(n.name) ?? []),
+      triggers: this.triggers.map((t) => ({ ...t, nodeId: this.ids.get(t.node) ?? '' })),
+    };
+  }
+}
+
+/**
+ * Converts an n8n workflow (the JSON n8n exports) into the closest Bot Manager bot: our export
+ * document, the connection slots to bind (one per n8n LLM credential), and every node, setting or
+ * expression that has no counterpart, with the reason. Throws N8nImportError when the input is
+ * not an n8n workflow. Pure: no I/O, nothing evaluated.
+ */
+export function convertN8nWorkflow(workflow: unknown): ConversionResult {
+  return new Converter(parseN8nWorkflow(workflow)).run();
+}

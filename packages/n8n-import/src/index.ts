@@ -1,0 +1,4 @@
+export { convertN8nWorkflow } from './convert';
+export { N8nImportError, type N8nImportErrorCode } from './errors';
+export { MAX_N8N_NODES } from './workflow';
+export type { BotDocument, ConnectionSlot, ConversionResult, SlotProvider, TriggerHint, Unmapped } from './types';
