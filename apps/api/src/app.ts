@@ -40,6 +40,7 @@ import { usageRoutes } from './routes/usage';
 import { budgetRoutes } from './routes/budgets';
 import { planRoutes } from './routes/plans';
 import { portabilityRoutes } from './routes/portability';
+import { importN8nRoutes } from './routes/import-n8n';
 import { templateRoutes } from './routes/templates';
 
 export type { AppDeps, ApiServices } from './deps';
@@ -70,6 +71,7 @@ const ROUTES = [
   planRoutes,
   templateRoutes,
   portabilityRoutes,
+  importN8nRoutes,
 ];
 
 /** What a request log line says of the request: no tokens in paths, no query strings. */

@@ -146,8 +146,26 @@ export const ImportN8nBody = z.object({
   secrets: SecretBindings.optional(),
   dryRun: z.boolean().optional(),
 });
-export const ImportN8nPreview = z.object({ document: BotDocument, slots: z.array(ConnectionSlot), unmapped: z.array(Unmapped) });
-export const ImportN8nResult = z.object({ bot: Bot, unmapped: z.array(Unmapped) });
+/**
+ * An n8n trigger the import turned into a manual start: what to set up on the bot instead (a
+ * schedule with this cron, or the bot's own webhook). Also said in words in `unmapped`.
+ */
+export const TriggerHint = z.object({
+  node: z.string(),
+  nodeId: z.string(),
+  kind: z.enum(['schedule', 'webhook', 'chat', 'other']),
+  cron: z.string().optional(),
+  timezone: z.string().optional(),
+  method: z.string().optional(),
+  path: z.string().optional(),
+});
+export const ImportN8nPreview = z.object({
+  document: BotDocument,
+  slots: z.array(ConnectionSlot),
+  unmapped: z.array(Unmapped),
+  triggers: z.array(TriggerHint),
+});
+export const ImportN8nResult = z.object({ bot: Bot, unmapped: z.array(Unmapped), triggers: z.array(TriggerHint) });
 
 export const DuplicateBody = z.object({ name: z.string().trim().min(1).max(120).optional() });
 
@@ -212,3 +230,4 @@ export type SlotProblem = z.infer<typeof SlotProblem>;
 export type Unmapped = z.infer<typeof Unmapped>;
 export type ImportN8nBody = z.input<typeof ImportN8nBody>;
 export type ImportN8nPreview = z.output<typeof ImportN8nPreview>;
+export type TriggerHint = z.output<typeof TriggerHint>;
