@@ -179,7 +179,8 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       if (count === 0)
         await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
     },
-    reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true } }),
+    reusedIn: (runId: string) =>
+      prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true, reusedFrom: true } }),
     /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */
     async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
       const now = new Date();
@@ -194,6 +195,59 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
             skipDuplicates: true,
           });
         }
+      }
+    },
+    /**
+     * Where a debug run can take each node's output from: the node's latest success among the bot's
+     * runs (or in `fromRunId` only). Outputs that came from pinned data count only when `pinned` is
+     * allowed (an editor run): a token or webhook run never picks up a pin through an earlier run.
+     */
+    reusableOutputs: (botId: string, nodeIds: string[], opts: { fromRunId?: string; pinned: boolean }) =>
+      query<{ id: string; nodeId: string; runId: string }>(
+        raw,
+        sql`
+        SELECT DISTINCT ON (n."nodeId") n."id", n."nodeId", n."runId"
+        FROM "NodeRun" n JOIN "Run" r ON r."id" = n."runId"
+        WHERE r."botId" = ${botId} AND n."status" = 'succeeded' AND n."nodeId" = ANY(${nodeIds}::text[])
+          AND (${opts.fromRunId ?? null}::text IS NULL OR n."runId" = ${opts.fromRunId ?? null}::text)
+          AND (${opts.pinned} OR n."reusedFrom" IS NULL OR n."reusedFrom" <> '"pinned"'::jsonb)
+        ORDER BY n."nodeId", n."finishedAt" DESC NULLS LAST, r."createdAt" DESC`,
+      ),
+    /**
+     * Records, in a new run, the outputs it reuses: copies of earlier node runs (keeping where they
+     * first came from) and pinned outputs (read from the pins here: they never pass through the
+     * application, let alone Temporal). Reused nodes cost nothing: no tokens or cost are copied.
+     */
+    async reuseInto(
+      runId: string,
+      botId: string,
+      reuse: { copies: { nodeId: string; fromId: string }[]; pinned: { nodeId: string; type: string }[] },
+    ): Promise<void> {
+      const now = sqlTime(new Date());
+      if (reuse.copies.length) {
+        await query(
+          raw,
+          sql`
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "input", "output", "outputBytes", "attempts", "model",
+            "reused", "reusedFrom", "startedAt", "finishedAt")
+          SELECT x.id, ${runId}, s."nodeId", s."type", 'succeeded', s."input", s."output", s."outputBytes", s."attempts", s."model",
+            true, COALESCE(s."reusedFrom", jsonb_build_object('runId', s."runId")), ${now}::timestamp, ${now}::timestamp
+          FROM unnest(${reuse.copies.map(() => newId('nr'))}::text[], ${reuse.copies.map((c) => c.fromId)}::text[]) AS x(id, src)
+          JOIN "NodeRun" s ON s."id" = x.src`,
+        );
+      }
+      if (reuse.pinned.length) {
+        await query(
+          raw,
+          sql`
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "output", "outputBytes", "attempts",
+            "reused", "reusedFrom", "startedAt", "finishedAt")
+          SELECT x.id, ${runId}, x.node, x.type, 'succeeded', p."output", octet_length(p."output"::text), 0,
+            true, '"pinned"'::jsonb, ${now}::timestamp, ${now}::timestamp
+          FROM unnest(${reuse.pinned.map(() => newId('nr'))}::text[], ${reuse.pinned.map((p) => p.nodeId)}::text[],
+            ${reuse.pinned.map((p) => p.type)}::text[]) AS x(id, node, type)
+          JOIN "BotPin" p ON p."botId" = ${botId} AND p."nodeId" = x.node`,
+        );
       }
     },
     /** Copies finished node results from an earlier run into a resumed run. */
@@ -216,6 +270,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           cachedTokens: r.cachedTokens,
           model: r.model,
           reused: true,
+          reusedFrom: json(r.reusedFrom ?? { runId: fromRunId }),
           startedAt: r.startedAt,
           finishedAt: r.finishedAt,
         })),

@@ -5,7 +5,10 @@ import { nodeRunColumnsWithoutOutput, rowForCaller, runColumns } from './rows';
 import { jsonText, query, sql, sqlTime } from './sql';
 
 /** What the worker reads of a run it takes. */
-export type ClaimedRun = Pick<Run, 'id' | 'botId' | 'botVersionId' | 'workspaceId' | 'userId' | 'input' | 'status' | 'resumedFromId'>;
+export type ClaimedRun = Pick<
+  Run,
+  'id' | 'botId' | 'botVersionId' | 'workspaceId' | 'userId' | 'input' | 'status' | 'resumedFromId' | 'startAt' | 'onlyStartAt' | 'reuses'
+>;
 
 export function runRepo(prisma: PrismaClient, raw: RawConn) {
   /** A run's node runs, each output inline unless larger than `inlineBytes`; one statement. */
@@ -29,14 +32,20 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
       input?: unknown;
       workflowId: string;
       resumedFromId?: string;
+      /** A debug run: from this node (alone when `onlyStartAt`), reusing the other outputs. */
+      startAt?: string;
+      onlyStartAt?: boolean;
+      /** Outputs are copied in before it starts (resume, run from a node, pinned data). */
+      reuses?: boolean;
     }): Promise<{ id: string }> {
       const id = input.id ?? newId('run');
       await query(
         raw,
         sql`INSERT INTO "Run" ("id", "botId", "botVersionId", "version", "workspaceId", "userId", "status", "trigger", "input",
-            "workflowId", "resumedFromId", "createdAt")
+            "workflowId", "resumedFromId", "startAt", "onlyStartAt", "reuses", "createdAt")
           VALUES (${id}, ${input.botId}, ${input.botVersionId}, ${input.version}, ${input.workspaceId}, ${input.userId}, 'queued',
             ${input.trigger}::"RunTrigger", ${jsonText(input.input)}::jsonb, ${input.workflowId}, ${input.resumedFromId ?? null},
+            ${input.startAt ?? null}, ${input.onlyStartAt ?? false}, ${input.reuses ?? input.resumedFromId !== undefined},
             ${sqlTime(new Date())}::timestamp)`,
       );
       return { id };
@@ -69,7 +78,8 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
           "status" = CASE WHEN "status" = 'queued' THEN 'running' ELSE "status" END,
           "startedAt" = CASE WHEN "status" = 'queued' THEN ${sqlTime(new Date())}::timestamp ELSE "startedAt" END
         WHERE "id" = ${id}
-        RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId"`,
+        RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId",
+          "startAt", "onlyStartAt", "reuses"`,
       );
       return rows[0] ?? null;
     },
