@@ -17,6 +17,7 @@ import { audit, invitations, members, workspaces } from './workspaces';
 import { usage } from './usage';
 import { budgets } from './budgets';
 import { plans } from './plans';
+import { pins } from './pins';
 
 export * from './route';
 export * from './common';
@@ -39,6 +40,7 @@ export * from './workspaces';
 export * from './usage';
 export * from './budgets';
 export * from './plans';
+export * from './pins';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -64,6 +66,7 @@ export const contract = {
   usage,
   budgets,
   plans,
+  pins,
 };
 
 export type Contract = typeof contract;

@@ -23,6 +23,8 @@ const summary = (r: Run, costUsd: number) => ({
   startedAt: r.startedAt,
   finishedAt: r.finishedAt,
   resumedFromId: r.resumedFromId,
+  startAt: r.startAt,
+  ...(r.startAt ? { only: r.onlyStartAt } : {}),
   costUsd,
 });
 
@@ -38,6 +40,7 @@ function nodeOut(runId: string, n: NodeRun) {
     error: n.error as { message: string } | null,
     attempts: n.attempts,
     reused: n.reused,
+    ...(n.reused && n.reusedFrom ? { reusedFrom: n.reusedFrom as { runId: string } | 'pinned' } : {}),
     startedAt: n.startedAt,
     finishedAt: n.finishedAt,
     ...(n.inputTokens != null || n.outputTokens != null
@@ -105,7 +108,18 @@ export const runRoutes =
       handler: async (req, reply) => {
         const { user, row: bot } = accessTo(req, 'bot');
         const trigger = req.headers.authorization ? 'api' : 'manual';
-        const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: req.body?.input });
+        const b = req.body ?? {};
+        const debug =
+          b.startAt || b.reuseRunId || b.usePinned
+            ? {
+                startAt: b.startAt,
+                only: b.only,
+                reuseRunId: b.reuseRunId,
+                // Pinned data is for building in the editor: a script's (token) run always runs every node.
+                usePinned: b.usePinned === true && trigger === 'manual',
+              }
+            : undefined;
+        const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: b.input, debug });
         // The synchronous form for scripts: wait on Temporal (not by polling the database), then read once.
         const wait = req.body?.wait;
         if (wait && (await deps.scheduler.waitForRun(runId, wait * 1000))) {
