@@ -200,7 +200,10 @@ export function createActivities(deps: ActivityDeps): BotActivities {
               : undefined,
         })),
       );
-      await events.nodes(runId, nodes.map((n) => ({ nodeId: n.nodeId, status: n.status })));
+      await events.nodes(
+        runId,
+        nodes.map((n) => ({ nodeId: n.nodeId, status: n.status })),
+      );
     },
 
     async finishRun({ runId, workflowId, status, error }) {

@@ -25,7 +25,11 @@ export function runEventRecorder(repos: Repositories, bus: RunEventBus | undefin
     }
   };
   return {
-    nodes: (runId: string, events: NodeEvent[]) => append(runId, events.map((data) => ({ type: 'node' as const, data: { ...data } }))),
+    nodes: (runId: string, events: NodeEvent[]) =>
+      append(
+        runId,
+        events.map((data) => ({ type: 'node' as const, data: { ...data } })),
+      ),
     run: (runId: string, status: string) => append(runId, [{ type: 'run', data: { status } }]),
     /** An LLM node's streamed text for live readers, in batches of at least `intervalMs` (never stored). */
     deltas(runId: string, nodeId: string, intervalMs = 50) {

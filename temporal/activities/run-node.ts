@@ -248,9 +248,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     // A final failure is announced once the workflow records it (recordNodeFailure): it may continue.
     if (!final) {
       const delayMs = info.retryAfterMs ?? retryDelayAfter(0, attempt, policy);
-      await deps.record.nodes(runId, [
-        { nodeId, status: 'retrying', attempt, nextRetryAt: new Date(Date.now() + delayMs).toISOString() },
-      ]);
+      await deps.record.nodes(runId, [{ nodeId, status: 'retrying', attempt, nextRetryAt: new Date(Date.now() + delayMs).toISOString() }]);
     }
     throw toApplicationFailure(info);
   } finally {

@@ -14,8 +14,18 @@ import { openRunEvents, readSse, type SseEvent } from './testing/sse';
 const graph = (connectionId: string) => ({
   nodes: [
     { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
-    { id: 'a', type: 'llm.chat', params: { purpose: 'draft', prompt: 'Draft about {{ input.topic }}', llmConnectionId: connectionId }, position: { x: 200, y: 0 } },
-    { id: 'b', type: 'llm.chat', params: { purpose: 'report', prompt: 'Improve: {{ nodes.a.output.text }}', llmConnectionId: connectionId }, position: { x: 400, y: 0 } },
+    {
+      id: 'a',
+      type: 'llm.chat',
+      params: { purpose: 'draft', prompt: 'Draft about {{ input.topic }}', llmConnectionId: connectionId },
+      position: { x: 200, y: 0 },
+    },
+    {
+      id: 'b',
+      type: 'llm.chat',
+      params: { purpose: 'report', prompt: 'Improve: {{ nodes.a.output.text }}', llmConnectionId: connectionId },
+      position: { x: 400, y: 0 },
+    },
     { id: 'out', type: 'output.results', params: { content: '{{ nodes.b.output.text }}' }, position: { x: 600, y: 0 } },
   ],
   edges: [
@@ -43,7 +53,13 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
     api = t.api();
     await api.signup();
     token = (await api.post('/api/tokens', { name: 'events reader' })).body.token;
-    const conn = await api.post('/api/llm-connections', { provider: 'openai', name: 'fake', apiKey: 'sk-test', baseUrl: fake.url, modelDefault: 'gpt-4o-mini' });
+    const conn = await api.post('/api/llm-connections', {
+      provider: 'openai',
+      name: 'fake',
+      apiKey: 'sk-test',
+      baseUrl: fake.url,
+      modelDefault: 'gpt-4o-mini',
+    });
     expect(conn.status).toBe(201);
     connectionId = conn.body.id;
   });
@@ -76,7 +92,13 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
     // Only b asked the provider, with a's recorded answer.
     expect(prompts()).toEqual([`Improve: ${node(first, 'a').output.text}`]);
     expect(fromB).toMatchObject({ startAt: 'b', only: false });
-    expect(node(fromB, 'a')).toMatchObject({ status: 'succeeded', reused: true, reusedFrom: { runId: first.id }, output: node(first, 'a').output, costUsd: null });
+    expect(node(fromB, 'a')).toMatchObject({
+      status: 'succeeded',
+      reused: true,
+      reusedFrom: { runId: first.id },
+      output: node(first, 'a').output,
+      costUsd: null,
+    });
     expect(node(fromB, 'in')).toMatchObject({ reused: true, reusedFrom: { runId: first.id } });
     expect(node(fromB, 'b')).toMatchObject({ status: 'succeeded', reused: false });
     expect(node(fromB, 'b').reusedFrom).toBeUndefined();
@@ -120,7 +142,9 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
     expect(bot.version).toBe(1);
     expect(bot.graph.nodes.find((n: any) => n.id === 'a').pinnedOutput).toEqual(pinned);
     // Not in the version, nor in the bots list.
-    expect((await api.get(`/api/bots/${botId}/versions/1`)).body.graph.nodes.find((n: any) => n.id === 'a')).not.toHaveProperty('pinnedOutput');
+    expect((await api.get(`/api/bots/${botId}/versions/1`)).body.graph.nodes.find((n: any) => n.id === 'a')).not.toHaveProperty(
+      'pinnedOutput',
+    );
     expect((await api.get('/api/bots')).body.bots.find((b: any) => b.id === botId).graph.nodes[1]).not.toHaveProperty('pinnedOutput');
 
     // The editor (a signed-in session) runs with the pin: a is not run, b reads the pin.
@@ -150,7 +174,11 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
     // A webhook run: the body is the input, pins play no part.
     const hook = await api.post(`/api/bots/${botId}/webhook`);
     fake.reset();
-    const res = await fetch(hook.body.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ topic: 'hooks', usePinned: true }) });
+    const res = await fetch(hook.body.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ topic: 'hooks', usePinned: true }),
+    });
     expect(res.status).toBe(202);
     const hookRun = await api.waitForRun(((await res.json()) as any).runId);
     expect(hookRun.status).toBe('succeeded');
@@ -158,13 +186,22 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
 
     // A save that only pins or unpins makes no version; unpinning with null; removed nodes lose their pins.
     const g = bot.graph;
-    const saved = await api.patch(`/api/bots/${botId}`, { graph: { ...g, nodes: g.nodes.map((n: any) => (n.id === 'b' ? { ...n, pinnedOutput: { text: 'B' } } : n)) } });
+    const saved = await api.patch(`/api/bots/${botId}`, {
+      graph: { ...g, nodes: g.nodes.map((n: any) => (n.id === 'b' ? { ...n, pinnedOutput: { text: 'B' } } : n)) },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(1);
     expect(saved.body.graph.nodes.find((n: any) => n.id === 'b').pinnedOutput).toEqual({ text: 'B' });
-    const unpinned = await api.patch(`/api/bots/${botId}`, { graph: { ...g, nodes: g.nodes.map((n: any) => (n.id === 'a' ? { ...n, pinnedOutput: null } : n)) } });
+    const unpinned = await api.patch(`/api/bots/${botId}`, {
+      graph: { ...g, nodes: g.nodes.map((n: any) => (n.id === 'a' ? { ...n, pinnedOutput: null } : n)) },
+    });
     expect(unpinned.body.version).toBe(1);
-    expect(unpinned.body.graph.nodes.map((n: any) => [n.id, n.pinnedOutput])).toEqual([['in', undefined], ['a', undefined], ['b', { text: 'B' }], ['out', undefined]]);
+    expect(unpinned.body.graph.nodes.map((n: any) => [n.id, n.pinnedOutput])).toEqual([
+      ['in', undefined],
+      ['a', undefined],
+      ['b', { text: 'B' }],
+      ['out', undefined],
+    ]);
     expect((await api.del(`/api/bots/${botId}/pins/b`)).status).toBe(204);
     expect((await api.get(`/api/bots/${botId}`)).body.graph.nodes.some((n: any) => 'pinnedOutput' in n)).toBe(false);
   });
@@ -199,7 +236,15 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
     expect(persisted[0]).toMatchObject({ event: 'run', data: { status: 'running' } });
     expect(persisted.at(-1)).toMatchObject({ event: 'run', data: { status: 'succeeded' } });
     const nodeEvents = persisted.filter((e) => e.event === 'node').map((e) => [e.data.nodeId, e.data.status]);
-    expect(nodeEvents).toEqual(expect.arrayContaining([['a', 'running'], ['a', 'succeeded'], ['b', 'running'], ['b', 'succeeded'], ['out', 'succeeded']]));
+    expect(nodeEvents).toEqual(
+      expect.arrayContaining([
+        ['a', 'running'],
+        ['a', 'succeeded'],
+        ['b', 'running'],
+        ['b', 'succeeded'],
+        ['out', 'succeeded'],
+      ]),
+    );
     expect(nodeEvents.findIndex((e) => e.join() === 'a,succeeded')).toBeLessThan(nodeEvents.findIndex((e) => e.join() === 'b,running'));
     // Resumed after event 3: exactly the rest.
     const rest = await collect(run.id, 3);
@@ -207,7 +252,9 @@ describe.each(dbTargets())('debug runs and live events (%s)', (target) => {
     // The reused nodes of a run from a node are announced as such.
     const fromB = await start(botId, { startAt: 'b' });
     const reused = (await collect(fromB.id)).filter((e) => e.event === 'node' && e.data.reusedFrom);
-    expect(reused.map((e) => e.data)).toEqual(expect.arrayContaining([{ nodeId: 'a', status: 'succeeded', reusedFrom: { runId: run.id } }]));
+    expect(reused.map((e) => e.data)).toEqual(
+      expect.arrayContaining([{ nodeId: 'a', status: 'succeeded', reusedFrom: { runId: run.id } }]),
+    );
   });
 
   it('streams the LLM text before the node finishes, and a dropped connection resumes without missing an event', async () => {

@@ -15,7 +15,13 @@ export const Pin = z.object({ nodeId: z.string(), output: z.unknown() });
  * Also settable through a save (`graph.nodes[].pinnedOutput`).
  */
 export const pins = {
-  set: route({ method: 'PUT', path: '/api/bots/:id/pins/:nodeId', params: PinParams, body: PinBody, response: { 200: Pin, ...errorResponses } }),
+  set: route({
+    method: 'PUT',
+    path: '/api/bots/:id/pins/:nodeId',
+    params: PinParams,
+    body: PinBody,
+    response: { 200: Pin, ...errorResponses },
+  }),
   remove: route({
     method: 'DELETE',
     path: '/api/bots/:id/pins/:nodeId',

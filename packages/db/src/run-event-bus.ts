@@ -89,7 +89,8 @@ export function createRunEventBus(db: Pick<Database, 'kind' | 'raw' | 'listenUrl
   return {
     publish(msg) {
       if (msg.kind === 'delta' && msg.text.length > MAX_PAYLOAD_CHARS) {
-        for (let i = 0; i < msg.text.length; i += MAX_PAYLOAD_CHARS) void notify({ ...msg, text: msg.text.slice(i, i + MAX_PAYLOAD_CHARS) });
+        for (let i = 0; i < msg.text.length; i += MAX_PAYLOAD_CHARS)
+          void notify({ ...msg, text: msg.text.slice(i, i + MAX_PAYLOAD_CHARS) });
         return;
       }
       void notify(msg);

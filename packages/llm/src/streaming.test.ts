@@ -48,7 +48,13 @@ describe('streamed calls', () => {
   }
 
   it('without a delta callback the call is not streamed', async () => {
-    await callProvider({ provider: 'anthropic', apiKey: 'k', baseUrl: anthropic.url, model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'x' }] });
+    await callProvider({
+      provider: 'anthropic',
+      apiKey: 'k',
+      baseUrl: anthropic.url,
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'x' }],
+    });
     expect((anthropic.requests.at(-1)!.body as { stream?: boolean }).stream).toBeUndefined();
   });
 });

@@ -58,7 +58,10 @@ export async function startBotRun(
   }
   if (reuse) {
     await repos.nodeRuns.reuseInto(runId, bot.id, reuse);
-    reused = (await repos.nodeRuns.reusedIn(runId)).map((r) => ({ nodeId: r.nodeId, reusedFrom: r.reusedFrom as { runId: string } | 'pinned' }));
+    reused = (await repos.nodeRuns.reusedIn(runId)).map((r) => ({
+      nodeId: r.nodeId,
+      reusedFrom: r.reusedFrom as { runId: string } | 'pinned',
+    }));
   }
   if (reused.length)
     await repos.runEvents.append(

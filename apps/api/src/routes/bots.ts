@@ -124,7 +124,14 @@ export const botRoutes =
           throw err;
         });
         // Pins change beside the graph: a save that only pins or unpins makes no version.
-        if (b.graph !== undefined) await savePins(deps, row.id, user.id, b.graph, (graph as unknown as { nodes: { id: string }[] }).nodes.map((n) => n.id));
+        if (b.graph !== undefined)
+          await savePins(
+            deps,
+            row.id,
+            user.id,
+            b.graph,
+            (graph as unknown as { nodes: { id: string }[] }).nodes.map((n) => n.id),
+          );
         return toOutWithPins(updated);
       },
     });

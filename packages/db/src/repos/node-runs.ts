@@ -179,8 +179,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       if (count === 0)
         await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
     },
-    reusedIn: (runId: string) =>
-      prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true, reusedFrom: true } }),
+    reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true, reusedFrom: true } }),
     /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */
     async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
       const now = new Date();

@@ -44,7 +44,10 @@ export const anthropicAdapter: ProviderAdapter = {
       response = connected.response;
       if (!/event-stream/i.test(response.headers.get('content-type') ?? '')) {
         stream.abort();
-        throw wrongShape(ctx.call, describeBody(response), { status: response.status, requestId: response.headers.get('request-id') ?? undefined });
+        throw wrongShape(ctx.call, describeBody(response), {
+          status: response.status,
+          requestId: response.headers.get('request-id') ?? undefined,
+        });
       }
       data = await stream.finalMessage();
     } else {
