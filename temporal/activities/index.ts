@@ -10,7 +10,7 @@ import { patientRepositories } from './patient-repos';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
 import { runEventRecorder } from './run-events';
-import { runScope } from '@bm/graph';
+import { planPartialRun } from '@bm/graph';
 
 export { buildPlan } from './plan';
 export { toActivityFailure, toFailureInfo, type FailureInfo } from './failure';
@@ -155,11 +155,15 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     }
     await events.run(id, 'running');
     const version = await versionOf(claimed.botVersionId);
-    const reused = claimed.reuses || claimed.resumedFromId ? (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId) : [];
-    if (!claimed.startAt) return { runId: id, nodes: version.plan, reused };
-    // A run from a node: its scope executes, the outputs it reads were copied in (reused); the
-    // rest of the graph is not part of the run.
-    const inRun = new Set([...runScope(version.graph, claimed.startAt, claimed.onlyStartAt), ...reused]);
+    const rows = claimed.reuses || claimed.resumedFromId ? await repos.nodeRuns.reusedIn(id) : [];
+    const reused = rows.map((r) => r.nodeId);
+    const pinned = new Set(rows.filter((r) => r.reusedFrom === 'pinned').map((r) => r.nodeId));
+    if (!claimed.startAt && !pinned.size) return { runId: id, nodes: version.plan, reused };
+    // A debug run: what executes is decided as the API decided it (planPartialRun over the same
+    // graph, start node and pins); the outputs it reads were copied in (reused). The rest of the
+    // graph is not part of the run.
+    const { execute } = planPartialRun(version.graph, { startAt: claimed.startAt, only: claimed.onlyStartAt, pinned });
+    const inRun = new Set([...execute, ...reused]);
     const nodes = version.plan.filter((n) => inRun.has(n.id)).map((n) => ({ ...n, deps: n.deps.filter((d) => inRun.has(d)) }));
     return { runId: id, nodes, reused };
   }

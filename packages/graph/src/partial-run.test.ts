@@ -37,6 +37,14 @@ describe('planPartialRun', () => {
     expect(planPartialRun(graph, { startAt: 'a', only: true, pinned: new Set(['a']) }).execute).toEqual(['a']);
   });
 
+  it('a node that feeds only pinned nodes does not run (its LLM call would be for nothing)', () => {
+    // With b pinned, in, a and s feed nothing that runs: only out runs. (Upstream outputs are
+    // still reused where recorded, for the run view; only b's is needed.)
+    expect(planPartialRun(graph, { pinned: new Set(['b']) })).toEqual({ execute: ['out'], reuse: ['in', 'a', 's', 'b'], needed: ['b'] });
+    // A pinned node that feeds a running one is not pruned away from what it stands in for.
+    expect(planPartialRun(graph, { pinned: new Set(['a']) })).toEqual({ execute: ['in', 's', 'b', 'out'], reuse: ['a'], needed: ['a'] });
+  });
+
   it('a full run without pins reuses nothing', () => {
     expect(planPartialRun(graph, {})).toEqual({ execute: ['in', 'a', 's', 'b', 'out'], reuse: [], needed: [] });
   });

@@ -58,8 +58,23 @@ export function planPartialRun(
 ): PartialRun {
   const pinned = opts.pinned ?? new Set<string>();
   const scope = runScope(graph, opts.startAt, opts.only);
-  const execute = graph.nodes.map((n) => n.id).filter((id) => scope.has(id) && (id === opts.startAt || !pinned.has(id)));
-  const executing = new Set(execute);
+  const executing = new Set(graph.nodes.map((n) => n.id).filter((id) => scope.has(id) && (id === opts.startAt || !pinned.has(id))));
+  // A node whose every consumer is pinned (or itself not run) feeds nothing that runs: running it
+  // would spend (an LLM call) for nothing. Nodes nothing consumes — outputs — always run.
+  const children = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  for (const e of graph.edges) children.get(e.source)?.push(e.target);
+  const readers = new Map<string, Set<string>>();
+  for (const n of graph.nodes) for (const r of nodesReadBy(graph, n.id)) readers.set(r, (readers.get(r) ?? new Set()).add(n.id));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const id of executing) {
+      const consumers = new Set([...(children.get(id) ?? []), ...(readers.get(id) ?? [])]);
+      if (id === opts.startAt || consumers.size === 0 || [...consumers].some((c) => executing.has(c))) continue;
+      executing.delete(id);
+      changed = true;
+    }
+  }
+  const execute = graph.nodes.map((n) => n.id).filter((id) => executing.has(id));
   const reuse = new Set<string>();
   const needed = new Set<string>();
   for (const id of execute) {
@@ -67,7 +82,8 @@ export function planPartialRun(
     for (const up of upstreamOf(graph, id)) if (!executing.has(up)) reuse.add(up);
   }
   for (const id of needed) reuse.add(id);
-  for (const id of scope) if (!executing.has(id)) reuse.add(id);
+  // Pinned nodes in scope stand in for themselves; a node left out above is reused when it can be.
+  for (const id of scope) if (!executing.has(id) && pinned.has(id)) reuse.add(id);
   const order = graph.nodes.map((n) => n.id);
   return { execute, reuse: order.filter((id) => reuse.has(id)), needed: order.filter((id) => needed.has(id)) };
 }
