@@ -110,6 +110,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       params: { first: result.errors[0]?.message ?? '', more: result.errors.length - 1 },
     };
     await repos.runs.finish(run.id, 'failed', { ...error, details: result.errors });
+    events.recorded(run.id);
     return error;
   }
 
@@ -125,6 +126,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     const e = budgetExceeded(budget, spent.settledUsd);
     const error = { code: e.code, message: `Skipped: ${e.message}`, key: e.key, params: e.params };
     await repos.runs.finish(run.id, 'cancelled', error);
+    events.recorded(run.id);
     return error;
   }
 
@@ -153,7 +155,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       const error = (await validateScheduled(run)) ?? (await skipWhenBudgetSpent(run));
       if (error) return { runId: id, nodes: [], reused: [], error };
     }
-    await events.run(id, 'running');
+    events.recorded(id);
     const version = await versionOf(claimed.botVersionId);
     const rows = claimed.reuses || claimed.resumedFromId ? await repos.nodeRuns.reusedIn(id) : [];
     const reused = rows.map((r) => r.nodeId);
@@ -213,7 +215,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     async finishRun({ runId, workflowId, status, error }) {
       // A scheduled run cancelled before prepareRun has no id yet: find it by workflow id, if it exists.
       const id = runId || (await repos.runs.findByWorkflowId(workflowId))?.id;
-      if (id && (await repos.runs.finish(id, status, error)).count) await events.run(id, status);
+      if (id && (await repos.runs.finish(id, status, error)).count) events.recorded(id);
       cache.forget(runId);
     },
   };

@@ -30,7 +30,8 @@ export function runEventRecorder(repos: Repositories, bus: RunEventBus | undefin
         runId,
         events.map((data) => ({ type: 'node' as const, data: { ...data } })),
       ),
-    run: (runId: string, status: string) => append(runId, [{ type: 'run', data: { status } }]),
+    /** Tells live readers of an event a repository statement recorded itself (node begin/success, run claim/finish). */
+    recorded: (runId: string) => bus?.publish({ runId, kind: 'event' }),
     /** An LLM node's streamed text for live readers, in batches of at least `intervalMs` (never stored). */
     deltas(runId: string, nodeId: string, intervalMs = 50) {
       let pending = '';

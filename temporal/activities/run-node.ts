@@ -88,7 +88,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     // never replaces a recorded success.
     if (!actx.info.isLocal) {
       if (!(await repos.nodeRuns.begin(runId, nodeId, node.type, attempt))) return { reused: true };
-      await deps.record.nodes(runId, [{ nodeId, status: 'running', attempt }]);
+      deps.record.recorded(runId);
     }
   } catch (err) {
     throw toApplicationFailure(toFailureInfo(err));
@@ -221,7 +221,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     if (recorded) {
       deps.keepOutput(runId, nodeId, output ?? null, outputBytes);
       deltas.end();
-      await deps.record.nodes(runId, [{ nodeId, status: 'succeeded', attempt }]);
+      deps.record.recorded(runId);
     }
     return { reused: false };
   } catch (err) {

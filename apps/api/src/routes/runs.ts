@@ -166,7 +166,7 @@ export const runRoutes =
           throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.cancelRun' });
         });
         // No workflow to cancel (never started, or already closed) but the row is still open: close it here.
-        if (!found) await repos.runs.finish(row.id, 'cancelled');
+        if (!found && (await repos.runs.finish(row.id, 'cancelled')).count) deps.services.events.publish({ runId: row.id, kind: 'event' });
         return reply.code(202).send({ status: 'cancelling' as const });
       },
     });

@@ -20,16 +20,26 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
      */
     async begin(runId: string, nodeId: string, type: string, attempt: number): Promise<boolean> {
       const now = sqlTime(new Date());
+      // The node's `running` event (GET /api/runs/:id/events) is written by the same statement,
+      // numbered under the run row's lock like every run event (run-events.ts).
       const rows = await query<{ id: string }>(
         raw,
         sql`
-        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt")
-        VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'running', ${attempt}, ${now}::timestamp)
-        ON CONFLICT ("runId", "nodeId") DO UPDATE SET
-          "status" = 'running', "attempts" = EXCLUDED."attempts", "error" = NULL,
-          "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
-        WHERE "NodeRun"."status" <> 'succeeded'
-        RETURNING "id"`,
+        WITH b AS (
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt")
+          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'running', ${attempt}, ${now}::timestamp)
+          ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+            "status" = 'running', "attempts" = EXCLUDED."attempts", "error" = NULL,
+            "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
+          WHERE "NodeRun"."status" <> 'succeeded'
+          RETURNING "id"
+        ), ev_seq AS (
+          UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM b) RETURNING "eventSeq"
+        ), ev AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, status: 'running', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
+        )
+        SELECT "id" FROM b`,
       );
       return rows.length > 0;
     },
@@ -87,6 +97,12 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
             "price" = COALESCE(EXCLUDED."price", "NodeRun"."price"), "connectionId" = COALESCE(EXCLUDED."connectionId", "NodeRun"."connectionId")
           WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"
           RETURNING 1
+        ), ev_seq AS (
+          -- The node's event (GET /api/runs/:id/events) in the same statement: numbered under the run row's lock.
+          UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM recorded) RETURNING "eventSeq"
+        ), ev AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, status: 'succeeded', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
         ), kept AS (
           INSERT INTO "NodeState" ("botId", "nodeId", "key", "value", "updatedAt")
           SELECT ${state?.botId ?? null}, ${nodeId}, e.key, e.value, ${now}::timestamp

@@ -71,27 +71,48 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
      * is. One statement; returns the run as it now is (null when it does not exist).
      */
     async claim(id: string) {
+      const now = sqlTime(new Date());
+      // The run's `running` event is written by the same statement, when this call took the run.
       const rows = await query<ClaimedRun>(
         raw,
         sql`
-        UPDATE "Run" SET
-          "status" = CASE WHEN "status" = 'queued' THEN 'running' ELSE "status" END,
-          "startedAt" = CASE WHEN "status" = 'queued' THEN ${sqlTime(new Date())}::timestamp ELSE "startedAt" END
-        WHERE "id" = ${id}
-        RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId",
-          "startAt", "onlyStartAt", "reuses"`,
+        WITH c AS (
+          UPDATE "Run" SET
+            "status" = CASE WHEN "status" = 'queued' THEN 'running' ELSE "status" END,
+            "startedAt" = CASE WHEN "status" = 'queued' THEN ${now}::timestamp ELSE "startedAt" END,
+            "eventSeq" = CASE WHEN "status" = 'queued' THEN "eventSeq" + 1 ELSE "eventSeq" END
+          WHERE "id" = ${id}
+          RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId",
+            "startAt", "onlyStartAt", "reuses", "eventSeq", "startedAt" = ${now}::timestamp AS "claimedNow"
+        ), e AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT c."id", c."eventSeq", 'run', '{"status":"running"}'::jsonb, ${now}::timestamp FROM c WHERE c."claimedNow"
+        )
+        SELECT "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status", "resumedFromId", "startAt", "onlyStartAt", "reuses"
+        FROM c`,
       );
       return rows[0] ?? null;
     },
-    /** Sets the final state once: a finished run is never reopened or overwritten. One statement. */
+    /**
+     * Sets the final state once: a finished run is never reopened or overwritten. One statement,
+     * which also records the run's final event (GET /api/runs/:id/events closes on it).
+     */
     async finish(id: string, status: RunStatus, error?: unknown) {
+      const now = sqlTime(new Date());
       const rows = await query<{ id: string }>(
         raw,
         sql`
-        UPDATE "Run" SET "status" = ${status}::"RunStatus", "finishedAt" = ${sqlTime(new Date())}::timestamp,
-          "error" = CASE WHEN ${error === undefined} THEN "error" ELSE ${jsonText(error)}::jsonb END
-        WHERE "id" = ${id} AND "status" IN ('queued', 'running')
-        RETURNING "id"`,
+        WITH f AS (
+          UPDATE "Run" SET "status" = ${status}::"RunStatus", "finishedAt" = ${now}::timestamp,
+            "error" = CASE WHEN ${error === undefined} THEN "error" ELSE ${jsonText(error)}::jsonb END,
+            "eventSeq" = "eventSeq" + 1
+          WHERE "id" = ${id} AND "status" IN ('queued', 'running')
+          RETURNING "id", "eventSeq"
+        ), e AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT f."id", f."eventSeq", 'run', jsonb_build_object('status', ${status}::text), ${now}::timestamp FROM f
+        )
+        SELECT "id" FROM f`,
       );
       return { count: rows.length };
     },
