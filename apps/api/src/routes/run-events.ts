@@ -10,8 +10,12 @@ const { runs } = contract;
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 /** A comment line this often keeps proxies and load balancers from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
-/** Read the event table this often even without news: a lost notification delays an event, never loses it. */
-const POLL_MS = 2_000;
+/**
+ * Read the event table this often even without news: a lost PostgreSQL notification (a listener
+ * reconnecting) delays an event, never loses it. The in-process bus (PGlite) loses none, so there
+ * this is only a safety net.
+ */
+const POLL_MS = { postgres: 2_000, pglite: 15_000 } as const;
 
 /**
  * GET /api/runs/:id/events — the run as Server-Sent Events (apps/api/README.md): every persisted
@@ -23,6 +27,7 @@ export const runEventRoutes =
   (deps: AppDeps): ContractPlugin =>
   async (app) => {
     const { repos, events: bus } = deps.services;
+    const pollMs = POLL_MS[deps.services.db.kind];
 
     app.route({
       ...fromContract(runs.events),
@@ -107,7 +112,7 @@ export const runEventRoutes =
           else void drain();
         });
         timers.push(setInterval(() => !closed && res.write(': keep-alive\n\n'), HEARTBEAT_MS));
-        timers.push(setInterval(() => !closed && void drain(), POLL_MS));
+        timers.push(setInterval(() => !closed && void drain(), pollMs));
         await drain();
       },
     });
