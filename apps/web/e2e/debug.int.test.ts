@@ -121,6 +121,7 @@ describe('pinned data, run from a node and streamed LLM text in Chromium', () =>
     await node('polish').click();
     await inspector.getByRole('button', { name: 'Run from here' }).click();
     const fromHere = await nextRun(first.body.id);
+    await expect.poll(async () => (await api('GET', `/api/runs/${fromHere}`)).body.status, { timeout: 30_000 }).toBe('succeeded');
     await expect.poll(() => node('out').getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
     expect(prompts()).toEqual(['Polish: A first draft about tea.']);
     expect(await node('draft').getAttribute('data-status')).toBe('succeeded');
