@@ -46,6 +46,8 @@ describe('pinned data, run from a node and streamed LLM text in Chromium', () =>
     zoomed = true;
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
+      // Let the colour transitions finish (a shot mid-transition shows half-faded controls).
+      await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`) });
     }
     await page.emulateMedia({ colorScheme: 'light' });
