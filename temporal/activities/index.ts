@@ -1,5 +1,5 @@
 import { validateBotGraph, type NodeContext } from '@bm/nodes';
-import type { ClaimedRun, Repositories } from '@bm/db';
+import type { ClaimedRun, Repositories, RunEventBus } from '@bm/db';
 import { classifyDbError } from '@bm/db/errors';
 import type { CallLlmRequest, LlmResult } from '@bm/llm';
 import type { BotActivities, RunPlan } from '../shared';
@@ -9,6 +9,8 @@ import { budgetExceeded } from './budget-guard';
 import { patientRepositories } from './patient-repos';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
+import { runEventRecorder } from './run-events';
+import { planPartialRun } from '@bm/graph';
 
 export { buildPlan } from './plan';
 export { toActivityFailure, toFailureInfo, type FailureInfo } from './failure';
@@ -28,6 +30,8 @@ export interface ActivityDeps {
   maxNodes?: number;
   /** Workspace secrets for `{{ secrets.NAME }}` (decrypted in memory inside the node's activity). */
   secrets?: SecretResolver;
+  /** Live readers of runs (GET /api/runs/:id/events): told of each recorded event, and of streamed LLM text. */
+  events?: RunEventBus;
 }
 
 export function createActivities(deps: ActivityDeps): BotActivities {
@@ -35,6 +39,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
   const repos = patientRepositories(deps.repos, { log: deps.log });
   const maxOutputBytes = deps.maxOutputBytes ?? 10 * 1024 * 1024;
   const cache = new RunCache();
+  const events = runEventRecorder(repos, deps.events, deps.log);
 
   const versionOf = (versionId: string) =>
     cache.version(versionId, async () => {
@@ -105,6 +110,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       params: { first: result.errors[0]?.message ?? '', more: result.errors.length - 1 },
     };
     await repos.runs.finish(run.id, 'failed', { ...error, details: result.errors });
+    events.recorded(run.id);
     return error;
   }
 
@@ -120,6 +126,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     const e = budgetExceeded(budget, spent.settledUsd);
     const error = { code: e.code, message: `Skipped: ${e.message}`, key: e.key, params: e.params };
     await repos.runs.finish(run.id, 'cancelled', error);
+    events.recorded(run.id);
     return error;
   }
 
@@ -148,8 +155,19 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       const error = (await validateScheduled(run)) ?? (await skipWhenBudgetSpent(run));
       if (error) return { runId: id, nodes: [], reused: [], error };
     }
-    const reused = claimed.resumedFromId ? (await repos.nodeRuns.reusedIn(id)).map((r) => r.nodeId) : [];
-    return { runId: id, nodes: (await versionOf(claimed.botVersionId)).plan, reused };
+    events.recorded(id);
+    const version = await versionOf(claimed.botVersionId);
+    const rows = claimed.reuses || claimed.resumedFromId ? await repos.nodeRuns.reusedIn(id) : [];
+    const reused = rows.map((r) => r.nodeId);
+    const pinned = new Set(rows.filter((r) => r.reusedFrom === 'pinned').map((r) => r.nodeId));
+    if (!claimed.startAt && !pinned.size) return { runId: id, nodes: version.plan, reused };
+    // A debug run: what executes is decided as the API decided it (planPartialRun over the same
+    // graph, start node and pins); the outputs it reads were copied in (reused). The rest of the
+    // graph is not part of the run.
+    const { execute } = planPartialRun(version.graph, { startAt: claimed.startAt, only: claimed.onlyStartAt, pinned });
+    const inRun = new Set([...execute, ...reused]);
+    const nodes = version.plan.filter((n) => inRun.has(n.id)).map((n) => ({ ...n, deps: n.deps.filter((d) => inRun.has(d)) }));
+    return { runId: id, nodes, reused };
   }
 
   const activities: BotActivities = {
@@ -161,6 +179,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
         repos,
         loadRun,
         maxOutputBytes,
+        record: events,
         keepOutput: (runId, nodeId, output, bytes) => cache.keepOutput(runId, nodeId, output, bytes),
       }),
 
@@ -168,6 +187,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       if (!(await repos.runs.get(runId))) return; // the bot (and its runs) was deleted meanwhile
       const { nodeId, ...error } = failure;
       await repos.nodeRuns.failFinal(runId, nodeId, { ...error, continued }, continued);
+      await events.nodes(runId, [{ nodeId, status: 'failed' }]);
     },
 
     async settleNodes({ runId, nodes }) {
@@ -186,12 +206,16 @@ export function createActivities(deps: ActivityDeps): BotActivities {
               : undefined,
         })),
       );
+      await events.nodes(
+        runId,
+        nodes.map((n) => ({ nodeId: n.nodeId, status: n.status })),
+      );
     },
 
     async finishRun({ runId, workflowId, status, error }) {
       // A scheduled run cancelled before prepareRun has no id yet: find it by workflow id, if it exists.
       const id = runId || (await repos.runs.findByWorkflowId(workflowId))?.id;
-      if (id) await repos.runs.finish(id, status, error);
+      if (id && (await repos.runs.finish(id, status, error)).count) events.recorded(id);
       cache.forget(runId);
     },
   };

@@ -1,5 +1,5 @@
 import { CancelledFailure, Context } from '@temporalio/activity';
-import { collectNodeInputs, extractReferences, type Graph } from '@bm/graph';
+import { collectNodeInputs, nodesReadBy, type Graph } from '@bm/graph';
 import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { describeUnstorable, makeStorable } from '@bm/db/storable';
 import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
@@ -11,6 +11,7 @@ import { retryDelayAfter, toApplicationFailure, toFailureInfo } from './failure'
 import { loadNodeSecrets } from './node-secrets';
 import { budgetGuard } from './budget-guard';
 import { budgetNotices } from './budget-notices';
+import type { RunEventRecorder } from './run-events';
 
 const noEmail: NodeContext['email'] = {
   async send() {
@@ -46,34 +47,10 @@ function recordedInput(params: unknown, secretParams: readonly string[]): unknow
   return out;
 }
 
-/** Node ids that a node's params reference in `{{ nodes.<id>… }}` expressions. */
-function referencedNodes(params: unknown, out = new Set<string>()): Set<string> {
-  if (typeof params === 'string') {
-    if (params.includes('{{')) {
-      try {
-        for (const r of extractReferences(params)) if (r.root === 'nodes' && r.nodeId) out.add(r.nodeId);
-      } catch {
-        // A syntax error surfaces when the node renders its params, with the position.
-      }
-    }
-  } else if (Array.isArray(params)) {
-    for (const v of params) referencedNodes(v, out);
-  } else if (params && typeof params === 'object') {
-    for (const v of Object.values(params)) referencedNodes(v, out);
-  }
-  return out;
-}
-
-/** What a node reads from earlier nodes: its direct inputs plus the nodes its expressions name. */
-function nodesToLoad(graph: Graph, nodeId: string, params: unknown): string[] {
-  const ids = referencedNodes(params);
-  for (const e of graph.edges) if (e.target === nodeId) ids.add(e.source);
-  return [...ids];
-}
-
 type RunNodeDeps = ActivityDeps & {
   loadRun(runId: string): Promise<LoadedRun>;
   maxOutputBytes: number;
+  record: RunEventRecorder;
   /** Called with each output once recorded, so the run's later nodes can read it from memory. */
   keepOutput(runId: string, nodeId: string, output: unknown, bytes: number): void;
 };
@@ -110,7 +87,10 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     // died between recording and reporting finds the record and reuses it (exactly once). A local
     // node is quick and safe to repeat: it writes its row once, when it is done, and that write
     // never replaces a recorded success.
-    if (!actx.info.isLocal && !(await repos.nodeRuns.begin(runId, nodeId, node.type, attempt))) return { reused: true };
+    if (!actx.info.isLocal) {
+      if (!(await repos.nodeRuns.begin(runId, nodeId, node.type, attempt))) return { reused: true };
+      deps.record.recorded(runId);
+    }
   } catch (err) {
     throw toApplicationFailure(toFailureInfo(err));
   }
@@ -132,6 +112,8 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       { id: runId, workspaceId: run.workspaceId, botId: run.botId, userId: run.userId },
     ),
   );
+  // Streamed LLM text goes to live readers only (batched); the recorded output is the whole answer.
+  const deltas = deps.record.deltas(runId, nodeId);
   try {
     const def = getNodeDefinition(node.type, node.version ?? 1);
     if (!def)
@@ -140,7 +122,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         retryable: false,
       });
     secrets = await loadNodeSecrets(deps.secrets, run.workspaceId, node.params);
-    const outputs = await upstreamOutputs(deps, run, nodesToLoad(run.graph, nodeId, node.params));
+    const outputs = await upstreamOutputs(deps, run, [...nodesReadBy(run.graph, nodeId)]);
     const inputs = collectNodeInputs(run.graph, nodeId, outputs);
     const ctx: NodeContext = {
       runId,
@@ -160,6 +142,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
               nodeId,
               signal: req.signal ?? actx.cancellationSignal,
               beforeCall: budgets.beforeCall,
+              onDelta: deltas.push,
             })
             .catch((err: unknown) => {
               // The provider answered and billed, then the call failed (e.g. JSON that does not parse): still a cost.
@@ -243,7 +226,11 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       },
       { botId: run.botId, entries: [...pendingState] },
     );
-    if (recorded) deps.keepOutput(runId, nodeId, output ?? null, outputBytes);
+    if (recorded) {
+      deps.keepOutput(runId, nodeId, output ?? null, outputBytes);
+      deltas.end();
+      deps.record.recorded(runId);
+    }
     return { reused: false };
   } catch (err) {
     // Report a cancellation as one (not as the abort error it caused), so the run ends cancelled.
@@ -266,8 +253,14 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       final,
       llmCalls.length ? spent(llmCalls) : undefined,
     );
+    // A final failure is announced once the workflow records it (recordNodeFailure): it may continue.
+    if (!final) {
+      const delayMs = info.retryAfterMs ?? retryDelayAfter(0, attempt, policy);
+      await deps.record.nodes(runId, [{ nodeId, status: 'retrying', attempt, nextRetryAt: new Date(Date.now() + delayMs).toISOString() }]);
+    }
     throw toApplicationFailure(info);
   } finally {
+    deltas.end();
     clearInterval(heartbeat);
     // The cost is on the node run by now: holds go, thresholds notify. Best effort: a hold left
     // behind expires by itself, and a missed notice comes with the next call.

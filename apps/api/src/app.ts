@@ -28,6 +28,8 @@ import { nodeTypeRoutes } from './routes/node-types';
 import { passwordResetLinkRoutes } from './routes/password-reset-links';
 import { resultRoutes } from './routes/results';
 import { runRoutes } from './routes/runs';
+import { runEventRoutes } from './routes/run-events';
+import { pinRoutes } from './routes/pins';
 import { scheduleRoutes } from './routes/schedules';
 import { secretRoutes } from './routes/secrets';
 import { ssoRoutes } from './routes/sso';
@@ -61,6 +63,8 @@ const ROUTES = [
   versionRoutes,
   webhookRoutes,
   runRoutes,
+  runEventRoutes,
+  pinRoutes,
   resultRoutes,
   scheduleRoutes,
   secretRoutes,

@@ -8,7 +8,14 @@ import { OVERLAP_POLICIES } from '@bm/temporal/client';
 // Shapes the contract writes out because it may not import the packages that own them.
 describe('the contract agrees with the packages that own a shape', () => {
   it('graph: the same JSON Schema as @bm/graph, for what clients send and what they get back', () => {
-    for (const io of ['input', 'output'] as const) expect(z.toJSONSchema(Graph, { io })).toEqual(z.toJSONSchema(GraphSchema, { io }));
+    // `pinnedOutput` is the one wire-only field: pins live beside the bot, never in a stored graph
+    // (GraphSchema drops it, so no version, template or export can carry one).
+    const { pinnedOutput, ...node } = Graph.shape.nodes.element.shape;
+    expect(pinnedOutput).toBeDefined();
+    const stored = Graph.extend({ nodes: z.array(z.object(node)) });
+    for (const io of ['input', 'output'] as const) expect(z.toJSONSchema(stored, { io })).toEqual(z.toJSONSchema(GraphSchema, { io }));
+    const parsed = GraphSchema.parse({ nodes: [{ id: 'a', type: 't', position: { x: 0, y: 0 }, pinnedOutput: { secret: 1 } }] });
+    expect(parsed.nodes[0]).not.toHaveProperty('pinnedOutput');
   });
 
   it('schedules: the overlap policies Temporal knows', () => {

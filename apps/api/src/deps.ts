@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database, RawConn, Repositories } from '@bm/db';
+import type { Database, RawConn, Repositories, RunEventBus } from '@bm/db';
 import type { LlmService } from '@bm/llm';
 import type { OutboundPolicy } from '@bm/net';
 import type { KeyRing } from '@bm/secrets';
@@ -38,6 +38,8 @@ export interface ApiServices {
   /** For the health check's `SELECT 1`. */
   db: { raw: Pick<RawConn, 'query'> } & Pick<Database, 'kind'>;
   repos: Repositories;
+  /** Live run news for GET /api/runs/:id/events (in-process, or LISTEN/NOTIFY across processes). */
+  events: RunEventBus;
   /** Seals provider keys as they arrive; the API never opens them. */
   keyRing: KeyRing;
   /** The outbound guard a connection's base URL is checked against. */

@@ -148,11 +148,16 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'GET /api/bots/:id/versions/:version': at('bots.read', 'bot'),
   'POST /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
   'DELETE /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
+  /** Pinned data is part of editing the bot (outside its versions). */
+  'PUT /api/bots/:id/pins/:nodeId': at('bots.write', 'bot'),
+  'DELETE /api/bots/:id/pins/:nodeId': at('bots.write', 'bot'),
 
   'POST /api/bots/:id/runs': at('runs.start', 'bot'),
   'GET /api/bots/:id/runs': at('runs.read', 'bot'),
   'GET /api/runs/:id': at('runs.read', 'run'),
   'GET /api/runs/:id/nodes/:nodeId/output': at('runs.read', 'run'),
+  /** Live events: whoever may read the run may follow it. */
+  'GET /api/runs/:id/events': at('runs.read', 'run'),
   'POST /api/runs/:id/cancel': at('runs.cancel', 'run'),
   'POST /api/runs/:id/resume': at('runs.start', 'run'),
 

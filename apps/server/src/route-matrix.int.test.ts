@@ -97,6 +97,8 @@ const MATRIX: Record<RouteKey, Row> = {
   'GET /api/bots/:id/runs': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots/${f.bot}/runs` }) },
   'GET /api/runs/:id': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}` }) },
   'GET /api/runs/:id/nodes/:nodeId/output': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}/nodes/t/output` }) },
+  // The fixture's run is finished: its stream replays and closes.
+  'GET /api/runs/:id/events': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}/events` }) },
   'GET /api/bots/:id/results': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots/${f.bot}/results` }) },
   'GET /api/results': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/results?workspaceId=${f.ws}` }) },
   'GET /api/bots/:id/schedules': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots/${f.bot}/schedules` }) },
@@ -117,6 +119,11 @@ const MATRIX: Record<RouteKey, Row> = {
   'DELETE /api/bots/:id': { least: 'editor', req: async (f) => ({ method: 'DELETE', url: `/api/bots/${await f.fresh.bot()}` }) },
   'POST /api/bots/:id/webhook': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/webhook` }) },
   'DELETE /api/bots/:id/webhook': { least: 'editor', req: (f) => ({ method: 'DELETE', url: `/api/bots/${f.bot}/webhook` }) },
+  'PUT /api/bots/:id/pins/:nodeId': {
+    least: 'editor',
+    req: (f) => ({ method: 'PUT', url: `/api/bots/${f.bot}/pins/t`, payload: { output: { sample: 1 } } }),
+  },
+  'DELETE /api/bots/:id/pins/:nodeId': { least: 'editor', req: (f) => ({ method: 'DELETE', url: `/api/bots/${f.bot}/pins/t` }) },
   'POST /api/bots/:id/runs': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/runs`, payload: {} }) },
   'POST /api/runs/:id/cancel': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/cancel` }) },
   'POST /api/runs/:id/resume': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/resume` }) },

@@ -1,4 +1,4 @@
-import { applyMigrations, createRepositories, migrateStoredCredentials, openDatabase } from '@bm/db';
+import { applyMigrations, createRepositories, createRunEventBus, migrateStoredCredentials, openDatabase } from '@bm/db';
 import { seedGallery } from '@bm/api/gallery';
 import { connectionKeyDecrypter, createLlmService } from '@bm/llm';
 import { createGuardedFetch, createOutboundPolicy } from '@bm/net';
@@ -39,11 +39,14 @@ export async function createServices(config: AppConfig, opts: { logDestination?:
   const llmFetch = createGuardedFetch(policy, { maxResponseBytes: MAX_LLM_RESPONSE_BYTES });
   // Keys are decrypted in memory only, inside the call that uses them (row id bound as AAD).
   const llm = createLlmService({ store: prismaLlmStore(repos), decrypt: connectionKeyDecrypter(keyRing), fetch: llmFetch });
+  // Live run news: in this process (PGlite), or across processes by LISTEN/NOTIFY (PostgreSQL).
+  const events = createRunEventBus(db);
   return {
     config,
     logger,
     db,
     repos,
+    events,
     keyRing,
     /** Workspace secrets, decrypted only inside the node activity that references them. */
     secrets: secretResolver(repos, keyRing),
@@ -51,6 +54,7 @@ export async function createServices(config: AppConfig, opts: { logDestination?:
     fetch,
     llm,
     async close() {
+      await events.close();
       await db.close();
     },
   };

@@ -308,7 +308,7 @@ describe('Bot Manager in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid="run-node"][data-status="succeeded"]').count())
       .toBe(await page.getByTestId('run-node').count());
-    expect(await page.locator(`[data-testid="run-node"][data-node-id="${manualId}"]`).getByText('reused').count()).toBe(1);
+    expect(await page.locator(`[data-testid="run-node"][data-node-id="${manualId}"]`).getByText('reused', { exact: true }).count()).toBe(1);
     await shot('18-run-resumed');
   }, 120_000);
 

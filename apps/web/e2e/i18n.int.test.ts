@@ -70,7 +70,10 @@ describe('Bot Manager in Korean and English', () => {
     onTestFailed(() => shot('failed').then(() => undefined));
     const languages = new Set<string>();
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) languages.add(r.headers()['accept-language'] ?? '(none)');
+      // The run event stream is an EventSource, which cannot set headers; its events carry no text to translate.
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/') && !/^\/api\/runs\/[^/]+\/events$/.test(pathname))
+        languages.add(r.headers()['accept-language'] ?? '(none)');
     });
 
     // 1. The browser's language decides: no choice made yet, the login page speaks it.

@@ -26,7 +26,7 @@ function workflowBundle() {
 }
 
 /** What the worker reads of the process's services; apps/server builds them and passes them in. */
-export interface WorkerServices extends Pick<ActivityDeps, 'repos' | 'llm' | 'fetch' | 'secrets'> {
+export interface WorkerServices extends Pick<ActivityDeps, 'repos' | 'llm' | 'fetch' | 'secrets' | 'events'> {
   config: { smtpUrl?: string; smtpFrom?: string; maxNodes: number };
   logger: ReturnType<typeof createLogger>;
 }
@@ -79,6 +79,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
     log: (msg, data) => log.info(data ?? {}, msg),
     maxNodes: services.config.maxNodes,
     secrets: services.secrets,
+    events: services.events,
   });
   const worker = await Worker.create({
     connection,

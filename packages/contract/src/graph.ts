@@ -31,6 +31,12 @@ export const GraphNode = z.object({
   position: Position,
   label: z.string().max(200).optional(),
   settings: NodeSettings.optional(),
+  /**
+   * The node's pinned output: editor runs (`usePinned`) use it instead of running the node. Stored
+   * with the bot, outside its versions (API.md "Debug runs"): on the wire only — `GET /api/bots/:id`
+   * merges it in; in a save, a value pins, `null` unpins, leaving it out keeps the pin as it is.
+   */
+  pinnedOutput: z.unknown().optional(),
 });
 
 export const GraphEdge = z.object({

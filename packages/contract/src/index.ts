@@ -18,6 +18,7 @@ import { usage } from './usage';
 import { budgets } from './budgets';
 import { plans } from './plans';
 import { portability, templates } from './templates';
+import { pins } from './pins';
 
 export * from './route';
 export * from './common';
@@ -41,6 +42,7 @@ export * from './usage';
 export * from './budgets';
 export * from './plans';
 export * from './templates';
+export * from './pins';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -68,6 +70,7 @@ export const contract = {
   plans,
   templates,
   portability,
+  pins,
 };
 
 export type Contract = typeof contract;

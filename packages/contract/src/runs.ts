@@ -20,6 +20,9 @@ export const RunSummary = z.object({
   startedAt: IsoDateOrNull,
   finishedAt: IsoDateOrNull,
   resumedFromId: z.string().nullable(),
+  /** A debug run from this node (alone when `only`); the other outputs were reused. */
+  startAt: z.string().nullable().optional(),
+  only: z.boolean().optional(),
   /** What the run's LLM calls cost the key owners (USD), every billed attempt counted. */
   costUsd: z.number(),
   /** LLM calls on models without a price: `costUsd` leaves them out ($0), so a list can say so. */
@@ -49,8 +52,10 @@ export const NodeRun = z.object({
   outputRef: z.string().optional(),
   error: Failure.nullable(),
   attempts: z.number().int(),
-  /** Reused from the run this one resumed. */
+  /** Not run: its output was reused (a resumed run, a run from a node, pinned data). */
   reused: z.boolean(),
+  /** Where a reused output came from: an earlier run, or the node's pinned data. */
+  reusedFrom: z.union([z.object({ runId: z.string() }), z.literal('pinned')]).optional(),
   startedAt: IsoDateOrNull,
   finishedAt: IsoDateOrNull,
   usage: NodeUsage.optional(),
@@ -72,8 +77,21 @@ export const StartRunBody = z
     input: z.unknown().optional(),
     /** Seconds to wait for the run to finish: 200 with the finished run in time, else 202 as without it. */
     wait: z.number().min(0).max(MAX_RUN_WAIT_SECONDS).optional(),
+    /** Run this node and (unless `only`) everything downstream; every other output is reused. */
+    startAt: z.string().min(1).max(128).optional(),
+    only: z.boolean().optional(),
+    /** Reuse outputs from this run of the bot (default: each node's latest recorded output). */
+    reuseRunId: z.string().min(1).max(64).optional(),
+    /** Use pinned outputs instead of running pinned nodes. Editor runs only (a signed-in session): ignored for API tokens. */
+    usePinned: z.boolean().optional(),
   })
   .nullish();
+
+/** `GET /api/runs/:id/events` (Server-Sent Events; documented in apps/api/README.md). */
+export const RunEventsQuery = z.object({
+  /** Resume after this event (the same as the `Last-Event-ID` header, for clients that cannot set one). */
+  after: z.coerce.number().int().min(0).optional(),
+});
 
 export const runs = {
   start: route({
@@ -102,6 +120,14 @@ export const runs = {
     path: '/api/runs/:id/cancel',
     params: IdParams,
     response: { 202: z.object({ status: z.literal('cancelling') }), ...errorResponses },
+  }),
+  events: route({
+    method: 'GET',
+    path: '/api/runs/:id/events',
+    params: IdParams,
+    querystring: RunEventsQuery,
+    /** text/event-stream: `node`, `llm.delta` and `run` events (see apps/api/README.md). */
+    response: { 200: z.string(), ...errorResponses },
   }),
   /** A new run that reuses the finished nodes' outputs of a failed or cancelled one. */
   resume: route({ method: 'POST', path: '/api/runs/:id/resume', params: IdParams, response: { 202: RunStarted, ...errorResponses } }),

@@ -23,6 +23,8 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   raw: RawSql;
+  /** PostgreSQL only: a connection string for a dedicated LISTEN connection (pooled ones cannot listen). */
+  listenUrl?: string;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     kind: 'postgres',
     prisma,
     raw,
+    listenUrl: url,
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});

@@ -15,3 +15,4 @@ export type { Reference, ReferenceRoot, TemplatePart } from './expression/parse'
 export { renderTemplate, renderParams } from './expression/render';
 export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
 export { secretReferences } from './expression/secret-refs';
+export * from './partial-run';

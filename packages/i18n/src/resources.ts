@@ -7,6 +7,7 @@ import enSettings from '../messages/en/settings.json';
 import enTeams from '../messages/en/teams.json';
 import enTemplates from '../messages/en/templates.json';
 import enUsage from '../messages/en/usage.json';
+import enDebug from '../messages/en/debug.json';
 import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
@@ -16,16 +17,19 @@ import koSettings from '../messages/ko/settings.json';
 import koTeams from '../messages/ko/teams.json';
 import koTemplates from '../messages/ko/templates.json';
 import koUsage from '../messages/ko/usage.json';
+import koDebug from '../messages/ko/debug.json';
 import type { Locale } from './locales';
 
 /**
  * Namespaces: `common` (shell, shared widgets, statuses), `pages` (bots, runs, results, triggers,
  * auth), `settings` (connections, tokens), `teams` (workspaces, members, invitations, audit log,
- * roles), `usage` (costs, budgets, plan limits), `editor` (canvas, palette, inspector). `errors` is for
- * API error codes, `nodes` for the node catalogue's titles and descriptions and `templates` for the
- * built-in gallery's names, descriptions and categories; the server fills those three, the web reads only the few client-side ones it owns.
+ * roles), `usage` (costs, budgets, plan limits), `debug` (pinned data, run from a node, live runs),
+ * `editor` (canvas, palette, inspector). `errors` is for API error codes, `nodes` for the node
+ * catalogue's titles and descriptions and `templates` for the built-in gallery's names,
+ * descriptions and categories; the server fills those three, the web reads only the few
+ * client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'errors', 'nodes', 'templates'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'debug', 'errors', 'nodes', 'templates'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -36,6 +40,7 @@ export const sourceResources = {
   teams: enTeams,
   editor: enEditor,
   usage: enUsage,
+  debug: enDebug,
   errors: enErrors,
   nodes: enNodes,
   templates: enTemplates,
@@ -53,6 +58,7 @@ export const resources: Record<Locale, Record<Namespace, Tree>> = {
     teams: koTeams,
     editor: koEditor,
     usage: koUsage,
+    debug: koDebug,
     errors: koErrors,
     nodes: koNodes,
     templates: koTemplates,

@@ -61,6 +61,8 @@ export interface CallLlmRequest {
   signal?: AbortSignal;
   /** Overrides the service's deadline for this call. */
   timeoutMs?: number;
+  /** Stream the answer: each piece of text as it arrives (display only; the result is still the whole answer). */
+  onDelta?: (text: string) => void;
   /**
    * Called once the connection and model are known, right before the provider is: may refuse the
    * call (throw, e.g. BUDGET_EXCEEDED) — nothing is sent and nothing is spent then.
@@ -192,6 +194,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
           signal: req.signal,
           timeoutMs: req.timeoutMs ?? deps.timeoutMs,
           connection: { id: rec.id, name: rec.name },
+          onDelta: req.onDelta,
         },
         { fetch: deps.fetch },
       ).catch((err: unknown) => {

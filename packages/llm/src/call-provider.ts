@@ -174,6 +174,7 @@ function normalize(input: ProviderCallInput): NormalizedChat {
     ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
     ...(input.maxTokens !== undefined ? { maxTokens: input.maxTokens } : {}),
     json: input.json === true,
+    ...(input.onDelta ? { onDelta: input.onDelta } : {}),
   };
 }
 

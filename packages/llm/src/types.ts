@@ -26,6 +26,8 @@ export interface ProviderCallInput {
   timeoutMs?: number;
   /** Names the connection in error messages (never sent to the provider). */
   connection?: { id: string; name: string };
+  /** Stream the answer and report each piece of text as it arrives (best effort: for display only). */
+  onDelta?: (text: string) => void;
 }
 
 export interface LlmUsage {

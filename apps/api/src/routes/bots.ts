@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import { isConflictError, type Prisma } from '@bm/db';
+import { isConflictError, type Bot, type Prisma } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
@@ -12,6 +12,7 @@ import { accessTo } from '../plugins/access';
 import { stopBotActivity } from '../lib/stop-bots';
 import { requireWithinPlan } from '../lib/plans';
 import { audit } from '../lib/audit';
+import { pinChanges, savePins, withPins } from '../lib/pins';
 
 const { bots } = contract;
 
@@ -20,6 +21,12 @@ export const botRoutes =
   async (app) => {
     const { repos } = deps.services;
     const toOut = botOut;
+
+    /** A single bot's answer: its graph with the pinned outputs merged in (lists leave them out). */
+    const toOutWithPins = async (b: Bot) => {
+      const out = toOut(b);
+      return { ...out, graph: withPins(out.graph, await repos.pins.list(b.id)) };
+    };
 
     /** A bot's default connection must be one the caller can use in that workspace. */
     async function checkConnection(id: string | null | undefined, userId: string, workspaceId: string) {
@@ -37,6 +44,7 @@ export const botRoutes =
         const b = req.body;
         await requireWithinPlan(deps, workspaceId, 'bots');
         await checkConnection(b.llmConnectionId, user.id, workspaceId);
+        pinChanges(b.graph); // refuses an oversized pin before anything is stored
         const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
         const bot = await repos.bots.create({
           workspaceId,
@@ -47,8 +55,9 @@ export const botRoutes =
           llmConnectionId: b.llmConnectionId ?? null,
           llmModelOverride: b.llmModelOverride || null,
         });
+        await savePins(deps, bot.id, user.id, b.graph);
         await audit(deps, req, { workspaceId, action: 'bot.created', target: { type: 'bot', id: bot.id, name: bot.name } });
-        return reply.code(201).send(toOut(bot));
+        return reply.code(201).send(await toOutWithPins(bot));
       },
     });
 
@@ -64,7 +73,7 @@ export const botRoutes =
       ...fromContract(bots.get),
       handler: async (req) => {
         const { row } = accessTo(req, 'bot');
-        return toOut(row);
+        return toOutWithPins(row);
       },
     });
 
@@ -74,6 +83,7 @@ export const botRoutes =
         const { user, row } = accessTo(req, 'bot');
         const b = req.body;
         if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
+        if (b.graph !== undefined) pinChanges(b.graph); // refuses an oversized pin before anything is stored
         const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
         let graph: Prisma.InputJsonValue | undefined;
         let changed = false;
@@ -100,7 +110,16 @@ export const botRoutes =
           if (isConflictError(err)) throw apiError(409, 'EDIT_CONFLICT');
           throw err;
         });
-        return toOut(updated);
+        // Pins change beside the graph: a save that only pins or unpins makes no version.
+        if (b.graph !== undefined)
+          await savePins(
+            deps,
+            row.id,
+            user.id,
+            b.graph,
+            (graph as unknown as { nodes: { id: string }[] }).nodes.map((n) => n.id),
+          );
+        return toOutWithPins(updated);
       },
     });
 

@@ -25,6 +25,8 @@ const summary = (r: Run, { costUsd, unpricedCalls }: RunCost) => ({
   startedAt: r.startedAt,
   finishedAt: r.finishedAt,
   resumedFromId: r.resumedFromId,
+  startAt: r.startAt,
+  ...(r.startAt ? { only: r.onlyStartAt } : {}),
   costUsd,
   unpricedCalls,
 });
@@ -41,6 +43,7 @@ function nodeOut(runId: string, n: NodeRun) {
     error: n.error as { message: string } | null,
     attempts: n.attempts,
     reused: n.reused,
+    ...(n.reused && n.reusedFrom ? { reusedFrom: n.reusedFrom as { runId: string } | 'pinned' } : {}),
     startedAt: n.startedAt,
     finishedAt: n.finishedAt,
     ...(n.inputTokens != null || n.outputTokens != null
@@ -112,7 +115,18 @@ export const runRoutes =
       handler: async (req, reply) => {
         const { user, row: bot } = accessTo(req, 'bot');
         const trigger = req.headers.authorization ? 'api' : 'manual';
-        const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: req.body?.input });
+        const b = req.body ?? {};
+        const debug =
+          b.startAt || b.reuseRunId || b.usePinned
+            ? {
+                startAt: b.startAt,
+                only: b.only,
+                reuseRunId: b.reuseRunId,
+                // Pinned data is for building in the editor: a script's (token) run always runs every node.
+                usePinned: b.usePinned === true && trigger === 'manual',
+              }
+            : undefined;
+        const runId = await startBotRun(deps, bot, { userId: user.id, trigger, input: b.input, debug });
         // The synchronous form for scripts: wait on Temporal (not by polling the database), then read once.
         const wait = req.body?.wait;
         if (wait && (await deps.scheduler.waitForRun(runId, wait * 1000))) {
@@ -159,7 +173,7 @@ export const runRoutes =
           throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.cancelRun' });
         });
         // No workflow to cancel (never started, or already closed) but the row is still open: close it here.
-        if (!found) await repos.runs.finish(row.id, 'cancelled');
+        if (!found && (await repos.runs.finish(row.id, 'cancelled')).count) deps.services.events.publish({ runId: row.id, kind: 'event' });
         return reply.code(202).send({ status: 'cancelling' as const });
       },
     });

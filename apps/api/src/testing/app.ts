@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { applyMigrations, createRepositories, openDatabase } from '@bm/db';
+import { applyMigrations, createRepositories, createRunEventBus, openDatabase } from '@bm/db';
 import { connectionKeyDecrypter, createLlmService } from '@bm/llm';
 import { createOutboundPolicy } from '@bm/net';
 import { createKeyRing, createLogger } from '@bm/secrets';
@@ -37,6 +37,7 @@ export async function startTestApp(
     logger: createLogger({ level: 'silent' }),
     db,
     repos,
+    events: createRunEventBus(db),
     keyRing,
     policy: createOutboundPolicy({ allowedPrivateHosts: opts.allowedPrivateHosts ?? '' }),
     llm: createLlmService({

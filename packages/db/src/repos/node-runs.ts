@@ -26,16 +26,26 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
      */
     async begin(runId: string, nodeId: string, type: string, attempt: number): Promise<boolean> {
       const now = sqlTime(new Date());
+      // The node's `running` event (GET /api/runs/:id/events) is written by the same statement,
+      // numbered under the run row's lock like every run event (run-events.ts).
       const rows = await query<{ id: string }>(
         raw,
         sql`
-        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt")
-        VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'running', ${attempt}, ${now}::timestamp)
-        ON CONFLICT ("runId", "nodeId") DO UPDATE SET
-          "status" = 'running', "attempts" = EXCLUDED."attempts", "error" = NULL,
-          "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
-        WHERE "NodeRun"."status" <> 'succeeded'
-        RETURNING "id"`,
+        WITH b AS (
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt")
+          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'running', ${attempt}, ${now}::timestamp)
+          ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+            "status" = 'running', "attempts" = EXCLUDED."attempts", "error" = NULL,
+            "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
+          WHERE "NodeRun"."status" <> 'succeeded'
+          RETURNING "id"
+        ), ev_seq AS (
+          UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM b) RETURNING "eventSeq"
+        ), ev AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, status: 'running', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
+        )
+        SELECT "id" FROM b`,
       );
       return rows.length > 0;
     },
@@ -93,6 +103,12 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
             "price" = COALESCE(EXCLUDED."price", "NodeRun"."price"), "connectionId" = COALESCE(EXCLUDED."connectionId", "NodeRun"."connectionId")
           WHERE "NodeRun"."status" = 'running' AND "NodeRun"."attempts" <= EXCLUDED."attempts"
           RETURNING 1
+        ), ev_seq AS (
+          -- The node's event (GET /api/runs/:id/events) in the same statement: numbered under the run row's lock.
+          UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM recorded) RETURNING "eventSeq"
+        ), ev AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, status: 'succeeded', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
         ), kept AS (
           INSERT INTO "NodeState" ("botId", "nodeId", "key", "value", "updatedAt")
           SELECT ${state?.botId ?? null}, ${nodeId}, e.key, e.value, ${now}::timestamp
@@ -191,7 +207,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       if (count === 0)
         await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
     },
-    reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true } }),
+    reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true, reusedFrom: true } }),
     /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */
     async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
       const now = new Date();
@@ -206,6 +222,59 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
             skipDuplicates: true,
           });
         }
+      }
+    },
+    /**
+     * Where a debug run can take each node's output from: the node's latest success among the bot's
+     * runs (or in `fromRunId` only). Outputs that came from pinned data count only when `pinned` is
+     * allowed (an editor run): a token or webhook run never picks up a pin through an earlier run.
+     */
+    reusableOutputs: (botId: string, nodeIds: string[], opts: { fromRunId?: string; pinned: boolean }) =>
+      query<{ id: string; nodeId: string; runId: string }>(
+        raw,
+        sql`
+        SELECT DISTINCT ON (n."nodeId") n."id", n."nodeId", n."runId"
+        FROM "NodeRun" n JOIN "Run" r ON r."id" = n."runId"
+        WHERE r."botId" = ${botId} AND n."status" = 'succeeded' AND n."nodeId" = ANY(${nodeIds}::text[])
+          AND (${opts.fromRunId ?? null}::text IS NULL OR n."runId" = ${opts.fromRunId ?? null}::text)
+          AND (${opts.pinned} OR n."reusedFrom" IS NULL OR n."reusedFrom" <> '"pinned"'::jsonb)
+        ORDER BY n."nodeId", n."finishedAt" DESC NULLS LAST, r."createdAt" DESC`,
+      ),
+    /**
+     * Records, in a new run, the outputs it reuses: copies of earlier node runs (keeping where they
+     * first came from) and pinned outputs (read from the pins here: they never pass through the
+     * application, let alone Temporal). Reused nodes cost nothing: no tokens or cost are copied.
+     */
+    async reuseInto(
+      runId: string,
+      botId: string,
+      reuse: { copies: { nodeId: string; fromId: string }[]; pinned: { nodeId: string; type: string }[] },
+    ): Promise<void> {
+      const now = sqlTime(new Date());
+      if (reuse.copies.length) {
+        await query(
+          raw,
+          sql`
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "input", "output", "outputBytes", "attempts", "model",
+            "reused", "reusedFrom", "startedAt", "finishedAt")
+          SELECT x.id, ${runId}, s."nodeId", s."type", 'succeeded', s."input", s."output", s."outputBytes", s."attempts", s."model",
+            true, COALESCE(s."reusedFrom", jsonb_build_object('runId', s."runId")), ${now}::timestamp, ${now}::timestamp
+          FROM unnest(${reuse.copies.map(() => newId('nr'))}::text[], ${reuse.copies.map((c) => c.fromId)}::text[]) AS x(id, src)
+          JOIN "NodeRun" s ON s."id" = x.src`,
+        );
+      }
+      if (reuse.pinned.length) {
+        await query(
+          raw,
+          sql`
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "output", "outputBytes", "attempts",
+            "reused", "reusedFrom", "startedAt", "finishedAt")
+          SELECT x.id, ${runId}, x.node, x.type, 'succeeded', p."output", octet_length(p."output"::text), 0,
+            true, '"pinned"'::jsonb, ${now}::timestamp, ${now}::timestamp
+          FROM unnest(${reuse.pinned.map(() => newId('nr'))}::text[], ${reuse.pinned.map((p) => p.nodeId)}::text[],
+            ${reuse.pinned.map((p) => p.type)}::text[]) AS x(id, node, type)
+          JOIN "BotPin" p ON p."botId" = ${botId} AND p."nodeId" = x.node`,
+        );
       }
     },
     /** Copies finished node results from an earlier run into a resumed run. */
@@ -228,6 +297,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           cachedTokens: r.cachedTokens,
           model: r.model,
           reused: true,
+          reusedFrom: json(r.reusedFrom ?? { runId: fromRunId }),
           startedAt: r.startedAt,
           finishedAt: r.finishedAt,
         })),

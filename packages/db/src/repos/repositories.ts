@@ -5,6 +5,8 @@ import { nodeRunRepo } from './node-runs';
 import { rateLimitRepo } from './rate-limits';
 import { resultRepo } from './results';
 import { runRepo } from './runs';
+import { pinRepo } from './pins';
+import { runEventRepo } from './run-events';
 import { scheduleRepo } from './schedules';
 import { secretRepo } from './secrets';
 import { usageRepo } from './usage';
@@ -34,6 +36,8 @@ export function createRepositories(db: Database) {
     nodeState: nodeStateRepo(p),
     runs: runRepo(p, db.raw),
     nodeRuns: nodeRunRepo(p, db.raw),
+    pins: pinRepo(db.raw),
+    runEvents: runEventRepo(db.raw),
     results: resultRepo(p, db.raw),
     schedules: scheduleRepo(p),
     rateLimits: rateLimitRepo(db.raw),

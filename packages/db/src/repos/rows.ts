@@ -40,9 +40,22 @@ export const botColumns = (a: string) =>
 export const runColumns = (a: string) =>
   new Fragment(
     [
-      ...['id', 'botId', 'botVersionId', 'version', 'workspaceId', 'userId', 'input', 'error', 'workflowId', 'resumedFromId'].map((c) =>
-        plain(a, c),
-      ),
+      ...[
+        'id',
+        'botId',
+        'botVersionId',
+        'version',
+        'workspaceId',
+        'userId',
+        'input',
+        'error',
+        'workflowId',
+        'resumedFromId',
+        'startAt',
+        'onlyStartAt',
+        'reuses',
+        'eventSeq',
+      ].map((c) => plain(a, c)),
       `${a}."status"::text AS "status"`,
       `${a}."trigger"::text AS "trigger"`,
       utc(a, 'createdAt'),
@@ -70,6 +83,7 @@ export const nodeRunColumnsWithoutOutput = (a: string) =>
         'model',
         'warnings',
         'reused',
+        'reusedFrom',
         'costUsd',
         'price',
         'connectionId',

@@ -5,7 +5,10 @@ import { nodeRunColumnsWithoutOutput, rowForCaller, runColumns } from './rows';
 import { jsonText, query, sql, sqlTime } from './sql';
 
 /** What the worker reads of a run it takes. */
-export type ClaimedRun = Pick<Run, 'id' | 'botId' | 'botVersionId' | 'workspaceId' | 'userId' | 'input' | 'status' | 'resumedFromId'>;
+export type ClaimedRun = Pick<
+  Run,
+  'id' | 'botId' | 'botVersionId' | 'workspaceId' | 'userId' | 'input' | 'status' | 'resumedFromId' | 'startAt' | 'onlyStartAt' | 'reuses'
+>;
 
 export function runRepo(prisma: PrismaClient, raw: RawConn) {
   /** A run's node runs, each output inline unless larger than `inlineBytes`; one statement. */
@@ -29,14 +32,20 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
       input?: unknown;
       workflowId: string;
       resumedFromId?: string;
+      /** A debug run: from this node (alone when `onlyStartAt`), reusing the other outputs. */
+      startAt?: string;
+      onlyStartAt?: boolean;
+      /** Outputs are copied in before it starts (resume, run from a node, pinned data). */
+      reuses?: boolean;
     }): Promise<{ id: string }> {
       const id = input.id ?? newId('run');
       await query(
         raw,
         sql`INSERT INTO "Run" ("id", "botId", "botVersionId", "version", "workspaceId", "userId", "status", "trigger", "input",
-            "workflowId", "resumedFromId", "createdAt")
+            "workflowId", "resumedFromId", "startAt", "onlyStartAt", "reuses", "createdAt")
           VALUES (${id}, ${input.botId}, ${input.botVersionId}, ${input.version}, ${input.workspaceId}, ${input.userId}, 'queued',
             ${input.trigger}::"RunTrigger", ${jsonText(input.input)}::jsonb, ${input.workflowId}, ${input.resumedFromId ?? null},
+            ${input.startAt ?? null}, ${input.onlyStartAt ?? false}, ${input.reuses ?? input.resumedFromId !== undefined},
             ${sqlTime(new Date())}::timestamp)`,
       );
       return { id };
@@ -62,26 +71,48 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
      * is. One statement; returns the run as it now is (null when it does not exist).
      */
     async claim(id: string) {
+      const now = sqlTime(new Date());
+      // The run's `running` event is written by the same statement, when this call took the run.
       const rows = await query<ClaimedRun>(
         raw,
         sql`
-        UPDATE "Run" SET
-          "status" = CASE WHEN "status" = 'queued' THEN 'running' ELSE "status" END,
-          "startedAt" = CASE WHEN "status" = 'queued' THEN ${sqlTime(new Date())}::timestamp ELSE "startedAt" END
-        WHERE "id" = ${id}
-        RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId"`,
+        WITH c AS (
+          UPDATE "Run" SET
+            "status" = CASE WHEN "status" = 'queued' THEN 'running' ELSE "status" END,
+            "startedAt" = CASE WHEN "status" = 'queued' THEN ${now}::timestamp ELSE "startedAt" END,
+            "eventSeq" = CASE WHEN "status" = 'queued' THEN "eventSeq" + 1 ELSE "eventSeq" END
+          WHERE "id" = ${id}
+          RETURNING "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status"::text AS "status", "resumedFromId",
+            "startAt", "onlyStartAt", "reuses", "eventSeq", "startedAt" = ${now}::timestamp AS "claimedNow"
+        ), e AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT c."id", c."eventSeq", 'run', '{"status":"running"}'::jsonb, ${now}::timestamp FROM c WHERE c."claimedNow"
+        )
+        SELECT "id", "botId", "botVersionId", "workspaceId", "userId", "input", "status", "resumedFromId", "startAt", "onlyStartAt", "reuses"
+        FROM c`,
       );
       return rows[0] ?? null;
     },
-    /** Sets the final state once: a finished run is never reopened or overwritten. One statement. */
+    /**
+     * Sets the final state once: a finished run is never reopened or overwritten. One statement,
+     * which also records the run's final event (GET /api/runs/:id/events closes on it).
+     */
     async finish(id: string, status: RunStatus, error?: unknown) {
+      const now = sqlTime(new Date());
       const rows = await query<{ id: string }>(
         raw,
         sql`
-        UPDATE "Run" SET "status" = ${status}::"RunStatus", "finishedAt" = ${sqlTime(new Date())}::timestamp,
-          "error" = CASE WHEN ${error === undefined} THEN "error" ELSE ${jsonText(error)}::jsonb END
-        WHERE "id" = ${id} AND "status" IN ('queued', 'running')
-        RETURNING "id"`,
+        WITH f AS (
+          UPDATE "Run" SET "status" = ${status}::"RunStatus", "finishedAt" = ${now}::timestamp,
+            "error" = CASE WHEN ${error === undefined} THEN "error" ELSE ${jsonText(error)}::jsonb END,
+            "eventSeq" = "eventSeq" + 1
+          WHERE "id" = ${id} AND "status" IN ('queued', 'running')
+          RETURNING "id", "eventSeq"
+        ), e AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT f."id", f."eventSeq", 'run', jsonb_build_object('status', ${status}::text), ${now}::timestamp FROM f
+        )
+        SELECT "id" FROM f`,
       );
       return { count: rows.length };
     },

@@ -9,6 +9,8 @@ export interface NormalizedChat {
   temperature?: number;
   maxTokens?: number;
   json: boolean;
+  /** Set: the answer is streamed and each piece of text reported here as it arrives (the result is still the whole answer). */
+  onDelta?: (text: string) => void;
 }
 
 export interface AdapterContext {
@@ -46,6 +48,9 @@ export const stringsOf = (...values: unknown[]): string[] => values.filter((v): 
 export const isRecord = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const contentTypeOf = (res: Response | undefined): string => res?.headers.get('content-type') ?? '';
+
+/** A streamed call must get a stream: anything else (an HTML page, JSON) is the wrong endpoint. */
+export const isEventStream = (res: Response | undefined): boolean => /event-stream/i.test(contentTypeOf(res));
 
 export const describeBody = (res: Response | undefined): string => {
   const type = contentTypeOf(res).split(';')[0]?.trim();

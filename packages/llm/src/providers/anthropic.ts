@@ -2,6 +2,7 @@ import Anthropic, { APIError } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { retryAfterFromHeaders } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
+import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import { describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type ProviderAdapter } from './adapter';
 
 /** The Messages API requires max_tokens; every current Claude model allows at least this many. */
@@ -33,7 +34,25 @@ export const anthropicAdapter: ProviderAdapter = {
       ...(req.system ? { system: req.system } : {}),
       ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
     };
-    const { data, response } = await client(ctx).messages.create(params, { signal: ctx.signal }).withResponse();
+    let data: Message;
+    let response: Response;
+    if (req.onDelta) {
+      // Streamed: each text delta as it arrives; the SDK assembles the final message (usage from message_start + message_delta).
+      const stream = client(ctx).messages.stream(params, { signal: ctx.signal });
+      stream.on('text', req.onDelta);
+      const connected = await stream.withResponse();
+      response = connected.response;
+      if (!/event-stream/i.test(response.headers.get('content-type') ?? '')) {
+        stream.abort();
+        throw wrongShape(ctx.call, describeBody(response), {
+          status: response.status,
+          requestId: response.headers.get('request-id') ?? undefined,
+        });
+      }
+      data = await stream.finalMessage();
+    } else {
+      ({ data, response } = await client(ctx).messages.create(params, { signal: ctx.signal }).withResponse());
+    }
     const requestId = response.headers.get('request-id') ?? undefined;
     const body: unknown = data;
     if (!isRecord(body) || !Array.isArray(body.content) || !isRecord(body.usage)) {

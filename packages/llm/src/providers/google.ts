@@ -1,4 +1,4 @@
-import { ApiError, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
+import { ApiError, GenerateContentResponse, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
 import type { LlmErrorCode } from '../errors';
 import { parseDurationMs, retryAfterFromHeaders } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
@@ -43,6 +43,36 @@ async function guardShape<T>(ctx: AdapterContext, run: () => Promise<T>): Promis
   }
 }
 
+/**
+ * The same call streamed (`streamGenerateContent?alt=sse`): text reported as it arrives; the chunks
+ * folded into one response of the non-streamed shape (usage and finish reason come with the last).
+ */
+async function streamContent(
+  ai: GoogleGenAI,
+  params: GenerateContentParameters,
+  onDelta: (text: string) => void,
+): Promise<GenerateContentResponse> {
+  let text = '';
+  let last: GenerateContentResponse | undefined;
+  let usage: GenerateContentResponse['usageMetadata'];
+  for await (const chunk of await ai.models.generateContentStream(params)) {
+    last = chunk;
+    if (chunk.usageMetadata) usage = chunk.usageMetadata;
+    for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+      if (part.thought || typeof part.text !== 'string' || !part.text) continue;
+      text += part.text;
+      onDelta(part.text);
+    }
+  }
+  if (!last) return Object.assign(new GenerateContentResponse(), { candidates: [] });
+  const candidate = last.candidates?.[0];
+  return Object.assign(new GenerateContentResponse(), {
+    ...last,
+    usageMetadata: usage,
+    candidates: candidate ? [{ ...candidate, content: { role: 'model', parts: [{ text }] } }] : last.candidates,
+  });
+}
+
 export const googleAdapter: ProviderAdapter = {
   defaultBaseUrl: 'https://generativelanguage.googleapis.com',
 
@@ -58,7 +88,9 @@ export const googleAdapter: ProviderAdapter = {
         ...(req.json ? { responseMimeType: 'application/json' } : {}),
       },
     };
-    const res = await guardShape(ctx, () => client(ctx).models.generateContent(params));
+    const res = await guardShape(ctx, () =>
+      req.onDelta ? streamContent(client(ctx), params, req.onDelta) : client(ctx).models.generateContent(params),
+    );
     const requestId = typeof res.responseId === 'string' ? res.responseId : undefined;
     if (!Array.isArray(res.candidates) && !isRecord(res.promptFeedback)) {
       throw wrongShape(ctx.call, 'JSON without "candidates"', { requestId });

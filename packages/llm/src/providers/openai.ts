@@ -5,6 +5,7 @@ import { contentFiltered, wrongShape } from '../failures';
 import type { Provider } from '../types';
 import {
   describeBody,
+  isEventStream,
   isRecord,
   stringsOf,
   type AdapterContext,
@@ -64,6 +65,7 @@ export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
           : {}),
         ...(req.json ? { response_format: { type: 'json_object' as const } } : {}),
       };
+      if (req.onDelta) return streamChat(client(ctx), params, req, ctx, req.onDelta);
       const { data, response } = await client(ctx).chat.completions.create(params, { signal: ctx.signal }).withResponse();
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const body: unknown = data;
@@ -116,6 +118,52 @@ export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
         requestId: err.requestID ?? undefined,
       };
     },
+  };
+}
+
+/** The same call streamed: text reported as it arrives, usage from the final chunk (`include_usage`). */
+async function streamChat(
+  openai: OpenAI,
+  params: ChatCompletionCreateParamsNonStreaming,
+  req: NormalizedChat,
+  ctx: AdapterContext,
+  onDelta: (text: string) => void,
+): Promise<ChatOutcome> {
+  const { data: stream, response } = await openai.chat.completions
+    .create({ ...params, stream: true, stream_options: { include_usage: true } }, { signal: ctx.signal })
+    .withResponse();
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  if (!isEventStream(response)) throw wrongShape(ctx.call, describeBody(response), { status: response.status, requestId });
+  let text = '';
+  let refusal = '';
+  let model = '';
+  let finish: string | null | undefined;
+  let usage: OpenAI.CompletionUsage | null | undefined;
+  for await (const chunk of stream) {
+    model ||= chunk.model;
+    if (chunk.usage) usage = chunk.usage;
+    const choice = chunk.choices?.[0];
+    if (!choice) continue;
+    const piece = choice.delta?.content;
+    if (piece) {
+      text += piece;
+      onDelta(piece);
+    }
+    if (choice.delta?.refusal) refusal += choice.delta.refusal;
+    if (choice.finish_reason) finish = choice.finish_reason;
+  }
+  if (finish === 'content_filter') throw contentFiltered(ctx.call, 'its content filter stopped the answer', { requestId });
+  if (refusal && !text) throw contentFiltered(ctx.call, `the model declined ("${refusal.slice(0, 200)}")`, { requestId });
+  return {
+    text,
+    model: model || req.model,
+    usage: {
+      inputTokens: usage?.prompt_tokens ?? 0,
+      outputTokens: usage?.completion_tokens ?? 0,
+      ...(usage?.prompt_tokens_details?.cached_tokens ? { cachedTokens: usage.prompt_tokens_details.cached_tokens } : {}),
+    },
+    requestId,
+    truncated: finish === 'length',
   };
 }
 

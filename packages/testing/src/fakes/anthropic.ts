@@ -1,4 +1,5 @@
 import {
+  SseFrame,
   startFakeProvider,
   type FakeBehaviour,
   type FakeHttpAnswer,
@@ -47,6 +48,30 @@ function message(req: RecordedRequest, text: string | null, stopReason: string, 
   };
 }
 
+/** The Messages API's streaming events (`stream: true`), as api.anthropic.com sends them. */
+function messageStream(req: RecordedRequest, text: string, usage: Usage): SseFrame[] {
+  const whole = message(req, text, 'end_turn', usage);
+  const pieces = text.match(/.{1,8}/gs) ?? [];
+  return [
+    new SseFrame('message_start', {
+      type: 'message_start',
+      message: { ...whole, content: [], stop_reason: null, usage: { ...whole.usage, output_tokens: 1 } },
+    }),
+    new SseFrame('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
+    new SseFrame('ping', { type: 'ping' }),
+    ...pieces.map(
+      (p) => new SseFrame('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } }),
+    ),
+    new SseFrame('content_block_stop', { type: 'content_block_stop', index: 0 }),
+    new SseFrame('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: usage.output },
+    }),
+    new SseFrame('message_stop', { type: 'message_stop' }),
+  ];
+}
+
 const DEFAULT_MODELS = ['claude-sonnet-4-5-20250929', 'claude-haiku-4-5-20251001', 'claude-opus-4-1-20250805'];
 
 const anthropicSpec: ProviderSpec = {
@@ -85,6 +110,7 @@ const anthropicSpec: ProviderSpec = {
         output: reply?.usage?.outputTokens ?? estimateTokens(text),
         cached: reply?.usage?.cachedTokens ?? 0,
       };
+      if (body.stream === true) return { status: 200, sse: messageStream(req, text, usage) };
       return { status: 200, body: message(req, text, 'end_turn', usage) };
     }
     return { status: 404, body: error('not_found_error', 'Not Found') };

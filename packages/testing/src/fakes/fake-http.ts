@@ -35,6 +35,8 @@ export interface FakeReply {
   echo?: true;
   delayMs?: number;
   usage?: { inputTokens?: number; outputTokens?: number; cachedTokens?: number };
+  /** A streamed answer waits this long between its chunks (a model that writes slowly). */
+  chunkDelayMs?: number;
 }
 
 /** Accept the request, then drop the TCP connection without answering (a network failure). */
@@ -50,9 +52,20 @@ export interface FakeHttpAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
-  sse?: unknown[];
+  /** Each entry is one frame: a bare value is written as `data: …`; `{ event, data }` adds the `event:` line (Anthropic). */
+  sse?: (unknown | SseFrame)[];
   /** Terminates an SSE stream (OpenAI's `[DONE]`). */
   sseDone?: string;
+  /** Wait between frames (FakeReply.chunkDelayMs). */
+  sseDelayMs?: number;
+}
+
+/** A named server-sent event. */
+export class SseFrame {
+  constructor(
+    readonly event: string,
+    readonly data: unknown,
+  ) {}
 }
 
 export interface ProviderSpec {
@@ -137,12 +150,17 @@ function recordRequest(req: http.IncomingMessage, rawBody: string): RecordedRequ
   };
 }
 
-function writeAnswer(res: http.ServerResponse, answer: FakeHttpAnswer, baseHeaders: Record<string, string>): void {
+async function writeAnswer(res: http.ServerResponse, answer: FakeHttpAnswer, baseHeaders: Record<string, string>): Promise<void> {
   if (res.destroyed) return;
   const headers: Record<string, string> = { ...baseHeaders, ...answer.headers };
   if (answer.sse) {
     res.writeHead(answer.status, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...headers });
-    for (const event of answer.sse) res.write(`data: ${JSON.stringify(event)}\n\n`);
+    for (const [i, frame] of answer.sse.entries()) {
+      if (i > 0 && answer.sseDelayMs) await sleep(answer.sseDelayMs, res);
+      if (res.destroyed) return;
+      if (frame instanceof SseFrame) res.write(`event: ${frame.event}\ndata: ${JSON.stringify(frame.data)}\n\n`);
+      else res.write(`data: ${JSON.stringify(frame)}\n\n`);
+    }
     if (answer.sseDone !== undefined) res.write(`data: ${answer.sseDone}\n\n`);
     res.end();
     return;
@@ -179,7 +197,7 @@ export async function startFakeProvider(spec: ProviderSpec, opts: FakeServerOpti
         recorded.response = { status: answer.status, ...(spec.requestIdHeader ? { requestId } : {}) };
         const bodyId = (answer.body as { responseId?: unknown } | undefined)?.responseId;
         if (!spec.requestIdHeader && typeof bodyId === 'string') recorded.response.requestId = bodyId;
-        writeAnswer(res, answer, baseHeaders);
+        return writeAnswer(res, answer, baseHeaders);
       };
 
       // Providers authenticate before anything else, so a refused key does not consume a script.
@@ -197,7 +215,8 @@ export async function startFakeProvider(spec: ProviderSpec, opts: FakeServerOpti
         const body = typeof behaviour.body === 'function' ? (behaviour.body as (r: RecordedRequest) => unknown)(recorded) : behaviour.body;
         return answerWith({ status: behaviour.status ?? 200, headers: behaviour.headers, body });
       }
-      answerWith(spec.route(recorded, behaviour, opts));
+      const routed = spec.route(recorded, behaviour, opts);
+      await answerWith(routed.sse && behaviour?.chunkDelayMs ? { ...routed, sseDelayMs: behaviour.chunkDelayMs } : routed);
     })().catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`fake provider crashed: ${String(err)}`);

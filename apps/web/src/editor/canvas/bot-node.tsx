@@ -9,6 +9,7 @@ import { statusKey } from '../../ui/status-badge';
 import { useEditorStore } from '../store/editor-store';
 import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
+import { PinnedBadge } from '../debug/pinned-badge';
 
 function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
   const position = side === 'in' ? Position.Left : Position.Right;
@@ -80,6 +81,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
         {summary}
       </div>
       <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
+      <PinnedBadge nodeId={id} />
       {hasIssue && (
         <span className="issue-flag" title={t('editor:canvas.hasIssue')}>
           <Icon name="alert" strokeWidth={2.5} />

@@ -2,16 +2,32 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { queryKeys } from '../../api/query-keys';
 import { runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
+import { useRunEvents, type NodeEventData } from '../../api/use-run-events';
 import { editorStore } from '../store/editor-store';
 
-/** Polls a run about once a second until it ends, mirroring it onto the canvas. */
+/** A node event shown on the canvas at once, before the run is read again. */
+function showNodeEvent(runId: string, e: NodeEventData) {
+  const s = editorStore.getState();
+  if (s.run?.id !== runId) return;
+  const status = e.status === 'retrying' ? 'running' : e.status;
+  s.setRun({
+    ...s.run,
+    nodes: s.run.nodes.map((n) => (n.nodeId === e.nodeId ? { ...n, status, ...(e.attempt ? { attempts: e.attempt } : {}) } : n)),
+  });
+}
+
+/**
+ * Follows a run until it ends, mirroring it onto the canvas: through the run's event stream, or
+ * by polling about once a second when the stream is not available.
+ */
 export function useRunTracking(botId: string, runId: string | null) {
   const queryClient = useQueryClient();
+  const live = useRunEvents(runId, (e) => runId && showNodeEvent(runId, e));
   const run = useQuery({
     queryKey: queryKeys.run(runId ?? ''),
     queryFn: () => runsApi.get(runId!),
     enabled: Boolean(runId),
-    refetchInterval: (q) => (q.state.data && TERMINAL_RUN_STATUSES.has(q.state.data.status) ? false : 1000),
+    refetchInterval: (q) => (live || (q.state.data && TERMINAL_RUN_STATUSES.has(q.state.data.status)) ? false : 1000),
   });
   useEffect(() => {
     editorStore.getState().setRun(runId && run.data?.id === runId ? run.data : null);

@@ -12,6 +12,7 @@ import { ConnectionPicker, ModelPicker } from './llm-pickers';
 import { FieldInput } from './field-input';
 import { NodeRunOutput } from './node-run-output';
 import { NodeSettingsForm } from './node-settings-form';
+import { DebugSection } from '../debug/debug-section';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
@@ -79,6 +80,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           </Alert>
         </div>
       )}
+
+      <DebugSection nodeId={nodeId} title={title ?? nodeId} />
 
       {nodeRun && (
         <div className="inspector-section">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../i18n/error-text';
 import { t as tr } from '../../i18n/i18n';
-import { runsApi } from '../../api/runs';
+import { debugApi } from '../../api/debug';
 import { useBot } from '../../api/use-bot';
 import { useNodeTypes } from '../../api/use-node-types';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
@@ -55,7 +55,8 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
   const start = useMutation({
     mutationFn: async (input: unknown) => {
       if (editorStore.getState().dirty) await save.mutateAsync();
-      return runsApi.start(botId, input);
+      // An editor run: pinned outputs stand in for their nodes.
+      return debugApi.start(botId, { input });
     },
     onSuccess: ({ runId: id }) => {
       toast.clear('save');

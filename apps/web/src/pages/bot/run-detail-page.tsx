@@ -6,6 +6,7 @@ import { useBot } from '../../api/use-bot';
 import { useNodeTypes } from '../../api/use-node-types';
 import { queryKeys } from '../../api/query-keys';
 import { runErrorMessage, runsApi, TERMINAL_RUN_STATUSES } from '../../api/runs';
+import { useRunEvents } from '../../api/use-run-events';
 import { can, useRole } from '../../session/roles';
 import { Button } from '../../ui/button';
 import { Icon } from '../../ui/icons';
@@ -25,10 +26,12 @@ export function RunDetailPage() {
   const nodeTypes = useNodeTypes();
   const queryClient = useQueryClient();
   const { t } = useTranslation();
+  // Followed through its event stream; polled only when the stream is not available.
+  const live = useRunEvents(runId);
   const run = useQuery({
     queryKey: queryKeys.run(runId!),
     queryFn: () => runsApi.get(runId!),
-    refetchInterval: (q) => (q.state.data && TERMINAL_RUN_STATUSES.has(q.state.data.status) ? false : 1000),
+    refetchInterval: (q) => (live || (q.state.data && TERMINAL_RUN_STATUSES.has(q.state.data.status)) ? false : 1000),
   });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.run(runId!) });

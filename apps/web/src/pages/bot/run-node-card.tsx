@@ -1,6 +1,7 @@
 import type { NodeRun } from '@bm/contract';
 import { NodeRunOutput } from '../../editor/inspector/node-run-output';
 import { formatDateTime } from '../../ui/time';
+import { ReusedFrom } from '../../editor/debug/reused-from';
 
 type Props = { nodeRun: NodeRun; label: string; category?: string; connectionId?: string | null };
 
@@ -21,6 +22,7 @@ export function RunNodeCard({ nodeRun, label, category, connectionId }: Props) {
         <h3 className="truncate">{label}</h3>
         <span className="node-id mono small muted">{nodeRun.nodeId}</span>
         <span className="spacer" />
+        <ReusedFrom nodeRun={nodeRun} />
         {nodeRun.startedAt && <span className="small muted">{formatDateTime(nodeRun.startedAt)}</span>}
       </div>
       <div className="card-body">
