@@ -115,7 +115,7 @@ export function ImportBotDialog({ onClose }: { onClose: () => void }) {
           <textarea
             id="import-json"
             data-autofocus
-            className="textarea mono"
+            className="textarea code"
             rows={10}
             spellCheck={false}
             value={text}

@@ -58,7 +58,7 @@ export function TemplateCard({
       data-template={template.builtinKey ?? template.id}
     >
       <div className="row template-card-head">
-        <h3 id={titleId} className="truncate" title={template.name}>
+        <h3 id={titleId} title={template.name}>
           {template.name}
         </h3>
         <span className="spacer" />
