@@ -23,3 +23,4 @@ export type {
   PortDef,
   RetryPolicy,
 } from './types';
+export { bindPortable, connectionIdsIn, nodesUsed, renameSecrets, toPortable, unboundSlots, type PortableGraph, type PortableSlot, type SlotBindings } from './portable';

@@ -39,6 +39,8 @@ import { workspaceRoutes } from './routes/workspaces';
 import { usageRoutes } from './routes/usage';
 import { budgetRoutes } from './routes/budgets';
 import { planRoutes } from './routes/plans';
+import { portabilityRoutes } from './routes/portability';
+import { templateRoutes } from './routes/templates';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -66,6 +68,8 @@ const ROUTES = [
   usageRoutes,
   budgetRoutes,
   planRoutes,
+  templateRoutes,
+  portabilityRoutes,
 ];
 
 /** What a request log line says of the request: no tokens in paths, no query strings. */

@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'usage.read': 'editor',
   /** Create, change or delete budgets (reading them is usage.read). */
   'budgets.manage': 'admin',
+  /** Built-in, installation and the workspace's templates (API.md: templates). */
+  'templates.read': 'viewer',
+  /** Publish a bot as a template of its workspace, change or unpublish one (installation scope: installation admins too). */
+  'templates.publish': 'editor',
+  /** Export a bot to a file, import one (API.md: export/import bots, editor and up). */
+  'bots.portability': 'editor',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,7 +55,7 @@ export type Permission = keyof typeof PERMISSIONS;
  * (default: the caller's personal workspace); `team` = the workspace named by `:id` of
  * `/api/workspaces/:id/…`; the others = the row named by `:id`.
  */
-export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation' | 'budget';
+export type Scope = 'workspace' | 'team' | 'bot' | 'run' | 'schedule' | 'connection' | 'secret' | 'invitation' | 'budget' | 'template';
 
 export type Rule =
   /** Anyone, signed in or not. */
@@ -189,6 +195,20 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'PUT /api/workspaces/:id/plan': { permission: 'installation' },
   'PATCH /api/budgets/:id': at('budgets.manage', 'budget'),
   'DELETE /api/budgets/:id': at('budgets.manage', 'budget'),
+
+  'GET /api/templates': at('templates.read', 'workspace'),
+  'GET /api/templates/:id': at('templates.read', 'template'),
+  /** Installation templates: installation admins; built-ins: nobody (plugins/access.ts, templateAccess). */
+  'PATCH /api/templates/:id': at('templates.publish', 'template'),
+  'DELETE /api/templates/:id': at('templates.publish', 'template'),
+  /** `scope: "installation"` also needs an installation admin (the body decides; routes/templates.ts). */
+  'POST /api/bots/:id/template': at('templates.publish', 'bot'),
+  /** Creates a bot in the body's workspace; the template must be one the caller sees. */
+  'POST /api/templates/:id/instantiate': at('bots.write', 'workspace'),
+  'GET /api/bots/:id/export': at('bots.portability', 'bot'),
+  'POST /api/bots/import': at('bots.portability', 'workspace'),
+  'POST /api/bots/import-n8n': at('bots.portability', 'workspace'),
+  'POST /api/bots/:id/duplicate': at('bots.write', 'bot'),
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

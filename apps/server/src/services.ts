@@ -1,4 +1,5 @@
 import { applyMigrations, createRepositories, migrateStoredCredentials, openDatabase } from '@bm/db';
+import { seedGallery } from '@bm/api/gallery';
 import { connectionKeyDecrypter, createLlmService } from '@bm/llm';
 import { createGuardedFetch, createOutboundPolicy } from '@bm/net';
 import { createLogger, loadKeyRing } from '@bm/secrets';
@@ -28,6 +29,9 @@ export async function createServices(config: AppConfig, opts: { logDestination?:
   // Once per database: credentials typed into node params move into workspace secrets.
   const moved = await migrateStoredCredentials(repos, keyRing);
   if (moved?.secrets) logger.info(moved, 'literal credentials in bots moved into workspace secrets');
+  // The built-in templates: seeded on first start, upgraded in place when the app's definitions change.
+  const gallery = await seedGallery(repos);
+  if (gallery.created || gallery.upgraded || gallery.removed) logger.info(gallery, 'built-in templates seeded');
   const policy = createOutboundPolicy({ allowedPrivateHosts: config.allowedPrivateHosts });
   const fetch = createGuardedFetch(policy);
   // LLM SDKs read whole bodies into memory: a connection's (user-chosen) endpoint must not be able

@@ -108,7 +108,7 @@ export const SlotProblem = z.object({
 });
 
 /** The exported bot: versioned, self-describing, free of ids that only mean something in one workspace. */
-export const BOT_DOCUMENT_FORMAT = 'bot-manager/bot';
+export const BOT_DOCUMENT_FORMAT = 'bot-manager/bot' as const;
 export const BotDocument = z.object({
   format: z.literal(BOT_DOCUMENT_FORMAT),
   version: z.literal(1),

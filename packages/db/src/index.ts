@@ -25,6 +25,7 @@ export * from './repos/secrets';
 export * from './repos/teams';
 export * from './repos/usage';
 export * from './repos/budgets';
+export * from './repos/templates';
 export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';

@@ -1,6 +1,7 @@
 import enCommon from '../messages/en/common.json';
 import enEditor from '../messages/en/editor.json';
 import enErrors from '../messages/en/errors.json';
+import enGallery from '../messages/en/gallery.json';
 import enNodes from '../messages/en/nodes.json';
 import enPages from '../messages/en/pages.json';
 import enSettings from '../messages/en/settings.json';
@@ -10,6 +11,7 @@ import enUsage from '../messages/en/usage.json';
 import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
+import koGallery from '../messages/ko/gallery.json';
 import koNodes from '../messages/ko/nodes.json';
 import koPages from '../messages/ko/pages.json';
 import koSettings from '../messages/ko/settings.json';
@@ -21,11 +23,12 @@ import type { Locale } from './locales';
 /**
  * Namespaces: `common` (shell, shared widgets, statuses), `pages` (bots, runs, results, triggers,
  * auth), `settings` (connections, tokens), `teams` (workspaces, members, invitations, audit log,
- * roles), `usage` (costs, budgets, plan limits), `templates` (the gallery, publishing, export, import, duplicate), `editor` (canvas, palette, inspector). `errors` is for
- * API error codes and `nodes` for the node catalogue's titles and descriptions; the server fills
- * those two, the web reads only the few client-side ones it owns.
+ * roles), `usage` (costs, budgets, plan limits), `gallery` (the template gallery, using and publishing
+ * templates, export, import and duplicate), `editor` (canvas, palette, inspector). `errors` is for
+ * API error codes, `nodes` for the node catalogue's titles and descriptions and `templates` for the
+ * built-in gallery's names, descriptions and categories; the server fills those three, the web reads only the few client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'templates', 'errors', 'nodes'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'gallery', 'errors', 'nodes', 'templates'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -36,9 +39,10 @@ export const sourceResources = {
   teams: enTeams,
   editor: enEditor,
   usage: enUsage,
-  templates: enTemplates,
+  gallery: enGallery,
   errors: enErrors,
   nodes: enNodes,
+  templates: enTemplates,
 };
 export type Resources = typeof sourceResources;
 
@@ -53,8 +57,9 @@ export const resources: Record<Locale, Record<Namespace, Tree>> = {
     teams: koTeams,
     editor: koEditor,
     usage: koUsage,
-    templates: koTemplates,
+    gallery: koGallery,
     errors: koErrors,
     nodes: koNodes,
+    templates: koTemplates,
   },
 };

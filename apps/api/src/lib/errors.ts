@@ -56,7 +56,8 @@ export type Missing =
   | 'nodeRun'
   | 'invitation'
   | 'member'
-  | 'budget';
+  | 'budget'
+  | 'template';
 
 export const notFound = (what: Missing) => apiError(404, 'NOT_FOUND', { key: `NOT_FOUND.${what}` });
 

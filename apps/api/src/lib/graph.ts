@@ -9,7 +9,7 @@ import { apiError, type ErrorKey } from './errors';
  * 422 details of validation issues. Each names its catalogue key: the error handler renders its
  * message in the caller's language and keeps key and params beside it (a client may render them).
  */
-const issueDetails = (errors: ValidationError[]) =>
+export const issueDetails = (errors: ValidationError[]) =>
   errors.map((e) => ({ nodeId: e.nodeId, edgeId: e.edgeId, param: e.param, code: e.code, key: e.key as ErrorKey, params: e.params }));
 
 /**

@@ -21,7 +21,7 @@ function instance(locale: AppLocale): I18n {
 }
 
 /** A message of the `ns` catalogue in a language (English when that language lacks it). */
-export function message(locale: AppLocale, ns: 'errors' | 'nodes', key: string, params: ErrorParams = {}): string {
+export function message(locale: AppLocale, ns: 'errors' | 'nodes' | 'templates', key: string, params: ErrorParams = {}): string {
   const flat = Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? message(locale, ns, v.key, v.params) : v]),
   );
@@ -31,4 +31,4 @@ export function message(locale: AppLocale, ns: 'errors' | 'nodes', key: string, 
 export const errorMessage = (locale: AppLocale, key: ErrorKey, params: ErrorParams = {}) => message(locale, 'errors', key, params);
 
 /** Whether the catalogue has a message under this key (source language). */
-export const hasMessage = (ns: 'errors' | 'nodes', key: string) => instance('en').exists(`${ns}:${key}`);
+export const hasMessage = (ns: 'errors' | 'nodes' | 'templates', key: string) => instance('en').exists(`${ns}:${key}`);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
-import type { Bot, BudgetRow, Invitation, LlmConnection, Role, Run, Schedule, User, Workspace, WorkspaceSecretRow } from '@bm/db';
+import type { Bot, BudgetRow, Invitation, LlmConnection, Role, Run, Schedule, Template, User, Workspace, WorkspaceSecretRow } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { apiError, notFound, type Missing } from '../lib/errors';
@@ -17,6 +17,7 @@ interface Rows {
   connection: LlmConnection;
   secret: WorkspaceSecretRow;
   budget: BudgetRow;
+  template: Template;
 }
 
 /** What the permission check found: the caller, the workspace the route acts in, their role there, the row. */
@@ -44,6 +45,7 @@ const WHAT: Record<Scope, Missing> = {
   connection: 'connection',
   secret: 'secret',
   budget: 'budget',
+  template: 'template',
 };
 
 /**
@@ -102,6 +104,7 @@ function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
   const min = PERMISSIONS[rule.permission];
   return async (req: FastifyRequest) => {
     const user = currentUser(req);
+    if (rule.in === 'template') return void (req.access = await templateAccess(deps, req, rule, user));
     const { workspaceId, row, what, role } = await target(deps, req, rule.in, user);
     if (!workspaceId || !role) throw notFound(what);
     // A connection is visible to its owner and, when shared, to the workspace; otherwise it does not exist.
@@ -115,11 +118,36 @@ function authorize(deps: AppDeps, rule: Extract<Rule, { in: Scope }>) {
   };
 }
 
+/**
+ * Templates: a workspace template is a row of its workspace like any other. Built-in and
+ * installation templates belong to no workspace: every signed-in caller reads them (acting in their
+ * personal workspace); only installation admins change installation ones, and nobody the built-ins
+ * (the app ships them; seeding upgrades them).
+ */
+async function templateAccess(deps: AppDeps, req: FastifyRequest, rule: Extract<Rule, { in: Scope }>, user: User): Promise<Access> {
+  const { repos } = deps.services;
+  const row = await repos.templates.get((req.params as { id: string }).id);
+  if (!row) throw notFound('template');
+  const reading = PERMISSIONS[rule.permission] === 'viewer';
+  if (row.scope === 'workspace') {
+    const role = row.workspaceId ? ((await repos.workspaces.membership(user.id, row.workspaceId))?.role ?? null) : null;
+    if (!row.workspaceId || !role) throw notFound('template');
+    if (!allows(role, rule.permission))
+      throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.role', params: { min: PERMISSIONS[rule.permission], role } });
+    return { scope: 'template', user, workspaceId: row.workspaceId, role, row };
+  }
+  if (!reading && row.scope === 'builtin') throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.builtinTemplate' });
+  if (!reading && !(await isInstallationAdmin(deps, user))) throw apiError(403, 'FORBIDDEN', { key: 'FORBIDDEN.installation' });
+  const workspaceId = await repos.workspaces.personal(user.id);
+  if (!workspaceId) throw notFound('workspace');
+  return { scope: 'template', user, workspaceId, role: 'owner', row };
+}
+
 /** The workspace a request acts in, the row it names, and the caller's role there (null: not a member). */
 async function target(
   deps: AppDeps,
   req: FastifyRequest,
-  scope: Scope,
+  scope: Exclude<Scope, 'template'>,
   user: User,
 ): Promise<{ workspaceId: string | null; row: Rows[Scope]; what: Missing; role: Role | null }> {
   const { repos } = deps.services;

@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import { isConflictError, type Bot, type Prisma } from '@bm/db';
+import { isConflictError, type Prisma } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError, HttpError } from '../lib/errors';
-import { savableGraph, storedGraph, validGraphOr422 } from '../lib/graph';
+import { botOut } from '../lib/bot-out';
+import { savableGraph, validGraphOr422 } from '../lib/graph';
 import { accessTo } from '../plugins/access';
 import { stopBotActivity } from '../lib/stop-bots';
 import { requireWithinPlan } from '../lib/plans';
@@ -18,21 +19,7 @@ export const botRoutes =
   (deps: AppDeps): ContractPlugin =>
   async (app) => {
     const { repos } = deps.services;
-    const toOut = (b: Bot) => ({
-      id: b.id,
-      workspaceId: b.workspaceId,
-      name: b.name,
-      description: b.description,
-      graph: storedGraph(b.graph),
-      version: b.currentVersion,
-      llmConnectionId: b.llmConnectionId,
-      llmModelOverride: b.llmModelOverride || null,
-      // Stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once.
-      webhookUrl: null,
-      webhookEnabled: b.webhookToken !== null,
-      createdAt: b.createdAt,
-      updatedAt: b.updatedAt,
-    });
+    const toOut = botOut;
 
     /** A bot's default connection must be one the caller can use in that workspace. */
     async function checkConnection(id: string | null | undefined, userId: string, workspaceId: string) {

@@ -12,6 +12,7 @@ import { budgetRepo } from './budgets';
 import { identityRepo, oidcLoginRepo } from './identities';
 import { passwordResetRepo } from './password-resets';
 import { deviceRepo, sessionRepo } from './sessions';
+import { templateRepo } from './templates';
 import { auditRepo, invitationRepo, teamRepo } from './teams';
 import { apiTokenRepo, userRepo, workspaceRepo } from './users';
 
@@ -42,6 +43,7 @@ export function createRepositories(db: Database) {
     audit: auditRepo(p),
     usage: usageRepo(db.raw),
     budgets: budgetRepo(p),
+    templates: templateRepo(p),
   };
 }
 

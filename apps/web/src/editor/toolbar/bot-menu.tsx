@@ -35,19 +35,19 @@ export function BotMenu() {
     onSuccess: (doc) => {
       downloadText(exportFileName(doc.bot.name), `${JSON.stringify(doc, null, 2)}\n`, 'application/json', { bom: false });
       // An export is of the saved bot: say so when the canvas has more.
-      if (dirty) toast.info(tr('templates:export.unsaved'));
+      if (dirty) toast.info(tr('gallery:export.unsaved'));
     },
-    onError: (err) => toast.error(tr('templates:export.failed', { reason: errorText(err) })),
+    onError: (err) => toast.error(tr('gallery:export.failed', { reason: errorText(err) })),
   });
   if (!bot.data) return null;
   return (
     <>
       <MenuButton
-        label={t('templates:menu.label')}
+        label={t('gallery:menu.label')}
         testId="bot-menu"
         items={[
-          { id: 'publish', label: t('templates:menu.publish'), icon: 'grid', onSelect: () => setPublishing(true) },
-          { id: 'export', label: t('templates:menu.export'), icon: 'download', onSelect: () => exportBot.mutate(), disabled: exportBot.isPending },
+          { id: 'publish', label: t('gallery:menu.publish'), icon: 'grid', onSelect: () => setPublishing(true) },
+          { id: 'export', label: t('gallery:menu.export'), icon: 'download', onSelect: () => exportBot.mutate(), disabled: exportBot.isPending },
         ]}
       />
       {publishing && <PublishTemplateDialog bot={bot.data} unsaved={dirty} onClose={() => setPublishing(false)} />}

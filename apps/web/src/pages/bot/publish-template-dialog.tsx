@@ -11,6 +11,7 @@ import { Field } from '../../ui/field';
 import { Modal } from '../../ui/modal';
 import { Alert } from '../../ui/states';
 import { toast } from '../../ui/toast';
+import { categoryLabel } from '../templates/category-label';
 import { categoriesOf } from '../templates/gallery-filter';
 import { useInstallationAdmin, useTemplates } from '../templates/use-templates';
 
@@ -40,7 +41,7 @@ export function PublishTemplateDialog({ bot, unsaved, onClose }: { bot: Bot; uns
         ...(category.trim() ? { category: category.trim() } : {}),
       }),
     onSuccess: async (tpl) => {
-      toast.info(tpl.scope === 'installation' ? tr('templates:publish.doneInstallation', { name: tpl.name }) : tr('templates:publish.done', { name: tpl.name }));
+      toast.info(tpl.scope === 'installation' ? tr('gallery:publish.doneInstallation', { name: tpl.name }) : tr('gallery:publish.done', { name: tpl.name }));
       await queryClient.invalidateQueries({ queryKey: queryKeys.templatesAll });
       onClose();
     },
@@ -48,25 +49,25 @@ export function PublishTemplateDialog({ bot, unsaved, onClose }: { bot: Bot; uns
 
   return (
     <Modal
-      title={t('templates:publish.title')}
-      description={t('templates:publish.description')}
+      title={t('gallery:publish.title')}
+      description={t('gallery:publish.description')}
       onClose={onClose}
       onSubmit={() => name.trim() && publish.mutate()}
       footer={
         <>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button type="submit" variant="primary" loading={publish.isPending} disabled={!name.trim()}>
-            {t('templates:publish.submit')}
+            {t('gallery:publish.submit')}
           </Button>
         </>
       }
     >
       <div className="stack" data-testid="publish-template">
-        {unsaved && <Alert kind="warning">{t('templates:publish.unsaved')}</Alert>}
-        <Field label={t('templates:publish.name')} htmlFor="template-name" required>
+        {unsaved && <Alert kind="warning">{t('gallery:publish.unsaved')}</Alert>}
+        <Field label={t('gallery:publish.name')} htmlFor="template-name" required>
           <input id="template-name" data-autofocus className="input" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field label={t('templates:publish.descriptionLabel')} htmlFor="template-description">
+        <Field label={t('gallery:publish.descriptionLabel')} htmlFor="template-description">
           <textarea
             id="template-description"
             className="textarea"
@@ -75,7 +76,7 @@ export function PublishTemplateDialog({ bot, unsaved, onClose }: { bot: Bot; uns
             onChange={(e) => setDescription(e.target.value)}
           />
         </Field>
-        <Field label={t('templates:publish.category')} htmlFor="template-category" hint={t('templates:publish.categoryHint')}>
+        <Field label={t('gallery:publish.category')} htmlFor="template-category" hint={t('gallery:publish.categoryHint')}>
           <input
             id="template-category"
             className="input"
@@ -86,27 +87,27 @@ export function PublishTemplateDialog({ bot, unsaved, onClose }: { bot: Bot; uns
           />
           <datalist id="template-categories">
             {categories.map((c) => (
-              <option key={c} value={c} />
+              <option key={c} value={c} label={categoryLabel(c)} />
             ))}
           </datalist>
         </Field>
         {admin.data && (
           <fieldset className="starter-picker">
-            <legend className="field-label">{t('templates:publish.scope')}</legend>
+            <legend className="field-label">{t('gallery:publish.scope')}</legend>
             <div className="starter-options">
               {(['workspace', 'installation'] as const).map((s) => (
                 <label key={s} className={`starter-option${scope === s ? ' selected' : ''}`}>
                   <input type="radio" name="template-scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-                  <span className="starter-option-title">{t(s === 'workspace' ? 'templates:scope.workspace' : 'templates:scope.installation')}</span>
+                  <span className="starter-option-title">{t(s === 'workspace' ? 'gallery:scope.workspace' : 'gallery:scope.installation')}</span>
                   <span className="starter-option-desc">
-                    {t(s === 'workspace' ? 'templates:scope.workspaceHint' : 'templates:scope.installationHint')}
+                    {t(s === 'workspace' ? 'gallery:scope.workspaceHint' : 'gallery:scope.installationHint')}
                   </span>
                 </label>
               ))}
             </div>
           </fieldset>
         )}
-        <p className="small muted">{t('templates:publish.whatGoes')}</p>
+        <p className="small muted">{t('gallery:publish.whatGoes')}</p>
         <DetailedError error={publish.error} />
       </div>
     </Modal>

@@ -28,10 +28,10 @@ function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
   const duplicate = useMutation({
     mutationFn: () => portabilityApi.duplicate(bot.id),
     onSuccess: (copy) => {
-      toast.info(tr('templates:duplicate.done', { name: copy.name }));
+      toast.info(tr('gallery:duplicate.done', { name: copy.name }));
       return queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
     },
-    onError: (err) => toast.error(tr('templates:duplicate.failed', { reason: errorText(err) })),
+    onError: (err) => toast.error(tr('gallery:duplicate.failed', { reason: errorText(err) })),
   });
   const remove = useMutation({
     mutationFn: () => botsApi.remove(bot.id),
@@ -62,8 +62,8 @@ function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
             size="sm"
             variant="ghost"
             icon="copy"
-            aria-label={t('templates:duplicate.label', { name: bot.name })}
-            title={t('templates:duplicate.title')}
+            aria-label={t('gallery:duplicate.label', { name: bot.name })}
+            title={t('gallery:duplicate.title')}
             loading={duplicate.isPending}
             onClick={() => duplicate.mutate()}
           />
@@ -110,9 +110,9 @@ export function BotsPage() {
       icon="upload"
       onClick={() => setImporting(true)}
       disabled={!mayWrite}
-      title={mayWrite ? t('templates:import.buttonTitle') : t('teams:roleGate.editorsOnly')}
+      title={mayWrite ? t('gallery:import.buttonTitle') : t('teams:roleGate.editorsOnly')}
     >
-      {t('templates:import.button')}
+      {t('gallery:import.button')}
     </Button>
   );
   return (

@@ -54,15 +54,15 @@ function BlankBotDialog({ onClose, onBack }: { onClose: () => void; onBack: () =
 
   return (
     <Modal
-      title={t('templates:blank.formTitle')}
-      description={t('templates:blank.description')}
+      title={t('gallery:blank.formTitle')}
+      description={t('gallery:blank.description')}
       wide
       onClose={onClose}
       onSubmit={() => name.trim() && create.mutate()}
       footer={
         <>
           <Button icon="chevronLeft" onClick={onBack} className="footer-start">
-            {t('templates:use.back')}
+            {t('gallery:use.back')}
           </Button>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button
@@ -151,8 +151,8 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
             <span className="blank-icon" aria-hidden="true">
               <Icon name="plus" />
             </span>
-            <span className="blank-title">{t('templates:blank.title')}</span>
-            <span className="desc">{t('templates:blank.cardDescription')}</span>
+            <span className="blank-title">{t('gallery:blank.title')}</span>
+            <span className="desc">{t('gallery:blank.cardDescription')}</span>
           </button>
         }
       />

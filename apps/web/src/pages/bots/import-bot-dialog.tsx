@@ -21,10 +21,10 @@ import { parseImport, type ParsedImport } from './import-document';
 import { UnmappedList } from './unmapped-list';
 
 const INVALID_KEYS = {
-  empty: 'templates:import.invalid.empty',
-  json: 'templates:import.invalid.json',
-  shape: 'templates:import.invalid.shape',
-  several: 'templates:import.invalid.several',
+  empty: 'gallery:import.invalid.empty',
+  json: 'gallery:import.invalid.json',
+  shape: 'gallery:import.invalid.shape',
+  several: 'gallery:import.invalid.several',
 } as const;
 
 /** Larger files are refused before they are read: the server would refuse them anyway. */
@@ -55,7 +55,7 @@ export function ImportBotDialog({ onClose }: { onClose: () => void }) {
     e.target.value = '';
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setProblem(t('templates:import.tooLarge', { name: file.name }));
+      setProblem(t('gallery:import.tooLarge', { name: file.name }));
       return;
     }
     setProblem(null);
@@ -84,8 +84,8 @@ export function ImportBotDialog({ onClose }: { onClose: () => void }) {
   if (mapping) return <ImportMappingDialog mapping={mapping} onClose={onClose} onBack={() => setMapping(null)} />;
   return (
     <Modal
-      title={t('templates:import.title')}
-      description={t('templates:import.description')}
+      title={t('gallery:import.title')}
+      description={t('gallery:import.description')}
       wide
       onClose={onClose}
       onSubmit={() => void next()}
@@ -93,7 +93,7 @@ export function ImportBotDialog({ onClose }: { onClose: () => void }) {
         <>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button type="submit" variant="primary" loading={preview.isPending} disabled={!text.trim()}>
-            {t('templates:import.continue')}
+            {t('gallery:import.continue')}
           </Button>
         </>
       }
@@ -102,16 +102,16 @@ export function ImportBotDialog({ onClose }: { onClose: () => void }) {
         <div className="row-wrap">
           <label className="btn file-picker">
             <Icon name="upload" />
-            {t('templates:import.chooseFile')}
+            {t('gallery:import.chooseFile')}
             <input type="file" accept=".json,application/json" className="visually-hidden" onChange={(e) => void readFile(e)} />
           </label>
           {fileName && (
             <span className="small muted" data-testid="import-file-name">
-              {t('templates:import.fileChosen', { name: fileName })}
+              {t('gallery:import.fileChosen', { name: fileName })}
             </span>
           )}
         </div>
-        <Field label={t('templates:import.paste')} htmlFor="import-json" hint={t('templates:import.pasteHint')}>
+        <Field label={t('gallery:import.paste')} htmlFor="import-json" hint={t('gallery:import.pasteHint')}>
           <textarea
             id="import-json"
             data-autofocus
@@ -156,7 +156,7 @@ function ImportMappingDialog({ mapping, onClose, onBack }: { mapping: Mapping; o
       return result.bot;
     },
     onSuccess: async (bot) => {
-      toast.info(tr('templates:import.done', { name: bot.name }));
+      toast.info(tr('gallery:import.done', { name: bot.name }));
       await queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
       queryClient.setQueryData(queryKeys.bot(bot.id), bot);
       navigate(`/bots/${bot.id}`);
@@ -166,33 +166,33 @@ function ImportMappingDialog({ mapping, onClose, onBack }: { mapping: Mapping; o
 
   return (
     <Modal
-      title={t('templates:import.mapTitle')}
-      description={ready.kind === 'bot' ? t('templates:import.kindBot') : t('templates:import.kindN8n')}
+      title={t('gallery:import.mapTitle')}
+      description={ready.kind === 'bot' ? t('gallery:import.kindBot') : t('gallery:import.kindN8n')}
       wide
       onClose={onClose}
       onSubmit={() => canImport && run.mutate()}
       footer={
         <>
           <Button icon="chevronLeft" onClick={onBack} className="footer-start">
-            {t('templates:use.back')}
+            {t('gallery:use.back')}
           </Button>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button type="submit" variant="primary" loading={run.isPending} disabled={!canImport}>
-            {t('templates:import.submit')}
+            {t('gallery:import.submit')}
           </Button>
         </>
       }
     >
       <div className="stack" data-testid="import-mapping" data-kind={ready.kind}>
-        <Field label={t('templates:use.name')} htmlFor="import-bot-name" hint={t('templates:import.nameHint')}>
+        <Field label={t('gallery:use.name')} htmlFor="import-bot-name" hint={t('gallery:import.nameHint')}>
           <input id="import-bot-name" data-autofocus className="input" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <section className="stack-sm" aria-labelledby="import-slot-heading">
           <h3 id="import-slot-heading" className="section-title">
-            {t('templates:use.slotsTitle')}
+            {t('gallery:use.slotsTitle')}
           </h3>
           {slots.loading ? (
-            <LoadingState label={t('templates:use.loadingConnections')} />
+            <LoadingState label={t('gallery:use.loadingConnections')} />
           ) : (
             <SlotFields
               slots={slotsWanted}

@@ -7,16 +7,16 @@ export function UnmappedList({ unmapped }: { unmapped: readonly Unmapped[] }) {
   const { t } = useTranslation();
   if (unmapped.length === 0)
     return (
-      <Alert kind="success" title={t('templates:import.allMapped')}>
-        {t('templates:import.allMappedBody')}
+      <Alert kind="success" title={t('gallery:import.allMapped')}>
+        {t('gallery:import.allMappedBody')}
       </Alert>
     );
   return (
     <section className="unmapped" aria-labelledby="unmapped-heading" data-testid="unmapped-list">
       <h3 id="unmapped-heading" className="section-title">
-        {t('templates:import.unmappedTitle', { count: unmapped.length })}
+        {t('gallery:import.unmappedTitle', { count: unmapped.length })}
       </h3>
-      <p className="small muted">{t('templates:import.unmappedBody')}</p>
+      <p className="small muted">{t('gallery:import.unmappedBody')}</p>
       <ul className="unmapped-items">
         {unmapped.map((u, i) => (
           <li key={`${u.node}-${u.param ?? ''}-${i}`} data-testid="unmapped-item">

@@ -13,10 +13,14 @@ describe('gallery filter', () => {
 
   it('matches every word in name, description, category or node titles, and the chosen category', () => {
     expect(filterTemplates(all, '', null).map((t) => t.name)).toEqual(['RSS digest', 'Ticket triage', 'Morning briefing']);
-    expect(filterTemplates(all, 'slack FEED', null, (x) => titles[x] ?? x).map((t) => t.name)).toEqual(['RSS digest']);
-    expect(filterTemplates(all, 'classify', null, (x) => titles[x] ?? x).map((t) => t.name)).toEqual(['Ticket triage']);
+    expect(filterTemplates(all, 'slack FEED', null, { nodeTitle: (x) => titles[x] ?? x }).map((t) => t.name)).toEqual(['RSS digest']);
+    expect(filterTemplates(all, 'classify', null, { nodeTitle: (x) => titles[x] ?? x }).map((t) => t.name)).toEqual(['Ticket triage']);
     expect(filterTemplates(all, '', 'digest').map((t) => t.name)).toEqual(['RSS digest', 'Morning briefing']);
     expect(filterTemplates(all, 'triage', 'digest')).toEqual([]);
+    // A built-in category is found by its name in the user's language too.
+    expect(filterTemplates(all, 'kundendienst', null, { categoryName: (c) => (c === 'support' ? 'Kundendienst' : c) }).map((t) => t.name)).toEqual([
+      'Ticket triage',
+    ]);
   });
 
   it('lists each category once, in gallery order', () => {

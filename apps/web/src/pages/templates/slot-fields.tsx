@@ -25,22 +25,22 @@ type Props = {
 export function SlotFields({ slots, secretSlots, connections, secrets, mapping, onChange, secretsUnavailable }: Props) {
   const { t } = useTranslation();
   if (slots.length === 0 && secretSlots.length === 0)
-    return <p className="muted small" data-testid="no-slots">{t('templates:slots.none')}</p>;
+    return <p className="muted small" data-testid="no-slots">{t('gallery:slots.none')}</p>;
   return (
     <div className="slot-fields stack" data-testid="slot-fields">
       {slots.map((slot) => {
         const fits = fittingConnections(slot, connections);
         const id = `slot-${slot.key}`;
-        const provider = slot.provider === 'any' ? t('templates:slots.anyProvider') : providerLabel(slot.provider);
+        const provider = slot.provider === 'any' ? t('gallery:slots.anyProvider') : providerLabel(slot.provider);
         if (fits.length === 0)
           return (
             <div key={slot.key} data-testid="slot-field" data-slot={slot.key} data-state="missing">
               <Alert
                 kind="warning"
-                title={t('templates:slots.missingTitle', { label: slot.label })}
+                title={t('gallery:slots.missingTitle', { label: slot.label })}
               >
                 <Trans
-                  i18nKey={slot.provider === 'any' ? 'templates:slots.missingAny' : 'templates:slots.missingProvider'}
+                  i18nKey={slot.provider === 'any' ? 'gallery:slots.missingAny' : 'gallery:slots.missingProvider'}
                   values={{ provider }}
                   components={{ a: <Link to="/settings/connections" /> }}
                 />
@@ -50,10 +50,10 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
         return (
           <div key={slot.key} data-testid="slot-field" data-slot={slot.key} data-state="ok">
             <Field
-              label={t('templates:slots.connectionLabel', { label: slot.label, provider })}
+              label={t('gallery:slots.connectionLabel', { label: slot.label, provider })}
               htmlFor={id}
               required
-              hint={slot.purpose || (fits.length > 1 ? t('templates:slots.chooseHint') : t('templates:slots.onlyOne'))}
+              hint={slot.purpose || (fits.length > 1 ? t('gallery:slots.chooseHint') : t('gallery:slots.onlyOne'))}
             >
               <select
                 id={id}
@@ -61,7 +61,7 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
                 value={mapping.connections[slot.key] ?? ''}
                 onChange={(e) => onChange({ ...mapping, connections: { ...mapping.connections, [slot.key]: e.target.value } })}
               >
-                {!mapping.connections[slot.key] && <option value="">{t('templates:slots.chooseConnection')}</option>}
+                {!mapping.connections[slot.key] && <option value="">{t('gallery:slots.chooseConnection')}</option>}
                 {fits.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name} · {c.modelDefault}
@@ -78,17 +78,17 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
           <div key={name} data-testid="secret-slot-field" data-secret={name}>
             <Field
               label={
-                <Trans i18nKey="templates:slots.secretLabel" values={{ name }} components={{ code: <code className="mono" translate="no" /> }} />
+                <Trans i18nKey="gallery:slots.secretLabel" values={{ name }} components={{ code: <code className="mono" translate="no" /> }} />
               }
               htmlFor={id}
               required
               hint={
                 secretsUnavailable ? (
-                  t('templates:slots.secretsUnavailable')
+                  t('gallery:slots.secretsUnavailable')
                 ) : secrets.length === 0 ? (
-                  <Trans i18nKey="templates:slots.noSecrets" components={{ a: <Link to="/settings/secrets" /> }} />
+                  <Trans i18nKey="gallery:slots.noSecrets" components={{ a: <Link to="/settings/secrets" /> }} />
                 ) : (
-                  t('templates:slots.secretHint')
+                  t('gallery:slots.secretHint')
                 )
               }
             >
@@ -99,7 +99,7 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
                 disabled={secrets.length === 0}
                 onChange={(e) => onChange({ ...mapping, secrets: { ...mapping.secrets, [name]: e.target.value } })}
               >
-                {!mapping.secrets[name] && <option value="">{t('templates:slots.chooseSecret')}</option>}
+                {!mapping.secrets[name] && <option value="">{t('gallery:slots.chooseSecret')}</option>}
                 {secrets.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}

@@ -2,18 +2,19 @@ import type { Template, TemplateScope } from '@bm/contract';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { providerLabel } from '../settings/providers';
+import { categoryLabel } from './category-label';
 import { TemplateNodes } from './template-nodes';
 
 export const SCOPE_KEYS = {
-  builtin: 'templates:scope.builtin',
-  installation: 'templates:scope.installation',
-  workspace: 'templates:scope.workspace',
+  builtin: 'gallery:scope.builtin',
+  installation: 'gallery:scope.installation',
+  workspace: 'gallery:scope.workspace',
 } as const satisfies Record<TemplateScope, string>;
 
 const SCOPE_HINT_KEYS = {
-  builtin: 'templates:scope.builtinHint',
-  installation: 'templates:scope.installationHint',
-  workspace: 'templates:scope.workspaceHint',
+  builtin: 'gallery:scope.builtinHint',
+  installation: 'gallery:scope.installationHint',
+  workspace: 'gallery:scope.workspaceHint',
 } as const satisfies Record<TemplateScope, string>;
 
 export function ScopeBadge({ scope }: { scope: TemplateScope }) {
@@ -29,10 +30,10 @@ export function ScopeBadge({ scope }: { scope: TemplateScope }) {
 function NeedsLine({ template }: { template: Template }) {
   const { t } = useTranslation();
   if (template.slots.length === 0 && template.secretSlots.length === 0) return null;
-  const providers = [...new Set(template.slots.map((s) => (s.provider === 'any' ? t('templates:slots.anyProvider') : providerLabel(s.provider))))];
+  const providers = [...new Set(template.slots.map((s) => (s.provider === 'any' ? t('gallery:slots.anyProvider') : providerLabel(s.provider))))];
   const parts = [
-    template.slots.length ? t('templates:card.needsConnections', { count: template.slots.length, providers: providers.join(', ') }) : '',
-    template.secretSlots.length ? t('templates:card.needsSecrets', { count: template.secretSlots.length }) : '',
+    template.slots.length ? t('gallery:card.needsConnections', { count: template.slots.length, providers: providers.join(', ') }) : '',
+    template.secretSlots.length ? t('gallery:card.needsSecrets', { count: template.secretSlots.length }) : '',
   ];
   return <div className="small muted template-needs">{parts.filter(Boolean).join(' · ')}</div>;
 }
@@ -64,13 +65,13 @@ export function TemplateCard({
         <span className="spacer" />
         <ScopeBadge scope={template.scope} />
       </div>
-      <div className="template-category small muted">{template.category}</div>
-      <p className="desc">{template.description || <span className="faint">{t('templates:card.noDescription')}</span>}</p>
+      <div className="template-category small muted">{categoryLabel(template.category)}</div>
+      <p className="desc">{template.description || <span className="faint">{t('gallery:card.noDescription')}</span>}</p>
       <TemplateNodes template={template} compact />
       <NeedsLine template={template} />
       <div className="row template-card-actions">
-        <Button size="sm" icon="eye" onClick={onPreview} aria-label={t('templates:card.previewLabel', { name: template.name })}>
-          {t('templates:card.preview')}
+        <Button size="sm" icon="eye" onClick={onPreview} aria-label={t('gallery:card.previewLabel', { name: template.name })}>
+          {t('gallery:card.preview')}
         </Button>
         <span className="spacer" />
         <Button
@@ -79,9 +80,9 @@ export function TemplateCard({
           onClick={onUse}
           disabled={!mayUse}
           title={mayUse ? undefined : t('teams:roleGate.editorsOnly')}
-          aria-label={t('templates:card.useLabel', { name: template.name })}
+          aria-label={t('gallery:card.useLabel', { name: template.name })}
         >
-          {t('templates:card.use')}
+          {t('gallery:card.use')}
         </Button>
       </div>
     </article>

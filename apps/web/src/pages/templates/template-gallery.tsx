@@ -7,6 +7,7 @@ import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { Icon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { categoryLabel } from './category-label';
 import { categoriesOf, filterTemplates } from './gallery-filter';
 import { TemplateCard } from './template-card';
 import { useTemplates } from './use-templates';
@@ -30,8 +31,8 @@ export function TemplateGallery({ onUse, onPreview, leading }: Props) {
   const all = useMemo(() => templates.data ?? [], [templates.data]);
   const categories = useMemo(() => categoriesOf(all), [all]);
   const shown = useMemo(() => {
-    const title = (type: string) => catalogue?.find((d) => d.id === type)?.title ?? type;
-    return filterTemplates(all, query, category, title);
+    const nodeTitle = (type: string) => catalogue?.find((d) => d.id === type)?.title ?? type;
+    return filterTemplates(all, query, category, { nodeTitle, categoryName: categoryLabel });
   }, [all, query, category, catalogue]);
 
   // The leading card stays reachable whatever the templates do: a blank bot needs none of them.
@@ -40,9 +41,9 @@ export function TemplateGallery({ onUse, onPreview, leading }: Props) {
       <div className="template-gallery stack" data-testid="template-gallery">
         {leading && <div className="template-grid">{leading}</div>}
         {templates.isPending ? (
-          <LoadingState label={t('templates:gallery.loading')} />
+          <LoadingState label={t('gallery:gallery.loading')} />
         ) : (
-          <ErrorState error={templates.error} title={t('templates:gallery.loadError')} onRetry={() => templates.refetch()} />
+          <ErrorState error={templates.error} title={t('gallery:gallery.loadError')} onRetry={() => templates.refetch()} />
         )}
       </div>
     );
@@ -52,43 +53,43 @@ export function TemplateGallery({ onUse, onPreview, leading }: Props) {
       <div className="gallery-filters">
         <label className="search-field">
           <Icon name="search" />
-          <span className="visually-hidden">{t('templates:gallery.search')}</span>
+          <span className="visually-hidden">{t('gallery:gallery.search')}</span>
           <input
             type="search"
             className="input"
-            placeholder={t('templates:gallery.searchPlaceholder')}
+            placeholder={t('gallery:gallery.searchPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
         </label>
         {categories.length > 1 && (
-          <div className="category-chips" role="group" aria-label={t('templates:gallery.categories')}>
+          <div className="category-chips" role="group" aria-label={t('gallery:gallery.categories')}>
             <button type="button" className="chip" aria-pressed={category === null} onClick={() => setCategory(null)}>
-              {t('templates:gallery.allCategories')}
+              {t('gallery:gallery.allCategories')}
             </button>
             {categories.map((c) => (
               <button key={c} type="button" className="chip" aria-pressed={category === c} onClick={() => setCategory(category === c ? null : c)}>
-                {c}
+                {categoryLabel(c)}
               </button>
             ))}
           </div>
         )}
       </div>
       <div className="small muted" aria-live="polite" data-testid="gallery-count">
-        {t('templates:gallery.count', { count: shown.length })}
+        {t('gallery:gallery.count', { count: shown.length })}
       </div>
       {shown.length === 0 && !leading ? (
         filtered ? (
-          <EmptyState icon="search" title={t('templates:gallery.noMatch')} action={
+          <EmptyState icon="search" title={t('gallery:gallery.noMatch')} action={
             <Button size="sm" onClick={() => { setQuery(''); setCategory(null); }}>
-              {t('templates:gallery.clear')}
+              {t('gallery:gallery.clear')}
             </Button>
           }>
-            {t('templates:gallery.noMatchBody')}
+            {t('gallery:gallery.noMatchBody')}
           </EmptyState>
         ) : (
-          <EmptyState icon="grid" title={t('templates:gallery.empty')}>
-            {t('templates:gallery.emptyBody')}
+          <EmptyState icon="grid" title={t('gallery:gallery.empty')}>
+            {t('gallery:gallery.emptyBody')}
           </EmptyState>
         )
       ) : (

@@ -8,7 +8,7 @@ export function TemplateNodes({ template, compact }: { template: Pick<Template, 
   const { t } = useTranslation();
   const catalogue = useNodeTypes().data;
   return (
-    <ul className={compact ? 'template-nodes compact' : 'template-nodes'} aria-label={t('templates:card.nodes')} data-testid="template-nodes">
+    <ul className={compact ? 'template-nodes compact' : 'template-nodes'} aria-label={t('gallery:card.nodes')} data-testid="template-nodes">
       {template.nodesUsed.map((type) => {
         const def = catalogue?.find((d) => d.id === type);
         const title = def?.title ?? type;

@@ -9,6 +9,7 @@ import { JsonView } from '../../ui/json-view';
 import { Modal } from '../../ui/modal';
 import { LoadingState } from '../../ui/states';
 import { providerLabel } from '../settings/providers';
+import { categoryLabel } from './category-label';
 import { ScopeBadge } from './template-card';
 import { TemplateNodes } from './template-nodes';
 
@@ -30,7 +31,7 @@ export function TemplatePreviewDialog({ template, onClose, onUse }: { template: 
         <>
           <Button onClick={onClose}>{t('common:actions.close')}</Button>
           <Button variant="primary" onClick={onUse} disabled={!mayUse} title={mayUse ? undefined : t('teams:roleGate.editorsOnly')}>
-            {t('templates:card.use')}
+            {t('gallery:card.use')}
           </Button>
         </>
       }
@@ -38,8 +39,8 @@ export function TemplatePreviewDialog({ template, onClose, onUse }: { template: 
       <div className="stack" data-testid="template-preview">
         <div className="row-wrap">
           <ScopeBadge scope={template.scope} />
-          <span className="badge">{template.category}</span>
-          <span className="small muted">{t('templates:preview.version', { version: template.version })}</span>
+          <span className="badge">{categoryLabel(template.category)}</span>
+          <span className="small muted">{t('gallery:preview.version', { version: template.version })}</span>
         </div>
         {catalogue.data ? (
           <Suspense fallback={<LoadingState />}>
@@ -50,29 +51,29 @@ export function TemplatePreviewDialog({ template, onClose, onUse }: { template: 
         )}
         <TemplateNodes template={template} />
         <div className="template-needs-list">
-          <h3 className="section-title">{t('templates:preview.needs')}</h3>
+          <h3 className="section-title">{t('gallery:preview.needs')}</h3>
           {template.slots.length === 0 && template.secretSlots.length === 0 ? (
-            <p className="muted small">{t('templates:slots.none')}</p>
+            <p className="muted small">{t('gallery:slots.none')}</p>
           ) : (
             <ul>
               {template.slots.map((s) => (
                 <li key={s.key}>
-                  {t('templates:slots.connectionLabel', {
+                  {t('gallery:slots.connectionLabel', {
                     label: s.label,
-                    provider: s.provider === 'any' ? t('templates:slots.anyProvider') : providerLabel(s.provider),
+                    provider: s.provider === 'any' ? t('gallery:slots.anyProvider') : providerLabel(s.provider),
                   })}
                   {s.purpose && <span className="muted"> — {s.purpose}</span>}
                 </li>
               ))}
               {template.secretSlots.map((name) => (
                 <li key={name}>
-                  {t('templates:preview.secret')} <code className="mono">{name}</code>
+                  {t('gallery:preview.secret')} <code className="mono">{name}</code>
                 </li>
               ))}
             </ul>
           )}
         </div>
-        {template.sampleInput != null && <JsonView value={template.sampleInput} label={t('templates:preview.sampleInput')} defaultOpen={false} />}
+        {template.sampleInput != null && <JsonView value={template.sampleInput} label={t('gallery:preview.sampleInput')} defaultOpen={false} />}
       </div>
     </Modal>
   );

@@ -13,7 +13,7 @@ export function TemplatesPage() {
   const [using, setUsing] = useState<Template | null>(null);
   return (
     <div className="page">
-      <PageHeader title={t('templates:page.title')} subtitle={t('templates:page.subtitle')} />
+      <PageHeader title={t('gallery:page.title')} subtitle={t('gallery:page.subtitle')} />
       <TemplateGallery onUse={setUsing} onPreview={setPreviewing} />
       {previewing && (
         <TemplatePreviewDialog

@@ -47,7 +47,7 @@ export function UseTemplateDialog({ template, onClose, onBack }: { template: Tem
 
   return (
     <Modal
-      title={t('templates:use.title', { name: template.name })}
+      title={t('gallery:use.title', { name: template.name })}
       description={template.description || undefined}
       wide
       onClose={onClose}
@@ -56,7 +56,7 @@ export function UseTemplateDialog({ template, onClose, onBack }: { template: Tem
         <>
           {onBack && (
             <Button icon="chevronLeft" onClick={onBack} className="footer-start">
-              {t('templates:use.back')}
+              {t('gallery:use.back')}
             </Button>
           )}
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
@@ -67,22 +67,22 @@ export function UseTemplateDialog({ template, onClose, onBack }: { template: Tem
             disabled={!ready}
             title={mayCreate ? undefined : t('teams:roleGate.editorsOnly')}
           >
-            {t('templates:use.submit')}
+            {t('gallery:use.submit')}
           </Button>
         </>
       }
     >
       <div data-testid="use-template-dialog" data-template={template.builtinKey ?? template.id} className="stack">
         <TemplateNodes template={template} />
-        <Field label={t('templates:use.name')} htmlFor="template-bot-name" required>
+        <Field label={t('gallery:use.name')} htmlFor="template-bot-name" required>
           <input id="template-bot-name" data-autofocus className="input" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <section className="stack-sm" aria-labelledby="slot-heading">
           <h3 id="slot-heading" className="section-title">
-            {t('templates:use.slotsTitle')}
+            {t('gallery:use.slotsTitle')}
           </h3>
           {slots.loading ? (
-            <LoadingState label={t('templates:use.loadingConnections')} />
+            <LoadingState label={t('gallery:use.loadingConnections')} />
           ) : (
             <SlotFields
               slots={template.slots}
