@@ -32,6 +32,8 @@ interface Fixture {
   schedule: string;
   secret: string;
   budget: string;
+  /** A workspace template published from `bot`. */
+  template: string;
   /** A fresh row for routes that consume theirs (deletes, invitations, members). */
   fresh: {
     bot(): Promise<string>;
@@ -42,6 +44,7 @@ interface Fixture {
     secret(): Promise<string>;
     schedule(): Promise<string>;
     budget(): Promise<string>;
+    template(): Promise<string>;
   };
 }
 type Row = { least: Least; req?: (f: Fixture) => Req | Promise<Req> };
@@ -230,6 +233,41 @@ const MATRIX: Record<RouteKey, Row> = {
       return { method: 'DELETE', url: `/api/workspaces/${w.id}`, payload: { confirm: w.name } };
     },
   },
+  // templates and portability: reading templates is every member's; publishing, export and import are editors'
+  'GET /api/templates': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/templates?workspaceId=${f.ws}` }) },
+  'GET /api/templates/:id': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/templates/${f.template}` }) },
+  'POST /api/bots/:id/template': {
+    least: 'editor',
+    req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/template`, payload: { scope: 'workspace' } }),
+  },
+  'PATCH /api/templates/:id': {
+    least: 'editor',
+    req: (f) => ({ method: 'PATCH', url: `/api/templates/${f.template}`, payload: { name: 'Renamed template' } }),
+  },
+  'DELETE /api/templates/:id': { least: 'editor', req: async (f) => ({ method: 'DELETE', url: `/api/templates/${await f.fresh.template()}` }) },
+  'POST /api/templates/:id/instantiate': {
+    least: 'editor',
+    req: (f) => ({ method: 'POST', url: `/api/templates/${f.template}/instantiate`, payload: { workspaceId: f.ws, connections: {} } }),
+  },
+  'GET /api/bots/:id/export': { least: 'editor', req: (f) => ({ method: 'GET', url: `/api/bots/${f.bot}/export` }) },
+  'POST /api/bots/import': {
+    least: 'editor',
+    req: (f) => ({
+      method: 'POST',
+      url: '/api/bots/import',
+      payload: { workspaceId: f.ws, document: { format: 'bot-manager/bot', version: 1, bot: { name: 'imported', graph } } },
+    }),
+  },
+  'POST /api/bots/import-n8n': {
+    least: 'editor',
+    req: (f) => ({
+      method: 'POST',
+      url: '/api/bots/import-n8n',
+      payload: { workspaceId: f.ws, dryRun: true, workflow: { name: 'n8n', nodes: [], connections: {} } },
+    }),
+  },
+  'POST /api/bots/:id/duplicate': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/duplicate`, payload: {} }) },
+
   'POST /api/workspaces/:id/transfer': {
     // To oneself: allowed for the owner and changes nothing, so the next row still has its owner.
     least: 'owner',
@@ -344,8 +382,12 @@ describe('the route × role matrix of API.md', () => {
           payload: { workspaceId: ws, scope: 'bot', targetId: bot, period: 'day', limitUsd: 5, action: 'stop' },
         })
       ).json().id as string;
+    const newTemplate = async () =>
+      (await call(owner, { method: 'POST', url: `/api/bots/${bot}/template`, payload: { scope: 'workspace', name: 'T' } })).json()
+        .id as string;
     const f: Fixture = {
       ws,
+      template: await newTemplate(),
       ownerId: owner.id,
       bot,
       run,
@@ -354,6 +396,7 @@ describe('the route × role matrix of API.md', () => {
       secret: await newSecret(),
       budget: await newBudget(),
       fresh: {
+        template: newTemplate,
         budget: newBudget,
         bot: newBot,
         connection: newConnection,

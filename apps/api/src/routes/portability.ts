@@ -37,7 +37,8 @@ export function parseBotDocument(raw: unknown): z.output<typeof BotDocument> {
       { code: 'VERSION', path: 'version', key: 'INVALID_DOCUMENT.version', params: { version } },
     ]);
   }
-  const parsed = BotDocument.safeParse(raw);
+  // zod says "expected object, received undefined" of a missing field: people read "missing".
+  const parsed = BotDocument.safeParse(raw, { error: (iss) => (iss.input === undefined ? 'missing' : undefined) });
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 50).map((i) => {
       const path = i.path.join('.');
