@@ -115,11 +115,15 @@ describe('templates in Chromium', () => {
     await page.getByLabel('Bot name').fill('Triage from the gallery');
     await page.getByRole('button', { name: 'Create bot' }).click();
 
-    // The new bot opens in the editor and runs with the template's sample input.
+    // The new bot opens in the editor and runs with the template's sample input (shown in its preview).
     await page.waitForURL(/\/bots\/[^/]+$/);
     await page.locator('.bot-node').first().waitFor();
     expect(await page.locator('.crumbs .name').textContent()).toBe('Triage from the gallery');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const { body } = await api('GET', '/api/templates');
+    const sample = body.templates.find((x: { builtinKey: string | null }) => x.builtinKey === TEMPLATE_KEY).sampleInput;
+    await page.getByRole('button', { name: 'Run with input…' }).click();
+    await page.getByLabel('Input (JSON)').fill(JSON.stringify(sample, null, 2));
+    await page.getByRole('dialog').getByRole('button', { name: 'Run', exact: true }).click();
     const banner = page.getByTestId('run-banner');
     await expect.poll(() => banner.getAttribute('data-status'), { timeout: 60_000, interval: 500 }).toBe('succeeded');
     expect(fake.requests.length).toBeGreaterThan(0);

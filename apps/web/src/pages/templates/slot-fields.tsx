@@ -53,7 +53,12 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
               label={t('gallery:slots.connectionLabel', { label: slot.label, provider })}
               htmlFor={id}
               required
-              hint={slot.purpose || (fits.length > 1 ? t('gallery:slots.chooseHint') : t('gallery:slots.onlyOne'))}
+              hint={
+                <>
+                  {fits.length > 1 ? t('gallery:slots.chooseHint') : t('gallery:slots.onlyOne')}
+                  {slot.purpose && <> {t('gallery:slots.purpose', { purpose: slot.purpose })}</>}
+                </>
+              }
             >
               <select
                 id={id}

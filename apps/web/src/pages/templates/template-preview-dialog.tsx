@@ -62,7 +62,7 @@ export function TemplatePreviewDialog({ template, onClose, onUse }: { template: 
                     label: s.label,
                     provider: s.provider === 'any' ? t('gallery:slots.anyProvider') : providerLabel(s.provider),
                   })}
-                  {s.purpose && <span className="muted"> — {s.purpose}</span>}
+                  {s.purpose && <span className="muted"> · {t('gallery:slots.purpose', { purpose: s.purpose })}</span>}
                 </li>
               ))}
               {template.secretSlots.map((name) => (
