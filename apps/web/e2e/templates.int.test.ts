@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,55 @@ describe('templates in Chromium', () => {
     expect(fake.requests.length).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(shotsDir, 'templates-run-light.png') });
   }, 180_000);
+
+  it('exports the bot, publishes it to the workspace gallery, duplicates it and imports the export', async () => {
+    onTestFailed(() => page.screenshot({ path: path.join(shotsDir, 'templates-failed-2.png') }).then(() => undefined));
+    // Export: the editor menu downloads the bot as our JSON document, with no connection id in it.
+    await page.getByRole('button', { name: 'More bot actions' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export as JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('triage-from-the-gallery.bot.json');
+    const file = path.join(tmp, 'export.bot.json');
+    await download.saveAs(file);
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect([doc.format, doc.version, doc.bot.name]).toEqual(['bot-manager/bot', 1, 'Triage from the gallery']);
+    expect(JSON.stringify(doc)).not.toMatch(/conn_|llmConnectionId"\s*:\s*"/);
+
+    // Publish: an installation admin (the first user) may choose the scope; this one stays in the workspace.
+    await page.getByRole('button', { name: 'More bot actions' }).click();
+    await page.getByRole('menuitem', { name: 'Publish as template…' }).click();
+    const publish = page.getByTestId('publish-template');
+    await publish.getByText('Installation', { exact: true }).waitFor();
+    await page.getByLabel('Template name').fill('Our triage');
+    await page.getByLabel('Category').fill('Support desk');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText("Published “Our triage” to this workspace's templates.").waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    const ours = page.getByTestId('template-card').filter({ hasText: 'Our triage' });
+    await ours.waitFor();
+    expect(await ours.getByTestId('template-scope').textContent()).toBe('Workspace');
+    expect(await ours.textContent()).toContain('Support desk');
+
+    // Duplicate, on the bots list.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bots' }).click();
+    await page.getByRole('button', { name: 'Duplicate Triage from the gallery' }).click();
+    await expect.poll(() => page.getByTestId('bot-card').count()).toBe(2);
+
+    // Import the exported file: its slot is mapped again, and the bot opens.
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId('import-file-name').waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const mapping = page.getByTestId('import-mapping');
+    await mapping.waitFor();
+    expect(await mapping.getAttribute('data-kind')).toBe('bot');
+    await mapping.locator('select').first().selectOption({ label: 'Spare OpenAI · fake-model-1' });
+    await page.getByLabel('Bot name').fill('Imported triage');
+    await page.getByRole('button', { name: 'Import bot' }).click();
+    await page.waitForURL(/\/bots\/[^/]+$/);
+    await expect.poll(() => page.locator('.crumbs .name').textContent()).toBe('Imported triage');
+    const bots = (await api('GET', '/api/bots')).body.bots.map((b: { name: string }) => b.name).sort();
+    expect(bots).toEqual(['Imported triage', 'Triage from the gallery', 'Triage from the gallery (copy)']);
+  }, 120_000);
 
   it('logged nothing alarming in the browser console', () => {
     // The sign-up page asks who is signed in first (a 401 before sign-up is how it learns "nobody").
