@@ -177,6 +177,16 @@ describe('templates in Chromium', () => {
     await expect.poll(() => page.locator('.crumbs .name').textContent()).toBe('Imported triage');
     const bots = (await api('GET', '/api/bots')).body.bots.map((b: { name: string }) => b.name).sort();
     expect(bots).toEqual(['Imported triage', 'Triage from the gallery', 'Triage from the gallery (copy)']);
+
+    // Unpublish the workspace template from its preview; the built-ins offer no such button.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await ours.getByRole('button', { name: 'Preview Our triage' }).click();
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await page.getByRole('button', { name: 'Unpublish it' }).click();
+    await expect.poll(() => ours.count()).toBe(0);
+    await page.locator(`[data-testid="template-card"][data-template="${TEMPLATE_KEY}"]`).getByRole('button', { name: /^Preview / }).click();
+    await page.getByTestId('graph-preview').waitFor();
+    expect(await page.getByRole('button', { name: 'Unpublish', exact: true }).count()).toBe(0);
   }, 120_000);
 
   it('logged nothing alarming in the browser console', () => {
