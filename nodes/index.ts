@@ -23,4 +23,14 @@ export type {
   PortDef,
   RetryPolicy,
 } from './types';
-export { bindPortable, connectionIdsIn, nodesUsed, renameSecrets, toPortable, unboundSlots, type PortableGraph, type PortableSlot, type SlotBindings } from './portable';
+export {
+  bindPortable,
+  connectionIdsIn,
+  nodesUsed,
+  renameSecrets,
+  toPortable,
+  unboundSlots,
+  type PortableGraph,
+  type PortableSlot,
+  type SlotBindings,
+} from './portable';

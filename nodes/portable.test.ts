@@ -7,10 +7,20 @@ const graph = (): Graph =>
   parseGraph({
     nodes: [
       { id: 'in', type: 'source.manual', params: {}, position: at },
-      { id: 'a', type: 'llm.chat', params: { purpose: 'analyze', prompt: 'Key {{ secrets.API_KEY }}: {{ input.q }}', llmConnectionId: 'conn_o' }, position: at },
+      {
+        id: 'a',
+        type: 'llm.chat',
+        params: { purpose: 'analyze', prompt: 'Key {{ secrets.API_KEY }}: {{ input.q }}', llmConnectionId: 'conn_o' },
+        position: at,
+      },
       { id: 'b', type: 'llm.chat', params: { purpose: 'report', prompt: 'Sum {{ nodes.a.output.text }}' }, position: at },
       { id: 'c', type: 'llm.chat', params: { prompt: 'Again {{ nodes.a.output.text }}', llmConnectionId: 'conn_a' }, position: at },
-      { id: 'slack', type: 'output.slack', params: { webhookUrl: 'https://hooks.slack.com/services/T/B/SECRET', text: '{{ nodes.b.output.text }}' }, position: at },
+      {
+        id: 'slack',
+        type: 'output.slack',
+        params: { webhookUrl: 'https://hooks.slack.com/services/T/B/SECRET', text: '{{ nodes.b.output.text }}' },
+        position: at,
+      },
       { id: 'hook', type: 'output.webhook', params: { url: '{{ secrets.HOOK_URL }}', body: '{{ secrets.API_KEY }}' }, position: at },
     ],
     edges: [

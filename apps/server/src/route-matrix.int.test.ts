@@ -244,7 +244,10 @@ const MATRIX: Record<RouteKey, Row> = {
     least: 'editor',
     req: (f) => ({ method: 'PATCH', url: `/api/templates/${f.template}`, payload: { name: 'Renamed template' } }),
   },
-  'DELETE /api/templates/:id': { least: 'editor', req: async (f) => ({ method: 'DELETE', url: `/api/templates/${await f.fresh.template()}` }) },
+  'DELETE /api/templates/:id': {
+    least: 'editor',
+    req: async (f) => ({ method: 'DELETE', url: `/api/templates/${await f.fresh.template()}` }),
+  },
   'POST /api/templates/:id/instantiate': {
     least: 'editor',
     req: (f) => ({ method: 'POST', url: `/api/templates/${f.template}/instantiate`, payload: { workspaceId: f.ws, connections: {} } }),

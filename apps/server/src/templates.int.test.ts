@@ -32,7 +32,11 @@ describe('templates and portability', () => {
     nodes: [
       node('in', 'source.manual', { sample: { topic: 'tides' } }),
       node('fetch', 'source.http', { url: `${web.url}/data.json`, headers: { Authorization: 'Bearer {{ secrets.API_TOKEN }}' } }),
-      node('ask', 'llm.chat', { purpose: 'report', prompt: 'Topic {{ input.topic }}: {{ nodes.fetch.output.body.fact }}', llmConnectionId: ownerConn }),
+      node('ask', 'llm.chat', {
+        purpose: 'report',
+        prompt: 'Topic {{ input.topic }}: {{ nodes.fetch.output.body.fact }}',
+        llmConnectionId: ownerConn,
+      }),
       node('save', 'output.results', { title: 'About {{ input.topic }}', content: '{{ nodes.ask.output.text }}' }),
     ],
     edges: [edge('in', 'fetch'), edge('fetch', 'ask'), edge('ask', 'save')],
@@ -86,7 +90,9 @@ describe('templates and portability', () => {
     expect(pub.status, JSON.stringify(pub.body)).toBe(201);
     const tpl = pub.body;
     expect(tpl).toMatchObject({ scope: 'workspace', workspaceId: ws, name: 'Tide facts', version: 1, sampleInput: { topic: 'tides' } });
-    expect(tpl.slots).toEqual([{ key: 'openai', label: 'OpenAI connection', provider: 'openai', purpose: 'report', nodes: ['ask'], botDefault: false }]);
+    expect(tpl.slots).toEqual([
+      { key: 'openai', label: 'OpenAI connection', provider: 'openai', purpose: 'report', nodes: ['ask'], botDefault: false },
+    ]);
     expect(tpl.secretSlots).toEqual(['API_TOKEN']);
     expect(tpl.nodesUsed).toEqual(['source.manual', 'source.http', 'llm.chat', 'output.results']);
     expect(JSON.stringify(tpl)).not.toContain(ownerConn);
@@ -242,14 +248,27 @@ describe('templates and portability', () => {
       ['oversized name', { ...doc, bot: { ...doc.bot, name: 'x'.repeat(10_000) } }],
       ['oversized label', withGraph({ ...g, nodes: g.nodes.map((n: any) => ({ ...n, label: 'y'.repeat(5000) })) })],
       ['duplicate node ids', withGraph({ ...g, nodes: [...g.nodes, g.nodes[0]] })],
-      ['expression naming a missing node', withGraph({ ...g, nodes: g.nodes.map((n: any) => (n.id === 'save' ? { ...n, params: { content: '{{ nodes.ghost.output }}' } } : n)) })],
+      [
+        'expression naming a missing node',
+        withGraph({
+          ...g,
+          nodes: g.nodes.map((n: any) => (n.id === 'save' ? { ...n, params: { content: '{{ nodes.ghost.output }}' } } : n)),
+        }),
+      ],
       [
         "another workspace's connection id in the graph",
-        withGraph({ ...g, nodes: g.nodes.map((n: any) => (n.id === 'ask' ? { ...n, params: { ...n.params, llmConnectionId: ownerConn } } : n)) }),
+        withGraph({
+          ...g,
+          nodes: g.nodes.map((n: any) => (n.id === 'ask' ? { ...n, params: { ...n.params, llmConnectionId: ownerConn } } : n)),
+        }),
       ],
       ["another workspace's connection bound to a slot", doc, { connections: { openai: ownerConn } }],
       ['a slot naming a node that is not an LLM node', { ...doc, bot: { ...doc.bot, slots: [{ ...doc.bot.slots[0], nodes: ['save'] }] } }],
-      ['a secret of another workspace', doc, { secrets: { API_TOKEN: (await owner.get(`/api/secrets?workspaceId=${ws}`)).body.secrets[0].id } }],
+      [
+        'a secret of another workspace',
+        doc,
+        { secrets: { API_TOKEN: (await owner.get(`/api/secrets?workspaceId=${ws}`)).body.secrets[0].id } },
+      ],
     ];
     const before = await counts();
     for (const [what, document, extra] of corpus) {
@@ -260,7 +279,9 @@ describe('templates and portability', () => {
       if (Array.isArray(r.body.error.details)) expect(r.body.error.details.length, what).toBeGreaterThan(0);
     }
     // 50 MB: refused while it is read, far above the body limit.
-    const huge = await outsider.post('/api/bots/import', { document: { ...doc, bot: { ...doc.bot, description: 'z'.repeat(50 * 1024 * 1024) } } });
+    const huge = await outsider.post('/api/bots/import', {
+      document: { ...doc, bot: { ...doc.bot, description: 'z'.repeat(50 * 1024 * 1024) } },
+    });
     expect([huge.status, huge.body.error.code]).toEqual([413, 'BODY_TOO_LARGE']);
     expect(await counts()).toEqual(before);
   }, 120_000);

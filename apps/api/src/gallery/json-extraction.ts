@@ -16,7 +16,8 @@ export const jsonExtraction: GalleryTemplate = {
         {
           purpose: 'analyze',
           json: true,
-          system: 'You extract data from web pages. Answer with one JSON object and nothing else; use null for a field the page does not state.',
+          system:
+            'You extract data from web pages. Answer with one JSON object and nothing else; use null for a field the page does not state.',
           prompt: 'Fields to extract: {{ input.fields }}\n\nPage "{{ nodes.page.output.title }}":\n{{ nodes.page.output.text }}',
         },
         2,
@@ -24,7 +25,14 @@ export const jsonExtraction: GalleryTemplate = {
         'Extract fields',
       ),
       node('tidy', 'transform.jsonata', { expression: '{ "source": $input.url, "data": json }' }, 3, 0, 'Add the source'),
-      node('inbox', 'output.results', { title: 'Extracted from {{ nodes.page.output.title }}', content: '{{ nodes.tidy.output }}' }, 4, 0, 'Save the JSON'),
+      node(
+        'inbox',
+        'output.results',
+        { title: 'Extracted from {{ nodes.page.output.title }}', content: '{{ nodes.tidy.output }}' },
+        4,
+        0,
+        'Save the JSON',
+      ),
     ],
     edges: chain('input', 'page', 'extract', 'tidy', 'inbox'),
   },

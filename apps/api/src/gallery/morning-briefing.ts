@@ -26,7 +26,14 @@ export const morningBriefing: GalleryTemplate = {
         'Write the briefing',
       ),
       node('inbox', 'output.results', { title: 'Morning briefing', content: '{{ nodes.briefing.output.text }}' }, 4, 0, 'Save to inbox'),
-      node('mail', 'output.email', { to: '{{ input.email }}', subject: 'Your morning briefing', body: '{{ nodes.briefing.output.text }}' }, 4, 2, 'Email it'),
+      node(
+        'mail',
+        'output.email',
+        { to: '{{ input.email }}', subject: 'Your morning briefing', body: '{{ nodes.briefing.output.text }}' },
+        4,
+        2,
+        'Email it',
+      ),
     ],
     edges: [
       edge('input', 'news'),

@@ -15,7 +15,8 @@ export const pageChanges: GalleryTemplate = {
         'llm.chat',
         {
           purpose: 'analyze',
-          system: 'You compare two versions of a web page and list the changes that matter to a reader: prices, dates, terms, new or removed sections. Ignore layout and navigation.',
+          system:
+            'You compare two versions of a web page and list the changes that matter to a reader: prices, dates, terms, new or removed sections. Ignore layout and navigation.',
           prompt:
             'Previous version (empty on the first check):\n{{ input.previousText }}\n\nCurrent version of {{ nodes.page.output.title }}:\n{{ nodes.page.output.text }}\n\nList what changed, or say "No changes". On the first check, summarise the page in five bullet points.',
         },
@@ -26,7 +27,10 @@ export const pageChanges: GalleryTemplate = {
       node(
         'inbox',
         'output.results',
-        { title: 'Changes on {{ nodes.page.output.title }}', content: '{{ nodes.changes.output.text }}\n\n---\nCurrent text:\n{{ nodes.page.output.text }}' },
+        {
+          title: 'Changes on {{ nodes.page.output.title }}',
+          content: '{{ nodes.changes.output.text }}\n\n---\nCurrent text:\n{{ nodes.page.output.text }}',
+        },
         3,
         0,
         'Save to inbox',

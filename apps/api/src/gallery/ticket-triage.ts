@@ -26,12 +26,22 @@ export const ticketTriage: GalleryTemplate = {
       node(
         'triage',
         'transform.jsonata',
-        { expression: '{ "subject": $input.subject, "category": json.category, "priority": json.priority, "summary": json.summary, "answer": text }' },
+        {
+          expression:
+            '{ "subject": $input.subject, "category": json.category, "priority": json.priority, "summary": json.summary, "answer": text }',
+        },
         2,
         0,
         'Triage record',
       ),
-      node('inbox', 'output.results', { title: 'Ticket: {{ input.subject }}', content: '{{ nodes.triage.output }}' }, 3, 0, 'Save to inbox'),
+      node(
+        'inbox',
+        'output.results',
+        { title: 'Ticket: {{ input.subject }}', content: '{{ nodes.triage.output }}' },
+        3,
+        0,
+        'Save to inbox',
+      ),
     ],
     edges: chain('input', 'classify', 'triage', 'inbox'),
   },

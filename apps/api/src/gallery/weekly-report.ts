@@ -18,15 +18,30 @@ export const weeklyReport: GalleryTemplate = {
         'llm.chat',
         {
           purpose: 'report',
-          system: 'You write a weekly report for a team: a headline, what happened (bullets with links), the numbers with a short comment, and what to watch next week.',
+          system:
+            'You write a weekly report for a team: a headline, what happened (bullets with links), the numbers with a short comment, and what to watch next week.',
           prompt: 'Week of {{ input.weekOf }}. Sources by node id:\n\n{{ nodes.all.output }}',
         },
         3,
         1,
         'Write the report',
       ),
-      node('mail', 'output.email', { to: '{{ input.recipients }}', subject: 'Weekly report — {{ input.weekOf }}', body: '{{ nodes.report.output.text }}' }, 4, 1, 'Email it'),
-      node('inbox', 'output.results', { title: 'Weekly report {{ input.weekOf }}', content: '{{ nodes.report.output.text }}' }, 4, 2, 'Keep a copy'),
+      node(
+        'mail',
+        'output.email',
+        { to: '{{ input.recipients }}', subject: 'Weekly report — {{ input.weekOf }}', body: '{{ nodes.report.output.text }}' },
+        4,
+        1,
+        'Email it',
+      ),
+      node(
+        'inbox',
+        'output.results',
+        { title: 'Weekly report {{ input.weekOf }}', content: '{{ nodes.report.output.text }}' },
+        4,
+        2,
+        'Keep a copy',
+      ),
     ],
     edges: [
       edge('input', 'feedA'),

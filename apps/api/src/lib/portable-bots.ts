@@ -140,7 +140,11 @@ export async function createBotFromPortable(
     secrets: c.secrets,
   });
   const bound = bindPortable({ graph: c.portable.graph, slots: [...c.portable.slots] }, bindings);
-  const graph = await savableGraph(deps, bound.graph, { userId: c.user.id, workspaceId: c.workspaceId, botConnectionId: bound.botConnectionId });
+  const graph = await savableGraph(deps, bound.graph, {
+    userId: c.user.id,
+    workspaceId: c.workspaceId,
+    botConnectionId: bound.botConnectionId,
+  });
   const bot = await deps.services.repos.bots.create({
     workspaceId: c.workspaceId,
     createdById: c.user.id,
@@ -150,6 +154,11 @@ export async function createBotFromPortable(
     llmConnectionId: bound.botConnectionId,
     llmModelOverride: c.llmModelOverride ?? null,
   });
-  await audit(deps, req, { workspaceId: c.workspaceId, action: c.action, target: { type: 'bot', id: bot.id, name: bot.name }, details: c.details });
+  await audit(deps, req, {
+    workspaceId: c.workspaceId,
+    action: c.action,
+    target: { type: 'bot', id: bot.id, name: bot.name },
+    details: c.details,
+  });
   return bot;
 }

@@ -58,8 +58,7 @@ export function parseBotDocument(raw: unknown): z.output<typeof BotDocument> {
   );
   const keys = new Set<string>();
   for (const slot of doc.bot.slots) {
-    if (keys.has(slot.key))
-      problems.push({ code: 'DUPLICATE_SLOT', key: 'INVALID_DOCUMENT.duplicateSlot', params: { slot: slot.key } });
+    if (keys.has(slot.key)) problems.push({ code: 'DUPLICATE_SLOT', key: 'INVALID_DOCUMENT.duplicateSlot', params: { slot: slot.key } });
     keys.add(slot.key);
     for (const nodeId of slot.nodes.filter((id) => !llmNodes.has(id)))
       problems.push({ code: 'SLOT_NODE', nodeId, key: 'INVALID_DOCUMENT.slotNode', params: { slot: slot.key, nodeId } });
@@ -82,7 +81,13 @@ export const portabilityRoutes =
         return {
           format: BOT_DOCUMENT_FORMAT,
           version: 1 as const,
-          bot: { name: bot.name, description: bot.description, graph: p.graph, slots: p.slots as ConnectionSlot[], secretSlots: p.secretSlots },
+          bot: {
+            name: bot.name,
+            description: bot.description,
+            graph: p.graph,
+            slots: p.slots as ConnectionSlot[],
+            secretSlots: p.secretSlots,
+          },
         };
       },
     });

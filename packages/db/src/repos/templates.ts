@@ -93,8 +93,7 @@ export function templateRepo(prisma: PrismaClient) {
     /** Every change (a rename too) is a new version, so the history shows it. */
     update: (id: string, content: TemplateContent, userId: string | null) => writeVersion(id, content, userId),
     delete: (id: string) => translated('Template', prisma.template.delete({ where: { id } })),
-    versions: (templateId: string) =>
-      prisma.templateVersion.findMany({ where: { templateId }, orderBy: { version: 'desc' } }),
+    versions: (templateId: string) => prisma.templateVersion.findMany({ where: { templateId }, orderBy: { version: 'desc' } }),
     builtins: () => prisma.template.findMany({ where: { scope: 'builtin' } }),
     /**
      * Seeds or upgrades one built-in in place: unchanged hash, nothing written; a changed one, a
@@ -117,7 +116,6 @@ export function templateRepo(prisma: PrismaClient) {
       return 'upgraded';
     },
     /** Built-ins the app no longer ships (a gallery entry removed). */
-    removeBuiltinsExcept: (keys: string[]) =>
-      prisma.template.deleteMany({ where: { scope: 'builtin', builtinKey: { notIn: keys } } }),
+    removeBuiltinsExcept: (keys: string[]) => prisma.template.deleteMany({ where: { scope: 'builtin', builtinKey: { notIn: keys } } }),
   };
 }
