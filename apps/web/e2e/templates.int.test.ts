@@ -184,7 +184,10 @@ describe('templates in Chromium', () => {
     await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
     await page.getByRole('button', { name: 'Unpublish it' }).click();
     await expect.poll(() => ours.count()).toBe(0);
-    await page.locator(`[data-testid="template-card"][data-template="${TEMPLATE_KEY}"]`).getByRole('button', { name: /^Preview / }).click();
+    await page
+      .locator(`[data-testid="template-card"][data-template="${TEMPLATE_KEY}"]`)
+      .getByRole('button', { name: /^Preview / })
+      .click();
     await page.getByTestId('graph-preview').waitFor();
     expect(await page.getByRole('button', { name: 'Unpublish', exact: true }).count()).toBe(0);
   }, 120_000);

@@ -7,7 +7,17 @@ export type MenuItem = { id: string; label: string; icon?: IconName; onSelect: (
  * A button that opens a short menu of actions (WAI-ARIA menu button): Enter or click opens it on
  * its first item, arrows move, Escape and a click outside close it and focus returns to the button.
  */
-export function MenuButton({ label, icon = 'more', items, testId }: { label: string; icon?: IconName; items: MenuItem[]; testId?: string }) {
+export function MenuButton({
+  label,
+  icon = 'more',
+  items,
+  testId,
+}: {
+  label: string;
+  icon?: IconName;
+  items: MenuItem[];
+  testId?: string;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);

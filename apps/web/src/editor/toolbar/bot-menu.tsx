@@ -47,7 +47,13 @@ export function BotMenu() {
         testId="bot-menu"
         items={[
           { id: 'publish', label: t('gallery:menu.publish'), icon: 'grid', onSelect: () => setPublishing(true) },
-          { id: 'export', label: t('gallery:menu.export'), icon: 'download', onSelect: () => exportBot.mutate(), disabled: exportBot.isPending },
+          {
+            id: 'export',
+            label: t('gallery:menu.export'),
+            icon: 'download',
+            onSelect: () => exportBot.mutate(),
+            disabled: exportBot.isPending,
+          },
         ]}
       />
       {publishing && <PublishTemplateDialog bot={bot.data} unsaved={dirty} onClose={() => setPublishing(false)} />}

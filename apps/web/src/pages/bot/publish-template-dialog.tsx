@@ -41,7 +41,11 @@ export function PublishTemplateDialog({ bot, unsaved, onClose }: { bot: Bot; uns
         ...(category.trim() ? { category: category.trim() } : {}),
       }),
     onSuccess: async (tpl) => {
-      toast.info(tpl.scope === 'installation' ? tr('gallery:publish.doneInstallation', { name: tpl.name }) : tr('gallery:publish.done', { name: tpl.name }));
+      toast.info(
+        tpl.scope === 'installation'
+          ? tr('gallery:publish.doneInstallation', { name: tpl.name })
+          : tr('gallery:publish.done', { name: tpl.name }),
+      );
       await queryClient.invalidateQueries({ queryKey: queryKeys.templatesAll });
       onClose();
     },
@@ -98,7 +102,9 @@ export function PublishTemplateDialog({ bot, unsaved, onClose }: { bot: Bot; uns
               {(['workspace', 'installation'] as const).map((s) => (
                 <label key={s} className={`starter-option${scope === s ? ' selected' : ''}`}>
                   <input type="radio" name="template-scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-                  <span className="starter-option-title">{t(s === 'workspace' ? 'gallery:scope.workspace' : 'gallery:scope.installation')}</span>
+                  <span className="starter-option-title">
+                    {t(s === 'workspace' ? 'gallery:scope.workspace' : 'gallery:scope.installation')}
+                  </span>
                   <span className="starter-option-desc">
                     {t(s === 'workspace' ? 'gallery:scope.workspaceHint' : 'gallery:scope.installationHint')}
                   </span>

@@ -140,14 +140,21 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
   if (step.kind === 'blank') return <BlankBotDialog onClose={onClose} onBack={back} />;
   if (step.kind === 'use') return <UseTemplateDialog template={step.template} onClose={onClose} onBack={back} />;
   if (step.kind === 'preview')
-    return <TemplatePreviewDialog template={step.template} onClose={back} onUse={() => setStep({ kind: 'use', template: step.template })} />;
+    return (
+      <TemplatePreviewDialog template={step.template} onClose={back} onUse={() => setStep({ kind: 'use', template: step.template })} />
+    );
   return (
     <Modal title={t('pages:createBot.title')} description={t('pages:createBot.description')} wide="xl" onClose={onClose}>
       <TemplateGallery
         onUse={(template) => setStep({ kind: 'use', template })}
         onPreview={(template) => setStep({ kind: 'preview', template })}
         leading={
-          <button type="button" className="card template-card blank-card" data-testid="blank-bot" onClick={() => setStep({ kind: 'blank' })}>
+          <button
+            type="button"
+            className="card template-card blank-card"
+            data-testid="blank-bot"
+            onClick={() => setStep({ kind: 'blank' })}
+          >
             <span className="blank-icon" aria-hidden="true">
               <Icon name="plus" />
             </span>

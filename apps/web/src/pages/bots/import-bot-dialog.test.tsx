@@ -31,7 +31,8 @@ describe('ImportBotDialog', () => {
   let view: ReturnType<typeof renderWithApi>;
   afterEach(() => view.unmount());
   const api = (req: Asked) => {
-    if (req.path.startsWith('/api/llm-connections')) return { body: { connections: [connection('oa1', 'openai'), connection('oa2', 'openai')] } };
+    if (req.path.startsWith('/api/llm-connections'))
+      return { body: { connections: [connection('oa1', 'openai'), connection('oa2', 'openai')] } };
     if (req.method === 'POST' && req.path === '/api/bots/import-n8n')
       return (req.body as { dryRun?: boolean }).dryRun
         ? { body: preview }
@@ -82,7 +83,12 @@ describe('ImportBotDialog', () => {
     const doc = {
       format: 'bot-manager/bot',
       version: 1,
-      bot: { name: 'Digest', graph: { nodes: [], edges: [] }, slots: [{ key: 'writer', label: 'Writer', provider: 'openai' }], secretSlots: [] },
+      bot: {
+        name: 'Digest',
+        graph: { nodes: [], edges: [] },
+        slots: [{ key: 'writer', label: 'Writer', provider: 'openai' }],
+        secretSlots: [],
+      },
     };
     await change(q<HTMLTextAreaElement>('#import-json'), JSON.stringify(doc));
     await click(submit());
@@ -93,7 +99,11 @@ describe('ImportBotDialog', () => {
     await click(submit());
     await view.settle();
     expect(view.asked.filter((r) => r.method === 'POST')).toEqual([
-      { method: 'POST', path: '/api/bots/import', body: { document: doc, workspaceId: 'ws_t', name: 'Digest', connections: { writer: 'oa1' } } },
+      {
+        method: 'POST',
+        path: '/api/bots/import',
+        body: { document: doc, workspaceId: 'ws_t', name: 'Digest', connections: { writer: 'oa1' } },
+      },
     ]);
   });
 });

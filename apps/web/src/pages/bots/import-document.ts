@@ -16,11 +16,13 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null
 
 function slotsOf(bot: Record<string, unknown>): SlotLike[] {
   if (!Array.isArray(bot.slots)) return [];
-  return bot.slots.filter(isObject).flatMap((s) =>
-    typeof s.key === 'string'
-      ? [{ key: s.key, label: str(s.label) ?? s.key, provider: str(s.provider) ?? 'any', purpose: str(s.purpose) ?? undefined }]
-      : [],
-  );
+  return bot.slots
+    .filter(isObject)
+    .flatMap((s) =>
+      typeof s.key === 'string'
+        ? [{ key: s.key, label: str(s.label) ?? s.key, provider: str(s.provider) ?? 'any', purpose: str(s.purpose) ?? undefined }]
+        : [],
+    );
 }
 
 export function parseImport(text: string): ParsedImport {

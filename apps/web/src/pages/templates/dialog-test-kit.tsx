@@ -46,9 +46,16 @@ export function renderWithApi(ui: ReactNode, handler: Handler) {
   const asked: Asked[] = [];
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const u = new URL(url, 'http://x');
-    const req = { method: init?.method ?? 'GET', path: u.pathname + u.search, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    const req = {
+      method: init?.method ?? 'GET',
+      path: u.pathname + u.search,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    };
     asked.push(req);
-    const res = handler(req) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: `No stand-in for ${req.method} ${req.path}` } } };
+    const res = handler(req) ?? {
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: `No stand-in for ${req.method} ${req.path}` } },
+    };
     return new Response(JSON.stringify(res.body), { status: res.status ?? 200, headers: { 'content-type': 'application/json' } });
   });
   const el = document.createElement('div');
@@ -84,7 +91,8 @@ export function renderWithApi(ui: ReactNode, handler: Handler) {
 
 /** Sets a form control's value the way a user's input does (React listens to the native events). */
 export async function change(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string) {
-  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
+  const proto =
+    el instanceof HTMLSelectElement ? HTMLSelectElement : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
   await act(async () => {
     Object.getOwnPropertyDescriptor(proto.prototype, 'value')!.set!.call(el, value);
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));

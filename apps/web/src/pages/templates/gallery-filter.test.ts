@@ -18,9 +18,9 @@ describe('gallery filter', () => {
     expect(filterTemplates(all, '', 'digest').map((t) => t.name)).toEqual(['RSS digest', 'Morning briefing']);
     expect(filterTemplates(all, 'triage', 'digest')).toEqual([]);
     // A built-in category is found by its name in the user's language too.
-    expect(filterTemplates(all, 'kundendienst', null, { categoryName: (c) => (c === 'support' ? 'Kundendienst' : c) }).map((t) => t.name)).toEqual([
-      'Ticket triage',
-    ]);
+    expect(
+      filterTemplates(all, 'kundendienst', null, { categoryName: (c) => (c === 'support' ? 'Kundendienst' : c) }).map((t) => t.name),
+    ).toEqual(['Ticket triage']);
   });
 
   it('lists each category once, in gallery order', () => {

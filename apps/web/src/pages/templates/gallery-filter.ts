@@ -15,7 +15,9 @@ export function filterTemplates<T extends Filterable>(
   return templates.filter((tpl) => {
     if (category && tpl.category !== category) return false;
     if (words.length === 0) return true;
-    const haystack = [tpl.name, tpl.description, tpl.category, categoryName(tpl.category), ...tpl.nodesUsed.map(nodeTitle)].join('\n').toLocaleLowerCase();
+    const haystack = [tpl.name, tpl.description, tpl.category, categoryName(tpl.category), ...tpl.nodesUsed.map(nodeTitle)]
+      .join('\n')
+      .toLocaleLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }

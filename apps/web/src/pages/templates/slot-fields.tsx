@@ -25,7 +25,11 @@ type Props = {
 export function SlotFields({ slots, secretSlots, connections, secrets, mapping, onChange, secretsUnavailable }: Props) {
   const { t } = useTranslation();
   if (slots.length === 0 && secretSlots.length === 0)
-    return <p className="muted small" data-testid="no-slots">{t('gallery:slots.none')}</p>;
+    return (
+      <p className="muted small" data-testid="no-slots">
+        {t('gallery:slots.none')}
+      </p>
+    );
   return (
     <div className="slot-fields stack" data-testid="slot-fields">
       {slots.map((slot) => {
@@ -35,10 +39,7 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
         if (fits.length === 0)
           return (
             <div key={slot.key} data-testid="slot-field" data-slot={slot.key} data-state="missing">
-              <Alert
-                kind="warning"
-                title={t('gallery:slots.missingTitle', { label: slot.label })}
-              >
+              <Alert kind="warning" title={t('gallery:slots.missingTitle', { label: slot.label })}>
                 <Trans
                   i18nKey={slot.provider === 'any' ? 'gallery:slots.missingAny' : 'gallery:slots.missingProvider'}
                   values={{ provider }}
@@ -83,7 +84,11 @@ export function SlotFields({ slots, secretSlots, connections, secrets, mapping, 
           <div key={name} data-testid="secret-slot-field" data-secret={name}>
             <Field
               label={
-                <Trans i18nKey="gallery:slots.secretLabel" values={{ name }} components={{ code: <code className="mono" translate="no" /> }} />
+                <Trans
+                  i18nKey="gallery:slots.secretLabel"
+                  values={{ name }}
+                  components={{ code: <code className="mono" translate="no" /> }}
+                />
               }
               htmlFor={id}
               required

@@ -30,7 +30,9 @@ export function ScopeBadge({ scope }: { scope: TemplateScope }) {
 function NeedsLine({ template }: { template: Template }) {
   const { t } = useTranslation();
   if (template.slots.length === 0 && template.secretSlots.length === 0) return null;
-  const providers = [...new Set(template.slots.map((s) => (s.provider === 'any' ? t('gallery:slots.anyProvider') : providerLabel(s.provider))))];
+  const providers = [
+    ...new Set(template.slots.map((s) => (s.provider === 'any' ? t('gallery:slots.anyProvider') : providerLabel(s.provider)))),
+  ];
   const parts = [
     template.slots.length ? t('gallery:card.needsConnections', { count: template.slots.length, providers: providers.join(', ') }) : '',
     template.secretSlots.length ? t('gallery:card.needsSecrets', { count: template.secretSlots.length }) : '',

@@ -68,7 +68,13 @@ export function TemplateGallery({ onUse, onPreview, leading }: Props) {
               {t('gallery:gallery.allCategories')}
             </button>
             {categories.map((c) => (
-              <button key={c} type="button" className="chip" aria-pressed={category === c} onClick={() => setCategory(category === c ? null : c)}>
+              <button
+                key={c}
+                type="button"
+                className="chip"
+                aria-pressed={category === c}
+                onClick={() => setCategory(category === c ? null : c)}
+              >
                 {categoryLabel(c)}
               </button>
             ))}
@@ -80,11 +86,21 @@ export function TemplateGallery({ onUse, onPreview, leading }: Props) {
       </div>
       {shown.length === 0 && !leading ? (
         filtered ? (
-          <EmptyState icon="search" title={t('gallery:gallery.noMatch')} action={
-            <Button size="sm" onClick={() => { setQuery(''); setCategory(null); }}>
-              {t('gallery:gallery.clear')}
-            </Button>
-          }>
+          <EmptyState
+            icon="search"
+            title={t('gallery:gallery.noMatch')}
+            action={
+              <Button
+                size="sm"
+                onClick={() => {
+                  setQuery('');
+                  setCategory(null);
+                }}
+              >
+                {t('gallery:gallery.clear')}
+              </Button>
+            }
+          >
             {t('gallery:gallery.noMatchBody')}
           </EmptyState>
         ) : (

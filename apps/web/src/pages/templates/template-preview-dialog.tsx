@@ -108,7 +108,9 @@ export function TemplatePreviewDialog({ template, onClose, onUse }: { template: 
             </ul>
           )}
         </div>
-        {template.sampleInput != null && <JsonView value={template.sampleInput} label={t('gallery:preview.sampleInput')} defaultOpen={false} />}
+        {template.sampleInput != null && (
+          <JsonView value={template.sampleInput} label={t('gallery:preview.sampleInput')} defaultOpen={false} />
+        )}
       </div>
     </Modal>
   );

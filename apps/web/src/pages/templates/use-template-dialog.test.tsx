@@ -46,12 +46,15 @@ describe('UseTemplateDialog', () => {
   const slot = (key: string) => view.el.ownerDocument.querySelector<HTMLElement>(`[data-testid="slot-field"][data-slot="${key}"]`)!;
 
   it('pre-selects the one fitting connection, waits for a choice among several, and sends the mapping', async () => {
-    view = renderWithApi(<UseTemplateDialog template={template} onClose={() => {}} />, api([
-      connection('oa1', 'openai'),
-      connection('oa2', 'openai'),
-      connection('an1', 'anthropic'),
-      connection('an0', 'anthropic', false),
-    ]));
+    view = renderWithApi(
+      <UseTemplateDialog template={template} onClose={() => {}} />,
+      api([
+        connection('oa1', 'openai'),
+        connection('oa2', 'openai'),
+        connection('an1', 'anthropic'),
+        connection('an0', 'anthropic', false),
+      ]),
+    );
     await view.settle();
     const first = slot('first').querySelector('select')!;
     const second = slot('second').querySelector('select')!;
