@@ -101,9 +101,11 @@ describe('Bot Manager in Chromium', () => {
     await connection.getByText(/Connected — fake-model-1 answered/).waitFor();
     await shot('05-connection-tested');
 
-    // 3. A new bot starts from the starter graph: manual input → LLM chat → results inbox.
+    // 3. A new bot starts from the starter graph: manual input → LLM chat → results inbox (the
+    // New bot dialog opens on the template gallery; the blank bot is its first card).
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bots' }).click();
     await page.getByRole('button', { name: 'New bot' }).first().click();
+    await page.getByTestId('blank-bot').click();
     await page.getByLabel('Name').fill('Bicycle notes');
     await page.getByRole('button', { name: 'Create bot' }).click();
     await page.waitForURL(/\/bots\/[^/]+$/);

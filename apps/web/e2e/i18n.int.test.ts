@@ -128,6 +128,10 @@ describe('Bot Manager in Korean and English', () => {
       .getByRole('button', { name: t('pages:bots.new') })
       .first()
       .click();
+    await page.getByTestId('template-gallery').waitFor();
+    await shot('05a-new-bot-gallery');
+    await check('new-bot-gallery');
+    await page.getByTestId('blank-bot').click();
     await page.getByLabel(t('pages:createBot.name')).focus();
     await typeWithIme(page, u.bot);
     await shot('05-new-bot');

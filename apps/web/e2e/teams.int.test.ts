@@ -103,6 +103,7 @@ describe('team workspaces in Chromium', () => {
 
     await ada.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bots' }).click();
     await ada.getByRole('button', { name: 'New bot' }).first().click();
+    await ada.getByTestId('blank-bot').click();
     await ada.getByLabel('Name').fill(BOT);
     await ada.getByRole('button', { name: 'Create bot' }).click();
     await ada.waitForURL(/\/bots\/[^/]+$/);

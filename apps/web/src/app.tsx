@@ -14,6 +14,7 @@ import { RunDetailPage } from './pages/bot/run-detail-page';
 import { RunsPage } from './pages/bot/runs-page';
 import { TriggersPage } from './pages/bot/triggers-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { TemplatesPage } from './pages/templates/templates-page';
 import { AccountPage } from './pages/settings/account-page';
 import { ConnectionsPage } from './pages/settings/connections-page';
 import { SecretsPage } from './pages/settings/secrets-page';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter(
             <Route path="results" element={<ResultsPage />} />
             <Route path="triggers" element={<TriggersPage />} />
           </Route>
+          <Route path="templates" element={<TemplatesPage />} />
           <Route path="inbox" element={<InboxPage />} />
           <Route path="usage" element={<UsagePage />} />
           <Route path="settings/budgets" element={<BudgetsPage />} />

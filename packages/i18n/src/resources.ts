@@ -1,6 +1,7 @@
 import enCommon from '../messages/en/common.json';
 import enEditor from '../messages/en/editor.json';
 import enErrors from '../messages/en/errors.json';
+import enGallery from '../messages/en/gallery.json';
 import enNodes from '../messages/en/nodes.json';
 import enPages from '../messages/en/pages.json';
 import enSettings from '../messages/en/settings.json';
@@ -11,6 +12,7 @@ import enDebug from '../messages/en/debug.json';
 import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
+import koGallery from '../messages/ko/gallery.json';
 import koNodes from '../messages/ko/nodes.json';
 import koPages from '../messages/ko/pages.json';
 import koSettings from '../messages/ko/settings.json';
@@ -24,12 +26,13 @@ import type { Locale } from './locales';
  * Namespaces: `common` (shell, shared widgets, statuses), `pages` (bots, runs, results, triggers,
  * auth), `settings` (connections, tokens), `teams` (workspaces, members, invitations, audit log,
  * roles), `usage` (costs, budgets, plan limits), `debug` (pinned data, run from a node, live runs),
+ * `gallery` (the template gallery, using and publishing templates, export, import and duplicate),
  * `editor` (canvas, palette, inspector). `errors` is for API error codes, `nodes` for the node
  * catalogue's titles and descriptions and `templates` for the built-in gallery's names,
  * descriptions and categories; the server fills those three, the web reads only the few
  * client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'debug', 'errors', 'nodes', 'templates'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'debug', 'gallery', 'errors', 'nodes', 'templates'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -41,6 +44,7 @@ export const sourceResources = {
   editor: enEditor,
   usage: enUsage,
   debug: enDebug,
+  gallery: enGallery,
   errors: enErrors,
   nodes: enNodes,
   templates: enTemplates,
@@ -59,6 +63,7 @@ export const resources: Record<Locale, Record<Namespace, Tree>> = {
     editor: koEditor,
     usage: koUsage,
     debug: koDebug,
+    gallery: koGallery,
     errors: koErrors,
     nodes: koNodes,
     templates: koTemplates,

@@ -75,6 +75,7 @@ export function AppShell() {
           <NavLink to="/" className={onBots ? 'active' : ''}>
             {t('common:nav.bots')}
           </NavLink>
+          <NavLink to="/templates">{t('gallery:nav.templates')}</NavLink>
           <NavLink to="/inbox">{t('common:nav.inbox')}</NavLink>
           {seesUsage && <NavLink to="/usage">{t('usage:nav.usage')}</NavLink>}
           <NavLink to="/settings/connections">{t('common:nav.connections')}</NavLink>

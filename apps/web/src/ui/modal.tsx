@@ -9,7 +9,8 @@ type ModalProps = {
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
-  wide?: boolean;
+  /** `xl` for galleries and previews that need the room. */
+  wide?: boolean | 'xl';
   /** Wraps body and footer in a form so Enter submits. */
   onSubmit?: () => void;
 };
@@ -70,7 +71,7 @@ export function Modal({ title, description, onClose, children, footer, wide, onS
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
-        className={wide ? 'modal wide' : 'modal'}
+        className={wide === 'xl' ? 'modal wide xl' : wide ? 'modal wide' : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-label={typeof title === 'string' ? title : undefined}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBotHeaderSlot } from '../../layout/bot-header-slot';
 import { Button } from '../../ui/button';
 import { useEditorStore } from '../store/editor-store';
+import { BotMenu } from './bot-menu';
 import { RunDialog } from './run-dialog';
 import { parseRunInput, sampleInputText } from './run-input';
 import { editorStore } from '../store/editor-store';
@@ -93,6 +94,7 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
           {t('editor:toolbar.input')}
         </Button>
       </div>
+      <BotMenu />
     </>
   );
   return (

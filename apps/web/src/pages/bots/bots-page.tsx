@@ -18,11 +18,21 @@ import { t as tr } from '../../i18n/i18n';
 import { useConnections } from '../../api/use-connections';
 import { Alert } from '../../ui/states';
 import { CreateBotDialog } from './create-bot-dialog';
+import { ImportBotDialog } from './import-bot-dialog';
+import { portabilityApi } from '../../api/templates';
 import { GettingStarted } from './getting-started';
 
 function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
+  const duplicate = useMutation({
+    mutationFn: () => portabilityApi.duplicate(bot.id),
+    onSuccess: (copy) => {
+      toast.info(tr('gallery:duplicate.done', { name: copy.name }));
+      return queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
+    },
+    onError: (err) => toast.error(tr('gallery:duplicate.failed', { reason: errorText(err) })),
+  });
   const remove = useMutation({
     mutationFn: () => botsApi.remove(bot.id),
     onSuccess: () => {
@@ -46,7 +56,18 @@ function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
         <span className="badge">{t('pages:botLayout.version', { version: bot.version })}</span>
         <span>{t('pages:bots.updated', { when: formatRelative(bot.updatedAt) })}</span>
       </div>
-      <div className="actions">
+      <div className="actions row">
+        {mayWrite && (
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="copy"
+            aria-label={t('gallery:duplicate.label', { name: bot.name })}
+            title={t('gallery:duplicate.title')}
+            loading={duplicate.isPending}
+            onClick={() => duplicate.mutate()}
+          />
+        )}
         {mayWrite && (
           <ConfirmButton
             size="sm"
@@ -67,6 +88,7 @@ export function BotsPage() {
   const { current } = useWorkspace();
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const bots = useQuery({ queryKey: queryKeys.bots(current?.id), queryFn: () => botsApi.list(current?.id), select: (d) => d.bots });
   const connections = useConnections();
   const hasConnection = (connections.data ?? []).some((c) => c.isActive);
@@ -83,12 +105,31 @@ export function BotsPage() {
       {t('pages:bots.new')}
     </Button>
   );
+  const importButton = (
+    <Button
+      icon="upload"
+      onClick={() => setImporting(true)}
+      disabled={!mayWrite}
+      title={mayWrite ? t('gallery:import.buttonTitle') : t('teams:roleGate.editorsOnly')}
+    >
+      {t('gallery:import.button')}
+    </Button>
+  );
   return (
     <div className="page">
       <PageHeader
         title={t('pages:bots.title')}
         subtitle={current && !current.personal ? t('pages:bots.subtitleWorkspace', { name: current.name }) : t('pages:bots.subtitle')}
-        actions={bots.data?.length ? newButton : undefined}
+        actions={
+          bots.data?.length ? (
+            <>
+              {importButton}
+              {newButton}
+            </>
+          ) : (
+            importButton
+          )
+        }
       />
       {bots.isPending ? (
         <LoadingState label={t('pages:bots.loading')} />
@@ -116,6 +157,7 @@ export function BotsPage() {
         </div>
       )}
       {creating && <CreateBotDialog onClose={() => setCreating(false)} />}
+      {importing && <ImportBotDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

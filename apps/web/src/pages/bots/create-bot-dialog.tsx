@@ -6,14 +6,20 @@ import { botsApi } from '../../api/bots';
 import { queryKeys } from '../../api/query-keys';
 import { useConnections } from '../../api/use-connections';
 import { useNodeTypes } from '../../api/use-node-types';
-import { STARTER_TEMPLATES } from '../../editor/starter-graph';
+import { starterGraph } from '../../editor/starter-graph';
 import { useWorkspaceId } from '../../session/workspace';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { Alert, ErrorAlert } from '../../ui/states';
 import { Modal } from '../../ui/modal';
+import { Icon } from '../../ui/icons';
+import type { Template } from '@bm/contract';
+import { TemplateGallery } from '../templates/template-gallery';
+import { TemplatePreviewDialog } from '../templates/template-preview-dialog';
+import { UseTemplateDialog } from '../templates/use-template-dialog';
 
-export function CreateBotDialog({ onClose }: { onClose: () => void }) {
+/** The blank bot: manual input → LLM chat → results inbox, with the connection its LLM step uses. */
+function BlankBotDialog({ onClose, onBack }: { onClose: () => void; onBack: () => void }) {
   const workspaceId = useWorkspaceId();
   const nodeTypes = useNodeTypes();
   const connections = useConnections();
@@ -23,11 +29,9 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [connectionId, setConnectionId] = useState<string>('');
-  const [templateId, setTemplateId] = useState<string>(STARTER_TEMPLATES[0].id);
-  const template = STARTER_TEMPLATES.find((x) => x.id === templateId) ?? STARTER_TEMPLATES[0];
   const active = (connections.data ?? []).filter((c) => c.isActive);
   const chosen = connectionId || active[0]?.id || '';
-  // The server refuses to store an LLM node without a connection, and every starter has one.
+  // The server refuses to store an LLM node without a connection, and the blank bot has one.
   const needsConnection = connections.isSuccess && active.length === 0;
 
   const create = useMutation({
@@ -37,7 +41,7 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
         name: name.trim(),
         description: description.trim() || undefined,
         workspaceId,
-        graph: template.build(catalogue),
+        graph: starterGraph(catalogue),
         llmConnectionId: chosen || null,
       });
     },
@@ -50,13 +54,16 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal
-      title={t('pages:createBot.title')}
-      description={t('pages:createBot.description')}
+      title={t('gallery:blank.formTitle')}
+      description={t('gallery:blank.description')}
       wide
       onClose={onClose}
       onSubmit={() => name.trim() && create.mutate()}
       footer={
         <>
+          <Button icon="chevronLeft" onClick={onBack} className="footer-start">
+            {t('gallery:use.back')}
+          </Button>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           <Button
             type="submit"
@@ -96,18 +103,6 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
           onChange={(e) => setDescription(e.target.value)}
         />
       </Field>
-      <fieldset className="starter-picker">
-        <legend className="field-label">{t('pages:createBot.startFrom')}</legend>
-        <div className="starter-options">
-          {STARTER_TEMPLATES.map((x) => (
-            <label key={x.id} className={`starter-option${x.id === template.id ? ' selected' : ''}`} data-template={x.id}>
-              <input type="radio" name="bot-template" value={x.id} checked={x.id === template.id} onChange={() => setTemplateId(x.id)} />
-              <span className="starter-option-title">{t(x.titleKey)}</span>
-              <span className="starter-option-desc">{t(x.descriptionKey)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
       <Field
         label={t('pages:createBot.connection')}
         htmlFor="bot-connection"
@@ -128,6 +123,46 @@ export function CreateBotDialog({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </Field>
+    </Modal>
+  );
+}
+
+type Step = { kind: 'gallery' } | { kind: 'blank' } | { kind: 'preview'; template: Template } | { kind: 'use'; template: Template };
+
+/**
+ * "New bot" opens on the template gallery: a template goes on to its slot mapping, and a blank bot
+ * is the first card (one click away, as before the gallery).
+ */
+export function CreateBotDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: 'gallery' });
+  const back = () => setStep({ kind: 'gallery' });
+  if (step.kind === 'blank') return <BlankBotDialog onClose={onClose} onBack={back} />;
+  if (step.kind === 'use') return <UseTemplateDialog template={step.template} onClose={onClose} onBack={back} />;
+  if (step.kind === 'preview')
+    return (
+      <TemplatePreviewDialog template={step.template} onClose={back} onUse={() => setStep({ kind: 'use', template: step.template })} />
+    );
+  return (
+    <Modal title={t('pages:createBot.title')} description={t('pages:createBot.description')} wide="xl" onClose={onClose}>
+      <TemplateGallery
+        onUse={(template) => setStep({ kind: 'use', template })}
+        onPreview={(template) => setStep({ kind: 'preview', template })}
+        leading={
+          <button
+            type="button"
+            className="card template-card blank-card"
+            data-testid="blank-bot"
+            onClick={() => setStep({ kind: 'blank' })}
+          >
+            <span className="blank-icon" aria-hidden="true">
+              <Icon name="plus" />
+            </span>
+            <span className="blank-title">{t('gallery:blank.title')}</span>
+            <span className="desc">{t('gallery:blank.cardDescription')}</span>
+          </button>
+        }
+      />
     </Modal>
   );
 }

@@ -10,9 +10,9 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
 }
 
 /** Saves text as a file through a temporary object URL (client-side, nothing goes to the server). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  // The BOM makes spreadsheet apps read UTF-8 names (Korean, emoji) correctly.
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8', { bom = true } = {}): void {
+  // The BOM makes spreadsheet apps read UTF-8 names (Korean, emoji) correctly; JSON must not have one.
+  const url = URL.createObjectURL(new Blob(bom ? ['\uFEFF', text] : [text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
