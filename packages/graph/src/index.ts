@@ -15,3 +15,5 @@ export type { Reference, ReferenceRoot, TemplatePart } from './expression/parse'
 export { renderTemplate, renderParams } from './expression/render';
 export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
 export { secretReferences } from './expression/secret-refs';
+export { diffGraphs, summarizeDiff, describeSummary, isEmptyDiff, sameJson } from './diff';
+export type { DiffableGraph, DiffableNode, DiffableEdge, GraphDiff, NodeChange, NodeRef, ParamChange, DiffSummary } from './diff';
