@@ -57,7 +57,7 @@ describe('versions', () => {
       headers: { 'accept-language': 'ko' },
       payload: { baseVersion: 1, name: 'x' },
     });
-    expect(ko.json().error.message).toContain('버전 2');
+    expect(ko.json().error.message).toContain('2번 버전');
     // "Keep mine": the same graph again, based on the current version, is a new version.
     const mine = await call('PATCH', `/api/bots/${bot.id}`, { baseVersion: 2, graph: { nodes: [node('a', 'changed by B')], edges: [] } });
     expect(mine.json().version).toBe(3);

@@ -6,6 +6,7 @@ import enPages from '../messages/en/pages.json';
 import enSettings from '../messages/en/settings.json';
 import enTeams from '../messages/en/teams.json';
 import enUsage from '../messages/en/usage.json';
+import enVersions from '../messages/en/versions.json';
 import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
@@ -14,16 +15,17 @@ import koPages from '../messages/ko/pages.json';
 import koSettings from '../messages/ko/settings.json';
 import koTeams from '../messages/ko/teams.json';
 import koUsage from '../messages/ko/usage.json';
+import koVersions from '../messages/ko/versions.json';
 import type { Locale } from './locales';
 
 /**
  * Namespaces: `common` (shell, shared widgets, statuses), `pages` (bots, runs, results, triggers,
  * auth), `settings` (connections, tokens), `teams` (workspaces, members, invitations, audit log,
- * roles), `usage` (costs, budgets, plan limits), `editor` (canvas, palette, inspector). `errors` is for
+ * roles), `usage` (costs, budgets, plan limits), `versions` (version history, diffs, save conflicts), `editor` (canvas, palette, inspector). `errors` is for
  * API error codes and `nodes` for the node catalogue's titles and descriptions; the server fills
  * those two, the web reads only the few client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'errors', 'nodes'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'versions', 'errors', 'nodes'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -34,6 +36,7 @@ export const sourceResources = {
   teams: enTeams,
   editor: enEditor,
   usage: enUsage,
+  versions: enVersions,
   errors: enErrors,
   nodes: enNodes,
 };
@@ -50,6 +53,7 @@ export const resources: Record<Locale, Record<Namespace, Tree>> = {
     teams: koTeams,
     editor: koEditor,
     usage: koUsage,
+    versions: koVersions,
     errors: koErrors,
     nodes: koNodes,
   },
