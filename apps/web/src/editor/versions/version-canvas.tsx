@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import type { GraphDiff, NodeChange } from '@bm/graph';
+import type { GraphDiff, NodeChange, NodeRef } from '@bm/graph';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
@@ -24,6 +24,20 @@ const FIELD_KEYS = {
   settings: 'versions:view.field.settings',
 } as const satisfies Record<NodeChange['fields'][number], string>;
 
+/** A node's name as the canvas shows it: its label, else its type's title (with the id, which is what tells two apart). */
+function NodeName({ node }: { node: NodeRef }) {
+  const title = useEditorStore((s) => s.nodeTypes[node.type]?.title);
+  if (node.name !== node.id || !title) return <span translate="no">{node.name}</span>;
+  return (
+    <span>
+      {title}{' '}
+      <code className="muted" translate="no">
+        {node.id}
+      </code>
+    </span>
+  );
+}
+
 function ChangeList({ diff }: { diff: GraphDiff }) {
   const { t } = useTranslation();
   const empty = t('versions:view.empty');
@@ -37,17 +51,17 @@ function ChangeList({ diff }: { diff: GraphDiff }) {
       <ul>
         {diff.nodes.added.map((n) => (
           <li key={`a:${n.id}`} className="diff-added">
-            <span className="diff-chip">+</span> <span translate="no">{n.name}</span>
+            <span className="diff-chip">+</span> <NodeName node={n} />
           </li>
         ))}
         {diff.nodes.removed.map((n) => (
           <li key={`r:${n.id}`} className="diff-removed">
-            <span className="diff-chip">−</span> <span translate="no">{n.name}</span>
+            <span className="diff-chip">−</span> <NodeName node={n} />
           </li>
         ))}
         {diff.nodes.changed.map((n) => (
           <li key={`c:${n.id}`} className="diff-changed" data-node-id={n.id}>
-            <span className="diff-chip">~</span> <span translate="no">{n.name}</span>
+            <span className="diff-chip">~</span> <NodeName node={n} />
             <ul className="param-changes">
               {n.fields.map((f) => (
                 <li key={f}>{field(f)}</li>

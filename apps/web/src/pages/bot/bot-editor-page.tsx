@@ -118,7 +118,7 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
         />
       )}
       <div className={readOnly ? 'editor-body read-only' : 'editor-body'}>
-        {!readOnly && <NodePalette onAdd={onAdd} />}
+        {!readOnly && !versionView && <NodePalette onAdd={onAdd} />}
         {versionView ? (
           <VersionCanvas
             view={versionView}
@@ -134,7 +134,8 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
             <IssuesPanel />
           </EditorCanvas>
         )}
-        <InspectorPanel />
+        {/* A version on the canvas takes the whole width: the palette and inspector are the document's. */}
+        {!versionView && <InspectorPanel />}
         <HistoryPanel botId={botId} />
       </div>
       {!readOnly && <ConflictDialog actions={conflictActions} />}
