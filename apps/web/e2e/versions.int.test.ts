@@ -76,7 +76,7 @@ describe('versions in Chromium', () => {
             type: 'transform.template',
             label: 'Format',
             params: { template: 'About {{ input.topic }}' },
-            position: { x: 320, y: 0 },
+            position: { x: 640, y: 0 },
           },
         ],
         edges: [{ id: 'e1', source: 'in', target: 'format' }],
@@ -90,7 +90,8 @@ describe('versions in Chromium', () => {
       await tab.goto(`${server.url}/bots/${botId}`);
       await tab.locator('.bot-node').nth(1).waitFor();
     }
-    // Tab B starts an edit (a merge node) and does not save yet.
+    // Tab B starts an edit (a merge node after the manual input) and does not save yet.
+    await tabB.locator('.bot-node[data-node-type="source.manual"]').click();
     await tabB.locator('.palette-item[data-node-type="transform.merge"]').click();
     await tabB.getByTestId('save-state').getByText('Unsaved changes').waitFor();
     // Tab A adds a Split node and saves: version 2.

@@ -153,7 +153,7 @@ export function HistoryPanel({ botId }: { botId: string }) {
                   <Button
                     size="sm"
                     variant="ghost"
-                    icon="eye"
+
                     onClick={() => void show(v.version, 'view')}
                     title={t('versions:actions.viewTitle')}
                   >
@@ -170,12 +170,12 @@ export function HistoryPanel({ botId }: { botId: string }) {
                     </Button>
                   )}
                   {!readOnly && !isCurrent && (
-                    <Button size="sm" variant="ghost" icon="undo" onClick={() => setConfirming(v.version)}>
+                    <Button size="sm" variant="ghost" onClick={() => setConfirming(v.version)}>
                       {t('versions:actions.restore')}
                     </Button>
                   )}
                   {!readOnly && (
-                    <Button size="sm" variant="ghost" icon="edit" onClick={() => setNaming(v.version)}>
+                    <Button size="sm" variant="ghost" onClick={() => setNaming(v.version)}>
                       {t('versions:actions.name')}
                     </Button>
                   )}
