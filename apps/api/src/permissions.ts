@@ -146,6 +146,8 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'DELETE /api/bots/:id': at('bots.write', 'bot'),
   'GET /api/bots/:id/versions': at('bots.read', 'bot'),
   'GET /api/bots/:id/versions/:version': at('bots.read', 'bot'),
+  'PATCH /api/bots/:id/versions/:version': at('bots.write', 'bot'),
+  'POST /api/bots/:id/versions/:version/restore': at('bots.write', 'bot'),
   'POST /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
   'DELETE /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
   /** Pinned data is part of editing the bot (outside its versions). */

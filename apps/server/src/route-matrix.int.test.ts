@@ -116,6 +116,14 @@ const MATRIX: Record<RouteKey, Row> = {
     req: (f) => ({ method: 'POST', url: '/api/bots', payload: { workspaceId: f.ws, name: 'n', graph } }),
   },
   'PATCH /api/bots/:id': { least: 'editor', req: (f) => ({ method: 'PATCH', url: `/api/bots/${f.bot}`, payload: { name: 'renamed' } }) },
+  'PATCH /api/bots/:id/versions/:version': {
+    least: 'editor',
+    req: (f) => ({ method: 'PATCH', url: `/api/bots/${f.bot}/versions/1`, payload: { name: 'named' } }),
+  },
+  'POST /api/bots/:id/versions/:version/restore': {
+    least: 'editor',
+    req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/versions/1/restore`, payload: {} }),
+  },
   'DELETE /api/bots/:id': { least: 'editor', req: async (f) => ({ method: 'DELETE', url: `/api/bots/${await f.fresh.bot()}` }) },
   'POST /api/bots/:id/webhook': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/webhook` }) },
   'DELETE /api/bots/:id/webhook': { least: 'editor', req: (f) => ({ method: 'DELETE', url: `/api/bots/${f.bot}/webhook` }) },

@@ -32,8 +32,18 @@ const BotFields = {
 
 /** A graph that is not well-formed or does not validate is 422 INVALID_GRAPH with `details` per node. */
 export const CreateBotBody = z.object({ ...BotFields, workspaceId: Id.optional(), graph: Graph });
-/** Every saved change of `graph` makes a new version. */
-export const UpdateBotBody = z.object({ ...BotFields, name: BotFields.name.optional(), graph: Graph.optional() });
+/**
+ * Every saved change of `graph` makes a new version. `baseVersion`: the version the client's
+ * edit started from; when the bot has moved on since, the save is refused with 409
+ * VERSION_CONFLICT and `error.details.current` (nothing another person saved is dropped). Without
+ * it (scripts) the save is unconditional.
+ */
+export const UpdateBotBody = z.object({
+  ...BotFields,
+  name: BotFields.name.optional(),
+  graph: Graph.optional(),
+  baseVersion: z.number().int().min(1).optional(),
+});
 
 /** Checks a graph without saving it; problems are data here (200), not a 422. */
 export const ValidateGraphBody = z.object({ graph: z.unknown(), workspaceId: Id.optional(), llmConnectionId: Id.nullable().optional() });

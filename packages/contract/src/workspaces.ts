@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'secret.deleted',
   'bot.created',
   'bot.deleted',
+  'bot.versionRestored',
   'schedule.created',
   'schedule.changed',
   'schedule.deleted',

@@ -14,6 +14,7 @@ import {
   NotFoundError,
   openDatabase,
   type Database,
+  VersionConflictError,
 } from './index';
 
 // Runs on PGlite always, and on PostgreSQL when the test command provides one.
@@ -124,6 +125,52 @@ describe.each(targets)('database on %s', (_name, open) => {
     const lost = saves.filter((s) => s.status === 'rejected');
     expect(saves.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     expect(lost.map((s) => (s as PromiseRejectedResult).reason)).toEqual([expect.any(ConflictError)]);
+  });
+
+  it('writes a save based on a version only while that version is current: of two concurrent ones exactly one wins', async () => {
+    const repos = createRepositories(db);
+    const { user, workspaceId } = await repos.users.create({ email: `base${Date.now()}@example.com`, name: 'U', passwordHash: 'x' });
+    const bot = await repos.bots.create({ workspaceId, createdById: user.id, name: 'b', graph: { nodes: [], edges: [] } });
+    const saves = await Promise.allSettled(
+      ['a', 'b'].map((tab) => repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], tab } }, true, { baseVersion: 1 })),
+    );
+    const won = saves.filter((s) => s.status === 'fulfilled');
+    const lost = saves.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason as VersionConflictError);
+    expect(won).toHaveLength(1);
+    expect(lost).toEqual([expect.any(VersionConflictError)]);
+    expect(lost[0]!.current).toBe(2);
+    // The winner's graph is version 2 and the bot's graph; the loser left nothing behind.
+    const winner = (won[0] as PromiseFulfilledResult<{ graph: unknown }>).value.graph;
+    expect((await repos.bots.get(bot.id))!.graph).toEqual(winner);
+    expect((await repos.bots.version(bot.id, 2))!.graph).toEqual(winner);
+    expect(await repos.bots.version(bot.id, 3)).toBeNull();
+
+    // A stale base is refused before any write; a fresh one goes through.
+    await expect(
+      repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], n: 1 } }, true, { baseVersion: 1 }),
+    ).rejects.toMatchObject({
+      name: 'VersionConflictError',
+      current: 2,
+    });
+    await expect(repos.bots.update(bot.id, user.id, { name: 'renamed' }, false, { baseVersion: 1 })).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
+    const third = await repos.bots.update(bot.id, user.id, { graph: { nodes: [], edges: [], n: 3 } }, true, {
+      baseVersion: 2,
+      restoredFrom: 1,
+    });
+    expect(third.currentVersion).toBe(3);
+    expect((await repos.bots.versionDetail(bot.id, 3))!.restoredFrom).toBe(1);
+
+    // Names change; the graph cache never serves a stale name because it holds none.
+    await repos.bots.nameVersion(bot.id, 2, 'before the prompt');
+    expect((await repos.bots.versions(bot.id)).map((v) => [v.version, v.name])).toEqual([
+      [3, null],
+      [2, 'before the prompt'],
+      [1, null],
+    ]);
+    await expect(repos.bots.nameVersion(bot.id, 9, 'x')).rejects.toBeInstanceOf(NotFoundError);
+    expect((await repos.users.peopleOf([user.id, user.id])).get(user.id)).toMatchObject({ name: 'U', email: user.email });
   });
 });
 

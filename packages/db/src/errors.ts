@@ -20,7 +20,7 @@ export class NotFoundError extends Error {
  * write (optimistic concurrency). `entity` says what was being written.
  */
 export class ConflictError extends Error {
-  override readonly name = 'ConflictError';
+  override readonly name: string = 'ConflictError';
   readonly code = 'CONFLICT';
   constructor(
     readonly entity: string,
@@ -31,8 +31,23 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * A save was based on a version of the bot that is no longer its current one (someone else saved
+ * in between): `current` is the bot's version now, so the client can fetch it and decide.
+ */
+export class VersionConflictError extends ConflictError {
+  override readonly name = 'VersionConflictError';
+  constructor(
+    readonly current: number,
+    options?: { cause?: unknown },
+  ) {
+    super('Bot', `The bot is at version ${current} now.`, options);
+  }
+}
+
 export const isNotFoundError = (err: unknown): err is NotFoundError => err instanceof NotFoundError;
 export const isConflictError = (err: unknown): err is ConflictError => err instanceof ConflictError;
+export const isVersionConflict = (err: unknown): err is VersionConflictError => err instanceof VersionConflictError;
 
 /** Prisma's known request errors carry `code: 'P<class><nnn>'`; class 1 is the connection (reach, auth, timeout), class 2 the query. */
 const PRISMA_CODE = /^P(\d)\d{3}$/;

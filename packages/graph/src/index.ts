@@ -16,3 +16,5 @@ export { renderTemplate, renderParams } from './expression/render';
 export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
 export { secretReferences } from './expression/secret-refs';
 export * from './partial-run';
+export { diffGraphs, summarizeDiff, describeSummary, isEmptyDiff, sameJson } from './diff';
+export type { DiffableGraph, DiffableNode, DiffableEdge, GraphDiff, NodeChange, NodeRef, ParamChange, DiffSummary } from './diff';

@@ -9,6 +9,7 @@ import enTeams from '../messages/en/teams.json';
 import enTemplates from '../messages/en/templates.json';
 import enUsage from '../messages/en/usage.json';
 import enDebug from '../messages/en/debug.json';
+import enVersions from '../messages/en/versions.json';
 import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
@@ -20,19 +21,20 @@ import koTeams from '../messages/ko/teams.json';
 import koTemplates from '../messages/ko/templates.json';
 import koUsage from '../messages/ko/usage.json';
 import koDebug from '../messages/ko/debug.json';
+import koVersions from '../messages/ko/versions.json';
 import type { Locale } from './locales';
 
 /**
  * Namespaces: `common` (shell, shared widgets, statuses), `pages` (bots, runs, results, triggers,
  * auth), `settings` (connections, tokens), `teams` (workspaces, members, invitations, audit log,
- * roles), `usage` (costs, budgets, plan limits), `debug` (pinned data, run from a node, live runs),
+ * roles), `usage` (costs, budgets, plan limits), `versions` (version history, diffs, save conflicts), `debug` (pinned data, run from a node, live runs),
  * `gallery` (the template gallery, using and publishing templates, export, import and duplicate),
  * `editor` (canvas, palette, inspector). `errors` is for API error codes, `nodes` for the node
  * catalogue's titles and descriptions and `templates` for the built-in gallery's names,
  * descriptions and categories; the server fills those three, the web reads only the few
  * client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'debug', 'gallery', 'errors', 'nodes', 'templates'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'versions', 'debug', 'gallery', 'errors', 'nodes', 'templates'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -45,6 +47,7 @@ export const sourceResources = {
   usage: enUsage,
   debug: enDebug,
   gallery: enGallery,
+  versions: enVersions,
   errors: enErrors,
   nodes: enNodes,
   templates: enTemplates,
@@ -64,6 +67,7 @@ export const resources: Record<Locale, Record<Namespace, Tree>> = {
     usage: koUsage,
     debug: koDebug,
     gallery: koGallery,
+    versions: koVersions,
     errors: koErrors,
     nodes: koNodes,
     templates: koTemplates,

@@ -1,13 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import { isConflictError, type Bot, type Prisma } from '@bm/db';
+import { isConflictError, isVersionConflict, type Bot, type Prisma } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError, HttpError } from '../lib/errors';
-import { botOut } from '../lib/bot-out';
 import { savableGraph, validGraphOr422 } from '../lib/graph';
+import { botOut } from '../lib/bot-out';
+import { versionConflict } from '../lib/version-conflict';
 import { accessTo } from '../plugins/access';
 import { stopBotActivity } from '../lib/stop-bots';
 import { requireWithinPlan } from '../lib/plans';
@@ -82,6 +83,9 @@ export const botRoutes =
       handler: async (req) => {
         const { user, row } = accessTo(req, 'bot');
         const b = req.body;
+        // Refused before anything is written (a save can move typed credentials into secrets);
+        // the repository checks again atomically for a save that races this one.
+        if (b.baseVersion !== undefined && b.baseVersion !== row.currentVersion) throw versionConflict(row.currentVersion, b.baseVersion);
         if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
         if (b.graph !== undefined) pinChanges(b.graph); // refuses an oversized pin before anything is stored
         const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
@@ -105,8 +109,9 @@ export const botRoutes =
           llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
           graph: changed ? graph : undefined,
         };
-        const updated = await repos.bots.update(row.id, user.id, patch, changed).catch((err: unknown) => {
+        const updated = await repos.bots.update(row.id, user.id, patch, changed, { baseVersion: b.baseVersion }).catch((err: unknown) => {
           // Two saves raced for the same next version: the second one loses cleanly.
+          if (isVersionConflict(err)) throw versionConflict(err.current, b.baseVersion!);
           if (isConflictError(err)) throw apiError(409, 'EDIT_CONFLICT');
           throw err;
         });

@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ApiErrorDetail[] | undefined;
+  /** `error.details` when it is an object rather than a list, e.g. VERSION_CONFLICT's `{ current }`. */
+  readonly info: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, details?: ApiErrorDetail[]) {
+  constructor(status: number, code: string, message: string, details?: ApiErrorDetail[], info?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.info = info;
   }
 }
 

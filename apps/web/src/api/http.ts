@@ -32,17 +32,19 @@ async function parseError(res: Response): Promise<ApiError> {
   let code = `HTTP_${res.status}`;
   let message = res.statusText || `Request failed (${res.status}).`;
   let details: ApiErrorDetail[] | undefined;
+  let info: Record<string, unknown> | undefined;
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     if (body?.error) {
       code = body.error.code ?? code;
       message = body.error.message ?? message;
       if (Array.isArray(body.error.details)) details = body.error.details as ApiErrorDetail[];
+      else if (body.error.details && typeof body.error.details === 'object') info = body.error.details as Record<string, unknown>;
     }
   } catch {
     // Not JSON (a proxy page, an empty body): keep the status text.
   }
-  return new ApiError(res.status, code, message, details);
+  return new ApiError(res.status, code, message, details, info);
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -7,6 +7,8 @@ export const queryKeys = {
   bots: (workspaceId: string | undefined) => ['bots', workspaceId ?? 'default'] as const,
   botsAll: ['bots'] as const,
   bot: (id: string) => ['bot', id] as const,
+  versions: (botId: string) => ['versions', botId] as const,
+  version: (botId: string, version: number) => ['version', botId, version] as const,
   runs: (botId: string) => ['runs', botId] as const,
   run: (runId: string) => ['run', runId] as const,
   results: (botId: string, q: string) => ['results', botId, q] as const,

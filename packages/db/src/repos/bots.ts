@@ -1,5 +1,5 @@
 import type { Bot, BotVersion, Prisma, PrismaClient } from '../generated/client';
-import { ConflictError, isRecordMissing, isUniqueViolation, NotFoundError, translated } from '../errors';
+import { ConflictError, isRecordMissing, isUniqueViolation, NotFoundError, translated, VersionConflictError } from '../errors';
 import type { RawConn } from '../client';
 import { newId, newSecret, sha256 } from '../ids';
 import { rowForCaller } from './rows';
@@ -12,8 +12,12 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
   map.set(key, value);
 }
 
+/** The fields of a version that never change once it is written (its name may). */
+const IMMUTABLE_VERSION = { id: true, botId: true, version: true, graph: true, createdById: true, createdAt: true } as const;
+export type ImmutableVersion = Pick<BotVersion, keyof typeof IMMUTABLE_VERSION>;
+
 export function botRepo(prisma: PrismaClient, raw: RawConn) {
-  const versions = new Map<string, BotVersion>();
+  const versions = new Map<string, ImmutableVersion>();
   const graphs = new Map<string, unknown>();
   return {
     /** Creates the bot and its immutable version 1 in one batch. */
@@ -53,8 +57,13 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
     list: (workspaceId: string) => prisma.bot.findMany({ where: { workspaceId }, orderBy: { updatedAt: 'desc' } }),
 
     /**
-     * A saved change of the graph makes a new immutable version. Two saves racing for the same next
-     * version: the second throws ConflictError; a bot deleted meanwhile, NotFoundError.
+     * A saved change of the graph makes a new immutable version. With `baseVersion` the save is
+     * conditional: it is written only if that is still the bot's current version, else
+     * VersionConflictError names the current one. The check and the write are one atomic step: the
+     * new version's number is unique per bot and the bot row is updated only where its version is
+     * still the base, in one transaction, so of two saves from the same base exactly one wins.
+     * Without `baseVersion` (scripts) the save applies to whatever is current; a lost race there is
+     * ConflictError. A bot deleted meanwhile: NotFoundError.
      */
     async update(
       id: string,
@@ -67,36 +76,61 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
         llmModelOverride?: string | null;
       },
       graphChanged: boolean,
+      opts: { baseVersion?: number; restoredFrom?: number } = {},
     ) {
       const { graph, ...rest } = patch;
-      if (!graphChanged || graph === undefined) return translated('Bot', prisma.bot.update({ where: { id }, data: rest }));
-      const current = await prisma.bot.findUnique({ where: { id }, select: { currentVersion: true } });
-      if (!current) throw new NotFoundError('Bot');
-      const version = current.currentVersion + 1;
+      const { baseVersion } = opts;
+      const lost = async (cause?: unknown): Promise<never> => {
+        const now = await prisma.bot.findUnique({ where: { id }, select: { currentVersion: true } });
+        if (!now) throw new NotFoundError('Bot', { cause });
+        if (baseVersion !== undefined) throw new VersionConflictError(now.currentVersion, { cause });
+        throw new ConflictError('Bot', 'The bot was saved by another request at the same moment.', { cause });
+      };
+      if (!graphChanged || graph === undefined) {
+        if (baseVersion === undefined) return translated('Bot', prisma.bot.update({ where: { id }, data: rest }));
+        try {
+          return await prisma.bot.update({ where: { id, currentVersion: baseVersion }, data: rest });
+        } catch (err) {
+          if (isRecordMissing(err)) return lost(err);
+          throw err;
+        }
+      }
+      let from = baseVersion;
+      if (from === undefined) {
+        const current = await prisma.bot.findUnique({ where: { id }, select: { currentVersion: true } });
+        if (!current) throw new NotFoundError('Bot');
+        from = current.currentVersion;
+      }
+      const version = from + 1;
       try {
         const [, bot] = await prisma.$transaction([
-          prisma.botVersion.create({ data: { id: newId('ver'), botId: id, version, graph, createdById: userId } }),
-          prisma.bot.update({ where: { id, currentVersion: current.currentVersion }, data: { ...rest, graph, currentVersion: version } }),
+          prisma.botVersion.create({
+            data: { id: newId('ver'), botId: id, version, graph, createdById: userId, restoredFrom: opts.restoredFrom ?? null },
+          }),
+          prisma.bot.update({ where: { id, currentVersion: from }, data: { ...rest, graph, currentVersion: version } }),
         ]);
         return bot;
       } catch (err) {
-        // P2002: the version number was taken; P2025: currentVersion moved on. Either way another save won.
-        if (isUniqueViolation(err) || isRecordMissing(err)) {
-          throw new ConflictError('Bot', 'The bot was saved by another request at the same moment.', { cause: err });
-        }
+        // P2002: the version number was taken; P2025: currentVersion moved on (or the bot is gone).
+        if (isUniqueViolation(err) || isRecordMissing(err)) return lost(err);
         throw err;
       }
     },
     delete: (id: string) => translated('Bot', prisma.bot.delete({ where: { id } })),
-    /** A version never changes once written: kept in memory after the first read. */
-    async version(botId: string, version: number) {
+    /**
+     * A version's graph never changes once written: kept in memory after the first read. Only the
+     * immutable fields are read (a version's name may change: see `versionDetail`).
+     */
+    async version(botId: string, version: number): Promise<ImmutableVersion | null> {
       const key = `${botId}:${version}`;
       const hit = versions.get(key);
       if (hit) return hit;
-      const row = await prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } });
+      const row = await prisma.botVersion.findUnique({ where: { botId_version: { botId, version } }, select: IMMUTABLE_VERSION });
       if (row) remember(versions, key, row);
       return row;
     },
+    /** A version with what may change about it (its name), read fresh. */
+    versionDetail: (botId: string, version: number) => prisma.botVersion.findUnique({ where: { botId_version: { botId, version } } }),
     /** A version's graph by the version's id (kept in memory: versions never change). */
     async versionGraph(versionId: string): Promise<unknown> {
       if (graphs.has(versionId)) return graphs.get(versionId);
@@ -105,12 +139,11 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
       if (graph !== null) remember(graphs, versionId, graph);
       return graph;
     },
-    versions: (botId: string) =>
-      prisma.botVersion.findMany({
-        where: { botId },
-        orderBy: { version: 'desc' },
-        select: { version: true, createdAt: true, createdById: true },
-      }),
+    /** Every version, newest first, with its graph (the history diffs each against the one before). */
+    versions: (botId: string) => prisma.botVersion.findMany({ where: { botId }, orderBy: { version: 'desc' } }),
+    /** Names a version (null: unnamed). A version that does not exist: NotFoundError. */
+    nameVersion: (botId: string, version: number, name: string | null) =>
+      translated('BotVersion', prisma.botVersion.update({ where: { botId_version: { botId, version } }, data: { name } })),
     /** Stored hashed: a database dump does not hand out working trigger URLs. */
     findByWebhookToken: (token: string) => prisma.bot.findUnique({ where: { webhookToken: sha256(token) } }),
     /** A new webhook token; runs it triggers execute as `userId` (who created or rotated it). */

@@ -48,6 +48,13 @@ export function userRepo(prisma: PrismaClient) {
           u.name,
         ]),
       ),
+    /** Names and emails of several users in one query (who made each version of a bot). */
+    peopleOf: async (ids: string[]) =>
+      new Map(
+        (await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, email: true } })).map(
+          (u) => [u.id, u],
+        ),
+      ),
     /** The installation's first user (an installation admin). */
     first: () => prisma.user.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } }),
 

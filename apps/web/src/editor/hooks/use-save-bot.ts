@@ -18,6 +18,9 @@ export function useSaveBot(botId: string) {
       const s = editorStore.getState();
       const snapshot = serializeDocument(s.nodes, s.edges, s.meta);
       const bot = await botsApi.update(botId, {
+        // The version this edit started from: if someone saved since, the server refuses (409)
+        // rather than silently dropping their change.
+        baseVersion: s.baseVersion ?? undefined,
         graph: flowToGraph(s.nodes, s.edges),
         name: s.meta.name.trim(),
         description: s.meta.description.trim(),
@@ -30,13 +33,22 @@ export function useSaveBot(botId: string) {
       const s = editorStore.getState();
       s.markSaved(snapshot);
       s.setIssues([]);
+      s.setConflict(null);
+      if (bot?.version) s.setBaseVersion(bot.version);
       if (bot && typeof bot === 'object' && 'graph' in bot) queryClient.setQueryData(queryKeys.bot(botId), bot);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.bot(botId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.versions(botId) });
       toast.info(bot?.version ? t('editor:toasts.saved', { version: bot.version }) : t('editor:toasts.savedPlain'), 'save');
     },
     onError: (err) => {
-      if (isApiError(err) && err.status === 422 && err.details?.length) {
+      const current = isApiError(err) && err.code === 'VERSION_CONFLICT' ? Number(err.info?.current) : NaN;
+      if (Number.isInteger(current)) {
+        // The conflict dialog says what happened and offers the ways out; no toast on top of it.
+        toast.clear('save');
+        editorStore.getState().setConflict({ current });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.versions(botId) });
+      } else if (isApiError(err) && err.status === 422 && err.details?.length) {
         editorStore.getState().setIssues(err.details);
         toast.error(t('editor:toasts.notSavedProblems', { count: err.details.length }), 'save');
       } else toast.error(t('editor:toasts.notSaved', { reason: errorText(err) }), 'save');

@@ -21,10 +21,13 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   meta: emptyMeta,
   savedSnapshot: serializeDocument([], [], emptyMeta),
   dirty: false,
-  load: ({ id, graph, meta }) => {
+  load: ({ id, graph, meta, version }) => {
     const { nodes, edges } = graphToFlow(graph);
     set({
       botId: id,
+      baseVersion: version ?? null,
+      conflict: null,
+      versionView: null,
       nodes,
       edges,
       meta,
@@ -41,6 +44,10 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   unload: () =>
     set({
       botId: null,
+      baseVersion: null,
+      conflict: null,
+      versionView: null,
+      historyOpen: false,
       nodes: [],
       edges: [],
       meta: emptyMeta,

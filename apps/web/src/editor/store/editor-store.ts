@@ -5,6 +5,7 @@ import { createDraftSlice } from './draft-slice';
 import { createGraphSlice } from './graph-slice';
 import { createHistorySlice } from './history-slice';
 import { createRunSlice } from './run-slice';
+import { createVersionSlice } from './version-slice';
 import type { EditorState } from './types';
 
 /** A fresh editor store; tests make their own, the app uses the one below. */
@@ -16,6 +17,7 @@ export function createEditorStore() {
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
     ...createDraftSlice(...a),
+    ...createVersionSlice(...a),
   }));
 }
 

@@ -1,6 +1,6 @@
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { ApiErrorDetail } from '../../api/api-error';
-import type { Graph, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail } from '@bm/contract';
+import type { Graph, GraphInput, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 
 /** Bot-level fields edited alongside the graph and saved with it. */
@@ -40,7 +40,8 @@ export type DocumentSlice = {
   meta: BotMeta;
   savedSnapshot: string;
   dirty: boolean;
-  load: (bot: { id: string; graph: Graph; meta: BotMeta }) => void;
+  /** `version`: the bot's version this document is (the base of the next save). */
+  load: (bot: { id: string; graph: Graph; meta: BotMeta; version?: number }) => void;
   setMeta: (patch: Partial<BotMeta>) => void;
   /** Forgets the open bot (leaving it without saving). */
   unload: () => void;
@@ -79,4 +80,26 @@ export type DraftSlice = {
   setDraftError: (nodeId: string, field: { key: string; label: string }, error: string | null) => void;
 };
 
-export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice;
+/**
+ * A graph shown on the canvas in place of the document, read-only: one version as it was
+ * (`view`), or what `after` changed against `before` (`diff`: added, removed and changed nodes
+ * marked). `context` says whose graphs they are: an older version against the current document
+ * (history), or the bot as someone else saved it against the unsaved document (conflict).
+ */
+export type VersionView =
+  | { kind: 'view'; version: number; graph: GraphInput }
+  | { kind: 'diff'; context: 'history' | 'conflict'; version: number; before: GraphInput; after: GraphInput };
+
+export type VersionSlice = {
+  baseVersion: number | null;
+  setBaseVersion: (version: number | null) => void;
+  /** A save was refused: the bot is at `current` now. */
+  conflict: { current: number } | null;
+  setConflict: (conflict: { current: number } | null) => void;
+  historyOpen: boolean;
+  setHistoryOpen: (open: boolean) => void;
+  versionView: VersionView | null;
+  setVersionView: (view: VersionView | null) => void;
+};
+
+export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice;

@@ -6,6 +6,7 @@ import { Button } from '../../ui/button';
 import { useEditorStore } from '../store/editor-store';
 import { BotMenu } from './bot-menu';
 import { RunDialog } from './run-dialog';
+import { HistoryButton } from '../versions/history-button';
 import { parseRunInput, sampleInputText } from './run-input';
 import { editorStore } from '../store/editor-store';
 
@@ -73,6 +74,7 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
         title={t('editor:toolbar.redoTitle', { shortcut: `${mod}Shift+Z` })}
         aria-label={t('editor:toolbar.redo')}
       />
+      <HistoryButton />
       <span className="divider" />
       <div className="split-btn">
         <Button

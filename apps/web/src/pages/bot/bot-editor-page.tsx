@@ -22,6 +22,12 @@ import { selectSelectedNodeId, editorStore, useEditorStore } from '../../editor/
 import { EditorToolbar } from '../../editor/toolbar/editor-toolbar';
 import { IssuesPanel } from '../../editor/toolbar/issues-panel';
 import { RunBanner } from '../../editor/toolbar/run-banner';
+import { ConflictButtons, ConflictDialog } from '../../editor/versions/conflict-dialog';
+import { HistoryButton } from '../../editor/versions/history-button';
+import { HistoryPanel } from '../../editor/versions/history-panel';
+import { useConflictActions } from '../../editor/versions/use-conflict-actions';
+import { useVersionParam } from '../../editor/versions/use-version-param';
+import { VersionCanvas } from '../../editor/versions/version-canvas';
 import { can, useRole } from '../../session/roles';
 import { Alert, ErrorState, LoadingState } from '../../ui/states';
 import { toast } from '../../ui/toast';
@@ -32,8 +38,14 @@ function useLoadBot(bot: Bot | undefined) {
   useEffect(() => {
     if (!bot) return;
     const s = editorStore.getState();
-    if (s.botId === bot.id && (s.dirty || s.savedSnapshot === serializeBot(bot))) return;
-    s.load({ id: bot.id, graph: bot.graph, meta: metaOf(bot) });
+    if (s.botId === bot.id && s.dirty) return;
+    if (s.botId === bot.id && s.savedSnapshot === serializeBot(bot)) {
+      // The same document under a newer number (a save of ours, or someone's that changed nothing
+      // we show): the next save is based on it.
+      if (!s.dirty && s.baseVersion !== bot.version) s.setBaseVersion(bot.version);
+      return;
+    }
+    s.load({ id: bot.id, graph: bot.graph, meta: metaOf(bot), version: bot.version });
   }, [bot]);
 }
 
@@ -51,6 +63,10 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
     if (!readOnly && !save.isPending && guard('save')) save.mutate();
   }, [save, guard, readOnly]);
   useEditorShortcuts(doSave);
+  const conflictActions = useConflictActions(botId, doSave);
+  const versionView = useEditorStore((s) => s.versionView);
+  const conflict = useEditorStore((s) => s.conflict);
+  useVersionParam(botId);
 
   const start = useMutation({
     mutationFn: async (input: unknown) => {
@@ -92,6 +108,7 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
       {readOnly ? (
         <div className="editor-readonly" data-testid="read-only">
           <Alert kind="info">{t('teams:roleGate.viewBot')}</Alert>
+          <HistoryButton />
         </div>
       ) : (
         <EditorToolbar
@@ -102,13 +119,27 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
         />
       )}
       <div className={readOnly ? 'editor-body read-only' : 'editor-body'}>
-        {!readOnly && <NodePalette onAdd={onAdd} />}
-        <EditorCanvas containerRef={canvasRef}>
-          <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />
-          <IssuesPanel />
-        </EditorCanvas>
-        <InspectorPanel />
+        {!readOnly && !versionView && <NodePalette onAdd={onAdd} />}
+        {versionView ? (
+          <VersionCanvas
+            view={versionView}
+            actions={
+              versionView.kind === 'diff' && versionView.context === 'conflict' && conflict ? (
+                <ConflictButtons actions={conflictActions} />
+              ) : null
+            }
+          />
+        ) : (
+          <EditorCanvas containerRef={canvasRef}>
+            <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />
+            <IssuesPanel />
+          </EditorCanvas>
+        )}
+        {/* A version on the canvas takes the whole width: the palette and inspector are the document's. */}
+        {!versionView && <InspectorPanel />}
+        <HistoryPanel botId={botId} />
       </div>
+      {!readOnly && <ConflictDialog actions={conflictActions} />}
     </div>
   );
 }

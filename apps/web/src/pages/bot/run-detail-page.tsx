@@ -138,7 +138,15 @@ export function RunDetailPage() {
             <dt>{t('pages:runDetail.trigger')}</dt>
             <dd>{triggerLabel(r.trigger)}</dd>
             <dt>{t('pages:runDetail.botVersion')}</dt>
-            <dd>{t('pages:botLayout.version', { version: r.version })}</dd>
+            <dd>
+              <Link
+                to={`/bots/${r.botId}?version=${r.version}`}
+                title={t('versions:runs.openVersion', { version: r.version })}
+                data-testid="run-version-link"
+              >
+                {t('pages:botLayout.version', { version: r.version })}
+              </Link>
+            </dd>
             {r.resumedFromId && (
               <>
                 <dt>{t('pages:runDetail.resumedFrom')}</dt>

@@ -63,7 +63,16 @@ export function RunsPage() {
                   <td>
                     <span className="badge">{triggerLabel(run.trigger)}</span>
                   </td>
-                  <td className="muted">{t('pages:botLayout.version', { version: run.version })}</td>
+                  <td className="muted">
+                    <Link
+                      to={`/bots/${botId}?version=${run.version}`}
+                      onClick={(e) => e.stopPropagation()}
+                      title={t('versions:runs.openVersion', { version: run.version })}
+                      data-testid="run-version-link"
+                    >
+                      {t('pages:botLayout.version', { version: run.version })}
+                    </Link>
+                  </td>
                   <td className="num" data-testid="run-cost">
                     <CostText costUsd={run.costUsd} unpricedCalls={run.unpricedCalls} />
                   </td>

@@ -32,6 +32,7 @@ export const AUDIT_ACTION_KEYS = {
   'secret.deleted': 'teams:audit.actions.secret.deleted',
   'bot.created': 'teams:audit.actions.bot.created',
   'bot.deleted': 'teams:audit.actions.bot.deleted',
+  'bot.versionRestored': 'teams:audit.actions.bot.versionRestored',
   'schedule.created': 'teams:audit.actions.schedule.created',
   'schedule.changed': 'teams:audit.actions.schedule.changed',
   'schedule.deleted': 'teams:audit.actions.schedule.deleted',

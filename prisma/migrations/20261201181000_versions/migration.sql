@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "BotVersion" ADD COLUMN     "name" TEXT,
+ADD COLUMN     "restoredFrom" INTEGER;
+
