@@ -12,6 +12,7 @@ export { ExpressionError } from './expression/errors';
 export type { ExpressionErrorKind } from './expression/errors';
 export { parseTemplate, extractReferences, containsTemplate, parsePath } from './expression/parse';
 export type { Reference, ReferenceRoot, TemplatePart } from './expression/parse';
-export { renderTemplate, renderParams } from './expression/render';
+export { renderTemplate, renderParams, stringifyValue } from './expression/render';
 export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
 export { secretReferences } from './expression/secret-refs';
+export { renameNodeReferences, renameNodeInParams } from './expression/rename';
