@@ -143,7 +143,7 @@ describe('STARTER_TEMPLATES', () => {
         for (const n of g.nodes) {
           expect(KNOWN_TYPES.has(n.type), n.type).toBe(true);
           expect(n.version).toBe(1);
-          expect(n.id).toMatch(/^[a-z][a-z0-9_]*_[a-z2-9]{6}$/);
+          expect(n.id).toMatch(/^\p{L}[\p{L}\p{N}_]*$/u);
           for (const p of REQUIRED[n.type]?.params ?? []) expect(strings(n.params[p]).join('').trim(), `${n.type}.${p}`).not.toBe('');
           for (const p of REQUIRED[n.type]?.urls ?? []) {
             const url = n.params[p] as string;
@@ -203,11 +203,11 @@ describe('STARTER_TEMPLATES', () => {
     expect(post!.params).toMatchObject({ webhookUrl: 'https://hooks.slack.com/services/…', text: `{{ nodes.${draft!.id}.output.text }}` });
   });
 
-  it('gives every build fresh ids', () => {
+  it('names nodes after their titles (readable in expressions), unique within each graph', () => {
     for (const t of STARTER_TEMPLATES) {
-      const a = t.build(catalogue).nodes.map((n) => n.id);
-      const b = t.build(catalogue).nodes.map((n) => n.id);
-      expect(a).not.toEqual(b);
+      const ids = t.build(catalogue).nodes.map((n) => n.id);
+      expect(new Set(ids).size).toBe(ids.length);
     }
+    expect(STARTER_TEMPLATES[0].build(catalogue).nodes.map((n) => n.id)).toEqual(['manual_input', 'llm_chat', 'results_inbox']);
   });
 });

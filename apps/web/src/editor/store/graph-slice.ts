@@ -6,7 +6,8 @@ import { describeIssue } from '../issue-text';
 import { cleanSettings } from './node-settings';
 import { withDirty } from './document-slice';
 import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
-import { newEdgeId, newNodeId } from './ids';
+import { checkNodeId, deriveNodeId, newEdgeId } from './ids';
+import { renameInGraph } from './rename-node';
 import type { EditorState, GraphSlice } from './types';
 
 // Changes that only reflect what React Flow measured or highlighted leave the document alone.
@@ -26,9 +27,20 @@ function edgeFor(conn: Connection): BotFlowEdge {
   };
 }
 
+/** Ids of the nodes the server has: a saved node's id is referenced from outside (runs, pins, scripts). */
+function savedNodeIds(snapshot: string): Set<string> {
+  try {
+    const doc = JSON.parse(snapshot) as { graph?: { nodes?: { id: string }[] } };
+    return new Set((doc.graph?.nodes ?? []).map((n) => n.id));
+  } catch {
+    return new Set();
+  }
+}
+
 export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (set, get) => ({
   nodes: [],
   edges: [],
+  lastRename: null,
 
   onNodesChange: (changes) => {
     if (changes.some((c) => c.type === 'remove')) get().checkpoint('delete');
@@ -59,7 +71,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     const def = s.nodeTypes[type];
     if (!def) return null;
     s.checkpoint();
-    const id = newNodeId(type, new Set(s.nodes.map((n) => n.id)));
+    const id = deriveNodeId(def.title, new Set(s.nodes.map((n) => n.id)), type);
     const node: BotFlowNode = {
       id,
       type: BOT_NODE_KIND,
@@ -156,6 +168,27 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
         edges: st.edges.filter((e) => !edgeIds.has(e.id) && !gone.has(e.source) && !gone.has(e.target)),
       }),
     );
+  },
+
+  renameNode: (from, to) => {
+    const s = get();
+    if (from === to) return { ok: true };
+    const check = checkNodeId(to, new Set(s.nodes.map((n) => n.id)));
+    if (!check.ok || !s.nodes.some((n) => n.id === from)) return check.ok ? { ok: false, reason: 'empty' } : check;
+    s.checkpoint();
+    set((st) => withDirty(st, { ...renameInGraph(st, from, to), lastRename: { from, to } }));
+    return { ok: true };
+  },
+
+  followLabel: (nodeId) => {
+    const s = get();
+    const node = s.nodes.find((n) => n.id === nodeId);
+    if (!node || savedNodeIds(s.savedSnapshot).has(nodeId)) return nodeId;
+    const def = s.nodeTypes[node.data.type];
+    const taken = new Set(s.nodes.map((n) => n.id));
+    taken.delete(nodeId);
+    const next = deriveNodeId(node.data.label?.trim() || def?.title || '', taken, node.data.type);
+    return s.renameNode(nodeId, next).ok ? next : nodeId;
   },
 
   selectNode: (nodeId) => {

@@ -2,6 +2,7 @@ import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/rea
 import type { ApiErrorDetail } from '../../api/api-error';
 import type { Graph, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
+import type { IdCheck } from './ids';
 
 /** Bot-level fields edited alongside the graph and saved with it. */
 export type BotMeta = {
@@ -33,6 +34,15 @@ export type GraphSlice = {
   deleteNodes: (nodeIds: readonly string[]) => void;
   deleteSelection: () => void;
   selectNode: (nodeId: string | null) => void;
+  /**
+   * Gives node `from` the id `to` and rewrites every reference to it (see rename-node.ts). Refuses
+   * an id that is empty, not identifier-safe or taken.
+   */
+  renameNode: (from: string, to: string) => IdCheck;
+  /** A node the server has not stored yet takes its id from its name (`Summarise` → `summarise`); returns the id it has now. */
+  followLabel: (nodeId: string) => string;
+  /** The latest rename, so the inspector keeps its state (and focus) across it. */
+  lastRename: { from: string; to: string } | null;
 };
 
 export type DocumentSlice = {
