@@ -52,6 +52,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       draftErrors: {},
       run: null,
       runNodes: {},
+      sampleNodes: {},
+      sampleInput: undefined,
     }),
   setMeta: (patch) => {
     get().checkpoint(`meta:${Object.keys(patch).join(',')}`);

@@ -23,7 +23,13 @@ const graph: Graph = {
       params: { title: '{{ nodes.chat.output.model }}', content: 'A: {{ nodes.chat.output.text }} / {{ nodes.in1.output }}' },
       position: { x: 600, y: 0 },
     },
-    { id: 'c', type: 'transform.code', version: 1, params: { expression: '{{ nodes.chat.output }}', note: '{{ nodes.chat.output }}' }, position: { x: 0, y: 0 } },
+    {
+      id: 'c',
+      type: 'transform.code',
+      version: 1,
+      params: { expression: '{{ nodes.chat.output }}', note: '{{ nodes.chat.output }}' },
+      position: { x: 0, y: 0 },
+    },
   ],
   edges: [
     { id: 'e1', source: 'in1', target: 'chat' },
@@ -66,9 +72,33 @@ describe('renameNode', () => {
 
   it("moves the node's run output with it, so its sample data stays", () => {
     store.getState().setRun({
-      id: 'r1', botId: 'bot1', version: 1, status: 'succeeded', trigger: 'manual', createdAt: '2026-01-01T00:00:00Z',
-      startedAt: null, finishedAt: null, error: null, resumedFromId: null, costUsd: 0, input: null,
-      nodes: [{ nodeId: 'chat', type: 'llm.chat', status: 'succeeded', input: null, output: { text: 'hi' }, error: null, attempts: 1, reused: false, startedAt: null, finishedAt: null, costUsd: null }],
+      id: 'r1',
+      botId: 'bot1',
+      version: 1,
+      status: 'succeeded',
+      trigger: 'manual',
+      createdAt: '2026-01-01T00:00:00Z',
+      startedAt: null,
+      finishedAt: null,
+      error: null,
+      resumedFromId: null,
+      costUsd: 0,
+      input: null,
+      nodes: [
+        {
+          nodeId: 'chat',
+          type: 'llm.chat',
+          status: 'succeeded',
+          input: null,
+          output: { text: 'hi' },
+          error: null,
+          attempts: 1,
+          reused: false,
+          startedAt: null,
+          finishedAt: null,
+          costUsd: null,
+        },
+      ],
     });
     store.getState().renameNode('chat', 'summarise');
     expect(store.getState().runNodes.summarise!.output).toEqual({ text: 'hi' });

@@ -3,7 +3,7 @@ import type { NodeRun } from '@bm/contract';
 import { nodeTypeOf } from './catalogue-slice';
 import type { EditorState } from './types';
 
-type Renamed = Pick<EditorState, 'nodes' | 'edges' | 'runNodes' | 'draftErrors' | 'issues'>;
+type Renamed = Pick<EditorState, 'nodes' | 'edges' | 'runNodes' | 'sampleNodes' | 'draftErrors' | 'issues'>;
 
 /**
  * Everything that names node `from` by id, renamed to `to`: the node, its edges, every
@@ -23,16 +23,18 @@ export function renameInGraph(s: EditorState, from: string, to: string): Renamed
       ? { ...e, source: e.source === from ? to : e.source, target: e.target === from ? to : e.target }
       : e,
   );
-  let runNodes = s.runNodes;
-  if (from in runNodes) {
-    const { [from]: moved, ...rest } = runNodes;
-    runNodes = { ...rest, [to]: { ...(moved as NodeRun), nodeId: to } };
-  }
+  const move = (byId: Record<string, NodeRun>) => {
+    if (!(from in byId)) return byId;
+    const { [from]: moved, ...rest } = byId;
+    return { ...rest, [to]: { ...moved!, nodeId: to } };
+  };
+  const runNodes = move(s.runNodes);
+  const sampleNodes = move(s.sampleNodes);
   const draftErrors = Object.fromEntries(
     Object.entries(s.draftErrors).map(([key, err]) =>
       err.nodeId === from ? [`${to}${key.slice(from.length)}`, { ...err, nodeId: to }] : [key, err],
     ),
   );
   const issues = s.issues.map((i) => (i.nodeId === from ? { ...i, nodeId: to } : i));
-  return { nodes, edges, runNodes, draftErrors, issues };
+  return { nodes, edges, runNodes, sampleNodes, draftErrors, issues };
 }

@@ -76,6 +76,13 @@ export type RunSlice = {
   run: RunDetail | null;
   runNodes: Record<string, NodeRun>;
   setRun: (run: RunDetail | null) => void;
+  /**
+   * The bot's latest run, loaded for sample data when no run is being watched: the expression
+   * editor's field tree and previews read node outputs from `runNodes`, else from here.
+   */
+  sampleNodes: Record<string, NodeRun>;
+  sampleInput: unknown;
+  setSampleRun: (run: RunDetail | null) => void;
   issues: ApiErrorDetail[];
   setIssues: (issues: ApiErrorDetail[]) => void;
 };
