@@ -27,14 +27,20 @@ function edgeFor(conn: Connection): BotFlowEdge {
   };
 }
 
+let savedCache: { snapshot: string; ids: Set<string> } | undefined;
+
 /** Ids of the nodes the server has: a saved node's id is referenced from outside (runs, pins, scripts). */
-function savedNodeIds(snapshot: string): Set<string> {
+export function savedNodeIds(snapshot: string): Set<string> {
+  if (savedCache?.snapshot === snapshot) return savedCache.ids;
+  let ids: Set<string>;
   try {
     const doc = JSON.parse(snapshot) as { graph?: { nodes?: { id: string }[] } };
-    return new Set((doc.graph?.nodes ?? []).map((n) => n.id));
+    ids = new Set((doc.graph?.nodes ?? []).map((n) => n.id));
   } catch {
-    return new Set();
+    ids = new Set();
   }
+  savedCache = { snapshot, ids };
+  return ids;
 }
 
 export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (set, get) => ({
