@@ -76,13 +76,19 @@ export function NodeIdEditor({ nodeId }: { nodeId: string }) {
   return (
     <div className="stack" style={{ gap: 2 }}>
       <div className="row">
-        <span className="node-id truncate" title={t('editor:inspector.idTitle')} data-testid="node-id">
+        <span className="node-id truncate" style={{ flex: '0 1 auto' }} title={t('editor:inspector.idTitle')} data-testid="node-id">
           {nodeId}
         </span>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="edit"
+          aria-label={t('expressions:id.rename')}
+          title={t('expressions:id.renameTitle')}
+          onClick={() => setDraft(nodeId)}
+        />
+        <span className="spacer" />
         <CopyButton text={`{{ nodes.${nodeId}.output }}`} label={t('editor:inspector.copyRef')} />
-        <Button size="sm" variant="ghost" title={t('expressions:id.renameTitle')} onClick={() => setDraft(nodeId)}>
-          {t('expressions:id.rename')}
-        </Button>
       </div>
       {!saved && <span className="small muted">{t('expressions:id.follows')}</span>}
     </div>
