@@ -106,6 +106,7 @@ describe('expression editor in Chromium', () => {
     // The upstream LLM node, from the last run; the later node's own fields are not offered.
     const llmRoot = tree.locator('[role="treeitem"][data-reference="{{ nodes.llm.output }}"]');
     expect(await llmRoot.textContent()).toContain('last run');
+    await tree.scrollIntoViewIfNeeded();
     await shot('tree');
 
     await tree.locator('[role="treeitem"][data-reference="{{ nodes.llm.output.text }}"]').click();

@@ -119,7 +119,10 @@ export function ExpressionEditor({ nodeId, id, text, onChange, multiline, classN
         {open && <CompletionList id={listId} items={items} active={current} onPick={accept} />}
       </div>
       {children}
-      {data && preview && <ExpressionPreview preview={preview} trees={data.trees} mentionsSecrets={text.includes('secrets')} />}
+      {/* A half-typed path is not an error yet while suggestions for it are open. */}
+      {data && preview && !(open && preview.kind === 'error' && !preview.syntax) && (
+        <ExpressionPreview preview={preview} trees={data.trees} mentionsSecrets={text.includes('secrets')} />
+      )}
       {data && !treeHidden && <DataTree trees={data.trees} onInsert={insert} />}
     </div>
   );

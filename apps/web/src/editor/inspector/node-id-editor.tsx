@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { CopyButton } from '../../ui/copy-button';
 import { toast } from '../../ui/toast';
 import { useEditorStore } from '../store/editor-store';
-import { savedNodeIds } from '../store/graph-slice';
+import { idFollowsName } from '../store/graph-slice';
 import type { IdCheck } from '../store/ids';
 
 const ID_ERROR = {
@@ -21,7 +21,7 @@ const ID_ERROR = {
 export function NodeIdEditor({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
   const renameNode = useEditorStore((s) => s.renameNode);
-  const saved = useEditorStore((s) => savedNodeIds(s.savedSnapshot).has(nodeId));
+  const follows = useEditorStore((s) => idFollowsName(s, nodeId));
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -90,7 +90,7 @@ export function NodeIdEditor({ nodeId }: { nodeId: string }) {
         <span className="spacer" />
         <CopyButton text={`{{ nodes.${nodeId}.output }}`} label={t('editor:inspector.copyRef')} />
       </div>
-      {!saved && <span className="small muted">{t('expressions:id.follows')}</span>}
+      {follows && <span className="small muted">{t('expressions:id.follows')}</span>}
     </div>
   );
 }

@@ -34,6 +34,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       future: [],
       issues: [],
       draftErrors: {},
+      derivedIds: {},
       run: null,
       runNodes: {},
     });

@@ -122,5 +122,16 @@ describe('followLabel', () => {
     // Clearing the name goes back to the type's title.
     store.getState().setLabel('summarise', '');
     expect(store.getState().followLabel('summarise')).toBe('llm_chat');
+    // An id renamed by hand stays as chosen.
+    store.getState().renameNode('llm_chat', 'mine');
+    store.getState().setLabel('mine', 'Other');
+    expect(store.getState().followLabel('mine')).toBe('mine');
+  });
+
+  it('stops following once the bot is saved', () => {
+    const id = store.getState().addNode('llm.chat', { x: 0, y: 0 })!;
+    store.getState().markSaved();
+    store.getState().setLabel(id, 'Summarise');
+    expect(store.getState().followLabel(id)).toBe(id);
   });
 });

@@ -39,8 +39,13 @@ export type GraphSlice = {
    * an id that is empty, not identifier-safe or taken.
    */
   renameNode: (from: string, to: string) => IdCheck;
-  /** A node the server has not stored yet takes its id from its name (`Summarise` → `summarise`); returns the id it has now. */
+  /**
+   * A node added here and not yet saved takes its id from its name (`Summarise` → `summarise`)
+   * unless its id was renamed by hand; returns the id it has now.
+   */
   followLabel: (nodeId: string) => string;
+  /** Ids the editor derived from a node's name (see idFollowsName). */
+  derivedIds: Record<string, true>;
   /** The latest rename, so the inspector keeps its state (and focus) across it. */
   lastRename: { from: string; to: string } | null;
 };
