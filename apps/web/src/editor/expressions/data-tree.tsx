@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataTree as Tree, SampleSource } from './expression-data';
 import { previewValue, referenceText, type FieldNode } from './field-tree';
@@ -21,6 +21,10 @@ const SOURCE_LABEL = {
   schema: 'expressions:tree.source.schema',
   none: 'expressions:tree.source.none',
 } as const satisfies Record<SampleSource, string>;
+
+const OPEN_ROOTS = 3;
+/** Roots listed before "show all": on a long chain the nearest nodes are the likely ones, and the DOM stays small. */
+const SHOWN_ROOTS = 25;
 
 const keyOf = (rootIndex: number, path: readonly (string | number)[]) => `${rootIndex}:${path.join('\u0001')}`;
 
@@ -64,15 +68,18 @@ function visibleRows(trees: Tree[], open: ReadonlySet<string>, inputTitle: strin
  * The fields of the run input and of every upstream node, as a tree (n8n's input pane, in the
  * inspector): click, Enter or drag a row to insert its reference into the field being edited.
  */
-export function DataTree({ trees, onInsert }: { trees: Tree[]; onInsert: (reference: string) => void }) {
+export const DataTree = memo(function DataTree({ trees, onInsert }: { trees: Tree[]; onInsert: (reference: string) => void }) {
   const { t } = useTranslation();
-  // Roots start open so the first fields are one click away; the input only when nothing else is there.
   const [open, setOpen] = useState<Set<string>>(
-    () => new Set(trees.flatMap((tr, i) => (i > 0 || trees.length === 1 ? [keyOf(i, [])] : []))),
+    // The nearest nodes start open so their fields are one click away (the input only when nothing
+    // else is there); on a long chain the rest stay closed.
+    () => new Set(trees.flatMap((_tr, i) => ((i > 0 && i <= OPEN_ROOTS) || trees.length === 1 ? [keyOf(i, [])] : []))),
   );
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => visibleRows(trees, open, t('expressions:tree.runInput')), [trees, open, t]);
+  const [all, setAll] = useState(false);
+  const shown = useMemo(() => (all ? trees : trees.slice(0, SHOWN_ROOTS)), [all, trees]);
+  const rows = useMemo(() => visibleRows(shown, open, t('expressions:tree.runInput')), [shown, open, t]);
   const current = Math.min(active, rows.length - 1);
 
   const focusRow = (i: number) => {
@@ -163,8 +170,13 @@ export function DataTree({ trees, onInsert }: { trees: Tree[]; onInsert: (refere
           </div>
         ))}
       </div>
+      {shown.length < trees.length && (
+        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setAll(true)}>
+          {t('expressions:tree.showAll', { count: trees.length - 1 })}
+        </button>
+      )}
       {trees.length === 1 && <p className="small muted">{t('expressions:tree.noUpstream')}</p>}
       {trees.some((tr) => tr.large) && <p className="small muted">{t('expressions:tree.large')}</p>}
     </div>
   );
-}
+});

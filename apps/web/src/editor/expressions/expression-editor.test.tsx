@@ -4,7 +4,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Graph, RunDetail } from '@bm/contract';
 import { i18n } from '../../i18n/i18n';
 import { FieldInput } from '../inspector/field-input';
@@ -183,6 +183,29 @@ describe('ExpressionEditor', () => {
     expect(preview()).toMatch(/No data yet for Summarise/);
     // The node type's output description still lists the fields to pick from.
     expect(rows()[1]!.textContent).toContain('not run yet');
+  });
+
+  it('gives typed text to the document when typing pauses, on blur and before a shortcut, not per key', () => {
+    vi.useFakeTimers();
+    try {
+      const area = mount();
+      act(() => area.focus());
+      type(area, 'Result: a');
+      expect(content()).toBe('Result: ');
+      act(() => void vi.advanceTimersByTime(300));
+      expect(content()).toBe('Result: a');
+      type(area, 'Result: ab');
+      act(() => void area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true })));
+      expect(content()).toBe('Result: ab');
+      type(area, 'Result: abc');
+      act(() => area.blur());
+      expect(content()).toBe('Result: abc');
+      // A change from outside (undo) shows in the field.
+      act(() => editorStore.getState().undo());
+      expect(area.value).toBe(content());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never shows a secret value: a placeholder stands for it', () => {

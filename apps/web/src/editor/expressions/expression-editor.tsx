@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import './expressions.css';
 import { useInsertAtCursor } from '../inspector/use-insert-at-cursor';
 import { applySuggestion, completionContext, suggest, type Suggestion } from './completions';
@@ -9,6 +9,48 @@ import { previewTemplate } from './preview';
 import { useExpressionData } from './use-expression-data';
 
 type TextField = HTMLTextAreaElement & HTMLInputElement;
+
+/** How long typing may pause before the text reaches the document (and the canvas). */
+const COMMIT_MS = 250;
+
+/**
+ * The field's text, typed locally and given to the document once typing pauses, on blur, before a
+ * shortcut and at once for inserts: on a large graph each document change re-renders the canvas,
+ * which must not happen per key. A change from outside (undo, a renamed node) replaces the text
+ * unless the user's own edit is still on its way.
+ */
+function useDraftText(stored: string, onChange: (next: string) => void) {
+  const [text, setText] = useState(stored);
+  const latest = useRef(stored);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const commit = useCallback(() => {
+    if (timer.current === null) return;
+    clearTimeout(timer.current);
+    timer.current = null;
+    onChangeRef.current(latest.current);
+  }, []);
+  const edit = useCallback((next: string, now: boolean) => {
+    latest.current = next;
+    setText(next);
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    if (now) onChangeRef.current(next);
+    else
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        onChangeRef.current(latest.current);
+      }, COMMIT_MS);
+  }, []);
+  useEffect(() => {
+    if (timer.current !== null) return;
+    latest.current = stored;
+    setText(stored);
+  }, [stored]);
+  useEffect(() => commit, [commit]);
+  return { text, edit, commit };
+}
 
 type Props = {
   nodeId: string;
@@ -30,9 +72,25 @@ type Props = {
  * the plain input is mounted only for the field being edited, so typing elsewhere (and on a large
  * graph) costs nothing extra; the data it reads is selected so that typing does not recompute it.
  */
-export function ExpressionEditor({ nodeId, id, text, onChange, multiline, className, invalid, placeholder, spellCheck, children }: Props) {
+export function ExpressionEditor({
+  nodeId,
+  id,
+  text: stored,
+  onChange,
+  multiline,
+  className,
+  invalid,
+  placeholder,
+  spellCheck,
+  children,
+}: Props) {
   const ref = useRef<TextField>(null);
-  const { insert, handlers } = useInsertAtCursor(ref, text, onChange);
+  const { text, edit, commit } = useDraftText(stored, onChange);
+  const { insert, handlers } = useInsertAtCursor(ref, text, (next) => edit(next, true));
+  // The tree keeps one callback, so typing does not re-render it (it may hold thousands of rows).
+  const insertRef = useRef(insert);
+  insertRef.current = insert;
+  const onInsert = useCallback((reference: string) => insertRef.current(reference), []);
   const [active, setActive] = useState(false);
   const [treeHidden, setTreeHidden] = useState(false);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -54,7 +112,7 @@ export function ExpressionEditor({ nodeId, id, text, onChange, multiline, classN
   const accept = (s: Suggestion) => {
     if (!ctx) return;
     const next = applySuggestion(text, ctx, s);
-    onChange(next.text);
+    edit(next.text, true);
     setPicked(0);
     requestAnimationFrame(() => {
       ref.current?.focus();
@@ -65,6 +123,8 @@ export function ExpressionEditor({ nodeId, id, text, onChange, multiline, classN
 
   const onKeyDown = (e: KeyboardEvent<TextField>) => {
     if (e.nativeEvent.isComposing) return;
+    // Shortcuts (save, run, undo) act on the document: give them what was just typed.
+    if (e.ctrlKey || e.metaKey) commit();
     if (open) {
       if (e.key === 'ArrowDown') setPicked((current + 1) % items.length);
       else if (e.key === 'ArrowUp') setPicked((current - 1 + items.length) % items.length);
@@ -80,6 +140,7 @@ export function ExpressionEditor({ nodeId, id, text, onChange, multiline, classN
   };
 
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    commit();
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
       setActive(false);
       setTreeHidden(false);
@@ -105,7 +166,7 @@ export function ExpressionEditor({ nodeId, id, text, onChange, multiline, classN
     onSelect: track,
     onClick: track,
     onChange: (e: { target: { value: string; selectionStart: number | null } }) => {
-      onChange(e.target.value);
+      edit(e.target.value, false);
       setCursor(e.target.selectionStart);
       setPicked(0);
       setDismissedAt(null);
@@ -123,7 +184,7 @@ export function ExpressionEditor({ nodeId, id, text, onChange, multiline, classN
       {data && preview && !(open && preview.kind === 'error' && !preview.syntax) && (
         <ExpressionPreview preview={preview} trees={data.trees} mentionsSecrets={text.includes('secrets')} />
       )}
-      {data && !treeHidden && <DataTree trees={data.trees} onInsert={insert} />}
+      {data && !treeHidden && <DataTree trees={data.trees} onInsert={onInsert} />}
     </div>
   );
 }
