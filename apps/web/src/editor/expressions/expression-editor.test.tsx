@@ -92,11 +92,16 @@ function mount(nodeId = 'out') {
   return el.querySelector('textarea')!;
 }
 const content = (id = 'out') => editorStore.getState().nodes.find((n) => n.id === id)!.data.params.content;
-function type(area: HTMLTextAreaElement, text: string) {
+/** Sets the text as one edit (a paste); `key` makes it a keystroke, as typing one character is. */
+function type(area: HTMLTextAreaElement, text: string, key = false) {
   act(() => {
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(area, text);
     area.setSelectionRange(text.length, text.length);
-    area.dispatchEvent(new Event('input', { bubbles: true }));
+    area.dispatchEvent(
+      key
+        ? new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text.slice(-1) })
+        : new Event('input', { bubbles: true }),
+    );
   });
 }
 const key = (target: Element, k: string) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
@@ -190,16 +195,19 @@ describe('ExpressionEditor', () => {
     try {
       const area = mount();
       act(() => area.focus());
-      type(area, 'Result: a');
+      type(area, 'Result: a', true);
       expect(content()).toBe('Result: ');
       act(() => void vi.advanceTimersByTime(300));
       expect(content()).toBe('Result: a');
-      type(area, 'Result: ab');
+      type(area, 'Result: ab', true);
       act(() => void area.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true })));
       expect(content()).toBe('Result: ab');
-      type(area, 'Result: abc');
+      type(area, 'Result: abc', true);
       act(() => area.blur());
       expect(content()).toBe('Result: abc');
+      // A paste reaches the document at once.
+      type(area, 'Result: pasted');
+      expect(content()).toBe('Result: pasted');
       // A change from outside (undo) shows in the field.
       act(() => editorStore.getState().undo());
       expect(area.value).toBe(content());

@@ -10,6 +10,16 @@ import { useExpressionData } from './use-expression-data';
 
 type TextField = HTMLTextAreaElement & HTMLInputElement;
 
+/**
+ * A key typed or deleted (or a syllable being composed), as opposed to a paste, a drop or text set
+ * at once, which reach the document immediately like any other discrete edit.
+ */
+function isKeystroke(e: Event): boolean {
+  const { inputType, data } = e as InputEvent;
+  if (inputType === 'insertText') return (data?.length ?? 0) <= 1;
+  return inputType === 'insertCompositionText' || inputType === 'insertLineBreak' || Boolean(inputType?.startsWith('delete'));
+}
+
 /** How long typing may pause before the text reaches the document (and the canvas). */
 const COMMIT_MS = 250;
 
@@ -165,8 +175,8 @@ export function ExpressionEditor({
     onKeyDown,
     onSelect: track,
     onClick: track,
-    onChange: (e: { target: { value: string; selectionStart: number | null } }) => {
-      edit(e.target.value, false);
+    onChange: (e: { target: { value: string; selectionStart: number | null }; nativeEvent: Event }) => {
+      edit(e.target.value, !isKeystroke(e.nativeEvent));
       setCursor(e.target.selectionStart);
       setPicked(0);
       setDismissedAt(null);
