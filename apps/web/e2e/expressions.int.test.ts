@@ -162,6 +162,13 @@ describe('expression editor in Chromium', () => {
     const saved = await api('GET', `/api/bots/${bot.body.id}`);
     const out = saved.body.graph.nodes.find((n: { id: string }) => n.id === 'out');
     expect(out.params.content).toBe('Draft: {{ nodes.write.output.text }}');
+
+    // Opened again without a run in view, the editor takes its sample data from the bot's latest run.
+    await page.goto(`${server.url}/bots/${bot.body.id}`);
+    await nodeCard('out').click();
+    await page.locator('#param-out-content').click();
+    const again = page.getByTestId('node-inspector').getByTestId('data-tree');
+    await expect.poll(() => again.locator('[role="treeitem"][data-reference="{{ nodes.in.output }}"]').textContent()).toContain('last run');
     expect(consoleErrors).toEqual([]);
   }, 180_000);
 });

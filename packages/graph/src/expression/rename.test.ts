@@ -33,14 +33,21 @@ describe('renameNodeReferences', () => {
   });
 
   it('does not touch a key named like the node inside a quoted string', () => {
-    expect(renameNodeReferences('{{ input["nodes.a"] }} {{ nodes.x.output["a"] }}', 'a', 'b')).toBe('{{ input["nodes.a"] }} {{ nodes.x.output["a"] }}');
+    expect(renameNodeReferences('{{ input["nodes.a"] }} {{ nodes.x.output["a"] }}', 'a', 'b')).toBe(
+      '{{ input["nodes.a"] }} {{ nodes.x.output["a"] }}',
+    );
   });
 });
 
 describe('renameNodeInParams', () => {
   it('renames at any depth and returns the same objects where nothing changed', () => {
     const untouched = { n: 1, s: 'plain' };
-    const params = { prompt: 'Sum {{ nodes.a.output.text }}', headers: { X: '{{ nodes.a.output }}' }, list: ['{{ nodes.a.output[0] }}', 2], untouched };
+    const params = {
+      prompt: 'Sum {{ nodes.a.output.text }}',
+      headers: { X: '{{ nodes.a.output }}' },
+      list: ['{{ nodes.a.output[0] }}', 2],
+      untouched,
+    };
     const out = renameNodeInParams(params, 'a', 'b');
     expect(out).toEqual({
       prompt: 'Sum {{ nodes.b.output.text }}',
