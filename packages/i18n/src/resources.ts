@@ -2,6 +2,7 @@ import enCommon from '../messages/en/common.json';
 import enEditor from '../messages/en/editor.json';
 import enErrors from '../messages/en/errors.json';
 import enGallery from '../messages/en/gallery.json';
+import enExpressions from '../messages/en/expressions.json';
 import enNodes from '../messages/en/nodes.json';
 import enPages from '../messages/en/pages.json';
 import enSettings from '../messages/en/settings.json';
@@ -14,6 +15,7 @@ import koCommon from '../messages/ko/common.json';
 import koEditor from '../messages/ko/editor.json';
 import koErrors from '../messages/ko/errors.json';
 import koGallery from '../messages/ko/gallery.json';
+import koExpressions from '../messages/ko/expressions.json';
 import koNodes from '../messages/ko/nodes.json';
 import koPages from '../messages/ko/pages.json';
 import koSettings from '../messages/ko/settings.json';
@@ -29,12 +31,13 @@ import type { Locale } from './locales';
  * auth), `settings` (connections, tokens), `teams` (workspaces, members, invitations, audit log,
  * roles), `usage` (costs, budgets, plan limits), `versions` (version history, diffs, save conflicts), `debug` (pinned data, run from a node, live runs),
  * `gallery` (the template gallery, using and publishing templates, export, import and duplicate),
- * `editor` (canvas, palette, inspector). `errors` is for API error codes, `nodes` for the node
+ * `editor` (canvas, palette, inspector), `expressions` (the expression editor: data tree,
+ * autocomplete, preview; the node run panel). `errors` is for API error codes, `nodes` for the node
  * catalogue's titles and descriptions and `templates` for the built-in gallery's names,
  * descriptions and categories; the server fills those three, the web reads only the few
  * client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'versions', 'debug', 'gallery', 'errors', 'nodes', 'templates'] as const;
+export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'expressions', 'usage', 'versions', 'debug', 'gallery', 'errors', 'nodes', 'templates'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
@@ -44,6 +47,7 @@ export const sourceResources = {
   settings: enSettings,
   teams: enTeams,
   editor: enEditor,
+  expressions: enExpressions,
   usage: enUsage,
   debug: enDebug,
   gallery: enGallery,
@@ -64,6 +68,7 @@ export const resources: Record<Locale, Record<Namespace, Tree>> = {
     settings: koSettings,
     teams: koTeams,
     editor: koEditor,
+    expressions: koExpressions,
     usage: koUsage,
     debug: koDebug,
     gallery: koGallery,

@@ -1,7 +1,7 @@
 import type { Graph, GraphNode, NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import type { JsonSchema } from './schema-form/json-schema';
 import { defaultParams, unwrapSchema } from './schema-form/schema-fields';
-import { newEdgeId, newNodeId } from './store/ids';
+import { deriveNodeId, newEdgeId } from './store/ids';
 
 function node(
   type: string,
@@ -12,7 +12,7 @@ function node(
   label?: string,
 ): GraphNode {
   const def = catalogue[type];
-  const id = newNodeId(type, taken);
+  const id = deriveNodeId(label ?? def?.title ?? '', taken, type);
   taken.add(id);
   return {
     id,

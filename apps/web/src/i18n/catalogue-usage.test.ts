@@ -9,7 +9,7 @@ import { sources, visit, where } from './source-files';
  * literals, e.g. STATUS_KEYS, OVERLAP_LABEL), so reading string literals finds them all.
  * `errors` and `nodes` belong to the server and are not checked for use here.
  */
-const WEB_NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'usage', 'gallery', 'versions'] as const;
+const WEB_NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'expressions', 'usage', 'gallery', 'versions'] as const;
 const KEY = new RegExp(`^(${NAMESPACES.join('|')}):([\\w.-]+)$`);
 
 type Tree = { [k: string]: string | Tree };

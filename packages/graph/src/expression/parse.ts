@@ -22,9 +22,10 @@ export interface Reference {
 
 export type TemplatePart = { type: 'text'; value: string } | { type: 'expr'; ref: Reference; source: string; start: number; end: number };
 
-type Token =
+/** Internal to the package (rename.ts reads token positions); `end` is just past a string's closing quote. */
+export type Token =
   | { t: 'word'; value: string; pos: number }
-  | { t: 'string'; value: string; pos: number }
+  | { t: 'string'; value: string; pos: number; end: number }
   | { t: 'dot' | 'lbrack' | 'rbrack' | 'end'; pos: number };
 
 const WORD_RUN = /[\p{L}\p{N}_$-]+/uy;
@@ -85,7 +86,7 @@ function readString(src: string, start: number, open: number): { value: string; 
 }
 
 /** Tokenizes from `start` (just after `{{`) up to and including the closing `}}`. */
-function tokenize(src: string, start: number, open: number): Token[] {
+export function tokenize(src: string, start: number, open: number): Token[] {
   const tokens: Token[] = [];
   let i = start;
   while (i < src.length) {
@@ -103,7 +104,7 @@ function tokenize(src: string, start: number, open: number): Token[] {
       tokens.push({ t: 'rbrack', pos: i++ });
     } else if (c === '"' || c === "'") {
       const { value, next } = readString(src, i, open);
-      tokens.push({ t: 'string', value, pos: i });
+      tokens.push({ t: 'string', value, pos: i, end: next });
       i = next;
     } else {
       WORD_RUN.lastIndex = i;

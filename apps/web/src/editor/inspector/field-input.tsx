@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { coerceFieldValue, formatFieldValue, type FormField } from '../schema-form/schema-fields';
 import { useDraftError } from '../hooks/use-draft-error';
-import { ExpressionHelp } from './expression-help';
-import { useInsertAtCursor } from './use-insert-at-cursor';
+import { ExpressionEditor } from '../expressions/expression-editor';
 import { KeyValueEditor } from './key-value-editor';
 
 type Props = {
@@ -65,35 +64,55 @@ function StringInput({ nodeId, field, value, onChange, issue }: Props) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const { t } = useTranslation();
   const text = formatFieldValue(field, value);
-  const { insert, handlers } = useInsertAtCursor(ref, text, onChange);
-  const common = {
-    ref,
-    id: inputId(nodeId, field.key),
-    value: text,
-    'aria-invalid': issue ? true : undefined,
-    placeholder: field.placeholder ?? (field.defaultValue !== undefined ? String(field.defaultValue) : undefined),
-    ...handlers,
-    onChange: (e: { target: { value: string } }) => {
-      const r = coerceFieldValue(field, e.target.value);
-      if (r.ok) onChange(r.value);
-    },
+  const id = inputId(nodeId, field.key);
+  const placeholder = field.placeholder ?? (field.defaultValue !== undefined ? String(field.defaultValue) : undefined);
+  const update = (next: string) => {
+    const r = coerceFieldValue(field, next);
+    if (r.ok) onChange(r.value);
   };
   const tall = /prompt|template|content|body/i.test(field.key);
   const multiline = field.kind === 'textarea' || field.kind === 'code';
-  const className = (field.kind === 'code' ? 'textarea code' : tall ? 'textarea tall' : 'textarea') + (issue ? ' invalid' : '');
-  const badge = field.expressions ? (
-    <span className="expr-badge" title={t('editor:fields.expressionsTitle')}>
-      {'{{ }}'}
-    </span>
-  ) : undefined;
+  const className = multiline
+    ? (field.kind === 'code' ? 'textarea code' : tall ? 'textarea tall' : 'textarea') + (issue ? ' invalid' : '')
+    : issue
+      ? 'input invalid'
+      : 'input';
+  if (field.expressions) {
+    const badge = (
+      <span className="expr-badge" title={t('editor:fields.expressionsTitle')}>
+        {'{{ }}'}
+      </span>
+    );
+    return (
+      <Field label={field.label} htmlFor={id} required={field.required} aside={badge}>
+        <ExpressionEditor
+          nodeId={nodeId}
+          id={id}
+          text={text}
+          onChange={update}
+          multiline={multiline}
+          className={className}
+          invalid={Boolean(issue)}
+          placeholder={placeholder}
+          spellCheck={field.kind !== 'code'}
+        >
+          {issue ? <div className="field-error">{issue}</div> : field.description && <div className="field-hint">{field.description}</div>}
+        </ExpressionEditor>
+      </Field>
+    );
+  }
+  const common = {
+    ref,
+    id,
+    value: text,
+    className,
+    placeholder,
+    'aria-invalid': issue ? true : undefined,
+    onChange: (e: { target: { value: string } }) => update(e.target.value),
+  };
   return (
-    <Field label={field.label} htmlFor={common.id} required={field.required} hint={field.description} error={issue} aside={badge}>
-      {multiline ? (
-        <textarea {...common} className={className} spellCheck={field.kind !== 'code'} />
-      ) : (
-        <input {...common} className={issue ? 'input invalid' : 'input'} />
-      )}
-      {field.expressions && <ExpressionHelp nodeId={nodeId} onInsert={insert} />}
+    <Field label={field.label} htmlFor={id} required={field.required} hint={field.description} error={issue}>
+      {multiline ? <textarea {...common} spellCheck={field.kind !== 'code'} /> : <input {...common} />}
     </Field>
   );
 }

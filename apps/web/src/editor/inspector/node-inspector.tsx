@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
-import { CopyButton } from '../../ui/copy-button';
 import { Alert } from '../../ui/states';
 import { CATEGORY_LABEL } from '../canvas/category';
 import { fieldIssue } from '../issue-text';
@@ -10,7 +9,8 @@ import { nodeTypeOf } from '../store/catalogue-slice';
 import { useEditorStore } from '../store/editor-store';
 import { ConnectionPicker, ModelPicker } from './llm-pickers';
 import { FieldInput } from './field-input';
-import { NodeRunOutput } from './node-run-output';
+import { NodeIdEditor } from './node-id-editor';
+import { NodeRunSection } from './node-run-section';
 import { NodeSettingsForm } from './node-settings-form';
 import { DebugSection } from '../debug/debug-section';
 
@@ -18,10 +18,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const def = useEditorStore((s) => (data ? nodeTypeOf(s, data) : undefined));
   const botConnectionId = useEditorStore((s) => s.meta.llmConnectionId);
-  const nodeRun = useEditorStore((s) => s.runNodes[nodeId]);
   const issues = useEditorStore((s) => s.issues);
   const updateParams = useEditorStore((s) => s.updateParams);
   const setLabel = useEditorStore((s) => s.setLabel);
+  const followLabel = useEditorStore((s) => s.followLabel);
   const setSettings = useEditorStore((s) => s.setSettings);
   const deleteNodes = useEditorStore((s) => s.deleteNodes);
   const { t } = useTranslation();
@@ -50,6 +50,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             value={data.label ?? ''}
             placeholder={def?.title ?? data.type}
             onChange={(e) => setLabel(nodeId, e.target.value)}
+            // A node never saved takes its id from the name once the name is done (see followLabel).
+            onBlur={() => followLabel(nodeId)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.currentTarget.blur();
+            }}
           />
           <Button
             size="sm"
@@ -60,12 +65,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             onClick={() => deleteNodes([nodeId])}
           />
         </div>
-        <div className="row">
-          <span className="node-id truncate" title={t('editor:inspector.idTitle')}>
-            {nodeId}
-          </span>
-          <CopyButton text={`{{ nodes.${nodeId}.output }}`} label={t('editor:inspector.copyRef')} />
-        </div>
+        <NodeIdEditor nodeId={nodeId} />
         {def?.description && <p className="small muted">{def.description}</p>}
       </div>
 
@@ -83,14 +83,9 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
       <DebugSection nodeId={nodeId} title={title ?? nodeId} />
 
-      {nodeRun && (
-        <div className="inspector-section">
-          <h3>{t('editor:inspector.lastRun')}</h3>
-          <NodeRunOutput nodeRun={nodeRun} connectionId={connectionParam ? connectionId : undefined} />
-        </div>
-      )}
+      <NodeRunSection nodeId={nodeId} title={title ?? nodeId} connectionId={connectionParam ? connectionId : undefined} />
 
-      <div className="inspector-section" key={`params-${nodeId}`}>
+      <div className="inspector-section">
         <h3>{t('editor:inspector.parameters')}</h3>
         {!def && <Alert kind="warning">{t('editor:inspector.notInCatalogue')}</Alert>}
         {fields.length === 0 && def && <p className="small muted">{t('editor:inspector.noParameters')}</p>}
@@ -132,7 +127,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         })}
       </div>
 
-      <details className="inspector-section" key={`settings-${nodeId}`} open={Boolean(data.settings)}>
+      <details className="inspector-section" open={Boolean(data.settings)}>
         <summary style={{ cursor: 'pointer' }}>
           <h3 style={{ display: 'inline' }}>{t('editor:inspector.settings')}</h3>{' '}
           <span className="small muted">{t('editor:inspector.settingsHint')}</span>

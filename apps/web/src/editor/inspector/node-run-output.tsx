@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorText } from '../../i18n/error-text';
@@ -7,37 +8,72 @@ import type { NodeRun } from '@bm/contract';
 import { runErrorCode, runErrorMessage, runsApi } from '../../api/runs';
 import { connectionEditHref, connectionFix } from '../../api/connection-fix';
 import { Button } from '../../ui/button';
-import { JsonView } from '../../ui/json-view';
 import { Alert } from '../../ui/states';
 import { StatusBadge } from '../../ui/status-badge';
-import { formatDuration } from '../../ui/time';
+import { formatDateTime, formatDuration } from '../../ui/time';
 import { NodeCost } from '../../pages/usage/cost-text';
+import { IoPanes, type RunInput } from './run-panel/io-panes';
+import { ValueView } from './run-panel/value-view';
+import './run-panel/run-panel.css';
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'object' && Object.keys(v).length === 0);
+export type { RunInput } from './run-panel/io-panes';
 
-/** What one node did in a run: status, timing, attempts, usage, error (with its fix) and output. */
-export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; connectionId?: string | null }) {
+type Props = {
+  nodeRun: NodeRun;
+  connectionId?: string | null;
+  /** The nodes this one reads, with their node runs from the same run: the INPUT pane. */
+  inputs?: RunInput[];
+  /** `side`: input and output side by side (wide places); `stacked` (the inspector): output first. */
+  layout?: 'stacked' | 'side';
+  /** Buttons about this node's run (pin its output, run from here, open wide), in the panel's head. */
+  actions?: ReactNode;
+  /** Shown above the panes, e.g. text streamed while an LLM node runs. */
+  children?: ReactNode;
+};
+
+/**
+ * What one node did in a run: status, timings, attempts, tokens and cost, its error with the fix,
+ * and the input it received beside the output it gave (table / JSON / text views).
+ */
+export function NodeRunOutput({ nodeRun, connectionId, inputs, layout = 'stacked', actions, children }: Props) {
   const { t } = useTranslation();
   const error = runErrorMessage(nodeRun.error);
   const fix = connectionFix(runErrorCode(nodeRun.error));
   // Large outputs are not inlined in the run; fetch them on demand.
   const full = useMutation({ mutationFn: () => runsApi.nodeOutput(nodeRun.outputRef!) });
   const value = full.data ? full.data.output : nodeRun.output;
-  const output = value as { text?: unknown } | null | undefined;
-  const text = output && typeof output === 'object' && typeof output.text === 'string' ? output.text : null;
   const started = Boolean(nodeRun.startedAt) || nodeRun.attempts > 0;
+  const output = (
+    <>
+      {value !== undefined && value !== null ? (
+        <ValueView value={value} testId="node-output-value" />
+      ) : (
+        !nodeRun.outputRef && <p className="small muted">{t('expressions:panel.noOutput')}</p>
+      )}
+      {nodeRun.outputRef && !full.data && (
+        <div className="row">
+          <span className="small muted">{t('editor:runOutput.large')}</span>
+          <Button size="sm" loading={full.isPending} onClick={() => full.mutate()}>
+            {t('editor:runOutput.load')}
+          </Button>
+          {full.isError && <span className="field-error">{errorText(full.error)}</span>}
+        </div>
+      )}
+    </>
+  );
   return (
     <div className="stack" data-testid="node-run-output">
-      <div className="row-wrap">
+      <div className="run-panel-head">
         <StatusBadge status={nodeRun.status} />
         {nodeRun.reused && (
           <span className="badge" title={t('editor:runOutput.reusedTitle')}>
             {t('editor:runOutput.reused')}
           </span>
         )}
-        <span className="small muted">
+        <span className="small muted" data-testid="node-run-facts">
           {started
             ? [
+                nodeRun.startedAt && t('expressions:panel.started', { time: formatDateTime(nodeRun.startedAt) }),
                 formatDuration(nodeRun.startedAt, nodeRun.finishedAt),
                 t('editor:runOutput.attempts', { count: nodeRun.attempts }),
                 nodeRun.model,
@@ -51,6 +87,7 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
                 .join(' · ')
             : t('editor:runOutput.notStarted')}
         </span>
+        {actions && <span className="run-panel-actions">{actions}</span>}
       </div>
       <NodeCost nodeRun={nodeRun} />
       {error && (
@@ -67,24 +104,8 @@ export function NodeRunOutput({ nodeRun, connectionId }: { nodeRun: NodeRun; con
           </div>
         </Alert>
       )}
-      {text !== null && <pre className="pre">{text}</pre>}
-      {value !== undefined && value !== null && (
-        <JsonView
-          value={value}
-          label={text !== null ? t('editor:runOutput.fullOutput') : t('editor:runOutput.output')}
-          defaultOpen={text === null}
-        />
-      )}
-      {!isEmpty(nodeRun.input) && <JsonView value={nodeRun.input} label={t('editor:runOutput.input')} defaultOpen={false} />}
-      {nodeRun.outputRef && !full.data && (
-        <div className="row">
-          <span className="small muted">{t('editor:runOutput.large')}</span>
-          <Button size="sm" loading={full.isPending} onClick={() => full.mutate()}>
-            {t('editor:runOutput.load')}
-          </Button>
-          {full.isError && <span className="field-error">{errorText(full.error)}</span>}
-        </div>
-      )}
+      {children}
+      <IoPanes inputs={inputs} params={nodeRun.input} output={output} layout={layout} />
     </div>
   );
 }

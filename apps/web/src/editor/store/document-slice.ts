@@ -37,6 +37,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       future: [],
       issues: [],
       draftErrors: {},
+      derivedIds: {},
       run: null,
       runNodes: {},
     });
@@ -59,6 +60,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       draftErrors: {},
       run: null,
       runNodes: {},
+      sampleNodes: {},
+      sampleInput: undefined,
     }),
   setMeta: (patch) => {
     get().checkpoint(`meta:${Object.keys(patch).join(',')}`);

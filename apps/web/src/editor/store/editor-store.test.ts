@@ -32,7 +32,8 @@ describe('editor store', () => {
     const id = store.getState().addNode('llm.chat', { x: 10.4, y: 20.6 });
     const s = store.getState();
     const node = s.nodes.find((n) => n.id === id)!;
-    expect(id).toMatch(/^chat_[a-z0-9]{6}$/);
+    expect(id).toBe('llm_chat');
+    expect(store.getState().addNode('llm.chat', { x: 0, y: 0 })).toBe('llm_chat_2');
     expect(node.data).toEqual({ type: 'llm.chat', version: 2, params: { purpose: 'analyze', temperature: 0.2 } });
     expect(node.position).toEqual({ x: 10, y: 21 });
     expect(selectSelectedNodeId(s)).toBe(id);

@@ -2,6 +2,7 @@ import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/rea
 import type { ApiErrorDetail } from '../../api/api-error';
 import type { Graph, GraphInput, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
+import type { IdCheck } from './ids';
 
 /** Bot-level fields edited alongside the graph and saved with it. */
 export type BotMeta = {
@@ -33,6 +34,20 @@ export type GraphSlice = {
   deleteNodes: (nodeIds: readonly string[]) => void;
   deleteSelection: () => void;
   selectNode: (nodeId: string | null) => void;
+  /**
+   * Gives node `from` the id `to` and rewrites every reference to it (see rename-node.ts). Refuses
+   * an id that is empty, not identifier-safe or taken.
+   */
+  renameNode: (from: string, to: string) => IdCheck;
+  /**
+   * A node added here and not yet saved takes its id from its name (`Summarise` → `summarise`)
+   * unless its id was renamed by hand; returns the id it has now.
+   */
+  followLabel: (nodeId: string) => string;
+  /** Ids the editor derived from a node's name (see idFollowsName). */
+  derivedIds: Record<string, true>;
+  /** The latest rename, so the inspector keeps its state (and focus) across it. */
+  lastRename: { from: string; to: string } | null;
 };
 
 export type DocumentSlice = {
@@ -67,6 +82,13 @@ export type RunSlice = {
   run: RunDetail | null;
   runNodes: Record<string, NodeRun>;
   setRun: (run: RunDetail | null) => void;
+  /**
+   * The bot's latest run, loaded for sample data when no run is being watched: the expression
+   * editor's field tree and previews read node outputs from `runNodes`, else from here.
+   */
+  sampleNodes: Record<string, NodeRun>;
+  sampleInput: unknown;
+  setSampleRun: (run: RunDetail | null) => void;
   issues: ApiErrorDetail[];
   setIssues: (issues: ApiErrorDetail[]) => void;
 };

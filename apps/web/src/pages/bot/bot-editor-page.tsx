@@ -14,6 +14,7 @@ import { metaOf, serializeBot } from '../../editor/hooks/bot-meta';
 import { useBlockerGuard } from '../../editor/hooks/use-blocker-guard';
 import { useEditorShortcuts } from '../../editor/hooks/use-editor-shortcuts';
 import { useRunTracking } from '../../editor/hooks/use-run-tracking';
+import { useSampleRun } from '../../editor/hooks/use-sample-run';
 import { ReadOnlyContext } from '../../editor/hooks/read-only';
 import { useSaveBot } from '../../editor/hooks/use-save-bot';
 import { InspectorPanel } from '../../editor/inspector/inspector-panel';
@@ -57,6 +58,8 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
   const canvasRef = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition } = useReactFlow();
   useRunTracking(botId, runId);
+  // The latest run's outputs are the expression editor's sample data when no run is watched.
+  useSampleRun(botId);
 
   const guard = useBlockerGuard();
   const doSave = useCallback(() => {

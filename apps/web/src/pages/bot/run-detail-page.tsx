@@ -71,6 +71,14 @@ export function RunDetailPage() {
   const r = run.data;
   const graphNodes = bot.data?.graph.nodes ?? [];
   const defOf = (type: string) => nodeTypes.data?.find((d) => d.id === type);
+  // The bot's graph says which nodes feed which (a run records outputs, not edges).
+  const inputsOf = (nodeId: string) => {
+    const sources = [...new Set((bot.data?.graph.edges ?? []).filter((e) => e.target === nodeId).map((e) => e.source))];
+    return sources.map((id) => {
+      const nodeRun = r.nodes.find((x) => x.nodeId === id);
+      return { nodeId: id, title: labelOf(id, nodeRun?.type ?? graphNodes.find((g) => g.id === id)?.type ?? ''), nodeRun };
+    });
+  };
   const labelOf = (nodeId: string, type: string) => graphNodes.find((n) => n.id === nodeId)?.label || defOf(type)?.title || type;
   // An LLM node's failure may be its connection's: the card links to the fix.
   const connectionOf = (nodeId: string, type: string) => {
@@ -209,6 +217,7 @@ export function RunDetailPage() {
               label={labelOf(n.nodeId, n.type)}
               category={defOf(n.type)?.category}
               connectionId={connectionOf(n.nodeId, n.type)}
+              inputs={inputsOf(n.nodeId)}
             />
           ))
         )}

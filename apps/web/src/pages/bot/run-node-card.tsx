@@ -1,12 +1,12 @@
 import type { NodeRun } from '@bm/contract';
-import { NodeRunOutput } from '../../editor/inspector/node-run-output';
+import { NodeRunOutput, type RunInput } from '../../editor/inspector/node-run-output';
 import { formatDateTime } from '../../ui/time';
 import { ReusedFrom } from '../../editor/debug/reused-from';
 
-type Props = { nodeRun: NodeRun; label: string; category?: string; connectionId?: string | null };
+type Props = { nodeRun: NodeRun; label: string; category?: string; connectionId?: string | null; inputs?: RunInput[] };
 
 /** One node of a run on the run page; its id is an anchor the failure alert links to. */
-export function RunNodeCard({ nodeRun, label, category, connectionId }: Props) {
+export function RunNodeCard({ nodeRun, label, category, connectionId, inputs }: Props) {
   return (
     <section
       className="card run-node-card"
@@ -26,7 +26,7 @@ export function RunNodeCard({ nodeRun, label, category, connectionId }: Props) {
         {nodeRun.startedAt && <span className="small muted">{formatDateTime(nodeRun.startedAt)}</span>}
       </div>
       <div className="card-body">
-        <NodeRunOutput nodeRun={nodeRun} connectionId={connectionId} />
+        <NodeRunOutput nodeRun={nodeRun} connectionId={connectionId} inputs={inputs} layout="side" />
       </div>
     </section>
   );
