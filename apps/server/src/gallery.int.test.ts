@@ -83,6 +83,9 @@ describe('the built-in gallery on the real server', () => {
         failures.push(`${tpl.builtinKey}: instantiate ${bot.status} ${JSON.stringify(bot.body)}`);
         continue;
       }
+      // The sample input comes along, as the input the editor offers for a run.
+      const manual = bot.body.graph.nodes.find((n: any) => n.type === 'source.manual');
+      if (manual && manual.params.sample === undefined) failures.push(`${tpl.builtinKey}: no sample input on the new bot`);
       const start = await api.post(`/api/bots/${bot.body.id}/runs`, { input: localInput(tpl.sampleInput) });
       expect(start.status, JSON.stringify(start.body)).toBe(202);
       const run = await api.waitForRun(start.body.runId);

@@ -183,6 +183,20 @@ export const templateRoutes =
       },
     });
 
+    /**
+     * The template's sample input becomes the manual node's `sample` (when it has none), which the
+     * editor offers as the input of a run: a new bot runs with one click.
+     */
+    const withSample = (graph: ReturnType<typeof GraphSchema.parse>, sampleInput: unknown) => {
+      if (sampleInput === null || sampleInput === undefined) return graph;
+      return {
+        ...graph,
+        nodes: graph.nodes.map((n) =>
+          n.type === 'source.manual' && n.params.sample === undefined ? { ...n, params: { ...n.params, sample: sampleInput } } : n,
+        ),
+      };
+    };
+
     app.route({
       ...fromContract(templates.instantiate),
       handler: async (req, reply) => {
@@ -195,7 +209,7 @@ export const templateRoutes =
           workspaceId,
           name: b.name ?? out.name,
           description: out.description,
-          portable: { graph: GraphSchema.parse(t.graph), slots: out.slots },
+          portable: { graph: withSample(GraphSchema.parse(t.graph), t.sampleInput), slots: out.slots },
           connections: b.connections,
           secrets: b.secrets,
           action: 'template.instantiated',

@@ -26,12 +26,7 @@ function selectFacts(s: EditorState, nodeId: string): unknown[] {
     const data = nodeById(s.nodes, id)?.data;
     if (!data) continue;
     const def = nodeTypeOf(s, data);
-    out.push(
-      id,
-      data.label || def?.title || data.type,
-      def,
-      s.runNodes[id] ?? s.sampleNodes[id],
-    );
+    out.push(id, data.label || def?.title || data.type, def, s.runNodes[id] ?? s.sampleNodes[id]);
   }
   return out;
 }
