@@ -37,7 +37,21 @@ import type { Locale } from './locales';
  * descriptions and categories; the server fills those three, the web reads only the few
  * client-side ones it owns.
  */
-export const NAMESPACES = ['common', 'pages', 'settings', 'teams', 'editor', 'expressions', 'usage', 'versions', 'debug', 'gallery', 'errors', 'nodes', 'templates'] as const;
+export const NAMESPACES = [
+  'common',
+  'pages',
+  'settings',
+  'teams',
+  'editor',
+  'expressions',
+  'usage',
+  'versions',
+  'debug',
+  'gallery',
+  'errors',
+  'nodes',
+  'templates',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source catalogue: its shape is the type every other language must match. */
