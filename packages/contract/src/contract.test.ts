@@ -98,6 +98,7 @@ describe('the API contract', () => {
       finishedAt: null,
       resumedFromId: null,
       costUsd: 0,
+      unpricedCalls: 0,
       input: null,
       error: { code: 'LLM_AUTH', message: 'Your key was rejected.', nodeId: 'llm' },
       nodes: [

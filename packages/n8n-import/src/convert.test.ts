@@ -103,7 +103,7 @@ describe('every fixture (exported by n8n 1.123)', () => {
     );
     expect(r.slots).toBe(r.document.bot.slots);
     // The dry-run answer of POST /api/bots/import-n8n, exactly as the contract reads it.
-    const preview = { document: r.document, slots: r.slots, unmapped: r.unmapped };
+    const preview = { document: r.document, slots: r.slots, unmapped: r.unmapped, triggers: r.triggers };
     expect(ImportN8nPreview.parse(preview)).toEqual(preview);
   });
 });
