@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeOpenAI } from '@bm/testing';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startAppUnderTest } from './app-under-test';
-import { openBrowser } from './browser';
+import { startAppWithFakeAndBrowser } from './app-under-test';
 
 // The build-and-debug loop in Chromium against the real embedded server: pin an LLM node's output,
 // run from the node after it — the fake provider is asked nothing for the pinned node — and watch a
@@ -17,25 +14,20 @@ const shotsDir = path.join(webRoot, 'e2e/screenshots');
 const SLOW = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of a slowly streamed answer.`).join(' ');
 
 describe('pinned data, run from a node and streamed LLM text in Chromium', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'bm-web-debug-'));
-  let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
-  let server: Awaited<ReturnType<typeof startAppUnderTest>>;
-  let context: BrowserContext;
+  let suite: Awaited<ReturnType<typeof startAppWithFakeAndBrowser>>;
+  let fake: typeof suite.fake;
+  let server: typeof suite.server;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI({ validKeys: ['sk-debug-e2e-1234'] });
-    server = await startAppUnderTest({ tmp, name: 'debug', env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` } });
+    suite = await startAppWithFakeAndBrowser({ name: 'debug', key: 'sk-debug-e2e-1234', consoleErrors });
+    ({ fake, server, page } = suite);
     mkdirSync(shotsDir, { recursive: true });
-    ({ context, page } = await openBrowser(path.join(tmp, 'chromium-profile'), consoleErrors, { viewport: { width: 1280, height: 800 } }));
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await fake?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await suite?.close();
   });
 
   let zoomed = false;

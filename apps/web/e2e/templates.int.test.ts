@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeOpenAI } from '@bm/testing';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startAppUnderTest } from './app-under-test';
-import { openBrowser } from './browser';
+import { startAppWithFakeAndBrowser } from './app-under-test';
 
 // A gallery template used from the UI: the real embedded server with its built-in gallery, this
 // app's production build in Chromium, and the fake OpenAI of @bm/testing as the user's provider.
@@ -21,29 +18,21 @@ const VIEWPORT = { width: 1280, height: 800 };
 const TEMPLATE_KEY = 'ticket-triage';
 
 describe('templates in Chromium', () => {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'bm-web-templates-'));
-  let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
-  let server: Awaited<ReturnType<typeof startAppUnderTest>>;
-  let context: BrowserContext;
+  let suite: Awaited<ReturnType<typeof startAppWithFakeAndBrowser>>;
+  let tmp: string;
+  let fake: typeof suite.fake;
+  let server: typeof suite.server;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI({ validKeys: ['sk-templates-e2e-1234'] });
-    server = await startAppUnderTest({
-      tmp,
-      name: 'templates',
-      env: { BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${fake.port}` },
-    });
+    suite = await startAppWithFakeAndBrowser({ name: 'templates', key: 'sk-templates-e2e-1234', consoleErrors, viewport: VIEWPORT });
+    ({ tmp, fake, server, page } = suite);
     mkdirSync(shotsDir, { recursive: true });
-    ({ context, page } = await openBrowser(path.join(tmp, 'chromium-profile'), consoleErrors, { viewport: VIEWPORT }));
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    await fake?.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await suite?.close();
   });
 
   /** The page as it is now, in light and in dark mode. */
