@@ -12,29 +12,39 @@ export interface RunCost {
 
 export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
   return {
-    get: (runId: string, nodeId: string) => prisma.nodeRun.findUnique({ where: { runId_nodeId: { runId, nodeId } } }),
-    /** Outputs of the given nodes of a run (upstream inputs of a node). */
-    outputs: (runId: string, nodeIds: string[]) =>
+    /** `item`: a flow.loop item's row (0-based); -1, the default, is the node's row outside loops. */
+    get: (runId: string, nodeId: string, item = -1) => prisma.nodeRun.findUnique({ where: { runId_nodeId_item: { runId, nodeId, item } } }),
+    /** Outputs of the given nodes of a run (upstream inputs of a node), at one loop item (-1: outside loops). */
+    outputs: (runId: string, nodeIds: string[], item = -1) =>
       query<{ nodeId: string; status: NodeRunStatus; output: unknown }>(
         raw,
-        sql`SELECT "nodeId", "status"::text AS "status", "output" FROM "NodeRun" WHERE "runId" = ${runId} AND "nodeId" = ANY(${nodeIds}::text[])`,
+        sql`SELECT "nodeId", "status"::text AS "status", "output" FROM "NodeRun"
+          WHERE "runId" = ${runId} AND "nodeId" = ANY(${nodeIds}::text[]) AND "item" = ${item}`,
+      ),
+    /** Every item's row of the given loop-body nodes: what a flow.collect node gathers. */
+    itemRows: (runId: string, nodeIds: string[]) =>
+      query<{ nodeId: string; item: number; status: NodeRunStatus; output: unknown; error: unknown }>(
+        raw,
+        sql`SELECT "nodeId", "item", "status"::text AS "status", "output", "error" FROM "NodeRun"
+          WHERE "runId" = ${runId} AND "nodeId" = ANY(${nodeIds}::text[]) AND "item" >= 0 ORDER BY "item"`,
       ),
     /**
      * An attempt takes the node's row (creating it): status running, this attempt, times reset.
      * One statement. Returns false — and changes nothing — when the node already succeeded (a retry
      * after a worker died between recording and reporting): the caller reuses that record.
      */
-    async begin(runId: string, nodeId: string, type: string, attempt: number): Promise<boolean> {
+    async begin(runId: string, nodeId: string, type: string, attempt: number, item = -1): Promise<boolean> {
       const now = sqlTime(new Date());
+      const at = item >= 0 ? { item } : {};
       // The node's `running` event (GET /api/runs/:id/events) is written by the same statement,
       // numbered under the run row's lock like every run event (run-events.ts).
       const rows = await query<{ id: string }>(
         raw,
         sql`
         WITH b AS (
-          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt")
-          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'running', ${attempt}, ${now}::timestamp)
-          ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "item", "type", "status", "attempts", "startedAt")
+          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${item}, ${type}, 'running', ${attempt}, ${now}::timestamp)
+          ON CONFLICT ("runId", "nodeId", "item") DO UPDATE SET
             "status" = 'running', "attempts" = EXCLUDED."attempts", "error" = NULL,
             "startedAt" = EXCLUDED."startedAt", "finishedAt" = NULL
           WHERE "NodeRun"."status" <> 'succeeded'
@@ -43,7 +53,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM b) RETURNING "eventSeq"
         ), ev AS (
           INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
-          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, status: 'running', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, ...at, status: 'running', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
         )
         SELECT "id" FROM b`,
       );
@@ -73,26 +83,35 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         warnings?: { code: string; message: string }[];
         /** When the attempt started (a local node has no row until now). */
         startedAt?: Date;
+        /** The output ports a branching node took. */
+        ports?: string[];
+        /** `waiting`: a flow.wait or flow.approval node that has done its part and now waits (completed by `complete`). */
+        status?: 'succeeded' | 'waiting';
       },
       state?: { botId: string; entries: [string, unknown][] },
+      item = -1,
     ): Promise<boolean> {
       const now = sqlTime(new Date());
+      const at = item >= 0 ? { item } : {};
+      const status = data.status ?? 'succeeded';
+      const finishedAt = status === 'succeeded' ? now : null;
       const startedAt = data.startedAt ? sqlTime(data.startedAt) : now;
       const entries = state?.entries.length ? jsonText(Object.fromEntries(state.entries)) : null;
       const rows = await query<{ recorded: number }>(
         raw,
         sql`
         WITH recorded AS (
-          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt",
+          INSERT INTO "NodeRun" ("id", "runId", "nodeId", "item", "type", "status", "attempts", "startedAt", "finishedAt",
             "input", "output", "outputBytes", "inputTokens", "outputTokens", "cachedTokens", "model", "warnings",
-            "costUsd", "price", "connectionId")
-          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, 'succeeded', ${attempt}, ${startedAt}::timestamp, ${now}::timestamp,
+            "costUsd", "price", "connectionId", "ports")
+          VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${item}, ${type}, ${status}::"NodeRunStatus", ${attempt}, ${startedAt}::timestamp, ${finishedAt}::timestamp,
             ${jsonText(data.input)}::jsonb, ${jsonText(data.output ?? null) ?? 'null'}::jsonb, ${data.outputBytes},
             ${data.usage?.inputTokens ?? null}::int, ${data.usage?.outputTokens ?? null}::int, ${data.usage?.cachedTokens ?? null}::int,
             ${data.model ?? null}, ${data.warnings?.length ? jsonText(data.warnings) : null}::jsonb,
-            ${data.cost?.costUsd ?? null}::float8, ${data.cost ? jsonText(data.cost.price) : null}::jsonb, ${data.cost?.connectionId ?? null})
-          ON CONFLICT ("runId", "nodeId") DO UPDATE SET
-            "status" = 'succeeded', "attempts" = EXCLUDED."attempts", "finishedAt" = EXCLUDED."finishedAt",
+            ${data.cost?.costUsd ?? null}::float8, ${data.cost ? jsonText(data.cost.price) : null}::jsonb, ${data.cost?.connectionId ?? null},
+            ${data.ports ? jsonText(data.ports) : null}::jsonb)
+          ON CONFLICT ("runId", "nodeId", "item") DO UPDATE SET
+            "status" = EXCLUDED."status", "attempts" = EXCLUDED."attempts", "finishedAt" = EXCLUDED."finishedAt", "ports" = EXCLUDED."ports",
             "input" = EXCLUDED."input", "output" = EXCLUDED."output", "outputBytes" = EXCLUDED."outputBytes", "error" = NULL,
             -- Tokens and cost add up over the attempts the provider billed (a failed attempt may have been).
             "inputTokens" = CASE WHEN EXCLUDED."inputTokens" IS NULL THEN "NodeRun"."inputTokens" ELSE COALESCE("NodeRun"."inputTokens", 0) + EXCLUDED."inputTokens" END,
@@ -108,13 +127,41 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM recorded) RETURNING "eventSeq"
         ), ev AS (
           INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
-          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, status: 'succeeded', attempt })}::jsonb, ${now}::timestamp FROM ev_seq
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, ...at, status, attempt })}::jsonb, ${now}::timestamp FROM ev_seq
         ), kept AS (
           INSERT INTO "NodeState" ("botId", "nodeId", "key", "value", "updatedAt")
           SELECT ${state?.botId ?? null}, ${nodeId}, e.key, e.value, ${now}::timestamp
           FROM jsonb_each(${entries}::jsonb) AS e
           WHERE EXISTS (SELECT 1 FROM recorded)
           ON CONFLICT ("botId", "nodeId", "key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = EXCLUDED."updatedAt"
+        )
+        SELECT count(*)::int AS recorded FROM recorded`,
+      );
+      return (rows[0]?.recorded ?? 0) > 0;
+    },
+    /**
+     * Completes a node that waited (flow.wait, flow.approval): the ports it took, and its output when
+     * a person edited it. Only a waiting row is completed (a cancelled one stays cancelled).
+     */
+    async complete(runId: string, nodeId: string, item: number, data: { ports?: string[]; output?: unknown }): Promise<boolean> {
+      const now = sqlTime(new Date());
+      const at = item >= 0 ? { item } : {};
+      const output = data.output === undefined ? null : (jsonText(data.output) ?? 'null');
+      const rows = await query<{ recorded: number }>(
+        raw,
+        sql`
+        WITH recorded AS (
+          UPDATE "NodeRun" SET "status" = 'succeeded', "finishedAt" = ${now}::timestamp,
+            "ports" = ${data.ports ? jsonText(data.ports) : null}::jsonb,
+            "output" = COALESCE(${output}::jsonb, "output"),
+            "outputBytes" = CASE WHEN ${output}::jsonb IS NULL THEN "outputBytes" ELSE octet_length(${output}::text) END
+          WHERE "runId" = ${runId} AND "nodeId" = ${nodeId} AND "item" = ${item} AND "status" = 'waiting'
+          RETURNING 1
+        ), ev_seq AS (
+          UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM recorded) RETURNING "eventSeq"
+        ), ev AS (
+          INSERT INTO "RunEvent" ("runId", "seq", "type", "data", "at")
+          SELECT ${runId}, ev_seq."eventSeq", 'node', ${jsonText({ nodeId, ...at, status: 'succeeded' })}::jsonb, ${now}::timestamp FROM ev_seq
         )
         SELECT count(*)::int AS recorded FROM recorded`,
       );
@@ -152,6 +199,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number };
         model?: string;
       },
+      item = -1,
     ) {
       const now = sqlTime(new Date());
       const status = final ? 'failed' : 'running';
@@ -159,14 +207,14 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       await query(
         raw,
         sql`
-        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "type", "status", "attempts", "startedAt", "finishedAt", "error",
+        INSERT INTO "NodeRun" ("id", "runId", "nodeId", "item", "type", "status", "attempts", "startedAt", "finishedAt", "error",
           "costUsd", "price", "connectionId", "inputTokens", "outputTokens", "cachedTokens", "model")
-        VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${type}, ${status}::"NodeRunStatus", ${attempt}, ${now}::timestamp,
+        VALUES (${newId('nr')}, ${runId}, ${nodeId}, ${item}, ${type}, ${status}::"NodeRunStatus", ${attempt}, ${now}::timestamp,
           ${finishedAt}::timestamp, ${jsonText(error)}::jsonb,
           ${cost?.costUsd ?? null}::float8, ${cost ? jsonText(cost.price) : null}::jsonb, ${cost?.connectionId ?? null},
           ${cost?.usage?.inputTokens ?? null}::int, ${cost?.usage?.outputTokens ?? null}::int, ${cost?.usage?.cachedTokens ?? null}::int,
           ${cost?.model ?? null})
-        ON CONFLICT ("runId", "nodeId") DO UPDATE SET
+        ON CONFLICT ("runId", "nodeId", "item") DO UPDATE SET
           "inputTokens" = CASE WHEN EXCLUDED."inputTokens" IS NULL THEN "NodeRun"."inputTokens" ELSE COALESCE("NodeRun"."inputTokens", 0) + EXCLUDED."inputTokens" END,
           "outputTokens" = CASE WHEN EXCLUDED."outputTokens" IS NULL THEN "NodeRun"."outputTokens" ELSE COALESCE("NodeRun"."outputTokens", 0) + EXCLUDED."outputTokens" END,
           "cachedTokens" = CASE WHEN EXCLUDED."cachedTokens" IS NULL THEN "NodeRun"."cachedTokens" ELSE COALESCE("NodeRun"."cachedTokens", 0) + EXCLUDED."cachedTokens" END,
@@ -187,10 +235,13 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
       nodeId: string,
       error: { code: string; message: string; key?: string; params?: unknown; continued: boolean },
       continued: boolean,
+      item = -1,
+      /** Routed to the node's error output: only that port carries its output. */
+      ports?: string[],
     ) {
       // The workflow knows a failure's code and message only; the attempt recorded it with its
       // catalogue key and params (for showing it localized): keep those when it is the same failure.
-      const attempt = (await prisma.nodeRun.findFirst({ where: { runId, nodeId }, select: { error: true } }))?.error as
+      const attempt = (await prisma.nodeRun.findFirst({ where: { runId, nodeId, item }, select: { error: true } }))?.error as
         { code?: unknown; key?: unknown; params?: unknown } | null | undefined;
       const localized =
         attempt?.code === error.code && typeof attempt.key === 'string' ? { key: attempt.key, params: attempt.params ?? {} } : {};
@@ -199,26 +250,29 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         error: json({ ...error, ...localized }),
         finishedAt: new Date(),
         ...(continued ? { output: json({ error: { code: error.code, message: error.message } }) } : {}),
+        ...(ports ? { ports: json(ports) } : {}),
       };
       const { count } = await prisma.nodeRun.updateMany({
-        where: { runId, nodeId, status: { in: ['pending', 'running', 'failed'] } },
+        where: { runId, nodeId, item, status: { in: ['pending', 'running', 'waiting', 'failed'] } },
         data,
       });
       if (count === 0)
-        await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, type: 'unknown', ...data }], skipDuplicates: true });
+        await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, item, type: 'unknown', ...data }], skipDuplicates: true });
     },
-    reusedIn: (runId: string) => prisma.nodeRun.findMany({ where: { runId, reused: true }, select: { nodeId: true, reusedFrom: true } }),
+    reusedIn: (runId: string) =>
+      prisma.nodeRun.findMany({ where: { runId, reused: true, item: -1 }, select: { nodeId: true, reusedFrom: true, ports: true } }),
     /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */
-    async settle(runId: string, nodes: { nodeId: string; type: string; status: NodeRunStatus; error?: unknown }[]) {
+    async settle(runId: string, nodes: { nodeId: string; item?: number; type: string; status: NodeRunStatus; error?: unknown }[]) {
       const now = new Date();
       for (const n of nodes) {
+        const item = n.item ?? -1;
         const { count } = await prisma.nodeRun.updateMany({
-          where: { runId, nodeId: n.nodeId, status: { in: ['pending', 'running'] } },
+          where: { runId, nodeId: n.nodeId, item, status: { in: ['pending', 'running', 'waiting'] } },
           data: { status: n.status, error: json(n.error), finishedAt: now },
         });
         if (count === 0) {
           await prisma.nodeRun.createMany({
-            data: [{ id: newId('nr'), runId, nodeId: n.nodeId, type: n.type, status: n.status, error: json(n.error), finishedAt: now }],
+            data: [{ id: newId('nr'), runId, nodeId: n.nodeId, item, type: n.type, status: n.status, error: json(n.error), finishedAt: now }],
             skipDuplicates: true,
           });
         }
@@ -235,7 +289,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         sql`
         SELECT DISTINCT ON (n."nodeId") n."id", n."nodeId", n."runId"
         FROM "NodeRun" n JOIN "Run" r ON r."id" = n."runId"
-        WHERE r."botId" = ${botId} AND n."status" = 'succeeded' AND n."nodeId" = ANY(${nodeIds}::text[])
+        WHERE r."botId" = ${botId} AND n."status" = 'succeeded' AND n."nodeId" = ANY(${nodeIds}::text[]) AND n."item" = -1
           AND (${opts.fromRunId ?? null}::text IS NULL OR n."runId" = ${opts.fromRunId ?? null}::text)
           AND (${opts.pinned} OR n."reusedFrom" IS NULL OR n."reusedFrom" <> '"pinned"'::jsonb)
         ORDER BY n."nodeId", n."finishedAt" DESC NULLS LAST, r."createdAt" DESC`,
@@ -286,6 +340,8 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           id: newId('nr'),
           runId: toRunId,
           nodeId: r.nodeId,
+          item: r.item,
+          ports: json(r.ports),
           type: r.type,
           status: 'succeeded' as const,
           input: json(r.input),
@@ -302,7 +358,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
           finishedAt: r.finishedAt,
         })),
       });
-      return rows.map((r) => r.nodeId);
+      return rows.filter((r) => r.item < 0).map((r) => r.nodeId);
     },
   };
 }

@@ -12,11 +12,11 @@ export type ClaimedRun = Pick<
 
 export function runRepo(prisma: PrismaClient, raw: RawConn) {
   /** A run's node runs, each output inline unless larger than `inlineBytes`; one statement. */
-  const nodesForDisplay = (runId: string, inlineBytes: number) =>
+  const nodesForDisplay = (runId: string, inlineBytes: number, item = -1) =>
     query<NodeRun>(
       raw,
       sql`SELECT ${nodeRunColumnsWithoutOutput('n')}, CASE WHEN n."outputBytes" <= ${inlineBytes} THEN n."output" END AS "output"
-        FROM "NodeRun" n WHERE n."runId" = ${runId}`,
+        FROM "NodeRun" n WHERE n."runId" = ${runId} AND n."item" = ${item}`,
     );
   return {
     newId: () => newId('run'),
@@ -37,16 +37,19 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
       onlyStartAt?: boolean;
       /** Outputs are copied in before it starts (resume, run from a node, pinned data). */
       reuses?: boolean;
+      /** The run that started this one (flow.subbot, on failure) and its node. */
+      parentRunId?: string;
+      parentNodeId?: string;
     }): Promise<{ id: string }> {
       const id = input.id ?? newId('run');
       await query(
         raw,
         sql`INSERT INTO "Run" ("id", "botId", "botVersionId", "version", "workspaceId", "userId", "status", "trigger", "input",
-            "workflowId", "resumedFromId", "startAt", "onlyStartAt", "reuses", "createdAt")
+            "workflowId", "resumedFromId", "startAt", "onlyStartAt", "reuses", "parentRunId", "parentNodeId", "createdAt")
           VALUES (${id}, ${input.botId}, ${input.botVersionId}, ${input.version}, ${input.workspaceId}, ${input.userId}, 'queued',
             ${input.trigger}::"RunTrigger", ${jsonText(input.input)}::jsonb, ${input.workflowId}, ${input.resumedFromId ?? null},
             ${input.startAt ?? null}, ${input.onlyStartAt ?? false}, ${input.reuses ?? input.resumedFromId !== undefined},
-            ${sqlTime(new Date())}::timestamp)`,
+            ${input.parentRunId ?? null}, ${input.parentNodeId ?? null}, ${sqlTime(new Date())}::timestamp)`,
       );
       return { id };
     },
@@ -63,6 +66,13 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
       return run ? { ...run, nodes: await nodesForDisplay(id, inlineBytes) } : null;
     },
     nodesForDisplay,
+    /** A run's loop items: for each item, how many of its node runs are in each state (the run view's item picker). */
+    items: (runId: string) =>
+      query<{ item: number; status: string; count: number }>(
+        raw,
+        sql`SELECT n."item", n."status"::text AS "status", count(*)::int AS "count" FROM "NodeRun" n
+          WHERE n."runId" = ${runId} AND n."item" >= 0 GROUP BY 1, 2 ORDER BY 1`,
+      ),
     listOpen: (botId: string) =>
       prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
