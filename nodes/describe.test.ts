@@ -25,12 +25,15 @@ const summaryRule = z.strictObject({
 const description = z.strictObject({
   id: z.string(),
   version: z.number().int().min(1),
-  category: z.enum(['source', 'llm', 'transform', 'output']),
+  category: z.enum(['source', 'llm', 'transform', 'flow', 'output']),
   title: z.string().min(1),
   description: z.string().min(1),
   docs: z.string().min(1),
   inputs: z.array(port),
   outputs: z.array(port),
+  dynamicOutputs: z.strictObject({ param: z.string(), field: z.string(), type: z.enum(['any', 'text', 'json', 'items']) }).optional(),
+  control: z.enum(['loop', 'collect', 'wait', 'approval', 'subbot']).optional(),
+  routes: z.literal(true).optional(),
   paramsSchema: z.record(z.string(), z.unknown()),
   ui: z.record(z.string(), z.strictObject({ widget: z.string().optional(), templating: z.enum(['text', 'value', 'none']) })),
   trigger: z.boolean(),
@@ -67,6 +70,8 @@ describe('the served node type description', () => {
   it('runs only quick nodes that neither spend money nor deliver anywhere as local activities', () => {
     const local = catalogue.filter((d) => d.execution.local).map((d) => d.id);
     expect([...new Set(local)]).toEqual([
+      'flow.if',
+      'flow.switch',
       'output.results',
       'source.manual',
       'transform.filter',

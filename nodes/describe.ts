@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listNodeDefinitions } from './registry';
-import type { NodeCategory, NodeDefinition, NodeExecution, NodeSummaryRule, PortDef } from './types';
+import type { DynamicPorts, FlowControl, NodeCategory, NodeDefinition, NodeExecution, NodeSummaryRule, PortDef } from './types';
 
 /** How a param takes templates: as text, keeping the value's type, or not at all. */
 export type ParamTemplating = 'text' | 'value' | 'none';
@@ -23,6 +23,12 @@ export interface NodeTypeDescription {
   docs: string;
   inputs: PortDef[];
   outputs: PortDef[];
+  /** Output ports made from a list param (flow.switch: one per case), drawn before `outputs` (see outputPortsOf in @bm/graph). */
+  dynamicOutputs?: DynamicPorts;
+  /** How the interpreter treats it (flow nodes); absent: run once. */
+  control?: FlowControl;
+  /** Its run picks which output ports carry its output. */
+  routes?: boolean;
   /** JSON Schema (draft 2020-12) of the params as the editor edits them; `widget` is a UI hint. */
   paramsSchema: Record<string, unknown>;
   /** Per param: widget hint and whether/how `{{ }}` templates apply. */
@@ -74,6 +80,9 @@ export function describeNodeType(def: NodeDefinition): NodeTypeDescription {
     docs: def.docs,
     inputs: def.inputs,
     outputs: def.outputs,
+    ...(def.dynamicOutputs ? { dynamicOutputs: def.dynamicOutputs } : {}),
+    ...(def.control ? { control: def.control } : {}),
+    ...(def.routes ? { routes: true } : {}),
     paramsSchema,
     ui: paramUi(def, paramsSchema),
     trigger: def.trigger ?? false,

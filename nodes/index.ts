@@ -6,7 +6,12 @@ export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
 export { validateBotGraph, type BotValidationContext, type ConnectionForValidation } from './validate-bot';
 export { createSmtpEmailSender, type SmtpEmailSender, type SmtpSenderOptions } from './output/email/smtp';
+export { flowResult, isFlowResult } from './types';
 export type {
+  ApprovalRequest,
+  CollectedItems,
+  FlowRequest,
+  FlowResult,
   EmailMessage,
   LlmCallRequest,
   LlmCallResult,

@@ -5,6 +5,13 @@ import { describeNodeTypes } from './describe';
 import { getNodeDefinition, getNodeTypeInfo, listNodeDefinitions, listNodeVersions, nodeTypeLookup, toNodeTypeInfo } from './registry';
 
 const IDS = [
+  'flow.approval',
+  'flow.collect',
+  'flow.if',
+  'flow.loop',
+  'flow.subbot',
+  'flow.switch',
+  'flow.wait',
   'llm.chat',
   'output.email',
   'output.results',
@@ -52,11 +59,16 @@ describe('registry', () => {
     }
   });
 
-  it('uses the editor port names (in/out) and marks only llm.chat as using an LLM', () => {
+  it('uses the editor port names (in/out; flow nodes name their ways) and marks only llm.chat as using an LLM', () => {
     for (const def of listNodeDefinitions()) {
       for (const p of def.inputs) expect(p.name).toBe('in');
-      for (const p of def.outputs) expect(p.name).toBe('out');
+      if (def.category !== 'flow') for (const p of def.outputs) expect(p.name).toBe('out');
     }
+    const outputs = (id: string) => getNodeDefinition(id)!.outputs.map((p) => p.name);
+    expect(outputs('flow.if')).toEqual(['true', 'false']);
+    expect(outputs('flow.switch')).toEqual(['default']);
+    expect(outputs('flow.loop')).toEqual(['item']);
+    expect(outputs('flow.approval')).toEqual(['approved', 'rejected', 'timeout']);
     expect(
       listNodeDefinitions()
         .filter((d) => d.connectionParams.length > 0)
@@ -67,6 +79,13 @@ describe('registry', () => {
 
   it('accepts each node with its required params filled in', () => {
     const minimal: Record<string, Record<string, unknown>> = {
+      'flow.approval': {},
+      'flow.collect': {},
+      'flow.if': { value: 'x' },
+      'flow.loop': {},
+      'flow.subbot': { botId: 'bot_1' },
+      'flow.switch': {},
+      'flow.wait': {},
       'llm.chat': { prompt: 'p' },
       'output.email': { to: 'a@b.test', subject: 's', body: 'b' },
       'output.results': { content: 'c' },

@@ -1,4 +1,11 @@
 import type { NodeTypeInfo } from '@bm/graph';
+import { flowApproval } from './flow/approval/definition';
+import { flowCollect } from './flow/collect/definition';
+import { flowIf } from './flow/if/definition';
+import { flowLoop } from './flow/loop/definition';
+import { flowSubbot } from './flow/subbot/definition';
+import { flowSwitch } from './flow/switch/definition';
+import { flowWait } from './flow/wait/definition';
 import { llmChat } from './llm/chat/definition';
 import { outputEmail } from './output/email/definition';
 import { outputResults } from './output/results/definition';
@@ -32,6 +39,13 @@ const DEFINITIONS: readonly NodeDefinition[] = [
   transformSplit,
   transformSplitV2,
   transformMerge,
+  flowIf,
+  flowSwitch,
+  flowLoop,
+  flowCollect,
+  flowWait,
+  flowApproval,
+  flowSubbot,
   outputResults,
   outputWebhook,
   outputSlack,
@@ -73,6 +87,9 @@ export function toNodeTypeInfo(def: NodeDefinition): NodeTypeInfo {
     params: def.params,
     ...(def.connectionParams.length ? { connectionParams: def.connectionParams } : {}),
     ...(def.trigger ? { trigger: true } : {}),
+    ...(def.control ? { control: def.control } : {}),
+    ...(def.routes ? { routes: true } : {}),
+    ...(def.dynamicOutputs ? { dynamicOutputs: def.dynamicOutputs } : {}),
     ...(def.literalParams?.length ? { literalParams: def.literalParams } : {}),
   };
 }

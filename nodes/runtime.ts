@@ -1,6 +1,6 @@
 import { describeParamIssues, ExpressionError, formatParamIssue, renderParams, type ExpressionScope, type NodeInputs } from '@bm/graph';
 import { NodeError, toNodeError } from './errors';
-import type { NodeContext, NodeDefinition } from './types';
+import { isFlowResult, type FlowRequest, type NodeContext, type NodeDefinition } from './types';
 import { nodeError } from './messages';
 
 const NO_INPUTS: NodeInputs = { all: [], byNode: {}, byPort: {} };
@@ -9,6 +9,10 @@ export interface ExecuteResult<O = unknown> {
   output: O;
   /** The params the node ran with (templates rendered, defaults applied). May hold secrets. */
   params: unknown;
+  /** The output ports it took (a branching node); absent: all of them. */
+  ports?: string[];
+  /** What a flow node asks the interpreter to do next. */
+  request?: FlowRequest;
 }
 
 /**
@@ -58,8 +62,9 @@ export async function executeNode<O>(
 
   if (ctx.signal?.aborted) throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId });
   try {
-    const output = await def.run(params, inputs, ctx);
-    return { output, params };
+    const result = await def.run(params, inputs, ctx);
+    if (isFlowResult(result)) return { output: result.output as O, params, ports: result.ports, request: result.request };
+    return { output: result, params };
   } catch (err) {
     if (ctx.signal?.aborted && !(err instanceof NodeError && err.code !== 'CANCELLED')) {
       throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId, cause: err });

@@ -1,9 +1,9 @@
-import type { NodeCategory, NodeInputs, PortDef } from '@bm/graph';
+import type { DynamicPorts, FlowControl, NodeCategory, NodeInputs, PortDef } from '@bm/graph';
 import type { z } from 'zod';
 import type { NodeExecution } from './shared/execution';
 import type { NodeDisplay } from './shared/display';
 
-export type { NodeCategory, NodeInputs, PortDef };
+export type { DynamicPorts, FlowControl, NodeCategory, NodeInputs, PortDef };
 export type { NodeExecution, RetryPolicy } from './shared/execution';
 export type { NodeDisplay, NodeSummaryRule } from './shared/display';
 
@@ -55,6 +55,24 @@ export interface EmailMessage {
   html?: string;
 }
 
+/** A person's decision a flow.approval node waits for: opened here, decided in the inbox, by a link or the API. */
+export interface ApprovalRequest {
+  /** What the approver reads. */
+  message: string;
+  /** What is approved (the approver may edit it). */
+  payload: unknown;
+  timeoutMs?: number;
+  /** Who is told, with a signed one-time link: email addresses, and a Slack incoming-webhook URL (a secret). */
+  notify: { emails: string[]; slackUrl?: string };
+}
+
+/** What a flow node asks the interpreter to do after its run (returned with `flowResult`). */
+export type FlowRequest =
+  | { kind: 'wait'; untilMs: number }
+  | { kind: 'approval'; timeoutMs?: number }
+  | { kind: 'subbot'; runId: string; wait: boolean }
+  | { kind: 'loop'; count: number };
+
 /** Everything a node may do outside itself. Built by the worker; tests build their own. */
 export interface NodeContext {
   runId: string;
@@ -75,6 +93,21 @@ export interface NodeContext {
   email: { send(m: EmailMessage): Promise<{ messageId: string }> };
   signal?: AbortSignal;
   log?: (msg: string, data?: Record<string, unknown>) => void;
+  /** The flow.loop item this node runs for (0-based); absent outside loops. */
+  item?: number;
+  /** flow.approval: records the pending decision and sends the links (the token never leaves the worker). */
+  approvals?: { open(req: ApprovalRequest): Promise<void> };
+  /** flow.subbot: creates the run of another bot of the workspace (the interpreter starts it as a child workflow). */
+  subbots?: { create(req: { botId: string; input: unknown }): Promise<{ runId: string }> };
+  /** flow.collect: every item's result of its loop, gathered by the worker from the items' node runs. */
+  collected?: () => Promise<CollectedItems>;
+}
+
+/** What a loop's items produced, in item order. */
+export interface CollectedItems {
+  /** One entry per item that finished (and, with `collect errors`, `{ error }` for each that failed). */
+  items: unknown[];
+  failed: { index: number; code: string; message: string }[];
 }
 
 /**
@@ -94,6 +127,12 @@ export interface NodeDefinition<P = any, O = unknown> {
   params: z.ZodType<P>;
   /** Starts a run (receives the run input). */
   trigger?: boolean;
+  /** How the interpreter treats it (loop, collect, wait, approval, subbot); absent: run once. */
+  control?: FlowControl;
+  /** Its run returns `flowResult(output, { ports })`: only those output ports carry the output (flow.if). */
+  routes?: boolean;
+  /** Output ports made from a list param (flow.switch's cases), before `outputs`. */
+  dynamicOutputs?: DynamicPorts;
   /**
    * Params where a template that is exactly one `{{ expression }}` keeps the value's type (an
    * object stays an object); in every other param templates render to text.
@@ -115,5 +154,23 @@ export interface NodeDefinition<P = any, O = unknown> {
   connectionParams: string[];
   output: NodeOutputDescription<O>;
   display: NodeDisplay;
-  run(params: P, inputs: NodeInputs, ctx: NodeContext): Promise<O>;
+  run(params: P, inputs: NodeInputs, ctx: NodeContext): Promise<O | FlowResult<O>>;
+}
+
+const FLOW_RESULT = Symbol('flowResult');
+
+/** A flow node's output and what the interpreter does next (the ports it takes, or a wait). */
+export interface FlowResult<O> {
+  [FLOW_RESULT]: true;
+  output: O;
+  ports?: string[];
+  request?: FlowRequest;
+}
+
+export function flowResult<O>(output: O, extra: { ports?: string[]; request?: FlowRequest }): FlowResult<O> {
+  return { [FLOW_RESULT]: true, output, ...extra };
+}
+
+export function isFlowResult(value: unknown): value is FlowResult<unknown> {
+  return typeof value === 'object' && value !== null && FLOW_RESULT in value;
 }

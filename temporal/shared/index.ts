@@ -5,7 +5,21 @@
 export const TASK_QUEUE = 'bot-manager';
 export const BOT_RUN_WORKFLOW = 'botRunWorkflow';
 
+export const LOOP_ITEMS_WORKFLOW = 'loopItemsWorkflow';
+
 export const runWorkflowId = (runId: string) => `run-${runId}`;
+
+/**
+ * Tells a run's workflow that a flow.approval was decided (the decision itself is already in the
+ * Approval row, which the workflow reads: no payload travels through Temporal). Sent by the API
+ * after it recorded the decision.
+ */
+export const APPROVAL_DECIDED_SIGNAL = 'approvalDecided';
+export interface ApprovalDecidedSignal {
+  nodeId: string;
+  /** The loop item (-1 or absent outside loops). */
+  item?: number;
+}
 export const scheduleWorkflowId = (scheduleId: string) => `schedule-${scheduleId}`;
 
 export interface RetrySettings {

@@ -158,6 +158,8 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'GET /api/bots/:id/runs': at('runs.read', 'bot'),
   'GET /api/runs/:id': at('runs.read', 'run'),
   'GET /api/runs/:id/nodes/:nodeId/output': at('runs.read', 'run'),
+  'GET /api/runs/:id/items': at('runs.read', 'run'),
+  'GET /api/runs/:id/items/:item': at('runs.read', 'run'),
   /** Live events: whoever may read the run may follow it. */
   'GET /api/runs/:id/events': at('runs.read', 'run'),
   'POST /api/runs/:id/cancel': at('runs.cancel', 'run'),

@@ -97,6 +97,8 @@ const MATRIX: Record<RouteKey, Row> = {
   'GET /api/bots/:id/runs': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots/${f.bot}/runs` }) },
   'GET /api/runs/:id': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}` }) },
   'GET /api/runs/:id/nodes/:nodeId/output': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}/nodes/t/output` }) },
+  'GET /api/runs/:id/items': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}/items` }) },
+  'GET /api/runs/:id/items/:item': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}/items/0` }) },
   // The fixture's run is finished: its stream replays and closes.
   'GET /api/runs/:id/events': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/runs/${f.run}/events` }) },
   'GET /api/bots/:id/results': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/bots/${f.bot}/results` }) },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
 import type { NodeDefinition } from '../../types';
 import { jsonataSyntaxError } from '../jsonata/evaluate';
-import { OPERATORS, UNARY } from './conditions';
+import { OPERATORS, UNARY } from '../../shared/conditions';
 import { run, type FilterOutput } from './run';
 
 export const params = z

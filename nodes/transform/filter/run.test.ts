@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { rejection, runNode, testContext } from '../../testing/context';
-import { matches, type Operator } from './conditions';
+import { matches, type Operator } from '../../shared/conditions';
 import { transformFilter } from './definition';
 
 const items = [

@@ -2,7 +2,7 @@ import { getAtPath } from '@bm/graph';
 import { pathOf, resolveList } from '../../shared/items';
 import type { NodeContext, NodeInputs } from '../../types';
 import { compileJsonata, evaluateJsonata, JSONATA_LIMITS } from '../jsonata/evaluate';
-import { compileRegex, matches } from './conditions';
+import { compileRegex, matches } from '../../shared/conditions';
 import type { Params } from './definition';
 
 /** Jsonata mode: the whole list gets JSONATA_LIMITS.timeoutMs (1 s) per item, for at most this many items (10 s). */

@@ -19,6 +19,8 @@ export const NodeSettings = z.object({
   timeoutMs: z.number().int().min(1).max(86_400_000).optional(),
   /** Record the failure and let downstream nodes run. */
   continueOnFailure: z.boolean().optional(),
+  /** Send a final failure out of the node's `error` output (`{ error: { code, message } }`) instead of failing the run. */
+  errorOutput: z.boolean().optional(),
 });
 
 export const Position = z.object({ x: z.number(), y: z.number() });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorBody } from './common';
 import { route } from './route';
 
-export const NodeCategory = z.enum(['source', 'llm', 'transform', 'output']);
+export const NodeCategory = z.enum(['source', 'llm', 'transform', 'flow', 'output']);
 /** Value kinds on edges; `any` fits everything, `items` is a list (and also JSON). */
 export const PortType = z.enum(['any', 'text', 'json', 'items']);
 export const PortDef = z.object({
@@ -40,6 +40,12 @@ export const NodeTypeDescription = z.object({
   docs: z.string(),
   inputs: z.array(PortDef),
   outputs: z.array(PortDef),
+  /** Output ports made from a list param (flow.switch: one per case), drawn before `outputs` (outputPortsOf in @bm/graph). */
+  dynamicOutputs: z.object({ param: z.string(), field: z.string(), type: PortType }).optional(),
+  /** How the interpreter treats a flow node; absent: it runs once. */
+  control: z.enum(['loop', 'collect', 'wait', 'approval', 'subbot']).optional(),
+  /** Its run picks which output ports carry its output (flow.if, flow.switch). */
+  routes: z.boolean().optional(),
   /** JSON Schema of the params as the editor edits them. */
   paramsSchema: JsonSchemaObject,
   ui: z.record(z.string(), ParamUi),

@@ -4,9 +4,13 @@ import { RunStarted } from './webhooks';
 import { route } from './route';
 
 export const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
-/** `pending`: not reached yet (listed so a client can draw the whole run). */
-export const NodeRunStatus = z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']);
-export const RunTrigger = z.enum(['manual', 'api', 'schedule', 'webhook', 'resume']);
+/**
+ * `pending`: not reached yet (listed so a client can draw the whole run). `waiting`: a flow.wait,
+ * flow.approval or flow.subbot node waiting for its timer, a person or the other bot (the run is `running`).
+ */
+export const NodeRunStatus = z.enum(['pending', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled']);
+/** `subbot`: started by another run's flow.subbot node; `onFailure`: a bot's on-failure run (both: `parentRunId`). */
+export const RunTrigger = z.enum(['manual', 'api', 'schedule', 'webhook', 'resume', 'subbot', 'onFailure']);
 
 export const RunSummary = z.object({
   id: z.string(),
@@ -20,6 +24,8 @@ export const RunSummary = z.object({
   startedAt: IsoDateOrNull,
   finishedAt: IsoDateOrNull,
   resumedFromId: z.string().nullable(),
+  /** The run that started this one (a flow.subbot node's run, or the failed run of an on-failure run). */
+  parentRunId: z.string().nullable().optional(),
   /** A debug run from this node (alone when `only`); the other outputs were reused. */
   startAt: z.string().nullable().optional(),
   only: z.boolean().optional(),
@@ -65,6 +71,16 @@ export const NodeRun = z.object({
   price: PriceUsed.optional(),
   /** What the run noticed but did not fail on (e.g. characters removed that the database cannot store). */
   warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  /** The outputs a branching node took (flow.if, flow.switch, flow.approval, an error output); absent: all of them. */
+  ports: z.array(z.string()).optional(),
+  /** The flow.loop item this node run belongs to (GET /api/runs/:id/items/:item). */
+  item: z.number().int().optional(),
+});
+
+/** A loop's items in a run: each item's state, from its node runs (the run view's item picker). */
+export const RunLoopItems = z.object({
+  nodeId: z.string(),
+  items: z.array(z.object({ item: z.number().int(), status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'skipped']) })),
 });
 
 export const RunDetail = RunSummary.extend({ input: z.unknown(), nodes: z.array(NodeRun) });
@@ -129,6 +145,20 @@ export const runs = {
     /** text/event-stream: `node`, `llm.delta` and `run` events (see apps/api/README.md). */
     response: { 200: z.string(), ...errorResponses },
   }),
+  /** Every flow.loop of the run with its items' states. */
+  items: route({
+    method: 'GET',
+    path: '/api/runs/:id/items',
+    params: IdParams,
+    response: { 200: z.object({ loops: z.array(RunLoopItems) }), ...errorResponses },
+  }),
+  /** The node runs of one loop item (its per-item steps), as in GET /api/runs/:id. */
+  itemNodes: route({
+    method: 'GET',
+    path: '/api/runs/:id/items/:item',
+    params: IdParams.extend({ item: z.coerce.number().int().min(0).max(1_000_000) }),
+    response: { 200: z.object({ item: z.number().int(), nodes: z.array(NodeRun) }), ...errorResponses },
+  }),
   /** A new run that reuses the finished nodes' outputs of a failed or cancelled one. */
   resume: route({ method: 'POST', path: '/api/runs/:id/resume', params: IdParams, response: { 202: RunStarted, ...errorResponses } }),
 };
@@ -138,3 +168,4 @@ export type NodeRunStatus = z.infer<typeof NodeRunStatus>;
 export type RunSummary = z.output<typeof RunSummary>;
 export type NodeRun = z.output<typeof NodeRun>;
 export type RunDetail = z.output<typeof RunDetail>;
+export type RunLoopItems = z.output<typeof RunLoopItems>;

@@ -28,6 +28,7 @@ export * from './repos/teams';
 export * from './repos/usage';
 export * from './repos/budgets';
 export * from './repos/templates';
+export * from './repos/approvals';
 export * from './errors';
 export * from './repos/repositories';
 export type * from './generated/client';

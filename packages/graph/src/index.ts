@@ -19,3 +19,6 @@ export * from './partial-run';
 export { diffGraphs, summarizeDiff, describeSummary, isEmptyDiff, sameJson } from './diff';
 export type { DiffableGraph, DiffableNode, DiffableEdge, GraphDiff, NodeChange, NodeRef, ParamChange, DiffSummary } from './diff';
 export { renameNodeReferences, renameNodeInParams } from './expression/rename';
+export { ERROR_PORT, outputPortsOf } from './ports';
+export { analyzeLoops } from './loops';
+export type { LoopBody, LoopAnalysis, LoopIssue } from './loops';

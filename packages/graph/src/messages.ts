@@ -21,6 +21,16 @@ export const GRAPH_MESSAGES = {
   'DANGLING_EDGE.both': 'Connection "{edge}" goes from unknown node "{source}" and to unknown node "{target}"; delete it or reconnect it.',
   'DANGLING_EDGE.output': 'Connection "{edge}" starts at output "{handle}" of {node}, which has no such output (outputs: {ports}).',
   'DANGLING_EDGE.input': 'Connection "{edge}" ends at input "{handle}" of {node}, which has no such input (inputs: {ports}).',
+  'DANGLING_EDGE.errorOff':
+    'Connection "{edge}" starts at the error output of {node}, which is off. Turn on "Route failures to the error output" in the node settings, or delete the connection.',
+  LOOP_NO_COLLECT: '{node} has no Collect node: connect the end of its per-item steps to a flow.collect node.',
+  LOOP_MANY_COLLECTS: '{node} leads to more than one Collect node ({collects}); a loop ends at exactly one.',
+  LOOP_NESTED:
+    '{node} is inside the loop {loop}. Loops cannot be nested: move the inner loop into another bot and call it with flow.subbot.',
+  LOOP_LEAK:
+    '{node} runs once per item of {loop}, but Connection "{edge}" takes its output to {target}, outside the loop. Pass it on through the Collect node of the loop.',
+  COLLECT_NO_LOOP: '{node} collects the items of a loop, but no flow.loop node leads to it.',
+  COLLECT_OUTSIDE_INPUT: '{node} collects the items of {loop}, but Connection "{edge}" brings in {source}, which is outside the loop.',
   'INVALID_EDGE.noOutput': '{node} has no output, but Connection "{edge}" starts from it.',
   'INVALID_EDGE.noInput': '{node} takes no input, but Connection "{edge}" connects {source} into it.',
   INCOMPATIBLE_PORTS: '{source} outputs {from} but {node} input "{port}" expects {to} (Connection "{edge}").',

@@ -1,6 +1,20 @@
 import type { z } from 'zod';
 
-export type NodeCategory = 'source' | 'llm' | 'transform' | 'output';
+export type NodeCategory = 'source' | 'llm' | 'transform' | 'flow' | 'output';
+
+/**
+ * How the interpreter treats a node beyond "run it once" (its definition declares it):
+ * `loop` runs its body once per item up to its `collect` node; `wait`, `approval` and `subbot`
+ * record their part, then wait durably (a timer, a person, another bot's run) before completing.
+ */
+export type FlowControl = 'loop' | 'collect' | 'wait' | 'approval' | 'subbot';
+
+/** Output ports that come from a list param (flow.switch's cases): one port per entry, named by its `field`. */
+export interface DynamicPorts {
+  param: string;
+  field: string;
+  type: PortType;
+}
 
 /**
  * Value kinds travelling on edges. `any` fits everything; `items` is a list (an array, or an
@@ -24,6 +38,12 @@ export interface NodeTypeInfo {
   inputs: PortDef[];
   outputs: PortDef[];
   params: z.ZodType;
+  /** Output ports from a param, listed before `outputs` (flow.switch: one per case, then `default`). */
+  dynamicOutputs?: DynamicPorts;
+  /** How the interpreter treats it (FlowControl); absent: an ordinary node. */
+  control?: FlowControl;
+  /** Its run picks which of its output ports carry its output (flow.if, flow.switch); absent: all of them. */
+  routes?: boolean;
   /** Params naming an LLM connection; a type with any uses an LLM, so its connection is checked. */
   connectionParams?: string[];
   trigger?: boolean;

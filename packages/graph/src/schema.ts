@@ -16,6 +16,11 @@ export const NodeSettingsSchema = z.object({
   retry: RetrySettingsSchema.optional(),
   timeoutMs: z.number().int().min(1).max(86_400_000).optional(),
   continueOnFailure: z.boolean().optional(),
+  /**
+   * A final failure goes out of the node's `error` output (`{ error: { code, message } }`) instead
+   * of failing the run; its other outputs carry nothing, so what hangs off them is skipped.
+   */
+  errorOutput: z.boolean().optional(),
 });
 
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });

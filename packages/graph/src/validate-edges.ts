@@ -1,4 +1,5 @@
 import { portsCompatible, type NodeTypeInfo, type PortDef } from './node-type';
+import { ERROR_PORT, outputPortsOf } from './ports';
 import type { Graph, GraphEdge, GraphNode } from './schema';
 import { issue, nodeName, type ValidationError } from './validate-types';
 
@@ -58,13 +59,16 @@ function checkEndpoints(
 ): ValidationError[] {
   const e = edge.id;
   const on = (node: GraphNode) => ({ edgeId: e, nodeId: node.id });
-  if (sInfo.outputs.length === 0) return [issue('INVALID_EDGE', 'INVALID_EDGE.noOutput', { node: nodeName(source), edge: e }, on(source))];
+  const outputs = outputPortsOf(sInfo, source);
+  if (outputs.length === 0) return [issue('INVALID_EDGE', 'INVALID_EDGE.noOutput', { node: nodeName(source), edge: e }, on(source))];
   if (tInfo.inputs.length === 0) {
     return [issue('INVALID_EDGE', 'INVALID_EDGE.noInput', { node: nodeName(target), edge: e, source: nodeName(source) }, on(target))];
   }
-  const out = pickPort(sInfo.outputs, edge.sourceHandle);
+  const out = pickPort(outputs, edge.sourceHandle);
+  if (!out && edge.sourceHandle === ERROR_PORT)
+    return [issue('DANGLING_EDGE', 'DANGLING_EDGE.errorOff', { edge: e, node: nodeName(source) }, on(source))];
   if (!out) {
-    const params = { edge: e, handle: String(edge.sourceHandle), node: nodeName(source), ports: describePorts(sInfo.outputs) };
+    const params = { edge: e, handle: String(edge.sourceHandle), node: nodeName(source), ports: describePorts(outputs) };
     return [issue('DANGLING_EDGE', 'DANGLING_EDGE.output', params, on(source))];
   }
   const inp = pickPort(tInfo.inputs, edge.targetHandle);

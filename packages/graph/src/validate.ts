@@ -4,6 +4,7 @@ import { formatPath, type PathSegment } from './paths';
 import { GraphSchema, type Graph, type GraphNode } from './schema';
 import { findCycles } from './topology';
 import { checkEdges } from './validate-edges';
+import { checkLoops } from './validate-loops';
 import { checkExpressions } from './validate-expressions';
 import { issue, nodeName, type ValidationError } from './validate-types';
 
@@ -89,6 +90,7 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
     const names = [...cycle, cycle[0]!].map((id) => nodeName(byId.get(id)!));
     errors.push(issue('CYCLE', 'CYCLE', { path: names.join(' → ') }, { nodeId: cycle[0], nodeIds: cycle }));
   }
+  errors.push(...checkLoops(graph, byId, types));
   errors.push(...checkExpressions(graph, byId, (n) => types.get(n.id)?.literalParams ?? []));
   return { ok: errors.length === 0, errors, graph };
 }

@@ -1,6 +1,8 @@
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import { isUnpricedCall, type NodeRun, type Run, type RunCost } from '@bm/db';
+import { type NodeRun, type Run, type RunCost } from '@bm/db';
+import type { Graph } from '@bm/graph';
+import { loopItems } from '../lib/loop-items';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
 import { apiError, notFound } from '../lib/errors';
@@ -25,6 +27,7 @@ const summary = (r: Run, { costUsd, unpricedCalls }: RunCost) => ({
   startedAt: r.startedAt,
   finishedAt: r.finishedAt,
   resumedFromId: r.resumedFromId,
+  parentRunId: r.parentRunId,
   startAt: r.startAt,
   ...(r.startAt ? { only: r.onlyStartAt } : {}),
   costUsd,
@@ -59,6 +62,8 @@ function nodeOut(runId: string, n: NodeRun) {
     costUsd: n.costUsd,
     ...(n.price ? { price: n.price as { inputPerMTok: number; outputPerMTok: number; source: string } } : {}),
     ...(Array.isArray(n.warnings) && n.warnings.length ? { warnings: n.warnings as { code: string; message: string }[] } : {}),
+    ...(Array.isArray(n.ports) ? { ports: n.ports as string[] } : {}),
+    ...(n.item >= 0 ? { item: n.item } : {}),
   };
 }
 
@@ -95,11 +100,8 @@ async function runDetail(repos: AppDeps['services']['repos'], runOrId: Run | str
     const n = recorded.get(g.id);
     return n ? nodeOut(run.id, n) : pending(g);
   });
-  const cost = { costUsd: 0, unpricedCalls: 0 };
-  for (const n of run.nodes) {
-    cost.costUsd += n.costUsd ?? 0;
-    if (isUnpricedCall(n)) cost.unpricedCalls += 1;
-  }
+  // Loop items' node runs are not in `nodes` (GET /api/runs/:id/items) but their calls are the run's cost.
+  const cost = (await repos.nodeRuns.costs([run.id])).get(run.id) ?? NO_COST;
   return { ...summary(run, cost), input: run.input, nodes };
 }
 
@@ -152,6 +154,24 @@ export const runRoutes =
         const run = await runDetail(repos, accessTo(req, 'run').row);
         if (!run) throw notFound('run');
         return run;
+      },
+    });
+
+    app.route({
+      ...fromContract(runs.items),
+      handler: async (req) => {
+        const run = accessTo(req, 'run').row;
+        const graph = (await repos.bots.versionGraph(run.botVersionId)) as Graph | null;
+        return { loops: graph ? loopItems(graph, await repos.runs.items(run.id)) : [] };
+      },
+    });
+
+    app.route({
+      ...fromContract(runs.itemNodes),
+      handler: async (req) => {
+        const run = accessTo(req, 'run').row;
+        const nodes = await repos.runs.nodesForDisplay(run.id, INLINE_OUTPUT_BYTES, req.params.item);
+        return { item: req.params.item, nodes: nodes.map((n) => nodeOut(run.id, n)) };
       },
     });
 

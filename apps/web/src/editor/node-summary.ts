@@ -33,7 +33,9 @@ function fill(format: string, params: Record<string, unknown>, def: SummaryType 
 
 function matches(rule: NodeSummaryRule, params: Record<string, unknown>): boolean {
   if (!rule.when) return true;
-  const value = params[rule.when.param];
+  // Compared as text, so a rule can name a boolean or a number param's value ("true").
+  const raw = params[rule.when.param];
+  const value = raw === undefined || raw === null ? raw : String(raw);
   if (rule.when.equals !== undefined && value !== rule.when.equals) return false;
   if (rule.when.notEquals !== undefined && value === rule.when.notEquals) return false;
   return true;

@@ -1,4 +1,5 @@
 import type { Database } from '../client';
+import { approvalRepo } from './approvals';
 import { botRepo, nodeStateRepo } from './bots';
 import { connectionRepo } from './connections';
 import { nodeRunRepo } from './node-runs';
@@ -48,6 +49,7 @@ export function createRepositories(db: Database) {
     usage: usageRepo(db.raw),
     budgets: budgetRepo(p),
     templates: templateRepo(p),
+    approvals: approvalRepo(p),
   };
 }
 

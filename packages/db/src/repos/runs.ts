@@ -68,10 +68,10 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
     nodesForDisplay,
     /** A run's loop items: for each item, how many of its node runs are in each state (the run view's item picker). */
     items: (runId: string) =>
-      query<{ item: number; status: string; count: number }>(
+      query<{ nodeId: string; item: number; status: string }>(
         raw,
-        sql`SELECT n."item", n."status"::text AS "status", count(*)::int AS "count" FROM "NodeRun" n
-          WHERE n."runId" = ${runId} AND n."item" >= 0 GROUP BY 1, 2 ORDER BY 1`,
+        sql`SELECT n."nodeId", n."item", n."status"::text AS "status" FROM "NodeRun" n
+          WHERE n."runId" = ${runId} AND n."item" >= 0 ORDER BY n."item"`,
       ),
     listOpen: (botId: string) =>
       prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),

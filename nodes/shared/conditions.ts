@@ -1,4 +1,4 @@
-import { compileLinearRegex, type LinearPattern } from '../../shared/regex';
+import { compileLinearRegex, type LinearPattern } from './regex';
 
 export const OPERATORS = [
   'equals',
