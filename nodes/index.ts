@@ -4,6 +4,7 @@ export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type Par
 export { SECRET_MASK, graphConnectionIds, maskSecretParams, restoreSecretParams } from './graph-facts';
 export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
+export { nodeError } from './messages';
 export { validateBotGraph, type BotValidationContext, type ConnectionForValidation } from './validate-bot';
 export { createSmtpEmailSender, type SmtpEmailSender, type SmtpSenderOptions } from './output/email/smtp';
 export { flowResult, isFlowResult } from './types';

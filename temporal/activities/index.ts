@@ -10,7 +10,12 @@ import { patientRepositories } from './patient-repos';
 import { runNode } from './run-node';
 import type { SecretResolver } from './node-secrets';
 import { runEventRecorder } from './run-events';
-import { planPartialRun } from '@bm/graph';
+import { ERROR_PORT, planPartialRun } from '@bm/graph';
+import { completeNode } from './complete-node';
+import { runFailed } from './run-failed';
+
+const UPSTREAM_FAILED = { code: 'UPSTREAM_FAILED', message: 'Skipped because an upstream node failed.', key: 'run.upstreamFailed' };
+const BRANCH_NOT_TAKEN = { code: 'BRANCH_NOT_TAKEN', message: 'Skipped: the way it is on was not taken.', key: 'run.branchNotTaken' };
 
 export { buildPlan } from './plan';
 export { toActivityFailure, toFailureInfo, type FailureInfo } from './failure';
@@ -49,16 +54,19 @@ export function createActivities(deps: ActivityDeps): BotActivities {
       return graph;
     });
 
-  const remember = async (run: Omit<ClaimedRun, 'status' | 'resumedFromId'>): Promise<LoadedRun> =>
-    cache.remember({
+  const remember = async (run: Omit<ClaimedRun, 'status' | 'resumedFromId'>): Promise<LoadedRun> => {
+    const version = await versionOf(run.botVersionId);
+    return cache.remember({
       id: run.id,
       botId: run.botId,
       workspaceId: run.workspaceId,
       userId: run.userId,
       input: run.input ?? undefined,
-      graph: (await versionOf(run.botVersionId)).graph,
+      graph: version.graph,
+      loops: version.loops,
       outputs: new Map(),
     });
+  };
 
   /** The run's fixed facts: from memory while it runs here, else one read (another worker prepared it). */
   async function loadRun(runId: string): Promise<LoadedRun> {
@@ -159,15 +167,16 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     const version = await versionOf(claimed.botVersionId);
     const rows = claimed.reuses || claimed.resumedFromId ? await repos.nodeRuns.reusedIn(id) : [];
     const reused = rows.map((r) => r.nodeId);
+    const reusedPorts = Object.fromEntries(rows.filter((r) => Array.isArray(r.ports)).map((r) => [r.nodeId, r.ports as string[]]));
     const pinned = new Set(rows.filter((r) => r.reusedFrom === 'pinned').map((r) => r.nodeId));
-    if (!claimed.startAt && !pinned.size) return { runId: id, nodes: version.plan, reused };
+    if (!claimed.startAt && !pinned.size) return { runId: id, nodes: version.plan, reused, reusedPorts };
     // A debug run: what executes is decided as the API decided it (planPartialRun over the same
     // graph, start node and pins); the outputs it reads were copied in (reused). The rest of the
     // graph is not part of the run.
     const { execute } = planPartialRun(version.graph, { startAt: claimed.startAt, only: claimed.onlyStartAt, pinned });
     const inRun = new Set([...execute, ...reused]);
     const nodes = version.plan.filter((n) => inRun.has(n.id)).map((n) => ({ ...n, deps: n.deps.filter((d) => inRun.has(d)) }));
-    return { runId: id, nodes, reused };
+    return { runId: id, nodes, reused, reusedPorts };
   }
 
   const activities: BotActivities = {
@@ -183,14 +192,14 @@ export function createActivities(deps: ActivityDeps): BotActivities {
         keepOutput: (runId, nodeId, output, bytes) => cache.keepOutput(runId, nodeId, output, bytes),
       }),
 
-    async recordNodeFailure({ runId, failure, continued }) {
+    async recordNodeFailure({ runId, failure, continued, item = -1, routed }) {
       if (!(await repos.runs.get(runId))) return; // the bot (and its runs) was deleted meanwhile
       const { nodeId, ...error } = failure;
-      await repos.nodeRuns.failFinal(runId, nodeId, { ...error, continued }, continued);
-      await events.nodes(runId, [{ nodeId, status: 'failed' }]);
+      await repos.nodeRuns.failFinal(runId, nodeId, { ...error, continued }, continued, item, routed ? [ERROR_PORT] : undefined);
+      await events.nodes(runId, [{ nodeId, ...(item >= 0 ? { item } : {}), status: 'failed' }]);
     },
 
-    async settleNodes({ runId, nodes }) {
+    async settleNodes({ runId, nodes, item = -1 }) {
       if (!(await repos.runs.get(runId))) return;
       const run = await loadRun(runId);
       const types = new Map(run.graph.nodes.map((n) => [n.id, n.type]));
@@ -198,24 +207,29 @@ export function createActivities(deps: ActivityDeps): BotActivities {
         runId,
         nodes.map((n) => ({
           nodeId: n.nodeId,
+          item,
           type: types.get(n.nodeId) ?? 'unknown',
           status: n.status,
-          error:
-            n.status === 'skipped'
-              ? { code: 'UPSTREAM_FAILED', message: 'Skipped because an upstream node failed.', key: 'run.upstreamFailed' }
-              : undefined,
+          error: n.status !== 'skipped' ? undefined : n.reason === 'branch' ? BRANCH_NOT_TAKEN : UPSTREAM_FAILED,
         })),
       );
       await events.nodes(
         runId,
-        nodes.map((n) => ({ nodeId: n.nodeId, status: n.status })),
+        nodes.map((n) => ({ nodeId: n.nodeId, ...(item >= 0 ? { item } : {}), status: n.status })),
       );
     },
+
+    completeNode: (input) =>
+      completeNode(input, { repos, loadRun, events, keepOutput: (id, key, o, b) => cache.keepOutput(id, key, o, b) }),
+
+    runFailed: (input) => runFailed(input, { ...deps, repos }),
 
     async finishRun({ runId, workflowId, status, error }) {
       // A scheduled run cancelled before prepareRun has no id yet: find it by workflow id, if it exists.
       const id = runId || (await repos.runs.findByWorkflowId(workflowId))?.id;
       if (id && (await repos.runs.finish(id, status, error)).count) events.recorded(id);
+      // A run that ended leaves nothing to decide: its links stop working, the inbox stops asking.
+      if (id) await repos.approvals.cancelOpen(id);
       cache.forget(runId);
     },
   };
@@ -236,6 +250,8 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     runNode: normalised('runNode', activities.runNode),
     recordNodeFailure: normalised('recordNodeFailure', activities.recordNodeFailure),
     settleNodes: normalised('settleNodes', activities.settleNodes),
+    completeNode: normalised('completeNode', activities.completeNode),
+    runFailed: normalised('runFailed', activities.runFailed),
     finishRun: normalised('finishRun', activities.finishRun),
   };
 }

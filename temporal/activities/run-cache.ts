@@ -1,4 +1,5 @@
-import { parseGraph, type Graph } from '@bm/graph';
+import { analyzeLoops, parseGraph, type Graph, type LoopAnalysis } from '@bm/graph';
+import { getNodeDefinition } from '@bm/nodes';
 import type { PlanNode } from '../shared';
 import { buildPlan } from './plan';
 
@@ -10,14 +11,20 @@ export interface LoadedRun {
   userId: string;
   input: unknown;
   graph: Graph;
-  /** Outputs this process recorded for the run, so the next node reads them from memory. */
+  /** The version's loops: which nodes run per item, and of which loop. */
+  loops: LoopAnalysis;
+  /** Outputs this process recorded for the run (by `outputKey`), so the next node reads them from memory. */
   outputs: Map<string, unknown>;
 }
+
+/** A node's output in the cache: its own, or one loop item's. */
+export const outputKey = (nodeId: string, item = -1) => (item < 0 ? nodeId : `${nodeId}\u0000${item}`);
 
 /** A bot version's parsed graph and plan: versions never change, so every run of one shares them. */
 export interface LoadedVersion {
   graph: Graph;
   plan: PlanNode[];
+  loops: LoopAnalysis;
 }
 
 /** Outputs larger than this are read back from the database when needed rather than held. */
@@ -44,7 +51,11 @@ export class RunCache {
     if (hit) return hit;
     return rawGraph().then((raw) => {
       const graph = parseGraph(raw);
-      const loaded = { graph, plan: buildPlan(graph) };
+      const loops = analyzeLoops(graph, (id) => {
+        const n = graph.nodes.find((x) => x.id === id);
+        return n ? getNodeDefinition(n.type, n.version ?? 1)?.control : undefined;
+      });
+      const loaded = { graph, plan: buildPlan(graph), loops };
       if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value!);
       this.versions.set(versionId, loaded);
       return loaded;
@@ -62,10 +73,10 @@ export class RunCache {
   }
 
   /** Keeps a recorded output (as stored: masked and cleaned) for the run's later nodes. */
-  keepOutput(runId: string, nodeId: string, output: unknown, bytes: number): void {
+  keepOutput(runId: string, key: string, output: unknown, bytes: number): void {
     const run = this.runs.get(runId);
     if (!run || bytes > MAX_CACHED_OUTPUT_BYTES || this.cachedBytes + bytes > MAX_CACHED_BYTES) return;
-    run.outputs.set(nodeId, output);
+    run.outputs.set(key, output);
     this.cachedBytes += bytes;
     this.outputBytes.set(runId, (this.outputBytes.get(runId) ?? 0) + bytes);
   }

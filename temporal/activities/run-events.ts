@@ -3,7 +3,9 @@ import type { Repositories, RunEventBus } from '@bm/db';
 /** A node's progress as a run event: what the live run view and scripts follow. */
 export interface NodeEvent {
   nodeId: string;
-  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  /** A loop item's run of the node. */
+  item?: number;
+  status: 'running' | 'retrying' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
   attempt?: number;
   /** When the next attempt starts (a retrying node). */
   nextRetryAt?: string;

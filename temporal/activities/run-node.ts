@@ -4,9 +4,10 @@ import { executeNode, getNodeDefinition, type NodeContext } from '@bm/nodes';
 import { describeUnstorable, makeStorable } from '@bm/db/storable';
 import { censorSensitiveFields, maskSecretText, maskSecretValues, redactText, type SecretValues } from '@bm/secrets';
 import { isLlmError, type LlmResult } from '@bm/llm';
-import type { RunNodeInput } from '../shared';
+import type { RunNodeInput, RunNodeResult } from '../shared';
 import type { ActivityDeps } from './index';
-import type { LoadedRun } from './run-cache';
+import { outputKey, type LoadedRun } from './run-cache';
+import { flowServices } from './flow-services';
 import { retryDelayAfter, toApplicationFailure, toFailureInfo } from './failure';
 import { loadNodeSecrets } from './node-secrets';
 import { budgetGuard } from './budget-guard';
@@ -51,19 +52,31 @@ type RunNodeDeps = ActivityDeps & {
   loadRun(runId: string): Promise<LoadedRun>;
   maxOutputBytes: number;
   record: RunEventRecorder;
-  /** Called with each output once recorded, so the run's later nodes can read it from memory. */
-  keepOutput(runId: string, nodeId: string, output: unknown, bytes: number): void;
+  /** Called with each output once recorded (by `outputKey`), so the run's later nodes can read it from memory. */
+  keepOutput(runId: string, key: string, output: unknown, bytes: number): void;
 };
 
-/** Upstream outputs from memory where this process recorded them, the rest in one read. */
-async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeIds: string[]) {
+/**
+ * Upstream outputs from memory where this process recorded them, the rest from the database. Inside
+ * a loop item, the loop node's output is the item itself, and the other per-item nodes' outputs are
+ * this item's; nodes outside the loop are read as they are.
+ */
+async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeIds: string[], item: number) {
   const outputs: Record<string, { output: unknown }> = {};
-  const missing: string[] = [];
+  const byItem = new Map<number, string[]>();
+  const loopId =
+    item >= 0 ? [...run.loops.loops.values()].find((l) => nodeIds.some((id) => l.body.includes(id) || id === l.loopId))?.loopId : undefined;
+  const itemOf = (id: string) => (item >= 0 && run.loops.loopOf.get(id) === loopId ? item : -1);
   for (const id of nodeIds) {
-    if (run.outputs.has(id)) outputs[id] = { output: run.outputs.get(id) };
-    else missing.push(id);
+    const at = itemOf(id);
+    const key = outputKey(id, at);
+    if (run.outputs.has(key)) outputs[id] = { output: run.outputs.get(key) };
+    else (byItem.get(at) ?? byItem.set(at, []).get(at)!).push(id);
   }
-  if (missing.length) for (const r of await deps.repos.nodeRuns.outputs(run.id, missing)) outputs[r.nodeId] = { output: r.output };
+  for (const [at, ids] of byItem)
+    for (const r of await deps.repos.nodeRuns.outputs(run.id, ids, at)) outputs[r.nodeId] = { output: r.output };
+  if (loopId && outputs[loopId])
+    outputs[loopId] = { output: (outputs[loopId].output as { items?: unknown[] } | null)?.items?.[item] ?? null };
   return outputs;
 }
 
@@ -72,7 +85,10 @@ async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeIds: strin
  * validates its params, runs it with an injected context, and records the outcome in NodeRun.
  * Only ids cross Temporal; outputs stay in the database.
  */
-export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNodeInput, deps: RunNodeDeps) {
+export async function runNode(
+  { runId, nodeId, maxAttempts, item = -1, ...policy }: RunNodeInput,
+  deps: RunNodeDeps,
+): Promise<RunNodeResult> {
   const { repos } = deps;
   const actx = Context.current();
   const attempt = actx.info.attempt;
@@ -88,7 +104,10 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     // node is quick and safe to repeat: it writes its row once, when it is done, and that write
     // never replaces a recorded success.
     if (!actx.info.isLocal) {
-      if (!(await repos.nodeRuns.begin(runId, nodeId, node.type, attempt))) return { reused: true };
+      if (!(await repos.nodeRuns.begin(runId, nodeId, node.type, attempt, item))) {
+        const ports = (await repos.nodeRuns.get(runId, nodeId, item))?.ports;
+        return { reused: true, ...(Array.isArray(ports) ? { ports: ports as string[] } : {}) };
+      }
       deps.record.recorded(runId);
     }
   } catch (err) {
@@ -122,9 +141,10 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         retryable: false,
       });
     secrets = await loadNodeSecrets(deps.secrets, run.workspaceId, node.params);
-    const outputs = await upstreamOutputs(deps, run, [...nodesReadBy(run.graph, nodeId)]);
+    const outputs = await upstreamOutputs(deps, run, [...nodesReadBy(run.graph, nodeId)], item);
     const inputs = collectNodeInputs(run.graph, nodeId, outputs);
     const ctx: NodeContext = {
+      ...flowServices(deps, run, nodeId, item),
       runId,
       botId: run.botId,
       userId: run.userId,
@@ -160,7 +180,7 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
             botId: run.botId,
             workspaceId: run.workspaceId,
             runId,
-            nodeId,
+            nodeId: item >= 0 ? `${nodeId}#${item}` : nodeId,
             title: r.title,
             content: r.content,
             data: r.data,
@@ -208,12 +228,17 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
     const llmOut = output as { usage?: { inputTokens: number; outputTokens: number; cachedTokens?: number }; model?: string } | null;
     // Not recorded when the run was cancelled meanwhile or a newer attempt owns the row; the node's
     // state then is not committed either.
+    // A flow node that now waits (a timer, a person, another bot's run) or runs its items is not done yet.
+    const kind = executed.request?.kind;
+    const status = kind === 'loop' ? 'running' : kind ? 'waiting' : 'succeeded';
     const recorded = await repos.nodeRuns.succeed(
       runId,
       nodeId,
       node.type,
       attempt,
       {
+        status,
+        ...(executed.ports ? { ports: executed.ports } : {}),
         input: recordedInput(params, def.secretParams),
         output: output ?? null,
         outputBytes,
@@ -225,13 +250,18 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
         startedAt,
       },
       { botId: run.botId, entries: [...pendingState] },
+      item,
     );
     if (recorded) {
-      deps.keepOutput(runId, nodeId, output ?? null, outputBytes);
+      if (status === 'succeeded' || kind === 'loop') deps.keepOutput(runId, outputKey(nodeId, item), output ?? null, outputBytes);
       deltas.end();
       deps.record.recorded(runId);
     }
-    return { reused: false };
+    return {
+      reused: false,
+      ...(executed.ports ? { ports: executed.ports } : {}),
+      ...(executed.request ? { request: executed.request } : {}),
+    };
   } catch (err) {
     // Report a cancellation as one (not as the abort error it caused), so the run ends cancelled.
     if (actx.cancellationSignal.aborted) throw new CancelledFailure('The run was cancelled.');
@@ -252,11 +282,14 @@ export async function runNode({ runId, nodeId, maxAttempts, ...policy }: RunNode
       { code: info.code, message: info.message, attempt, ...localized },
       final,
       llmCalls.length ? spent(llmCalls) : undefined,
+      item,
     );
     // A final failure is announced once the workflow records it (recordNodeFailure): it may continue.
     if (!final) {
       const delayMs = info.retryAfterMs ?? retryDelayAfter(0, attempt, policy);
-      await deps.record.nodes(runId, [{ nodeId, status: 'retrying', attempt, nextRetryAt: new Date(Date.now() + delayMs).toISOString() }]);
+      await deps.record.nodes(runId, [
+        { nodeId, ...(item >= 0 ? { item } : {}), status: 'retrying', attempt, nextRetryAt: new Date(Date.now() + delayMs).toISOString() },
+      ]);
     }
     throw toApplicationFailure(info);
   } finally {

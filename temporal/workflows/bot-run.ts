@@ -1,109 +1,91 @@
-// The graph interpreter. Deterministic: no I/O, no clocks, no randomness — only activities.
-// Every node runs through the ONE typed `runNode` activity; independent branches run in parallel.
+// A bot's run: prepare, interpret the graph (interpret.ts), record the end. Deterministic: no I/O,
+// no clocks, no randomness — only activities, timers, signals and child workflows.
 import {
-  ActivityCancellationType,
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  ChildWorkflowCancellationType,
+  ParentClosePolicy,
+  defineSignal,
+  executeChild,
+  getExternalWorkflowHandle,
   isCancellation,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  TimeoutFailure,
+  setHandler,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { TimeoutType } from '@temporalio/common';
 import {
-  NODE_HEARTBEAT_TIMEOUT_MS,
-  type BotActivities,
+  APPROVAL_DECIDED_SIGNAL,
+  BOT_RUN_WORKFLOW,
+  LOOP_ITEMS_WORKFLOW,
+  runWorkflowId,
+  type ApprovalDecidedSignal,
   type BotRunInput,
+  type LoopItemsInput,
+  type LoopItemsResult,
   type NodeFailure,
-  type NodeOutcome,
   type PlanNode,
   type RunOutcome,
   type RunPlan,
 } from '../shared';
+import { bookkeeping, decisionKey, NodeFailed, newProgress, runGraph, type Outcome, type Progress } from './interpret';
 
-const bookkeepingOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 20, initialInterval: '1 second', maximumInterval: '30 seconds' },
-} as const;
-const regularBookkeeping = proxyActivities<BotActivities>(bookkeepingOptions);
-const localBookkeeping = proxyLocalActivities<BotActivities>(bookkeepingOptions);
-
-/**
- * Recording a run's own state (prepare, failures, finish) runs as local activities: idempotent
- * database writes that spend nothing and deliver nowhere, so re-running one after a lost workflow
- * task is harmless — and each saves a round trip through the server.
- * (patched: runs started before this change replay with regular activities.)
- */
-const bookkeeping = () => (patched('local-bookkeeping') ? localBookkeeping : regularBookkeeping);
-
-function nodeActivities(node: PlanNode) {
-  // Wait for a cancelled node to stop before the run is marked cancelled: nothing it does may land after.
-  const cancellationType = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED;
-  const retry = {
-    maximumAttempts: node.retry.maximumAttempts,
-    initialInterval: node.retry.initialIntervalMs,
-    backoffCoefficient: node.retry.backoffCoefficient,
-    maximumInterval: node.retry.maximumIntervalMs,
-  };
-  // Quick pure nodes (transforms) run as local activities: same runNode, same recording, but no
-  // task-queue round trip through the server per node.
-  // (patched: runs started before this change replay with regular activities.)
-  if (node.local && patched('local-transform-nodes')) {
-    return proxyLocalActivities<BotActivities>({ startToCloseTimeout: node.timeoutMs, retry, cancellationType });
-  }
-  return proxyActivities<BotActivities>({
-    startToCloseTimeout: node.timeoutMs,
-    heartbeatTimeout: NODE_HEARTBEAT_TIMEOUT_MS,
-    retry,
-    cancellationType,
-  });
-}
-
-/** A node's final failure as the user reads it: the node's own error, or what Temporal saw. */
-function describeFailure(node: PlanNode, err: unknown): NodeFailure {
-  const nodeId = node.id;
-  const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure) {
-    const localized = cause.details?.[0] as { key?: unknown; params?: NodeFailure['params'] } | undefined;
-    return {
-      nodeId,
-      code: cause.type ?? 'NODE_FAILED',
-      message: cause.message,
-      ...(typeof localized?.key === 'string' ? { key: localized.key, params: localized.params ?? {} } : {}),
-    };
-  }
-  if (cause instanceof TimeoutFailure) {
-    if (cause.timeoutType === TimeoutType.HEARTBEAT) {
-      return {
-        nodeId,
-        code: 'WORKER_LOST',
-        message: 'The worker running this node stopped responding, and the retries ran out. Run the bot again.',
-        key: 'run.workerLost',
-      };
-    }
-    const seconds = +(node.timeoutMs / 1000).toFixed(1);
-    return {
-      nodeId,
-      code: 'NODE_TIMEOUT',
-      message: `The node did not finish within its timeout (${seconds} s). Raise the timeout in the node's settings, or check the service it calls.`,
-      key: 'run.nodeTimeout',
-      params: { seconds },
-    };
-  }
-  const message = (cause as Error | undefined)?.message;
-  return { nodeId, code: 'NODE_FAILED', message: message ?? 'The node failed.', ...(message ? {} : { key: 'run.nodeFailed' }) };
-}
+export const approvalDecided = defineSignal<[ApprovalDecidedSignal]>(APPROVAL_DECIDED_SIGNAL);
 
 export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
   const workflowId = workflowInfo().workflowId;
-  const failures: NodeFailure[] = [];
-  const skipped: string[] = [];
-  const finished = new Set<string>();
+  const progress = newProgress();
   let plan: RunPlan | undefined;
   let runId = input.runId ?? '';
+  // Approvals decided so far (the decision is in the database; the signal only says "look").
+  const decisions = new Set<string>();
+  // The loop batches running now: an approval inside a loop item waits in its batch's workflow.
+  const batches: { loopBody: Set<string>; from: number; to: number; workflowId: string }[] = [];
+  setHandler(approvalDecided, ({ nodeId, item }) => {
+    if (item === undefined || item < 0) return void decisions.add(decisionKey(nodeId));
+    const batch = batches.find((b) => b.loopBody.has(nodeId) && item >= b.from && item < b.to);
+    if (batch)
+      void getExternalWorkflowHandle(batch.workflowId)
+        .signal(approvalDecided, { nodeId, item })
+        .catch(() => undefined);
+  });
+
+  const runLoop = async (node: PlanNode, count: number, deps: Map<string, Outcome>) => {
+    const loop = node.loop!;
+    const known: LoopItemsInput['known'] = { [node.id]: { status: 'succeeded' } };
+    for (const [id, o] of deps) known[id] = o;
+    const loopBody = new Set(loop.body.map((n) => n.id));
+    // Batches one after another, each a child workflow running `concurrency` items at a time: a
+    // run's own history grows by a few events per batch, however long the list.
+    for (let from = 0; from < count; from += loop.batchSize) {
+      const to = Math.min(count, from + loop.batchSize);
+      const batch = { loopBody, from, to, workflowId: `${workflowId}-loop-${node.id}-${from}` };
+      batches.push(batch);
+      let res: LoopItemsResult;
+      try {
+        res = await executeChild<(i: LoopItemsInput) => Promise<LoopItemsResult>>(LOOP_ITEMS_WORKFLOW, {
+          workflowId: batch.workflowId,
+          args: [
+            { runId, loopId: node.id, from, to, body: loop.body, concurrency: loop.concurrency, onItemError: loop.onItemError, known },
+          ],
+          cancellationType: ChildWorkflowCancellationType.WAIT_CANCELLATION_COMPLETED,
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+        });
+      } finally {
+        batches.splice(batches.indexOf(batch), 1);
+      }
+      if (res.stopped) {
+        const { item, failure } = res.stopped;
+        throw new NodeFailed({
+          nodeId: node.id,
+          code: 'LOOP_ITEM_FAILED',
+          message: `Item ${item + 1} failed: ${failure.message}`,
+          key: 'run.loopItemFailed',
+          params: { item: item + 1, detail: failure.message },
+        });
+      }
+    }
+  };
 
   try {
     // Quick and never cancelled half-way: a cancel that arrives now takes effect right after it.
@@ -111,19 +93,29 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
     runId = plan.runId;
     if (plan.error) return { runId, status: 'failed', failures: [{ nodeId: '', ...plan.error }] };
     const p = plan;
-    await CancellationScope.cancellable(() => interpret(p, { failures, skipped, finished }));
+    await CancellationScope.cancellable(() =>
+      runGraph(p.nodes, {
+        runId,
+        reused: new Set(p.reused),
+        reusedPorts: p.reusedPorts ?? {},
+        known: {},
+        progress,
+        decided: (nodeId) => decisions.has(decisionKey(nodeId)),
+        runLoop,
+      }),
+    );
   } catch (err) {
     // Whatever happens, the run row ends in a final state; bookkeeping itself is never cancelled.
     if (isCancellation(err)) {
       await CancellationScope.nonCancellable(async () => {
         if (plan) {
-          const open = plan.nodes.filter((n) => !finished.has(n.id)).map((n) => ({ nodeId: n.id, status: 'cancelled' as const }));
-          const nodes = [...skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })), ...open];
+          const open = plan.nodes.filter((n) => !progress.finished.has(n.id)).map((n) => ({ nodeId: n.id, status: 'cancelled' as const }));
+          const nodes = [...skippedNodes(progress), ...open];
           if (nodes.length) await bookkeeping().settleNodes({ runId, nodes });
         }
         await bookkeeping().finishRun({ runId, workflowId, status: 'cancelled' });
       });
-      return { runId, status: 'cancelled', failures };
+      return { runId, status: 'cancelled', failures: progress.failures };
     }
     // Not a node failure (bookkeeping gave up, a bug): record what failed — the activity's own code
     // and message, not Temporal's "Activity task failed" — and fail the workflow (not the task,
@@ -137,79 +129,78 @@ export async function botRunWorkflow(input: BotRunInput): Promise<RunOutcome> {
     throw ApplicationFailure.nonRetryable(message, code);
   }
 
-  const status = failures.length ? 'failed' : 'succeeded';
+  const status = progress.failures.length ? 'failed' : 'succeeded';
   await CancellationScope.nonCancellable(async () => {
-    if (skipped.length)
-      await bookkeeping().settleNodes({ runId, nodes: skipped.map((nodeId) => ({ nodeId, status: 'skipped' as const })) });
-    await bookkeeping().finishRun({ runId, workflowId, status, error: failures[0] });
+    if (progress.skipped.length) await bookkeeping().settleNodes({ runId, nodes: skippedNodes(progress) });
+    await bookkeeping().finishRun({ runId, workflowId, status, error: progress.failures[0] });
+    if (status === 'failed') await onFailure(runId);
   });
-  return { runId, status, failures };
+  return { runId, status, failures: progress.failures };
 }
 
-interface Progress {
-  failures: NodeFailure[];
-  skipped: string[];
-  finished: Set<string>;
+const skippedNodes = (progress: Progress) => progress.skipped.map(({ nodeId, reason }) => ({ nodeId, status: 'skipped' as const, reason }));
+
+/** The bot's "on failure" setting: notices, and another bot's run with the failed run's details (it goes on by itself). */
+async function onFailure(runId: string) {
+  const { onFailureRunId } = await bookkeeping().runFailed({ runId });
+  if (!onFailureRunId) return;
+  await startChild<(i: BotRunInput) => Promise<RunOutcome>>(BOT_RUN_WORKFLOW, {
+    workflowId: runWorkflowId(onFailureRunId),
+    args: [{ runId: onFailureRunId }],
+    cancellationType: ChildWorkflowCancellationType.ABANDON,
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
 }
 
-/** Runs every node as soon as its dependencies are done; independent branches run in parallel. */
-async function interpret(plan: RunPlan, progress: Progress): Promise<void> {
-  const { runId } = plan;
-  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
-  const reused = new Set(plan.reused);
-  const outcomes = new Map<string, Promise<NodeOutcome>>();
+/** One batch of a loop's items: `concurrency` at a time, each item's nodes recorded under its index. */
+export async function loopItemsWorkflow(input: LoopItemsInput): Promise<LoopItemsResult> {
+  const { runId, from, to, concurrency, onItemError } = input;
+  const decisions = new Set<string>();
+  setHandler(approvalDecided, ({ nodeId, item }) => void decisions.add(decisionKey(nodeId, item)));
+  const failed: number[] = [];
+  let stopped: LoopItemsResult['stopped'];
+  let next = from;
 
-  const execute = (id: string): Promise<NodeOutcome> => {
-    let p = outcomes.get(id);
-    if (!p) {
-      p = executeNode(byId.get(id)!);
-      outcomes.set(id, p);
-    }
-    return p;
-  };
-
-  async function executeNode(node: PlanNode): Promise<NodeOutcome> {
-    const deps = await Promise.all(node.deps.map(execute));
-    if (deps.some((d) => d !== 'succeeded')) {
-      progress.skipped.push(node.id);
-      progress.finished.add(node.id);
-      return 'skipped';
-    }
-    if (reused.has(node.id)) {
-      progress.finished.add(node.id);
-      return 'succeeded';
-    }
+  async function runItem(item: number): Promise<NodeFailure | undefined> {
+    const progress = newProgress();
     try {
-      await nodeActivities(node).runNode({
+      await runGraph(input.body, {
         runId,
-        nodeId: node.id,
-        maxAttempts: node.retry.maximumAttempts,
-        maxRetryDelayMs: node.retry.maximumIntervalMs,
-        initialRetryDelayMs: node.retry.initialIntervalMs,
-        backoffCoefficient: node.retry.backoffCoefficient,
+        item,
+        reused: new Set(),
+        reusedPorts: {},
+        known: input.known,
+        progress,
+        decided: (nodeId, at) => decisions.has(decisionKey(nodeId, at)),
       });
-      progress.finished.add(node.id);
-      return 'succeeded';
     } catch (err) {
-      // Whatever a node reports once the run is being cancelled, the run ends as cancelled.
-      if (isCancellation(err) || CancellationScope.current().consideredCancelled) throw err;
-      const failure = describeFailure(node, err);
-      // Recorded even if a cancel arrives meanwhile: the failure happened.
-      await CancellationScope.nonCancellable(() => bookkeeping().recordNodeFailure({ runId, failure, continued: node.continueOnFailure }));
-      progress.finished.add(node.id);
-      if (node.continueOnFailure) return 'succeeded';
-      progress.failures.push(failure);
-      return 'failed';
+      if (!isCancellation(err)) throw err;
+      await CancellationScope.nonCancellable(async () => {
+        const open = input.body.filter((n) => !progress.finished.has(n.id)).map((n) => ({ nodeId: n.id, status: 'cancelled' as const }));
+        const nodes = [...skippedNodes(progress), ...open];
+        if (nodes.length) await bookkeeping().settleNodes({ runId, item, nodes });
+      });
+      throw err;
+    }
+    if (progress.skipped.length) await bookkeeping().settleNodes({ runId, item, nodes: skippedNodes(progress) });
+    return progress.failures[0];
+  }
+
+  // `concurrency` lanes take the next item until none is left. With "stop", the first failure
+  // starts no further item; the items already running finish (what they cost is spent already).
+  async function lane() {
+    while (next < to && !stopped) {
+      const item = next++;
+      const failure = await runItem(item);
+      if (!failure) continue;
+      failed.push(item);
+      if (onItemError === 'stop') stopped ??= { item, failure };
     }
   }
 
-  const all = plan.nodes.map((n) => execute(n.id));
-  try {
-    await Promise.all(all);
-  } catch (err) {
-    // Promise.all rejects at the first cancelled branch: wait until every branch has stopped, so
-    // nothing a node does lands after the run is recorded as cancelled.
-    await Promise.allSettled(all);
-    throw err;
-  }
+  const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, to - from)) }, () => lane());
+  const results = await Promise.allSettled(lanes);
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return { failed: failed.sort((a, b) => a - b), ...(stopped ? { stopped } : {}) };
 }

@@ -1,1 +1,1 @@
-export { botRunWorkflow } from './bot-run';
+export { botRunWorkflow, loopItemsWorkflow } from './bot-run';

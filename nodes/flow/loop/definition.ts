@@ -37,7 +37,7 @@ export const flowLoop: NodeDefinition<Params, LoopOutput> = {
   docs: [
     'Connect **Each item** to the steps to run per item (e.g. an LLM node that summarises one feed item), and end them at a **Collect** node, which outputs the list of results in item order.',
     'Inside the loop, `{{ nodes.<loop id>.output }}` is the current item. Items run **concurrency** at a time; each item is recorded on its own, and the run view lets you pick an item to see its steps. Every LLM call of every item counts against budgets like any other.',
-    'When an item fails: **stop** fails the loop at the first failure (items already running are cancelled), **skip** leaves the item out, **collect** puts `{ error: { code, message } }` in its place. Either way Collect lists the failures in `failed`.',
+    'When an item fails: **stop** fails the loop at the first failure (no further item starts; items already running finish), **skip** leaves the item out, **collect** puts `{ error: { code, message } }` in its place. Either way Collect lists the failures in `failed`.',
     'Loops cannot be nested; call another bot with a loop through flow.subbot instead. Long lists run in batches of child workflows, so even 10 000 items stay within Temporal history limits.',
   ].join('\n\n'),
   inputs: [{ name: 'in', type: 'any', label: 'List' }],

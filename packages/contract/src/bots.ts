@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { ErrorDetail, errorResponses, Id, IdParams, IsoDate, NoContent, WorkspaceQuery } from './common';
 import { Graph } from './graph';
 import { route } from './route';
+import { BudgetNotify } from './budgets';
+
+/**
+ * What happens when a run of the bot fails: another bot of the workspace runs with the failed run's
+ * details as its input (`{ runId, botId, botName, error, failedNodes, … }`), and/or a notice goes
+ * to emails and to Slack / a webhook named by workspace secrets. An on-failure run that fails starts nothing.
+ */
+export const OnFailure = z
+  .object({
+    botId: Id.nullable().optional(),
+    notify: BudgetNotify.optional(),
+  })
+  .strict();
 
 /**
  * A bot (the design's "profile"). Webhook tokens are stored hashed, so `webhookUrl` is always null
@@ -19,6 +32,7 @@ export const Bot = z.object({
   llmModelOverride: z.string().nullable(),
   webhookUrl: z.string().nullable(),
   webhookEnabled: z.boolean(),
+  onFailure: OnFailure.nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
@@ -28,6 +42,8 @@ const BotFields = {
   description: z.string().max(2000).optional(),
   llmConnectionId: Id.nullable().optional(),
   llmModelOverride: z.string().trim().max(200).nullable().optional(),
+  /** `null` turns it off. */
+  onFailure: OnFailure.nullable().optional(),
 };
 
 /** A graph that is not well-formed or does not validate is 422 INVALID_GRAPH with `details` per node. */
@@ -74,6 +90,7 @@ export const bots = {
   }),
 };
 
+export type OnFailure = z.infer<typeof OnFailure>;
 export type Bot = z.output<typeof Bot>;
 export type CreateBotBody = z.input<typeof CreateBotBody>;
 export type UpdateBotBody = z.input<typeof UpdateBotBody>;

@@ -29,6 +29,8 @@ export const GRAPH_MESSAGES = {
     '{node} is inside the loop {loop}. Loops cannot be nested: move the inner loop into another bot and call it with flow.subbot.',
   LOOP_LEAK:
     '{node} runs once per item of {loop}, but Connection "{edge}" takes its output to {target}, outside the loop. Pass it on through the Collect node of the loop.',
+  SUBBOT_NOT_FOUND: '{node} runs a bot that is not in this workspace (id {bot}). Pick another bot in the node.',
+  SUBBOT_CYCLE: '{node} would make the bot call itself: {path}. A bot cannot run itself, directly or through other bots.',
   COLLECT_NO_LOOP: '{node} collects the items of a loop, but no flow.loop node leads to it.',
   COLLECT_OUTSIDE_INPUT: '{node} collects the items of {loop}, but Connection "{edge}" brings in {source}, which is outside the loop.',
   'INVALID_EDGE.noOutput': '{node} has no output, but Connection "{edge}" starts from it.',

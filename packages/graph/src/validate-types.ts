@@ -17,6 +17,8 @@ export type ValidationCode =
   | 'LOOP_NESTED'
   | 'LOOP_LEAK'
   | 'COLLECT_NO_LOOP'
+  | 'SUBBOT_NOT_FOUND'
+  | 'SUBBOT_CYCLE'
   | 'COLLECT_OUTSIDE_INPUT'
   | 'UNKNOWN_NODE_TYPE'
   | 'UNKNOWN_NODE_VERSION'

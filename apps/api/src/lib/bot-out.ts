@@ -1,3 +1,4 @@
+import type { OnFailure } from '@bm/contract';
 import type { Bot } from '@bm/db';
 import { storedGraph } from './graph';
 
@@ -14,6 +15,7 @@ export const botOut = (b: Bot) => ({
   // Stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once.
   webhookUrl: null,
   webhookEnabled: b.webhookToken !== null,
+  onFailure: (b.onFailure ?? null) as OnFailure | null,
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
 });

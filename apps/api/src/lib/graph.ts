@@ -19,7 +19,7 @@ export const issueDetails = (errors: ValidationError[]) =>
 export async function validGraphOr422(
   deps: AppDeps,
   raw: unknown,
-  c: { userId: string; workspaceId: string; botConnectionId: string | null },
+  c: { userId: string; workspaceId: string; botConnectionId: string | null; botId?: string },
 ): Promise<Graph> {
   const parsed = GraphSchema.safeParse(raw);
   if (!parsed.success) {
@@ -58,7 +58,7 @@ export async function validGraphOr422(
 export async function savableGraph(
   deps: AppDeps,
   raw: unknown,
-  c: { userId: string; workspaceId: string; botConnectionId: string | null },
+  c: { userId: string; workspaceId: string; botConnectionId: string | null; botId?: string },
   stored?: unknown,
 ): Promise<Graph> {
   const { repos, keyRing } = deps.services;

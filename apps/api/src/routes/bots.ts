@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
-import { isConflictError, isVersionConflict, type Bot, type Prisma } from '@bm/db';
+import type { OnFailure } from '@bm/contract';
+import { isConflictError, isVersionConflict, Prisma, type Bot } from '@bm/db';
 import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { fromContract } from '../lib/contract-route';
+import { checkNoticeSecrets } from '../lib/notice-channels';
 import { apiError, HttpError } from '../lib/errors';
 import { savableGraph, validGraphOr422 } from '../lib/graph';
 import { botOut } from '../lib/bot-out';
@@ -38,6 +40,18 @@ export const botRoutes =
       }
     }
 
+    /** The on-failure bot must be another bot of the workspace; its notice secrets must exist. */
+    async function checkOnFailure(onFailure: OnFailure | null | undefined, workspaceId: string, selfId?: string) {
+      if (!onFailure) return;
+      if (onFailure.botId) {
+        const target = onFailure.botId === selfId ? null : await repos.bots.get(onFailure.botId);
+        if (!target || target.workspaceId !== workspaceId) throw apiError(422, 'ON_FAILURE_BOT_NOT_FOUND');
+      }
+      await checkNoticeSecrets(deps, workspaceId, onFailure.notify, 'ON_FAILURE_SECRET_MISSING');
+    }
+    const storedOnFailure = (o: OnFailure | null | undefined) =>
+      o === undefined ? undefined : o === null || (!o.botId && !o.notify) ? Prisma.DbNull : (o as Prisma.InputJsonValue);
+
     app.route({
       ...fromContract(bots.create),
       handler: async (req, reply) => {
@@ -45,6 +59,7 @@ export const botRoutes =
         const b = req.body;
         await requireWithinPlan(deps, workspaceId, 'bots');
         await checkConnection(b.llmConnectionId, user.id, workspaceId);
+        await checkOnFailure(b.onFailure, workspaceId);
         pinChanges(b.graph); // refuses an oversized pin before anything is stored
         const graph = await savableGraph(deps, b.graph, { userId: user.id, workspaceId, botConnectionId: b.llmConnectionId ?? null });
         const bot = await repos.bots.create({
@@ -55,6 +70,7 @@ export const botRoutes =
           graph: graph as unknown as Prisma.InputJsonValue,
           llmConnectionId: b.llmConnectionId ?? null,
           llmModelOverride: b.llmModelOverride || null,
+          onFailure: storedOnFailure(b.onFailure),
         });
         await savePins(deps, bot.id, user.id, b.graph);
         await audit(deps, req, { workspaceId, action: 'bot.created', target: { type: 'bot', id: bot.id, name: bot.name } });
@@ -87,6 +103,7 @@ export const botRoutes =
         // the repository checks again atomically for a save that races this one.
         if (b.baseVersion !== undefined && b.baseVersion !== row.currentVersion) throw versionConflict(row.currentVersion, b.baseVersion);
         if (b.llmConnectionId !== undefined) await checkConnection(b.llmConnectionId, user.id, row.workspaceId);
+        await checkOnFailure(b.onFailure, row.workspaceId, row.id);
         if (b.graph !== undefined) pinChanges(b.graph); // refuses an oversized pin before anything is stored
         const botConnectionId = b.llmConnectionId !== undefined ? b.llmConnectionId : row.llmConnectionId;
         let graph: Prisma.InputJsonValue | undefined;
@@ -95,7 +112,7 @@ export const botRoutes =
           const g = await savableGraph(
             deps,
             b.graph ?? row.graph,
-            { userId: user.id, workspaceId: row.workspaceId, botConnectionId },
+            { userId: user.id, workspaceId: row.workspaceId, botConnectionId, botId: row.id },
             row.graph,
           );
           graph = g as unknown as Prisma.InputJsonValue;
@@ -107,6 +124,7 @@ export const botRoutes =
           description: b.description,
           llmConnectionId: b.llmConnectionId,
           llmModelOverride: b.llmModelOverride === undefined ? undefined : b.llmModelOverride || null,
+          onFailure: storedOnFailure(b.onFailure),
           graph: changed ? graph : undefined,
         };
         const updated = await repos.bots.update(row.id, user.id, patch, changed, { baseVersion: b.baseVersion }).catch((err: unknown) => {

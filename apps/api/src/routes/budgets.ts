@@ -6,6 +6,7 @@ import { connectionUsableBy } from '@bm/llm';
 import type { AppDeps } from '../deps';
 import { audit } from '../lib/audit';
 import { fromContract } from '../lib/contract-route';
+import { checkNoticeSecrets } from '../lib/notice-channels';
 import { apiError, notFound } from '../lib/errors';
 import { accessTo } from '../plugins/access';
 
@@ -48,14 +49,8 @@ export const budgetRoutes =
       }
     }
 
-    /** Notice channels name workspace secrets (the URLs are credentials): each must exist now. */
-    async function checkNotify(workspaceId: string, notify: BudgetNotify | null | undefined) {
-      const names = [notify?.slackSecret, notify?.webhookSecret].filter((n): n is string => !!n);
-      if (!names.length) return;
-      const found = new Set((await repos.secrets.byNames(workspaceId, names)).map((s) => s.name));
-      const missing = names.find((n) => !found.has(n));
-      if (missing) throw apiError(422, 'BUDGET_NOTIFY_SECRET_MISSING', { params: { name: missing } });
-    }
+    const checkNotify = (workspaceId: string, notify: BudgetNotify | null | undefined) =>
+      checkNoticeSecrets(deps, workspaceId, notify, 'BUDGET_NOTIFY_SECRET_MISSING');
 
     app.route({
       ...fromContract(budgets.create),

@@ -29,6 +29,7 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
       graph: Prisma.InputJsonValue;
       llmConnectionId?: string | null;
       llmModelOverride?: string | null;
+      onFailure?: Prisma.InputJsonValue | typeof Prisma.DbNull;
     }) {
       const id = newId('bot');
       const [bot] = await prisma.$transaction([
@@ -43,6 +44,7 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
             currentVersion: 1,
             llmConnectionId: input.llmConnectionId ?? null,
             llmModelOverride: input.llmModelOverride ?? null,
+            ...(input.onFailure !== undefined ? { onFailure: input.onFailure } : {}),
           },
         }),
         prisma.botVersion.create({
@@ -74,6 +76,7 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
         graph?: Prisma.InputJsonValue;
         llmConnectionId?: string | null;
         llmModelOverride?: string | null;
+        onFailure?: Prisma.InputJsonValue | typeof Prisma.DbNull;
       },
       graphChanged: boolean,
       opts: { baseVersion?: number; restoredFrom?: number } = {},

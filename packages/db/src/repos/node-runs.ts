@@ -85,8 +85,8 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         startedAt?: Date;
         /** The output ports a branching node took. */
         ports?: string[];
-        /** `waiting`: a flow.wait or flow.approval node that has done its part and now waits (completed by `complete`). */
-        status?: 'succeeded' | 'waiting';
+        /** `waiting`: a flow node that did its part and waits (a timer, a person, another bot); `running`: a loop running its items. Both completed by `complete`. */
+        status?: 'succeeded' | 'waiting' | 'running';
       },
       state?: { botId: string; entries: [string, unknown][] },
       item = -1,
@@ -155,7 +155,7 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
             "ports" = ${data.ports ? jsonText(data.ports) : null}::jsonb,
             "output" = COALESCE(${output}::jsonb, "output"),
             "outputBytes" = CASE WHEN ${output}::jsonb IS NULL THEN "outputBytes" ELSE octet_length(${output}::text) END
-          WHERE "runId" = ${runId} AND "nodeId" = ${nodeId} AND "item" = ${item} AND "status" = 'waiting'
+          WHERE "runId" = ${runId} AND "nodeId" = ${nodeId} AND "item" = ${item} AND "status" IN ('waiting', 'running')
           RETURNING 1
         ), ev_seq AS (
           UPDATE "Run" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${runId} AND EXISTS (SELECT 1 FROM recorded) RETURNING "eventSeq"
@@ -257,7 +257,10 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         data,
       });
       if (count === 0)
-        await prisma.nodeRun.createMany({ data: [{ id: newId('nr'), runId, nodeId, item, type: 'unknown', ...data }], skipDuplicates: true });
+        await prisma.nodeRun.createMany({
+          data: [{ id: newId('nr'), runId, nodeId, item, type: 'unknown', ...data }],
+          skipDuplicates: true,
+        });
     },
     reusedIn: (runId: string) =>
       prisma.nodeRun.findMany({ where: { runId, reused: true, item: -1 }, select: { nodeId: true, reusedFrom: true, ports: true } }),
@@ -272,7 +275,9 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
         });
         if (count === 0) {
           await prisma.nodeRun.createMany({
-            data: [{ id: newId('nr'), runId, nodeId: n.nodeId, item, type: n.type, status: n.status, error: json(n.error), finishedAt: now }],
+            data: [
+              { id: newId('nr'), runId, nodeId: n.nodeId, item, type: n.type, status: n.status, error: json(n.error), finishedAt: now },
+            ],
             skipDuplicates: true,
           });
         }
