@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGraph } from '@bm/graph';
 import { getNodeDefinition } from '@bm/nodes';
-import { buildPlan } from './plan';
+import { buildPlan, loopBatchSize } from './plan';
 
 const n = (id: string, settings?: object) => ({
   id,
@@ -86,5 +86,41 @@ describe('buildPlan', () => {
       timeoutMs: 1234,
       continueOnFailure: true,
     });
+  });
+});
+
+describe('buildPlan with control flow', () => {
+  const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params, position: at });
+  it('resolves each edge’s port, nests a loop’s body, and makes the collect node wait for its loop', () => {
+    const plan = buildPlan(
+      parseGraph({
+        nodes: [
+          node('in', 'source.manual'),
+          node('check', 'flow.if', { operator: 'exists' }),
+          node('each', 'flow.loop', { concurrency: 8, onItemError: 'collect' }),
+          node('body', 'transform.template', { template: 'x' }),
+          node('all', 'flow.collect'),
+        ],
+        edges: [
+          { id: '1', source: 'in', target: 'check' },
+          { id: '2', source: 'check', target: 'each' },
+          { id: '3', source: 'each', target: 'body', sourceHandle: 'item' },
+          { id: '4', source: 'body', target: 'all' },
+        ],
+      }),
+    );
+    expect(plan.map((p) => p.id)).toEqual(['in', 'check', 'each', 'all']);
+    expect(plan[1]!.edges).toEqual([{ from: 'in', port: 'out' }]);
+    // No handle: the first output of flow.if, "true".
+    expect(plan[2]!.edges).toEqual([{ from: 'check', port: 'true' }]);
+    expect(plan[2]!.control).toBe('loop');
+    expect(plan[2]!.loop).toMatchObject({ concurrency: 8, onItemError: 'collect', body: [expect.objectContaining({ id: 'body', deps: ['each'] })] });
+    expect(plan[3]).toMatchObject({ deps: ['each'], edges: [{ from: 'each', port: 'item' }], control: 'collect' });
+  });
+
+  it('sizes loop batches so that a batch’s history stays small, at least one lane-full', () => {
+    expect(loopBatchSize(1, 4)).toBe(250);
+    expect(loopBatchSize(10, 4)).toBe(79);
+    expect(loopBatchSize(200, 16)).toBe(16);
   });
 });

@@ -31,7 +31,8 @@ export interface LoopAnalysis {
 
 /**
  * Finds each loop's body: every node reachable from the loop's outputs (not its error output)
- * without passing its collect node. Pure and total: an invalid graph gives issues, not a throw
+ * without passing its collect node. A per-item node without a way to the collect node is fine (a
+ * message per item); one that also leads past the collect node is not (it would run per item and once). Pure and total: an invalid graph gives issues, not a throw
  * (a cyclic graph is reported elsewhere; its bodies are then listed in graph order).
  */
 export function analyzeLoops(graph: GraphShape, controlOf: (nodeId: string) => FlowControl | undefined): LoopAnalysis {
@@ -69,10 +70,16 @@ export function analyzeLoops(graph: GraphShape, controlOf: (nodeId: string) => F
     if (collectIds.length > 1) issues.push({ kind: 'manyCollects', loopId: n.id, collectIds });
     for (const c of collectIds) collectsReached.add(c);
     const collectId = collectIds.length === 1 ? collectIds[0] : undefined;
+    // What comes after the collect node runs once: a per-item node that also leads there leaks out.
+    const after = new Set<string>();
+    const next = [...collects];
+    while (next.length) {
+      for (const e of out.get(next.pop()!) ?? []) if (!after.has(e.target)) next.push((after.add(e.target), e.target));
+    }
     const external = new Set<string>();
     for (const e of graph.edges) {
       if (body.has(e.target) && e.source !== n.id && !body.has(e.source)) external.add(e.source);
-      if (body.has(e.source) && !body.has(e.target) && !collects.has(e.target))
+      if (body.has(e.source) && after.has(e.target) && !after.has(e.source))
         issues.push({ kind: 'leak', loopId: n.id, nodeId: e.source, edgeId: e.id, target: e.target });
       if (collectId && e.target === collectId && e.source !== n.id && !body.has(e.source))
         issues.push({ kind: 'collectOutsideInput', loopId: n.id, collectId, edgeId: e.id, source: e.source });
