@@ -1,4 +1,4 @@
-import type { Graph } from '@bm/graph';
+import { analyzeLoops, type Graph, type LoopAnalysis } from '@bm/graph';
 import { getNodeDefinition } from './registry';
 
 /** What viewers see instead of a secret param's value (the API masks graphs with it). */
@@ -67,3 +67,9 @@ export function graphConnectionIds(graph: Graph): string[] {
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** The graph's loops (flow.loop bodies and their collect nodes), with each node's flow control read from the registry. */
+export function graphLoops(graph: Pick<Graph, 'nodes' | 'edges'>): LoopAnalysis {
+  const types = new Map(graph.nodes.map((n) => [n.id, getNodeDefinition(n.type, n.version ?? 1)?.control]));
+  return analyzeLoops(graph, (id) => types.get(id));
+}

@@ -1,7 +1,7 @@
 export { getNodeDefinition, getNodeTypeInfo, listNodeDefinitions, listNodeVersions, nodeTypeLookup, toNodeTypeInfo } from './registry';
 export { nodeTextPaths, nodeTextPrefix, withNodeTexts } from './describe-texts';
 export { describeNodeType, describeNodeTypes, type NodeTypeDescription, type ParamTemplating, type ParamUi } from './describe';
-export { SECRET_MASK, graphConnectionIds, maskSecretParams, restoreSecretParams } from './graph-facts';
+export { SECRET_MASK, graphConnectionIds, graphLoops, maskSecretParams, restoreSecretParams } from './graph-facts';
 export { executeNode, type ExecuteResult } from './runtime';
 export { NodeError, isNodeError, toNodeError } from './errors';
 export { nodeError } from './messages';

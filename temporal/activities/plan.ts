@@ -1,6 +1,6 @@
 import type { Graph } from '@bm/graph';
-import { analyzeLoops, outputPortsOf, topologicalOrder } from '@bm/graph';
-import { getNodeDefinition, type NodeDefinition } from '@bm/nodes';
+import { outputPortsOf, topologicalOrder } from '@bm/graph';
+import { getNodeDefinition, graphLoops, type NodeDefinition } from '@bm/nodes';
 import type { LoopPlan, PlanEdge, PlanNode } from '../shared';
 
 /** A loop's child workflow stays under this many history events per batch (Temporal warns at 10 240, stops at 51 200). */
@@ -38,7 +38,7 @@ export function buildPlan(graph: Graph): PlanNode[] {
     const port = e.sourceHandle ?? outputPortsOf(defs.get(e.source)!, source)[0]?.name ?? 'out';
     edgesInto.get(e.target)!.push({ from: e.source, port });
   }
-  const { loops, loopOf } = analyzeLoops(graph, (id) => defs.get(id)?.control);
+  const { loops, loopOf } = graphLoops(graph);
 
   const planNode = (id: string): PlanNode => {
     const n = byId.get(id)!;

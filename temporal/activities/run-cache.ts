@@ -1,5 +1,5 @@
-import { analyzeLoops, parseGraph, type Graph, type LoopAnalysis } from '@bm/graph';
-import { getNodeDefinition } from '@bm/nodes';
+import { parseGraph, type Graph, type LoopAnalysis } from '@bm/graph';
+import { graphLoops } from '@bm/nodes';
 import type { PlanNode } from '../shared';
 import { buildPlan } from './plan';
 
@@ -51,11 +51,7 @@ export class RunCache {
     if (hit) return hit;
     return rawGraph().then((raw) => {
       const graph = parseGraph(raw);
-      const loops = analyzeLoops(graph, (id) => {
-        const n = graph.nodes.find((x) => x.id === id);
-        return n ? getNodeDefinition(n.type, n.version ?? 1)?.control : undefined;
-      });
-      const loaded = { graph, plan: buildPlan(graph), loops };
+      const loaded = { graph, plan: buildPlan(graph), loops: graphLoops(graph) };
       if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value!);
       this.versions.set(versionId, loaded);
       return loaded;

@@ -1,4 +1,5 @@
 import { planPartialRun, type Graph } from '@bm/graph';
+import { graphLoops } from '@bm/nodes';
 import type { AppDeps } from '../deps';
 import { apiError } from './errors';
 
@@ -30,6 +31,11 @@ export async function planReuse(deps: AppDeps, botId: string, graph: Graph, req:
   const types = new Map(graph.nodes.map((n) => [n.id, n.type]));
   if (req.startAt && !types.has(req.startAt))
     throw apiError(422, 'DEBUG_RUN', { key: 'DEBUG_RUN.startNodeMissing', params: { nodeId: req.startAt } });
+  // A node inside a loop runs per item: running "from" it runs its whole loop, from the loop node.
+  if (req.startAt) {
+    const loopId = graphLoops(graph).loopOf.get(req.startAt);
+    if (loopId) req = { ...req, startAt: loopId, only: false };
+  }
   if (req.reuseRunId) {
     const run = await repos.runs.get(req.reuseRunId);
     if (!run || run.botId !== botId)

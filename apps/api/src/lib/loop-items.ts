@@ -1,5 +1,5 @@
-import { analyzeLoops, type Graph } from '@bm/graph';
-import { getNodeTypeInfo } from '@bm/nodes';
+import type { Graph } from '@bm/graph';
+import { graphLoops } from '@bm/nodes';
 import type { RunLoopItems } from '@bm/contract';
 
 type ItemStatus = RunLoopItems['items'][number]['status'];
@@ -15,8 +15,7 @@ function itemStatus(statuses: string[]): ItemStatus {
 
 /** Groups a run's item rows by the loop their node belongs to. */
 export function loopItems(graph: Graph, rows: { nodeId: string; item: number; status: string }[]): RunLoopItems[] {
-  const types = new Map(graph.nodes.map((n) => [n.id, getNodeTypeInfo(n.type, n.version ?? 1)]));
-  const { loops, loopOf } = analyzeLoops(graph, (id) => types.get(id)?.control);
+  const { loops, loopOf } = graphLoops(graph);
   const byLoop = new Map<string, Map<number, string[]>>([...loops.keys()].map((id) => [id, new Map()]));
   for (const r of rows) {
     const loop = loopOf.get(r.nodeId);
