@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { APPROVAL_DECIDED_SIGNAL, runWorkflowId } from '@bm/temporal/shared';
@@ -35,6 +36,7 @@ describe('control flow on Temporal', () => {
   let t: TestServer;
   let api: Api;
   let temporal: Client;
+  let restartedIn: string | undefined;
   const taskQueue = uniqueTaskQueue('flow');
   const email = `flow-${Math.random().toString(36).slice(2)}@example.com`;
   const password = 'correct horse battery';
@@ -49,6 +51,7 @@ describe('control flow on Temporal', () => {
   afterAll(async () => {
     await temporal?.connection.close();
     await t?.close();
+    if (restartedIn) rmSync(restartedIn, { recursive: true, force: true });
   });
 
   async function createBot(graph: unknown, extra: Record<string, unknown> = {}) {
@@ -377,8 +380,9 @@ describe('control flow on Temporal', () => {
     const runId = await start(bot, { x: 1 });
     await waitForNode(runId, 'hold', 'waiting');
     const { dataDir, databaseUrl } = t;
-    await t.close();
+    await t.close({ keepData: true });
     // The same data and task queue: a new process (API + worker) picks the run up where it was.
+    restartedIn = dataDir;
     t = await startTestServer({ dataDir, databaseUrl, taskQueue });
     api = t.api();
     expect((await api.post('/api/auth/login', { email, password })).status).toBe(200);

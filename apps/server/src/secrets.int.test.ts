@@ -147,7 +147,7 @@ describe('master key rotation', () => {
       const before = await t.server.services.db.raw.query<{ id: string; keyId: string; apiKeyEncrypted: string }>(
         'SELECT id, "keyId", "apiKeyEncrypted" FROM user_llm_connections',
       );
-      await t.close();
+      await t.close({ keepData: true });
 
       const result = await rotateStoredKeys(loadConfig({ BOT_MANAGER_DATA_DIR: dataDir }));
       // Two provider keys and one workspace secret.

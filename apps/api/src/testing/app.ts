@@ -1,7 +1,7 @@
 // For the API's own tests: the app over real services (PGlite in a temp dir, a real key ring and
 // outbound policy) composed here from the packages, and a Temporal client that is never reached.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -28,7 +28,8 @@ export async function startTestApp(
     appUrl?: string;
   } = {},
 ) {
-  const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: mkdtempSync(path.join(tmpdir(), 'bm-api-')) });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bm-api-'));
+  const db = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir });
   await applyMigrations(db.raw);
   const repos = createRepositories(db);
   const keyRing = createKeyRing(randomBytes(32));
@@ -61,6 +62,8 @@ export async function startTestApp(
     async close() {
       await app.close();
       await db.close();
+      // Each PGlite directory is ~40 MB: a day of test runs would fill the disk.
+      rmSync(dataDir, { recursive: true, force: true });
     },
     /** Signs up a new user; returns their id, personal workspace and session cookie. */
     async signup(email = `u${Math.random().toString(36).slice(2)}@example.com`) {

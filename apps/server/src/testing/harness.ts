@@ -1,6 +1,6 @@
 // Starts the real embedded server for an integration test: real Temporal (the suite's dev server),
 // PGlite in a temp dir or a fresh PostgreSQL database, a task queue of its own.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestPostgresDatabase, postgresAvailable } from '@bm/db/testing';
@@ -22,7 +22,8 @@ export interface TestServer {
   dataDir: string;
   databaseUrl: string;
   api: () => ReturnType<typeof apiClient>;
-  close(): Promise<void>;
+  /** `keepData`: leave the data directory for a server started on it next (a restart). */
+  close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 export async function startTestServer(
@@ -62,9 +63,11 @@ export async function startTestServer(
     dataDir,
     databaseUrl,
     api: () => apiClient(server.url),
-    async close() {
+    async close(o = {}) {
       await server.close();
       await drop?.();
+      // A directory made here goes with the server (each PGlite directory is ~40 MB).
+      if (!opts.dataDir && !o.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
