@@ -7,7 +7,7 @@ const NO_INPUTS: NodeInputs = { all: [], byNode: {}, byPort: {} };
 
 export interface ExecuteResult<O = unknown> {
   output: O;
-  /** The params the node ran with (templates rendered, defaults applied). May hold secrets. */
+  /** The params the node ran with (templates rendered, defaults applied), as recorded (`recordParams`). May hold secrets. */
   params: unknown;
 }
 
@@ -59,7 +59,7 @@ export async function executeNode<O>(
   if (ctx.signal?.aborted) throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId });
   try {
     const output = await def.run(params, inputs, ctx);
-    return { output, params };
+    return { output, params: def.recordParams ? def.recordParams(params) : params };
   } catch (err) {
     if (ctx.signal?.aborted && !(err instanceof NodeError && err.code !== 'CANCELLED')) {
       throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId, cause: err });
