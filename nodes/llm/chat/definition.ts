@@ -34,7 +34,8 @@ export const params = z.object({
     .optional()
     .superRefine((schema, ctx) => {
       const problem = schema === undefined ? undefined : checkResponseSchema(schema);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      // Reads on from the param name ("must be…", "is not…"): shown as `parameter "schema" must be…`.
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
     })
     .describe("The answer's shape, as a JSON Schema of an object: the model must answer with matching JSON, found in the output's `json`.")
     .meta({ widget: 'jsonSchema' }),

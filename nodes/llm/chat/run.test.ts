@@ -193,9 +193,12 @@ describe('llm.chat', () => {
     it('is checked when the bot is saved: an object JSON Schema, or a clear message', () => {
       expect(llmChat.params.safeParse({ prompt: 'p', schema }).success).toBe(true);
       const notObject = llmChat.params.safeParse({ prompt: 'p', schema: { type: 'array', items: {} } });
-      expect(notObject.error?.issues[0]).toMatchObject({ path: ['schema'], message: expect.stringMatching(/^must describe an object/) });
+      expect(notObject.error?.issues[0]).toMatchObject({
+        path: ['schema'],
+        message: 'must be a JSON Schema of an object ("type": "object" at the top level)',
+      });
       const invalid = llmChat.params.safeParse({ prompt: 'p', schema: { type: 'object', properties: { a: { type: 'text' } } } });
-      expect(invalid.error?.issues[0]?.message).toMatch(/^is not a valid JSON Schema/);
+      expect(invalid.error?.issues[0]?.message).toMatch(/^is not a valid JSON Schema: .*\/properties\/a\/type/);
     });
   });
 

@@ -196,7 +196,7 @@ function normalize(input: ProviderCallInput): NormalizedChat {
   let responseSchema: NormalizedChat['responseSchema'];
   if (input.responseSchema) {
     const problem = checkResponseSchema(input.responseSchema.schema);
-    if (problem) throw invalid(`The output schema ${problem}.`, 'llm.BAD_REQUEST.schema', { detail: problem });
+    if (problem) throw invalid(`The output schema ${problem.message}.`, 'llm.BAD_REQUEST.schema', { detail: problem.message });
     const { schema } = input.responseSchema;
     responseSchema = { name: schemaName(input.responseSchema.name), schema, strict: isStrictCompatible(schema) };
   }

@@ -37,4 +37,11 @@ export {
 } from './pricing';
 export { estimateCallUsd, estimateTokens, countInputTokens, DEFAULT_OUTPUT_RESERVATION } from './estimate';
 export { MAX_IMAGES, MAX_IMAGE_BYTES, describeImage, parseImages, type ImageInput, type ImageMimeType, type ImageProblem } from './images';
-export { checkResponseSchema, isStrictCompatible, validateAgainstSchema, type ResponseSchema, type SchemaCheck } from './response-schema';
+export {
+  checkResponseSchema,
+  isStrictCompatible,
+  validateAgainstSchema,
+  type ResponseSchema,
+  type SchemaCheck,
+  type SchemaProblem,
+} from './response-schema';

@@ -36,18 +36,24 @@ function compile(schema: Record<string, unknown>): ValidateFunction {
 }
 
 /**
- * Why this value cannot be an answer schema (in English, for the editor and the error), or
- * undefined when it can: a valid JSON Schema whose root describes an object (every provider's
- * structured output needs an object at the root).
+ * Why this value cannot be an answer schema, or undefined when it can: a valid JSON Schema whose
+ * root describes an object (every provider's structured output needs an object at the root).
+ * `message` reads on from "the schema" ("must be a JSON Schema of an object…"); `invalid` is the validator's
+ * reason when the schema itself is broken (else the root is not an object schema).
  */
-export function checkResponseSchema(schema: unknown): string | undefined {
-  if (!isRecord(schema)) return 'must be a JSON Schema object';
-  if (schema.type !== 'object') return 'must describe an object: set "type": "object" at the top level';
-  if (schema.properties !== undefined && !isRecord(schema.properties)) return 'has "properties" that is not an object';
+export interface SchemaProblem {
+  message: string;
+  invalid?: string;
+}
+
+export function checkResponseSchema(schema: unknown): SchemaProblem | undefined {
+  const notObject = { message: 'must be a JSON Schema of an object ("type": "object" at the top level)' };
+  if (!isRecord(schema) || schema.type !== 'object') return notObject;
   try {
     compile(schema);
   } catch (err) {
-    return `is not a valid JSON Schema: ${(err as Error).message.replace(/^schema is invalid: /, '').slice(0, 300)}`;
+    const invalid = (err as Error).message.replace(/^schema is invalid: /, '').slice(0, 300);
+    return { message: `is not a valid JSON Schema: ${invalid}`, invalid };
   }
   return undefined;
 }

@@ -117,7 +117,7 @@ describe('an answer that does not match', () => {
   it('an invalid schema is refused before anything is sent', async () => {
     const err = (await rejectionOf(ask('openai', { responseSchema: { name: 'x', schema: { type: 'array' } } }))) as LlmError;
     expect(err).toMatchObject({ code: 'BAD_REQUEST', key: 'llm.BAD_REQUEST.schema' });
-    expect(err.message).toMatch(/^The output schema must describe an object/);
+    expect(err.message).toMatch(/^The output schema must be a JSON Schema of an object/);
     expect(fakes.openai.requests).toHaveLength(0);
   });
 });
