@@ -1,5 +1,6 @@
 import { schemaMismatch } from '@bm/llm';
 import { describe, expect, it } from 'vitest';
+import { describeNodeType } from '../../describe';
 import { executeNode } from '../../runtime';
 import { rejection, runNode, testContext } from '../../testing/context';
 import type { LlmCallRequest, LlmCallResult } from '../../types';
@@ -188,6 +189,13 @@ describe('llm.chat', () => {
       const ctx = await testContext({ llm: scripted(denied) });
       expect(await rejection(runNode(llmChat, { prompt: 'Where?', schema }, ctx))).toMatchObject({ code: 'RATE_LIMITED', retryable: true });
       expect(ctx.llmCalls).toHaveLength(1);
+    });
+
+    it('is edited with the jsonSchema widget, never as a template', () => {
+      const { ui, paramsSchema } = describeNodeType(llmChat);
+      expect(ui.schema).toEqual({ templating: 'none', widget: 'jsonSchema' });
+      expect(ui.images).toEqual({ templating: 'value' });
+      expect((paramsSchema.properties as Record<string, unknown>).schema).toMatchObject({ type: 'object', widget: 'jsonSchema' });
     });
 
     it('is checked when the bot is saved: an object JSON Schema, or a clear message', () => {
