@@ -11,7 +11,7 @@ import {
 } from './failures';
 import { MAX_IMAGES, parseImages } from './images';
 import { JSON_INSTRUCTION, parseModelJson } from './json-output';
-import { checkResponseSchema, isStrictCompatible, schemaName, validateAgainstSchema } from './response-schema';
+import { checkResponseSchema, isStrictCompatible, schemaName, validateAgainstSchema, withoutDialect } from './response-schema';
 import type { AdapterContext, ChatOutcome, NormalizedChat, ProviderAdapter } from './providers/adapter';
 import { anthropicAdapter } from './providers/anthropic';
 import { googleAdapter } from './providers/google';
@@ -197,7 +197,7 @@ function normalize(input: ProviderCallInput): NormalizedChat {
   if (input.responseSchema) {
     const problem = checkResponseSchema(input.responseSchema.schema);
     if (problem) throw invalid(`The output schema ${problem.message}.`, 'llm.BAD_REQUEST.schema', { detail: problem.message });
-    const { schema } = input.responseSchema;
+    const schema = withoutDialect(input.responseSchema.schema);
     responseSchema = { name: schemaName(input.responseSchema.name), schema, strict: isStrictCompatible(schema) };
   }
   return {

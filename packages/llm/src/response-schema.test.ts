@@ -84,6 +84,8 @@ describe('isStrictCompatible', () => {
     const { additionalProperties: _a, ...open } = person;
     expect(isStrictCompatible(open)).toBe(false);
     expect(isStrictCompatible({ ...person, properties: { ...person.properties, name: { type: 'string', minLength: 2 } } })).toBe(false);
+    expect(isStrictCompatible({ ...person, properties: { ...person.properties, name: { type: 'string', format: 'email' } } })).toBe(true);
+    expect(isStrictCompatible({ ...person, properties: { ...person.properties, name: { type: 'string', format: 'uri' } } })).toBe(false);
     expect(
       isStrictCompatible({
         type: 'object',

@@ -16,8 +16,12 @@ const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: true }
 const compiled = new Map<string, ValidateFunction>();
 const MAX_CACHED = 200;
 
-/** Whatever draft the schema says it is, it is read by 2020-12 rules (the keywords people use are the same). */
-function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Whatever draft the schema says it is, it is read by 2020-12 rules (the keywords people use are
+ * the same); providers get it without the marker too (it means nothing to them, and some refuse
+ * keywords they do not know).
+ */
+export function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = schema;
   return rest;
 }
@@ -112,6 +116,8 @@ const STRICT_KEYWORDS = new Set([
   'maxItems',
 ]);
 
+const STRICT_FORMATS = new Set(['date-time', 'time', 'date', 'duration', 'email', 'hostname', 'ipv4', 'ipv6', 'uuid']);
+
 /**
  * Whether OpenAI may enforce the schema strictly: every object closes its properties
  * (`additionalProperties: false`) and requires all of them, and only supported keywords appear.
@@ -122,6 +128,7 @@ export function isStrictCompatible(schema: unknown, depth = 0): boolean {
   if (Array.isArray(schema)) return schema.every((s) => isStrictCompatible(s, depth + 1));
   if (!isRecord(schema)) return typeof schema === 'boolean' ? false : true;
   for (const key of Object.keys(schema)) if (!STRICT_KEYWORDS.has(key)) return false;
+  if (schema.format !== undefined && !STRICT_FORMATS.has(String(schema.format))) return false;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('object') || schema.properties !== undefined) {
     if (schema.additionalProperties !== false) return false;

@@ -62,6 +62,12 @@ describe('a schema answered validly', () => {
     expect(JSON.stringify(body('openai').messages)).not.toContain('Respond with a single valid JSON object');
   });
 
+  it('the $schema marker is not sent to the provider', async () => {
+    fakes.openai.enqueue({ json: { name: 'Ada', age: 36 } });
+    await ask('openai', { responseSchema: { name: 'person', schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...person } } });
+    expect(body('openai').response_format.json_schema.schema).toEqual(person);
+  });
+
   it('openai: strict false when a field is optional', async () => {
     const loose = { ...person, required: ['name'] };
     fakes.openai.enqueue({ json: { name: 'Ada' } });
