@@ -43,7 +43,7 @@ describe('llm.chat messages', () => {
       expectCatalogued(schemaMismatch(ctx, { answer: '{}', path: '/a', errors: '/a is required' }));
   });
 
-  it("SCHEMA_MISMATCH of the node, after the second answer", async () => {
+  it('SCHEMA_MISMATCH of the node, after the second answer', async () => {
     const mismatch = () =>
       Object.assign(new Error('x'), { code: 'SCHEMA_MISMATCH', mismatch: { answer: '{}', path: '/a', errors: '/a is required' } });
     const ctx = await testContext({

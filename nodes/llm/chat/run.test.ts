@@ -227,9 +227,17 @@ describe('llm.chat', () => {
     it('refuses a bad image before calling the model, with a clear message', async () => {
       const ctx = await testContext({ llm: model() });
       const err = await rejection(runNode(llmChat, { prompt: 'p', images: 'http://img.test/a.png' }, ctx));
-      expect(err).toMatchObject({ code: 'INVALID_PARAMS', retryable: false, message: 'Image 1 must be an https:// URL (the provider fetches it).' });
+      expect(err).toMatchObject({
+        code: 'INVALID_PARAMS',
+        retryable: false,
+        message: 'Image 1 must be an https:// URL (the provider fetches it).',
+      });
       const many = await rejection(
-        runNode(llmChat, { prompt: 'p', images: '{{ input.list }}' }, await testContext({ input: { list: Array(11).fill('https://x.test/a.png') } })),
+        runNode(
+          llmChat,
+          { prompt: 'p', images: '{{ input.list }}' },
+          await testContext({ input: { list: Array(11).fill('https://x.test/a.png') } }),
+        ),
       );
       expect(many.message).toBe('11 images were given; at most 10 can be sent.');
       expect(ctx.llmCalls).toEqual([]);

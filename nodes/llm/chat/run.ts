@@ -22,7 +22,12 @@ function readImages(value: unknown, nodeId: string): ImageInput[] {
   const parsed = parseImages(imageList(value));
   if (parsed.ok) return parsed.images;
   // The LLM layer's own message and catalogue key: one text for a bad image, whoever finds it.
-  throw new NodeError('INVALID_PARAMS', parsed.message, { nodeId, retryable: false, key: `llm.BAD_REQUEST.${parsed.key}`, params: parsed.params });
+  throw new NodeError('INVALID_PARAMS', parsed.message, {
+    nodeId,
+    retryable: false,
+    key: `llm.BAD_REQUEST.${parsed.key}`,
+    params: parsed.params,
+  });
 }
 
 /** Recorded input: an inline image only as its type and size (never megabytes of base64 per run). */
@@ -75,7 +80,12 @@ async function callWithSchema(req: LlmCallRequest, ctx: NodeContext): Promise<Ll
   } catch (err) {
     const mismatch = mismatchOf(err);
     if (!mismatch) throw err;
-    throw nodeError('SCHEMA_MISMATCH', 'node.SCHEMA_MISMATCH', { path: mismatch.path, errors: mismatch.errors }, { retryable: false, cause: err });
+    throw nodeError(
+      'SCHEMA_MISMATCH',
+      'node.SCHEMA_MISMATCH',
+      { path: mismatch.path, errors: mismatch.errors },
+      { retryable: false, cause: err },
+    );
   }
 }
 

@@ -172,7 +172,9 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       const { rec, model } = await resolveConnection(req);
       const messages: ChatMessage[] = [
         ...(req.messages ?? []),
-        ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt!, ...(req.images?.length ? { images: req.images } : {}) }] : []),
+        ...(nonEmpty(req.prompt)
+          ? [{ role: 'user' as const, content: req.prompt!, ...(req.images?.length ? { images: req.images } : {}) }]
+          : []),
       ];
       const own = pricesOf(rec.prices);
       // The estimate is made only when a budget needs it (OpenAI's tokenizer is loaded then).

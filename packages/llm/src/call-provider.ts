@@ -223,7 +223,15 @@ function answerJson(chat: NormalizedChat, out: ChatOutcome, call: CallContext): 
   const text = out.structured ? JSON.stringify(out.structured.value) : out.text;
   if (!parsed.ok) {
     const err = chat.responseSchema
-      ? schemaMismatch(call, { answer: text, path: '/', errors: out.truncated ? 'the answer was cut off before its JSON was complete' : 'the answer is not JSON' }, out.requestId)
+      ? schemaMismatch(
+          call,
+          {
+            answer: text,
+            path: '/',
+            errors: out.truncated ? 'the answer was cut off before its JSON was complete' : 'the answer is not JSON',
+          },
+          out.requestId,
+        )
       : invalidJson(call, out.text, out.requestId, out.truncated);
     // The tokens were spent: the caller prices them.
     err.billed = billed;

@@ -37,7 +37,11 @@ describe('parseImages', () => {
 
   it.each([
     [Array.from({ length: 11 }, () => 'https://example.com/a.png'), 'images.tooMany', '11 images were given; at most 10 can be sent.'],
-    ['data:image/svg+xml;base64,PHN2Zz4=', 'images.type', 'Image 1 is of type "image/svg+xml"; only PNG, JPEG, GIF and WebP images can be sent.'],
+    [
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'images.type',
+      'Image 1 is of type "image/svg+xml"; only PNG, JPEG, GIF and WebP images can be sent.',
+    ],
     [{ data: PNG }, 'images.noType', 'Image 1 has no mimeType: say which type it is (image/png, image/jpeg, image/gif or image/webp).'],
     [['https://example.com/a.png', 'data:image/png;base64,%%%'], 'images.base64', 'Image 2 is not valid base64 data.'],
     ['data:image/png,rawbytes', 'images.dataUrl', 'Image 1 is a data URL without base64 data (expected data:image/png;base64,…).'],
@@ -50,13 +54,20 @@ describe('parseImages', () => {
 
   it('refuses an inline image over 5 MB', () => {
     const big = 'A'.repeat(Math.ceil(((MAX_IMAGE_BYTES + 1024) * 4) / 3 / 4) * 4);
-    expect(parseImages({ data: big, mimeType: 'image/png' })).toMatchObject({ ok: false, key: 'images.tooLarge', params: { mb: '5', limit: '5' } });
+    expect(parseImages({ data: big, mimeType: 'image/png' })).toMatchObject({
+      ok: false,
+      key: 'images.tooLarge',
+      params: { mb: '5', limit: '5' },
+    });
   });
 });
 
 describe('describeImage / mimeTypeFromUrl', () => {
   it('records inline data as its type and decoded size, a URL as is', () => {
-    expect(describeImage({ data: PNG, mimeType: 'image/png' })).toEqual({ mimeType: 'image/png', bytes: Buffer.from(PNG, 'base64').length });
+    expect(describeImage({ data: PNG, mimeType: 'image/png' })).toEqual({
+      mimeType: 'image/png',
+      bytes: Buffer.from(PNG, 'base64').length,
+    });
     expect(describeImage({ url: 'https://x.test/a.png' })).toEqual({ url: 'https://x.test/a.png' });
   });
 

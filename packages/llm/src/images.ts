@@ -29,7 +29,8 @@ const problem = (key: string, params: Record<string, string | number>, message: 
 });
 
 /** Decoded size of a base64 string, without decoding it. */
-export const base64Bytes = (data: string): number => Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+export const base64Bytes = (data: string): number =>
+  Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
 
 function inline(data: string, mimeType: string, n: number): ImageInput | Parsed {
   const type = mimeType.trim().toLowerCase() === 'image/jpg' ? 'image/jpeg' : mimeType.trim().toLowerCase();
@@ -51,7 +52,8 @@ function fromString(s: string, n: number): ImageInput | Parsed {
   const text = s.trim();
   const data = DATA_URL.exec(text);
   if (data) return inline(data[2]!, data[1]!, n);
-  if (/^data:/i.test(text)) return problem('dataUrl', { n }, `Image ${n} is a data URL without base64 data (expected data:image/png;base64,…).`);
+  if (/^data:/i.test(text))
+    return problem('dataUrl', { n }, `Image ${n} is a data URL without base64 data (expected data:image/png;base64,…).`);
   let url: URL;
   try {
     url = new URL(text);
@@ -72,13 +74,18 @@ export function parseImages(value: unknown): Parsed {
   if (value === undefined || value === null || value === '') return { ok: true, images: [] };
   const list = Array.isArray(value) ? value : [value];
   if (list.length > MAX_IMAGES)
-    return problem('tooMany', { count: list.length, limit: MAX_IMAGES }, `${list.length} images were given; at most ${MAX_IMAGES} can be sent.`);
+    return problem(
+      'tooMany',
+      { count: list.length, limit: MAX_IMAGES },
+      `${list.length} images were given; at most ${MAX_IMAGES} can be sent.`,
+    );
   const images: ImageInput[] = [];
   for (const [i, item] of list.entries()) {
     const n = i + 1;
     let parsed: ImageInput | Parsed;
     if (typeof item === 'string') parsed = fromString(item, n);
-    else if (item && typeof item === 'object' && typeof (item as { url?: unknown }).url === 'string') parsed = fromString((item as { url: string }).url, n);
+    else if (item && typeof item === 'object' && typeof (item as { url?: unknown }).url === 'string')
+      parsed = fromString((item as { url: string }).url, n);
     else if (item && typeof item === 'object' && typeof (item as { data?: unknown }).data === 'string') {
       const { data, mimeType } = item as { data: string; mimeType?: unknown };
       parsed = inline(data, typeof mimeType === 'string' ? mimeType : '', n);

@@ -148,6 +148,9 @@ export function isStrictCompatible(schema: unknown, depth = 0): boolean {
 
 /** Provider tool/format names: letters, digits, `_` and `-`, at most 64 characters. */
 export function schemaName(name: string | undefined): string {
-  const clean = (name ?? '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64);
+  const clean = (name ?? '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64);
   return clean || 'answer';
 }

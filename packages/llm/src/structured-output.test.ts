@@ -15,7 +15,13 @@ let store: MemoryStore;
 beforeEach(() => {
   store = new MemoryStore();
   for (const provider of ['openai', 'anthropic', 'google'] as const) {
-    store.addConnection({ id: `c-${provider}`, provider, baseUrl: fakes[provider].url, modelDefault: MODELS[provider], apiKey: canary('k') });
+    store.addConnection({
+      id: `c-${provider}`,
+      provider,
+      baseUrl: fakes[provider].url,
+      modelDefault: MODELS[provider],
+      apiKey: canary('k'),
+    });
     store.addBot({ id: `bot-${provider}`, llmConnectionId: `c-${provider}` });
   }
 });
@@ -64,7 +70,9 @@ describe('a schema answered validly', () => {
 
   it('the $schema marker is not sent to the provider', async () => {
     fakes.openai.enqueue({ json: { name: 'Ada', age: 36 } });
-    await ask('openai', { responseSchema: { name: 'person', schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...person } } });
+    await ask('openai', {
+      responseSchema: { name: 'person', schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...person } },
+    });
     expect(body('openai').response_format.json_schema.schema).toEqual(person);
   });
 
@@ -110,7 +118,10 @@ describe('an answer that does not match', () => {
   it.each(['openai', 'google'] as const)('%s: an answer that is not JSON at all is a mismatch at /', async (provider) => {
     fakes[provider].enqueue({ reply: 'Ada, 36 years old' });
     const err = (await rejectionOf(ask(provider, { responseSchema: { name: 'person', schema: person } }))) as LlmError;
-    expect(err).toMatchObject({ code: 'SCHEMA_MISMATCH', mismatch: { answer: 'Ada, 36 years old', path: '/', errors: 'the answer is not JSON' } });
+    expect(err).toMatchObject({
+      code: 'SCHEMA_MISMATCH',
+      mismatch: { answer: 'Ada, 36 years old', path: '/', errors: 'the answer is not JSON' },
+    });
     expect(err.billed?.usage.outputTokens).toBeGreaterThan(0);
   });
 

@@ -4,7 +4,15 @@ import type { ImageInput } from '../images';
 import { retryAfterFromHeaders } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
-import { describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type NormalizedChat, type ProviderAdapter } from './adapter';
+import {
+  describeBody,
+  isRecord,
+  stringsOf,
+  type AdapterContext,
+  type ChatOutcome,
+  type NormalizedChat,
+  type ProviderAdapter,
+} from './adapter';
 
 /** The Messages API requires max_tokens; every current Claude model allows at least this many. */
 const DEFAULT_MAX_TOKENS = 4096;

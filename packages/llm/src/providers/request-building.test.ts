@@ -9,7 +9,11 @@ const schema = { type: 'object', properties: { a: { type: 'string' } }, required
 const images = [{ url: 'https://img.test/cat.png' }, { data: 'AAAA', mimeType: 'image/webp' as const }];
 const chat = (more: Partial<NormalizedChat> = {}): NormalizedChat => ({
   model: 'm',
-  messages: [{ role: 'user', content: 'Describe', images }, { role: 'assistant', content: 'A cat.' }, { role: 'user', content: 'More' }],
+  messages: [
+    { role: 'user', content: 'Describe', images },
+    { role: 'assistant', content: 'A cat.' },
+    { role: 'user', content: 'More' },
+  ],
   json: false,
   ...more,
 });
@@ -82,7 +86,11 @@ describe('Gemini requests', () => {
     expect(toContents(chat())).toEqual([
       {
         role: 'user',
-        parts: [{ fileData: { fileUri: 'https://img.test/cat.png', mimeType: 'image/png' } }, { inlineData: { mimeType: 'image/webp', data: 'AAAA' } }, { text: 'Describe' }],
+        parts: [
+          { fileData: { fileUri: 'https://img.test/cat.png', mimeType: 'image/png' } },
+          { inlineData: { mimeType: 'image/webp', data: 'AAAA' } },
+          { text: 'Describe' },
+        ],
       },
       { role: 'model', parts: [{ text: 'A cat.' }] },
       { role: 'user', parts: [{ text: 'More' }] },

@@ -87,7 +87,8 @@ function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
       const at = `messages.${i}.content.${j}.image.source`;
       if (src.type === 'url' && typeof src.url === 'string' && /^https?:\/\//.test(src.url)) continue;
       if (src.type === 'base64') {
-        if (!IMAGE_TYPES.includes(src.media_type)) return bad(`${at}.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`);
+        if (!IMAGE_TYPES.includes(src.media_type))
+          return bad(`${at}.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`);
         if (typeof src.data !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(src.data)) return bad(`${at}.base64.data: invalid base64 data`);
         continue;
       }
@@ -99,7 +100,7 @@ function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
     const tools: unknown[] = Array.isArray(body.tools) ? body.tools : [];
     const tool = tools.map(asRecord).find((t) => t.name === choice.name);
     if (!tool) return bad(`tool_choice: tool '${String(choice.name)}' was not found in tools`);
-    if (asRecord(tool.input_schema).type !== 'object') return bad('tools.0.custom.input_schema.type: Input should be \'object\'');
+    if (asRecord(tool.input_schema).type !== 'object') return bad("tools.0.custom.input_schema.type: Input should be 'object'");
   }
   return undefined;
 }

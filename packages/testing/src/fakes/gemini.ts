@@ -8,7 +8,17 @@ import {
   type ProviderSpec,
   type RecordedRequest,
 } from './fake-http';
-import { HTML_PAGE, IMAGE_TYPES, asRecord, contentText, echoText, estimateTokens, lastOfRole, randomBase62, scriptedText } from './wire-util';
+import {
+  HTML_PAGE,
+  IMAGE_TYPES,
+  asRecord,
+  contentText,
+  echoText,
+  estimateTokens,
+  lastOfRole,
+  randomBase62,
+  scriptedText,
+} from './wire-util';
 
 /*
  * Gemini API (generativelanguage.googleapis.com) wire format. Google's errors are google.rpc.Status
@@ -115,7 +125,9 @@ function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
   }
   const config = asRecord(body.generationConfig);
   if ((config.responseJsonSchema !== undefined || config.responseSchema !== undefined) && config.responseMimeType !== 'application/json')
-    return bad('* GenerateContentRequest.generation_config.response_mime_type: a response schema needs response_mime_type "application/json".\n');
+    return bad(
+      '* GenerateContentRequest.generation_config.response_mime_type: a response schema needs response_mime_type "application/json".\n',
+    );
   return undefined;
 }
 

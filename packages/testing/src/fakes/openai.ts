@@ -117,7 +117,8 @@ function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
       const p = asRecord(part);
       if (p.type === 'text' && typeof p.text === 'string') continue;
       const param = `messages[${i}].content[${j}]`;
-      if (p.type !== 'image_url') return bad(`Invalid value: '${String(p.type)}'. Supported values are: 'text' and 'image_url'.`, `${param}.type`);
+      if (p.type !== 'image_url')
+        return bad(`Invalid value: '${String(p.type)}'. Supported values are: 'text' and 'image_url'.`, `${param}.type`);
       const url = asRecord(p.image_url).url;
       if (typeof url !== 'string' || !/^(https?:\/\/|data:image\/(png|jpeg|gif|webp);base64,)/.test(url))
         return bad(`Invalid '${param}.image_url.url': expected a URL or a base64 data URL of a supported image.`, `${param}.image_url.url`);
@@ -127,9 +128,12 @@ function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
   if (format.type === 'json_schema') {
     const js = asRecord(format.json_schema);
     if (typeof js.name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(js.name))
-      return bad("Invalid 'response_format.json_schema.name': string does not match pattern '^[a-zA-Z0-9_-]+$'.", 'response_format.json_schema.name');
+      return bad(
+        "Invalid 'response_format.json_schema.name': string does not match pattern '^[a-zA-Z0-9_-]+$'.",
+        'response_format.json_schema.name',
+      );
     if (asRecord(js.schema).type !== 'object')
-      return bad("Invalid schema for response_format: schema must be a JSON Schema of 'type: \"object\"'.", 'response_format');
+      return bad('Invalid schema for response_format: schema must be a JSON Schema of \'type: "object"\'.', 'response_format');
   }
   return undefined;
 }

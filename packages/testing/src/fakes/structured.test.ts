@@ -33,16 +33,33 @@ describe('OpenAI fake', () => {
   });
 
   it('refuses a malformed image part or json_schema like the API', async () => {
-    const bad = await chat({ messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }, { type: 'image_url', image_url: { url: 'ftp://x' } }] }] });
+    const bad = await chat({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'x' },
+            { type: 'image_url', image_url: { url: 'ftp://x' } },
+          ],
+        },
+      ],
+    });
     expect(bad).toMatchObject({ status: 400, body: { error: { param: 'messages[0].content[1].image_url.url' } } });
-    const noName = await chat({ messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_schema', json_schema: { schema } } });
+    const noName = await chat({
+      messages: [{ role: 'user', content: 'x' }],
+      response_format: { type: 'json_schema', json_schema: { schema } },
+    });
     expect(noName.status).toBe(400);
   });
 });
 
 describe('Anthropic fake', () => {
   const messages = (body: object) =>
-    post(`${anthropic.url}/v1/messages`, { model: 'claude-haiku-4-5', max_tokens: 100, ...body }, { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' });
+    post(
+      `${anthropic.url}/v1/messages`,
+      { model: 'claude-haiku-4-5', max_tokens: 100, ...body },
+      { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
+    );
 
   it('answers a forced tool with a tool_use block carrying the scripted input', async () => {
     anthropic.enqueue({ json: { a: 1 } });
@@ -75,7 +92,9 @@ describe('Gemini fake', () => {
   });
 
   it('refuses a schema without JSON output and broken inline data', async () => {
-    expect((await generate({ contents: [{ role: 'user', parts: [{ text: 'x' }] }], generationConfig: { responseJsonSchema: schema } })).status).toBe(400);
+    expect(
+      (await generate({ contents: [{ role: 'user', parts: [{ text: 'x' }] }], generationConfig: { responseJsonSchema: schema } })).status,
+    ).toBe(400);
     const res = await generate({ contents: [{ role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: '%%' } }] }] });
     expect(res).toMatchObject({ status: 400, body: { error: { status: 'INVALID_ARGUMENT' } } });
   });

@@ -70,8 +70,13 @@ describe('JsonSchemaEditor', () => {
     render({ type: 'object', properties: { a: { type: 'string' } }, required: [], additionalProperties: false });
     await click(button('JSON Schema'));
     await change(q<HTMLTextAreaElement>('textarea'), '{"type":"array"}');
-    expect(el.querySelector('.field-error')?.textContent).toBe('Must be a JSON Schema of an object, like {"type": "object", "properties": { … }}.');
-    await change(q<HTMLTextAreaElement>('textarea'), '{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}');
+    expect(el.querySelector('.field-error')?.textContent).toBe(
+      'Must be a JSON Schema of an object, like {"type": "object", "properties": { … }}.',
+    );
+    await change(
+      q<HTMLTextAreaElement>('textarea'),
+      '{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}',
+    );
     expect(el.querySelector('.field-error')).toBeNull();
     expect(values).toEqual([{ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false }]);
   });

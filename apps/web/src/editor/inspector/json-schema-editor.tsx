@@ -77,7 +77,14 @@ export function JsonSchemaEditor({ nodeId, field, value, onChange, issue }: Prop
   const shown = (mode === 'raw' ? rawError : null) ?? issue;
   const toggle = (
     <span className="row" role="group" aria-label={t('editor:fields.schema.modeLabel')} style={{ gap: 4 }}>
-      <Button size="sm" variant={mode === 'fields' ? 'primary' : 'ghost'} aria-pressed={mode === 'fields'} disabled={!representable && mode === 'raw'} title={!representable ? t('editor:fields.schema.notRepresentable') : undefined} onClick={() => switchTo('fields')}>
+      <Button
+        size="sm"
+        variant={mode === 'fields' ? 'primary' : 'ghost'}
+        aria-pressed={mode === 'fields'}
+        disabled={!representable && mode === 'raw'}
+        title={!representable ? t('editor:fields.schema.notRepresentable') : undefined}
+        onClick={() => switchTo('fields')}
+      >
         {t('editor:fields.schema.fieldsMode')}
       </Button>
       <Button size="sm" variant={mode === 'raw' ? 'primary' : 'ghost'} aria-pressed={mode === 'raw'} onClick={() => switchTo('raw')}>

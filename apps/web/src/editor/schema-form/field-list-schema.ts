@@ -35,8 +35,7 @@ function rowType(s: unknown): SchemaFieldType | undefined {
   if (!isRecord(s)) return undefined;
   const { type, items, description: _d, ...rest } = s;
   if (Object.keys(rest).length > 0) return undefined;
-  if (type === 'array')
-    return isRecord(items) && items.type === 'string' && Object.keys(items).length === 1 ? 'stringArray' : undefined;
+  if (type === 'array') return isRecord(items) && items.type === 'string' && Object.keys(items).length === 1 ? 'stringArray' : undefined;
   if (items !== undefined) return undefined;
   return (['string', 'number', 'integer', 'boolean', 'object'] as const).find((t) => t === type);
 }
@@ -63,7 +62,9 @@ export function schemaToRows(schema: unknown): SchemaFieldRow[] | undefined {
 }
 
 /** Raw JSON typed in the editor, as a schema param: an object schema, or why not (an editor message key). */
-export function parseRawSchema(text: string): { ok: true; value: Json | undefined } | { ok: false; error: 'invalidJson' | 'notObjectSchema'; detail?: string } {
+export function parseRawSchema(
+  text: string,
+): { ok: true; value: Json | undefined } | { ok: false; error: 'invalidJson' | 'notObjectSchema'; detail?: string } {
   if (text.trim() === '') return { ok: true, value: undefined };
   let value: unknown;
   try {

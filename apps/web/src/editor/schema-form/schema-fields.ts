@@ -3,18 +3,7 @@ import type { JsonSchema } from './json-schema';
 import { t } from '../../i18n/i18n';
 
 export type FieldKind =
-  | 'text'
-  | 'textarea'
-  | 'code'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'enum'
-  | 'json'
-  | 'keyValue'
-  | 'jsonSchema'
-  | 'connection'
-  | 'model';
+  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'jsonSchema' | 'connection' | 'model';
 
 export type FormField = {
   key: string;
