@@ -72,7 +72,8 @@ async function callWithSchema(req: LlmCallRequest, ctx: NodeContext): Promise<Ll
       ...rest,
       messages: [
         { role: 'user', content: prompt, ...(images?.length ? { images } : {}) },
-        { role: 'assistant', content: first.answer },
+        // Providers refuse an empty turn (Anthropic: "text content blocks must be non-empty").
+        { role: 'assistant', content: first.answer.trim() || '(no answer)' },
       ],
       prompt: correction(first.errors),
     });
