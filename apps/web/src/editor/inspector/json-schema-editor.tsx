@@ -24,6 +24,9 @@ const TYPE_LABELS = {
   object: 'editor:fields.schema.types.object',
 } as const satisfies Record<SchemaFieldType, string>;
 
+/** Inputs in a row share its width (a long type name must not squeeze the field name). */
+const GROW = { flex: '1 1 0', minWidth: 0 };
+
 /** JSON Schema itself, not words: the same in every language. */
 const RAW_PLACEHOLDER = '{ "type": "object", "properties": { … } }';
 
@@ -112,6 +115,7 @@ export function JsonSchemaEditor({ nodeId, field, value, onChange, issue }: Prop
               <div className="row">
                 <input
                   className="input"
+                  style={GROW}
                   placeholder={t('editor:fields.schema.name')}
                   aria-label={t('editor:fields.schema.nameLabel', { n: i + 1 })}
                   value={r.name}
@@ -119,6 +123,7 @@ export function JsonSchemaEditor({ nodeId, field, value, onChange, issue }: Prop
                 />
                 <select
                   className="select"
+                  style={GROW}
                   aria-label={t('editor:fields.schema.typeLabel', { n: i + 1 })}
                   value={r.type}
                   onChange={(e) => setRow(i, { type: e.target.value as SchemaFieldRow['type'] })}
@@ -129,10 +134,6 @@ export function JsonSchemaEditor({ nodeId, field, value, onChange, issue }: Prop
                     </option>
                   ))}
                 </select>
-                <label className="checkbox">
-                  <input type="checkbox" checked={r.required} onChange={(e) => setRow(i, { required: e.target.checked })} />
-                  {t('editor:fields.schema.required')}
-                </label>
                 <Button
                   size="sm"
                   variant="ghost"
@@ -141,13 +142,20 @@ export function JsonSchemaEditor({ nodeId, field, value, onChange, issue }: Prop
                   onClick={() => commitRows(rows.filter((_, n) => n !== i))}
                 />
               </div>
-              <input
-                className="input"
-                placeholder={t('editor:fields.schema.description')}
-                aria-label={t('editor:fields.schema.descriptionLabel', { n: i + 1 })}
-                value={r.description}
-                onChange={(e) => setRow(i, { description: e.target.value })}
-              />
+              <div className="row">
+                <input
+                  className="input"
+                  style={GROW}
+                  placeholder={t('editor:fields.schema.description')}
+                  aria-label={t('editor:fields.schema.descriptionLabel', { n: i + 1 })}
+                  value={r.description}
+                  onChange={(e) => setRow(i, { description: e.target.value })}
+                />
+                <label className="checkbox" style={{ whiteSpace: 'nowrap' }}>
+                  <input type="checkbox" checked={r.required} onChange={(e) => setRow(i, { required: e.target.checked })} />
+                  {t('editor:fields.schema.required')}
+                </label>
+              </div>
             </div>
           ))}
           <div>
