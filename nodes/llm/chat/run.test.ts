@@ -191,6 +191,13 @@ describe('llm.chat', () => {
       expect(ctx.llmCalls).toHaveLength(1);
     });
 
+    it('is data, not a template: braces in a description reach the model as written', async () => {
+      const literal = { type: 'object', properties: { a: { type: 'string', description: 'like {{ this }}' } } };
+      const ctx = await testContext({ llm: scripted({ text: '{"a":"x"}', json: { a: 'x' } }) });
+      await runNode(llmChat, { prompt: 'p', schema: literal }, ctx);
+      expect(ctx.llmCalls[0]!.responseSchema).toEqual({ name: 'answer', schema: literal });
+    });
+
     it('is edited with the jsonSchema widget, never as a template', () => {
       const { ui, paramsSchema } = describeNodeType(llmChat);
       expect(ui.schema).toEqual({ templating: 'none', widget: 'jsonSchema' });
