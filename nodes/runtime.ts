@@ -7,7 +7,7 @@ const NO_INPUTS: NodeInputs = { all: [], byNode: {}, byPort: {} };
 
 export interface ExecuteResult<O = unknown> {
   output: O;
-  /** The params the node ran with (templates rendered, defaults applied). May hold secrets. */
+  /** The params the node ran with (templates rendered, defaults applied), as recorded (`recordParams`). May hold secrets. */
   params: unknown;
   /** The output ports it took (a branching node); absent: all of them. */
   ports?: string[];
@@ -63,8 +63,9 @@ export async function executeNode<O>(
   if (ctx.signal?.aborted) throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId });
   try {
     const result = await def.run(params, inputs, ctx);
-    if (isFlowResult(result)) return { output: result.output as O, params, ports: result.ports, request: result.request };
-    return { output: result, params };
+    const recorded = def.recordParams ? def.recordParams(params) : params;
+    if (isFlowResult(result)) return { output: result.output as O, params: recorded, ports: result.ports, request: result.request };
+    return { output: result, params: recorded };
   } catch (err) {
     if (ctx.signal?.aborted && !(err instanceof NodeError && err.code !== 'CANCELLED')) {
       throw nodeError('CANCELLED', 'node.CANCELLED.node', who, { nodeId: ctx.nodeId, cause: err });

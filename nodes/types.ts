@@ -1,4 +1,5 @@
 import type { DynamicPorts, FlowControl, NodeCategory, NodeInputs, PortDef } from '@bm/graph';
+import type { ChatMessage, ImageInput, ResponseSchema } from '@bm/llm';
 import type { z } from 'zod';
 import type { NodeExecution } from './shared/execution';
 import type { NodeDisplay } from './shared/display';
@@ -24,12 +25,18 @@ export type LlmPurpose = 'analyze' | 'report' | 'draft';
 export interface LlmCallRequest {
   purpose: LlmPurpose;
   prompt: string;
+  /** Earlier turns, before `prompt` (e.g. the model's answer and a correction). */
+  messages?: ChatMessage[];
+  /** Images sent with `prompt`. */
+  images?: ImageInput[];
   system?: string;
   connectionId?: string;
   model?: string;
   temperature?: number;
   maxTokens?: number;
   json?: boolean;
+  /** The answer must match this JSON Schema; a mismatch fails with SCHEMA_MISMATCH (billed). */
+  responseSchema?: ResponseSchema;
   signal?: AbortSignal;
 }
 
@@ -154,6 +161,11 @@ export interface NodeDefinition<P = any, O = unknown> {
   connectionParams: string[];
   output: NodeOutputDescription<O>;
   display: NodeDisplay;
+  /**
+   * What a run records of the params it ran with, when they hold what must not be stored as is
+   * (inline image data: kept as its type and size). Default: the params themselves.
+   */
+  recordParams?(params: P): unknown;
   run(params: P, inputs: NodeInputs, ctx: NodeContext): Promise<O | FlowResult<O>>;
 }
 

@@ -2,6 +2,8 @@ import { callProvider, listProviderModels } from './call-provider';
 import { estimateCallUsd } from './estimate';
 import { callCost, priceFor, pricesOf } from './pricing';
 import { LlmError, isLlmError } from './errors';
+import type { ImageInput } from './images';
+import type { ResponseSchema } from './response-schema';
 import type { ChatMessage, LlmResult, Provider, Purpose } from './types';
 
 /** A stored connection as the store hands it over: the key still sealed. */
@@ -58,6 +60,10 @@ export interface CallLlmRequest {
   temperature?: number;
   maxTokens?: number;
   json?: boolean;
+  /** The answer must match this JSON Schema (see ProviderCallInput.responseSchema); such a call is not streamed. */
+  responseSchema?: ResponseSchema;
+  /** Images sent with `prompt` (a vision-capable model is needed). */
+  images?: ImageInput[];
   signal?: AbortSignal;
   /** Overrides the service's deadline for this call. */
   timeoutMs?: number;
@@ -166,7 +172,9 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
       const { rec, model } = await resolveConnection(req);
       const messages: ChatMessage[] = [
         ...(req.messages ?? []),
-        ...(nonEmpty(req.prompt) ? [{ role: 'user' as const, content: req.prompt! }] : []),
+        ...(nonEmpty(req.prompt)
+          ? [{ role: 'user' as const, content: req.prompt!, ...(req.images?.length ? { images: req.images } : {}) }]
+          : []),
       ];
       const own = pricesOf(rec.prices);
       // The estimate is made only when a budget needs it (OpenAI's tokenizer is loaded then).
@@ -191,6 +199,7 @@ export function createLlmService(deps: LlmServiceDeps): LlmService {
           temperature: req.temperature,
           maxTokens: req.maxTokens,
           json: req.json,
+          ...(req.responseSchema ? { responseSchema: req.responseSchema } : {}),
           signal: req.signal,
           timeoutMs: req.timeoutMs ?? deps.timeoutMs,
           connection: { id: rec.id, name: rec.name },

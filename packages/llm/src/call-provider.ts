@@ -1,8 +1,18 @@
 import { redactText } from '@bm/secrets';
 import { LlmError, isLlmError } from './errors';
-import { httpFailureToError, invalidJson, missingKey, timeoutError, transportFailureToError, type CallContext } from './failures';
+import {
+  httpFailureToError,
+  invalidJson,
+  missingKey,
+  schemaMismatch,
+  timeoutError,
+  transportFailureToError,
+  type CallContext,
+} from './failures';
+import { MAX_IMAGES, parseImages } from './images';
 import { JSON_INSTRUCTION, parseModelJson } from './json-output';
-import type { AdapterContext, NormalizedChat, ProviderAdapter } from './providers/adapter';
+import { checkResponseSchema, isStrictCompatible, schemaName, validateAgainstSchema, withoutDialect } from './response-schema';
+import type { AdapterContext, ChatOutcome, NormalizedChat, ProviderAdapter } from './providers/adapter';
 import { anthropicAdapter } from './providers/anthropic';
 import { googleAdapter } from './providers/google';
 import { createOpenAIAdapter } from './providers/openai';
@@ -70,7 +80,7 @@ function redacted(err: LlmError, secrets: string[]): LlmError {
   // The catalogue key stays; its params are plain values and are redacted like the message.
   const params =
     err.params && Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === 'string' ? redactText(v, secrets) : v]));
-  return new LlmError(err.code, message, {
+  const copy = new LlmError(err.code, message, {
     retryAfterMs: err.retryAfterMs,
     provider: err.provider,
     status: err.status,
@@ -78,6 +88,10 @@ function redacted(err: LlmError, secrets: string[]): LlmError {
     requestId: err.requestId,
     ...(err.key !== undefined ? { key: err.key, params } : {}),
   });
+  if (err.billed) copy.billed = err.billed;
+  if (err.mismatch)
+    copy.mismatch = { ...err.mismatch, answer: redactText(err.mismatch.answer, secrets), errors: redactText(err.mismatch.errors, secrets) };
+  return copy;
 }
 
 /**
@@ -152,30 +166,86 @@ async function withProvider<T>(
 }
 
 function normalize(input: ProviderCallInput): NormalizedChat {
-  const invalid = (message: string, key: string) =>
-    new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id, key, params: {} });
+  const invalid = (message: string, key: string, params: Record<string, string | number> = {}) =>
+    new LlmError('BAD_REQUEST', message, { provider: input.provider, connectionId: input.connection?.id, key, params });
   const system = [input.system, ...input.messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(
     (s): s is string => typeof s === 'string' && s.trim() !== '',
   );
-  if (input.json) system.push(JSON_INSTRUCTION);
-  const messages = input.messages
-    .filter((m): m is { role: 'user' | 'assistant'; content: string } => m.role !== 'system')
-    .map((m) => ({ role: m.role, content: m.content }));
+  // A schema is asked for natively (it says more than the instruction); plain JSON mode needs the instruction.
+  if (input.json && !input.responseSchema) system.push(JSON_INSTRUCTION);
+  let imageCount = 0;
+  const messages: NormalizedChat['messages'] = [];
+  for (const m of input.messages) {
+    if (m.role === 'system') continue;
+    // Images come from upstream data: checked here too, whoever the caller is.
+    const parsed = m.role === 'user' ? parseImages(m.images) : { ok: true as const, images: [] };
+    if (!parsed.ok) throw invalid(parsed.message, `llm.BAD_REQUEST.${parsed.key}`, parsed.params);
+    imageCount += parsed.images.length;
+    messages.push({ role: m.role, content: m.content, ...(parsed.images.length ? { images: parsed.images } : {}) });
+  }
+  if (imageCount > MAX_IMAGES) {
+    const params = { count: imageCount, limit: MAX_IMAGES };
+    throw invalid(`${imageCount} images were given; at most ${MAX_IMAGES} can be sent.`, 'llm.BAD_REQUEST.images.tooMany', params);
+  }
   if (messages.length === 0) throw invalid("The LLM node has no prompt: write one in the node's Prompt field.", 'llm.BAD_REQUEST.noPrompt');
   if (!input.model?.trim())
     throw invalid(
       "No model is selected. Choose one on the node, in the bot's settings or on the LLM connection.",
       'llm.BAD_REQUEST.noModel',
     );
+  let responseSchema: NormalizedChat['responseSchema'];
+  if (input.responseSchema) {
+    const problem = checkResponseSchema(input.responseSchema.schema);
+    if (problem) throw invalid(`The output schema ${problem.message}.`, 'llm.BAD_REQUEST.schema', { detail: problem.message });
+    const schema = withoutDialect(input.responseSchema.schema);
+    responseSchema = { name: schemaName(input.responseSchema.name), schema, strict: isStrictCompatible(schema) };
+  }
   return {
     model: input.model.trim(),
     ...(system.length ? { system: system.join('\n\n') } : {}),
     messages,
     ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
     ...(input.maxTokens !== undefined ? { maxTokens: input.maxTokens } : {}),
-    json: input.json === true,
-    ...(input.onDelta ? { onDelta: input.onDelta } : {}),
+    json: input.json === true || responseSchema !== undefined,
+    ...(responseSchema ? { responseSchema } : {}),
+    // A structured answer is only usable whole (and validated whole): it is not streamed.
+    ...(input.onDelta && !responseSchema ? { onDelta: input.onDelta } : {}),
   };
+}
+
+/**
+ * The answer's JSON: the provider's structured value (Anthropic's tool input), else the text
+ * parsed. With a schema it must also match it; both failures are billed, and say so.
+ */
+function answerJson(chat: NormalizedChat, out: ChatOutcome, call: CallContext): { value: unknown; text: string } {
+  const billed = { usage: out.usage, model: out.model };
+  const parsed = out.structured ? { ok: true as const, value: out.structured.value } : parseModelJson(out.text);
+  const text = out.structured ? JSON.stringify(out.structured.value) : out.text;
+  if (!parsed.ok) {
+    const err = chat.responseSchema
+      ? schemaMismatch(
+          call,
+          {
+            answer: text,
+            path: '/',
+            errors: out.truncated ? 'the answer was cut off before its JSON was complete' : 'the answer is not JSON',
+          },
+          out.requestId,
+        )
+      : invalidJson(call, out.text, out.requestId, out.truncated);
+    // The tokens were spent: the caller prices them.
+    err.billed = billed;
+    throw err;
+  }
+  if (chat.responseSchema) {
+    const check = validateAgainstSchema(chat.responseSchema.schema, parsed.value);
+    if (!check.ok) {
+      const err = schemaMismatch(call, { answer: text, path: check.path, errors: check.errors }, out.requestId);
+      err.billed = billed;
+      throw err;
+    }
+  }
+  return { value: parsed.value, text };
 }
 
 /** One chat completion with the given provider settings. Throws LlmError. */
@@ -185,19 +255,9 @@ export async function callProvider(input: ProviderCallInput, deps: ProviderDeps 
     const started = performance.now();
     const out = await adapter.chat(chat, ctx);
     const latencyMs = Math.round(performance.now() - started);
-    let json: { value: unknown } | undefined;
-    if (chat.json) {
-      const parsed = parseModelJson(out.text);
-      if (!parsed.ok) {
-        const err = invalidJson(ctx.call, out.text, out.requestId, out.truncated);
-        // The tokens were spent: the caller prices them.
-        err.billed = { usage: out.usage, model: out.model };
-        throw err;
-      }
-      json = { value: parsed.value };
-    }
+    const json = chat.json ? answerJson(chat, out, ctx.call) : undefined;
     return {
-      text: out.text,
+      text: json?.text ?? out.text,
       ...(json ? { json: json.value } : {}),
       model: out.model,
       usage: out.usage,

@@ -16,6 +16,7 @@ export type LlmErrorCode =
   | 'TIMEOUT'
   | 'NOT_OPENAI_COMPATIBLE'
   | 'INVALID_JSON'
+  | 'SCHEMA_MISMATCH'
   | 'BAD_REQUEST'
   | 'NO_CONNECTION'
   | 'CONNECTION_INACTIVE'
@@ -44,6 +45,8 @@ const RETRYABLE: Record<LlmErrorCode, boolean> = {
   // Not retried automatically: every retry is paid for by the user, and a model that ignored the
   // JSON instruction usually ignores it again. The message says how to fix the prompt instead.
   INVALID_JSON: false,
+  // The same: the caller (llm.chat) asks once more itself, with the validation errors, and stops there.
+  SCHEMA_MISMATCH: false,
   BAD_REQUEST: false,
   NO_CONNECTION: false,
   CONNECTION_INACTIVE: false,
@@ -83,6 +86,11 @@ export class LlmError extends Error {
    * what it used, and once the LLM service has priced it, what it cost. Counted in the node's cost.
    */
   billed?: { usage: LlmUsage; model: string; costUsd?: number; price?: PriceUsed; connectionId?: string };
+  /**
+   * SCHEMA_MISMATCH only: the answer as the model gave it (text) and what is wrong with it, so the
+   * caller can send both back and ask again. Model output, never a secret.
+   */
+  mismatch?: { answer: string; path: string; errors: string };
   readonly key?: string;
   readonly params?: Record<string, string | number>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTPUT_RESERVATION, countInputTokens, estimateCallUsd, estimateTokens } from './estimate';
+import { DEFAULT_OUTPUT_RESERVATION, PER_IMAGE_TOKENS, countInputTokens, estimateCallUsd, estimateTokens } from './estimate';
 
 describe('the cost estimate a budget holds before a call', () => {
   it('counts about 3.5 characters per token with a 20 % margin where no exact tokenizer exists', async () => {
@@ -23,5 +23,12 @@ describe('the cost estimate a budget holds before a call', () => {
     expect(capped).toEqual({ inputTokens: 12 + 4 + 120 + 4, outputTokens: 100, usd: (140 * 2 + 100 * 10) / 1e6 });
     expect((await estimateCallUsd({ messages }, price, 'other', 'm')).outputTokens).toBe(DEFAULT_OUTPUT_RESERVATION);
     expect((await estimateCallUsd({ messages }, { inputPerMTok: 0, outputPerMTok: 0 }, 'other', 'm')).usd).toBe(0);
+  });
+
+  it('holds a fixed amount per image (they are not decoded to measure them)', async () => {
+    const images = [{ url: 'https://x.test/a.png' }, { data: 'AAAA', mimeType: 'image/png' as const }];
+    expect(await countInputTokens({ messages: [{ role: 'user', content: 'x'.repeat(350), images }] }, 'google', 'gemini-2.5-flash')).toBe(
+      124 + 2 * PER_IMAGE_TOKENS,
+    );
   });
 });

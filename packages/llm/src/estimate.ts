@@ -5,6 +5,11 @@ import type { ChatMessage, Provider } from './types';
 export const DEFAULT_OUTPUT_RESERVATION = 1024;
 /** What a chat message costs besides its text (role and separators), per OpenAI's counting guide. */
 const PER_MESSAGE = 4;
+/**
+ * What one image is held at: the most a large image costs at Anthropic (~1 600 tokens for 1.15
+ * megapixels; OpenAI's high detail and Gemini ask less). The image is not decoded to measure it.
+ */
+export const PER_IMAGE_TOKENS = 1600;
 
 /**
  * Tokens in a text, estimated high where no exact tokenizer exists: about 3.5 characters per
@@ -53,7 +58,8 @@ export async function countInputTokens(call: { system?: string; messages: ChatMe
             enc.encode(t).length
         )(await openaiEncoder(model))
       : estimateTokens;
-  return texts.reduce((n, t) => n + count(t) + PER_MESSAGE, 0);
+  const images = call.messages.reduce((n, m) => n + (m.images?.length ?? 0), 0);
+  return texts.reduce((n, t) => n + count(t) + PER_MESSAGE, 0) + images * PER_IMAGE_TOKENS;
 }
 
 /** What a call may cost at most, for holding it against a budget before it is made (USD). */

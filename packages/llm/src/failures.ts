@@ -248,6 +248,24 @@ export function invalidJson(ctx: CallContext, text: string, requestId?: string, 
   return make('INVALID_JSON', message, ctx, { requestId }, key, truncated ? {} : { hasExcerpt: quoted ? 'yes' : 'no', excerpt: quoted });
 }
 
+/**
+ * The answer is not JSON, or its JSON does not match the schema the call gave. `path` is the
+ * first failing place in the answer (`/items/0/name`, `/` for the whole answer).
+ */
+export function schemaMismatch(ctx: CallContext, found: { answer: string; path: string; errors: string }, requestId?: string): LlmError {
+  const errors = shortText(found.errors, 300);
+  const err = make(
+    'SCHEMA_MISMATCH',
+    `The answer of the model "${ctx.model ?? '?'}"${conn(ctx)} does not match the output schema at ${found.path}: ${errors}. Describe the fields in the prompt, or simplify the schema.`,
+    ctx,
+    { requestId },
+    'llm.SCHEMA_MISMATCH',
+    { path: found.path, errors },
+  );
+  err.mismatch = { ...found, errors };
+  return err;
+}
+
 export function missingKey(ctx: CallContext): LlmError {
   return make(
     'KEY_MISSING',

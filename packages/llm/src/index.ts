@@ -6,6 +6,7 @@ export {
   httpFailureToError,
   invalidJson,
   missingKey,
+  schemaMismatch,
   timeoutError,
   transportFailureToError,
   wrongShape,
@@ -35,3 +36,12 @@ export {
   type ListedPrice,
 } from './pricing';
 export { estimateCallUsd, estimateTokens, countInputTokens, DEFAULT_OUTPUT_RESERVATION } from './estimate';
+export { MAX_IMAGES, MAX_IMAGE_BYTES, describeImage, parseImages, type ImageInput, type ImageMimeType, type ImageProblem } from './images';
+export {
+  checkResponseSchema,
+  isStrictCompatible,
+  validateAgainstSchema,
+  type ResponseSchema,
+  type SchemaCheck,
+  type SchemaProblem,
+} from './response-schema';

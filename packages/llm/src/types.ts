@@ -1,4 +1,6 @@
+import type { ImageInput } from './images';
 import type { PriceUsed } from './pricing';
+import type { ResponseSchema } from './response-schema';
 
 export type Provider = 'openai' | 'anthropic' | 'google' | 'local' | 'other';
 export type Purpose = 'analyze' | 'report' | 'draft';
@@ -6,6 +8,8 @@ export type Purpose = 'analyze' | 'report' | 'draft';
 export interface ChatMessage {
   role: 'user' | 'assistant' | 'system';
   content: string;
+  /** Images sent with a user message (vision-capable models); see `parseImages` for the accepted forms. */
+  images?: ImageInput[];
 }
 
 export interface ProviderCallInput {
@@ -21,6 +25,12 @@ export interface ProviderCallInput {
   maxTokens?: number;
   /** Ask for a JSON answer the provider's way, and parse it into `LlmResult.json`. */
   json?: boolean;
+  /**
+   * The answer must match this JSON Schema (root: an object): asked for the provider's native way
+   * (OpenAI json_schema, an Anthropic forced tool, Gemini responseJsonSchema), then validated. An
+   * answer that does not match fails with SCHEMA_MISMATCH (billed; the caller may ask again). Not streamed.
+   */
+  responseSchema?: ResponseSchema;
   signal?: AbortSignal;
   /** Whole-call deadline. Default 120 s. */
   timeoutMs?: number;

@@ -1,14 +1,17 @@
 import type { CallContext, HttpFailure } from '../failures';
+import type { ImageInput } from '../images';
 import type { LlmUsage } from '../types';
 
 /** A chat request after callProvider normalised it (system text merged, JSON instruction added). */
 export interface NormalizedChat {
   model: string;
   system?: string;
-  messages: { role: 'user' | 'assistant'; content: string }[];
+  messages: { role: 'user' | 'assistant'; content: string; images?: ImageInput[] }[];
   temperature?: number;
   maxTokens?: number;
   json: boolean;
+  /** Structured output: the schema (root an object), a provider-safe name, and whether OpenAI may enforce it strictly. */
+  responseSchema?: { name: string; schema: Record<string, unknown>; strict: boolean };
   /** Set: the answer is streamed and each piece of text reported here as it arrives (the result is still the whole answer). */
   onDelta?: (text: string) => void;
 }
@@ -32,6 +35,8 @@ export interface ChatOutcome {
   requestId?: string;
   /** The answer stopped at the output token limit (it may be incomplete). */
   truncated?: boolean;
+  /** A structured answer the provider handed over as a value (Anthropic's tool input), not as text. */
+  structured?: { value: unknown };
 }
 
 /** One per provider SDK. Only files under providers/ import an SDK. */

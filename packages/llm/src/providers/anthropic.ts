@@ -1,9 +1,18 @@
 import Anthropic, { APIError } from '@anthropic-ai/sdk';
-import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
+import type { ContentBlockParam, MessageCreateParamsNonStreaming, MessageParam, Tool } from '@anthropic-ai/sdk/resources/messages';
+import type { ImageInput } from '../images';
 import { retryAfterFromHeaders } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
-import { describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type ProviderAdapter } from './adapter';
+import {
+  describeBody,
+  isRecord,
+  stringsOf,
+  type AdapterContext,
+  type ChatOutcome,
+  type NormalizedChat,
+  type ProviderAdapter,
+} from './adapter';
 
 /** The Messages API requires max_tokens; every current Claude model allows at least this many. */
 const DEFAULT_MAX_TOKENS = 4096;
@@ -21,6 +30,35 @@ function client(ctx: AdapterContext): Anthropic {
   });
 }
 
+/** An `image` block: a remote image by URL (Anthropic fetches it), inline data as base64. */
+const imageBlock = (image: ImageInput): ContentBlockParam => ({
+  type: 'image',
+  source: 'url' in image ? { type: 'url', url: image.url } : { type: 'base64', media_type: image.mimeType, data: image.data },
+});
+
+export function toMessages(req: NormalizedChat): MessageParam[] {
+  return req.messages.map((m) =>
+    m.role === 'user' && m.images?.length
+      ? { role: 'user', content: [...m.images.map(imageBlock), { type: 'text', text: m.content }] }
+      : { role: m.role, content: m.content },
+  );
+}
+
+/**
+ * Structured output the way Anthropic documents it: one tool whose input schema is the answer's,
+ * and a tool_choice that forces it; the answer is that tool_use block's `input`.
+ */
+export function forcedTool(req: NormalizedChat): Pick<MessageCreateParamsNonStreaming, 'tools' | 'tool_choice'> {
+  if (!req.responseSchema) return {};
+  const { name, schema } = req.responseSchema;
+  const tool: Tool = {
+    name,
+    description: 'Give your answer by calling this tool; its input is the answer.',
+    input_schema: schema as Tool['input_schema'],
+  };
+  return { tools: [tool], tool_choice: { type: 'tool', name } };
+}
+
 export const anthropicAdapter: ProviderAdapter = {
   defaultBaseUrl: 'https://api.anthropic.com',
 
@@ -30,9 +68,10 @@ export const anthropicAdapter: ProviderAdapter = {
     const params: MessageCreateParamsNonStreaming = {
       model: req.model,
       max_tokens: req.maxTokens ?? DEFAULT_MAX_TOKENS,
-      messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+      messages: toMessages(req),
       ...(req.system ? { system: req.system } : {}),
       ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+      ...forcedTool(req),
     };
     let data: Message;
     let response: Response;
@@ -64,6 +103,7 @@ export const anthropicAdapter: ProviderAdapter = {
     const text = data.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
     if (data.stop_reason === 'refusal')
       throw contentFiltered(ctx.call, 'the model declined the request (stop_reason "refusal")', { requestId });
+    const toolUse = req.responseSchema ? data.content.find((b) => b.type === 'tool_use' && b.name === req.responseSchema!.name) : undefined;
     const u = data.usage;
     const cacheRead = u.cache_read_input_tokens ?? 0;
     return {
@@ -77,6 +117,7 @@ export const anthropicAdapter: ProviderAdapter = {
       },
       requestId,
       truncated: data.stop_reason === 'max_tokens',
+      ...(toolUse?.type === 'tool_use' ? { structured: { value: toolUse.input } } : {}),
     };
   },
 

@@ -1,8 +1,18 @@
-import { ApiError, GenerateContentResponse, GoogleGenAI, type GenerateContentParameters } from '@google/genai';
+import { ApiError, GenerateContentResponse, GoogleGenAI, type Content, type GenerateContentParameters, type Part } from '@google/genai';
+import { mimeTypeFromUrl, type ImageInput } from '../images';
 import type { LlmErrorCode } from '../errors';
 import { parseDurationMs, retryAfterFromHeaders } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
-import { contentTypeOf, describeBody, isRecord, stringsOf, type AdapterContext, type ChatOutcome, type ProviderAdapter } from './adapter';
+import {
+  contentTypeOf,
+  describeBody,
+  isRecord,
+  stringsOf,
+  type AdapterContext,
+  type ChatOutcome,
+  type NormalizedChat,
+  type ProviderAdapter,
+} from './adapter';
 
 /*
  * Gemini API through @google/genai. The SDK takes a custom fetch in `httpOptions.fetch` (3.x), so the
@@ -73,19 +83,43 @@ async function streamContent(
   });
 }
 
+/** Inline data as `inlineData`; a remote image as `fileData` with the type its file name suggests. */
+function imagePart(image: ImageInput): Part {
+  if ('data' in image) return { inlineData: { mimeType: image.mimeType, data: image.data } };
+  const mimeType = mimeTypeFromUrl(image.url);
+  return { fileData: { fileUri: image.url, ...(mimeType ? { mimeType } : {}) } };
+}
+
+export function toContents(req: NormalizedChat): Content[] {
+  return req.messages.map((m) => ({
+    role: m.role === 'assistant' ? 'model' : 'user',
+    parts: [...(m.role === 'user' ? (m.images ?? []).map(imagePart) : []), { text: m.content }],
+  }));
+}
+
+/**
+ * JSON output: `responseMimeType` alone (JSON mode), or with `responseJsonSchema` — the SDK (3.x)
+ * passes that plain JSON Schema through as `generationConfig.responseJsonSchema`, unlike
+ * `responseSchema`, which takes Google's OpenAPI subset.
+ */
+export function jsonConfig(req: NormalizedChat): NonNullable<GenerateContentParameters['config']> {
+  if (req.responseSchema) return { responseMimeType: 'application/json', responseJsonSchema: req.responseSchema.schema };
+  return req.json ? { responseMimeType: 'application/json' } : {};
+}
+
 export const googleAdapter: ProviderAdapter = {
   defaultBaseUrl: 'https://generativelanguage.googleapis.com',
 
   async chat(req, ctx): Promise<ChatOutcome> {
     const params: GenerateContentParameters = {
       model: req.model,
-      contents: req.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+      contents: toContents(req),
       config: {
         abortSignal: ctx.signal,
         ...(req.system ? { systemInstruction: req.system } : {}),
         ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
         ...(req.maxTokens !== undefined ? { maxOutputTokens: req.maxTokens } : {}),
-        ...(req.json ? { responseMimeType: 'application/json' } : {}),
+        ...jsonConfig(req),
       },
     };
     const res = await guardShape(ctx, () =>

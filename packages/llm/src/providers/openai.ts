@@ -1,5 +1,10 @@
 import OpenAI, { APIError } from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import type { ImageInput } from '../images';
 import { retryAfterFromHeaders as retryAfter } from '../errors';
 import { contentFiltered, wrongShape } from '../failures';
 import type { Provider } from '../types';
@@ -40,11 +45,30 @@ function client(ctx: AdapterContext): OpenAI {
   });
 }
 
-function toMessages(req: NormalizedChat): ChatCompletionMessageParam[] {
+/** An image as an `image_url` part: a remote URL as is, inline data as a data URL (both are what the API takes). */
+const imagePart = (image: ImageInput): ChatCompletionContentPart => ({
+  type: 'image_url',
+  image_url: { url: 'url' in image ? image.url : `data:${image.mimeType};base64,${image.data}` },
+});
+
+export function toMessages(req: NormalizedChat): ChatCompletionMessageParam[] {
   return [
     ...(req.system ? [{ role: 'system' as const, content: req.system }] : []),
-    ...req.messages.map((m) => ({ role: m.role, content: m.content })),
+    ...req.messages.map((m): ChatCompletionMessageParam =>
+      m.role === 'user' && m.images?.length
+        ? { role: 'user', content: [{ type: 'text', text: m.content }, ...m.images.map(imagePart)] }
+        : { role: m.role, content: m.content },
+    ),
   ];
+}
+
+/** `response_format` for the request: a JSON Schema (strict only when OpenAI can enforce it), JSON mode, or none. */
+export function responseFormat(req: NormalizedChat): Pick<ChatCompletionCreateParamsNonStreaming, 'response_format'> {
+  if (req.responseSchema) {
+    const { name, schema, strict } = req.responseSchema;
+    return { response_format: { type: 'json_schema', json_schema: { name, schema, strict } } };
+  }
+  return req.json ? { response_format: { type: 'json_object' } } : {};
 }
 
 export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
@@ -63,7 +87,7 @@ export function createOpenAIAdapter(provider: Provider): ProviderAdapter {
             ? { max_completion_tokens: req.maxTokens }
             : { max_tokens: req.maxTokens }
           : {}),
-        ...(req.json ? { response_format: { type: 'json_object' as const } } : {}),
+        ...responseFormat(req),
       };
       if (req.onDelta) return streamChat(client(ctx), params, req, ctx, req.onDelta);
       const { data, response } = await client(ctx).chat.completions.create(params, { signal: ctx.signal }).withResponse();

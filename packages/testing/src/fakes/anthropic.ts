@@ -9,7 +9,7 @@ import {
   type ProviderSpec,
   type RecordedRequest,
 } from './fake-http';
-import { HTML_PAGE, asRecord, contentText, estimateTokens, lastOfRole, randomBase62 } from './wire-util';
+import { HTML_PAGE, IMAGE_TYPES, asRecord, contentText, estimateTokens, lastOfRole, randomBase62, scriptedText } from './wire-util';
 
 /* Anthropic Messages API wire format (api.anthropic.com). */
 
@@ -29,13 +29,15 @@ function inputTokens(body: Record<string, any>): number {
   return messages.reduce((sum: number, m) => sum + 3 + estimateTokens(contentText(asRecord(m).content)), 4 + estimateTokens(system));
 }
 
-function message(req: RecordedRequest, text: string | null, stopReason: string, usage: Usage) {
+type Block = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: unknown };
+
+function message(req: RecordedRequest, text: string | null | Block[], stopReason: string, usage: Usage) {
   return {
     id: `msg_01${randomBase62(22)}`,
     type: 'message',
     role: 'assistant',
     model: requestedModel(req),
-    content: text === null ? [] : [{ type: 'text', text }],
+    content: text === null ? [] : typeof text === 'string' ? [{ type: 'text', text }] : text,
     stop_reason: stopReason,
     stop_sequence: null,
     usage: {
@@ -72,6 +74,43 @@ function messageStream(req: RecordedRequest, text: string, usage: Usage): SseFra
   ];
 }
 
+/** The API's 400 for a malformed image block or a tool_choice naming no tool, else undefined. */
+function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
+  const bad = (message: string): FakeHttpAnswer => ({ status: 400, body: error('invalid_request_error', message) });
+  for (const [i, m] of (body.messages as unknown[]).entries()) {
+    const content = asRecord(m).content;
+    if (!Array.isArray(content)) continue;
+    for (const [j, block] of content.entries()) {
+      const b = asRecord(block);
+      if (b.type !== 'image') continue;
+      const src = asRecord(b.source);
+      const at = `messages.${i}.content.${j}.image.source`;
+      if (src.type === 'url' && typeof src.url === 'string' && /^https?:\/\//.test(src.url)) continue;
+      if (src.type === 'base64') {
+        if (!IMAGE_TYPES.includes(src.media_type))
+          return bad(`${at}.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`);
+        if (typeof src.data !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(src.data)) return bad(`${at}.base64.data: invalid base64 data`);
+        continue;
+      }
+      return bad(`${at}: Input tag '${String(src.type)}' found using 'type' does not match any of the expected tags: 'base64', 'url'`);
+    }
+  }
+  const choice = asRecord(body.tool_choice);
+  if (choice.type === 'tool') {
+    const tools: unknown[] = Array.isArray(body.tools) ? body.tools : [];
+    const tool = tools.map(asRecord).find((t) => t.name === choice.name);
+    if (!tool) return bad(`tool_choice: tool '${String(choice.name)}' was not found in tools`);
+    if (asRecord(tool.input_schema).type !== 'object') return bad("tools.0.custom.input_schema.type: Input should be 'object'");
+  }
+  return undefined;
+}
+
+/** A forced tool (tool_choice type "tool") is answered with that tool's tool_use block. */
+function forcedToolName(body: Record<string, any>): string | undefined {
+  const choice = asRecord(body.tool_choice);
+  return choice.type === 'tool' && typeof choice.name === 'string' ? choice.name : undefined;
+}
+
 const DEFAULT_MODELS = ['claude-sonnet-4-5-20250929', 'claude-haiku-4-5-20251001', 'claude-opus-4-1-20250805'];
 
 const anthropicSpec: ProviderSpec = {
@@ -104,14 +143,23 @@ const anthropicSpec: ProviderSpec = {
       if (asRecord(body.messages[0]).role !== 'user') {
         return { status: 400, body: error('invalid_request_error', 'messages: first message must use the "user" role') };
       }
-      const text = reply?.reply ?? `echo: ${lastOfRole(body.messages, ['user'])}`;
-      const usage: Usage = {
+      const problem = requestProblem(body);
+      if (problem) return problem;
+      const lastUser = lastOfRole(body.messages, ['user']);
+      const tool = forcedToolName(body);
+      const usage = (answer: string): Usage => ({
         input: reply?.usage?.inputTokens ?? inputTokens(body),
-        output: reply?.usage?.outputTokens ?? estimateTokens(text),
+        output: reply?.usage?.outputTokens ?? estimateTokens(answer),
         cached: reply?.usage?.cachedTokens ?? 0,
-      };
-      if (body.stream === true) return { status: 200, sse: messageStream(req, text, usage) };
-      return { status: 200, body: message(req, text, 'end_turn', usage) };
+      });
+      if (tool && reply?.reply === undefined) {
+        const input = reply && 'json' in reply ? reply.json : { echo: lastUser };
+        const block: Block = { type: 'tool_use', id: `toolu_01${randomBase62(22)}`, name: tool, input };
+        return { status: 200, body: message(req, [block], 'tool_use', usage(JSON.stringify(input))) };
+      }
+      const text = scriptedText(reply) ?? `echo: ${lastUser}`;
+      if (body.stream === true) return { status: 200, sse: messageStream(req, text, usage(text)) };
+      return { status: 200, body: message(req, text, 'end_turn', usage(text)) };
     }
     return { status: 404, body: error('not_found_error', 'Not Found') };
   },
@@ -125,6 +173,8 @@ export function startFakeAnthropic(opts: FakeServerOptions = {}): Promise<FakePr
 /** Scripted answers with the bodies and headers api.anthropic.com really sends. */
 export const anthropicResponses = {
   text: (reply: string): FakeBehaviour => ({ reply }),
+  /** A structured answer: the forced tool's `input` when a tool_choice forces one, else JSON text. */
+  json: (value: unknown): FakeBehaviour => ({ json: value }),
   slow: (delayMs: number): FakeBehaviour => ({ echo: true, delayMs }),
   invalidKey: (): FakeRawResponse => ({ status: 401, body: error('authentication_error', 'invalid x-api-key') }),
   forbidden: (): FakeRawResponse => ({

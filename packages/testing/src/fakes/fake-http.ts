@@ -32,6 +32,11 @@ export interface FakeRawResponse {
  */
 export interface FakeReply {
   reply?: string;
+  /**
+   * A structured answer, in the provider's structured-output format: the message text as JSON
+   * (OpenAI, Gemini), or the forced tool's `input` (Anthropic, when a tool_choice forces one).
+   */
+  json?: unknown;
   echo?: true;
   delayMs?: number;
   usage?: { inputTokens?: number; outputTokens?: number; cachedTokens?: number };
@@ -104,7 +109,7 @@ export interface FakeProviderServer {
   close(): Promise<void>;
 }
 
-const isReply = (b: FakeBehaviour): b is FakeReply => 'reply' in b || 'echo' in b;
+const isReply = (b: FakeBehaviour): b is FakeReply => 'reply' in b || 'echo' in b || 'json' in b;
 const isDrop = (b: FakeBehaviour): b is FakeDrop => 'drop' in b;
 
 function sleep(ms: number, res: http.ServerResponse): Promise<void> {

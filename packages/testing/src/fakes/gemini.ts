@@ -8,7 +8,17 @@ import {
   type ProviderSpec,
   type RecordedRequest,
 } from './fake-http';
-import { HTML_PAGE, asRecord, contentText, echoText, estimateTokens, lastOfRole, randomBase62 } from './wire-util';
+import {
+  HTML_PAGE,
+  IMAGE_TYPES,
+  asRecord,
+  contentText,
+  echoText,
+  estimateTokens,
+  lastOfRole,
+  randomBase62,
+  scriptedText,
+} from './wire-util';
 
 /*
  * Gemini API (generativelanguage.googleapis.com) wire format. Google's errors are google.rpc.Status
@@ -94,6 +104,33 @@ const invalidKey = () =>
     },
   ]);
 
+/** The API's 400 for a malformed image part or a schema without JSON output, else undefined. */
+function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
+  const bad = (message: string) => rpcError(400, 'INVALID_ARGUMENT', message);
+  for (const [i, c] of (body.contents as unknown[]).entries()) {
+    const parts: unknown[] = Array.isArray(asRecord(c).parts) ? asRecord(c).parts : [];
+    for (const [j, part] of parts.entries()) {
+      const p = asRecord(part);
+      const at = `* GenerateContentRequest.contents[${i}].parts[${j}]`;
+      if (p.inlineData !== undefined) {
+        const d = asRecord(p.inlineData);
+        if (!IMAGE_TYPES.includes(d.mimeType) && !/^(audio|video|application|text)\//.test(String(d.mimeType)))
+          return bad(`${at}.inline_data.mime_type: Unsupported MIME type: ${String(d.mimeType)}\n`);
+        if (typeof d.data !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(d.data))
+          return bad(`Invalid value at 'contents[${i}].parts[${j}].inline_data.data' (TYPE_BYTES), Base64 decoding failed`);
+      }
+      if (p.fileData !== undefined && typeof asRecord(p.fileData).fileUri !== 'string')
+        return bad(`${at}.file_data.file_uri: file_uri is not specified\n`);
+    }
+  }
+  const config = asRecord(body.generationConfig);
+  if ((config.responseJsonSchema !== undefined || config.responseSchema !== undefined) && config.responseMimeType !== 'application/json')
+    return bad(
+      '* GenerateContentRequest.generation_config.response_mime_type: a response schema needs response_mime_type "application/json".\n',
+    );
+  return undefined;
+}
+
 const geminiSpec: ProviderSpec = {
   urlPath: '',
   newRequestId: () => randomBase62(22),
@@ -127,8 +164,10 @@ const geminiSpec: ProviderSpec = {
       if (!Array.isArray(body.contents) || body.contents.length === 0) {
         return rpcError(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified\n');
       }
+      const problem = requestProblem(body);
+      if (problem) return problem;
       const json = asRecord(body.generationConfig).responseMimeType === 'application/json';
-      const text = reply?.reply ?? echoText(lastOfRole(body.contents, ['user']), json);
+      const text = scriptedText(reply) ?? echoText(lastOfRole(body.contents, ['user']), json);
       const usage: Usage = {
         input: reply?.usage?.inputTokens ?? promptTokens(body),
         output: reply?.usage?.outputTokens ?? estimateTokens(text),
@@ -166,6 +205,8 @@ export function startFakeGemini(opts: FakeServerOptions = {}): Promise<FakeProvi
 /** Scripted answers with the bodies generativelanguage.googleapis.com really sends. */
 export const geminiResponses = {
   text: (reply: string): FakeBehaviour => ({ reply }),
+  /** A structured answer: the text part is this value as JSON (what responseMimeType application/json gives). */
+  json: (value: unknown): FakeBehaviour => ({ json: value }),
   slow: (delayMs: number): FakeBehaviour => ({ echo: true, delayMs }),
   /** Gemini answers a bad key with 400 INVALID_ARGUMENT / API_KEY_INVALID, not 401. */
   invalidKey: (): FakeRawResponse => asRaw(invalidKey()),

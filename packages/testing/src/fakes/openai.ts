@@ -8,7 +8,18 @@ import {
   type ProviderSpec,
   type RecordedRequest,
 } from './fake-http';
-import { HTML_PAGE, asRecord, contentText, echoText, estimateTokens, lastOfRole, randomBase62, randomHex, unixSeconds } from './wire-util';
+import {
+  HTML_PAGE,
+  asRecord,
+  contentText,
+  echoText,
+  estimateTokens,
+  lastOfRole,
+  randomBase62,
+  randomHex,
+  scriptedText,
+  unixSeconds,
+} from './wire-util';
 
 /*
  * OpenAI Chat Completions wire format (also what Ollama, LM Studio, vLLM, OpenRouter and Groq speak).
@@ -96,6 +107,37 @@ function streamChunks(req: RecordedRequest, text: string, usage: Usage, includeU
   return chunks;
 }
 
+/** The API's 400 for a malformed image part or response_format, else undefined. */
+function requestProblem(body: Record<string, any>): FakeHttpAnswer | undefined {
+  const bad = (message: string, param: string) => ({ status: 400, body: error(message, 'invalid_request_error', null, param) });
+  for (const [i, m] of (body.messages as unknown[]).entries()) {
+    const content = asRecord(m).content;
+    if (!Array.isArray(content)) continue;
+    for (const [j, part] of content.entries()) {
+      const p = asRecord(part);
+      if (p.type === 'text' && typeof p.text === 'string') continue;
+      const param = `messages[${i}].content[${j}]`;
+      if (p.type !== 'image_url')
+        return bad(`Invalid value: '${String(p.type)}'. Supported values are: 'text' and 'image_url'.`, `${param}.type`);
+      const url = asRecord(p.image_url).url;
+      if (typeof url !== 'string' || !/^(https?:\/\/|data:image\/(png|jpeg|gif|webp);base64,)/.test(url))
+        return bad(`Invalid '${param}.image_url.url': expected a URL or a base64 data URL of a supported image.`, `${param}.image_url.url`);
+    }
+  }
+  const format = asRecord(body.response_format);
+  if (format.type === 'json_schema') {
+    const js = asRecord(format.json_schema);
+    if (typeof js.name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(js.name))
+      return bad(
+        "Invalid 'response_format.json_schema.name': string does not match pattern '^[a-zA-Z0-9_-]+$'.",
+        'response_format.json_schema.name',
+      );
+    if (asRecord(js.schema).type !== 'object')
+      return bad('Invalid schema for response_format: schema must be a JSON Schema of \'type: "object"\'.', 'response_format');
+  }
+  return undefined;
+}
+
 const DEFAULT_MODELS = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'o4-mini'];
 
 const openAISpec: ProviderSpec = {
@@ -141,9 +183,11 @@ const openAISpec: ProviderSpec = {
           ),
         };
       }
+      const problem = requestProblem(body);
+      if (problem) return problem;
       const format = asRecord(body.response_format).type;
       const json = format === 'json_object' || format === 'json_schema';
-      const text = reply?.reply ?? echoText(lastOfRole(body.messages, ['user']), json);
+      const text = scriptedText(reply) ?? echoText(lastOfRole(body.messages, ['user']), json);
       const usage: Usage = {
         input: reply?.usage?.inputTokens ?? promptTokens(body.messages),
         output: reply?.usage?.outputTokens ?? estimateTokens(text),
@@ -171,6 +215,8 @@ export function startFakeOpenAI(opts: FakeServerOptions = {}): Promise<FakeProvi
 export const openAIResponses = {
   /** A success carrying exactly this text (e.g. a non-JSON answer when JSON was asked for). */
   text: (reply: string): FakeBehaviour => ({ reply }),
+  /** A structured answer: the message content is this value as JSON (what response_format json_schema gives). */
+  json: (value: unknown): FakeBehaviour => ({ json: value }),
   /** The default echo, after `delayMs`. */
   slow: (delayMs: number): FakeBehaviour => ({ echo: true, delayMs }),
   invalidKey: (): FakeRawResponse => ({ status: 401, body: invalidKeyBody }),

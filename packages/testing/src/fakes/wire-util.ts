@@ -45,3 +45,9 @@ export const echoText = (lastUser: string, json: boolean): string => (json ? JSO
 
 export const HTML_PAGE =
   '<!DOCTYPE html>\n<html lang="en"><head><title>Welcome</title></head><body><h1>It works!</h1><p>This is a web page, not an API.</p></body></html>\n';
+
+/** The scripted answer as text: structured JSON serialised, else the scripted text, else undefined (echo). */
+export const scriptedText = (reply: { reply?: string; json?: unknown } | undefined): string | undefined =>
+  reply && 'json' in reply && reply.json !== undefined ? JSON.stringify(reply.json) : reply?.reply;
+
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];

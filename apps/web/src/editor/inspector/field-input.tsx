@@ -4,6 +4,7 @@ import { Field } from '../../ui/field';
 import { coerceFieldValue, formatFieldValue, type FormField } from '../schema-form/schema-fields';
 import { useDraftError } from '../hooks/use-draft-error';
 import { ExpressionEditor } from '../expressions/expression-editor';
+import { JsonSchemaEditor } from './json-schema-editor';
 import { KeyValueEditor } from './key-value-editor';
 
 type Props = {
@@ -164,6 +165,8 @@ export function FieldInput(props: Props) {
       return <ParsedInput {...props} />;
     case 'keyValue':
       return <KeyValueEditor {...props} />;
+    case 'jsonSchema':
+      return <JsonSchemaEditor {...props} />;
     default:
       return <StringInput {...props} />;
   }

@@ -165,6 +165,7 @@ describe('widget hints (ui map of GET /api/node-types)', () => {
         .meta({ widget: 'textarea' }),
       expression: z.string().optional().meta({ widget: 'code' }),
       sample: z.unknown().optional().meta({ widget: 'json' }),
+      schema: z.record(z.string(), z.unknown()).optional().meta({ widget: 'jsonSchema' }),
       title: z.string().max(500).optional(),
     }),
     { io: 'input', unrepresentable: 'any' },
@@ -174,6 +175,7 @@ describe('widget hints (ui map of GET /api/node-types)', () => {
     body: { templating: 'value' as const, widget: 'textarea' },
     expression: { templating: 'none' as const, widget: 'code' },
     sample: { templating: 'none' as const, widget: 'json' },
+    schema: { templating: 'none' as const, widget: 'jsonSchema' },
     title: { templating: 'text' as const },
   };
   const f = Object.fromEntries(schemaToFields(schema, { ui }).map((x) => [x.key, x]));
@@ -183,6 +185,7 @@ describe('widget hints (ui map of GET /api/node-types)', () => {
     expect(f.body).toMatchObject({ kind: 'textarea', expressions: true });
     expect(f.expression).toMatchObject({ kind: 'code', expressions: false });
     expect(f.sample).toMatchObject({ kind: 'json', jsonShape: 'any', expressions: false });
+    expect(f.schema).toMatchObject({ kind: 'jsonSchema', expressions: false });
     expect(f.title).toMatchObject({ kind: 'text', expressions: true });
   });
 

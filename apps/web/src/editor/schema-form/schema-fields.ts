@@ -3,7 +3,7 @@ import type { JsonSchema } from './json-schema';
 import { t } from '../../i18n/i18n';
 
 export type FieldKind =
-  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'connection' | 'model';
+  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'jsonSchema' | 'connection' | 'model';
 
 export type FormField = {
   key: string;
@@ -155,6 +155,8 @@ function fieldKind(
   if (widget === 'json') return { kind: 'json', jsonShape: 'any' };
   if (widget === 'code') return { kind: 'code' };
   if (widget === 'keyValue') return { kind: 'keyValue' };
+  // An answer schema: a field list or raw JSON Schema (llm.chat's `schema`).
+  if (widget === 'jsonSchema') return { kind: 'jsonSchema' };
   // A text widget wins over the schema type (e.g. a body that is text or JSON).
   if (widget && MULTILINE_WIDGETS.has(widget)) return { kind: 'textarea' };
   const options = enumOptions(s, root);
