@@ -7,6 +7,7 @@ import { getNodeDefinition, getNodeTypeInfo, listNodeDefinitions, listNodeVersio
 const IDS = [
   'llm.chat',
   'output.email',
+  'output.respond',
   'output.results',
   'output.slack',
   'output.webhook',
@@ -69,6 +70,7 @@ describe('registry', () => {
     const minimal: Record<string, Record<string, unknown>> = {
       'llm.chat': { prompt: 'p' },
       'output.email': { to: 'a@b.test', subject: 's', body: 'b' },
+      'output.respond': {},
       'output.results': { content: 'c' },
       'output.slack': { webhookUrl: 'https://hooks.slack.com/services/x', text: 't' },
       'output.webhook': { url: 'https://example.com/h' },

@@ -1,6 +1,7 @@
 import type { NodeTypeInfo } from '@bm/graph';
 import { llmChat } from './llm/chat/definition';
 import { outputEmail } from './output/email/definition';
+import { outputRespond } from './output/respond/definition';
 import { outputResults } from './output/results/definition';
 import { outputSlack } from './output/slack/definition';
 import { outputWebhook } from './output/webhook/definition';
@@ -36,6 +37,7 @@ const DEFINITIONS: readonly NodeDefinition[] = [
   outputWebhook,
   outputSlack,
   outputEmail,
+  outputRespond,
 ];
 
 const byType = new Map<string, Map<number, NodeDefinition>>();
@@ -73,6 +75,7 @@ export function toNodeTypeInfo(def: NodeDefinition): NodeTypeInfo {
     params: def.params,
     ...(def.connectionParams.length ? { connectionParams: def.connectionParams } : {}),
     ...(def.trigger ? { trigger: true } : {}),
+    ...(def.onePerGraph ? { onePerGraph: true } : {}),
     ...(def.literalParams?.length ? { literalParams: def.literalParams } : {}),
   };
 }

@@ -94,6 +94,8 @@ export interface NodeDefinition<P = any, O = unknown> {
   params: z.ZodType<P>;
   /** Starts a run (receives the run input). */
   trigger?: boolean;
+  /** At most one node of this type per graph (validation says so): `output.respond`. */
+  onePerGraph?: boolean;
   /**
    * Params where a template that is exactly one `{{ expression }}` keeps the value's type (an
    * object stays an object); in every other param templates render to text.

@@ -12,6 +12,7 @@ export type ValidationCode =
   | 'INCOMPATIBLE_PORTS'
   | 'MULTIPLE_INPUTS'
   | 'CYCLE'
+  | 'TOO_MANY_OF_TYPE'
   | 'UNKNOWN_NODE_TYPE'
   | 'UNKNOWN_NODE_VERSION'
   | 'MISSING_PARAM'
