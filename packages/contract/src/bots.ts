@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorDetail, errorResponses, Id, IdParams, IsoDate, NoContent, WorkspaceQuery } from './common';
 import { Graph } from './graph';
 import { route } from './route';
+import { WebhookResponse } from './webhooks';
 
 /**
  * A bot (the design's "profile"). Webhook tokens are stored hashed, so `webhookUrl` is always null
@@ -19,6 +20,8 @@ export const Bot = z.object({
   llmModelOverride: z.string().nullable(),
   webhookUrl: z.string().nullable(),
   webhookEnabled: z.boolean(),
+  /** How the webhook answers (PATCH /api/bots/:id/webhook changes it). */
+  webhookResponse: WebhookResponse.default({ mode: 'immediate' }),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

@@ -1,5 +1,6 @@
 import type { Bot } from '@bm/db';
 import { storedGraph } from './graph';
+import { webhookResponseOf } from './webhook-answer';
 
 /** A bot as every answer shows it (contract `Bot`): secret params masked, no webhook URL. */
 export const botOut = (b: Bot) => ({
@@ -14,6 +15,7 @@ export const botOut = (b: Bot) => ({
   // Stored hashed: the URL is in the answer of POST /api/bots/:id/webhook, once.
   webhookUrl: null,
   webhookEnabled: b.webhookToken !== null,
+  webhookResponse: webhookResponseOf(b.webhookResponse),
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
 });
