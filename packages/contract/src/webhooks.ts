@@ -40,7 +40,8 @@ export const webhooks = {
     method: 'POST',
     path: '/api/bots/:id/webhook',
     params: IdParams,
-    body: z.object({ response: WebhookResponse.optional() }).optional(),
+    // Optional: a bodyless POST (what the editor sends) arrives as null.
+    body: z.object({ response: WebhookResponse.optional() }).nullish(),
     response: { 200: z.object({ url: z.string(), response: WebhookResponse }), ...errorResponses },
   }),
   /** Changes how the webhook answers; the URL stays as it is. */
