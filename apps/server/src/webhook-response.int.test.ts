@@ -73,7 +73,11 @@ describe.each(dbTargets())('webhook response modes (%s)', (target) => {
       edges: [edge('in', 'reply')],
     });
     const plain = await call((await hookedBot(graph({}), { mode: 'respondNode' })).url, { name: 'Ada' });
-    expect([plain.status, plain.headers.get('content-type'), await plain.text()]).toEqual([200, 'text/plain; charset=utf-8', '<b>Hi Ada</b>']);
+    expect([plain.status, plain.headers.get('content-type'), await plain.text()]).toEqual([
+      200,
+      'text/plain; charset=utf-8',
+      '<b>Hi Ada</b>',
+    ]);
     const html = await call((await hookedBot(graph({ 'Content-Type': 'text/html; charset=utf-8' }), { mode: 'respondNode' })).url, {
       name: 'Bo',
     });
@@ -108,7 +112,11 @@ describe.each(dbTargets())('webhook response modes (%s)', (target) => {
     // The run goes on; its Respond node records the answer it would have given.
     const run = await api.waitForRun(runId);
     expect(run.status).toBe('succeeded');
-    expect(run.nodes.find((n: any) => n.nodeId === 'reply').output).toEqual({ status: 200, headers: {}, body: { status: 200, headers: expect.any(Object), body: { late: true } } });
+    expect(run.nodes.find((n: any) => n.nodeId === 'reply').output).toEqual({
+      status: 200,
+      headers: {},
+      body: { status: 200, headers: expect.any(Object), body: { late: true } },
+    });
   });
 
   it('answers 502 RUN_FAILED with a plain message when the run fails first', async () => {

@@ -75,7 +75,7 @@ export const outputRespond: NodeDefinition<Params, RespondOutput> = {
   title: 'Respond to webhook',
   description: "Sets the status, headers and body of the webhook's answer.",
   docs: [
-    'Output: `{ status, headers, body }` (header names in lower case). It sends nothing itself: when the bot\'s webhook waits for the Respond node (Triggers → Webhook → Response), the webhook caller gets this status, these headers and this body.',
+    "Output: `{ status, headers, body }` (header names in lower case). It sends nothing itself: when the bot's webhook waits for the Respond node (Triggers → Webhook → Response), the webhook caller gets this status, these headers and this body.",
     'A JSON body is answered as JSON; text as `text/plain` unless a `Content-Type` header says otherwise. Statuses 204, 205 and 304 have no body. Cookies, security policies and connection headers cannot be set; the answer is always sandboxed (a page it returns runs no scripts).',
     'A bot has at most one Respond node. If its branch is not taken, the webhook answers with the output of the last node instead.',
   ].join('\n\n'),

@@ -40,14 +40,18 @@ describe('output.respond', () => {
     const ctx = await testContext();
     const out = await runNode(outputRespond, { headers: '{{ nodes.src.output.h }}' }, ctx, [['src', { h: { 'X-A': 'b' } }]]);
     expect(out.headers).toEqual({ 'x-a': 'b' });
-    const cookie = await rejection(runNode(outputRespond, { headers: '{{ nodes.src.output.h }}' }, ctx, [['src', { h: { 'Set-Cookie': 'a=b' } }]]));
+    const cookie = await rejection(
+      runNode(outputRespond, { headers: '{{ nodes.src.output.h }}' }, ctx, [['src', { h: { 'Set-Cookie': 'a=b' } }]]),
+    );
     expect(cookie).toMatchObject({ code: 'INVALID_PARAMS', retryable: false });
     expect(cookie.message).toBe(
       'Parameter "headers" cannot set the header Set-Cookie: the server sets it for every answer, or it would be unsafe on this address.',
     );
     const list = await rejection(runNode(outputRespond, { headers: '{{ nodes.src.output.h }}' }, ctx, [['src', { h: ['x'] }]]));
     expect(list.message).toBe('Parameter "headers" must be an object of header names and values (got a list).');
-    const split = await rejection(runNode(outputRespond, { headers: '{{ nodes.src.output.h }}' }, ctx, [['src', { h: { 'X-A': 'a\r\nSet-Cookie: x' } }]]));
+    const split = await rejection(
+      runNode(outputRespond, { headers: '{{ nodes.src.output.h }}' }, ctx, [['src', { h: { 'X-A': 'a\r\nSet-Cookie: x' } }]]),
+    );
     expect(split.message).toBe('Parameter "headers": the value of X-A must be one line of text.');
   });
 
@@ -56,7 +60,14 @@ describe('output.respond', () => {
   });
 
   it('refuses hop-by-hop and security-sensitive headers by name, in any spelling', () => {
-    for (const name of ['Set-Cookie', 'connection', 'Transfer-Encoding', 'CONTENT-LENGTH', 'Content-Security-Policy', 'Strict-Transport-Security']) {
+    for (const name of [
+      'Set-Cookie',
+      'connection',
+      'Transfer-Encoding',
+      'CONTENT-LENGTH',
+      'Content-Security-Policy',
+      'Strict-Transport-Security',
+    ]) {
       expect(paramErrors({ headers: { [name]: 'x' } }), name).toEqual([
         {
           key: 'graph.INVALID_PARAM.headerForbidden',

@@ -390,7 +390,8 @@ describe('validateGraph: one node per graph', () => {
     };
     expect(only(graph)).toEqual({
       code: 'TOO_MANY_OF_TYPE',
-      message: 'A bot may have only one t.answer node, but this one has 2: "Reply" (t.answer), "a2" (t.answer). Keep one and delete the others.',
+      message:
+        'A bot may have only one t.answer node, but this one has 2: "Reply" (t.answer), "a2" (t.answer). Keep one and delete the others.',
       key: 'graph.TOO_MANY_OF_TYPE',
       params: { type: 't.answer', count: 2, nodes: '"Reply" (t.answer), "a2" (t.answer)' },
       nodeId: 'a2',

@@ -34,12 +34,16 @@ export function WebhookResponseForm({ botId, initial }: { botId: string; initial
   const waits = mode !== 'immediate';
   const n = Number(seconds);
   const secondsError =
-    waits && !(Number.isInteger(n) && n >= 1 && n <= MAX_SECONDS) ? t('pages:webhook.response.timeoutRange', { max: MAX_SECONDS }) : undefined;
+    waits && !(Number.isInteger(n) && n >= 1 && n <= MAX_SECONDS)
+      ? t('pages:webhook.response.timeoutRange', { max: MAX_SECONDS })
+      : undefined;
   const server = fieldErrors(save.error, []);
-  const edit = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    save.reset();
-  };
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      save.reset();
+    };
 
   return (
     <form

@@ -65,7 +65,9 @@ export function WebhookSection({ botId }: { botId: string }) {
             ) : (
               <p className="muted">{t('pages:webhook.hiddenBody')}</p>
             )}
-            {bot.data && <WebhookResponseForm key={JSON.stringify(bot.data.webhookResponse)} botId={botId} initial={bot.data.webhookResponse} />}
+            {bot.data && (
+              <WebhookResponseForm key={JSON.stringify(bot.data.webhookResponse)} botId={botId} initial={bot.data.webhookResponse} />
+            )}
             <div className="row">
               <ConfirmButton
                 icon="refresh"
