@@ -65,9 +65,7 @@ export function WebhookSection({ botId }: { botId: string }) {
             ) : (
               <p className="muted">{t('pages:webhook.hiddenBody')}</p>
             )}
-            {bot.data && (
-              <WebhookResponseForm key={JSON.stringify(bot.data.webhookResponse)} botId={botId} initial={bot.data.webhookResponse} />
-            )}
+            {bot.data && <WebhookResponseForm botId={botId} initial={bot.data.webhookResponse} />}
             <div className="row">
               <ConfirmButton
                 icon="refresh"
