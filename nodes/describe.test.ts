@@ -72,6 +72,7 @@ describe('the served node type description', () => {
     expect([...new Set(local)]).toEqual([
       'flow.if',
       'flow.switch',
+      'output.respond',
       'output.results',
       'source.manual',
       'transform.filter',
@@ -80,9 +81,11 @@ describe('the served node type description', () => {
       'transform.split',
       'transform.template',
     ]);
-    // The results inbox is ours and keeps one result per run and node; every other output delivers outside.
+    // The results inbox is ours and keeps one result per run and node, the Respond node only records
+    // the webhook's answer; every other output delivers outside.
+    const ours = new Set(['output.results', 'output.respond']);
     for (const d of catalogue) {
-      if (d.category === 'llm' || (d.category === 'output' && d.id !== 'output.results')) expect(d.execution.local, d.id).toBe(false);
+      if (d.category === 'llm' || (d.category === 'output' && !ours.has(d.id))) expect(d.execution.local, d.id).toBe(false);
     }
     // It may POST; feeds and pages wait on the network (a local one would hold up parallel branches).
     for (const id of ['source.http', 'source.rss', 'source.webpage'])

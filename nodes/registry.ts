@@ -8,6 +8,7 @@ import { flowSwitch } from './flow/switch/definition';
 import { flowWait } from './flow/wait/definition';
 import { llmChat } from './llm/chat/definition';
 import { outputEmail } from './output/email/definition';
+import { outputRespond } from './output/respond/definition';
 import { outputResults } from './output/results/definition';
 import { outputSlack } from './output/slack/definition';
 import { outputWebhook } from './output/webhook/definition';
@@ -50,6 +51,7 @@ const DEFINITIONS: readonly NodeDefinition[] = [
   outputWebhook,
   outputSlack,
   outputEmail,
+  outputRespond,
 ];
 
 const byType = new Map<string, Map<number, NodeDefinition>>();
@@ -90,6 +92,7 @@ export function toNodeTypeInfo(def: NodeDefinition): NodeTypeInfo {
     ...(def.control ? { control: def.control } : {}),
     ...(def.routes ? { routes: true } : {}),
     ...(def.dynamicOutputs ? { dynamicOutputs: def.dynamicOutputs } : {}),
+    ...(def.onePerGraph ? { onePerGraph: true } : {}),
     ...(def.literalParams?.length ? { literalParams: def.literalParams } : {}),
   };
 }

@@ -140,6 +140,8 @@ export interface NodeDefinition<P = any, O = unknown> {
   routes?: boolean;
   /** Output ports made from a list param (flow.switch's cases), before `outputs`. */
   dynamicOutputs?: DynamicPorts;
+  /** At most one node of this type per graph (validation says so): `output.respond`. */
+  onePerGraph?: boolean;
   /**
    * Params where a template that is exactly one `{{ expression }}` keeps the value's type (an
    * object stays an object); in every other param templates render to text.

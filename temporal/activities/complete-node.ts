@@ -1,4 +1,4 @@
-import { topologicalOrder, type Graph } from '@bm/graph';
+import { RESPOND_NODE_TYPE, runResult, type Graph } from '@bm/graph';
 import type { Repositories } from '@bm/db';
 import type { CompleteNodeInput, NodeFailure } from '../shared';
 import { outputKey, type LoadedRun } from './run-cache';
@@ -15,17 +15,14 @@ interface Deps {
 const KEEP_BYTES = 256 * 1024;
 
 /**
- * A run's result, as a parent's flow.subbot node receives it: the body of its output.respond node,
- * or else the output of the last node (in graph order) that succeeded.
+ * A run's result as a parent's flow.subbot node receives it (runResult's one rule): the body its
+ * output.respond node answers with, or else the output of its last succeeded node.
  */
-export function childResult(graph: Graph, nodes: { nodeId: string; type: string; status: string; output: unknown }[]): unknown {
-  const done = new Map(nodes.filter((n) => n.status === 'succeeded').map((n) => [n.nodeId, n]));
-  const respond = [...done.values()].find((n) => n.type === 'output.respond');
-  if (respond) return (respond.output as { body?: unknown } | null)?.body ?? null;
-  const last = topologicalOrder(graph)
-    .filter((id) => done.has(id))
-    .at(-1);
-  return last ? (done.get(last)!.output ?? null) : null;
+function childResult(graph: Graph, nodes: { nodeId: string; type: string; status: string; output: unknown }[]): unknown {
+  const result = runResult(graph, nodes);
+  if (!result) return null;
+  const respond = graph.nodes.find((n) => n.id === result.nodeId)?.type === RESPOND_NODE_TYPE;
+  return (respond ? (result.output as { body?: unknown } | null)?.body : result.output) ?? null;
 }
 
 const APPROVAL_PORT = { approved: 'approved', rejected: 'rejected', timeout: 'timeout' } as const;

@@ -93,6 +93,7 @@ describe('API surface', () => {
     expect(ids).toEqual([
       'llm.chat',
       'output.email',
+      'output.respond',
       'output.results',
       'output.slack',
       'output.webhook',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GRAPH_MESSAGES, validateGraph, type NodeTypeInfo, type ValidateGraphOptions, type ValidationError } from '@bm/graph';
 import { LOCALES, messageArguments, resources } from '@bm/i18n';
-import { validateBotGraph } from '@bm/nodes';
+import { nodeTypeLookup, validateBotGraph } from '@bm/nodes';
 import { englishGraphMessages } from './lib/graph-catalogue';
 import { errorMessage, hasMessage, type ErrorKey } from './lib/messages';
 
@@ -166,6 +166,17 @@ async function allIssues(): Promise<ValidationError[]> {
     });
     issues.push(...result.errors);
   }
+  // output.respond's header and status rules (its definition's refinements) and one Respond node per bot.
+  const respond = (id: string, params: Record<string, unknown>) => node(id, 'output.respond', params);
+  const answers = [
+    respond('r1', { status: 101 }),
+    respond('r2', { status: 204, body: 'hi' }),
+    respond('r3', { headers: { 'Set-Cookie': 'a=b' } }),
+    respond('r4', { headers: { 'Bad Name': 'x' } }),
+    respond('r5', { headers: { 'X-A': 'a\nb' } }),
+    respond('r6', { headers: 'no expression' }),
+  ];
+  issues.push(...validateGraph({ nodes: answers, edges: [] }, nodeTypeLookup).errors);
   return issues;
 }
 

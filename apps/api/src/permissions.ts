@@ -149,6 +149,7 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'PATCH /api/bots/:id/versions/:version': at('bots.write', 'bot'),
   'POST /api/bots/:id/versions/:version/restore': at('bots.write', 'bot'),
   'POST /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
+  'PATCH /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
   'DELETE /api/bots/:id/webhook': at('webhooks.manage', 'bot'),
   /** Pinned data is part of editing the bot (outside its versions). */
   'PUT /api/bots/:id/pins/:nodeId': at('bots.write', 'bot'),

@@ -128,6 +128,10 @@ const MATRIX: Record<RouteKey, Row> = {
   },
   'DELETE /api/bots/:id': { least: 'editor', req: async (f) => ({ method: 'DELETE', url: `/api/bots/${await f.fresh.bot()}` }) },
   'POST /api/bots/:id/webhook': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/webhook` }) },
+  'PATCH /api/bots/:id/webhook': {
+    least: 'editor',
+    req: (f) => ({ method: 'PATCH', url: `/api/bots/${f.bot}/webhook`, payload: { response: { mode: 'lastNode' } } }),
+  },
   'DELETE /api/bots/:id/webhook': { least: 'editor', req: (f) => ({ method: 'DELETE', url: `/api/bots/${f.bot}/webhook` }) },
   'PUT /api/bots/:id/pins/:nodeId': {
     least: 'editor',

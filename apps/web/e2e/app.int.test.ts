@@ -216,6 +216,19 @@ describe('Bot Manager in Chromium', () => {
     await page.getByText('It was shown once, when it was created').waitFor();
     expect(await page.getByLabel('Webhook URL').count()).toBe(0);
     await page.getByRole('button', { name: 'Rotate URL' }).waitFor();
+    // How the webhook answers: wait for the Respond node, at most 10 s; a bad timeout is refused in the form.
+    const response = page.getByTestId('webhook-response');
+    await response.getByLabel('Response').selectOption('respondNode');
+    await response.getByLabel('Wait at most (seconds)').fill('0');
+    await response.getByText('A whole number of seconds from 1 to 120.').waitFor();
+    expect(await response.getByRole('button', { name: 'Save response' }).isDisabled()).toBe(true);
+    await response.getByLabel('Wait at most (seconds)').fill('10');
+    await response.getByRole('button', { name: 'Save response' }).click();
+    await response.getByText('Saved.').waitFor();
+    await shot('12b-webhook-response');
+    await page.reload();
+    expect(await page.getByTestId('webhook-response').getByLabel('Response').inputValue()).toBe('respondNode');
+    expect(await page.getByTestId('webhook-response').getByLabel('Wait at most (seconds)').inputValue()).toBe('10');
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByLabel('New token name').fill('CI script');
     await page.getByRole('button', { name: 'Create token' }).click();

@@ -15,6 +15,7 @@ export const OnFailure = z
     notify: BudgetNotify.optional(),
   })
   .strict();
+import { WebhookResponse } from './webhooks';
 
 /**
  * A bot (the design's "profile"). Webhook tokens are stored hashed, so `webhookUrl` is always null
@@ -33,6 +34,8 @@ export const Bot = z.object({
   webhookUrl: z.string().nullable(),
   webhookEnabled: z.boolean(),
   onFailure: OnFailure.nullable(),
+  /** How the webhook answers (PATCH /api/bots/:id/webhook changes it). */
+  webhookResponse: WebhookResponse.default({ mode: 'immediate' }),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'schedule.changed',
   'schedule.deleted',
   'webhook.created',
+  'webhook.changed',
   'webhook.deleted',
   'token.created',
   'token.revoked',

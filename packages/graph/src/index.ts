@@ -16,6 +16,8 @@ export { renderTemplate, renderParams, stringifyValue } from './expression/rende
 export type { ExpressionScope, RenderOptions, RenderParamsOptions } from './expression/render';
 export { secretReferences } from './expression/secret-refs';
 export * from './partial-run';
+export { runResult, RESPOND_NODE_TYPE } from './run-result';
+export type { RunResultNode } from './run-result';
 export { diffGraphs, summarizeDiff, describeSummary, isEmptyDiff, sameJson } from './diff';
 export type { DiffableGraph, DiffableNode, DiffableEdge, GraphDiff, NodeChange, NodeRef, ParamChange, DiffSummary } from './diff';
 export { renameNodeReferences, renameNodeInParams } from './expression/rename';

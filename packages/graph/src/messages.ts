@@ -39,6 +39,7 @@ export const GRAPH_MESSAGES = {
   MULTIPLE_INPUTS:
     '{node} input "{port}" accepts one connection but has {count} (from {sources}); merge them with a transform.merge node first.',
   CYCLE: 'These nodes form a cycle: {path}. Remove one of these connections.',
+  TOO_MANY_OF_TYPE: 'A bot may have only one {type} node, but this one has {count}: {nodes}. Keep one and delete the others.',
   UNKNOWN_NODE_TYPE: '{node} has an unknown node type "{type}" (version {version}).',
   UNKNOWN_NODE_VERSION: '{node} uses version {version}, which does not exist (available: {available}).',
   MISSING_PARAM: '{node}: parameter "{param}" is required.',
@@ -62,6 +63,14 @@ export const GRAPH_MESSAGES = {
   'INVALID_PARAM.predicate': '{node}: parameter "{param}" {detail}.',
   'INVALID_PARAM.other': '{node}: parameter "{param}": {detail}.',
   'INVALID_PARAM.whole': '{node}: parameters: {detail}.',
+  /** output.respond's header and status rules. */
+  'INVALID_PARAM.headerForbidden':
+    '{node}: parameter "{param}" cannot set the header {header}: the server sets it for every answer, or it would be unsafe on this address.',
+  'INVALID_PARAM.headerName': '{node}: parameter "{param}": "{header}" is not a valid header name.',
+  'INVALID_PARAM.headersObject': '{node}: parameter "{param}" must be header names with values, or one expression that gives them.',
+  'INVALID_PARAM.headerValue': '{node}: parameter "{param}": the value of {header} must be one line of text.',
+  'INVALID_PARAM.informationalStatus': '{node}: parameter "{param}" must be a final status (200 to 599), not {status}.',
+  'INVALID_PARAM.statusWithoutBody': '{node}: an answer with status {status} has no body; clear the body or choose another status.',
   'LLM_CONNECTION_MISSING.none':
     '{node} has no LLM connection: choose one on the node, or set a default connection for the bot (Settings → LLM Connections to add one).',
   'LLM_CONNECTION_MISSING.botInactive':

@@ -47,6 +47,8 @@ export interface NodeTypeInfo {
   /** Params naming an LLM connection; a type with any uses an LLM, so its connection is checked. */
   connectionParams?: string[];
   trigger?: boolean;
+  /** A graph may hold at most one node of this type (`output.respond`: a webhook has one answer). */
+  onePerGraph?: boolean;
   /**
    * Params whose strings are NOT templates (e.g. a JSONata expression): they are neither rendered
    * nor scanned for `{{ }}` references.

@@ -80,6 +80,15 @@ const types: NodeTypeInfo[] = [
     ],
     params: z.object({}),
   },
+  {
+    id: 't.answer',
+    version: 1,
+    category: 'output',
+    onePerGraph: true,
+    inputs: [{ name: 'input', type: 'any' }],
+    outputs: [{ name: 'output', type: 'json' }],
+    params: z.object({}),
+  },
 ];
 
 const opts: ValidateGraphOptions = {
@@ -370,6 +379,27 @@ describe('validateGraph: node limit', () => {
     const many = (n: number) => ({ nodes: Array.from({ length: n }, (_, i) => node(`n${i}`, 't.manual')), edges: [] });
     expect(codes(many(500))).toEqual([]);
     expect(codes(many(501))).toEqual(['TOO_MANY_NODES']);
+  });
+});
+
+describe('validateGraph: one node per graph', () => {
+  it('names every node of a type that allows only one', () => {
+    const graph = {
+      nodes: [node('in', 't.manual'), node('a1', 't.answer', {}, { label: 'Reply' }), node('a2', 't.answer')],
+      edges: [edge('in', 'a1'), edge('in', 'a2')],
+    };
+    expect(only(graph)).toEqual({
+      code: 'TOO_MANY_OF_TYPE',
+      message:
+        'A bot may have only one t.answer node, but this one has 2: "Reply" (t.answer), "a2" (t.answer). Keep one and delete the others.',
+      key: 'graph.TOO_MANY_OF_TYPE',
+      params: { type: 't.answer', count: 2, nodes: '"Reply" (t.answer), "a2" (t.answer)' },
+      nodeId: 'a2',
+      nodeIds: ['a1', 'a2'],
+    });
+    expect(codes({ nodes: graph.nodes.slice(0, 2), edges: graph.edges.slice(0, 1) })).toEqual([]);
+    // Other types may repeat.
+    expect(codes({ nodes: [node('x', 't.manual'), node('y', 't.manual')], edges: [] })).toEqual([]);
   });
 });
 

@@ -85,6 +85,7 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
     if (llm) for (const param of info.connectionParams ?? []) errors.push(...checkLlm(node, param, llm));
   }
 
+  errors.push(...checkOnePerGraph(byId, types));
   errors.push(...checkEdges(graph, byId, types));
   for (const cycle of findCycles(graph)) {
     const names = [...cycle, cycle[0]!].map((id) => nodeName(byId.get(id)!));
@@ -93,6 +94,27 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
   errors.push(...checkLoops(graph, byId, types));
   errors.push(...checkExpressions(graph, byId, (n) => types.get(n.id)?.literalParams ?? []));
   return { ok: errors.length === 0, errors, graph };
+}
+
+/** Types that allow one node per graph (`onePerGraph`): the second and later of each are reported. */
+function checkOnePerGraph(byId: Map<string, GraphNode>, types: Map<string, NodeTypeInfo>): ValidationError[] {
+  const byType = new Map<string, GraphNode[]>();
+  for (const node of byId.values()) {
+    if (!types.get(node.id)?.onePerGraph) continue;
+    byType.set(node.type, [...(byType.get(node.type) ?? []), node]);
+  }
+  return [...byType].flatMap(([type, nodes]) =>
+    nodes.length < 2
+      ? []
+      : [
+          issue(
+            'TOO_MANY_OF_TYPE',
+            'TOO_MANY_OF_TYPE',
+            { type, count: nodes.length, nodes: nodes.map(nodeName).join(', ') },
+            { nodeId: nodes[1]!.id, nodeIds: nodes.map((n) => n.id) },
+          ),
+        ],
+  );
 }
 
 function shapeErrors(issues: readonly { path: PropertyKey[]; message: string }[], input: unknown): ValidationError[] {

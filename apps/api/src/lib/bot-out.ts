@@ -1,6 +1,7 @@
 import type { OnFailure } from '@bm/contract';
 import type { Bot } from '@bm/db';
 import { storedGraph } from './graph';
+import { webhookResponseOf } from './webhook-answer';
 
 /** A bot as every answer shows it (contract `Bot`): secret params masked, no webhook URL. */
 export const botOut = (b: Bot) => ({
@@ -16,6 +17,7 @@ export const botOut = (b: Bot) => ({
   webhookUrl: null,
   webhookEnabled: b.webhookToken !== null,
   onFailure: (b.onFailure ?? null) as OnFailure | null,
+  webhookResponse: webhookResponseOf(b.webhookResponse),
   createdAt: b.createdAt,
   updatedAt: b.updatedAt,
 });

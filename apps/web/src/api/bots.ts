@@ -1,4 +1,4 @@
-import { contract, type CreateBotBody, type UpdateBotBody } from '@bm/contract';
+import { contract, type CreateBotBody, type UpdateBotBody, type WebhookResponse } from '@bm/contract';
 import { call } from './http';
 
 const { bots, webhooks } = contract;
@@ -10,5 +10,6 @@ export const botsApi = {
   update: (id: string, body: UpdateBotBody) => call(bots.update, { params: { id }, body }),
   remove: (id: string) => call(bots.remove, { params: { id } }),
   rotateWebhook: (id: string) => call(webhooks.rotate, { params: { id } }),
+  updateWebhook: (id: string, response: WebhookResponse) => call(webhooks.update, { params: { id }, body: { response } }),
   disableWebhook: (id: string) => call(webhooks.disable, { params: { id } }),
 };

@@ -1,4 +1,4 @@
-import type { Bot, BotVersion, Prisma, PrismaClient } from '../generated/client';
+import { Prisma, type Bot, type BotVersion, type PrismaClient } from '../generated/client';
 import { ConflictError, isRecordMissing, isUniqueViolation, NotFoundError, translated, VersionConflictError } from '../errors';
 import type { RawConn } from '../client';
 import { newId, newSecret, sha256 } from '../ids';
@@ -155,6 +155,9 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
       await translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: sha256(token), webhookUserId: userId } }));
       return token;
     },
+    /** How the webhook answers: `{ mode, timeoutMs? }` (null: at once, 202). The API validates it. */
+    setWebhookResponse: (id: string, response: Prisma.InputJsonValue | null) =>
+      translated('Bot', prisma.bot.update({ where: { id }, data: { webhookResponse: response ?? Prisma.DbNull } })),
     disableWebhook: (id: string) =>
       translated('Bot', prisma.bot.update({ where: { id }, data: { webhookToken: null, webhookUserId: null } })),
   };

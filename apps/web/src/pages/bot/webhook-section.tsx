@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../ui/confirm-button';
 import { CopyField } from '../../ui/copy-button';
 import { Icon } from '../../ui/icons';
 import { ErrorAlert } from '../../ui/states';
+import { WebhookResponseForm } from './webhook-response-form';
 
 /** A shell command that calls the webhook: code, the same in every language. */
 const curlExample = (url: string) => `curl -X POST '${url}' \\\n  -H 'content-type: application/json' \\\n  -d '{"topic": "hello"}'`;
@@ -64,6 +65,7 @@ export function WebhookSection({ botId }: { botId: string }) {
             ) : (
               <p className="muted">{t('pages:webhook.hiddenBody')}</p>
             )}
+            {bot.data && <WebhookResponseForm botId={botId} initial={bot.data.webhookResponse} />}
             <div className="row">
               <ConfirmButton
                 icon="refresh"

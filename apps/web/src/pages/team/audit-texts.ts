@@ -37,6 +37,7 @@ export const AUDIT_ACTION_KEYS = {
   'schedule.changed': 'teams:audit.actions.schedule.changed',
   'schedule.deleted': 'teams:audit.actions.schedule.deleted',
   'webhook.created': 'teams:audit.actions.webhook.created',
+  'webhook.changed': 'teams:audit.actions.webhook.changed',
   'webhook.deleted': 'teams:audit.actions.webhook.deleted',
   'token.created': 'teams:audit.actions.token.created',
   'token.revoked': 'teams:audit.actions.token.revoked',
