@@ -91,6 +91,13 @@ describe('API surface', () => {
     };
     const ids = [...new Set(nodeTypes.map((n) => n.id))].sort();
     expect(ids).toEqual([
+      'flow.approval',
+      'flow.collect',
+      'flow.if',
+      'flow.loop',
+      'flow.subbot',
+      'flow.switch',
+      'flow.wait',
       'llm.chat',
       'output.email',
       'output.respond',

@@ -177,6 +177,67 @@ async function allIssues(): Promise<ValidationError[]> {
     respond('r6', { headers: 'no expression' }),
   ];
   issues.push(...validateGraph({ nodes: answers, edges: [] }, nodeTypeLookup).errors);
+  // Control flow: error outputs that are off, and each way a loop can be wrong.
+  const e = (source: string, target: string, sourceHandle?: string) => ({ id: `${source}>${target}`, source, target, sourceHandle });
+  const flow = {
+    nodes: [
+      node('a', 'transform.template', { template: 'x' }),
+      node('b', 'transform.template', { template: 'x' }),
+      node('l1', 'flow.loop'),
+      node('l1b', 'transform.template', { template: 'x' }),
+      node('l2', 'flow.loop'),
+      node('l2b', 'transform.template', { template: 'x' }),
+      node('c2', 'flow.collect'),
+      node('c3', 'flow.collect'),
+      node('l3', 'flow.loop'),
+      node('l3b', 'transform.template', { template: 'x' }),
+      node('c4', 'flow.collect'),
+      node('after', 'transform.template', { template: 'x' }),
+      node('stray', 'flow.collect'),
+      node('l4', 'flow.loop'),
+      node('c5', 'flow.collect'),
+      node('l5', 'flow.loop'),
+      node('inner', 'flow.loop'),
+      node('c6', 'flow.collect'),
+    ],
+    edges: [
+      e('a', 'b', 'error'),
+      e('l1', 'l1b', 'item'),
+      e('l2', 'l2b', 'item'),
+      e('l2b', 'c2'),
+      e('l2b', 'c3'),
+      e('l3', 'l3b', 'item'),
+      e('l3b', 'c4'),
+      e('c4', 'after'),
+      e('l3b', 'after'),
+      e('l4', 'c5', 'item'),
+      e('a', 'c5'),
+      e('l5', 'inner', 'item'),
+      e('inner', 'c6', 'item'),
+    ],
+  };
+  issues.push(...validateGraph(flow, nodeTypeLookup).errors);
+  // Sub-bots: one of another workspace, and one that leads back to the bot being saved.
+  const others: Record<string, { id: string; workspaceId: string; name: string; graph: unknown }> = {
+    far: { id: 'far', workspaceId: 'elsewhere', name: 'Far', graph: { nodes: [] } },
+    back: { id: 'back', workspaceId: 'w', name: 'Back', graph: { nodes: [node('s', 'flow.subbot', { botId: 'me' })] } },
+  };
+  const subbots = await validateBotGraph(
+    { nodes: [node('s1', 'flow.subbot', { botId: 'far' }), node('s2', 'flow.subbot', { botId: 'back' })], edges: [] } as never,
+    {
+      repos: {
+        connections: { get: async () => null },
+        users: { findById: async () => null },
+        secrets: { list: async () => [] },
+        bots: { get: async (id: string) => others[id] ?? null },
+      },
+      userId: 'u',
+      workspaceId: 'w',
+      botConnectionId: null,
+      botId: 'me',
+    },
+  );
+  issues.push(...subbots.errors);
   return issues;
 }
 
