@@ -24,7 +24,7 @@ const UNMAPPED: Record<string, Expected> = {
   ],
   '02-webhook-reply.json': [
     ['Webhook', null, 'Webhook trigger (POST /support-reply) became a manual input'],
-    ['Respond to Webhook', null, 'output.respond) does not exist yet'],
+    ['Respond to Webhook', null, "when the bot's webhook response is set to wait for the Respond node"],
   ],
   '03-http-v1-set-v1-openai-v1.json': [
     ['Get weather', 'headers.X-Api-Key', 'store it as the workspace secret GET_WEATHER_X_API_KEY'],
@@ -34,7 +34,6 @@ const UNMAPPED: Record<string, Expected> = {
     ['Mail it', 'ccEmail', 'Cc and Bcc recipients were added'],
   ],
   '04-http-v3-if-branches.json': [
-    ['Created?', null, 'IF ({{ $json.statusCode }} equals 201): conditions do not exist yet'],
     ['Tell the team', null, 'the workspace secret SLACK_WEBHOOK_C0123456789'],
     ['Report failure', 'fromEmail', 'the sender tickets@example.com is not used'],
     ['Report failure', null, 'The SMTP credential "SMTP account" is not used'],
@@ -67,14 +66,10 @@ const UNMAPPED: Record<string, Expected> = {
   '09-openai-v2-loop.json': [
     ['Hourly', null, 'cron "15 */2 * * *" (timezone UTC)'],
     ['Hourly', null, 'every 30 seconds (schedules run at most once a minute)'],
-    ['Loop Over Items', null, 'loops do not exist yet'],
-    ['Classify', null, 'The loop back from "Tag" was removed'],
-    ['Classify', 'responses.values[0].content', '{{ $json.title }} reads one item of the feed "Blog feed"'],
   ],
   '10-old-if-gemini-model.json': [
     ['Comment webhook', null, 'Webhook trigger (POST /comments) became a manual input'],
     ['Comment webhook', 'authentication', 'The webhook authentication was not imported'],
-    ['Long enough?', null, "IF ({{ $('Comment webhook').item.json.body.text.length }} larger 20)"],
     ['Too short', null, 'No Operation: does nothing, left out.'],
     ['Notify moderators', null, 'The SMTP credential "SMTP account" is not used'],
   ],
@@ -85,7 +80,8 @@ const node = (r: ConversionResult, id: string) => {
   if (!n) throw new Error(`no node ${id} in ${r.document.bot.graph.nodes.map((x) => x.id).join(', ')}`);
   return n;
 };
-const edges = (r: ConversionResult) => r.document.bot.graph.edges.map((e) => `${e.source}→${e.target}`);
+const edges = (r: ConversionResult) =>
+  r.document.bot.graph.edges.map((e) => `${e.source}${e.sourceHandle ? `:${e.sourceHandle}` : ''}→${e.target}`);
 
 describe('every fixture (exported by n8n 1.123)', () => {
   it('has an expectation for each fixture file', () => {
@@ -148,7 +144,12 @@ describe('what the fixtures become', () => {
     const r = load('02-webhook-reply.json');
     expect(node(r, 'draft_reply').params.prompt).toBe('Customer {{ input.customer.name }} wrote:\n{{ input.message }}\n\nDraft a reply.');
     expect(r.triggers).toEqual([{ node: 'Webhook', nodeId: 'webhook', kind: 'webhook', method: 'POST', path: 'support-reply' }]);
-    expect(r.document.bot.graph.nodes.map((n) => n.id)).toEqual(['webhook', 'draft_reply']);
+    expect(r.document.bot.graph.nodes.map((n) => n.id)).toEqual(['webhook', 'draft_reply', 'respond_to_webhook']);
+    // n8n's JSON body with an expression in it: an object whose value is our template.
+    expect(node(r, 'respond_to_webhook')).toMatchObject({
+      type: 'output.respond',
+      params: { status: 200, body: { reply: '{{ nodes.draft_reply.output.text }}' } },
+    });
   });
 
   it('HTTP v1 + Set v1 + OpenAI v1: query into the URL, a key into a secret, fields through the body', () => {
@@ -179,9 +180,19 @@ describe('what the fixtures become', () => {
     expect(r.slots.map((s) => [s.key, s.label])).toEqual([['openai_team', 'OpenAI (team)']]);
   });
 
-  it("HTTP v3 + IF: the IF is bridged, both branches read the request's full response", () => {
+  it("HTTP v3 + IF v2: flow.if on a field of the full response, its outputs true/false; both branches read the request's response", () => {
     const r = load('04-http-v3-if-branches.json');
-    expect(edges(r)).toEqual(['manual_trigger→create_ticket', 'create_ticket→tell_the_team', 'create_ticket→report_failure']);
+    expect(edges(r)).toEqual([
+      'manual_trigger→create_ticket',
+      'create_ticket→created',
+      'created:true→tell_the_team',
+      'created:false→report_failure',
+    ]);
+    // n8n's statusCode of a full response is our `status`: the condition tests that field of the IF's input.
+    expect(node(r, 'created')).toMatchObject({
+      type: 'flow.if',
+      params: { mode: 'condition', field: 'status', operator: 'equals', value: '201', caseSensitive: true },
+    });
     expect(node(r, 'create_ticket').params).toEqual({
       url: 'https://tickets.example.com/api/tickets',
       method: 'POST',
@@ -257,14 +268,26 @@ describe('what the fixtures become', () => {
     expect(r.slots.map((s) => s.label)).toEqual(['Claude (sales team)']);
   });
 
-  it('OpenAI v2 (responses): its answer path reads as text; the loop back is removed', () => {
+  it('Loop Over Items v3 → flow.loop + flow.collect where the loop back arrives; OpenAI v2 reads the current item', () => {
     const r = load('09-openai-v2-loop.json');
-    expect(edges(r)).toEqual(['hourly→blog_feed', 'blog_feed→classify', 'classify→tag']);
+    expect(edges(r)).toEqual([
+      'hourly→blog_feed',
+      'blog_feed→loop_over_items',
+      'tag→loop_over_items_done',
+      'loop_over_items→classify',
+      'classify→tag',
+    ]);
+    expect(node(r, 'loop_over_items')).toMatchObject({ type: 'flow.loop', params: { concurrency: 1, onItemError: 'stop' } });
+    expect(node(r, 'loop_over_items_done')).toMatchObject({ type: 'flow.collect', label: 'Loop Over Items (done)' });
+    // Inside the loop, n8n's $json is the current item: the loop's output.
+    expect(node(r, 'classify').params.prompt).toBe(
+      'Classify this post as tutorial, news or release: {{ nodes.loop_over_items.output.title }}',
+    );
     expect(node(r, 'tag').params.expression).toBe('{"label": $.text}');
     expect(node(r, 'classify').params.system).toBe('Answer with one word.');
   });
 
-  it('IF v1 and old $node["…"] syntax; JSON.stringify of a whole body is sent as that value', () => {
+  it('IF v1 → flow.if in JSONata, old $node["…"] syntax; JSON.stringify of a whole body is sent as that value', () => {
     const r = load('10-old-if-gemini-model.json');
     expect(node(r, 'moderate').params).toEqual({
       prompt: 'Is this comment abusive? Answer yes or no.\n\n{{ input.text }}',
@@ -273,6 +296,16 @@ describe('what the fixtures become', () => {
       maxTokens: 5,
     });
     expect(node(r, 'log_comment').params).toMatchObject({ body: '{{ input }}', headers: { 'X-Source': 'n8n' } });
-    expect(edges(r)).toEqual(['comment_webhook→log_comment', 'log_comment→moderate', 'moderate→notify_moderators']);
+    expect(edges(r)).toEqual([
+      'comment_webhook→log_comment',
+      'log_comment→long_enough',
+      'long_enough:true→moderate',
+      'moderate→notify_moderators',
+    ]);
+    // IF v1 on the webhook's text, not the IF's input, and JavaScript's .length: JSONata.
+    expect(node(r, 'long_enough').params).toEqual({
+      mode: 'jsonata',
+      expression: '$number(($type($input.text) = "array" ? $count($input.text) : $length($string($input.text)))) > $number(20)',
+    });
   });
 });

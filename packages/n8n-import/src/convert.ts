@@ -1,6 +1,7 @@
-import type { Graph, GraphEdge, GraphNode, PathSegment } from '@bm/graph';
+import { formatPath, type Graph, type GraphEdge, type GraphNode, type PathSegment } from '@bm/graph';
 import { jsonataPath, toJsonata, toTemplate, type Resolution, type Resolved } from './expression/translate';
-import type { N8nReference } from './expression/reference';
+import { parseN8nReference, type N8nReference } from './expression/reference';
+import { isN8nExpression, scanN8nTemplate } from './expression/scan';
 import { IdPool } from './ids';
 import { MAPPERS } from './mappers';
 import { otherTrigger } from './mappers/triggers';
@@ -29,6 +30,8 @@ class Converter {
   private readonly reachCache = new Map<string, Set<string>>();
   private readonly sourceCache = new Map<string, string | { reason: string }>();
   private readonly mainOut: Map<string, N8nConnection[]>;
+  /** Loop Over Items (n8n name) → the id of the flow.collect node made for its "done" side. */
+  private readonly collectOf = new Map<string, string>();
 
   constructor(private readonly wf: N8nWorkflow) {
     for (const n of wf.nodes) this.byName.set(n.name, n);
@@ -85,6 +88,8 @@ class Converter {
         }
         return out;
       },
+      connections: () => this.wf.connections.filter((c) => c.type === 'main'),
+      nodes: () => this.wf.nodes,
       report: (why, param) => this.report(node.name, why, param),
       trigger: (hint) => this.triggers.push({ ...hint, node: node.name }),
       llm: (owner, credentialType, provider) => this.llm.set(node.name, { owner, credentialType, provider }),
@@ -100,25 +105,41 @@ class Converter {
     return unsupported(`The node type "${node.type}" has no counterpart in Bot Manager; left out.`);
   }
 
-  /** Our nodes that feed `name`, looking through the n8n nodes that were left out (no recursion: chains can be long). */
-  private sources(name: string): string[] {
-    const found: string[] = [];
+  /**
+   * Our nodes (and the output port) that feed `name` through n8n's output `output` of `from`,
+   * looking through the n8n nodes that were left out (no recursion: chains can be long). A loop's
+   * "done" output (0) leaves from its collect node; an output without a port is no edge.
+   */
+  private sources(from: string, output: number): { id: string; handle?: string }[] {
+    const found: { id: string; handle?: string }[] = [];
     const seen = new Set<string>();
-    const stack = [name];
+    const stack = [{ at: from, output }];
     while (stack.length) {
-      const at = stack.pop()!;
-      if (seen.has(at)) continue;
-      seen.add(at);
+      const { at, output: out } = stack.pop()!;
+      const key = `${at}\u0000${out}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const plan = this.plans.get(at);
       if (!plan || plan === 'sub') continue;
       if (plan.kind === 'node') {
-        found.push(this.ids.get(at)!);
+        if (plan.loop) found.push({ id: out === 0 ? this.collectOf.get(at)! : this.ids.get(at)! });
+        else if (!plan.port) found.push({ id: this.ids.get(at)! });
+        else {
+          const handle = plan.port(out);
+          if (handle !== null) found.push({ id: this.ids.get(at)!, handle });
+        }
         continue;
       }
       const incoming = this.mainIn.get(at) ?? [];
-      for (let i = incoming.length - 1; i >= 0; i -= 1) stack.push(incoming[i]!.source);
+      for (let i = incoming.length - 1; i >= 0; i -= 1) stack.push({ at: incoming[i]!.source, output: incoming[i]!.output });
     }
     return found;
+  }
+
+  /** The node an n8n connection into `name` lands on: a loop back into Loop Over Items ends at its collect node. */
+  private targetOf(name: string, c: N8nConnection): string {
+    const collect = this.collectOf.get(name);
+    return collect && this.reaches(name, c.source) ? collect : this.ids.get(name)!;
   }
 
   private wire() {
@@ -126,29 +147,33 @@ class Converter {
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
       if (!plan || plan === 'sub' || plan.kind !== 'node') continue;
-      const target = this.ids.get(node.name)!;
       const incoming = [...(this.mainIn.get(node.name) ?? [])].sort((a, b) => a.input - b.input);
       for (const c of incoming) {
-        for (const source of this.sources(c.source)) {
-          const key = `${source}\u0000${target}`;
+        const target = this.targetOf(node.name, c);
+        for (const { id: source, handle } of this.sources(c.source, c.output)) {
+          const key = `${source}\u0000${handle ?? ''}\u0000${target}`;
           if (source === target || seen.has(key)) continue;
           seen.add(key);
-          this.edges.push({ id: `${source}__${target}`, source, target });
+          this.edges.push(
+            handle
+              ? { id: `${source}__${handle.replace(/[^A-Za-z0-9_-]+/g, '_')}__${target}`, source, target, sourceHandle: handle }
+              : { id: `${source}__${target}`, source, target },
+          );
         }
       }
     }
     this.breakLoops();
   }
 
-  /** n8n allows loops (e.g. around "Loop Over Items"); our graphs are acyclic until flow.loop exists. */
+  /** n8n allows any loop; ours are acyclic, with flow.loop for Loop Over Items (its loop back ends at its collect node). */
   private breakLoops() {
     const back = loopEdges(this.edges, [...this.ids.values()]);
     if (!back.size) return;
-    const nameOf = new Map([...this.ids].map(([n, id]) => [id, n]));
+    const nameOf = new Map([...this.ids, ...this.collectOf].map(([n, id]) => [id, n]));
     for (const e of back) {
       this.report(
         nameOf.get(e.target)!,
-        `The loop back from "${nameOf.get(e.source)}" was removed: loops do not exist yet in Bot Manager.`,
+        `The loop back from "${nameOf.get(e.source)}" was removed: Bot Manager graphs have no cycles (a loop over a list is a flow.loop, which the n8n Loop Over Items becomes).`,
       );
     }
     this.edges = this.edges.filter((e) => !back.has(e));
@@ -158,6 +183,28 @@ class Converter {
     let up = this.upstreamCache.get(id);
     if (!up) this.upstreamCache.set(id, (up = ancestors(this.edges, id)));
     return up;
+  }
+
+  /** Whether our node `id` runs per item of the loop `loopId`: reached from it without passing its collect node. */
+  private inLoop(loopId: string, collectId: string, id: string): boolean {
+    const out = groupBy(this.edges, (e) => e.source);
+    const seen = new Set<string>([loopId]);
+    const stack = [loopId];
+    while (stack.length) {
+      for (const e of out.get(stack.pop()!) ?? []) {
+        if (e.target === id) return true;
+        if (e.target === collectId || seen.has(e.target)) continue;
+        seen.add(e.target);
+        stack.push(e.target);
+      }
+    }
+    return false;
+  }
+
+  /** The n8n node whose items `start` hands on, when there is one. */
+  private itemSourceName(start: string): string | undefined {
+    const source = this.itemSource(start);
+    return typeof source === 'string' ? source : undefined;
   }
 
   /** How the item json of the n8n node `start` at `path` reads in our graph. */
@@ -189,8 +236,8 @@ class Converter {
       const plan = this.plans.get(name);
       if (plan === 'sub') found = { reason: `reads the sub-node "${name}", which has no output of its own` };
       else if (!plan) found = { reason: `names the node "${name}", which is not in the workflow` };
-      else if (plan.kind === 'node') found = name;
-      else if (!plan.passThrough) found = { reason: `reads the output of "${name}", which was not imported` };
+      else if (plan.kind === 'node' && !plan.passesInput) found = name;
+      else if (plan.kind === 'skip' && !plan.passThrough) found = { reason: `reads the output of "${name}", which was not imported` };
       else {
         const all = [...new Set((this.mainIn.get(name) ?? []).map((c) => c.source))];
         // A loop back into the node (Loop Over Items) is not where its items come from.
@@ -200,7 +247,7 @@ class Converter {
           continue;
         }
         found = {
-          reason: `reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`,
+          reason: `reads the items passing through "${name}", which ${plan.kind === 'skip' ? 'was not imported and ' : ''}has ${preds.length ? 'several inputs' : 'no input'}`,
         };
       }
       break;
@@ -237,6 +284,13 @@ class Converter {
         return reason(`reads the incoming item ($json), but several nodes feed this node (${preds.join(', ')}); name one with $('Node')`);
       target = preds[0]!;
     }
+    const loop = this.itemSourceName(target);
+    const collect = this.collectOf.get(loop ?? '');
+    if (collect && !this.inLoop(this.ids.get(loop!)!, collect, this.ids.get(node.name)!)) {
+      return reason(
+        `reads the items of "${target}" after the loop; here its collect node outputs them all at once ({{ nodes.${collect}.output.items }})`,
+      );
+    }
     const r = this.outputOf(target, ref.path);
     if ('reason' in r || r.kind === 'input') return r;
     if (!this.upstream(this.ids.get(node.name)!).has(r.nodeId)) {
@@ -270,6 +324,16 @@ class Converter {
         const root = this.jsonataRoot(node, r);
         return typeof root === 'string' ? (jsonataPath(root, r.path) ?? undefined) : undefined;
       },
+      inputField: (value) => {
+        if (!isN8nExpression(value)) return undefined;
+        const parts = scanN8nTemplate(value.slice(1)).filter((p) => p.kind === 'code' || p.text.trim() !== '');
+        const only = parts.length === 1 && parts[0]!.kind === 'code' ? parts[0]! : undefined;
+        const ref = only?.kind === 'code' ? parseN8nReference(only.code) : null;
+        if (!ref) return undefined;
+        const r = this.resolve(node, ref);
+        if ('reason' in r || r.kind !== 'node' || this.jsonataRoot(node, r) !== '$') return undefined;
+        return formatPath(r.path);
+      },
       report: (why, param) => this.report(node.name, why, param),
       secret: (name) => {
         this.secrets.add(name);
@@ -284,6 +348,7 @@ class Converter {
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
       if (plan && plan !== 'sub' && plan.kind === 'node') this.ids.set(node.name, pool.take(node.name, plan.type.split('.')[1] ?? 'node'));
+      if (plan && plan !== 'sub' && plan.kind === 'node' && plan.loop) this.collectOf.set(node.name, pool.take(`${node.name} done`, 'collect'));
     }
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
@@ -302,6 +367,17 @@ class Converter {
         position: node.position,
         label: node.name.slice(0, 200),
       });
+      const collect = this.collectOf.get(node.name);
+      if (collect) {
+        nodes.push({
+          id: collect,
+          type: 'flow.collect',
+          version: 1,
+          params: {},
+          position: { x: node.position.x + 220, y: node.position.y - 160 },
+          label: `${node.name} (done)`.slice(0, 200),
+        });
+      }
     }
     for (const node of this.wf.nodes) {
       if (this.plans.get(node.name) !== 'sub' || this.claimed.has(node.name)) continue;
