@@ -123,7 +123,8 @@ describe('the built-in gallery on the real server', () => {
     return { botId: bot.body.id as string, runId: start.body.runId as string };
   }
   const statuses = (run: any) => Object.fromEntries(run.nodes.filter((n: any) => n.item == null).map((n: any) => [n.nodeId, n.status]));
-  const results = async (botId: string) => (await api.get(`/api/bots/${botId}/results`)).body.results as { title: string; content: string }[];
+  const results = async (botId: string) =>
+    (await api.get(`/api/bots/${botId}/results`)).body.results as { title: string; content: string }[];
 
   it.skipIf(!CONTROL_FLOW_RUNS)(
     'runs the control-flow templates: the switch falls to default, the approval waits for a decision, the loop summarises each item',
@@ -133,7 +134,13 @@ describe('the built-in gallery on the real server', () => {
       const triage = await startTemplate('support-routing');
       const triaged = await api.waitForRun(triage.runId);
       expect(triaged.status).toBe('succeeded');
-      expect(statuses(triaged)).toMatchObject({ classify: 'succeeded', route: 'succeeded', other: 'succeeded', billing: 'skipped', bugs: 'skipped' });
+      expect(statuses(triaged)).toMatchObject({
+        classify: 'succeeded',
+        route: 'succeeded',
+        other: 'succeeded',
+        billing: 'skipped',
+        bugs: 'skipped',
+      });
       expect((await results(triage.botId)).map((r) => r.title)).toEqual(['To sort: Export button does nothing']);
       expect(web.requests.filter((r) => r.path === '/slack').length).toBe(slackBefore);
 
@@ -153,7 +160,13 @@ describe('the built-in gallery on the real server', () => {
       expect(decided.status, JSON.stringify(decided.body)).toBe(200);
       const replied = await api.waitForRun(reply.runId);
       expect(replied.status).toBe('succeeded');
-      expect(statuses(replied)).toMatchObject({ approval: 'succeeded', send: 'succeeded', sent: 'succeeded', rejected: 'skipped', expired: 'skipped' });
+      expect(statuses(replied)).toMatchObject({
+        approval: 'succeeded',
+        send: 'succeeded',
+        sent: 'succeeded',
+        rejected: 'skipped',
+        expired: 'skipped',
+      });
       const mail = (await smtp.waitFor(mailsBefore + 1)).at(-1)!;
       expect([mail.envelope.to, mail.subject, mail.text.trim()]).toEqual([['jamie@example.com'], 'Re: Order arrived damaged', edited]);
       expect((await results(reply.botId)).map((r) => r.content)).toEqual([edited]);

@@ -73,6 +73,23 @@ const UNMAPPED: Record<string, Expected> = {
     ['Too short', null, 'No Operation: does nothing, left out.'],
     ['Notify moderators', null, 'The SMTP credential "SMTP account" is not used'],
   ],
+  '11-switch-v3-wait-subworkflow-respond.json': [
+    ['Incoming message', null, 'Webhook trigger (POST /support-inbox) became a manual input'],
+    ['Tell billing', null, 'the workspace secret SLACK_WEBHOOK_BILLING'],
+    ['File the bug', 'workflowId', 'It runs the n8n workflow "Create Jira issue" (Jq3bWfA9yLk2Vt7X), which Bot Manager cannot know'],
+    ['File the bug', 'workflowInputs', "The sub-workflow's input fields were not imported"],
+    ['Answer', null, "when the bot's webhook response is set to wait for the Respond node"],
+  ],
+  '12-loop-if-v2-switch-v1-wait-until.json': [
+    ['Every night', null, 'cron "0 2 * * *" (timezone UTC)'],
+    ['By region', null, 'Rule 2 sends to output 0 like an earlier rule: they became one case "output 0" that matches either'],
+    ['Loop Over Items', 'batchSize', 'n8n handed the loop 5 items at a time; here each item runs on its own'],
+    ['Report', 'fromEmail', 'the sender shop@example.com is not used'],
+    ['Report', null, 'The SMTP credential "SMTP account" is not used'],
+    ['Report', 'text', '{{ $json.id }} reads the items of "Next morning" after the loop; here its collect node outputs them all at once'],
+    ['Unknown region', 'fromEmail', 'the sender shop@example.com is not used'],
+    ['Unknown region', null, 'The SMTP credential "SMTP account" is not used'],
+  ],
 };
 
 const node = (r: ConversionResult, id: string) => {
@@ -307,5 +324,74 @@ describe('what the fixtures become', () => {
       mode: 'jsonata',
       expression: '$number(($type($input.text) = "array" ? $count($input.text) : $length($string($input.text)))) > $number(20)',
     });
+  });
+
+  it('Switch v3: renamed rules are the cases, the extra fallback is default; Wait, Execute Workflow and Respond to Webhook', () => {
+    const r = load('11-switch-v3-wait-subworkflow-respond.json');
+    expect(edges(r)).toEqual([
+      'incoming_message→classify',
+      'classify→route_by_topic',
+      'route_by_topic:Billing→tell_billing',
+      'route_by_topic:Bug crash→file_the_bug',
+      'route_by_topic:default→cool_down',
+      'cool_down→answer',
+    ]);
+    // One comparison of the input's field: the condition editor; two, or-ed: JSONata, case-insensitive as n8n's.
+    expect(node(r, 'route_by_topic').params).toEqual({
+      cases: [
+        { name: 'Billing', mode: 'condition', field: 'json.category', operator: 'equals', value: 'billing', caseSensitive: false },
+        {
+          name: 'Bug crash',
+          mode: 'jsonata',
+          expression:
+            '($lowercase($string($.json.category)) = $lowercase($string("bug"))) or ($contains($lowercase($string($.json.summary)), $lowercase($string("crash"))))',
+        },
+      ],
+    });
+    expect(node(r, 'file_the_bug')).toMatchObject({
+      type: 'flow.subbot',
+      params: { botId: 'n8n-workflow:Jq3bWfA9yLk2Vt7X', mode: 'fire' },
+    });
+    expect(node(r, 'cool_down')).toMatchObject({ type: 'flow.wait', params: { mode: 'duration', duration: '2h' } });
+    // Through the Wait (which hands its input on), the Respond node reads the classifier and the webhook body.
+    expect(node(r, 'answer')).toMatchObject({
+      type: 'output.respond',
+      params: {
+        status: 202,
+        headers: { 'X-Handled-By': 'support-router' },
+        body: { status: 'queued', summary: '{{ nodes.classify.output.json.summary }}', note: 'Thanks {{ input.name }}!' },
+      },
+    });
+  });
+
+  it('Switch v1 rules sharing an output, fallback to an unused output → default; a loop whose IF ends both ways at its collect node', () => {
+    const r = load('12-loop-if-v2-switch-v1-wait-until.json');
+    expect(edges(r)).toEqual([
+      'every_night→orders',
+      'orders→by_region',
+      'by_region:output 0→loop_over_items',
+      'late:false→loop_over_items_done',
+      'flag_it→loop_over_items_done',
+      'loop_over_items→late',
+      'late:true→flag_it',
+      'loop_over_items_done→next_morning',
+      'next_morning→report',
+      'by_region:default→unknown_region',
+    ]);
+    expect(node(r, 'by_region').params).toEqual({
+      cases: [
+        {
+          name: 'output 0',
+          mode: 'jsonata',
+          expression: '($string($.body.region) = $string("eu")) or ($string($.body.region) = $string("uk"))',
+        },
+        { name: 'output 1', mode: 'condition', field: 'body.region', operator: 'startsWith', value: 'us', caseSensitive: true },
+      ],
+    });
+    expect(node(r, 'late').params).toEqual({ mode: 'jsonata', expression: '($number($.daysOpen) > $number(7)) or ("vip" in $.tags)' });
+    // Inside the loop, after the IF (which hands the item on), $json is still the item: `$` of the JSONata node.
+    expect(node(r, 'flag_it').params.expression).toBe('{"id": $.id, "late": true}');
+    expect(node(r, 'next_morning').params).toEqual({ mode: 'until', until: '2026-12-24T08:00:00.000Z' });
+    expect(node(r, 'unknown_region').params.subject).toBe('Order in an unknown region: {{ nodes.orders.output.body.region }}');
   });
 });

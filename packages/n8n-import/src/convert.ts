@@ -299,11 +299,24 @@ class Converter {
     return r;
   }
 
+  /** Whether our node `id` outputs what `source` output: it and the nodes between hand their one input on unchanged (IF, Switch, Wait). */
+  private handsOn(id: string, source: string): boolean {
+    const nameOf = new Map([...this.ids].map(([n, i]) => [i, n]));
+    for (let at = id, hops = 0; hops <= this.edges.length; hops += 1) {
+      const plan = this.plans.get(nameOf.get(at) ?? '');
+      const into = this.edges.filter((e) => e.target === at);
+      if (!plan || plan === 'sub' || plan.kind !== 'node' || !plan.passesInput || into.length !== 1) return false;
+      at = into[0]!.source;
+      if (at === source) return true;
+    }
+    return false;
+  }
+
   private jsonataRoot(node: N8nNode, r: Resolved): string | { reason: string } {
     if (r.kind === 'input') return '$input';
     const own = this.ids.get(node.name)!;
     const direct = this.edges.filter((e) => e.target === own).map((e) => e.source);
-    if (direct[0] === r.nodeId) return '$';
+    if (direct[0] === r.nodeId || (direct.length === 1 && this.handsOn(direct[0]!, r.nodeId))) return '$';
     if (direct.includes(r.nodeId)) return jsonataPath('$nodes', [r.nodeId]) ?? { reason: 'names a node id JSONata cannot write' };
     return { reason: 'reads a node that is not connected to this one directly (a JSONata node sees only the outputs wired into it)' };
   }
@@ -348,7 +361,8 @@ class Converter {
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
       if (plan && plan !== 'sub' && plan.kind === 'node') this.ids.set(node.name, pool.take(node.name, plan.type.split('.')[1] ?? 'node'));
-      if (plan && plan !== 'sub' && plan.kind === 'node' && plan.loop) this.collectOf.set(node.name, pool.take(`${node.name} done`, 'collect'));
+      if (plan && plan !== 'sub' && plan.kind === 'node' && plan.loop)
+        this.collectOf.set(node.name, pool.take(`${node.name} done`, 'collect'));
     }
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);

@@ -116,7 +116,13 @@ describe('odd but valid workflows still convert, and say what they dropped', () 
       connections: { A: main('B'), B: main('C'), C: main('B') },
     });
     expect(r.document.bot.graph.edges.map((e) => e.id)).toEqual(['a__b', 'b__c']);
-    expect(r.unmapped).toEqual([{ node: 'B', reason: 'The loop back from "C" was removed: Bot Manager graphs have no cycles (a loop over a list is a flow.loop, which the n8n Loop Over Items becomes).' }]);
+    expect(r.unmapped).toEqual([
+      {
+        node: 'B',
+        reason:
+          'The loop back from "C" was removed: Bot Manager graphs have no cycles (a loop over a list is a flow.loop, which the n8n Loop Over Items becomes).',
+      },
+    ]);
   });
 
   it('unknown node types, unknown triggers and orphan sub-nodes are each reported', () => {

@@ -36,8 +36,7 @@ export const feedItemSummaries: GalleryTemplate = {
         'digest',
         'transform.jsonata',
         {
-          expression:
-            '$join(items.($type($) = "string" ? $ : "• (this item could not be summarised: " & error.message & ")"), "\\n")',
+          expression: '$join(items.($type($) = "string" ? $ : "• (this item could not be summarised: " & error.message & ")"), "\\n")',
         },
         6,
         0,

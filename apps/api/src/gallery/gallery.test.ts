@@ -69,7 +69,10 @@ describe('the built-in gallery', () => {
 
   it('refuses a gallery graph whose switch edge names a case it does not have (the validation the test above relies on)', () => {
     const routing = GALLERY.find((t) => t.key === 'support-routing')!;
-    const broken = { ...routing.graph, edges: routing.graph.edges.map((e) => (e.sourceHandle === 'bug' ? { ...e, sourceHandle: 'bugs' } : e)) };
+    const broken = {
+      ...routing.graph,
+      edges: routing.graph.edges.map((e) => (e.sourceHandle === 'bug' ? { ...e, sourceHandle: 'bugs' } : e)),
+    };
     expect(validateGraph(broken, nodeTypeLookup).errors.map((e) => e.code)).toContain('DANGLING_EDGE');
   });
 

@@ -50,7 +50,10 @@ export const supportRouting: GalleryTemplate = {
       node(
         'bugs',
         'output.results',
-        { title: 'Bug: {{ input.subject }}', content: 'From {{ input.from }}\n\n{{ nodes.classify.output.json.summary }}\n\n{{ input.message }}' },
+        {
+          title: 'Bug: {{ input.subject }}',
+          content: 'From {{ input.from }}\n\n{{ nodes.classify.output.json.summary }}\n\n{{ input.message }}',
+        },
         3,
         1,
         'Bug reports',

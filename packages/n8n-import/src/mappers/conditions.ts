@@ -21,8 +21,7 @@ export interface ConditionSet {
 
 /** Our condition fields (flow.if, one flow.switch case): the condition editor's, or JSONata. */
 export type ConditionParams =
-  | { mode: 'condition'; field: string; operator: string; value?: string; caseSensitive: boolean }
-  | { mode: 'jsonata'; expression: string };
+  { mode: 'condition'; field: string; operator: string; value?: string; caseSensitive: boolean } | { mode: 'jsonata'; expression: string };
 
 /** IF v1 / Switch v1–v2 operation names → the filter parameter's. */
 const V1_OPS: Record<string, string> = {
@@ -147,9 +146,18 @@ function comparisonJsonata(b: BuildContext, c: N8nComparison, caseSensitive: boo
   }
   if (type === 'number' || type === 'dateTime') {
     const num = (x: string) => (type === 'number' ? `$number(${x})` : `$toMillis(${x})`);
-    const cmp = { equals: '=', notEquals: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=', after: '>', before: '<', afterOrEquals: '>=', beforeOrEquals: '<=' }[
-      c.op
-    ];
+    const cmp = {
+      equals: '=',
+      notEquals: '!=',
+      gt: '>',
+      gte: '>=',
+      lt: '<',
+      lte: '<=',
+      after: '>',
+      before: '<',
+      afterOrEquals: '>=',
+      beforeOrEquals: '<=',
+    }[c.op];
     return cmp ? `${num(L)} ${cmp} ${num(R)}` : null;
   }
   if (type === 'boolean') return c.op === 'equals' ? `${L} = ${R}` : c.op === 'notEquals' ? `${L} != ${R}` : null;

@@ -22,7 +22,8 @@ function loopShape(name: string, connections: readonly N8nConnection[], isLoop: 
       continue;
     }
     if (body.has(at)) continue;
-    if (isLoop(at)) return `another loop ("${at}") is inside it, and loops cannot be nested here (move it into a bot of its own and call it with flow.subbot)`;
+    if (isLoop(at))
+      return `another loop ("${at}") is inside it, and loops cannot be nested here (move it into a bot of its own and call it with flow.subbot)`;
     body.add(at);
     for (const c of out.get(at) ?? []) stack.push(c.target);
   }
@@ -30,7 +31,7 @@ function loopShape(name: string, connections: readonly N8nConnection[], isLoop: 
   const done = (out.get(name) ?? []).filter((c) => c.output === 0).map((c) => c.target);
   const shared = done.find((d) => body.has(d));
   if (shared) return `"${shared}" is both inside the loop and after it`;
-  // Every way out of the body must come back to the loop: a step that also leads elsewhere would leak.
+  // Everything reached from the body is in it (n8n runs it per batch too); this is a safeguard.
   for (const n of body) {
     const leak = (out.get(n) ?? []).find((c) => c.target !== name && !body.has(c.target));
     if (leak) return `"${n}" inside the loop also leads to "${leak.target}", outside it`;
@@ -48,7 +49,12 @@ export const splitInBatches: Mapper = (node, ctx) => {
   const leftOut = (why: string) =>
     unsupported(`Loop Over Items: ${why}; it was left out, its items go straight on and the loop back is removed.`, true);
   if (node.typeVersion < 3) return leftOut('this older version (one output, the loop closed by an IF) has no counterpart');
-  const loops = new Set(ctx.nodes().filter((n) => n.type === node.type && !n.disabled).map((n) => n.name));
+  const loops = new Set(
+    ctx
+      .nodes()
+      .filter((n) => n.type === node.type && !n.disabled)
+      .map((n) => n.name),
+  );
   const problem = loopShape(node.name, ctx.connections(), (n) => loops.has(n));
   if (problem) return leftOut(problem);
   const batch = asNumber(node.parameters.batchSize) ?? 1;

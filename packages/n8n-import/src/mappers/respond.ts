@@ -59,16 +59,25 @@ function jsonBody(b: BuildContext, value: unknown): unknown {
 export const respondToWebhook: Mapper = (node, ctx) => {
   const first = ctx.nodes().find((n) => n.type === RESPOND && !n.disabled);
   if (first && first.name !== node.name) {
-    return unsupported(`A bot has one Respond node, and "${first.name}" became it; this one was left out (route to that one instead).`, true);
+    return unsupported(
+      `A bot has one Respond node, and "${first.name}" became it; this one was left out (route to that one instead).`,
+      true,
+    );
   }
   const p = node.parameters;
   const options = obj(p.options);
   const respondWith = asString(p.respondWith) ?? 'firstIncomingItem';
   if (respondWith === 'binary' || respondWith === 'jwt') {
-    return unsupported(`Respond to Webhook with ${respondWith === 'binary' ? 'a file' : 'a JWT'} has no counterpart; it was left out.`, true);
+    return unsupported(
+      `Respond to Webhook with ${respondWith === 'binary' ? 'a file' : 'a JWT'} has no counterpart; it was left out.`,
+      true,
+    );
   }
-  if (asString(options.responseKey)) ctx.report('The response key (wrapping the answer in a field) was not imported.', 'options.responseKey');
-  ctx.report("The webhook answers with this node only when the bot's webhook response is set to wait for the Respond node (Triggers → Webhook → Response).");
+  if (asString(options.responseKey))
+    ctx.report('The response key (wrapping the answer in a field) was not imported.', 'options.responseKey');
+  ctx.report(
+    "The webhook answers with this node only when the bot's webhook response is set to wait for the Respond node (Triggers → Webhook → Response).",
+  );
   const code = asNumber(options.responseCode);
   return {
     kind: 'node',
@@ -90,7 +99,8 @@ export const respondToWebhook: Mapper = (node, ctx) => {
       const base = { status, ...(Object.keys(headers).length ? { headers } : {}) };
       if (respondWith === 'text') return { ...base, body: b.text(p.responseBody, 'responseBody') };
       if (respondWith !== 'json') {
-        if (respondWith === 'allIncomingItems') b.report('n8n answered with every incoming item; here the answer is the output of the node before it.');
+        if (respondWith === 'allIncomingItems')
+          b.report('n8n answered with every incoming item; here the answer is the output of the node before it.');
         return base;
       }
       const body = jsonBody(b, p.responseBody ?? '{}');

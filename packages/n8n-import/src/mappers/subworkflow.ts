@@ -25,8 +25,7 @@ export const executeWorkflow: Mapper = (node, ctx) => {
     'workflowId',
   );
   const wait = obj(p.options).waitForSubWorkflow !== false;
-  if (asString(p.mode) === 'each')
-    ctx.report('n8n ran the workflow once per item; here it runs once, with the whole input.', 'mode');
+  if (asString(p.mode) === 'each') ctx.report('n8n ran the workflow once per item; here it runs once, with the whole input.', 'mode');
   const inputs = obj(p.workflowInputs);
   if (Object.keys(obj(inputs.value)).length)
     ctx.report("The sub-workflow's input fields were not imported: it gets this node's input (set Input to shape it).", 'workflowInputs');

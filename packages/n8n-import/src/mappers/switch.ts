@@ -87,7 +87,9 @@ export const switchNode: Mapper = (node, ctx: PlanContext) => {
     if (known) {
       // Each v1 rule is one comparison, so "either" is an or of them.
       known.set = { ...known.set, comparisons: [...known.set.comparisons, ...r.set.comparisons], combinator: 'or' };
-      ctx.report(`Rule ${i + 1} sends to output ${r.output} like an earlier rule: they became one case "${known.name}" that matches either.`);
+      ctx.report(
+        `Rule ${i + 1} sends to output ${r.output} like an earlier rule: they became one case "${known.name}" that matches either.`,
+      );
     } else byOutput.set(r.output, { ...r, name: caseName(shape.names[i] ?? '', `output ${r.output}`, taken) });
   }
   const cases = [...byOutput.values()];

@@ -16,7 +16,7 @@ export const wait: Mapper = (node) => {
       type: 'flow.wait',
       version: 1,
       output: passOn,
-    passesInput: true,
+      passesInput: true,
       build: (b) => {
         const until = b.text(p.dateTime, 'dateTime').trim();
         if (until) return { mode: 'until', until };
@@ -42,7 +42,10 @@ export const wait: Mapper = (node) => {
     passesInput: true,
     build: (b) => {
       if (amount === undefined || amount <= 0) {
-        b.report(`The wait amount ${JSON.stringify(p.amount)} is not a fixed positive number; the wait was set to 1 minute: set it by hand.`, 'amount');
+        b.report(
+          `The wait amount ${JSON.stringify(p.amount)} is not a fixed positive number; the wait was set to 1 minute: set it by hand.`,
+          'amount',
+        );
         return { mode: 'duration', duration: '1m' };
       }
       const days = unit === 'd' ? amount : unit === 'h' ? amount / 24 : 0;
