@@ -18,9 +18,10 @@ import { startTestServer, type TestServer } from './testing/harness';
  * run must show (skipped branches, a decision, one line per item) instead of "every node succeeded".
  */
 const CONTROL_FLOW_TEMPLATES = ['support-routing', 'reply-after-approval', 'feed-item-summaries'];
-// The interpreter runs flow.switch / flow.approval / flow.loop once the workflow side of issue #15
-// lands (temporal/, written by the lead); until then their runs cannot pass. Remove on that merge.
-const CONTROL_FLOW_RUNS = false;
+// Off on this branch until what they need is merged (remove each on that merge): the engine that
+// runs flow nodes (temporal/, main e3131c3) and the approvals API (POST /api/runs/:id/approvals, wip/approvals).
+const ENGINE_RUNS_FLOW = false;
+const APPROVALS_API = false;
 
 // Every built-in template, as a user gets it from the gallery: instantiated with connections of
 // two providers (loopback fakes speaking OpenAI's and Anthropic's wire formats) and run with its
@@ -126,25 +127,43 @@ describe('the built-in gallery on the real server', () => {
   const results = async (botId: string) =>
     (await api.get(`/api/bots/${botId}/results`)).body.results as { title: string; content: string }[];
 
-  it.skipIf(!CONTROL_FLOW_RUNS)(
-    'runs the control-flow templates: the switch falls to default, the approval waits for a decision, the loop summarises each item',
-    async () => {
-      // Triage: the fake model answers JSON without a category, so the switch takes default.
-      const slackBefore = web.requests.filter((r) => r.path === '/slack').length;
-      const triage = await startTemplate('support-routing');
-      const triaged = await api.waitForRun(triage.runId);
-      expect(triaged.status).toBe('succeeded');
-      expect(statuses(triaged)).toMatchObject({
-        classify: 'succeeded',
-        route: 'succeeded',
-        other: 'succeeded',
-        billing: 'skipped',
-        bugs: 'skipped',
-      });
-      expect((await results(triage.botId)).map((r) => r.title)).toEqual(['To sort: Export button does nothing']);
-      expect(web.requests.filter((r) => r.path === '/slack').length).toBe(slackBefore);
+  it.skipIf(!ENGINE_RUNS_FLOW)('routes a support message: the fake model names no category, so the switch takes default', async () => {
+    const slackBefore = web.requests.filter((r) => r.path === '/slack').length;
+    const triage = await startTemplate('support-routing');
+    const triaged = await api.waitForRun(triage.runId);
+    expect(triaged.status).toBe('succeeded');
+    expect(statuses(triaged)).toEqual({
+      input: 'succeeded',
+      classify: 'succeeded',
+      route: 'succeeded',
+      other: 'succeeded',
+      billing: 'skipped',
+      bugs: 'skipped',
+    });
+    expect((await results(triage.botId)).map((r) => r.title)).toEqual(['To sort: Export button does nothing']);
+    expect(web.requests.filter((r) => r.path === '/slack').length).toBe(slackBefore);
+  });
 
-      // Approval: the run waits (running, the node waiting) until it is approved, with an edit, through the API.
+  it.skipIf(!ENGINE_RUNS_FLOW)('summarises each feed item in its own loop iteration, one line per item in one digest', async () => {
+    const digest = await startTemplate('feed-item-summaries');
+    const summarised = await api.waitForRun(digest.runId);
+    expect(summarised.status, JSON.stringify(summarised.nodes.map((n: any) => [n.nodeId, n.item, n.status, n.error]))).toBe('succeeded');
+    const [saved, ...more] = await results(digest.botId);
+    expect(more).toEqual([]);
+    // One bullet per item, in feed order (the fake model's echo may span lines).
+    expect(saved!.content.match(/^• /gm)).toHaveLength(feed.items.length);
+    const at = feed.items.map((item) => saved!.content.indexOf(`• ${item.title}: echo: `));
+    expect(
+      at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!)),
+      saved!.content,
+    ).toBe(true);
+    const { loops } = (await api.get(`/api/runs/${digest.runId}/items`)).body;
+    expect(loops).toEqual([{ nodeId: 'each', items: feed.items.map((_, item) => ({ item, status: 'succeeded' })) }]);
+  });
+
+  it.skipIf(!ENGINE_RUNS_FLOW || !APPROVALS_API)(
+    'waits for the approval of a drafted reply (running, the node waiting), then mails the reply as edited by the approver',
+    async () => {
       const reply = await startTemplate('reply-after-approval');
       const deadline = Date.now() + 30_000;
       let waiting: any;
@@ -170,19 +189,8 @@ describe('the built-in gallery on the real server', () => {
       const mail = (await smtp.waitFor(mailsBefore + 1)).at(-1)!;
       expect([mail.envelope.to, mail.subject, mail.text.trim()]).toEqual([['jamie@example.com'], 'Re: Order arrived damaged', edited]);
       expect((await results(reply.botId)).map((r) => r.content)).toEqual([edited]);
-
-      // Loop: one summary line per feed item, in feed order, in one digest.
-      const digest = await startTemplate('feed-item-summaries');
-      const summarised = await api.waitForRun(digest.runId);
-      expect(summarised.status).toBe('succeeded');
-      const [saved] = await results(digest.botId);
-      const lines = saved!.content.split('\n');
-      expect(lines).toHaveLength(feed.items.length);
-      feed.items.forEach((item, i) => expect(lines[i]).toContain(`• ${item.title}: `));
-      const { loops } = (await api.get(`/api/runs/${digest.runId}/items`)).body;
-      expect(loops).toEqual([{ nodeId: 'each', items: feed.items.map((_, item) => ({ item, status: 'succeeded' })) }]);
     },
-    120_000,
+    60_000,
   );
 
   it('upgrades a changed built-in in place (same id, a new version), leaves unchanged ones alone and removes retired ones', async () => {

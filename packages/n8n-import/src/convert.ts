@@ -8,7 +8,7 @@ import { otherTrigger } from './mappers/triggers';
 import { unsupported, type BuildContext, type NodePlan, type Plan, type PlanContext } from './plan';
 import { connectionSlots, type LlmUse } from './slots';
 import { ancestors, groupBy, loopEdges } from './wiring';
-import type { ConversionResult, TriggerHint, Unmapped } from './types';
+import type { ConversionResult, ConvertOptions, TriggerHint, Unmapped } from './types';
 import { parseN8nWorkflow, type N8nConnection, type N8nNode, type N8nWorkflow } from './workflow';
 
 const reason = (why: string): Resolution => ({ reason: why });
@@ -33,7 +33,10 @@ class Converter {
   /** Loop Over Items (n8n name) → the id of the flow.collect node made for its "done" side. */
   private readonly collectOf = new Map<string, string>();
 
-  constructor(private readonly wf: N8nWorkflow) {
+  constructor(
+    private readonly wf: N8nWorkflow,
+    private readonly options: ConvertOptions = {},
+  ) {
     for (const n of wf.nodes) this.byName.set(n.name, n);
     const known = wf.connections.filter((c) => {
       const ok = this.byName.has(c.source) && this.byName.has(c.target);
@@ -90,6 +93,7 @@ class Converter {
       },
       connections: () => this.wf.connections.filter((c) => c.type === 'main'),
       nodes: () => this.wf.nodes,
+      botFor: (id) => (Object.prototype.hasOwnProperty.call(this.options.bots ?? {}, id) ? this.options.bots![id] : undefined),
       report: (why, param) => this.report(node.name, why, param),
       trigger: (hint) => this.triggers.push({ ...hint, node: node.name }),
       llm: (owner, credentialType, provider) => this.llm.set(node.name, { owner, credentialType, provider }),
@@ -429,6 +433,6 @@ class Converter {
  * expression that has no counterpart, with the reason. Throws N8nImportError when the input is
  * not an n8n workflow. Pure: no I/O, nothing evaluated.
  */
-export function convertN8nWorkflow(workflow: unknown): ConversionResult {
-  return new Converter(parseN8nWorkflow(workflow)).run();
+export function convertN8nWorkflow(workflow: unknown, options: ConvertOptions = {}): ConversionResult {
+  return new Converter(parseN8nWorkflow(workflow), options).run();
 }

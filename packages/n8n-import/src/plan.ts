@@ -58,6 +58,8 @@ export interface PlanContext {
   connections(): readonly N8nConnection[];
   /** Every node of the workflow, in file order. */
   nodes(): readonly N8nNode[];
+  /** The bot the caller chose for the n8n workflow `id` (Execute Workflow), if any. */
+  botFor(id: string): string | undefined;
   report(reason: string, param?: string): void;
   trigger(hint: Omit<TriggerHint, 'node' | 'nodeId'>): void;
   /** The node uses an LLM through `credential` (of the n8n node `owner`): one connection slot per credential. */

@@ -148,6 +148,13 @@ describe('Switch, Wait, Execute Workflow, Respond to Webhook, Loop Over Items: l
     const { node: n, unmapped } = one(node('Sub', 'n8n-nodes-base.executeWorkflow', 1, { workflowId: '42' }));
     expect(n!.params).toEqual({ botId: 'n8n-workflow:42', mode: 'wait' });
     expect(unmapped[0]).toMatchObject({ param: 'workflowId', reason: expect.stringContaining('the n8n workflow "42"') });
+    // With the caller's mapping of n8n workflows to bots: that bot, nothing to report about it.
+    const r = convertN8nWorkflow(
+      { nodes: [start, node('Sub', 'n8n-nodes-base.executeWorkflow', 1, { workflowId: '42' })], connections: { Start: outs(['Sub']) } },
+      { bots: { '42': 'bot_abc' } },
+    );
+    expect(r.document.bot.graph.nodes[1]!.params).toEqual({ botId: 'bot_abc', mode: 'wait' });
+    expect(r.unmapped).toEqual([]);
   });
 
   it('a second Respond to Webhook is left out (a bot has one); text, redirect and no data', () => {
