@@ -32,6 +32,11 @@ class Converter {
   private readonly mainOut: Map<string, N8nConnection[]>;
   /** Loop Over Items (n8n name) → the id of the flow.collect node made for its "done" side. */
   private readonly collectOf = new Map<string, string>();
+  // Built once the edges are final (params are built after wiring).
+  private readonly bodyCache = new Map<string, Set<string>>();
+  private readonly originCache = new Map<string, string>();
+  private nameOfCache?: Map<string, string>;
+  private intoCache?: Map<string, GraphEdge[]>;
 
   constructor(
     private readonly wf: N8nWorkflow,
@@ -189,20 +194,23 @@ class Converter {
     return up;
   }
 
-  /** Whether our node `id` runs per item of the loop `loopId`: reached from it without passing its collect node. */
+  /** Whether our node `id` runs per item of the loop `loopId`: reached from it without passing its collect node (memoised). */
   private inLoop(loopId: string, collectId: string, id: string): boolean {
-    const out = groupBy(this.edges, (e) => e.source);
-    const seen = new Set<string>([loopId]);
-    const stack = [loopId];
-    while (stack.length) {
-      for (const e of out.get(stack.pop()!) ?? []) {
-        if (e.target === id) return true;
-        if (e.target === collectId || seen.has(e.target)) continue;
-        seen.add(e.target);
-        stack.push(e.target);
+    let body = this.bodyCache.get(loopId);
+    if (!body) {
+      const out = groupBy(this.edges, (e) => e.source);
+      body = new Set<string>();
+      const stack = [loopId];
+      while (stack.length) {
+        for (const e of out.get(stack.pop()!) ?? []) {
+          if (e.target === collectId || body.has(e.target)) continue;
+          body.add(e.target);
+          stack.push(e.target);
+        }
       }
+      this.bodyCache.set(loopId, body);
     }
-    return false;
+    return body.has(id);
   }
 
   /** The n8n node whose items `start` hands on, when there is one. */
@@ -303,24 +311,36 @@ class Converter {
     return r;
   }
 
-  /** Whether our node `id` outputs what `source` output: it and the nodes between hand their one input on unchanged (IF, Switch, Wait). */
-  private handsOn(id: string, source: string): boolean {
-    const nameOf = new Map([...this.ids].map(([n, i]) => [i, n]));
-    for (let at = id, hops = 0; hops <= this.edges.length; hops += 1) {
+  /**
+   * The node whose output our node `id` outputs: itself, or — through nodes that hand their one
+   * input on unchanged (IF, Switch, Wait) — the node before them. Memoised; no recursion (chains can be long).
+   */
+  private origin(id: string): string {
+    const nameOf = (this.nameOfCache ??= new Map([...this.ids].map(([n, i]) => [i, n])));
+    const into = (this.intoCache ??= groupBy(this.edges, (e) => e.target));
+    const walked = new Set<string>();
+    let at = id;
+    for (;;) {
+      const known = this.originCache.get(at);
+      if (known !== undefined) {
+        at = known;
+        break;
+      }
       const plan = this.plans.get(nameOf.get(at) ?? '');
-      const into = this.edges.filter((e) => e.target === at);
-      if (!plan || plan === 'sub' || plan.kind !== 'node' || !plan.passesInput || into.length !== 1) return false;
-      at = into[0]!.source;
-      if (at === source) return true;
+      const incoming = into.get(at) ?? [];
+      if (!plan || plan === 'sub' || plan.kind !== 'node' || !plan.passesInput || incoming.length !== 1 || walked.has(at)) break;
+      walked.add(at);
+      at = incoming[0]!.source;
     }
-    return false;
+    for (const w of walked) this.originCache.set(w, at);
+    return at;
   }
 
   private jsonataRoot(node: N8nNode, r: Resolved): string | { reason: string } {
     if (r.kind === 'input') return '$input';
     const own = this.ids.get(node.name)!;
     const direct = this.edges.filter((e) => e.target === own).map((e) => e.source);
-    if (direct[0] === r.nodeId || (direct.length === 1 && this.handsOn(direct[0]!, r.nodeId))) return '$';
+    if (direct[0] === r.nodeId || (direct.length === 1 && this.origin(direct[0]!) === r.nodeId)) return '$';
     if (direct.includes(r.nodeId)) return jsonataPath('$nodes', [r.nodeId]) ?? { reason: 'names a node id JSONata cannot write' };
     return { reason: 'reads a node that is not connected to this one directly (a JSONata node sees only the outputs wired into it)' };
   }
