@@ -57,7 +57,7 @@ describe('the built-in gallery', () => {
       }
     }
     const routing = GALLERY.find((t) => t.key === 'support-routing')!;
-    expect(routing.graph.edges.map((e) => [e.target, e.sourceHandle])).toEqual(
+    expect(Graph.parse(routing.graph).edges.map((e) => [e.target, e.sourceHandle])).toEqual(
       expect.arrayContaining([
         ['billing', 'billing'],
         ['bugs', 'bug'],
@@ -69,10 +69,8 @@ describe('the built-in gallery', () => {
 
   it('refuses a gallery graph whose switch edge names a case it does not have (the validation the test above relies on)', () => {
     const routing = GALLERY.find((t) => t.key === 'support-routing')!;
-    const broken = {
-      ...routing.graph,
-      edges: routing.graph.edges.map((e) => (e.sourceHandle === 'bug' ? { ...e, sourceHandle: 'bugs' } : e)),
-    };
+    const graph = Graph.parse(routing.graph);
+    const broken = { ...graph, edges: graph.edges.map((e) => (e.sourceHandle === 'bug' ? { ...e, sourceHandle: 'bugs' } : e)) };
     expect(validateGraph(broken, nodeTypeLookup).errors.map((e) => e.code)).toContain('DANGLING_EDGE');
   });
 
