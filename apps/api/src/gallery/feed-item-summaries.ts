@@ -36,7 +36,9 @@ export const feedItemSummaries: GalleryTemplate = {
         'digest',
         'transform.jsonata',
         {
-          expression: '$join(items.($type($) = "string" ? $ : "• (this item could not be summarised: " & error.message & ")"), "\\n")',
+          // An empty list is falsy in JSONata: an empty feed gives a line saying so, not an empty result.
+          expression:
+            'items ? $join(items.($type($) = "string" ? $ : "• (this item could not be summarised: " & error.message & ")"), "\\n") : "The feed has no items."',
         },
         6,
         0,
