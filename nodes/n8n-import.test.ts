@@ -81,4 +81,41 @@ describe('a converted n8n workflow runs', () => {
       await api.close();
     }
   });
+
+  it('IF and Switch conditions converted from n8n route as n8n would: the condition editor and the JSONata ones', async () => {
+    const ctx = await testContext({});
+    /** Runs one converted routing node with `input` as the output of the node before it; the ports it took. */
+    const route = async (file: string, id: string, before: string, input: unknown, runInput: unknown = null) => {
+      const { document } = convertN8nWorkflow(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+      const graph = document.bot.graph;
+      const node = graph.nodes.find((n) => n.id === id)!;
+      const def = getNodeDefinition(node.type, node.version)!;
+      const outputs = { [before]: { output: input } };
+      const inputs = collectNodeInputs(graph, id, outputs);
+      const scope = { input: runInput, nodes: outputs, secrets: {} };
+      const result = await executeNode(def, node.params, scope, { ...ctx, nodeId: id, input: runInput }, inputs);
+      return result.ports;
+    };
+    // IF v2 on the full response's statusCode (our status), number equals.
+    expect(await route('04-http-v3-if-branches.json', 'created', 'create_ticket', { status: 201, body: {} })).toEqual(['true']);
+    expect(await route('04-http-v3-if-branches.json', 'created', 'create_ticket', { status: 500, body: {} })).toEqual(['false']);
+    // IF v1: the webhook text's JavaScript length larger than 20, on the run input.
+    const long = { text: 'a comment that is long enough' };
+    expect(await route('10-old-if-gemini-model.json', 'long_enough', 'log_comment', {}, long)).toEqual(['true']);
+    expect(await route('10-old-if-gemini-model.json', 'long_enough', 'log_comment', {}, { text: 'short' })).toEqual(['false']);
+    // IF v2.2: number gt or array contains.
+    const late = (item: unknown) => route('12-loop-if-v2-switch-v1-wait-until.json', 'late', 'loop_over_items', item);
+    expect(await late({ daysOpen: 9, tags: [] })).toEqual(['true']);
+    expect(await late({ daysOpen: 2, tags: ['vip'] })).toEqual(['true']);
+    expect(await late({ daysOpen: 2, tags: ['new'] })).toEqual(['false']);
+    // Switch v1: eu or uk → output 0, startsWith us → output 1, else the fallback → default.
+    const region = (r: string) =>
+      route('12-loop-if-v2-switch-v1-wait-until.json', 'by_region', 'orders', { status: 200, body: { region: r } });
+    expect([await region('uk'), await region('us-east'), await region('jp')]).toEqual([['output 0'], ['output 1'], ['default']]);
+    // Switch v3: case-insensitive equals, or a contains in the summary.
+    const topic = (json: unknown) => route('11-switch-v3-wait-subworkflow-respond.json', 'route_by_topic', 'classify', { text: '', json });
+    expect(await topic({ category: 'BILLING', summary: '' })).toEqual(['Billing']);
+    expect(await topic({ category: 'other', summary: 'App CRASHES on start' })).toEqual(['Bug crash']);
+    expect(await topic({ category: 'other', summary: 'a question' })).toEqual(['default']);
+  });
 });

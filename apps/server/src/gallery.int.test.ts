@@ -13,6 +13,14 @@ import {
 import { apiClient } from './testing/client';
 import { startTestServer, type TestServer } from './testing/harness';
 
+/**
+ * The templates whose runs branch, pause for a person or loop: their own test below says what each
+ * run must show (skipped branches, a decision, one line per item) instead of "every node succeeded".
+ */
+const CONTROL_FLOW_TEMPLATES = ['support-routing', 'reply-after-approval', 'feed-item-summaries'];
+// Off until what it needs is merged (remove it on that merge): the approvals API (POST /api/runs/:id/approvals, wip/approvals).
+const APPROVALS_API = false;
+
 // Every built-in template, as a user gets it from the gallery: instantiated with connections of
 // two providers (loopback fakes speaking OpenAI's and Anthropic's wire formats) and run with its
 // sample input pointed at loopback feeds, pages and APIs; then seeding's in-place upgrade.
@@ -73,9 +81,10 @@ describe('the built-in gallery on the real server', () => {
 
   it('runs every gallery template, as instantiated from the gallery, to success on every node', async () => {
     const builtins = (await api.get('/api/templates')).body.templates.filter((x: any) => x.scope === 'builtin');
-    expect(builtins.length).toBeGreaterThanOrEqual(10);
+    expect(builtins.length).toBeGreaterThanOrEqual(13);
+    expect(builtins.map((x: any) => x.builtinKey)).toEqual(expect.arrayContaining(CONTROL_FLOW_TEMPLATES));
     const failures: string[] = [];
-    for (const tpl of builtins) {
+    for (const tpl of builtins.filter((x: any) => !CONTROL_FLOW_TEMPLATES.includes(x.builtinKey))) {
       // Two providers side by side where a template has two slots; OpenAI otherwise.
       const connections = Object.fromEntries(tpl.slots.map((s: any, i: number) => [s.key, i === 1 ? conns.anthropic : conns.openai]));
       const bot = await api.post(`/api/templates/${tpl.id}/instantiate`, { connections });
@@ -102,6 +111,86 @@ describe('the built-in gallery on the real server', () => {
     expect(anthropic.requests.length).toBeGreaterThanOrEqual(1);
   }, 300_000);
 
+  /** Instantiates a built-in with OpenAI on every slot and starts a run with its (localised) sample input. */
+  async function startTemplate(key: string) {
+    const tpl = (await api.get('/api/templates')).body.templates.find((x: any) => x.builtinKey === key);
+    const connections = Object.fromEntries(tpl.slots.map((s: any) => [s.key, conns.openai]));
+    const bot = await api.post(`/api/templates/${tpl.id}/instantiate`, { connections });
+    expect(bot.status, JSON.stringify(bot.body)).toBe(201);
+    const start = await api.post(`/api/bots/${bot.body.id}/runs`, { input: localInput(tpl.sampleInput) });
+    expect(start.status, JSON.stringify(start.body)).toBe(202);
+    return { botId: bot.body.id as string, runId: start.body.runId as string };
+  }
+  const statuses = (run: any) => Object.fromEntries(run.nodes.filter((n: any) => n.item == null).map((n: any) => [n.nodeId, n.status]));
+  const results = async (botId: string) =>
+    (await api.get(`/api/bots/${botId}/results`)).body.results as { title: string; content: string }[];
+
+  it('routes a support message: the fake model names no category, so the switch takes default', async () => {
+    const slackBefore = web.requests.filter((r) => r.path === '/slack').length;
+    const triage = await startTemplate('support-routing');
+    const triaged = await api.waitForRun(triage.runId);
+    expect(triaged.status).toBe('succeeded');
+    expect(statuses(triaged)).toEqual({
+      input: 'succeeded',
+      classify: 'succeeded',
+      route: 'succeeded',
+      other: 'succeeded',
+      billing: 'skipped',
+      bugs: 'skipped',
+    });
+    expect((await results(triage.botId)).map((r) => r.title)).toEqual(['To sort: Export button does nothing']);
+    expect(web.requests.filter((r) => r.path === '/slack').length).toBe(slackBefore);
+  });
+
+  it('summarises each feed item in its own loop iteration, one line per item in one digest', async () => {
+    const digest = await startTemplate('feed-item-summaries');
+    const summarised = await api.waitForRun(digest.runId);
+    expect(summarised.status, JSON.stringify(summarised.nodes.map((n: any) => [n.nodeId, n.item, n.status, n.error]))).toBe('succeeded');
+    const [saved, ...more] = await results(digest.botId);
+    expect(more).toEqual([]);
+    // One bullet per item, in feed order (the fake model's echo may span lines).
+    expect(saved!.content.match(/^• /gm)).toHaveLength(feed.items.length);
+    const at = feed.items.map((item) => saved!.content.indexOf(`• ${item.title}: echo: `));
+    expect(
+      at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!)),
+      saved!.content,
+    ).toBe(true);
+    const { loops } = (await api.get(`/api/runs/${digest.runId}/items`)).body;
+    expect(loops).toEqual([{ nodeId: 'each', items: feed.items.map((_, item) => ({ item, status: 'succeeded' })) }]);
+  });
+
+  it.skipIf(!APPROVALS_API)(
+    'waits for the approval of a drafted reply (running, the node waiting), then mails the reply as edited by the approver',
+    async () => {
+      const reply = await startTemplate('reply-after-approval');
+      const deadline = Date.now() + 30_000;
+      let waiting: any;
+      while (Date.now() < deadline) {
+        waiting = (await api.get(`/api/runs/${reply.runId}`)).body;
+        if (statuses(waiting).approval === 'waiting') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect([waiting.status, statuses(waiting).approval]).toEqual(['running', 'waiting']);
+      const mailsBefore = smtp.messages.length;
+      const edited = 'Hello Jamie, a replacement is on its way. — Acme team';
+      const decided = await api.post(`/api/runs/${reply.runId}/approvals/approval`, { decision: 'approve', payload: edited });
+      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+      const replied = await api.waitForRun(reply.runId);
+      expect(replied.status).toBe('succeeded');
+      expect(statuses(replied)).toMatchObject({
+        approval: 'succeeded',
+        send: 'succeeded',
+        sent: 'succeeded',
+        rejected: 'skipped',
+        expired: 'skipped',
+      });
+      const mail = (await smtp.waitFor(mailsBefore + 1)).at(-1)!;
+      expect([mail.envelope.to, mail.subject, mail.text.trim()]).toEqual([['jamie@example.com'], 'Re: Order arrived damaged', edited]);
+      expect((await results(reply.botId)).map((r) => r.content)).toEqual([edited]);
+    },
+    60_000,
+  );
+
   it('upgrades a changed built-in in place (same id, a new version), leaves unchanged ones alone and removes retired ones', async () => {
     const prisma = t.server.services.repos.db.prisma;
     const before = await prisma.template.findUniqueOrThrow({ where: { builtinKey: 'rss-digest' } });
@@ -124,7 +213,7 @@ describe('the built-in gallery on the real server', () => {
     });
     const outcome = await seedGallery(t.server.services.repos);
     expect(outcome).toMatchObject({ created: 0, upgraded: 1, removed: 1 });
-    expect(outcome.unchanged).toBeGreaterThanOrEqual(9);
+    expect(outcome.unchanged).toBeGreaterThanOrEqual(12);
     const after = await prisma.template.findUniqueOrThrow({ where: { builtinKey: 'rss-digest' } });
     expect(after).toMatchObject({
       id: before.id,

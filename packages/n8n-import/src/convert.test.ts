@@ -24,7 +24,7 @@ const UNMAPPED: Record<string, Expected> = {
   ],
   '02-webhook-reply.json': [
     ['Webhook', null, 'Webhook trigger (POST /support-reply) became a manual input'],
-    ['Respond to Webhook', null, 'output.respond) does not exist yet'],
+    ['Respond to Webhook', null, "when the bot's webhook response is set to wait for the Respond node"],
   ],
   '03-http-v1-set-v1-openai-v1.json': [
     ['Get weather', 'headers.X-Api-Key', 'store it as the workspace secret GET_WEATHER_X_API_KEY'],
@@ -34,7 +34,6 @@ const UNMAPPED: Record<string, Expected> = {
     ['Mail it', 'ccEmail', 'Cc and Bcc recipients were added'],
   ],
   '04-http-v3-if-branches.json': [
-    ['Created?', null, 'IF ({{ $json.statusCode }} equals 201): conditions do not exist yet'],
     ['Tell the team', null, 'the workspace secret SLACK_WEBHOOK_C0123456789'],
     ['Report failure', 'fromEmail', 'the sender tickets@example.com is not used'],
     ['Report failure', null, 'The SMTP credential "SMTP account" is not used'],
@@ -67,16 +66,29 @@ const UNMAPPED: Record<string, Expected> = {
   '09-openai-v2-loop.json': [
     ['Hourly', null, 'cron "15 */2 * * *" (timezone UTC)'],
     ['Hourly', null, 'every 30 seconds (schedules run at most once a minute)'],
-    ['Loop Over Items', null, 'loops do not exist yet'],
-    ['Classify', null, 'The loop back from "Tag" was removed'],
-    ['Classify', 'responses.values[0].content', '{{ $json.title }} reads one item of the feed "Blog feed"'],
   ],
   '10-old-if-gemini-model.json': [
     ['Comment webhook', null, 'Webhook trigger (POST /comments) became a manual input'],
     ['Comment webhook', 'authentication', 'The webhook authentication was not imported'],
-    ['Long enough?', null, "IF ({{ $('Comment webhook').item.json.body.text.length }} larger 20)"],
     ['Too short', null, 'No Operation: does nothing, left out.'],
     ['Notify moderators', null, 'The SMTP credential "SMTP account" is not used'],
+  ],
+  '11-switch-v3-wait-subworkflow-respond.json': [
+    ['Incoming message', null, 'Webhook trigger (POST /support-inbox) became a manual input'],
+    ['Tell billing', null, 'the workspace secret SLACK_WEBHOOK_BILLING'],
+    ['File the bug', 'workflowId', 'It runs the n8n workflow "Create Jira issue" (Jq3bWfA9yLk2Vt7X), which Bot Manager cannot know'],
+    ['File the bug', 'workflowInputs', "The sub-workflow's input fields were not imported"],
+    ['Answer', null, "when the bot's webhook response is set to wait for the Respond node"],
+  ],
+  '12-loop-if-v2-switch-v1-wait-until.json': [
+    ['Every night', null, 'cron "0 2 * * *" (timezone UTC)'],
+    ['By region', null, 'Rule 2 sends to output 0 like an earlier rule: they became one case "output 0" that matches either'],
+    ['Loop Over Items', 'batchSize', 'n8n handed the loop 5 items at a time; here each item runs on its own'],
+    ['Report', 'fromEmail', 'the sender shop@example.com is not used'],
+    ['Report', null, 'The SMTP credential "SMTP account" is not used'],
+    ['Report', 'text', '{{ $json.id }} reads the items of "Next morning" after the loop; here its collect node outputs them all at once'],
+    ['Unknown region', 'fromEmail', 'the sender shop@example.com is not used'],
+    ['Unknown region', null, 'The SMTP credential "SMTP account" is not used'],
   ],
 };
 
@@ -85,7 +97,8 @@ const node = (r: ConversionResult, id: string) => {
   if (!n) throw new Error(`no node ${id} in ${r.document.bot.graph.nodes.map((x) => x.id).join(', ')}`);
   return n;
 };
-const edges = (r: ConversionResult) => r.document.bot.graph.edges.map((e) => `${e.source}→${e.target}`);
+const edges = (r: ConversionResult) =>
+  r.document.bot.graph.edges.map((e) => `${e.source}${e.sourceHandle ? `:${e.sourceHandle}` : ''}→${e.target}`);
 
 describe('every fixture (exported by n8n 1.123)', () => {
   it('has an expectation for each fixture file', () => {
@@ -148,7 +161,12 @@ describe('what the fixtures become', () => {
     const r = load('02-webhook-reply.json');
     expect(node(r, 'draft_reply').params.prompt).toBe('Customer {{ input.customer.name }} wrote:\n{{ input.message }}\n\nDraft a reply.');
     expect(r.triggers).toEqual([{ node: 'Webhook', nodeId: 'webhook', kind: 'webhook', method: 'POST', path: 'support-reply' }]);
-    expect(r.document.bot.graph.nodes.map((n) => n.id)).toEqual(['webhook', 'draft_reply']);
+    expect(r.document.bot.graph.nodes.map((n) => n.id)).toEqual(['webhook', 'draft_reply', 'respond_to_webhook']);
+    // n8n's JSON body with an expression in it: an object whose value is our template.
+    expect(node(r, 'respond_to_webhook')).toMatchObject({
+      type: 'output.respond',
+      params: { status: 200, body: { reply: '{{ nodes.draft_reply.output.text }}' } },
+    });
   });
 
   it('HTTP v1 + Set v1 + OpenAI v1: query into the URL, a key into a secret, fields through the body', () => {
@@ -179,9 +197,19 @@ describe('what the fixtures become', () => {
     expect(r.slots.map((s) => [s.key, s.label])).toEqual([['openai_team', 'OpenAI (team)']]);
   });
 
-  it("HTTP v3 + IF: the IF is bridged, both branches read the request's full response", () => {
+  it("HTTP v3 + IF v2: flow.if on a field of the full response, its outputs true/false; both branches read the request's response", () => {
     const r = load('04-http-v3-if-branches.json');
-    expect(edges(r)).toEqual(['manual_trigger→create_ticket', 'create_ticket→tell_the_team', 'create_ticket→report_failure']);
+    expect(edges(r)).toEqual([
+      'manual_trigger→create_ticket',
+      'create_ticket→created',
+      'created:true→tell_the_team',
+      'created:false→report_failure',
+    ]);
+    // n8n's statusCode of a full response is our `status`: the condition tests that field of the IF's input.
+    expect(node(r, 'created')).toMatchObject({
+      type: 'flow.if',
+      params: { mode: 'condition', field: 'status', operator: 'equals', value: '201', caseSensitive: true },
+    });
     expect(node(r, 'create_ticket').params).toEqual({
       url: 'https://tickets.example.com/api/tickets',
       method: 'POST',
@@ -257,14 +285,26 @@ describe('what the fixtures become', () => {
     expect(r.slots.map((s) => s.label)).toEqual(['Claude (sales team)']);
   });
 
-  it('OpenAI v2 (responses): its answer path reads as text; the loop back is removed', () => {
+  it('Loop Over Items v3 → flow.loop + flow.collect where the loop back arrives; OpenAI v2 reads the current item', () => {
     const r = load('09-openai-v2-loop.json');
-    expect(edges(r)).toEqual(['hourly→blog_feed', 'blog_feed→classify', 'classify→tag']);
+    expect(edges(r)).toEqual([
+      'hourly→blog_feed',
+      'blog_feed→loop_over_items',
+      'tag→loop_over_items_done',
+      'loop_over_items→classify',
+      'classify→tag',
+    ]);
+    expect(node(r, 'loop_over_items')).toMatchObject({ type: 'flow.loop', params: { concurrency: 1, onItemError: 'stop' } });
+    expect(node(r, 'loop_over_items_done')).toMatchObject({ type: 'flow.collect', label: 'Loop Over Items (done)' });
+    // Inside the loop, n8n's $json is the current item: the loop's output.
+    expect(node(r, 'classify').params.prompt).toBe(
+      'Classify this post as tutorial, news or release: {{ nodes.loop_over_items.output.title }}',
+    );
     expect(node(r, 'tag').params.expression).toBe('{"label": $.text}');
     expect(node(r, 'classify').params.system).toBe('Answer with one word.');
   });
 
-  it('IF v1 and old $node["…"] syntax; JSON.stringify of a whole body is sent as that value', () => {
+  it('IF v1 → flow.if in JSONata, old $node["…"] syntax; JSON.stringify of a whole body is sent as that value', () => {
     const r = load('10-old-if-gemini-model.json');
     expect(node(r, 'moderate').params).toEqual({
       prompt: 'Is this comment abusive? Answer yes or no.\n\n{{ input.text }}',
@@ -273,6 +313,85 @@ describe('what the fixtures become', () => {
       maxTokens: 5,
     });
     expect(node(r, 'log_comment').params).toMatchObject({ body: '{{ input }}', headers: { 'X-Source': 'n8n' } });
-    expect(edges(r)).toEqual(['comment_webhook→log_comment', 'log_comment→moderate', 'moderate→notify_moderators']);
+    expect(edges(r)).toEqual([
+      'comment_webhook→log_comment',
+      'log_comment→long_enough',
+      'long_enough:true→moderate',
+      'moderate→notify_moderators',
+    ]);
+    // IF v1 on the webhook's text, not the IF's input, and JavaScript's .length: JSONata.
+    expect(node(r, 'long_enough').params).toEqual({
+      mode: 'jsonata',
+      expression: '$number(($type($input.text) = "array" ? $count($input.text) : $length($string($input.text)))) > $number(20)',
+    });
+  });
+
+  it('Switch v3: renamed rules are the cases, the extra fallback is default; Wait, Execute Workflow and Respond to Webhook', () => {
+    const r = load('11-switch-v3-wait-subworkflow-respond.json');
+    expect(edges(r)).toEqual([
+      'incoming_message→classify',
+      'classify→route_by_topic',
+      'route_by_topic:Billing→tell_billing',
+      'route_by_topic:Bug crash→file_the_bug',
+      'route_by_topic:default→cool_down',
+      'cool_down→answer',
+    ]);
+    // One comparison of the input's field: the condition editor; two, or-ed: JSONata, case-insensitive as n8n's.
+    expect(node(r, 'route_by_topic').params).toEqual({
+      cases: [
+        { name: 'Billing', mode: 'condition', field: 'json.category', operator: 'equals', value: 'billing', caseSensitive: false },
+        {
+          name: 'Bug crash',
+          mode: 'jsonata',
+          expression:
+            '($lowercase($string($.json.category)) = $lowercase($string("bug"))) or ($contains($lowercase($string($.json.summary)), $lowercase($string("crash"))))',
+        },
+      ],
+    });
+    expect(node(r, 'file_the_bug')).toMatchObject({
+      type: 'flow.subbot',
+      params: { botId: 'n8n-workflow:Jq3bWfA9yLk2Vt7X', mode: 'fire' },
+    });
+    expect(node(r, 'cool_down')).toMatchObject({ type: 'flow.wait', params: { mode: 'duration', duration: '2h' } });
+    // Through the Wait (which hands its input on), the Respond node reads the classifier and the webhook body.
+    expect(node(r, 'answer')).toMatchObject({
+      type: 'output.respond',
+      params: {
+        status: 202,
+        headers: { 'X-Handled-By': 'support-router' },
+        body: { status: 'queued', summary: '{{ nodes.classify.output.json.summary }}', note: 'Thanks {{ input.name }}!' },
+      },
+    });
+  });
+
+  it('Switch v1 rules sharing an output, fallback to an unused output → default; a loop whose IF ends both ways at its collect node', () => {
+    const r = load('12-loop-if-v2-switch-v1-wait-until.json');
+    expect(edges(r)).toEqual([
+      'every_night→orders',
+      'orders→by_region',
+      'by_region:output 0→loop_over_items',
+      'late:false→loop_over_items_done',
+      'flag_it→loop_over_items_done',
+      'loop_over_items→late',
+      'late:true→flag_it',
+      'loop_over_items_done→next_morning',
+      'next_morning→report',
+      'by_region:default→unknown_region',
+    ]);
+    expect(node(r, 'by_region').params).toEqual({
+      cases: [
+        {
+          name: 'output 0',
+          mode: 'jsonata',
+          expression: '($string($.body.region) = $string("eu")) or ($string($.body.region) = $string("uk"))',
+        },
+        { name: 'output 1', mode: 'condition', field: 'body.region', operator: 'startsWith', value: 'us', caseSensitive: true },
+      ],
+    });
+    expect(node(r, 'late').params).toEqual({ mode: 'jsonata', expression: '($number($.daysOpen) > $number(7)) or ("vip" in $.tags)' });
+    // Inside the loop, after the IF (which hands the item on), $json is still the item: `$` of the JSONata node.
+    expect(node(r, 'flag_it').params.expression).toBe('{"id": $.id, "late": true}');
+    expect(node(r, 'next_morning').params).toEqual({ mode: 'until', until: '2026-12-24T08:00:00.000Z' });
+    expect(node(r, 'unknown_region').params.subject).toBe('Order in an unknown region: {{ nodes.orders.output.body.region }}');
   });
 });

@@ -1,13 +1,14 @@
-import type { Graph, GraphEdge, GraphNode, PathSegment } from '@bm/graph';
+import { formatPath, type Graph, type GraphEdge, type GraphNode, type PathSegment } from '@bm/graph';
 import { jsonataPath, toJsonata, toTemplate, type Resolution, type Resolved } from './expression/translate';
-import type { N8nReference } from './expression/reference';
+import { parseN8nReference, type N8nReference } from './expression/reference';
+import { isN8nExpression, scanN8nTemplate } from './expression/scan';
 import { IdPool } from './ids';
 import { MAPPERS } from './mappers';
 import { otherTrigger } from './mappers/triggers';
 import { unsupported, type BuildContext, type NodePlan, type Plan, type PlanContext } from './plan';
 import { connectionSlots, type LlmUse } from './slots';
 import { ancestors, groupBy, loopEdges } from './wiring';
-import type { ConversionResult, TriggerHint, Unmapped } from './types';
+import type { ConversionResult, ConvertOptions, TriggerHint, Unmapped } from './types';
 import { parseN8nWorkflow, type N8nConnection, type N8nNode, type N8nWorkflow } from './workflow';
 
 const reason = (why: string): Resolution => ({ reason: why });
@@ -29,8 +30,18 @@ class Converter {
   private readonly reachCache = new Map<string, Set<string>>();
   private readonly sourceCache = new Map<string, string | { reason: string }>();
   private readonly mainOut: Map<string, N8nConnection[]>;
+  /** Loop Over Items (n8n name) → the id of the flow.collect node made for its "done" side. */
+  private readonly collectOf = new Map<string, string>();
+  // Built once the edges are final (params are built after wiring).
+  private readonly bodyCache = new Map<string, Set<string>>();
+  private readonly originCache = new Map<string, string>();
+  private nameOfCache?: Map<string, string>;
+  private intoCache?: Map<string, GraphEdge[]>;
 
-  constructor(private readonly wf: N8nWorkflow) {
+  constructor(
+    private readonly wf: N8nWorkflow,
+    private readonly options: ConvertOptions = {},
+  ) {
     for (const n of wf.nodes) this.byName.set(n.name, n);
     const known = wf.connections.filter((c) => {
       const ok = this.byName.has(c.source) && this.byName.has(c.target);
@@ -85,6 +96,9 @@ class Converter {
         }
         return out;
       },
+      connections: () => this.wf.connections.filter((c) => c.type === 'main'),
+      nodes: () => this.wf.nodes,
+      botFor: (id) => (Object.prototype.hasOwnProperty.call(this.options.bots ?? {}, id) ? this.options.bots![id] : undefined),
       report: (why, param) => this.report(node.name, why, param),
       trigger: (hint) => this.triggers.push({ ...hint, node: node.name }),
       llm: (owner, credentialType, provider) => this.llm.set(node.name, { owner, credentialType, provider }),
@@ -100,25 +114,41 @@ class Converter {
     return unsupported(`The node type "${node.type}" has no counterpart in Bot Manager; left out.`);
   }
 
-  /** Our nodes that feed `name`, looking through the n8n nodes that were left out (no recursion: chains can be long). */
-  private sources(name: string): string[] {
-    const found: string[] = [];
+  /**
+   * Our nodes (and the output port) that feed `name` through n8n's output `output` of `from`,
+   * looking through the n8n nodes that were left out (no recursion: chains can be long). A loop's
+   * "done" output (0) leaves from its collect node; an output without a port is no edge.
+   */
+  private sources(from: string, output: number): { id: string; handle?: string }[] {
+    const found: { id: string; handle?: string }[] = [];
     const seen = new Set<string>();
-    const stack = [name];
+    const stack = [{ at: from, output }];
     while (stack.length) {
-      const at = stack.pop()!;
-      if (seen.has(at)) continue;
-      seen.add(at);
+      const { at, output: out } = stack.pop()!;
+      const key = `${at}\u0000${out}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const plan = this.plans.get(at);
       if (!plan || plan === 'sub') continue;
       if (plan.kind === 'node') {
-        found.push(this.ids.get(at)!);
+        if (plan.loop) found.push({ id: out === 0 ? this.collectOf.get(at)! : this.ids.get(at)! });
+        else if (!plan.port) found.push({ id: this.ids.get(at)! });
+        else {
+          const handle = plan.port(out);
+          if (handle !== null) found.push({ id: this.ids.get(at)!, handle });
+        }
         continue;
       }
       const incoming = this.mainIn.get(at) ?? [];
-      for (let i = incoming.length - 1; i >= 0; i -= 1) stack.push(incoming[i]!.source);
+      for (let i = incoming.length - 1; i >= 0; i -= 1) stack.push({ at: incoming[i]!.source, output: incoming[i]!.output });
     }
     return found;
+  }
+
+  /** The node an n8n connection into `name` lands on: a loop back into Loop Over Items ends at its collect node. */
+  private targetOf(name: string, c: N8nConnection): string {
+    const collect = this.collectOf.get(name);
+    return collect && this.reaches(name, c.source) ? collect : this.ids.get(name)!;
   }
 
   private wire() {
@@ -126,29 +156,33 @@ class Converter {
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
       if (!plan || plan === 'sub' || plan.kind !== 'node') continue;
-      const target = this.ids.get(node.name)!;
       const incoming = [...(this.mainIn.get(node.name) ?? [])].sort((a, b) => a.input - b.input);
       for (const c of incoming) {
-        for (const source of this.sources(c.source)) {
-          const key = `${source}\u0000${target}`;
+        const target = this.targetOf(node.name, c);
+        for (const { id: source, handle } of this.sources(c.source, c.output)) {
+          const key = `${source}\u0000${handle ?? ''}\u0000${target}`;
           if (source === target || seen.has(key)) continue;
           seen.add(key);
-          this.edges.push({ id: `${source}__${target}`, source, target });
+          this.edges.push(
+            handle
+              ? { id: `${source}__${handle.replace(/[^A-Za-z0-9_-]+/g, '_')}__${target}`, source, target, sourceHandle: handle }
+              : { id: `${source}__${target}`, source, target },
+          );
         }
       }
     }
     this.breakLoops();
   }
 
-  /** n8n allows loops (e.g. around "Loop Over Items"); our graphs are acyclic until flow.loop exists. */
+  /** n8n allows any loop; ours are acyclic, with flow.loop for Loop Over Items (its loop back ends at its collect node). */
   private breakLoops() {
     const back = loopEdges(this.edges, [...this.ids.values()]);
     if (!back.size) return;
-    const nameOf = new Map([...this.ids].map(([n, id]) => [id, n]));
+    const nameOf = new Map([...this.ids, ...this.collectOf].map(([n, id]) => [id, n]));
     for (const e of back) {
       this.report(
         nameOf.get(e.target)!,
-        `The loop back from "${nameOf.get(e.source)}" was removed: loops do not exist yet in Bot Manager.`,
+        `The loop back from "${nameOf.get(e.source)}" was removed: Bot Manager graphs have no cycles (a loop over a list is a flow.loop, which the n8n Loop Over Items becomes).`,
       );
     }
     this.edges = this.edges.filter((e) => !back.has(e));
@@ -158,6 +192,31 @@ class Converter {
     let up = this.upstreamCache.get(id);
     if (!up) this.upstreamCache.set(id, (up = ancestors(this.edges, id)));
     return up;
+  }
+
+  /** Whether our node `id` runs per item of the loop `loopId`: reached from it without passing its collect node (memoised). */
+  private inLoop(loopId: string, collectId: string, id: string): boolean {
+    let body = this.bodyCache.get(loopId);
+    if (!body) {
+      const out = groupBy(this.edges, (e) => e.source);
+      body = new Set<string>();
+      const stack = [loopId];
+      while (stack.length) {
+        for (const e of out.get(stack.pop()!) ?? []) {
+          if (e.target === collectId || body.has(e.target)) continue;
+          body.add(e.target);
+          stack.push(e.target);
+        }
+      }
+      this.bodyCache.set(loopId, body);
+    }
+    return body.has(id);
+  }
+
+  /** The n8n node whose items `start` hands on, when there is one. */
+  private itemSourceName(start: string): string | undefined {
+    const source = this.itemSource(start);
+    return typeof source === 'string' ? source : undefined;
   }
 
   /** How the item json of the n8n node `start` at `path` reads in our graph. */
@@ -189,8 +248,8 @@ class Converter {
       const plan = this.plans.get(name);
       if (plan === 'sub') found = { reason: `reads the sub-node "${name}", which has no output of its own` };
       else if (!plan) found = { reason: `names the node "${name}", which is not in the workflow` };
-      else if (plan.kind === 'node') found = name;
-      else if (!plan.passThrough) found = { reason: `reads the output of "${name}", which was not imported` };
+      else if (plan.kind === 'node' && !plan.passesInput) found = name;
+      else if (plan.kind === 'skip' && !plan.passThrough) found = { reason: `reads the output of "${name}", which was not imported` };
       else {
         const all = [...new Set((this.mainIn.get(name) ?? []).map((c) => c.source))];
         // A loop back into the node (Loop Over Items) is not where its items come from.
@@ -200,7 +259,7 @@ class Converter {
           continue;
         }
         found = {
-          reason: `reads the items passing through "${name}", which was not imported and has ${preds.length ? 'several inputs' : 'no input'}`,
+          reason: `reads the items passing through "${name}", which ${plan.kind === 'skip' ? 'was not imported and ' : ''}has ${preds.length ? 'several inputs' : 'no input'}`,
         };
       }
       break;
@@ -237,6 +296,13 @@ class Converter {
         return reason(`reads the incoming item ($json), but several nodes feed this node (${preds.join(', ')}); name one with $('Node')`);
       target = preds[0]!;
     }
+    const loop = this.itemSourceName(target);
+    const collect = this.collectOf.get(loop ?? '');
+    if (collect && !this.inLoop(this.ids.get(loop!)!, collect, this.ids.get(node.name)!)) {
+      return reason(
+        `reads the items of "${target}" after the loop; here its collect node outputs them all at once ({{ nodes.${collect}.output.items }})`,
+      );
+    }
     const r = this.outputOf(target, ref.path);
     if ('reason' in r || r.kind === 'input') return r;
     if (!this.upstream(this.ids.get(node.name)!).has(r.nodeId)) {
@@ -245,11 +311,36 @@ class Converter {
     return r;
   }
 
+  /**
+   * The node whose output our node `id` outputs: itself, or — through nodes that hand their one
+   * input on unchanged (IF, Switch, Wait) — the node before them. Memoised; no recursion (chains can be long).
+   */
+  private origin(id: string): string {
+    const nameOf = (this.nameOfCache ??= new Map([...this.ids].map(([n, i]) => [i, n])));
+    const into = (this.intoCache ??= groupBy(this.edges, (e) => e.target));
+    const walked = new Set<string>();
+    let at = id;
+    for (;;) {
+      const known = this.originCache.get(at);
+      if (known !== undefined) {
+        at = known;
+        break;
+      }
+      const plan = this.plans.get(nameOf.get(at) ?? '');
+      const incoming = into.get(at) ?? [];
+      if (!plan || plan === 'sub' || plan.kind !== 'node' || !plan.passesInput || incoming.length !== 1 || walked.has(at)) break;
+      walked.add(at);
+      at = incoming[0]!.source;
+    }
+    for (const w of walked) this.originCache.set(w, at);
+    return at;
+  }
+
   private jsonataRoot(node: N8nNode, r: Resolved): string | { reason: string } {
     if (r.kind === 'input') return '$input';
     const own = this.ids.get(node.name)!;
     const direct = this.edges.filter((e) => e.target === own).map((e) => e.source);
-    if (direct[0] === r.nodeId) return '$';
+    if (direct[0] === r.nodeId || (direct.length === 1 && this.origin(direct[0]!) === r.nodeId)) return '$';
     if (direct.includes(r.nodeId)) return jsonataPath('$nodes', [r.nodeId]) ?? { reason: 'names a node id JSONata cannot write' };
     return { reason: 'reads a node that is not connected to this one directly (a JSONata node sees only the outputs wired into it)' };
   }
@@ -270,6 +361,16 @@ class Converter {
         const root = this.jsonataRoot(node, r);
         return typeof root === 'string' ? (jsonataPath(root, r.path) ?? undefined) : undefined;
       },
+      inputField: (value) => {
+        if (!isN8nExpression(value)) return undefined;
+        const parts = scanN8nTemplate(value.slice(1)).filter((p) => p.kind === 'code' || p.text.trim() !== '');
+        const only = parts.length === 1 && parts[0]!.kind === 'code' ? parts[0]! : undefined;
+        const ref = only?.kind === 'code' ? parseN8nReference(only.code) : null;
+        if (!ref) return undefined;
+        const r = this.resolve(node, ref);
+        if ('reason' in r || r.kind !== 'node' || this.jsonataRoot(node, r) !== '$') return undefined;
+        return formatPath(r.path);
+      },
       report: (why, param) => this.report(node.name, why, param),
       secret: (name) => {
         this.secrets.add(name);
@@ -284,6 +385,8 @@ class Converter {
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
       if (plan && plan !== 'sub' && plan.kind === 'node') this.ids.set(node.name, pool.take(node.name, plan.type.split('.')[1] ?? 'node'));
+      if (plan && plan !== 'sub' && plan.kind === 'node' && plan.loop)
+        this.collectOf.set(node.name, pool.take(`${node.name} done`, 'collect'));
     }
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
@@ -302,6 +405,17 @@ class Converter {
         position: node.position,
         label: node.name.slice(0, 200),
       });
+      const collect = this.collectOf.get(node.name);
+      if (collect) {
+        nodes.push({
+          id: collect,
+          type: 'flow.collect',
+          version: 1,
+          params: {},
+          position: { x: node.position.x + 220, y: node.position.y - 160 },
+          label: `${node.name} (done)`.slice(0, 200),
+        });
+      }
     }
     for (const node of this.wf.nodes) {
       if (this.plans.get(node.name) !== 'sub' || this.claimed.has(node.name)) continue;
@@ -339,6 +453,6 @@ class Converter {
  * expression that has no counterpart, with the reason. Throws N8nImportError when the input is
  * not an n8n workflow. Pure: no I/O, nothing evaluated.
  */
-export function convertN8nWorkflow(workflow: unknown): ConversionResult {
-  return new Converter(parseN8nWorkflow(workflow)).run();
+export function convertN8nWorkflow(workflow: unknown, options: ConvertOptions = {}): ConversionResult {
+  return new Converter(parseN8nWorkflow(workflow), options).run();
 }

@@ -116,7 +116,13 @@ describe('odd but valid workflows still convert, and say what they dropped', () 
       connections: { A: main('B'), B: main('C'), C: main('B') },
     });
     expect(r.document.bot.graph.edges.map((e) => e.id)).toEqual(['a__b', 'b__c']);
-    expect(r.unmapped).toEqual([{ node: 'B', reason: 'The loop back from "C" was removed: loops do not exist yet in Bot Manager.' }]);
+    expect(r.unmapped).toEqual([
+      {
+        node: 'B',
+        reason:
+          'The loop back from "C" was removed: Bot Manager graphs have no cycles (a loop over a list is a flow.loop, which the n8n Loop Over Items becomes).',
+      },
+    ]);
   });
 
   it('unknown node types, unknown triggers and orphan sub-nodes are each reported', () => {
@@ -239,7 +245,8 @@ describe('odd but valid workflows still convert, and say what they dropped', () 
   });
 
   it('the largest workflow accepted converts quickly (no walk over every connection per expression)', () => {
-    const ifs = Array.from({ length: MAX_N8N_NODES - 2 }, (_, i) => node(`IF ${i}`, 'n8n-nodes-base.if', { typeVersion: 2 }));
+    // Left-out pass-through nodes, each to be looked through (IFs are imported now: flow.if).
+    const ifs = Array.from({ length: MAX_N8N_NODES - 2 }, (_, i) => node(`No-op ${i}`, 'n8n-nodes-base.noOp'));
     const set = node('Set', 'n8n-nodes-base.set', {
       typeVersion: 3.4,
       parameters: {
@@ -260,5 +267,26 @@ describe('odd but valid workflows still convert, and say what they dropped', () 
     expect(r.document.bot.graph.edges.map((e) => e.id)).toEqual(['start__set']);
     expect(r.document.bot.graph.nodes[1]!.params.expression).toContain('"f299": $string($input.a299) & " " & $string($input.b)');
     expect(r.unmapped).toHaveLength(MAX_N8N_NODES - 2);
+  });
+
+  it('a long chain of IFs between an HTTP node and a Set converts quickly; the Set reads the response through them as its own input', () => {
+    const ifs = Array.from({ length: MAX_N8N_NODES - 3 }, (_, i) => node(`IF ${i}`, 'n8n-nodes-base.if', { typeVersion: 2 }));
+    const http = node('Fetch', 'n8n-nodes-base.httpRequest', { typeVersion: 4.2, parameters: { url: 'https://example.com/data' } });
+    const set = node('Set', 'n8n-nodes-base.set', {
+      typeVersion: 3.4,
+      parameters: {
+        assignments: {
+          assignments: Array.from({ length: 300 }, (_, i) => ({ name: `f${i}`, value: `={{ $json.a${i} }}`, type: 'string' })),
+        },
+      },
+    });
+    const names = ['Start', 'Fetch', ...ifs.map((n) => n.name), 'Set'];
+    const connections = Object.fromEntries(names.slice(0, -1).map((n, i) => [n, main(names[i + 1]!)]));
+    const started = performance.now();
+    const r = convertN8nWorkflow({ nodes: [node('Start', 'n8n-nodes-base.manualTrigger'), http, ...ifs, set], connections });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(r.document.bot.graph.edges).toHaveLength(MAX_N8N_NODES - 1);
+    // Each IF hands the response on unchanged, so the Set's `$` is still the HTTP output.
+    expect(r.document.bot.graph.nodes.at(-1)!.params.expression).toContain('"f299": $.body.a299}');
   });
 });

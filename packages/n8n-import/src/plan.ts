@@ -1,7 +1,7 @@
 import type { PathSegment } from '@bm/graph';
 import type { Resolution } from './expression/translate';
 import type { SlotProvider, TriggerHint } from './types';
-import type { N8nNode } from './workflow';
+import type { N8nConnection, N8nNode } from './workflow';
 
 /** How a reference to this n8n node's item json (`$json.<path>`) reads in our graph. `self` is our node id. */
 export type OutputMap = (path: PathSegment[], self: string) => Resolution;
@@ -13,6 +13,22 @@ export interface NodePlan {
   version: number;
   output: OutputMap;
   build(b: BuildContext): Record<string, unknown>;
+  /**
+   * Our output port for the n8n output `index` (flow.if: 0 → "true"; a switch: a case name), or
+   * null when that output has no counterpart (the mapper reports it; its edges are left out).
+   * Absent: the node has one output and edges use the default handle.
+   */
+  port?(index: number): string | null;
+  /**
+   * It hands its input on unchanged (IF, Switch, Wait): a reference to its items reads its input's,
+   * as through a pass-through node that was left out (the input runs before it, so before its readers).
+   */
+  passesInput?: true;
+  /**
+   * flow.loop: n8n's Loop Over Items is one node with a "done" output (0) and a "loop" output (1);
+   * here the loop ends at a flow.collect node made beside it, which the loop back and "done" use.
+   */
+  loop?: true;
 }
 
 /**
@@ -38,6 +54,12 @@ export interface PlanContext {
   claim(sub: N8nNode): void;
   /** The n8n nodes each main output of this node feeds (output 0 = IF's "true"). */
   outputs(): string[][];
+  /** Every main connection of the workflow (for mappers that look at a shape, such as a loop's). */
+  connections(): readonly N8nConnection[];
+  /** Every node of the workflow, in file order. */
+  nodes(): readonly N8nNode[];
+  /** The bot the caller chose for the n8n workflow `id` (Execute Workflow), if any. */
+  botFor(id: string): string | undefined;
   report(reason: string, param?: string): void;
   trigger(hint: Omit<TriggerHint, 'node' | 'nodeId'>): void;
   /** The node uses an LLM through `credential` (of the n8n node `owner`): one connection slot per credential. */
@@ -53,6 +75,11 @@ export interface BuildContext {
   current(path: PathSegment[]): Resolution;
   /** `$json` of this node's input as a JSONata path, or undefined when it cannot be named. */
   currentJsonata(): string | undefined;
+  /**
+   * An n8n value that is one plain reference landing in this node's own input (`{{ $json.a.b }}`
+   * after an HTTP node → `body.a.b`), as a field path of that input; undefined otherwise.
+   */
+  inputField(value: unknown): string | undefined;
   report(reason: string, param?: string): void;
   /** Declares a secret slot; returns the `{{ secrets.NAME }}` reference to put in a param. */
   secret(name: string): string;

@@ -25,6 +25,14 @@ export interface TriggerHint {
   path?: string;
 }
 
+export interface ConvertOptions {
+  /**
+   * n8n workflow id → the Bot Manager bot an Execute Workflow of it should run (the caller's
+   * mapping, e.g. from bots imported before). Unmapped ones keep a marker and are reported.
+   */
+  bots?: Readonly<Record<string, string>>;
+}
+
 export interface ConversionResult {
   document: BotDocument;
   /** The same as `document.bot.slots`, for the UI's mapping step. */

@@ -42,6 +42,38 @@ describe('the built-in gallery', () => {
     expect(digest.nodesUsed).toEqual(['source.manual', 'source.rss', 'llm.chat', 'output.results', 'output.slack']);
   });
 
+  it('has templates that branch, wait for a person and loop, wired to the ports those nodes have', () => {
+    const uses = (key: string) => galleryContent(GALLERY.find((t) => t.key === key)!).nodesUsed;
+    expect(uses('support-routing')).toContain('flow.switch');
+    expect(uses('reply-after-approval')).toContain('flow.approval');
+    expect(uses('feed-item-summaries')).toEqual(expect.arrayContaining(['flow.loop', 'flow.collect']));
+    // Every edge out of a routing node names the port it leaves from: an unnamed one would take the first.
+    for (const t of GALLERY) {
+      const graph = Graph.parse(t.graph);
+      for (const e of graph.edges) {
+        const source = graph.nodes.find((n) => n.id === e.source)!;
+        const def = getNodeDefinition(source.type, source.version);
+        if (def?.routes) expect(e.sourceHandle, `${t.key}: ${e.id}`).toBeTruthy();
+      }
+    }
+    const routing = GALLERY.find((t) => t.key === 'support-routing')!;
+    expect(Graph.parse(routing.graph).edges.map((e) => [e.target, e.sourceHandle])).toEqual(
+      expect.arrayContaining([
+        ['billing', 'billing'],
+        ['bugs', 'bug'],
+        ['other', 'default'],
+      ]),
+    );
+    expect(galleryContent(routing).secretSlots).toEqual(['SLACK_WEBHOOK_URL']);
+  });
+
+  it('refuses a gallery graph whose switch edge names a case it does not have (the validation the test above relies on)', () => {
+    const routing = GALLERY.find((t) => t.key === 'support-routing')!;
+    const graph = Graph.parse(routing.graph);
+    const broken = { ...graph, edges: graph.edges.map((e) => (e.sourceHandle === 'bug' ? { ...e, sourceHandle: 'bugs' } : e)) };
+    expect(validateGraph(broken, nodeTypeLookup).errors.map((e) => e.code)).toContain('DANGLING_EDGE');
+  });
+
   it('fingerprints the definition: the same content, the same hash; a change, another', () => {
     const c = galleryContent(GALLERY[0]!);
     expect(galleryHash(c)).toBe(galleryHash(galleryContent(GALLERY[0]!)));

@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { ConnectionSlot, Graph } from '@bm/contract';
 import type { Prisma, Repositories, TemplateContent } from '@bm/db';
 import { nodesUsed, toPortable } from '@bm/nodes';
+import { feedItemSummaries } from './feed-item-summaries';
 import { feedTranslation } from './feed-translation';
 import { jsonExtraction } from './json-extraction';
 import { moderation } from './moderation';
 import { morningBriefing } from './morning-briefing';
 import { pageChanges } from './page-changes';
+import { replyAfterApproval } from './reply-after-approval';
 import { rssDigest } from './rss-digest';
 import { sideBySide } from './side-by-side';
+import { supportRouting } from './support-routing';
 import { ticketTriage } from './ticket-triage';
 import { webhookReply } from './webhook-reply';
 import { weeklyReport } from './weekly-report';
@@ -29,6 +32,9 @@ export const GALLERY: readonly GalleryTemplate[] = [
   weeklyReport,
   feedTranslation,
   moderation,
+  supportRouting,
+  replyAfterApproval,
+  feedItemSummaries,
 ];
 
 export { GALLERY_CATEGORIES, GALLERY_CATEGORY_NAMES, type GalleryCategory, type GalleryTemplate } from './types';

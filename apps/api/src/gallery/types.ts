@@ -56,6 +56,12 @@ export const node = (id: string, type: string, params: Record<string, unknown>, 
   position: at(col, row),
   ...(label ? { label } : {}),
 });
-export const edge = (source: string, target: string) => ({ id: `${source}->${target}`, source, target });
+/** An edge; `sourceHandle` names the output it leaves from (flow.if's true/false, a switch case, an approval's outcome). */
+export const edge = (source: string, target: string, sourceHandle?: string) => ({
+  id: sourceHandle ? `${source}:${sourceHandle}->${target}` : `${source}->${target}`,
+  source,
+  target,
+  ...(sourceHandle ? { sourceHandle } : {}),
+});
 /** Edges along a chain of node ids. */
 export const chain = (...ids: string[]) => ids.slice(1).map((id, i) => edge(ids[i]!, id));

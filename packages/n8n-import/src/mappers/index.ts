@@ -1,12 +1,17 @@
 import type { Mapper } from '../plan';
-import { filterNode, ifNode, noOp, respondToWebhook, splitInBatches, stickyNote, switchNode, wait } from './flow';
+import { filterNode, ifNode, noOp, stickyNote } from './flow';
 import { httpRequest } from './http';
 import { merge, splitOut } from './items';
+import { splitInBatches } from './loop';
 import { agent, chainLlm, openAiBase, openAiLangchain, vendorMessage } from './llm';
 import { emailSend, slack } from './outputs';
+import { respondToWebhook } from './respond';
 import { rssFeedRead, rssFeedTrigger } from './rss';
 import { setNode } from './set';
+import { executeWorkflow } from './subworkflow';
+import { switchNode } from './switch';
 import { chatTrigger, manualTrigger, scheduleTrigger, webhookTrigger } from './triggers';
+import { wait } from './wait';
 
 /** n8n node type → how it becomes ours. The one list of n8n types this package knows. */
 export const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
@@ -25,6 +30,7 @@ export const MAPPERS: ReadonlyMap<string, Mapper> = new Map<string, Mapper>([
   ['n8n-nodes-base.noOp', noOp],
   ['n8n-nodes-base.splitInBatches', splitInBatches],
   ['n8n-nodes-base.wait', wait],
+  ['n8n-nodes-base.executeWorkflow', executeWorkflow],
   ['n8n-nodes-base.merge', merge],
   ['n8n-nodes-base.splitOut', splitOut],
   ['n8n-nodes-base.openAi', openAiBase],
