@@ -24,7 +24,9 @@ describe('flow.if', () => {
   });
 
   it('takes true only for a JSONata expression that is exactly true', async () => {
-    expect((await exec(flowIf, { mode: 'jsonata', expression: '$contains(title, "AI") and $input.run' }, { title: 'AI news' })).ports).toEqual(['true']);
+    expect(
+      (await exec(flowIf, { mode: 'jsonata', expression: '$contains(title, "AI") and $input.run' }, { title: 'AI news' })).ports,
+    ).toEqual(['true']);
     expect((await exec(flowIf, { mode: 'jsonata', expression: '"true"' }, {})).ports).toEqual(['false']);
   });
 
@@ -101,9 +103,23 @@ describe('flow.approval', () => {
       { approvals: { open: async (req: ApprovalRequest) => void opened.push(req) } },
     );
     expect(opened).toEqual([
-      { message: 'Send to true?', payload: { draft: 'hello' }, timeoutMs: 7_200_000, notify: { emails: ['a@b.test', 'c@d.test'], slackUrl: undefined } },
+      {
+        message: 'Send to true?',
+        payload: { draft: 'hello' },
+        timeoutMs: 7_200_000,
+        notify: { emails: ['a@b.test', 'c@d.test'], slackUrl: undefined },
+      },
     ]);
     expect(r).toMatchObject({ output: { draft: 'hello' }, request: { kind: 'approval', timeoutMs: 7_200_000 } });
+  });
+});
+
+describe('flow.approval addresses', () => {
+  it('takes a template for who to tell, and checks the addresses once rendered', async () => {
+    expect(flowApproval.params.safeParse({ emails: '{{ input.approver }}' }).success).toBe(true);
+    expect(flowApproval.params.safeParse({ emails: 'not an address' }).success).toBe(false);
+    const approvals = { open: async () => undefined };
+    await expect(exec(flowApproval, { emails: '{{ input.run }}' }, null, { approvals })).rejects.toMatchObject({ code: 'INVALID_PARAMS' });
   });
 });
 

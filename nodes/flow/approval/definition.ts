@@ -1,3 +1,4 @@
+import { containsTemplate } from '@bm/graph';
 import { z } from 'zod';
 import { durationParam } from '../../shared/duration';
 import { NODE_TIMEOUT_MS, STANDARD_RETRY } from '../../shared/execution';
@@ -22,7 +23,10 @@ export const params = z.object({
     .string()
     .max(2_000)
     .optional()
-    .refine((s) => !s?.trim() || splitAddresses(s).every((a) => EMAIL.test(a)), { message: 'must be email addresses separated by commas' })
+    // A template (e.g. {{ input.approver }}) is checked once rendered, when the node runs.
+    .refine((s) => !s?.trim() || containsTemplate(s) || splitAddresses(s).every((a) => EMAIL.test(a)), {
+      message: 'must be email addresses separated by commas',
+    })
     .describe('Also send the request, with a one-time approve / reject link, to these addresses (comma-separated).'),
   slackWebhookUrl: urlParam(
     'Also post the request, with a one-time link, to Slack through this incoming webhook URL (use a secret: {{ secrets.NAME }}).',

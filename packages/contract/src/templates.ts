@@ -144,6 +144,8 @@ export const ImportN8nBody = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   connections: ConnectionBindings.optional(),
   secrets: SecretBindings.optional(),
+  /** n8n workflow id → the bot of the workspace its Execute Workflow nodes run (flow.subbot); an unbound one is refused at save. */
+  bots: z.record(z.string().max(200), Id).optional(),
   dryRun: z.boolean().optional(),
 });
 /**

@@ -32,7 +32,7 @@ export const importN8nRoutes =
         const b = req.body;
         let converted: ReturnType<typeof convertN8nWorkflow>;
         try {
-          converted = convertN8nWorkflow(b.workflow);
+          converted = convertN8nWorkflow(b.workflow, { bots: b.bots });
         } catch (err) {
           if (!(err instanceof N8nImportError)) throw err;
           const key = KEYS[err.code];
