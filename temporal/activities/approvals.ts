@@ -76,7 +76,9 @@ export function approvalOpener(
         });
       const noEmail: NodeContext['email'] = {
         send: async () => {
-          throw Object.assign(new Error('Email is not configured on this server (BOT_MANAGER_SMTP_URL).'), { code: 'EMAIL_NOT_CONFIGURED' });
+          throw Object.assign(new Error('Email is not configured on this server (BOT_MANAGER_SMTP_URL).'), {
+            code: 'EMAIL_NOT_CONFIGURED',
+          });
         },
       };
       const failures = await sendNotices({ fetch: deps.fetch, email: deps.email ?? noEmail, secrets: deps.secrets }, run, sends);

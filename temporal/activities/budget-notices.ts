@@ -39,7 +39,10 @@ export function budgetNotices(
       sends.push({
         channel: 'webhook',
         type: 'output.webhook',
-        params: { url: `{{ secrets.${notify.webhookSecret} }}`, payload: { event: 'budget.threshold', title: notice.title, ...notice.data } },
+        params: {
+          url: `{{ secrets.${notify.webhookSecret} }}`,
+          payload: { event: 'budget.threshold', title: notice.title, ...notice.data },
+        },
         deliveryId: deliveryId('webhook'),
       });
     if (notify.emails?.length)

@@ -35,14 +35,14 @@ export const alreadyDecided = (status: string) =>
  * Decides a pending approval, whichever way it comes (inbox, API token, signed link). The row is
  * written first — one winner, the rest get 409 — and only then is the run's workflow told (it reads
  * the outcome from the row). A workflow that cannot be told would never move on while the row says
- * decided: the decision is undone (the link works again) and the caller asked to retry (503).
+ * decided: the decision is undone (its link works again) and the caller asked to retry (503).
  */
 export async function decideApproval(
   deps: AppDeps,
   req: FastifyRequest,
   approval: Approval,
   run: { id: string; workflowId: string },
-  d: { decision: Decision; payload?: unknown; via: DecidedVia; linkToken?: string },
+  d: { decision: Decision; payload?: unknown; via: DecidedVia },
 ): Promise<Approval> {
   const { repos } = deps.services;
   const userId = d.via === 'link' ? null : (req.user?.id ?? null);
@@ -57,7 +57,7 @@ export async function decideApproval(
     return false;
   });
   if (!delivered) {
-    await repos.approvals.reopen(approval.id, d.linkToken);
+    await repos.approvals.reopen(approval.id, approval.linkTokenHash);
     throw apiError(503, 'TEMPORAL_UNAVAILABLE', { key: 'TEMPORAL_UNAVAILABLE.approval' });
   }
   // A link has no signed-in person: the event has no actor, and says it came by the link.

@@ -53,7 +53,6 @@ export const approvalLinkRoutes =
           decision: req.body.decision,
           payload: req.body.payload,
           via: 'link',
-          linkToken: req.params.token,
         });
         return { status: decided.status };
       },

@@ -73,9 +73,10 @@ export function approvalRepo(prisma: PrismaClient) {
     },
     /**
      * Undoes a decision the run never heard of (telling the workflow failed): the approval is pending
-     * again. `linkToken`: the signed link that decided it works again too (the person retries it).
+     * again. `linkTokenHash`: the row's link as it was before the decision, so the signed link works
+     * again too (deciding spent it).
      */
-    reopen: (id: string, linkToken?: string) =>
+    reopen: (id: string, linkTokenHash?: string | null) =>
       prisma.approval.updateMany({
         where: { id, status: { in: ['approved', 'rejected'] } },
         data: {
@@ -84,7 +85,7 @@ export function approvalRepo(prisma: PrismaClient) {
           decidedById: null,
           decidedVia: null,
           decidedAt: null,
-          ...(linkToken ? { linkTokenHash: hashToken(linkToken) } : {}),
+          ...(linkTokenHash ? { linkTokenHash } : {}),
         },
       }),
     /**
@@ -125,7 +126,11 @@ export function approvalRepo(prisma: PrismaClient) {
         : await prisma.approval.findMany({ where: { ...where, status: 'pending' }, orderBy: newest, take });
       if (!opts.status && rows.length < take)
         rows.push(
-          ...(await prisma.approval.findMany({ where: { ...where, status: { not: 'pending' } }, orderBy: newest, take: take - rows.length })),
+          ...(await prisma.approval.findMany({
+            where: { ...where, status: { not: 'pending' } },
+            orderBy: newest,
+            take: take - rows.length,
+          })),
         );
       const botIds = [...new Set(rows.map((r) => r.botId))];
       const userIds = [...new Set(rows.flatMap((r) => (r.decidedById ? [r.decidedById] : [])))];
