@@ -11,7 +11,7 @@ const RECENT_DECIDED = 5;
 
 /**
  * The top of the results inbox: the approvals waiting for a decision (then the few last decided).
- * Polled while any is pending, since a run may add one at any moment and a teammate may decide it.
+ * Polled: a run may ask at any moment, and a teammate (or a link) may decide one meanwhile.
  */
 export function ApprovalsSection({ workspaceId, botId }: { workspaceId: string | undefined; botId?: string }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function ApprovalsSection({ workspaceId, botId }: { workspaceId: string |
     queryKey: queryKeys.approvals(workspaceId, botId),
     queryFn: () => approvalsApi.list(workspaceId, botId),
     select: (d) => d.approvals,
-    refetchInterval: 10_000,
+    refetchInterval: (q) => (q.state.data?.approvals.some((a) => a.status === 'pending') ? 10_000 : 30_000),
   });
   const canDecide = can(role, 'runs.approve');
 
