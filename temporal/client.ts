@@ -6,7 +6,15 @@ import {
   WorkflowFailedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
-import { BOT_RUN_WORKFLOW, TASK_QUEUE, runWorkflowId, scheduleWorkflowId, type BotRunInput } from './shared';
+import {
+  APPROVAL_DECIDED_SIGNAL,
+  BOT_RUN_WORKFLOW,
+  TASK_QUEUE,
+  runWorkflowId,
+  scheduleWorkflowId,
+  type ApprovalDecidedSignal,
+  type BotRunInput,
+} from './shared';
 
 export interface TemporalClientOptions {
   address: string;
@@ -89,6 +97,20 @@ export function createRunScheduler(client: Client, taskQueue: string = TASK_QUEU
     async cancelRun(workflowId: string) {
       try {
         await within(() => client.workflow.getHandle(workflowId).cancel());
+        return true;
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return false;
+        throw err;
+      }
+    },
+    /**
+     * Tells a run's workflow that one of its flow.approval nodes was decided (the decision is in the
+     * Approval row already). False when there is no such running workflow; throws when Temporal
+     * cannot be reached within the deadline (the client retries an unavailable server meanwhile).
+     */
+    async signalApproval(workflowId: string, signal: ApprovalDecidedSignal): Promise<boolean> {
+      try {
+        await within(() => client.workflow.getHandle(workflowId).signal(APPROVAL_DECIDED_SIGNAL, signal));
         return true;
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return false;

@@ -1,7 +1,7 @@
 import type { NodeContext } from '@bm/nodes';
 import { notifyOf, type BudgetRow } from '@bm/db';
 import type { SecretResolver } from './node-secrets';
-import { sendNotice, type NoticeFailure } from './notices';
+import { channelSends, sendNotices, type NoticeFailure } from './notices';
 
 export type { NoticeFailure } from './notices';
 
@@ -14,8 +14,9 @@ export interface BudgetNotice {
 export type SendBudgetNotice = (b: BudgetRow, notice: BudgetNotice) => Promise<NoticeFailure[]>;
 
 /**
- * Sends a threshold notice to the budget's extra channels (notices.ts). A channel that fails is
- * reported, not retried: the notice is once per period and already in the inbox.
+ * Sends a threshold notice to the budget's extra channels (Slack, webhook, email) through the
+ * output nodes (notices.ts). The URLs are workspace secrets. A channel that fails is reported, not
+ * retried: the notice is once per period and already in the inbox.
  */
 export function budgetNotices(
   deps: { fetch: typeof fetch; email: NodeContext['email']; secrets?: SecretResolver },
@@ -25,6 +26,7 @@ export function budgetNotices(
     const notify = notifyOf(b);
     if (!notify) return [];
     // Delivery ids (Idempotency-Key) are per budget, period and channel.
-    return sendNotice(deps, run, notify, { ...notice, event: 'budget.threshold' }, `budget:${b.id}:${notice.data.period}`);
+    const sends = channelSends(notify, { ...notice, event: 'budget.threshold' }, `budget:${b.id}:${notice.data.period}`);
+    return sendNotices(deps, run, sends);
   };
 }

@@ -3,6 +3,7 @@ import { nodeError, type CollectedItems, type NodeContext } from '@bm/nodes';
 import { runWorkflowId } from '../shared';
 import type { ActivityDeps } from './index';
 import type { LoadedRun } from './run-cache';
+import { approvalOpener } from './approvals';
 
 /** The same parent node (and item) always makes the same child run: a retried attempt finds it instead of starting another. */
 const childRunId = (parentRunId: string, nodeId: string, item: number) =>
@@ -13,7 +14,7 @@ const childRunId = (parentRunId: string, nodeId: string, item: number) =>
  * loop's items. Built per node attempt; only ids and small values go back to the workflow.
  */
 export function flowServices(
-  deps: Pick<ActivityDeps, 'repos'>,
+  deps: Pick<ActivityDeps, 'repos' | 'fetch' | 'email' | 'secrets' | 'log' | 'publicUrl'>,
   run: LoadedRun,
   nodeId: string,
   item: number,
@@ -21,20 +22,7 @@ export function flowServices(
   const { repos } = deps;
   return {
     ...(item >= 0 ? { item } : {}),
-    approvals: {
-      async open(req) {
-        await repos.approvals.open({
-          runId: run.id,
-          nodeId,
-          item,
-          workspaceId: run.workspaceId,
-          botId: run.botId,
-          message: req.message,
-          payload: req.payload,
-          ...(req.timeoutMs !== undefined ? { expiresAt: new Date(Date.now() + req.timeoutMs) } : {}),
-        });
-      },
-    },
+    approvals: approvalOpener(deps, run, nodeId, item),
     subbots: {
       async create({ botId, input }) {
         const id = childRunId(run.id, nodeId, item);

@@ -37,6 +37,8 @@ export interface ActivityDeps {
   secrets?: SecretResolver;
   /** Live readers of runs (GET /api/runs/:id/events): told of each recorded event, and of streamed LLM text. */
   events?: RunEventBus;
+  /** BOT_MANAGER_PUBLIC_URL: where people open the app (a flow.approval's signed links); unset: no links are sent. */
+  publicUrl?: string;
 }
 
 export function createActivities(deps: ActivityDeps): BotActivities {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ActivityDeps } from './index';
 import { runWorkflowId } from '../shared';
-import { sendNotice, type NoticeChannels } from './notices';
+import { channelSends, sendNotices, type NoticeChannels } from './notices';
 
 /** A bot's "on failure" setting (Bot.onFailure): another bot to run with the failed run's details, and channels to tell. */
 export interface OnFailureSetting {
@@ -47,17 +47,16 @@ export async function runFailed({ runId }: { runId: string }, deps: ActivityDeps
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };
   if (setting.notify) {
-    const failures = await sendNotice(
+    const notice = {
+      title: `A run of "${bot.name}" failed`,
+      content: `${details.error.message}\nRun ${runId}`,
+      event: 'run.failed',
+      data: { runId, botId: bot.id, botName: bot.name, error: details.error },
+    };
+    const failures = await sendNotices(
       { fetch: deps.fetch, email: deps.email ?? noEmail, secrets: deps.secrets },
       { id: runId, workspaceId: run.workspaceId, botId: bot.id, userId: run.userId },
-      setting.notify,
-      {
-        title: `A run of "${bot.name}" failed`,
-        content: `${details.error.message}\nRun ${runId}`,
-        event: 'run.failed',
-        data: { runId, botId: bot.id, botName: bot.name, error: details.error },
-      },
-      `run-failed:${runId}`,
+      channelSends(setting.notify, notice, `run-failed:${runId}`),
     );
     for (const f of failures) deps.log?.('an on-failure notice could not be sent', { runId, channel: f.channel, code: f.code });
   }

@@ -44,6 +44,8 @@ import { planRoutes } from './routes/plans';
 import { portabilityRoutes } from './routes/portability';
 import { importN8nRoutes } from './routes/import-n8n';
 import { templateRoutes } from './routes/templates';
+import { approvalRoutes } from './routes/approvals';
+import { approvalLinkRoutes } from './routes/approval-links';
 
 export type { AppDeps, ApiServices } from './deps';
 
@@ -51,6 +53,7 @@ export type { AppDeps, ApiServices } from './deps';
 const ROUTES = [
   healthRoutes,
   hookRoutes,
+  approvalLinkRoutes,
   authRoutes,
   ssoRoutes,
   accountRoutes,
@@ -76,6 +79,7 @@ const ROUTES = [
   templateRoutes,
   portabilityRoutes,
   importN8nRoutes,
+  approvalRoutes,
 ];
 
 /** What a request log line says of the request: no tokens in paths, no query strings. */
@@ -83,6 +87,8 @@ export function serializeRequest(req: { method: string; url: string; id: string 
   const path = req.url
     .split('?')[0]!
     .replace(/^\/api\/hooks\/[^/]+/, '/api/hooks/[token]')
+    .replace(/^\/api\/approval-links\/[^/]+/, '/api/approval-links/[token]')
+    .replace(/^\/approve\/[^/]+/, '/approve/[token]')
     .replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]');
   return { id: req.id, method: req.method, path };
 }

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'runs.read': 'viewer',
   'runs.start': 'editor',
   'runs.cancel': 'editor',
+  /** Decide a run's flow.approval (API.md: decide approvals, editor and up). */
+  'runs.approve': 'editor',
   'results.read': 'viewer',
   'schedules.read': 'viewer',
   'schedules.write': 'editor',
@@ -165,6 +167,12 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'GET /api/runs/:id/events': at('runs.read', 'run'),
   'POST /api/runs/:id/cancel': at('runs.cancel', 'run'),
   'POST /api/runs/:id/resume': at('runs.start', 'run'),
+  'POST /api/runs/:id/approvals/:nodeId': at('runs.approve', 'run'),
+  /** Pending and decided approvals are part of reading runs: viewers see them (read-only). */
+  'GET /api/approvals': at('runs.read', 'workspace'),
+  /** The signed one-time link's token in the URL is the credential; the answer shows only the request. */
+  'GET /api/approval-links/:token': pub,
+  'POST /api/approval-links/:token': pub,
 
   'GET /api/bots/:id/results': at('results.read', 'bot'),
   'GET /api/results': at('results.read', 'workspace'),

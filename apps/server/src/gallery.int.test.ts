@@ -18,8 +18,6 @@ import { startTestServer, type TestServer } from './testing/harness';
  * run must show (skipped branches, a decision, one line per item) instead of "every node succeeded".
  */
 const CONTROL_FLOW_TEMPLATES = ['support-routing', 'reply-after-approval', 'feed-item-summaries'];
-// Off until what it needs is merged (remove it on that merge): the approvals API (POST /api/runs/:id/approvals, wip/approvals).
-const APPROVALS_API = false;
 
 // Every built-in template, as a user gets it from the gallery: instantiated with connections of
 // two providers (loopback fakes speaking OpenAI's and Anthropic's wire formats) and run with its
@@ -159,7 +157,7 @@ describe('the built-in gallery on the real server', () => {
     expect(loops).toEqual([{ nodeId: 'each', items: feed.items.map((_, item) => ({ item, status: 'succeeded' })) }]);
   });
 
-  it.skipIf(!APPROVALS_API)(
+  it(
     'waits for the approval of a drafted reply (running, the node waiting), then mails the reply as edited by the approver',
     async () => {
       const reply = await startTemplate('reply-after-approval');

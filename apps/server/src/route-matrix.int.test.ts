@@ -141,6 +141,14 @@ const MATRIX: Record<RouteKey, Row> = {
   'POST /api/bots/:id/runs': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/runs`, payload: {} }) },
   'POST /api/runs/:id/cancel': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/cancel` }) },
   'POST /api/runs/:id/resume': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/resume` }) },
+  // decide approvals: editors and up (its workflow is gone, so each decision is undone again: 503)
+  'POST /api/runs/:id/approvals/:nodeId': {
+    least: 'editor',
+    req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/approvals/a`, payload: { decision: 'approve' } }),
+  },
+  'GET /api/approvals': { least: 'viewer', req: (f) => ({ method: 'GET', url: `/api/approvals?workspaceId=${f.ws}` }) },
+  'GET /api/approval-links/:token': { least: 'public' },
+  'POST /api/approval-links/:token': { least: 'public' },
   'POST /api/bots/:id/schedules': {
     least: 'editor',
     req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/schedules`, payload: { cron: '0 9 * * *' } }),
@@ -363,6 +371,7 @@ describe('the route × role matrix of API.md', () => {
     await prisma().nodeRun.create({
       data: { id: `nr_${run}`, runId: run, nodeId: 't', type: 'transform.template', status: 'succeeded', output: 'hi', outputBytes: 4 },
     });
+    await repos().approvals.open({ runId: run, nodeId: 'a', workspaceId: ws, botId: bot, message: 'Send it?', payload: 'draft' });
     const newConnection = async () =>
       (
         await call(owner, {

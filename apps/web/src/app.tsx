@@ -7,6 +7,7 @@ import { LoginPage } from './pages/auth/login-page';
 import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { SignupPage } from './pages/auth/signup-page';
 import { BotsPage } from './pages/bots/bots-page';
+import { ApprovePage } from './pages/approvals/approve-page';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { InvitePage } from './pages/invite/invite-page';
 import { ResultsPage } from './pages/bot/results-page';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter(
       <Route path="/signup" element={<SignupPage />} />
       <Route path="/invite/:token" element={<InvitePage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+      <Route path="/approve/:token" element={<ApprovePage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
           <Route index element={<BotsPage />} />

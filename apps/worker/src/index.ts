@@ -27,7 +27,7 @@ function workflowBundle() {
 
 /** What the worker reads of the process's services; apps/server builds them and passes them in. */
 export interface WorkerServices extends Pick<ActivityDeps, 'repos' | 'llm' | 'fetch' | 'secrets' | 'events'> {
-  config: { smtpUrl?: string; smtpFrom?: string; maxNodes: number };
+  config: { smtpUrl?: string; smtpFrom?: string; maxNodes: number; publicUrl?: string };
   logger: ReturnType<typeof createLogger>;
 }
 
@@ -80,6 +80,7 @@ export async function createBotWorker(opts: BotWorkerOptions) {
     maxNodes: services.config.maxNodes,
     secrets: services.secrets,
     events: services.events,
+    publicUrl: services.config.publicUrl,
   });
   const worker = await Worker.create({
     connection,

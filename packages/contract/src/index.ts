@@ -19,6 +19,7 @@ import { budgets } from './budgets';
 import { plans } from './plans';
 import { portability, templates } from './templates';
 import { pins } from './pins';
+import { approvalLinks, approvals } from './approvals';
 
 export * from './route';
 export * from './common';
@@ -43,6 +44,7 @@ export * from './budgets';
 export * from './plans';
 export * from './templates';
 export * from './pins';
+export * from './approvals';
 
 /** Every route of the public HTTP API, by concern. */
 export const contract = {
@@ -71,6 +73,8 @@ export const contract = {
   templates,
   portability,
   pins,
+  approvals,
+  approvalLinks,
 };
 
 export type Contract = typeof contract;

@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'bot.exported',
   'bot.imported',
   'bot.duplicated',
+  'approval.decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

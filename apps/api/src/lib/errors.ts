@@ -57,7 +57,8 @@ export type Missing =
   | 'invitation'
   | 'member'
   | 'budget'
-  | 'template';
+  | 'template'
+  | 'approval';
 
 export const notFound = (what: Missing) => apiError(404, 'NOT_FOUND', { key: `NOT_FOUND.${what}` });
 

@@ -1,9 +1,10 @@
 import type { GraphInput } from '@bm/contract';
 import { moveCredentialsToSecrets } from '@bm/db';
 import { GraphSchema, validateGraph, type Graph, type ValidationError } from '@bm/graph';
-import { maskSecretParams, nodeTypeLookup, restoreSecretParams, validateBotGraph } from '@bm/nodes';
+import { getNodeDefinition, maskSecretParams, nodeTypeLookup, restoreSecretParams, validateBotGraph } from '@bm/nodes';
 import type { AppDeps } from '../deps';
 import { apiError, type ErrorKey } from './errors';
+import { requireFeature } from './plans';
 
 /**
  * 422 details of validation issues. Each names its catalogue key: the error handler renders its
@@ -81,12 +82,20 @@ export async function savableGraph(
   }
   const moved = await moveCredentialsToSecrets(repos, keyRing, { workspaceId: c.workspaceId, userId: c.userId, graph: incoming });
   try {
-    return await validGraphOr422(deps, moved.graph, c);
+    const graph = await validGraphOr422(deps, moved.graph, c);
+    await requireGraphFeatures(deps, c.workspaceId, graph);
+    return graph;
   } catch (err) {
     for (const s of moved.created) await repos.secrets.delete(s.id).catch(() => {});
     throw err;
   }
 }
+/** Plan features a graph uses: a flow.approval node (its definition's `control`) needs `approvals`. */
+async function requireGraphFeatures(deps: AppDeps, workspaceId: string, graph: Graph) {
+  const approval = graph.nodes.some((n) => getNodeDefinition(n.type, n.version ?? 1)?.control === 'approval');
+  if (approval) await requireFeature(deps, workspaceId, 'approvals');
+}
+
 /**
  * A graph as every answer shows it: stored JSON (it passed validGraphOr422 when saved; the response
  * schema checks it again) with the values of secret params masked — they are write-only, for

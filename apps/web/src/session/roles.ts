@@ -9,6 +9,7 @@ import { useWorkspace } from './workspace';
 const LEAST_ROLE = {
   'bots.write': 'editor',
   'runs.start': 'editor',
+  'runs.approve': 'editor',
   'schedules.write': 'editor',
   'connections.create': 'editor',
   'connections.test': 'editor',

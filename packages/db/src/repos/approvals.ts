@@ -71,11 +71,22 @@ export function approvalRepo(prisma: PrismaClient) {
       });
       return count ? prisma.approval.findUnique({ where: { id } }) : null;
     },
-    /** Undoes a decision the run never heard of (telling the workflow failed): the approval is pending again. */
-    reopen: (id: string) =>
+    /**
+     * Undoes a decision the run never heard of (telling the workflow failed): the approval is pending
+     * again. `linkTokenHash`: the row's link as it was before the decision, so the signed link works
+     * again too (deciding spent it).
+     */
+    reopen: (id: string, linkTokenHash?: string | null) =>
       prisma.approval.updateMany({
         where: { id, status: { in: ['approved', 'rejected'] } },
-        data: { status: 'pending', decidedPayload: undefined, decidedById: null, decidedVia: null, decidedAt: null },
+        data: {
+          status: 'pending',
+          decidedPayload: undefined,
+          decidedById: null,
+          decidedVia: null,
+          decidedAt: null,
+          ...(linkTokenHash ? { linkTokenHash } : {}),
+        },
       }),
     /**
      * The workflow's side: the timeout passed (`timedOut`) or it was told of a decision. A timeout
@@ -99,5 +110,44 @@ export function approvalRepo(prisma: PrismaClient) {
         orderBy: [{ createdAt: 'desc' }],
         take: opts.take ?? 100,
       }),
+    /**
+     * The inbox: a workspace's approvals with their bot's name and who decided — pending ones first
+     * (oldest waiting is still shown by its date), then everything else newest first.
+     */
+    async inbox(
+      workspaceId: string,
+      opts: { status?: ApprovalStatus; botId?: string; ids?: string[]; take?: number } = {},
+    ): Promise<InboxApproval[]> {
+      const take = opts.take ?? 100;
+      const where = { workspaceId, ...(opts.botId ? { botId: opts.botId } : {}), ...(opts.ids ? { id: { in: opts.ids } } : {}) };
+      const newest = { createdAt: 'desc' } as const;
+      const rows = opts.status
+        ? await prisma.approval.findMany({ where: { ...where, status: opts.status }, orderBy: newest, take })
+        : await prisma.approval.findMany({ where: { ...where, status: 'pending' }, orderBy: newest, take });
+      if (!opts.status && rows.length < take)
+        rows.push(
+          ...(await prisma.approval.findMany({
+            where: { ...where, status: { not: 'pending' } },
+            orderBy: newest,
+            take: take - rows.length,
+          })),
+        );
+      const botIds = [...new Set(rows.map((r) => r.botId))];
+      const userIds = [...new Set(rows.flatMap((r) => (r.decidedById ? [r.decidedById] : [])))];
+      const [bots, users] = await Promise.all([
+        botIds.length ? prisma.bot.findMany({ where: { id: { in: botIds } }, select: { id: true, name: true } }) : [],
+        userIds.length ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+      ]);
+      const botName = new Map(bots.map((b) => [b.id, b.name]));
+      const user = new Map(users.map((u) => [u.id, u]));
+      return rows.map((r) => ({
+        ...r,
+        botName: botName.get(r.botId) ?? null,
+        decidedBy: r.decidedById ? (user.get(r.decidedById) ?? { id: r.decidedById, name: '' }) : null,
+      }));
+    },
   };
 }
+
+/** An approval as the inbox shows it. */
+export type InboxApproval = Approval & { botName: string | null; decidedBy: { id: string; name: string } | null };

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { queryKeys } from '../../api/query-keys';
+import { useBot } from '../../api/use-bot';
 import { resultsApi } from '../../api/results';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState } from '../../ui/states';
 import { useDebounced } from '../../ui/use-debounced';
+import { ApprovalsSection } from '../approvals/approvals-section';
 import { ResultsList, ResultsSearch } from '../results/result-card';
 
 export function ResultsPage() {
@@ -14,6 +16,7 @@ export function ResultsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 250);
+  const bot = useBot(botId);
   const results = useQuery({
     queryKey: queryKeys.results(botId!, query),
     queryFn: () => resultsApi.list(botId!, query || undefined),
@@ -28,6 +31,7 @@ export function ResultsPage() {
         subtitle={t('pages:results.subtitle')}
         actions={<ResultsSearch value={q} onChange={setQ} busy={results.isFetching} />}
       />
+      {bot.data && <ApprovalsSection workspaceId={bot.data.workspaceId} botId={botId} />}
       <ResultsList
         results={results}
         query={query}

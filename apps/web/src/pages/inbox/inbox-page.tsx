@@ -9,10 +9,11 @@ import { useWorkspace } from '../../session/workspace';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState } from '../../ui/states';
 import { useDebounced } from '../../ui/use-debounced';
+import { ApprovalsSection } from '../approvals/approvals-section';
 import { ResultsList, ResultsSearch } from '../results/result-card';
 import { botLabel, botNames } from './bot-names';
 
-/** Every bot's results in the current workspace, newest first. */
+/** The approvals waiting in the current workspace, then every bot's results, newest first. */
 export function InboxPage() {
   const { current } = useWorkspace();
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function InboxPage() {
         subtitle={current && !current.personal ? t('pages:inbox.subtitleWorkspace', { name: current.name }) : t('pages:inbox.subtitle')}
         actions={<ResultsSearch value={q} onChange={setQ} busy={results.isFetching} />}
       />
+      <ApprovalsSection workspaceId={current?.id} />
       <ResultsList
         results={results}
         query={query}

@@ -55,6 +55,7 @@ export const AUDIT_ACTION_KEYS = {
   'bot.exported': 'teams:audit.actions.bot.exported',
   'bot.imported': 'teams:audit.actions.bot.imported',
   'bot.duplicated': 'teams:audit.actions.bot.duplicated',
+  'approval.decided': 'teams:audit.actions.approval.decided',
 } as const satisfies Record<AuditAction, `teams:audit.actions.${string}`>;
 
 const isAction = (a: string): a is AuditAction => Object.hasOwn(AUDIT_ACTION_KEYS, a);
@@ -86,6 +87,13 @@ export function detailsText(event: Pick<AuditEvent, 'action' | 'details'>): stri
       return [providerLabel(String(d.provider)), d.shared ? t('settings:connection.shared') : t('teams:audit.details.personal')].join(
         ' · ',
       );
+    case 'approval.decided':
+      return t('teams:audit.details.approvalDecided', {
+        decision: String(d.decision),
+        edited: String(d.edited === true),
+        via: String(d.via),
+        node: String(d.nodeId ?? ''),
+      });
     case 'workspace.renamed':
       return t('teams:audit.details.renamedFrom', { name: String(d.from ?? '') });
   }
