@@ -11,6 +11,7 @@ import { useEditorStore } from '../store/editor-store';
 import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
 import { PinnedBadge } from '../debug/pinned-badge';
+import { RunNote } from './run-note';
 
 /** Vertical room each output port needs so several labelled ports (a switch's cases) stay readable. */
 const PORT_PITCH_PX = 24;
@@ -58,7 +59,7 @@ function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out
   );
 }
 
-const STATUS_ICON: Record<string, 'check' | 'x' | undefined> = { succeeded: 'check', failed: 'x' };
+const STATUS_ICON: Record<string, 'check' | 'x' | 'hourglass' | undefined> = { succeeded: 'check', failed: 'x', waiting: 'hourglass' };
 
 function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
@@ -108,6 +109,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       <div className="summary" translate="no">
         {summary}
       </div>
+      {status && <RunNote nodeId={id} status={status} control={def?.control} />}
       <Ports ports={outputs} side="out" labelled={labelOutputs} />
       <PinnedBadge nodeId={id} />
       {hasIssue && (
