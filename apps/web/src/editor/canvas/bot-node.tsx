@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useMemo } from 'react';
 import { ERROR_PORT, outputPortsOf } from '@bm/graph';
 import { useTranslation } from 'react-i18next';
 import type { PortDef as NodePort } from '@bm/contract';
@@ -76,6 +76,11 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const inputs = def?.inputs ?? [{ name: 'in', type: 'any' as const }];
   // Flow nodes always name their outputs (a loop's single "Each item" means something).
   const labelOutputs = outputs.length > 1 || def?.category === 'flow';
+  // React Flow measures handles once: a case added, renamed or removed must be measured again, or
+  // edges start from where the old handles were.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = outputs.map((p) => p.name).join('\n');
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
   const statusIcon = status ? STATUS_ICON[status] : undefined;
   const sk = status ? statusKey(status) : undefined;
   const statusLabel = sk ? t(sk) : status;

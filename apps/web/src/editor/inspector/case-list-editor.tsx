@@ -16,6 +16,8 @@ type Props = {
   /** Port names every such node has (flow.switch: `default`): no case may take them. */
   reserved: readonly string[];
   maxItems?: number;
+  /** What a new case starts from (the param's default entry), over the schema's defaults. */
+  template?: Record<string, unknown>;
   value: unknown;
   onChange: (cases: Case[]) => void;
   issueFor?: (key: string) => string | undefined;
@@ -86,7 +88,7 @@ function CaseName({
 }
 
 /** flow.switch's cases: each a name (its output) and a condition; add, remove, reorder, rename. */
-export function CaseListEditor({ nodeId, field, itemSchema, reserved, maxItems = 20, value, onChange, issueFor }: Props) {
+export function CaseListEditor({ nodeId, field, itemSchema, reserved, maxItems = 20, template, value, onChange, issueFor }: Props) {
   const { t } = useTranslation();
   const cases: Case[] = Array.isArray(value) ? (value as Case[]) : [];
   const names = cases.map((c) => String(c.name ?? ''));
@@ -101,7 +103,7 @@ export function CaseListEditor({ nodeId, field, itemSchema, reserved, maxItems =
   const add = () => {
     let n = cases.length + 1;
     while (names.includes(t('editor:cases.newName', { n }))) n++;
-    onChange([...cases, { ...defaultParams(itemSchema), name: t('editor:cases.newName', { n }) }]);
+    onChange([...cases, { ...defaultParams(itemSchema), ...structuredClone(template ?? {}), name: t('editor:cases.newName', { n }) }]);
   };
 
   return (

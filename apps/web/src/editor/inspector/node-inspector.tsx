@@ -119,6 +119,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
                 field={field}
                 itemSchema={portList.item}
                 maxItems={portList.maxItems}
+                template={portList.template}
                 reserved={def?.outputs.map((p) => p.name) ?? []}
                 value={params[field.key]}
                 issueFor={issueFor}

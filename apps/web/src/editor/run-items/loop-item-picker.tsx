@@ -65,6 +65,11 @@ function LoopItems({ loop }: { loop: RunLoopItems }) {
         <span className="muted small" data-testid="loop-items-summary">
           {summary}
         </span>
+        {picked !== undefined && (
+          <button type="button" className="link-button small loop-items-clear" onClick={() => editorStore.getState().setRunItem(null)}>
+            {t('editor:loopItems.clear')}
+          </button>
+        )}
       </div>
       {loop.items.length === 0 ? (
         <p className="small muted">{t('editor:loopItems.none')}</p>
@@ -93,11 +98,6 @@ function LoopItems({ loop }: { loop: RunLoopItems }) {
               disabled={index >= loop.items.length - 1}
               onClick={() => pick(loop.items[index + 1])}
             />
-            {picked !== undefined && (
-              <Button size="sm" variant="ghost" onClick={() => editorStore.getState().setRunItem(null)}>
-                {t('editor:loopItems.clear')}
-              </Button>
-            )}
           </div>
           <div
             ref={listRef}

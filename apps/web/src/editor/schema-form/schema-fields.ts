@@ -187,7 +187,10 @@ export type FormFacts = { ui?: Record<string, ParamUi>; connectionParams?: reado
  * The schema of one entry of a list param (flow.switch's `cases`), with its bounds; undefined when
  * the param is not a list of objects.
  */
-export function listItemSchema(paramsSchema: JsonSchema | undefined, key: string): { item: JsonSchema; maxItems?: number } | undefined {
+export function listItemSchema(
+  paramsSchema: JsonSchema | undefined,
+  key: string,
+): { item: JsonSchema; maxItems?: number; template?: Record<string, unknown> } | undefined {
   if (!paramsSchema) return undefined;
   const raw = unwrapSchema(paramsSchema).schema.properties?.[key];
   if (!raw) return undefined;
@@ -196,7 +199,10 @@ export function listItemSchema(paramsSchema: JsonSchema | undefined, key: string
   if (!items) return undefined;
   const item = unwrapSchema(items, paramsSchema).schema;
   if (!item.properties) return undefined;
-  return { item, maxItems: typeof list.maxItems === 'number' ? list.maxItems : undefined };
+  // The param's default entry is the best start for a new one (flow.switch's has an empty value to compare with).
+  const first = Array.isArray(list.default) ? (list.default[0] as unknown) : undefined;
+  const template = first && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : undefined;
+  return { item, maxItems: typeof list.maxItems === 'number' ? list.maxItems : undefined, template };
 }
 
 /** Maps a node type's params JSON Schema onto an ordered list of form fields. */
