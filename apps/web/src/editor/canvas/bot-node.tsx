@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { ERROR_PORT, outputPortsOf } from '@bm/graph';
 import { useTranslation } from 'react-i18next';
 import type { PortDef as NodePort } from '@bm/contract';
@@ -79,8 +79,14 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   // React Flow measures handles once: a case added, renamed or removed must be measured again, or
   // edges start from where the old handles were.
   const updateNodeInternals = useUpdateNodeInternals();
+  // Not on mount: React Flow measures a new node itself, and a second measure then spoils the first fitView.
   const portKey = outputs.map((p) => p.name).join('\n');
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const measured = useRef(portKey);
+  useEffect(() => {
+    if (measured.current === portKey) return;
+    measured.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const statusIcon = status ? STATUS_ICON[status] : undefined;
   const sk = status ? statusKey(status) : undefined;
   const statusLabel = sk ? t(sk) : status;
