@@ -200,6 +200,7 @@ describe('ports, branches and loop items in the editor (Chromium)', () => {
     await expect.poll(() => picker.locator('[aria-selected="true"]').getAttribute('data-item')).toBe('2');
     await expect.poll(() => node('shout').getAttribute('data-status')).toBe('succeeded');
     await expect.poll(() => page.locator('[data-testid="node-inspector"]').innerText()).toContain('c!');
+    expect(await page.locator('[data-testid="node-inspector"]').innerText()).toMatch(/Last run · item 3/i);
     expect(await page.locator('[data-testid="node-inspector"]').innerText()).not.toContain('item b broke');
     expect(await picker.locator('[data-testid="loop-items-position"]').innerText()).toBe('Item 3 of 3');
     await shot('flow-loop-item');

@@ -46,7 +46,11 @@ export function NodeRunSection({ nodeId, title, connectionId }: { nodeId: string
   );
   return (
     <div className="inspector-section">
-      <h3>{t('editor:inspector.lastRun')}</h3>
+      <h3>
+        {t('editor:inspector.lastRun')}
+        {/* A loop body node shows the picked item's run. */}
+        {nodeRun.item !== undefined && <span className="muted"> · {t('editor:loopItems.shownItem', { n: nodeRun.item + 1 })}</span>}
+      </h3>
       {subbotId !== undefined && <ChildRunLink output={nodeRun.output} botId={subbotId} />}
       <NodeRunOutput nodeRun={nodeRun} connectionId={connectionId} inputs={inputs} actions={expand} />
       {wide && (
