@@ -65,7 +65,13 @@ describe('ports, branches and loop items in the editor (Chromium)', () => {
             params: { mode: 'condition', field: 'urgent', operator: 'equals', value: 'true', caseSensitive: false },
             position: { x: 300, y: 0 },
           },
-          { id: 'route', type: 'flow.switch', label: 'Route', params: { cases: [cond('bug'), cond('idea')] }, position: { x: 300, y: 240 } },
+          {
+            id: 'route',
+            type: 'flow.switch',
+            label: 'Route',
+            params: { cases: [cond('bug'), cond('idea')] },
+            position: { x: 300, y: 240 },
+          },
           { id: 'page', type: 'output.results', label: 'Page someone', params: { content: 'now' }, position: { x: 680, y: -60 } },
           { id: 'later', type: 'output.results', label: 'Later', params: { content: 'later' }, position: { x: 680, y: 60 } },
           { id: 'bugs', type: 'output.results', label: 'Bugs', params: { content: 'bug' }, position: { x: 680, y: 180 } },
@@ -137,7 +143,13 @@ describe('ports, branches and loop items in the editor (Chromium)', () => {
         nodes: [
           { id: 'in', type: 'source.manual', params: { sample: '["a","b","c"]' }, position: { x: 0, y: 100 } },
           { id: 'each', type: 'flow.loop', label: 'Each story', params: {}, position: { x: 300, y: 100 } },
-          { id: 'shout', type: 'transform.template', label: 'Shout', params: { template: '{{ nodes.each.output }}!' }, position: { x: 600, y: 100 } },
+          {
+            id: 'shout',
+            type: 'transform.template',
+            label: 'Shout',
+            params: { template: '{{ nodes.each.output }}!' },
+            position: { x: 600, y: 100 },
+          },
           { id: 'all', type: 'flow.collect', params: {}, position: { x: 900, y: 100 } },
         ],
         edges: [

@@ -93,7 +93,9 @@ export function CaseListEditor({ nodeId, field, itemSchema, reserved, maxItems =
   const cases: Case[] = Array.isArray(value) ? (value as Case[]) : [];
   const names = cases.map((c) => String(c.name ?? ''));
   const update = (i: number, patch: Record<string, unknown>) =>
-    onChange(cases.map((c, j) => (j === i ? Object.fromEntries(Object.entries({ ...c, ...patch }).filter(([, v]) => v !== undefined)) : c)));
+    onChange(
+      cases.map((c, j) => (j === i ? Object.fromEntries(Object.entries({ ...c, ...patch }).filter(([, v]) => v !== undefined)) : c)),
+    );
   const move = (i: number, by: -1 | 1) => {
     const next = [...cases];
     const [c] = next.splice(i, 1);

@@ -57,7 +57,12 @@ function LoopItems({ loop }: { loop: RunLoopItems }) {
   };
 
   return (
-    <section className="loop-items" aria-label={t('editor:loopItems.title', { loop: label })} data-testid="loop-items" data-loop={loop.nodeId}>
+    <section
+      className="loop-items"
+      aria-label={t('editor:loopItems.title', { loop: label })}
+      data-testid="loop-items"
+      data-loop={loop.nodeId}
+    >
       <div className="loop-items-head">
         <strong className="truncate" translate="no">
           {label}

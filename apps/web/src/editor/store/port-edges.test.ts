@@ -44,7 +44,11 @@ const handles = () =>
     .getState()
     .edges.filter((e) => e.source === 'sw')
     .map((e) => `${e.sourceHandle}->${e.target}`);
-const portNames = (id: string) => outputsOfNode(store.getState(), store.getState().nodes.find((n) => n.id === id)!).map((p) => p.name);
+const portNames = (id: string) =>
+  outputsOfNode(
+    store.getState(),
+    store.getState().nodes.find((n) => n.id === id)!,
+  ).map((p) => p.name);
 
 describe('ports and their edges in the store', () => {
   it('gives a switch one port per case before default, from outputPortsOf', () => {
