@@ -26,6 +26,10 @@ export const runsApi = {
   cancel: (runId: string) => call(runs.cancel, { params: { id: runId } }),
   /** Starts a new run that reuses the finished nodes' outputs. */
   resume: (runId: string) => call(runs.resume, { params: { id: runId } }),
+  /** Every flow.loop of the run with its items' states. */
+  items: (runId: string) => call(runs.items, { params: { id: runId } }),
+  /** The node runs of one loop item. */
+  itemNodes: (runId: string, item: number) => call(runs.itemNodes, { params: { id: runId, item } }),
   /** A large node output, at the `outputRef` the run gave (the runs.nodeOutput route). */
   nodeOutput: (outputRef: string) => request<{ output: unknown }>(outputRef),
 };

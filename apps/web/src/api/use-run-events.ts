@@ -7,7 +7,9 @@ import { TERMINAL_RUN_STATUSES } from './runs';
 /** A node event of GET /api/runs/:id/events. */
 export interface NodeEventData {
   nodeId: string;
-  status: 'running' | 'retrying' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  status: 'running' | 'retrying' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  /** Set for a loop body node's run of one item: not the node's own (top-level) state. */
+  item?: number;
   attempt?: number;
   nextRetryAt?: string;
   reusedFrom?: { runId: string } | 'pinned';

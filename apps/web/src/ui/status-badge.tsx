@@ -5,6 +5,7 @@ export const STATUS_KEYS = {
   queued: 'common:status.queued',
   pending: 'common:status.pending',
   running: 'common:status.running',
+  waiting: 'common:status.waiting',
   succeeded: 'common:status.succeeded',
   failed: 'common:status.failed',
   cancelled: 'common:status.cancelled',

@@ -1,5 +1,6 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { ERROR_PORT, outputPortsOf } from '@bm/graph';
 import { useTranslation } from 'react-i18next';
 import type { PortDef as NodePort } from '@bm/contract';
 import { Icon } from '../../ui/icons';
@@ -10,28 +11,45 @@ import { useEditorStore } from '../store/editor-store';
 import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
 import { PinnedBadge } from '../debug/pinned-badge';
+import { RunNote } from './run-note';
 
-function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
+/** Vertical room each output port needs so several labelled ports (a switch's cases) stay readable. */
+const PORT_PITCH_PX = 24;
+
+function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out'; labelled: boolean }) {
+  const { t } = useTranslation();
   const position = side === 'in' ? Position.Left : Position.Right;
   const type = side === 'in' ? 'target' : 'source';
   return (
     <>
       {ports.map((port, i) => {
         const top = `${((i + 1) / (ports.length + 1)) * 100}%`;
+        const isError = side === 'out' && port.name === ERROR_PORT;
+        // The error output's label comes from the catalogue; a case's name is the user's own text.
+        const label = isError ? t('editor:canvas.errorPort') : (port.label ?? port.name);
+        const own = !isError && !port.label;
+        const dynamic = !isError && port.label === port.name;
         return (
           <div key={port.name}>
-            {/* A port without a label shows its identifier, which is not text to translate. */}
             <Handle
               id={port.name}
               type={type}
               position={position}
               style={{ top }}
-              title={port.label ?? port.name}
-              translate={port.label ? undefined : 'no'}
+              className={isError ? 'port-error' : undefined}
+              title={label}
+              aria-label={t(side === 'in' ? 'editor:canvas.inPort' : 'editor:canvas.outPort', { port: label })}
+              data-port={port.name}
+              translate={own || dynamic ? 'no' : undefined}
             />
-            {ports.length > 1 && (
-              <span className={`port-label ${side}`} style={{ top }} translate={port.label ? undefined : 'no'}>
-                {port.label ?? port.name}
+            {labelled && (
+              <span
+                className={`port-label ${side}${isError ? ' port-error' : ''}`}
+                style={{ top }}
+                data-port-label={port.name}
+                translate={own || dynamic ? 'no' : undefined}
+              >
+                {label}
               </span>
             )}
           </div>
@@ -41,7 +59,7 @@ function Ports({ ports, side }: { ports: NodePort[]; side: 'in' | 'out' }) {
   );
 }
 
-const STATUS_ICON: Record<string, 'check' | 'x' | undefined> = { succeeded: 'check', failed: 'x' };
+const STATUS_ICON: Record<string, 'check' | 'x' | 'hourglass' | undefined> = { succeeded: 'check', failed: 'x', waiting: 'hourglass' };
 
 function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
@@ -53,6 +71,22 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
   const summary = summarizeNode(data, def);
+  // The ports @bm/graph says the node has (switch cases, the error output): never re-derived here.
+  const outputs = useMemo(() => (def ? outputPortsOf(def, data) : [{ name: 'out', type: 'any' as const }]), [def, data]);
+  const inputs = def?.inputs ?? [{ name: 'in', type: 'any' as const }];
+  // Flow nodes always name their outputs (a loop's single "Each item" means something).
+  const labelOutputs = outputs.length > 1 || def?.category === 'flow';
+  // React Flow measures handles once: a case added, renamed or removed must be measured again, or
+  // edges start from where the old handles were.
+  const updateNodeInternals = useUpdateNodeInternals();
+  // Not on mount: React Flow measures a new node itself, and a second measure then spoils the first fitView.
+  const portKey = outputs.map((p) => p.name).join('\n');
+  const measured = useRef(portKey);
+  useEffect(() => {
+    if (measured.current === portKey) return;
+    measured.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const statusIcon = status ? STATUS_ICON[status] : undefined;
   const sk = status ? statusKey(status) : undefined;
   const statusLabel = sk ? t(sk) : status;
@@ -61,8 +95,14 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
     .join(' ');
 
   return (
-    <div className={classes} data-node-id={id} data-node-type={data.type} data-status={status ?? 'idle'}>
-      <Ports ports={def?.inputs ?? [{ name: 'in', type: 'any' }]} side="in" />
+    <div
+      className={classes}
+      data-node-id={id}
+      data-node-type={data.type}
+      data-status={status ?? 'idle'}
+      style={outputs.length > 2 ? { minHeight: (outputs.length + 1) * PORT_PITCH_PX } : undefined}
+    >
+      <Ports ports={inputs} side="in" labelled={inputs.length > 1} />
       <div className="head">
         <span className="glyph">{glyphFor(data.type, def?.title)}</span>
         {/* A node's own label is user content; the type's title comes localized from the server. */}
@@ -80,7 +120,8 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       <div className="summary" translate="no">
         {summary}
       </div>
-      <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
+      {status && <RunNote nodeId={id} status={status} control={def?.control} />}
+      <Ports ports={outputs} side="out" labelled={labelOutputs} />
       <PinnedBadge nodeId={id} />
       {hasIssue && (
         <span className="issue-flag" title={t('editor:canvas.hasIssue')}>

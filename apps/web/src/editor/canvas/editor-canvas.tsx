@@ -9,6 +9,7 @@ import type { BotFlowEdge } from '../store/flow-types';
 import { nodeTypes } from './bot-node';
 import { CanvasControls } from './canvas-controls';
 import { flowAriaLabels } from './flow-labels';
+import { portTaken } from './run-ports';
 
 export const DND_MIME = 'application/x-bm-node-type';
 
@@ -28,6 +29,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
     const named = storeEdges.map((e) => ({ ...e, ariaLabel: t('editor:flow.edge', { source: e.source, target: e.target }) }));
     if (Object.keys(runNodes).length === 0) return named;
     return named.map((e) => {
+      // An output a branch did not take is drawn dimmed: the data went the other way.
+      if (portTaken(runNodes[e.source], e.sourceHandle) === false) return { ...e, className: 'edge-not-taken' };
       const target = runNodes[e.target]?.status;
       const source = runNodes[e.source]?.status;
       const animated = target === 'running';

@@ -8,7 +8,8 @@ import { editorStore } from '../store/editor-store';
 /** A node event shown on the canvas at once, before the run is read again. */
 function showNodeEvent(runId: string, e: NodeEventData) {
   const s = editorStore.getState();
-  if (s.run?.id !== runId) return;
+  // An item's event says nothing about the body node as a whole: the item picker shows it.
+  if (s.run?.id !== runId || e.item !== undefined) return;
   const status = e.status === 'retrying' ? 'running' : e.status;
   s.setRun({
     ...s.run,

@@ -4,11 +4,14 @@ import { Button } from '../../ui/button';
 import { Alert } from '../../ui/states';
 import { CATEGORY_LABEL } from '../canvas/category';
 import { fieldIssue } from '../issue-text';
-import { schemaToFields } from '../schema-form/schema-fields';
+import { listItemSchema, schemaToFields } from '../schema-form/schema-fields';
+import type { JsonSchema } from '../schema-form/json-schema';
 import { nodeTypeOf } from '../store/catalogue-slice';
 import { useEditorStore } from '../store/editor-store';
 import { ConnectionPicker, ModelPicker } from './llm-pickers';
 import { FieldInput } from './field-input';
+import { CaseListEditor } from './case-list-editor';
+import { BotPicker } from './bot-picker';
 import { NodeIdEditor } from './node-id-editor';
 import { NodeRunSection } from './node-run-section';
 import { NodeSettingsForm } from './node-settings-form';
@@ -26,6 +29,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const deleteNodes = useEditorStore((s) => s.deleteNodes);
   const { t } = useTranslation();
   const fields = useMemo(() => schemaToFields(def?.paramsSchema, def), [def]);
+  // A list param that makes output ports (flow.switch's cases) is edited as a list of cases.
+  const portList = useMemo(() => {
+    const param = def?.dynamicOutputs?.param;
+    const list = param ? listItemSchema(def.paramsSchema as JsonSchema, param) : undefined;
+    return param && list ? { param, ...list } : undefined;
+  }, [def]);
   const title = data?.label || def?.title || data?.type;
   const nodeIssues = useMemo(() => issues.filter((i) => i.nodeId === nodeId).map((i) => fieldIssue(i, title)), [issues, nodeId, title]);
   const issueFor = (key: string) => nodeIssues.find((i) => i.param === key)?.text;
@@ -100,6 +109,34 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
                 emptyLabel={t('editor:inspector.useBotDefault')}
                 hint={field.description ?? t('editor:inspector.connectionHint')}
                 onChange={(v) => updateParams(nodeId, { [field.key]: v ?? undefined })}
+              />
+            );
+          if (portList && field.key === portList.param)
+            return (
+              <CaseListEditor
+                key={field.key}
+                nodeId={nodeId}
+                field={field}
+                itemSchema={portList.item}
+                maxItems={portList.maxItems}
+                template={portList.template}
+                reserved={def?.outputs.map((p) => p.name) ?? []}
+                value={params[field.key]}
+                issueFor={issueFor}
+                onChange={(v) => updateParams(nodeId, { [field.key]: v })}
+              />
+            );
+          if (field.kind === 'bot')
+            return (
+              <BotPicker
+                key={field.key}
+                id={`param-${nodeId}-${field.key}`}
+                label={field.label}
+                required={field.required}
+                hint={field.description}
+                issue={issueFor(field.key)}
+                value={params[field.key] as string | undefined}
+                onChange={(v) => updateParams(nodeId, { [field.key]: v })}
               />
             );
           if (field.kind === 'model')

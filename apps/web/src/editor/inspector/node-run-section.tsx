@@ -9,6 +9,7 @@ import { useEditorStore } from '../store/editor-store';
 import { nodeById } from '../store/graph-queries';
 import type { EditorState } from '../store/types';
 import { NodeRunOutput, type RunInput } from './node-run-output';
+import { ChildRunLink } from '../run-items/run-links';
 
 /** The nodes wired into `nodeId` with their runs, flat (id, title, run, …) so shallow compare holds while editing. */
 function selectInputs(s: EditorState, nodeId: string): unknown[] {
@@ -28,6 +29,11 @@ export function NodeRunSection({ nodeId, title, connectionId }: { nodeId: string
   const { t } = useTranslation();
   const nodeRun = useEditorStore((s) => s.runNodes[nodeId]);
   const flat = useEditorStore(useShallow((s) => selectInputs(s, nodeId)));
+  // A sub-bot node's run started a run of another bot: link to it.
+  const subbotId = useEditorStore((s) => {
+    const data = nodeById(s.nodes, nodeId)?.data;
+    return data && nodeTypeOf(s, data)?.control === 'subbot' ? data.params.botId : undefined;
+  });
   const [wide, setWide] = useState(false);
   if (!nodeRun) return null;
   const inputs: RunInput[] = [];
@@ -40,7 +46,12 @@ export function NodeRunSection({ nodeId, title, connectionId }: { nodeId: string
   );
   return (
     <div className="inspector-section">
-      <h3>{t('editor:inspector.lastRun')}</h3>
+      <h3>
+        {t('editor:inspector.lastRun')}
+        {/* A loop body node shows the picked item's run. */}
+        {nodeRun.item !== undefined && <span className="muted"> · {t('editor:loopItems.shownItem', { n: nodeRun.item + 1 })}</span>}
+      </h3>
+      {subbotId !== undefined && <ChildRunLink output={nodeRun.output} botId={subbotId} />}
       <NodeRunOutput nodeRun={nodeRun} connectionId={connectionId} inputs={inputs} actions={expand} />
       {wide && (
         <Modal title={t('expressions:panel.title', { node: title })} onClose={() => setWide(false)} wide>

@@ -88,6 +88,18 @@ export function NodeSettingsForm({
         </label>
         <div className="field-hint">{t('editor:nodeSettings.continueHint')}</div>
       </div>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="error-output-toggle"
+            checked={Boolean(s.errorOutput)}
+            onChange={(e) => onChange({ ...s, errorOutput: e.target.checked })}
+          />
+          {t('editor:nodeSettings.errorOutput')}
+        </label>
+        <div className="field-hint">{t('editor:nodeSettings.errorOutputHint')}</div>
+      </div>
     </>
   );
 }

@@ -193,3 +193,27 @@ describe('widget hints (ui map of GET /api/node-types)', () => {
     expect(formatFieldValue(f.body!, { a: 1 })).toBe('{\n  "a": 1\n}');
   });
 });
+
+describe('listItemSchema', () => {
+  it('finds the entry schema, bounds and default entry of a list param (flow.switch cases)', async () => {
+    const { listItemSchema } = await import('./schema-fields');
+    const schema = {
+      type: 'object',
+      properties: {
+        cases: {
+          type: 'array',
+          maxItems: 20,
+          default: [{ name: 'case 1', value: '' }],
+          items: { type: 'object', properties: { name: { type: 'string' }, value: { type: 'string' } } },
+        },
+        matchAll: { type: 'boolean' },
+      },
+    };
+    expect(listItemSchema(schema, 'cases')).toEqual({
+      item: schema.properties.cases.items,
+      maxItems: 20,
+      template: { name: 'case 1', value: '' },
+    });
+    expect(listItemSchema(schema, 'matchAll')).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import type { JsonSchema } from './json-schema';
 import { t } from '../../i18n/i18n';
 
 export type FieldKind =
-  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'jsonSchema' | 'connection' | 'model';
+  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'jsonSchema' | 'connection' | 'model' | 'bot';
 
 export type FormField = {
   key: string;
@@ -152,6 +152,7 @@ function fieldKind(
   const widget = uiWidget ?? (typeof s.widget === 'string' ? s.widget : undefined);
   if (widget === 'connection' || connectionParam) return { kind: 'connection' };
   if (widget === 'model') return { kind: 'model' };
+  if (widget === 'bot') return { kind: 'bot' };
   if (widget === 'json') return { kind: 'json', jsonShape: 'any' };
   if (widget === 'code') return { kind: 'code' };
   if (widget === 'keyValue') return { kind: 'keyValue' };
@@ -183,6 +184,28 @@ function fieldKind(
 
 /** What the form needs to know about a node type besides its params schema (from the catalogue). */
 export type FormFacts = { ui?: Record<string, ParamUi>; connectionParams?: readonly string[] };
+
+/**
+ * The schema of one entry of a list param (flow.switch's `cases`), with its bounds; undefined when
+ * the param is not a list of objects.
+ */
+export function listItemSchema(
+  paramsSchema: JsonSchema | undefined,
+  key: string,
+): { item: JsonSchema; maxItems?: number; template?: Record<string, unknown> } | undefined {
+  if (!paramsSchema) return undefined;
+  const raw = unwrapSchema(paramsSchema).schema.properties?.[key];
+  if (!raw) return undefined;
+  const list = unwrapSchema(raw, paramsSchema).schema;
+  const items = Array.isArray(list.items) ? list.items[0] : list.items;
+  if (!items) return undefined;
+  const item = unwrapSchema(items, paramsSchema).schema;
+  if (!item.properties) return undefined;
+  // The param's default entry is the best start for a new one (flow.switch's has an empty value to compare with).
+  const first = Array.isArray(list.default) ? (list.default[0] as unknown) : undefined;
+  const template = first && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, unknown>) : undefined;
+  return { item, maxItems: typeof list.maxItems === 'number' ? list.maxItems : undefined, template };
+}
 
 /** Maps a node type's params JSON Schema onto an ordered list of form fields. */
 export function schemaToFields(paramsSchema: JsonSchema | undefined, facts: FormFacts = {}): FormField[] {

@@ -1,5 +1,6 @@
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { t } from '../../i18n/i18n';
+import { outputsOfNode } from './port-edges';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 
 /** True when `from` can already reach `to` by following edges, i.e. to → from would close a loop. */
@@ -33,7 +34,12 @@ type PortContext = { nodes: readonly BotFlowNode[]; catalogue: Readonly<Record<s
 
 function port(ctx: PortContext, nodeId: string, handle: string | null | undefined, side: 'inputs' | 'outputs') {
   const node = ctx.nodes.find((n) => n.id === nodeId);
-  const ports = node ? ctx.catalogue[node.data.type]?.[side] : undefined;
+  // Outputs depend on the node (switch cases, the error output); inputs are the type's.
+  const ports = !node
+    ? undefined
+    : side === 'outputs'
+      ? outputsOfNode({ nodeTypes: ctx.catalogue, nodeTypeVersions: {} }, node)
+      : ctx.catalogue[node.data.type]?.inputs;
   return ports?.find((p) => p.name === handle) ?? (handle ? undefined : ports?.[0]);
 }
 

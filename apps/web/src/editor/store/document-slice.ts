@@ -40,6 +40,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       derivedIds: {},
       run: null,
       runNodes: {},
+      loops: [],
+      runItem: null,
     });
   },
   unload: () =>
@@ -60,6 +62,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       draftErrors: {},
       run: null,
       runNodes: {},
+      loops: [],
+      runItem: null,
       sampleNodes: {},
       sampleInput: undefined,
     }),

@@ -7,6 +7,7 @@ import { cleanSettings } from './node-settings';
 import { withDirty } from './document-slice';
 import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
 import { checkNodeId, deriveNodeId, newEdgeId, type IdCheck } from './ids';
+import { outputsOfNode, reconcilePortEdges } from './port-edges';
 import { renameInGraph } from './rename-node';
 import type { EditorState, GraphSlice } from './types';
 
@@ -15,6 +16,18 @@ const CONTENT_CHANGES = new Set(['add', 'remove', 'replace', 'position']);
 
 function mapNode(nodes: BotFlowNode[], id: string, fn: (n: BotFlowNode) => BotFlowNode): BotFlowNode[] {
   return nodes.map((n) => (n.id === id ? fn(n) : n));
+}
+
+/**
+ * Applies `fn` to node `id` and keeps the edges out of it in step with its ports: an edit that
+ * renames a switch case moves its edges, one that drops a case or the error output removes theirs.
+ */
+function editNode(s: EditorState, id: string, fn: (n: BotFlowNode) => BotFlowNode): Pick<EditorState, 'nodes' | 'edges'> {
+  const before = s.nodes.find((n) => n.id === id);
+  const nodes = mapNode(s.nodes, id, fn);
+  const after = nodes.find((n) => n.id === id);
+  if (!before || !after) return { nodes, edges: s.edges };
+  return { nodes, edges: reconcilePortEdges(s.edges, id, outputsOfNode(s, before), outputsOfNode(s, after)) };
 }
 
 function edgeFor(conn: Connection): BotFlowEdge {
@@ -108,12 +121,9 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
       };
       let edges = s.edges;
       const from = options?.connectFrom ? s.nodes.find((n) => n.id === options.connectFrom) : undefined;
-      const fromDef = from ? s.nodeTypes[from.data.type] : undefined;
-      if (from && fromDef && fromDef.outputs.length > 0 && def.inputs.length > 0) {
-        edges = [
-          ...edges,
-          edgeFor({ source: from.id, target: id, sourceHandle: fromDef.outputs[0]!.name, targetHandle: def.inputs[0]!.name }),
-        ];
+      const firstOut = from ? outputsOfNode(s, from)[0] : undefined;
+      if (from && firstOut && def.inputs.length > 0) {
+        edges = [...edges, edgeFor({ source: from.id, target: id, sourceHandle: firstOut.name, targetHandle: def.inputs[0]!.name })];
       }
       const nodes = [...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
       set((st) => ({ ...withDirty(st, { nodes, edges }), derivedIds: { ...st.derivedIds, [id]: true } }));
@@ -129,7 +139,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
           issues: s.issues.some((i) => i.nodeId === nodeId)
             ? s.issues.filter((i) => i.nodeId !== nodeId || !touched.has(i.param ?? describeIssue(i.message).param ?? ''))
             : s.issues,
-          nodes: mapNode(s.nodes, nodeId, (n) => {
+          ...editNode(s, nodeId, (n) => {
             const params = { ...n.data.params };
             for (const [key, value] of Object.entries(patch)) {
               if (value === undefined) delete params[key];
@@ -159,14 +169,15 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
       get().checkpoint(`settings:${nodeId}`);
       const clean = cleanSettings(settings);
       set((s) =>
-        withDirty(s, {
-          nodes: mapNode(s.nodes, nodeId, (n) => {
+        withDirty(
+          s,
+          editNode(s, nodeId, (n) => {
             const data = { ...n.data };
             if (Object.keys(clean).length > 0) data.settings = clean;
             else delete data.settings;
             return { ...n, data };
           }),
-        }),
+        ),
       );
     },
 

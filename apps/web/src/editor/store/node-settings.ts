@@ -7,5 +7,6 @@ export function cleanSettings(settings: NodeSettings): NodeSettings {
   if (Object.keys(retry).length > 0) out.retry = retry;
   if (settings.timeoutMs !== undefined) out.timeoutMs = settings.timeoutMs;
   if (settings.continueOnFailure) out.continueOnFailure = true;
+  if (settings.errorOutput) out.errorOutput = true;
   return out;
 }

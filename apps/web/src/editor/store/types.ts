@@ -1,6 +1,6 @@
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { ApiErrorDetail } from '../../api/api-error';
-import type { Graph, GraphInput, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail } from '@bm/contract';
+import type { Graph, GraphInput, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail, RunLoopItems } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 import type { IdCheck } from './ids';
 
@@ -78,10 +78,20 @@ export type HistorySlice = {
   redo: () => void;
 };
 
+/** One loop item picked in the run view: its node runs are shown for the loop's body nodes. */
+export type RunItemView = { loopId: string; item: number; nodes: NodeRun[] | null };
+
 export type RunSlice = {
   run: RunDetail | null;
+  /** What the canvas and the node panel show: the run's node runs, the picked item's for its body nodes. */
   runNodes: Record<string, NodeRun>;
   setRun: (run: RunDetail | null) => void;
+  /** The run's loops and their items' states (GET /api/runs/:id/items). */
+  loops: RunLoopItems[];
+  setLoops: (loops: RunLoopItems[]) => void;
+  runItem: RunItemView | null;
+  /** Picks a loop item (nodes null while they load), or none. */
+  setRunItem: (view: RunItemView | null) => void;
   /**
    * The bot's latest run, loaded for sample data when no run is being watched: the expression
    * editor's field tree and previews read node outputs from `runNodes`, else from here.

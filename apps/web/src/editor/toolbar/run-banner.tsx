@@ -10,6 +10,7 @@ import { StatusBadge } from '../../ui/status-badge';
 import { formatDuration } from '../../ui/time';
 import { toast } from '../../ui/toast';
 import { useEditorStore } from '../store/editor-store';
+import { ParentRunLink } from '../run-items/run-links';
 
 type Props = {
   onClose: () => void;
@@ -67,6 +68,7 @@ export function RunBanner({ onClose, onTrack }: Props) {
               {error}
             </span>
           ))}
+        {run.parentRunId && <ParentRunLink parentRunId={run.parentRunId} className="small" />}
         <Link to={`runs/${run.id}`} className="small">
           {t('editor:runBanner.details')}
         </Link>

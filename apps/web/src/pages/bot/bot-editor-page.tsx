@@ -14,6 +14,8 @@ import { metaOf, serializeBot } from '../../editor/hooks/bot-meta';
 import { useBlockerGuard } from '../../editor/hooks/use-blocker-guard';
 import { useEditorShortcuts } from '../../editor/hooks/use-editor-shortcuts';
 import { useRunTracking } from '../../editor/hooks/use-run-tracking';
+import { LoopItemPicker } from '../../editor/run-items/loop-item-picker';
+import { useLoopItems } from '../../editor/run-items/use-loop-items';
 import { useSampleRun } from '../../editor/hooks/use-sample-run';
 import { ReadOnlyContext } from '../../editor/hooks/read-only';
 import { useSaveBot } from '../../editor/hooks/use-save-bot';
@@ -58,6 +60,7 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
   const canvasRef = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition } = useReactFlow();
   useRunTracking(botId, runId);
+  useLoopItems(runId);
   // The latest run's outputs are the expression editor's sample data when no run is watched.
   useSampleRun(botId);
 
@@ -135,6 +138,7 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
         ) : (
           <EditorCanvas containerRef={canvasRef}>
             <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />
+            <LoopItemPicker />
             <IssuesPanel />
           </EditorCanvas>
         )}

@@ -19,6 +19,7 @@ import { RunNodeCard } from './run-node-card';
 import { inRunOrder } from './run-order';
 import { triggerLabel } from './trigger-labels';
 import { CostText } from '../usage/cost-text';
+import { ParentRunLink } from '../../editor/run-items/run-links';
 
 export function RunDetailPage() {
   const { botId, runId } = useParams();
@@ -162,6 +163,14 @@ export function RunDetailPage() {
                   <Link to={`../${r.resumedFromId}`} relative="path" className="mono">
                     {r.resumedFromId}
                   </Link>
+                </dd>
+              </>
+            )}
+            {r.parentRunId && (
+              <>
+                <dt>{t('editor:runLinks.startedBy')}</dt>
+                <dd>
+                  <ParentRunLink parentRunId={r.parentRunId} />
                 </dd>
               </>
             )}

@@ -7,6 +7,8 @@ export const TRIGGER_KEYS = {
   schedule: 'pages:triggers.names.schedule',
   webhook: 'pages:triggers.names.webhook',
   resume: 'pages:triggers.names.resume',
+  subbot: 'pages:triggers.names.subbot',
+  onFailure: 'pages:triggers.names.onFailure',
 } as const;
 
 export function triggerLabel(trigger: string | null | undefined): string {

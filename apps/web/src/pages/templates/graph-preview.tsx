@@ -1,6 +1,7 @@
 import { Background, BackgroundVariant, Handle, Position, ReactFlow, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Graph, NodeTypeDescription, PortDef } from '@bm/contract';
+import { outputPortsOf } from '@bm/graph';
 import { createContext, memo, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { glyphFor } from '../../editor/canvas/category';
@@ -49,7 +50,8 @@ const PreviewNode = memo(function PreviewNode({ data }: NodeProps<BotFlowNode>) 
       <div className="summary" translate="no">
         {summarizeNode(data, def)}
       </div>
-      <Ports ports={def?.outputs ?? [{ name: 'out', type: 'any' }]} side="out" />
+      {/* The node's own ports (a switch's cases, an error output), or its edges have nowhere to start. */}
+      <Ports ports={def ? outputPortsOf(def, data) : [{ name: 'out', type: 'any' }]} side="out" />
     </div>
   );
 });
