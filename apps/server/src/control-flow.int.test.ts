@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { APPROVAL_DECIDED_SIGNAL, runWorkflowId } from '@bm/temporal/shared';
 import { uniqueTaskQueue } from '@bm/temporal/testing';
+import { startSmtpSink, type SmtpSink } from '@bm/testing/fixtures';
 import { startTestServer, type TestServer } from './testing/harness';
 import { apiClient } from './testing/client';
 import { testTemporalAddress } from './testing/temporal';
@@ -37,12 +38,15 @@ describe('control flow on Temporal', () => {
   let api: Api;
   let temporal: Client;
   let restartedIn: string | undefined;
+  let smtp: SmtpSink;
   const taskQueue = uniqueTaskQueue('flow');
   const email = `flow-${Math.random().toString(36).slice(2)}@example.com`;
   const password = 'correct horse battery';
 
   beforeAll(async () => {
-    t = await startTestServer({ taskQueue });
+    smtp = await startSmtpSink();
+    // Approval links point at the public URL; the test reads the token from the mail and calls the API itself.
+    t = await startTestServer({ taskQueue, env: { BOT_MANAGER_SMTP_URL: smtp.url, BOT_MANAGER_PUBLIC_URL: 'http://bot-manager.test' } });
     api = t.api();
     await api.signup(email, password);
     temporal = new Client({ connection: await Connection.connect({ address: await testTemporalAddress() }) });
@@ -51,6 +55,7 @@ describe('control flow on Temporal', () => {
   afterAll(async () => {
     await temporal?.connection.close();
     await t?.close();
+    await smtp?.close();
     if (restartedIn) rmSync(restartedIn, { recursive: true, force: true });
   });
 
@@ -284,6 +289,59 @@ describe('control flow on Temporal', () => {
     expect(n.ask).toMatchObject({ status: 'succeeded', ports: ['approved'], output: { text: 'edited' } });
     expect(n.yes.output).toBe('sent edited');
     expect(n.late.status).toBe('skipped');
+  });
+
+  it('lets an editor decide an approval through the API, refuses a viewer, and takes a decision through the signed link once', async () => {
+    const ws = (await api.post('/api/workspaces', { name: 'Approvers' })).body.id as string;
+    const viewer = t.api();
+    const viewerId = (await viewer.signup()).id;
+    await t.server.services.db.prisma.membership.create({
+      data: { id: `mem_${viewerId}`, userId: viewerId, workspaceId: ws, role: 'viewer' },
+    });
+    const created = await api.post('/api/bots', {
+      workspaceId: ws,
+      name: 'Ask first',
+      graph: {
+        nodes: [
+          node('in', 'source.manual'),
+          node('ask', 'flow.approval', { message: 'Send {{ input.text }}?', emails: 'boss@example.com' }),
+          node('sent', 'transform.template', { template: 'sent {{ nodes.ask.output }}' }),
+          node('dropped', 'transform.template', { template: 'dropped' }),
+        ],
+        edges: [edge('in', 'ask'), edge('ask', 'sent', 'approved'), edge('ask', 'dropped', 'rejected')],
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const bot = created.body.id as string;
+
+    const first = await start(bot, { text: 'draft 1' });
+    await waitForNode(first, 'ask', 'waiting');
+    const refused = await viewer.post(`/api/runs/${first}/approvals/ask`, { decision: 'approve' });
+    expect(refused.status).toBe(403);
+    const ok = await api.post(`/api/runs/${first}/approvals/ask`, { decision: 'approve', payload: 'draft 1, edited' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    let n = nodesOf(await api.waitForRun(first));
+    expect(n.ask).toMatchObject({ status: 'succeeded', ports: ['approved'], output: 'draft 1, edited' });
+    expect(n.sent.output).toBe('sent draft 1, edited');
+    expect((await api.post(`/api/runs/${first}/approvals/ask`, { decision: 'reject' })).status).toBe(409);
+
+    const second = await start(bot, { text: 'draft 2' });
+    await waitForNode(second, 'ask', 'waiting');
+    const mails = await smtp.waitFor(2, 20_000);
+    const link = /https?:\/\/bot-manager\.test\/approve\/([A-Za-z0-9_-]+)/.exec(mails[1]!.text);
+    expect(link, mails[1]!.text).not.toBeNull();
+    const anyone = apiClient(t.server.url);
+    expect((await anyone.get(`/api/approval-links/${link![1]}`)).body).toMatchObject({ message: 'Send draft 2?' });
+    expect((await anyone.post(`/api/approval-links/${link![1]}`, { decision: 'reject' })).status).toBe(200);
+    n = nodesOf(await api.waitForRun(second));
+    expect(n.ask.ports).toEqual(['rejected']);
+    expect(n.dropped.status).toBe('succeeded');
+    expect(n.sent.status).toBe('skipped');
+    // One time only.
+    expect((await anyone.post(`/api/approval-links/${link![1]}`, { decision: 'approve' })).status).toBe(404);
+    const audit = await api.get(`/api/workspaces/${ws}/audit?action=approval.decided`);
+    // A signed-in person decides "in the app"; an API token would say "api".
+    expect(audit.body.events.map((e: any) => e.details.via).sort()).toEqual(['app', 'link']);
   });
 
   it('runs a sub-bot and outputs its result; cancelling the parent cancels the sub-bot', async () => {
