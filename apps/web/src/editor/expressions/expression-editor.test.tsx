@@ -118,7 +118,9 @@ const catalogue = testCatalogue.map((d) =>
 
 beforeEach(() => {
   editorStore.getState().setCatalogue(catalogue);
-  editorStore.getState().load({ id: 'bot1', graph, meta: { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null } });
+  editorStore
+    .getState()
+    .load({ id: 'bot1', graph, meta: { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null } });
   editorStore.getState().setRun(run);
 });
 afterEach(() => {

@@ -9,6 +9,7 @@ export function metaOf(bot: Bot): BotMeta {
     description: bot.description ?? '',
     llmConnectionId: bot.llmConnectionId ?? null,
     llmModelOverride: bot.llmModelOverride ?? null,
+    onFailure: bot.onFailure ?? null,
   };
 }
 

@@ -26,6 +26,7 @@ export function useSaveBot(botId: string) {
         description: s.meta.description.trim(),
         llmConnectionId: s.meta.llmConnectionId,
         llmModelOverride: s.meta.llmModelOverride?.trim() || null,
+        onFailure: s.meta.onFailure,
       });
       return { bot, snapshot };
     },

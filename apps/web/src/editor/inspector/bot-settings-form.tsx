@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/field';
 import { useEditorStore } from '../store/editor-store';
 import { ConnectionPicker, ModelPicker } from './llm-pickers';
+import { OnFailureSettings } from './on-failure-settings';
 
 /** Shown in the inspector when no node is selected. */
 export function BotSettingsForm() {
@@ -55,6 +56,7 @@ export function BotSettingsForm() {
         />
         <p className="small muted">{t('editor:botSettings.billing')}</p>
       </div>
+      <OnFailureSettings />
     </div>
   );
 }

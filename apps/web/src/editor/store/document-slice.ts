@@ -3,7 +3,7 @@ import { flowToGraph, graphToFlow, stableStringify } from './graph-convert';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 import type { BotMeta, DocumentSlice, EditorState } from './types';
 
-export const emptyMeta: BotMeta = { name: '', description: '', llmConnectionId: null, llmModelOverride: null };
+export const emptyMeta: BotMeta = { name: '', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null };
 
 /** The saved form of what the editor holds; two equal documents serialise identically. */
 export function serializeDocument(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[], meta: BotMeta): string {

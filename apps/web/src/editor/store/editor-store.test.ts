@@ -5,7 +5,7 @@ import { flowToGraph } from './graph-convert';
 import { nodeTypeOf } from './catalogue-slice';
 import { testCatalogue } from './testing';
 
-const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null };
+const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null };
 const graph: Graph = {
   nodes: [
     { id: 'in1', type: 'source.manual', version: 1, params: {}, position: { x: 0, y: 0 } },

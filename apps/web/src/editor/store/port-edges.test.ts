@@ -14,7 +14,7 @@ const flowSwitch = testNodeType({
   paramsSchema: { type: 'object', properties: { cases: { type: 'array' } } },
 });
 
-const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null };
+const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null };
 const cases = (...names: string[]) => names.map((name) => ({ name, mode: 'condition', field: 'kind', operator: 'equals', value: name }));
 const graph: Graph = {
   nodes: [

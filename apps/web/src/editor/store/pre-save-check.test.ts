@@ -11,7 +11,9 @@ const graph = {
 function loaded(name = 'Bot') {
   const store = createEditorStore();
   store.getState().setCatalogue(testCatalogue);
-  store.getState().load({ id: 'b', graph, meta: { name, description: '', llmConnectionId: null, llmModelOverride: null } });
+  store
+    .getState()
+    .load({ id: 'b', graph, meta: { name, description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null } });
   return store;
 }
 
@@ -27,7 +29,9 @@ describe('findBlocker', () => {
     store.getState().setDraftError('chat1', { key: 'temperature', label: 'Temperature' }, null);
     expect(findBlocker(store.getState())).toBeNull();
     store.getState().setDraftError('chat1', { key: 'temperature', label: 'Temperature' }, 'Enter a number.');
-    store.getState().load({ id: 'b', graph, meta: { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null } });
+    store
+      .getState()
+      .load({ id: 'b', graph, meta: { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null } });
     expect(store.getState().draftErrors).toEqual({});
   });
 

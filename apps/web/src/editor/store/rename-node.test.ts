@@ -4,7 +4,7 @@ import { createEditorStore } from './editor-store';
 import { flowToGraph } from './graph-convert';
 import { testCatalogue, testNodeType } from './testing';
 
-const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null };
+const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null };
 const code = testNodeType({
   id: 'transform.code',
   category: 'transform',

@@ -1,6 +1,15 @@
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { ApiErrorDetail } from '../../api/api-error';
-import type { Graph, GraphInput, NodeSettings, NodeTypeDescription as NodeTypeDef, NodeRun, RunDetail, RunLoopItems } from '@bm/contract';
+import type {
+  Graph,
+  GraphInput,
+  NodeSettings,
+  OnFailure,
+  NodeTypeDescription as NodeTypeDef,
+  NodeRun,
+  RunDetail,
+  RunLoopItems,
+} from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 import type { IdCheck } from './ids';
 
@@ -10,6 +19,8 @@ export type BotMeta = {
   description: string;
   llmConnectionId: string | null;
   llmModelOverride: string | null;
+  /** What happens when a run fails: another bot to run, and channels to tell (null: nothing). */
+  onFailure: OnFailure | null;
 };
 
 export type CatalogueSlice = {

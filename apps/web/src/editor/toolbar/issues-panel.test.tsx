@@ -60,7 +60,7 @@ describe('IssuesPanel', () => {
     editorStore.getState().setCatalogue(testCatalogue);
     editorStore
       .getState()
-      .load({ id: 'bot1', graph, meta: { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null } });
+      .load({ id: 'bot1', graph, meta: { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null } });
     editorStore.getState().setIssues(issues);
   });
   afterEach(() => setLocale('en', { save: false }));

@@ -6,7 +6,16 @@ import { queryKeys } from '../../api/query-keys';
 import { secretsApi } from '../../api/secrets';
 import { Field } from '../../ui/field';
 
-type Props = { workspaceId: string | undefined; value: NotifyDraft; onChange: (v: NotifyDraft) => void };
+type Props = {
+  workspaceId: string | undefined;
+  value: NotifyDraft;
+  onChange: (v: NotifyDraft) => void;
+  /** Element ids start with this (two forms on one page). */
+  idPrefix?: string;
+  /** What the channels are for, when not a budget's threshold notice. */
+  legend?: string;
+  help?: string;
+};
 
 /** The form's view of the extra notice channels: addresses as typed, secrets by name ('' = none). */
 export type NotifyDraft = { emails: string; slackSecret: string; webhookSecret: string };
@@ -35,7 +44,7 @@ export function notifyOfDraft(d: NotifyDraft): BudgetNotify | null {
  * Where a threshold notice goes besides the inbox. Slack and webhook URLs are credentials, so they
  * are picked from the workspace's secrets (the value is the URL); the dialog never sees a URL.
  */
-export function BudgetNotifyFields({ workspaceId, value, onChange }: Props) {
+export function BudgetNotifyFields({ workspaceId, value, onChange, idPrefix = 'budget-notify', legend, help }: Props) {
   const { t } = useTranslation();
   const secrets = useQuery({ queryKey: queryKeys.secrets(workspaceId), queryFn: () => secretsApi.list(workspaceId) });
   const names = (secrets.data?.secrets ?? []).map((s) => s.name);
@@ -52,13 +61,13 @@ export function BudgetNotifyFields({ workspaceId, value, onChange }: Props) {
   );
   return (
     <fieldset className="budget-notify">
-      <legend>{t('usage:budgets.notify.title')}</legend>
+      <legend>{legend ?? t('usage:budgets.notify.title')}</legend>
       <p className="field-hint">
-        {t('usage:budgets.notify.help')} <Link to="/settings/secrets">{t('usage:budgets.notify.secretsLink')}</Link>
+        {help ?? t('usage:budgets.notify.help')} <Link to="/settings/secrets">{t('usage:budgets.notify.secretsLink')}</Link>
       </p>
-      <Field label={t('usage:budgets.notify.emails')} htmlFor="budget-notify-emails" hint={t('usage:budgets.notify.emailsHint')}>
+      <Field label={t('usage:budgets.notify.emails')} htmlFor={`${idPrefix}-emails`} hint={t('usage:budgets.notify.emailsHint')}>
         <input
-          id="budget-notify-emails"
+          id={`${idPrefix}-emails`}
           className="input"
           type="text"
           inputMode="email"
@@ -68,11 +77,11 @@ export function BudgetNotifyFields({ workspaceId, value, onChange }: Props) {
           onChange={(e) => onChange({ ...value, emails: e.target.value })}
         />
       </Field>
-      <Field label={t('usage:budgets.notify.slack')} htmlFor="budget-notify-slack">
-        {secretSelect('budget-notify-slack', 'slackSecret')}
+      <Field label={t('usage:budgets.notify.slack')} htmlFor={`${idPrefix}-slack`}>
+        {secretSelect(`${idPrefix}-slack`, 'slackSecret')}
       </Field>
-      <Field label={t('usage:budgets.notify.webhook')} htmlFor="budget-notify-webhook">
-        {secretSelect('budget-notify-webhook', 'webhookSecret')}
+      <Field label={t('usage:budgets.notify.webhook')} htmlFor={`${idPrefix}-webhook`}>
+        {secretSelect(`${idPrefix}-webhook`, 'webhookSecret')}
       </Field>
     </fieldset>
   );
