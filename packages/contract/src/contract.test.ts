@@ -78,6 +78,7 @@ describe('the API contract', () => {
       llmModelOverride: null,
       webhookUrl: null,
       webhookEnabled: false,
+      onFailure: null,
       graph: { nodes: [{ id: 'a', type: 'source.manual', position: { x: 0, y: 0 } }] },
       createdAt: at,
       updatedAt: at.toISOString(),
