@@ -114,7 +114,11 @@ describe('buildPlan with control flow', () => {
     // No handle: the first output of flow.if, "true".
     expect(plan[2]!.edges).toEqual([{ from: 'check', port: 'true' }]);
     expect(plan[2]!.control).toBe('loop');
-    expect(plan[2]!.loop).toMatchObject({ concurrency: 8, onItemError: 'collect', body: [expect.objectContaining({ id: 'body', deps: ['each'] })] });
+    expect(plan[2]!.loop).toMatchObject({
+      concurrency: 8,
+      onItemError: 'collect',
+      body: [expect.objectContaining({ id: 'body', deps: ['each'] })],
+    });
     expect(plan[3]).toMatchObject({ deps: ['each'], edges: [{ from: 'each', port: 'item' }], control: 'collect' });
   });
 

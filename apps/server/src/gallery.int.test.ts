@@ -157,37 +157,33 @@ describe('the built-in gallery on the real server', () => {
     expect(loops).toEqual([{ nodeId: 'each', items: feed.items.map((_, item) => ({ item, status: 'succeeded' })) }]);
   });
 
-  it(
-    'waits for the approval of a drafted reply (running, the node waiting), then mails the reply as edited by the approver',
-    async () => {
-      const reply = await startTemplate('reply-after-approval');
-      const deadline = Date.now() + 30_000;
-      let waiting: any;
-      while (Date.now() < deadline) {
-        waiting = (await api.get(`/api/runs/${reply.runId}`)).body;
-        if (statuses(waiting).approval === 'waiting') break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      expect([waiting.status, statuses(waiting).approval]).toEqual(['running', 'waiting']);
-      const mailsBefore = smtp.messages.length;
-      const edited = 'Hello Jamie, a replacement is on its way. — Acme team';
-      const decided = await api.post(`/api/runs/${reply.runId}/approvals/approval`, { decision: 'approve', payload: edited });
-      expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-      const replied = await api.waitForRun(reply.runId);
-      expect(replied.status).toBe('succeeded');
-      expect(statuses(replied)).toMatchObject({
-        approval: 'succeeded',
-        send: 'succeeded',
-        sent: 'succeeded',
-        rejected: 'skipped',
-        expired: 'skipped',
-      });
-      const mail = (await smtp.waitFor(mailsBefore + 1)).at(-1)!;
-      expect([mail.envelope.to, mail.subject, mail.text.trim()]).toEqual([['jamie@example.com'], 'Re: Order arrived damaged', edited]);
-      expect((await results(reply.botId)).map((r) => r.content)).toEqual([edited]);
-    },
-    60_000,
-  );
+  it('waits for the approval of a drafted reply (running, the node waiting), then mails the reply as edited by the approver', async () => {
+    const reply = await startTemplate('reply-after-approval');
+    const deadline = Date.now() + 30_000;
+    let waiting: any;
+    while (Date.now() < deadline) {
+      waiting = (await api.get(`/api/runs/${reply.runId}`)).body;
+      if (statuses(waiting).approval === 'waiting') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect([waiting.status, statuses(waiting).approval]).toEqual(['running', 'waiting']);
+    const mailsBefore = smtp.messages.length;
+    const edited = 'Hello Jamie, a replacement is on its way. — Acme team';
+    const decided = await api.post(`/api/runs/${reply.runId}/approvals/approval`, { decision: 'approve', payload: edited });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const replied = await api.waitForRun(reply.runId);
+    expect(replied.status).toBe('succeeded');
+    expect(statuses(replied)).toMatchObject({
+      approval: 'succeeded',
+      send: 'succeeded',
+      sent: 'succeeded',
+      rejected: 'skipped',
+      expired: 'skipped',
+    });
+    const mail = (await smtp.waitFor(mailsBefore + 1)).at(-1)!;
+    expect([mail.envelope.to, mail.subject, mail.text.trim()]).toEqual([['jamie@example.com'], 'Re: Order arrived damaged', edited]);
+    expect((await results(reply.botId)).map((r) => r.content)).toEqual([edited]);
+  }, 60_000);
 
   it('upgrades a changed built-in in place (same id, a new version), leaves unchanged ones alone and removes retired ones', async () => {
     const prisma = t.server.services.repos.db.prisma;

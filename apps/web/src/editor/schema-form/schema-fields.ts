@@ -3,7 +3,19 @@ import type { JsonSchema } from './json-schema';
 import { t } from '../../i18n/i18n';
 
 export type FieldKind =
-  'text' | 'textarea' | 'code' | 'number' | 'integer' | 'boolean' | 'enum' | 'json' | 'keyValue' | 'jsonSchema' | 'connection' | 'model' | 'bot';
+  | 'text'
+  | 'textarea'
+  | 'code'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'enum'
+  | 'json'
+  | 'keyValue'
+  | 'jsonSchema'
+  | 'connection'
+  | 'model'
+  | 'bot';
 
 export type FormField = {
   key: string;
