@@ -141,7 +141,7 @@ export async function runNode(
         retryable: false,
       });
     secrets = await loadNodeSecrets(deps.secrets, run.workspaceId, node.params);
-    const outputs = await upstreamOutputs(deps, run, [...nodesReadBy(run.graph, nodeId)], item);
+    const outputs = await upstreamOutputs(deps, run, nodeId, [...nodesReadBy(run.graph, nodeId)], item);
     const inputs = collectNodeInputs(run.graph, nodeId, outputs);
     const ctx: NodeContext = {
       ...flowServices(deps, run, nodeId, item),

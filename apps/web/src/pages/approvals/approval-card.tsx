@@ -6,7 +6,7 @@ import type { ApprovalItem } from '@bm/contract';
 import { approvalsApi } from '../../api/approvals';
 import { queryKeys } from '../../api/query-keys';
 import { errorText } from '../../i18n/error-text';
-import { Button } from '../../ui/button';
+import { DecisionButtons } from './decision-buttons';
 import { JsonView } from '../../ui/json-view';
 import { Alert } from '../../ui/states';
 import { formatDateTime, formatRelative } from '../../ui/time';
@@ -88,24 +88,13 @@ export function PendingApprovalCard({ approval: a, canDecide }: { approval: Appr
         />
         {canDecide ? (
           <div className="row-wrap">
-            <Button
-              variant="primary"
-              icon="check"
-              loading={busy && decide.variables === 'approve'}
-              disabled={busy || invalid}
-              onClick={() => decide.mutate('approve')}
-            >
-              {edit.changed ? t('pages:approvals.approveEdited') : t('pages:approvals.approve')}
-            </Button>
-            <Button
-              variant="danger"
-              icon="x"
-              loading={busy && decide.variables === 'reject'}
-              disabled={busy}
-              onClick={() => decide.mutate('reject')}
-            >
-              {t('pages:approvals.reject')}
-            </Button>
+            <DecisionButtons
+              busy={busy}
+              sending={decide.variables}
+              edited={edit.changed}
+              approveDisabled={invalid}
+              onDecide={(d) => decide.mutate(d)}
+            />
             <span className="spacer" />
             <span className="small muted">
               {a.expiresAt ? t('pages:approvals.expires', { when: formatDateTime(a.expiresAt) }) : t('pages:approvals.noTimeout')}

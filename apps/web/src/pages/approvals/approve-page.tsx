@@ -6,7 +6,7 @@ import type { ApprovalLinkView } from '@bm/contract';
 import { isApiError } from '../../api/api-error';
 import { approvalsApi } from '../../api/approvals';
 import { queryKeys } from '../../api/query-keys';
-import { Button } from '../../ui/button';
+import { DecisionButtons } from './decision-buttons';
 import { Alert, ErrorAlert, ErrorState, LoadingState } from '../../ui/states';
 import { formatDateTime } from '../../ui/time';
 import { AuthCard } from '../auth/auth-card';
@@ -82,24 +82,13 @@ function LinkDecision({ token, request, footer }: { token: string; request: Appr
       <PayloadEditor id="approval-link-payload" draft={draft} readOnly={busy} onChange={(text) => setDraft({ ...draft, text })} />
       {decide.isError && <ErrorAlert error={decide.error} />}
       <div className="row-wrap">
-        <Button
-          variant="primary"
-          icon="check"
-          loading={busy && decide.variables === 'approve'}
-          disabled={busy || (edit.changed && 'error' in edit)}
-          onClick={() => decide.mutate('approve')}
-        >
-          {edit.changed ? t('pages:approvals.approveEdited') : t('pages:approvals.approve')}
-        </Button>
-        <Button
-          variant="danger"
-          icon="x"
-          loading={busy && decide.variables === 'reject'}
-          disabled={busy}
-          onClick={() => decide.mutate('reject')}
-        >
-          {t('pages:approvals.reject')}
-        </Button>
+        <DecisionButtons
+          busy={busy}
+          sending={decide.variables}
+          edited={edit.changed}
+          approveDisabled={edit.changed && 'error' in edit}
+          onDecide={(d) => decide.mutate(d)}
+        />
       </div>
       <div className="small muted">
         {request.expiresAt ? t('pages:approvals.expires', { when: formatDateTime(request.expiresAt) }) : t('pages:approvals.noTimeout')} ·{' '}
