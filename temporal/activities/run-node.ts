@@ -61,11 +61,11 @@ type RunNodeDeps = ActivityDeps & {
  * a loop item, the loop node's output is the item itself, and the other per-item nodes' outputs are
  * this item's; nodes outside the loop are read as they are.
  */
-async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeIds: string[], item: number) {
+async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeId: string, nodeIds: string[], item: number) {
   const outputs: Record<string, { output: unknown }> = {};
   const byItem = new Map<number, string[]>();
-  const loopId =
-    item >= 0 ? [...run.loops.loops.values()].find((l) => nodeIds.some((id) => l.body.includes(id) || id === l.loopId))?.loopId : undefined;
+  // The loop this node runs in (per item): its loop node and other body nodes are read at this item.
+  const loopId = item >= 0 ? run.loops.loopOf.get(nodeId) : undefined;
   const itemOf = (id: string) => (item >= 0 && run.loops.loopOf.get(id) === loopId ? item : -1);
   for (const id of nodeIds) {
     const at = itemOf(id);
