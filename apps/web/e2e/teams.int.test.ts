@@ -113,7 +113,8 @@ describe('team workspaces in Chromium', () => {
 
     // Ada invites Ben as a viewer and copies the one-time link.
     await ada.getByRole('link', { name: 'Members' }).click();
-    await ada.getByLabel('Email').fill(BEN.email);
+    // Exact: the bot page just left has an "Email addresses" field (its on-failure notice) until it unmounts.
+    await ada.getByLabel('Email', { exact: true }).fill(BEN.email);
     await ada.getByLabel('Role').selectOption('viewer');
     await ada.getByRole('button', { name: 'Invite', exact: true }).click();
     const created = ada.getByTestId('invitation-link');
