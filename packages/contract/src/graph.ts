@@ -39,6 +39,8 @@ export const GraphNode = z.object({
    * merges it in; in a save, a value pins, `null` unpins, leaving it out keeps the pin as it is.
    */
   pinnedOutput: z.unknown().optional(),
+  /** Kept in the graph but not run: a run records it as skipped (`NODE_DISABLED`). */
+  disabled: z.boolean().optional(),
 });
 
 export const GraphEdge = z.object({
@@ -49,9 +51,20 @@ export const GraphEdge = z.object({
   targetHandle: z.string().nullable().optional(),
 });
 
+/** A sticky note on the canvas (markdown): part of the graph's versions, never run. */
+export const GraphNote = z.object({
+  id: z.string().min(1).max(128),
+  text: z.string().max(10_000),
+  position: Position,
+  width: z.number().min(40).max(4000).optional(),
+  height: z.number().min(40).max(4000).optional(),
+  color: z.enum(['yellow', 'blue', 'green', 'pink', 'grey']).optional(),
+});
+
 export const Graph = z.object({
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge).default([]),
+  notes: z.array(GraphNote).max(500).optional(),
 });
 
 export type RetrySettings = z.infer<typeof RetrySettings>;
@@ -60,6 +73,7 @@ export type NodeSettings = z.infer<typeof NodeSettings>;
 export type Graph = z.output<typeof Graph>;
 export type GraphNode = z.output<typeof GraphNode>;
 export type GraphEdge = z.output<typeof GraphEdge>;
+export type GraphNote = z.output<typeof GraphNote>;
 /** A graph as a client may send it (`version`, `params`, `edges` may be left out). */
 export type GraphInput = z.input<typeof Graph>;
 export type GraphNodeInput = z.input<typeof GraphNode>;

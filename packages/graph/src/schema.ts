@@ -33,6 +33,8 @@ export const GraphNodeSchema = z.object({
   position: PositionSchema,
   label: z.string().max(200).optional(),
   settings: NodeSettingsSchema.optional(),
+  /** A disabled node is kept in the graph but not run: a run records it as skipped (NODE_DISABLED). */
+  disabled: z.boolean().optional(),
 });
 
 export const GraphEdgeSchema = z.object({
@@ -43,15 +45,27 @@ export const GraphEdgeSchema = z.object({
   targetHandle: z.string().nullable().optional(),
 });
 
+/** A sticky note on the canvas (markdown). Notes are part of the graph's versions but never run. */
+export const GraphNoteSchema = z.object({
+  id: z.string().min(1).max(128),
+  text: z.string().max(10_000),
+  position: PositionSchema,
+  width: z.number().min(40).max(4000).optional(),
+  height: z.number().min(40).max(4000).optional(),
+  color: z.enum(['yellow', 'blue', 'green', 'pink', 'grey']).optional(),
+});
+
 export const GraphSchema = z.object({
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema).default([]),
+  notes: z.array(GraphNoteSchema).max(500).optional(),
 });
 
 export type RetrySettings = z.infer<typeof RetrySettingsSchema>;
 export type NodeSettings = z.infer<typeof NodeSettingsSchema>;
 export type GraphNode = z.infer<typeof GraphNodeSchema>;
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+export type GraphNote = z.infer<typeof GraphNoteSchema>;
 export type Graph = z.infer<typeof GraphSchema>;
 /** What a client may send: `version` and `params` may be omitted. */
 export type GraphInput = z.input<typeof GraphSchema>;
