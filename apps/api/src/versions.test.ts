@@ -90,7 +90,7 @@ describe('versions', () => {
     const [v3, v2, v1] = (await call('GET', `/api/bots/${bot.id}/versions`)).json().versions;
     expect(v1).toMatchObject({ version: 1, changes: null, summary: 'Created the bot', name: null, restoredFrom: null });
     expect(v1.createdBy).toEqual({ id: expect.any(String), name: 'Hana', email: 'history@example.com' });
-    expect(v2.changes).toEqual({ added: ['Format'], removed: [], changed: ['Fetch'], moved: 0, edgesAdded: 1, edgesRemoved: 0 });
+    expect(v2.changes).toEqual({ added: ['Format'], removed: [], changed: ['Fetch'], moved: 0, edgesAdded: 1, edgesRemoved: 0, notes: 0 });
     expect(v2.summary).toBe('Added Format; changed Fetch; rewired 1 connection');
     expect(v3.summary).toBe('Removed Format; rewired 1 connection');
     expect(Date.parse(v3.createdAt)).toBeGreaterThanOrEqual(Date.parse(v1.createdAt));

@@ -15,7 +15,7 @@ export const VersionAuthor = z.object({ id: z.string(), name: z.string(), email:
 /**
  * What a version changed against the one before it, computed from the graphs (@bm/graph's diff):
  * the names of nodes added, removed and changed, how many only moved, connections added and
- * removed. Null for a bot's first version.
+ * removed, sticky notes edited. Null for a bot's first version.
  */
 export const VersionChanges = z.object({
   added: z.array(z.string()),
@@ -24,6 +24,8 @@ export const VersionChanges = z.object({
   moved: z.number().int(),
   edgesAdded: z.number().int(),
   edgesRemoved: z.number().int(),
+  /** Sticky notes added, removed or edited. */
+  notes: z.number().int(),
 });
 
 export const BotVersionSummary = z.object({

@@ -103,6 +103,19 @@ describe('diffGraphs', () => {
     expect(isEmptyDiff(diffGraphs(base, next))).toBe(true);
   });
 
+  it('sees a node disabled, and counts sticky notes added, edited and removed', () => {
+    const a: DiffableGraph = { nodes: [{ id: 'h', type: 'source.http' }], notes: [{ id: 'n1' }, { id: 'n2' }] };
+    const b: DiffableGraph = {
+      nodes: [{ id: 'h', type: 'source.http', disabled: true }],
+      notes: [{ id: 'n1', text: 'edited' } as { id: string }, { id: 'n3' }],
+    };
+    const d = diffGraphs(a, b);
+    expect(d.nodes.changed[0]!.fields).toEqual(['disabled']);
+    expect(d.notes).toBe(3);
+    expect(describeSummary(summarizeDiff(d))).toBe('Changed h; edited 3 notes');
+    expect(isEmptyDiff(diffGraphs(a, a))).toBe(true);
+  });
+
   it('sees a change deep inside a param', () => {
     const a: DiffableGraph = { nodes: [{ id: 'h', type: 'source.http', params: { headers: { a: ['1', '2'] } } }] };
     const b: DiffableGraph = { nodes: [{ id: 'h', type: 'source.http', params: { headers: { a: ['1', '3'] } } }] };
@@ -118,12 +131,12 @@ describe('summaries', () => {
     next.nodes[0]!.position = { x: 9, y: 9 };
     next.edges.push({ id: 'e3', source: 'chat', target: 'tpl' });
     const s = summarizeDiff(diffGraphs(base, next));
-    expect(s).toEqual({ added: ['Format'], removed: [], changed: ['Summarise'], moved: 1, edgesAdded: 1, edgesRemoved: 0 });
+    expect(s).toEqual({ added: ['Format'], removed: [], changed: ['Summarise'], moved: 1, edgesAdded: 1, edgesRemoved: 0, notes: 0 });
     expect(describeSummary(s)).toBe('Added Format; changed Summarise; rewired 1 connection; moved 1 node');
   });
 
   it('names at most three nodes', () => {
-    const s = { added: ['a', 'b', 'c', 'd', 'e'], removed: [], changed: [], moved: 0, edgesAdded: 0, edgesRemoved: 2 };
+    const s = { added: ['a', 'b', 'c', 'd', 'e'], removed: [], changed: [], moved: 0, edgesAdded: 0, edgesRemoved: 2, notes: 0 };
     expect(describeSummary(s)).toBe('Added a, b, c and 2 more; rewired 2 connections');
   });
 

@@ -2,6 +2,7 @@
  * What changed between two versions of a bot's graph: nodes added, removed, changed (with each
  * changed param) or only moved, and connections added or removed. Pure: the API computes the
  * version history's summaries with it and the editor draws its visual diff with the same function.
+ * Sticky notes (`graph.notes`) never run, so they are only counted: added, removed or edited.
  *
  * Nodes are matched by id (the API keeps the ids a client sends). Edges are matched by what they
  * connect (source, handle, target, handle), not by their id: an editor that re-creates an edge
@@ -19,6 +20,7 @@ export interface DiffableNode {
   position?: { x: number; y: number };
   label?: string;
   settings?: unknown;
+  disabled?: boolean;
 }
 export interface DiffableEdge {
   id: string;
@@ -30,6 +32,7 @@ export interface DiffableEdge {
 export interface DiffableGraph {
   nodes: readonly DiffableNode[];
   edges?: readonly DiffableEdge[];
+  notes?: readonly { id: string }[];
 }
 
 /** One param of a changed node: its value before and after (undefined where it is absent). */
@@ -47,7 +50,7 @@ export interface NodeChange {
   name: string;
   type: string;
   /** Which non-param fields differ. */
-  fields: ('type' | 'version' | 'label' | 'settings')[];
+  fields: ('type' | 'version' | 'label' | 'settings' | 'disabled')[];
   params: ParamChange[];
 }
 
@@ -60,6 +63,8 @@ export interface NodeRef {
 export interface GraphDiff {
   nodes: { added: NodeRef[]; removed: NodeRef[]; changed: NodeChange[]; moved: NodeRef[] };
   edges: { added: DiffableEdge[]; removed: DiffableEdge[] };
+  /** Sticky notes added, removed or edited (moved or resized included). */
+  notes: number;
 }
 
 /** Counts and names of a diff, small enough to send with every entry of a version list. */
@@ -70,6 +75,7 @@ export interface DiffSummary {
   moved: number;
   edgesAdded: number;
   edgesRemoved: number;
+  notes: number;
 }
 
 const nameOf = (n: DiffableNode) => n.label?.trim() || n.id;
@@ -113,6 +119,7 @@ function nodeChange(before: DiffableNode, after: DiffableNode): NodeChange | nul
   if ((before.version ?? 1) !== (after.version ?? 1)) fields.push('version');
   if ((before.label ?? '') !== (after.label ?? '')) fields.push('label');
   if (!sameJson(before.settings, after.settings)) fields.push('settings');
+  if (Boolean(before.disabled) !== Boolean(after.disabled)) fields.push('disabled');
   const params = paramChanges(before.params, after.params);
   if (!fields.length && !params.length) return null;
   return { id: after.id, name: nameOf(after), type: after.type, fields, params };
@@ -125,7 +132,11 @@ const moved = (a: DiffableNode, b: DiffableNode) =>
 export function diffGraphs(before: DiffableGraph, after: DiffableGraph): GraphDiff {
   const old = new Map(before.nodes.map((n) => [n.id, n]));
   const now = new Map(after.nodes.map((n) => [n.id, n]));
-  const diff: GraphDiff = { nodes: { added: [], removed: [], changed: [], moved: [] }, edges: { added: [], removed: [] } };
+  const diff: GraphDiff = {
+    nodes: { added: [], removed: [], changed: [], moved: [] },
+    edges: { added: [], removed: [] },
+    notes: notesChanged(before.notes ?? [], after.notes ?? []),
+  };
   for (const n of after.nodes) {
     const was = old.get(n.id);
     if (!was) {
@@ -145,6 +156,13 @@ export function diffGraphs(before: DiffableGraph, after: DiffableGraph): GraphDi
   return diff;
 }
 
+function notesChanged(before: readonly { id: string }[], after: readonly { id: string }[]): number {
+  const old = new Map(before.map((n) => [n.id, n]));
+  let count = before.filter((n) => !after.some((a) => a.id === n.id)).length;
+  for (const n of after) if (!sameJson(old.get(n.id), n)) count++;
+  return count;
+}
+
 /** Nothing that changes what the bot does (moving nodes only is a layout change, not nothing). */
 export const isEmptyDiff = (d: GraphDiff) =>
   !d.nodes.added.length &&
@@ -152,7 +170,8 @@ export const isEmptyDiff = (d: GraphDiff) =>
   !d.nodes.changed.length &&
   !d.nodes.moved.length &&
   !d.edges.added.length &&
-  !d.edges.removed.length;
+  !d.edges.removed.length &&
+  !d.notes;
 
 export function summarizeDiff(d: GraphDiff): DiffSummary {
   return {
@@ -162,6 +181,7 @@ export function summarizeDiff(d: GraphDiff): DiffSummary {
     moved: d.nodes.moved.length,
     edgesAdded: d.edges.added.length,
     edgesRemoved: d.edges.removed.length,
+    notes: d.notes,
   };
 }
 
@@ -185,6 +205,7 @@ export function describeSummary(s: DiffSummary | null): string {
   const edges = s.edgesAdded + s.edgesRemoved;
   if (edges) parts.push(`rewired ${plural(edges, 'connection', 'connections')}`);
   if (s.moved) parts.push(`moved ${plural(s.moved, 'node', 'nodes')}`);
+  if (s.notes) parts.push(`edited ${plural(s.notes, 'note', 'notes')}`);
   if (!parts.length) return 'No changes to the graph';
   const line = parts.join('; ');
   return line[0]!.toUpperCase() + line.slice(1);

@@ -18,7 +18,9 @@ type Person = { id: string; name: string; email: string };
 const diffable = (g: unknown): DiffableGraph => {
   const nodes = (g as { nodes?: unknown } | null)?.nodes;
   const edges = (g as { edges?: unknown } | null)?.edges;
-  return { nodes: Array.isArray(nodes) ? nodes : [], edges: Array.isArray(edges) ? edges : [] } as DiffableGraph;
+  const notes = (g as { notes?: unknown } | null)?.notes;
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  return { nodes: list(nodes), edges: list(edges), notes: list(notes) } as DiffableGraph;
 };
 
 /** One history entry: who saved it, and what it changed against the version before it. */

@@ -18,5 +18,6 @@ export function summaryText(v: Pick<BotVersionSummary, 'changes' | 'restoredFrom
   if (c.changed.length) parts.push(t('versions:summary.changed', { names: names(c.changed) }));
   if (c.edgesAdded + c.edgesRemoved) parts.push(t('versions:summary.rewired', { count: c.edgesAdded + c.edgesRemoved }));
   if (c.moved) parts.push(t('versions:summary.moved', { count: c.moved }));
+  if (c.notes) parts.push(t('versions:summary.notes', { count: c.notes }));
   return parts.length ? parts.join(' · ') : t('versions:summary.none');
 }
