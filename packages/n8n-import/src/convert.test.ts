@@ -52,7 +52,6 @@ const UNMAPPED: Record<string, Expected> = {
     ['When chat message received', null, 'start runs with the input { "chatInput": "…" }'],
     ['AI Agent', null, '"Window Buffer Memory" (@n8n/n8n-nodes-langchain.memoryBufferWindow) was not imported: chat memory'],
     ['AI Agent', null, '"Wikipedia" (@n8n/n8n-nodes-langchain.toolWikipedia) was not imported: tools do not exist'],
-    ['Sticky Note', null, 'Sticky note (a comment on the canvas) is not imported: "## Research agent'],
   ],
   '08-set-v3-claude-sheets.json': [
     ['Read leads', null, '"n8n-nodes-base.googleSheets" has no counterpart'],
@@ -266,6 +265,17 @@ describe('what the fixtures become', () => {
       prompt: '{{ input.chatInput }}',
       model: 'gpt-4.1-mini',
     });
+    // The sticky note is a note on the canvas, not a node (and not reported as left out).
+    expect(r.document.bot.graph.notes).toEqual([
+      {
+        id: 'sticky_note',
+        text: '## Research agent\nAsk it anything; it looks things up on Wikipedia.',
+        position: { x: -200, y: -200 },
+        width: 300,
+        height: 200,
+        color: undefined,
+      },
+    ]);
   });
 
   it('Set v3.2 fields, a disabled node bridged, Anthropic message, raw Set with and without expressions', () => {

@@ -5,7 +5,8 @@ import { isN8nExpression, scanN8nTemplate } from './expression/scan';
 import { IdPool } from './ids';
 import { MAPPERS } from './mappers';
 import { otherTrigger } from './mappers/triggers';
-import { unsupported, type BuildContext, type NodePlan, type Plan, type PlanContext } from './plan';
+import { unsupported, type BuildContext, type NodePlan, type Plan, type PlanContext, type SkipPlan } from './plan';
+import { stickyNoteOf } from './mappers/note';
 import { connectionSlots, type LlmUse } from './slots';
 import { ancestors, groupBy, loopEdges } from './wiring';
 import type { ConversionResult, ConvertOptions, TriggerHint, Unmapped } from './types';
@@ -390,7 +391,7 @@ class Converter {
     }
     for (const node of this.wf.nodes) {
       const plan = this.plans.get(node.name);
-      if (plan && plan !== 'sub' && plan.kind === 'skip') this.report(node.name, plan.reason);
+      if (plan && plan !== 'sub' && plan.kind === 'skip' && !plan.note) this.report(node.name, plan.reason);
     }
     this.wire();
     const nodes: GraphNode[] = [];
@@ -426,7 +427,11 @@ class Converter {
       );
     }
     const slots = connectionSlots(this.wf.nodes, this.llm, this.ids);
-    const graph: Graph = { nodes, edges: this.edges };
+    const notePool = new IdPool(true, 40);
+    const notes = this.wf.nodes
+      .filter((n) => (this.plans.get(n.name) as SkipPlan | undefined)?.note)
+      .map((n) => stickyNoteOf(n, notePool.take(n.name, 'note')));
+    const graph: Graph = { nodes, edges: this.edges, ...(notes.length ? { notes } : {}) };
     const name = this.wf.name.slice(0, 120).trim();
     return {
       document: {

@@ -40,6 +40,8 @@ export interface SkipPlan {
   kind: 'skip';
   reason: string;
   passThrough: boolean;
+  /** A sticky note: it becomes a note on our canvas (graph.notes), so it is not reported as left out. */
+  note?: true;
 }
 
 export type Plan = NodePlan | SkipPlan;

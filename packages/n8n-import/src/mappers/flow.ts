@@ -1,10 +1,5 @@
-import { asString, obj, unsupported, type Mapper, type OutputMap } from '../plan';
+import { obj, unsupported, type Mapper, type OutputMap } from '../plan';
 import { filterConditions, ifV1Conditions, toCondition } from './conditions';
-
-const short = (v: unknown) => {
-  const s = typeof v === 'string' ? v.replace(/^=/, '') : JSON.stringify(v ?? '');
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
-};
 
 /** IF, Switch, Wait pass their input on unchanged: a reference to their items reads it on them. */
 export const passOn: OutputMap = (path, self) => ({ kind: 'node', nodeId: self, path });
@@ -29,7 +24,5 @@ export const filterNode: Mapper = () =>
 
 export const noOp: Mapper = () => unsupported('No Operation: does nothing, left out.', true);
 
-export const stickyNote: Mapper = (node) => {
-  const text = asString(node.parameters.content)?.trim();
-  return unsupported(`Sticky note (a comment on the canvas) is not imported${text ? `: "${short(text)}"` : ''}.`);
-};
+/** A sticky note is no node: the converter makes it a note on the canvas (mappers/note.ts). */
+export const stickyNote: Mapper = () => ({ ...unsupported('Sticky note'), note: true });
