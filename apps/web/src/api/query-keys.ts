@@ -14,7 +14,8 @@ export const queryKeys = {
   runsFiltered: (botId: string, filters: string) => ['runs', botId, filters] as const,
   /** The bots page's searched and sorted list (under `bots`). */
   botsListed: (workspaceId: string | undefined, view: string) => ['bots', workspaceId ?? 'default', view] as const,
-  connectionUsage: (connectionId: string) => ['llm-connections', 'usage', connectionId] as const,
+  /** Not under `llm-connections`: a delete refreshes those while the dialog still shows this one. */
+  connectionUsage: (connectionId: string) => ['connection-usage', connectionId] as const,
   run: (runId: string) => ['run', runId] as const,
   runItems: (runId: string) => ['run', runId, 'items'] as const,
   runItem: (runId: string, item: number) => ['run', runId, 'items', item] as const,

@@ -45,9 +45,10 @@ export function ConnectionUsageDialog({
       await onDone();
     },
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.connectionUsage(connection.id) });
       onClose();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.botsAll });
+      // Read afresh next time (a deleted connection's usage is a 404: not refetched now).
+      queryClient.removeQueries({ queryKey: queryKeys.connectionUsage(connection.id) });
     },
   });
   const bots = usage.data?.bots ?? [];
@@ -115,7 +116,7 @@ export function ConnectionUsageDialog({
           {bots.length > 0 &&
             (others.length > 0 ? (
               <label className="row small" htmlFor="switch-target" style={{ gap: 8 }}>
-                {t('settings:usage.switchTo')}
+                <span style={{ whiteSpace: 'nowrap' }}>{t('settings:usage.switchTo')}</span>
                 <select id="switch-target" className="select" value={chosen} onChange={(e) => setTarget(e.target.value)}>
                   {others.map((c) => (
                     <option key={c.id} value={c.id}>
