@@ -43,7 +43,13 @@ describe('run history, bots list and connection usage', () => {
   async function record(
     who: Caller,
     botId: string,
-    opts: { status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'; input?: unknown; error?: object; trigger?: 'manual' | 'api' | 'schedule'; at: Date },
+    opts: {
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      input?: unknown;
+      error?: object;
+      trigger?: 'manual' | 'api' | 'schedule';
+      at: Date;
+    },
   ) {
     const bot = (await t.repos.bots.get(botId))!;
     const version = (await t.repos.bots.version(botId, bot.currentVersion))!;
@@ -92,7 +98,11 @@ describe('run history, bots list and connection usage', () => {
       });
       // The bot moves on to version 2; later runs are of that version.
       expect((await call(me, 'PATCH', `/api/bots/${botId}`, { graph: { nodes: [tpl('t'), tpl('u')], edges: [] } })).json().version).toBe(2);
-      ids.cancelled = await record(me, botId, { status: 'cancelled', input: { topic: '50% off_sale' }, at: new Date('2026-11-03T10:00:00Z') });
+      ids.cancelled = await record(me, botId, {
+        status: 'cancelled',
+        input: { topic: '50% off_sale' },
+        at: new Date('2026-11-03T10:00:00Z'),
+      });
       ids.running = await record(me, botId, { status: 'running', trigger: 'schedule', at: new Date('2026-11-04T10:00:00Z') });
     });
 
@@ -114,7 +124,7 @@ describe('run history, bots list and connection usage', () => {
       expect((await list('?q=quota_exc')).runs.map((r) => r.id)).toEqual([ids.quota]);
       expect((await list('?q=RUN%20OUT')).runs.map((r) => r.id)).toEqual([ids.quota]);
       expect((await list('?q=green')).runs.map((r) => r.id)).toEqual([ids.ok]);
-      expect((await list(`?q=${ids.ok.slice(0, ids.ok.length - 2)}`)).runs.map((r) => r.id)).toContain(ids.ok);
+      expect((await list(`?q=${ids.ok!.slice(0, -2)}`)).runs.map((r) => r.id)).toContain(ids.ok);
       // % and _ are text, not wildcards.
       expect((await list('?q=50%25%20off_')).runs.map((r) => r.id)).toEqual([ids.cancelled]);
       expect((await list('?q=%25')).runs.map((r) => r.id)).toEqual([ids.cancelled]);
@@ -130,9 +140,9 @@ describe('run history, bots list and connection usage', () => {
       expect(second.nextCursor).toBeNull();
       const filtered = await list('?limit=1&status=failed,succeeded');
       expect(filtered.runs.map((r) => r.id)).toEqual([ids.quota]);
-      expect((await list(`?limit=1&status=failed,succeeded&cursor=${encodeURIComponent(filtered.nextCursor!)}`)).runs.map((r) => r.id)).toEqual([
-        ids.ok,
-      ]);
+      expect(
+        (await list(`?limit=1&status=failed,succeeded&cursor=${encodeURIComponent(filtered.nextCursor!)}`)).runs.map((r) => r.id),
+      ).toEqual([ids.ok]);
     });
 
     it('refuses bad filter values with 400 and a message that says what to use', async () => {
@@ -298,7 +308,11 @@ describe('run history, bots list and connection usage', () => {
       const a = (await call(me, 'GET', `/api/bots/${byDefault.id}`)).json();
       expect(a).toMatchObject({ llmConnectionId: fresh, version: 2 });
       const b = (await call(me, 'GET', `/api/bots/${byNode.id}`)).json();
-      expect(b.graph.nodes.map((x: { params: { llmConnectionId?: string } }) => x.params.llmConnectionId)).toEqual([fresh, fresh, undefined]);
+      expect(b.graph.nodes.map((x: { params: { llmConnectionId?: string } }) => x.params.llmConnectionId)).toEqual([
+        fresh,
+        fresh,
+        undefined,
+      ]);
       expect((await call(me, 'GET', `/api/bots/${byNode.id}/versions`)).json().versions[0]).toMatchObject({ version: 2 });
       expect((await call(me, 'GET', `/api/llm-connections/${old}/usage`)).json()).toEqual({ bots: [], otherBots: 0 });
     });

@@ -45,9 +45,17 @@ describe('run history, re-run and the connection-delete warning (Chromium)', () 
     suite = await startAppWithFakeAndBrowser({ name: 'lists', key: KEY, consoleErrors });
     ({ server, page } = suite);
     mkdirSync(shotsDir, { recursive: true });
-    expect((await api('POST', '/api/auth/signup', { email: 'lia@example.com', password: 'correct horse battery', name: 'Lia' })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/auth/signup', { email: 'lia@example.com', password: 'correct horse battery', name: 'Lia' })).status,
+    ).toBe(201);
     const connection = async (name: string) => {
-      const r = await api('POST', '/api/llm-connections', { provider: 'openai', name, apiKey: KEY, baseUrl: suite.fake.url, modelDefault: 'gpt-4o-mini' });
+      const r = await api('POST', '/api/llm-connections', {
+        provider: 'openai',
+        name,
+        apiKey: KEY,
+        baseUrl: suite.fake.url,
+        modelDefault: 'gpt-4o-mini',
+      });
       expect(r.status).toBe(201);
       return r.body.id as string;
     };
@@ -58,7 +66,12 @@ describe('run history, re-run and the connection-delete warning (Chromium)', () 
       graph: {
         nodes: [
           { id: 'in', type: 'source.manual', params: {}, position: { x: 0, y: 0 } },
-          { id: 'a', type: 'llm.chat', params: { purpose: 'draft', prompt: 'Write about {{ input.topic }}', llmConnectionId: main }, position: { x: 260, y: 0 } },
+          {
+            id: 'a',
+            type: 'llm.chat',
+            params: { purpose: 'draft', prompt: 'Write about {{ input.topic }}', llmConnectionId: main },
+            position: { x: 260, y: 0 },
+          },
           { id: 'out', type: 'output.results', params: { content: '{{ nodes.a.output.text }}' }, position: { x: 520, y: 0 } },
         ],
         edges: [

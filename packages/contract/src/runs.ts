@@ -99,7 +99,14 @@ const commaList = <T extends readonly [string, ...string[]]>(values: T, message:
   z
     .string()
     .max(300)
-    .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))])
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.enum(values, { message })).max(values.length));
 /** A date (`2026-12-01`) or a time (ISO 8601). */
 const When = z
@@ -118,10 +125,7 @@ export const RunListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     status: commaList(RUN_STATUSES, 'Use run statuses from: queued, running, succeeded, failed, cancelled.').optional(),
-    trigger: commaList(
-      RUN_TRIGGERS,
-      'Use run triggers from: manual, api, schedule, webhook, resume, subbot, onFailure.',
-    ).optional(),
+    trigger: commaList(RUN_TRIGGERS, 'Use run triggers from: manual, api, schedule, webhook, resume, subbot, onFailure.').optional(),
     version: z.coerce.number().int().min(1).optional(),
     /** createdAt ≥ from (inclusive) and < to (exclusive). */
     from: When.optional(),

@@ -62,7 +62,12 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
         where: {
           workspaceId,
           ...(q
-            ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { description: { contains: q, mode: 'insensitive' as const } }] }
+            ? {
+                OR: [
+                  { name: { contains: q, mode: 'insensitive' as const } },
+                  { description: { contains: q, mode: 'insensitive' as const } },
+                ],
+              }
             : {}),
         },
         orderBy: { updatedAt: 'desc' },

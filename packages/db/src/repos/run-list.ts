@@ -38,8 +38,7 @@ export async function listRuns(raw: RawConn, botId: string, f: RunListFilter, ta
     parts.push(sql`(r."id" LIKE ${`${likeText(f.q)}%`} OR r."error"->>'code' ILIKE ${like} OR r."error"->>'message' ILIKE ${like}
       OR r."input"::text ILIKE ${like})`);
   }
-  if (f.after)
-    parts.push(sql`(r."createdAt", r."id") < (${sqlTime(f.after.createdAt)}::timestamp, ${f.after.id})`);
+  if (f.after) parts.push(sql`(r."createdAt", r."id") < (${sqlTime(f.after.createdAt)}::timestamp, ${f.after.id})`);
   const where = joinAnd(parts);
   const rows = await query<Run>(raw, {
     text: `SELECT ${runColumns('r').text} FROM "Run" r WHERE ${where.text} ORDER BY r."createdAt" DESC, r."id" DESC LIMIT ${take + 1}`,
@@ -68,7 +67,6 @@ function joinAnd(parts: Statement[]): Statement {
   });
   return { text: texts.join(' AND '), values };
 }
-
 
 /** Each bot's newest run, in one statement (DISTINCT ON walks the ("botId", "createdAt") index). */
 export const lastRuns = (raw: RawConn, botIds: string[]) =>

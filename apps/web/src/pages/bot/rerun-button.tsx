@@ -39,7 +39,15 @@ export function RerunMenu({ run, workspaceId }: { run: RunSummary; workspaceId: 
     <MenuButton
       label={t('pages:runs.rerun.menu')}
       testId="run-row-menu"
-      items={[{ id: 'rerun', label: t('pages:runs.rerun.action'), icon: 'refresh', disabled: !may || rerun.isPending, onSelect: () => rerun.mutate() }]}
+      items={[
+        {
+          id: 'rerun',
+          label: t('pages:runs.rerun.action'),
+          icon: 'refresh',
+          disabled: !may || rerun.isPending,
+          onSelect: () => rerun.mutate(),
+        },
+      ]}
     />
   );
 }

@@ -71,7 +71,6 @@ export function RunFilterBar({
   useEffect(() => {
     if (typed !== filters.q) onChange({ ...filters, q: typed });
     // Only a settled search text changes the filters; the others change them at once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);
   const set = (patch: Partial<RunFilters>) => onChange({ ...filters, ...patch });
   return (
@@ -126,16 +125,35 @@ export function RunFilterBar({
         <label className="filter-label" htmlFor="run-from">
           {t('pages:runs.filters.from')}
         </label>
-        <input id="run-from" className="input" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.target.value })} />
+        <input
+          id="run-from"
+          className="input"
+          type="date"
+          value={filters.from}
+          max={filters.to || undefined}
+          onChange={(e) => set({ from: e.target.value })}
+        />
       </div>
       <div className="filter-group">
         <label className="filter-label" htmlFor="run-to">
           {t('pages:runs.filters.to')}
         </label>
-        <input id="run-to" className="input" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.target.value })} />
+        <input
+          id="run-to"
+          className="input"
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(e) => set({ to: e.target.value })}
+        />
       </div>
       {hasFilters(filters) && (
-        <Button size="sm" variant="ghost" icon="x" onClick={() => onChange({ status: [], trigger: [], version: '', from: '', to: '', q: '' })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="x"
+          onClick={() => onChange({ status: [], trigger: [], version: '', from: '', to: '', q: '' })}
+        >
           {t('pages:runs.filters.clear')}
         </Button>
       )}

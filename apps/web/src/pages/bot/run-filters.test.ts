@@ -3,7 +3,9 @@ import { filtersFrom, filtersToParams, filtersToQuery, hasFilters } from './run-
 
 describe('run history filters in the URL', () => {
   it('round-trips through the query string and drops what the API would refuse', () => {
-    const f = filtersFrom(new URLSearchParams('status=failed,bogus,failed,cancelled&trigger=api&version=3&from=2026-11-01&to=nope&q=quota'));
+    const f = filtersFrom(
+      new URLSearchParams('status=failed,bogus,failed,cancelled&trigger=api&version=3&from=2026-11-01&to=nope&q=quota'),
+    );
     expect(f).toEqual({ status: ['failed', 'cancelled'], trigger: ['api'], version: '3', from: '2026-11-01', to: '', q: 'quota' });
     expect(filtersToParams(f)).toEqual({ status: 'failed,cancelled', trigger: 'api', version: '3', from: '2026-11-01', q: 'quota' });
     expect(filtersFrom(new URLSearchParams(filtersToParams(f)))).toEqual(f);

@@ -35,8 +35,7 @@ export function RunsPage() {
     // The old rows stay while a new filter loads (no flash of the loading state on each chip).
     placeholderData: keepPreviousData,
     // Keep the list live while something is still going.
-    refetchInterval: (q) =>
-      q.state.data?.pages.some((p) => p.runs.some((r) => !TERMINAL_RUN_STATUSES.has(r.status))) ? 2000 : false,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.runs.some((r) => !TERMINAL_RUN_STATUSES.has(r.status))) ? 2000 : false),
   });
   const list = runs.data?.pages.flatMap((p) => p.runs) ?? [];
   const filtered = hasFilters(filters);

@@ -51,7 +51,6 @@ export function BotListToolbar({ view, onChange }: { view: BotListView; onChange
   useEffect(() => {
     if (typed !== view.q) onChange({ ...view, q: typed });
     // Only a settled search text changes the view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);
   const order = view.order ?? (view.sort === 'name' ? 'asc' : 'desc');
   const current = CHOICES.find((c) => c.sort === view.sort && c.order === order)?.id ?? 'updated';

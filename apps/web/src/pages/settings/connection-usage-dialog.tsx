@@ -53,7 +53,9 @@ export function ConnectionUsageDialog({
   });
   const bots = usage.data?.bots ?? [];
   const deleting = action === 'delete';
-  const title = deleting ? t('settings:usage.deleteTitle', { name: connection.name }) : t('settings:usage.deactivateTitle', { name: connection.name });
+  const title = deleting
+    ? t('settings:usage.deleteTitle', { name: connection.name })
+    : t('settings:usage.deactivateTitle', { name: connection.name });
   const used = bots.length > 0 || (usage.data?.otherBots ?? 0) > 0;
 
   return (
@@ -65,7 +67,12 @@ export function ConnectionUsageDialog({
           <>
             <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
             {used && bots.length > 0 && others.length > 0 && (
-              <Button variant="primary" loading={finish.isPending && finish.variables} onClick={() => finish.mutate(true)} data-testid="switch-and-go">
+              <Button
+                variant="primary"
+                loading={finish.isPending && finish.variables}
+                onClick={() => finish.mutate(true)}
+                data-testid="switch-and-go"
+              >
                 {deleting ? t('settings:usage.switchAndDelete') : t('settings:usage.switchAndDeactivate')}
               </Button>
             )}
