@@ -27,8 +27,8 @@ export function RunOrigin({ run, botId }: { run: RunSummary; botId: string }) {
         </Link>
       )}
       {run.parentRunId && (
-        <span className="small" onClick={stop}>
-          {t('editor:runLinks.startedBy')} <ParentRunLink parentRunId={run.parentRunId} />
+        <span onClick={stop}>
+          <ParentRunLink parentRunId={run.parentRunId} className="small" />
         </span>
       )}
     </>
