@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
 import { botRoutes } from './routes/bots';
 import { connectionRoutes } from './routes/connections';
+import { connectionUsageRoutes } from './routes/connection-usage';
 import { healthRoutes } from './routes/health';
 import { hookRoutes } from './routes/hooks';
 import { meRoutes } from './routes/me';
@@ -61,6 +62,7 @@ const ROUTES = [
   meRoutes,
   tokenRoutes,
   connectionRoutes,
+  connectionUsageRoutes,
   nodeTypeRoutes,
   botRoutes,
   versionRoutes,

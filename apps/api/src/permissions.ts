@@ -139,6 +139,9 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'DELETE /api/llm-connections/:id': { permission: 'connections.manage', in: 'connection', ownerMay: true },
   'POST /api/llm-connections/:id/test': { permission: 'connections.test', in: 'connection', ownerMay: true },
   'GET /api/llm-connections/:id/models': at('connections.read', 'connection'),
+  /** Which bots use it: reading bots. Switching them: editing bots (each gets a new version). */
+  'GET /api/llm-connections/:id/usage': at('bots.read', 'connection'),
+  'POST /api/llm-connections/:id/switch': at('bots.write', 'connection'),
 
   'POST /api/bots': at('bots.write', 'workspace'),
   'GET /api/bots': at('bots.read', 'workspace'),
@@ -167,6 +170,7 @@ export const ROUTE_PERMISSIONS: Record<RouteKey | typeof WEB_UI_ROUTE, Rule> = {
   'GET /api/runs/:id/events': at('runs.read', 'run'),
   'POST /api/runs/:id/cancel': at('runs.cancel', 'run'),
   'POST /api/runs/:id/resume': at('runs.start', 'run'),
+  'POST /api/runs/:id/rerun': at('runs.start', 'run'),
   'POST /api/runs/:id/approvals/:nodeId': at('runs.approve', 'run'),
   /** Pending and decided approvals are part of reading runs: viewers see them (read-only). */
   'GET /api/approvals': at('runs.read', 'workspace'),

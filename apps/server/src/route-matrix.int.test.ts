@@ -111,6 +111,10 @@ const MATRIX: Record<RouteKey, Row> = {
     least: 'viewer',
     req: (f) => ({ method: 'GET', url: `/api/llm-connections/${f.connection}/models` }),
   },
+  'GET /api/llm-connections/:id/usage': {
+    least: 'viewer',
+    req: (f) => ({ method: 'GET', url: `/api/llm-connections/${f.connection}/usage` }),
+  },
 
   // create/edit/delete bots, run, cancel, resume, schedules, webhooks; use shared and own personal connections
   'POST /api/bots': {
@@ -141,6 +145,12 @@ const MATRIX: Record<RouteKey, Row> = {
   'POST /api/bots/:id/runs': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/bots/${f.bot}/runs`, payload: {} }) },
   'POST /api/runs/:id/cancel': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/cancel` }) },
   'POST /api/runs/:id/resume': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/resume` }) },
+  'POST /api/runs/:id/rerun': { least: 'editor', req: (f) => ({ method: 'POST', url: `/api/runs/${f.run}/rerun` }) },
+  // Switching bots to another connection edits them (to itself: 422, past the permission check).
+  'POST /api/llm-connections/:id/switch': {
+    least: 'editor',
+    req: (f) => ({ method: 'POST', url: `/api/llm-connections/${f.connection}/switch`, payload: { toConnectionId: f.connection } }),
+  },
   // decide approvals: editors and up (its workflow is gone, so each decision is undone again: 503)
   'POST /api/runs/:id/approvals/:nodeId': {
     least: 'editor',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ErrorDetail, errorResponses, Id, IdParams, IsoDate, NoContent, WorkspaceQuery } from './common';
+import { ErrorDetail, errorResponses, Id, IdParams, IsoDate, IsoDateOrNull, NoContent, WorkspaceQuery } from './common';
+import { RunStatus } from './runs';
 import { Graph } from './graph';
 import { route } from './route';
 import { BudgetNotify } from './budgets';
@@ -40,6 +41,25 @@ export const Bot = z.object({
   updatedAt: IsoDate,
 });
 
+/** GET /api/bots: each bot with what the list shows beside it (one query per concept, not per bot). */
+export const BotListItem = Bot.extend({
+  /** The newest run, whatever its state; null: never run. */
+  lastRun: z.object({ id: z.string(), status: RunStatus, createdAt: IsoDate }).nullable(),
+  /** The earliest next firing of the bot's active (not paused) schedules; null: none. */
+  nextRunAt: IsoDateOrNull,
+  /** Who created the bot; null when that account is gone. */
+  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+});
+export const BotSort = z.enum(['name', 'updated', 'lastRun']);
+export const BotListQuery = WorkspaceQuery.extend({
+  /** Text in the name or description (case-insensitive). */
+  q: z.string().trim().max(200).optional(),
+  /** Default `updated` (newest first); `lastRun` puts never-run bots last. */
+  sort: z.enum(BotSort.options, { message: 'Sort bots by name, updated or lastRun.' }).default('updated'),
+  /** Default: `asc` for `name`, `desc` otherwise. */
+  order: z.enum(['asc', 'desc'], { message: 'Use order asc or desc.' }).optional(),
+});
+
 const BotFields = {
   name: z.string().trim().min(1, 'Name the bot.').max(120),
   description: z.string().max(2000).optional(),
@@ -73,8 +93,8 @@ export const bots = {
   list: route({
     method: 'GET',
     path: '/api/bots',
-    querystring: WorkspaceQuery,
-    response: { 200: z.object({ bots: z.array(Bot) }), ...errorResponses },
+    querystring: BotListQuery,
+    response: { 200: z.object({ bots: z.array(BotListItem) }), ...errorResponses },
   }),
   get: route({ method: 'GET', path: '/api/bots/:id', params: IdParams, response: { 200: Bot, ...errorResponses } }),
   update: route({
@@ -95,5 +115,7 @@ export const bots = {
 
 export type OnFailure = z.infer<typeof OnFailure>;
 export type Bot = z.output<typeof Bot>;
+export type BotListItem = z.output<typeof BotListItem>;
+export type BotSort = z.infer<typeof BotSort>;
 export type CreateBotBody = z.input<typeof CreateBotBody>;
 export type UpdateBotBody = z.input<typeof UpdateBotBody>;

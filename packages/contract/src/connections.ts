@@ -70,6 +70,22 @@ export const ConnectionTestResult = z.union([
 ]);
 export const ModelList = z.object({ models: z.array(z.object({ id: z.string() })) });
 
+/**
+ * The bots whose current version uses a connection: as their default connection and/or on nodes
+ * (by the node types' connection params). `otherBots`: bots the caller cannot see that use it too.
+ */
+export const ConnectionUsage = z.object({
+  bots: z.array(z.object({ id: z.string(), name: z.string(), nodes: z.array(z.string()), defaultConnection: z.boolean() })),
+  otherBots: z.number().int(),
+});
+/** Points those bots at another connection of the workspace; `botIds` limits it to some of them. */
+export const SwitchConnectionBody = z.object({
+  toConnectionId: Id,
+  botIds: z.array(Id).min(1).max(500).optional(),
+});
+/** Every switched bot and its new version (all of them, or none on an error). */
+export const SwitchConnectionResult = z.object({ bots: z.array(z.object({ id: z.string(), version: z.number().int() })) });
+
 export const connections = {
   create: route({
     method: 'POST',
@@ -98,6 +114,23 @@ export const connections = {
     params: IdParams,
     response: { 200: ConnectionTestResult, ...errorResponses },
   }),
+  usage: route({
+    method: 'GET',
+    path: '/api/llm-connections/:id/usage',
+    params: IdParams,
+    response: { 200: ConnectionUsage, ...errorResponses },
+  }),
+  /**
+   * Rewrites the bots' references (default connection and node params) from this connection to
+   * `toConnectionId`, a new version each, all or nothing (409 EDIT_CONFLICT if one was saved meanwhile).
+   */
+  switch: route({
+    method: 'POST',
+    path: '/api/llm-connections/:id/switch',
+    params: IdParams,
+    body: SwitchConnectionBody,
+    response: { 200: SwitchConnectionResult, ...errorResponses },
+  }),
   /** 502 when the provider cannot list its models (the message says what to fix). */
   models: route({
     method: 'GET',
@@ -111,4 +144,6 @@ export type LlmProvider = z.infer<typeof LlmProvider>;
 export type LlmConnection = z.output<typeof LlmConnection>;
 export type LlmConnectionInput = z.input<typeof CreateConnectionBody>;
 export type LlmConnectionPatch = z.input<typeof UpdateConnectionBody>;
+export type ConnectionUsage = z.output<typeof ConnectionUsage>;
+export type SwitchConnectionResult = z.output<typeof SwitchConnectionResult>;
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;

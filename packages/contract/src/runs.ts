@@ -3,14 +3,16 @@ import { errorResponses, Failure, IdParams, IsoDate, IsoDateOrNull } from './com
 import { RunStarted } from './webhooks';
 import { route } from './route';
 
-export const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const RunStatus = z.enum(RUN_STATUSES);
 /**
  * `pending`: not reached yet (listed so a client can draw the whole run). `waiting`: a flow.wait,
  * flow.approval or flow.subbot node waiting for its timer, a person or the other bot (the run is `running`).
  */
 export const NodeRunStatus = z.enum(['pending', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled']);
 /** `subbot`: started by another run's flow.subbot node; `onFailure`: a bot's on-failure run (both: `parentRunId`). */
-export const RunTrigger = z.enum(['manual', 'api', 'schedule', 'webhook', 'resume', 'subbot', 'onFailure']);
+const RUN_TRIGGERS = ['manual', 'api', 'schedule', 'webhook', 'resume', 'subbot', 'onFailure'] as const;
+export const RunTrigger = z.enum(RUN_TRIGGERS);
 
 export const RunSummary = z.object({
   id: z.string(),
@@ -24,6 +26,8 @@ export const RunSummary = z.object({
   startedAt: IsoDateOrNull,
   finishedAt: IsoDateOrNull,
   resumedFromId: z.string().nullable(),
+  /** The run this one re-runs (POST /api/runs/:id/rerun): same input, every node run afresh. */
+  rerunOfId: z.string().nullable().optional(),
   /** The run that started this one (a flow.subbot node's run, or the failed run of an on-failure run). */
   parentRunId: z.string().nullable().optional(),
   /** A debug run from this node (alone when `only`); the other outputs were reused. */
@@ -83,7 +87,60 @@ export const RunLoopItems = z.object({
   items: z.array(z.object({ item: z.number().int(), status: z.enum(['running', 'succeeded', 'failed', 'cancelled', 'skipped']) })),
 });
 
-export const RunDetail = RunSummary.extend({ input: z.unknown(), nodes: z.array(NodeRun) });
+export const RunDetail = RunSummary.extend({
+  input: z.unknown(),
+  nodes: z.array(NodeRun),
+  /** The runs that resumed (`resume`) or re-ran (`rerun`) this one, oldest first. */
+  followUps: z.array(z.object({ id: z.string(), kind: z.enum(['resume', 'rerun']) })).optional(),
+});
+
+/** A comma list of an enum's values (`status=failed,cancelled`); an unknown one is refused with `message`. */
+const commaList = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z
+    .string()
+    .max(300)
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(values, { message })).max(values.length));
+/** A date (`2026-12-01`) or a time (ISO 8601). */
+const When = z
+  .string()
+  .max(40)
+  .pipe(z.coerce.date({ message: 'Use a date such as 2026-12-01.' }));
+
+/** The run history's page position: the last run's createdAt and id (opaque to clients). */
+export const RunCursor = z
+  .string()
+  .max(200)
+  .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_[A-Za-z0-9_-]+$/, 'This page cursor is not valid; start again from the first page.');
+
+/** GET /api/bots/:id/runs: every filter optional, all of them together (AND), newest first. */
+export const RunListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    status: commaList(RUN_STATUSES, 'Use run statuses from: queued, running, succeeded, failed, cancelled.').optional(),
+    trigger: commaList(RUN_TRIGGERS, 'Use run triggers from: manual, api, schedule, webhook, resume, subbot, onFailure.').optional(),
+    version: z.coerce.number().int().min(1).optional(),
+    /** createdAt ≥ from (inclusive) and < to (exclusive). */
+    from: When.optional(),
+    to: When.optional(),
+    /** A run id prefix, or text in the error (code or message) or in the run's input; case-insensitive. */
+    q: z.string().trim().max(200).optional(),
+    /** `nextCursor` of the page before. */
+    cursor: RunCursor.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'The end of the date range must be after its start.', path: ['to'] });
+export const RunList = z.object({
+  runs: z.array(RunSummary),
+  /** Pass as `cursor` for the next (older) page; null: this is the last one. */
+  nextCursor: z.string().nullable(),
+});
 
 /** Longest a start call may wait for the run to finish (`wait`, seconds). */
 export const MAX_RUN_WAIT_SECONDS = 30;
@@ -121,8 +178,8 @@ export const runs = {
     method: 'GET',
     path: '/api/bots/:id/runs',
     params: IdParams,
-    querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    response: { 200: z.object({ runs: z.array(RunSummary) }), ...errorResponses },
+    querystring: RunListQuery,
+    response: { 200: RunList, ...errorResponses },
   }),
   get: route({ method: 'GET', path: '/api/runs/:id', params: IdParams, response: { 200: RunDetail, ...errorResponses } }),
   nodeOutput: route({
@@ -161,6 +218,11 @@ export const runs = {
   }),
   /** A new run that reuses the finished nodes' outputs of a failed or cancelled one. */
   resume: route({ method: 'POST', path: '/api/runs/:id/resume', params: IdParams, response: { 202: RunStarted, ...errorResponses } }),
+  /**
+   * A fresh run of the bot's CURRENT version with a finished run's input (nothing reused); 409
+   * RUN_NOT_FINISHED while that run is queued or running.
+   */
+  rerun: route({ method: 'POST', path: '/api/runs/:id/rerun', params: IdParams, response: { 202: RunStarted, ...errorResponses } }),
 };
 
 export type RunStatus = z.infer<typeof RunStatus>;
@@ -168,4 +230,6 @@ export type NodeRunStatus = z.infer<typeof NodeRunStatus>;
 export type RunSummary = z.output<typeof RunSummary>;
 export type NodeRun = z.output<typeof NodeRun>;
 export type RunDetail = z.output<typeof RunDetail>;
+export type RunListQuery = z.input<typeof RunListQuery>;
+export type RunList = z.output<typeof RunList>;
 export type RunLoopItems = z.output<typeof RunLoopItems>;

@@ -19,6 +19,8 @@ export async function startBotRun(
     input?: unknown;
     version?: number;
     resumedFromId?: string;
+    /** A re-run of this run (POST /api/runs/:id/rerun). */
+    rerunOfId?: string;
     copyFrom?: string;
     /** Run from a node / reuse outputs / use pins (POST /api/bots/:id/runs). */
     debug?: DebugRunRequest;
@@ -46,6 +48,7 @@ export async function startBotRun(
     input: opts.input,
     workflowId: runWorkflowId(runId),
     resumedFromId: opts.resumedFromId,
+    rerunOfId: opts.rerunOfId,
     startAt: reuse?.startAt,
     onlyStartAt: reuse?.only,
     reuses: reuse !== null || opts.copyFrom !== undefined,

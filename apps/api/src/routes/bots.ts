@@ -10,6 +10,7 @@ import { checkNoticeSecrets } from '../lib/notice-channels';
 import { apiError, HttpError } from '../lib/errors';
 import { savableGraph, validGraphOr422 } from '../lib/graph';
 import { botOut } from '../lib/bot-out';
+import { botListItems } from '../lib/bot-list';
 import { versionConflict } from '../lib/version-conflict';
 import { accessTo } from '../plugins/access';
 import { stopBotActivity } from '../lib/stop-bots';
@@ -82,7 +83,8 @@ export const botRoutes =
       ...fromContract(bots.list),
       handler: async (req) => {
         const { workspaceId } = accessTo(req, 'workspace');
-        return { bots: (await repos.bots.list(workspaceId)).map((b) => toOut(b)) };
+        const { q, sort, order } = req.query;
+        return { bots: await botListItems(deps, await repos.bots.list(workspaceId, q || undefined), sort, order) };
       },
     });
 

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { ContractPlugin } from '../lib/response-serializer';
 import { contract } from '@bm/contract';
 import { type NodeRun, type Run, type RunCost } from '@bm/db';
@@ -8,6 +9,9 @@ import { fromContract } from '../lib/contract-route';
 import { apiError, notFound } from '../lib/errors';
 import { startBotRun } from '../lib/runs';
 import { accessTo } from '../plugins/access';
+
+/** A script (API token) starts `api` runs; a person in the browser (session) `manual` ones. */
+const triggerOf = (req: FastifyRequest) => (req.headers.authorization ? 'api' : 'manual');
 
 const { runs } = contract;
 
@@ -27,6 +31,7 @@ const summary = (r: Run, { costUsd, unpricedCalls }: RunCost) => ({
   startedAt: r.startedAt,
   finishedAt: r.finishedAt,
   resumedFromId: r.resumedFromId,
+  rerunOfId: r.rerunOfId,
   parentRunId: r.parentRunId,
   startAt: r.startAt,
   ...(r.startAt ? { only: r.onlyStartAt } : {}),
@@ -102,10 +107,20 @@ async function runDetail(repos: AppDeps['services']['repos'], runOrId: Run | str
   });
   // Loop items' node runs are not in `nodes` (GET /api/runs/:id/items) but their calls are the run's cost.
   const cost = (await repos.nodeRuns.costs([run.id])).get(run.id) ?? NO_COST;
-  return { ...summary(run, cost), input: run.input, nodes };
+  const followUps = await repos.runs.followUps(run);
+  return { ...summary(run, cost), input: run.input, nodes, ...(followUps.length ? { followUps } : {}) };
 }
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** `<createdAt ISO>_<run id>` (the contract's RunCursor has checked its shape). */
+function cursorPosition(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  const cut = cursor.indexOf('Z_');
+  const createdAt = new Date(cursor.slice(0, cut + 1));
+  if (Number.isNaN(createdAt.getTime())) throw apiError(400, 'VALIDATION_FAILED', { key: 'VALIDATION_FAILED.hint.runCursor' });
+  return { createdAt, id: cursor.slice(cut + 2) };
+}
 
 export const runRoutes =
   (deps: AppDeps): ContractPlugin =>
@@ -116,7 +131,7 @@ export const runRoutes =
       ...fromContract(runs.start),
       handler: async (req, reply) => {
         const { user, row: bot } = accessTo(req, 'bot');
-        const trigger = req.headers.authorization ? 'api' : 'manual';
+        const trigger = triggerOf(req);
         const b = req.body ?? {};
         const debug =
           b.startAt || b.reuseRunId || b.usePinned
@@ -142,9 +157,14 @@ export const runRoutes =
     app.route({
       ...fromContract(runs.listForBot),
       handler: async (req) => {
-        const list = await repos.runs.list(accessTo(req, 'bot').row.id, req.query.limit);
-        const costs = await repos.nodeRuns.costs(list.map((r) => r.id));
-        return { runs: list.map((r) => summary(r, costs.get(r.id) ?? NO_COST)) };
+        const { limit, cursor, ...filter } = req.query;
+        const page = await repos.runs.search(accessTo(req, 'bot').row.id, { ...filter, after: cursorPosition(cursor) }, limit);
+        const costs = await repos.nodeRuns.costs(page.runs.map((r) => r.id));
+        const last = page.runs.at(-1);
+        return {
+          runs: page.runs.map((r) => summary(r, costs.get(r.id) ?? NO_COST)),
+          nextCursor: page.more && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+        };
       },
     });
 
@@ -214,6 +234,24 @@ export const runRoutes =
           version: row.version,
           resumedFromId: row.id,
           copyFrom: row.id,
+        });
+        return reply.code(202).send({ runId });
+      },
+    });
+
+    app.route({
+      ...fromContract(runs.rerun),
+      handler: async (req, reply) => {
+        const { user, row } = accessTo(req, 'run');
+        if (!FINAL.has(row.status)) throw apiError(409, 'RUN_NOT_FINISHED', { params: { status: row.status } });
+        const bot = await repos.bots.get(row.botId);
+        if (!bot) throw notFound('bot');
+        // The current version and nothing reused: a fresh run, as if started again with that input.
+        const runId = await startBotRun(deps, bot, {
+          userId: user.id,
+          trigger: triggerOf(req),
+          input: row.input ?? undefined,
+          rerunOfId: row.id,
         });
         return reply.code(202).send({ runId });
       },

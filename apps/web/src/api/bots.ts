@@ -1,10 +1,11 @@
-import { contract, type CreateBotBody, type UpdateBotBody, type WebhookResponse } from '@bm/contract';
+import { contract, type BotSort, type CreateBotBody, type UpdateBotBody, type WebhookResponse } from '@bm/contract';
 import { call } from './http';
 
 const { bots, webhooks } = contract;
 
 export const botsApi = {
-  list: (workspaceId?: string) => call(bots.list, { query: { workspaceId } }),
+  list: (workspaceId?: string, opts: { q?: string; sort?: BotSort; order?: 'asc' | 'desc' } = {}) =>
+    call(bots.list, { query: { workspaceId, ...opts } }),
   get: (id: string) => call(bots.get, { params: { id } }),
   create: (body: CreateBotBody) => call(bots.create, { body }),
   update: (id: string, body: UpdateBotBody) => call(bots.update, { params: { id }, body }),

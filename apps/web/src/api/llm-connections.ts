@@ -10,4 +10,9 @@ export const llmConnectionsApi = {
   remove: (id: string) => call(connections.remove, { params: { id } }),
   test: (id: string) => call(connections.test, { params: { id } }),
   models: (id: string) => call(connections.models, { params: { id } }),
+  /** The bots whose current version uses the connection (default connection or a node's). */
+  usage: (id: string) => call(connections.usage, { params: { id } }),
+  /** Points those bots (or `botIds`) at another connection: a new version each, all or none. */
+  switchBots: (id: string, toConnectionId: string, botIds?: string[]) =>
+    call(connections.switch, { params: { id }, body: { toConnectionId, ...(botIds ? { botIds } : {}) } }),
 };

@@ -10,6 +10,12 @@ export const queryKeys = {
   versions: (botId: string) => ['versions', botId] as const,
   version: (botId: string, version: number) => ['version', botId, version] as const,
   runs: (botId: string) => ['runs', botId] as const,
+  /** One filtered view of the run history (under `runs`, so invalidating that refreshes it). */
+  runsFiltered: (botId: string, filters: string) => ['runs', botId, filters] as const,
+  /** The bots page's searched and sorted list (under `bots`). */
+  botsListed: (workspaceId: string | undefined, view: string) => ['bots', workspaceId ?? 'default', view] as const,
+  /** Not under `llm-connections`: a delete refreshes those while the dialog still shows this one. */
+  connectionUsage: (connectionId: string) => ['connection-usage', connectionId] as const,
   run: (runId: string) => ['run', runId] as const,
   runItems: (runId: string) => ['run', runId, 'items'] as const,
   runItem: (runId: string, item: number) => ['run', runId, 'items', item] as const,

@@ -1,4 +1,4 @@
-import { contract, type Failure } from '@bm/contract';
+import { contract, type Failure, type RunListQuery } from '@bm/contract';
 import { call, request } from './http';
 import { failureText } from '../i18n/error-text';
 
@@ -21,11 +21,13 @@ export const runsApi = {
     call(runs.start, { params: { id: botId }, body: input === undefined ? {} : { input } }).then((r) => ({
       runId: 'runId' in r ? r.runId : r.id,
     })),
-  listForBot: (botId: string) => call(runs.listForBot, { params: { id: botId } }),
+  listForBot: (botId: string, query: RunListQuery = {}) => call(runs.listForBot, { params: { id: botId }, query }),
   get: (runId: string) => call(runs.get, { params: { id: runId } }),
   cancel: (runId: string) => call(runs.cancel, { params: { id: runId } }),
   /** Starts a new run that reuses the finished nodes' outputs. */
   resume: (runId: string) => call(runs.resume, { params: { id: runId } }),
+  /** A fresh run of the bot's current version with this run's input (nothing reused). */
+  rerun: (runId: string) => call(runs.rerun, { params: { id: runId } }),
   /** Every flow.loop of the run with its items' states. */
   items: (runId: string) => call(runs.items, { params: { id: runId } }),
   /** The node runs of one loop item. */

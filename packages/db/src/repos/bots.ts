@@ -56,7 +56,22 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
     get: (id: string) => prisma.bot.findUnique({ where: { id } }),
     /** The bot and the caller's role in its workspace (null: not a member), in one statement. */
     getForCaller: (id: string, userId: string) => rowForCaller<Bot>(raw, 'Bot', id, userId),
-    list: (workspaceId: string) => prisma.bot.findMany({ where: { workspaceId }, orderBy: { updatedAt: 'desc' } }),
+    /** The workspace's bots, newest change first; `q`: text in the name or description (case-insensitive). */
+    list: (workspaceId: string, q?: string) =>
+      prisma.bot.findMany({
+        where: {
+          workspaceId,
+          ...(q
+            ? {
+                OR: [
+                  { name: { contains: q, mode: 'insensitive' as const } },
+                  { description: { contains: q, mode: 'insensitive' as const } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: { updatedAt: 'desc' },
+      }),
 
     /**
      * A saved change of the graph makes a new immutable version. With `baseVersion` the save is
@@ -118,6 +133,49 @@ export function botRepo(prisma: PrismaClient, raw: RawConn) {
         if (isUniqueViolation(err) || isRecordMissing(err)) return lost(err);
         throw err;
       }
+    },
+    /**
+     * Bots that may use a connection: as their default one, or with its id anywhere in their
+     * current graph (the caller checks which node params really name it). One statement over every
+     * workspace, for the rare delete/deactivate dialog: the text match has no index to use.
+     */
+    mayUseConnection: (connectionId: string) =>
+      query<Pick<Bot, 'id' | 'workspaceId' | 'name' | 'graph' | 'llmConnectionId' | 'currentVersion'>>(
+        raw,
+        sql`SELECT b."id", b."workspaceId", b."name", b."graph", b."llmConnectionId", b."currentVersion" FROM "Bot" b
+          WHERE b."llmConnectionId" = ${connectionId} OR strpos(b."graph"::text, ${JSON.stringify(connectionId)}) > 0
+          ORDER BY b."name", b."id"`,
+      ),
+    /**
+     * Saves several bots at once, each a new version from the version it was read at, in ONE
+     * transaction: all are written or none (a bot saved meanwhile fails the batch: ConflictError).
+     */
+    async saveMany(
+      userId: string,
+      changes: { id: string; fromVersion: number; graph: Prisma.InputJsonValue; llmConnectionId?: string | null }[],
+    ) {
+      try {
+        await prisma.$transaction(
+          changes.flatMap((c) => [
+            prisma.botVersion.create({
+              data: { id: newId('ver'), botId: c.id, version: c.fromVersion + 1, graph: c.graph, createdById: userId },
+            }),
+            prisma.bot.update({
+              where: { id: c.id, currentVersion: c.fromVersion },
+              data: {
+                graph: c.graph,
+                currentVersion: c.fromVersion + 1,
+                ...(c.llmConnectionId !== undefined ? { llmConnectionId: c.llmConnectionId } : {}),
+              },
+            }),
+          ]),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err) || isRecordMissing(err))
+          throw new ConflictError('Bot', 'A bot was saved by another request at the same moment.', { cause: err });
+        throw err;
+      }
+      return changes.map((c) => ({ id: c.id, version: c.fromVersion + 1 }));
     },
     delete: (id: string) => translated('Bot', prisma.bot.delete({ where: { id } })),
     /**

@@ -53,6 +53,7 @@ export const runColumns = (a: string) =>
         'error',
         'workflowId',
         'resumedFromId',
+        'rerunOfId',
         'parentRunId',
         'parentNodeId',
         'startAt',

@@ -3,6 +3,9 @@ import { newId } from '../ids';
 import type { RawConn } from '../client';
 import { nodeRunColumnsWithoutOutput, rowForCaller, runColumns } from './rows';
 import { jsonText, query, sql, sqlTime } from './sql';
+import { followUps, lastRuns, listRuns, type RunListFilter } from './run-list';
+
+export type { RunListFilter } from './run-list';
 
 /** What the worker reads of a run it takes. */
 export type ClaimedRun = Pick<
@@ -32,6 +35,8 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
       input?: unknown;
       workflowId: string;
       resumedFromId?: string;
+      /** A re-run: the same input, every node run afresh. */
+      rerunOfId?: string;
       /** A debug run: from this node (alone when `onlyStartAt`), reusing the other outputs. */
       startAt?: string;
       onlyStartAt?: boolean;
@@ -45,9 +50,10 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
       await query(
         raw,
         sql`INSERT INTO "Run" ("id", "botId", "botVersionId", "version", "workspaceId", "userId", "status", "trigger", "input",
-            "workflowId", "resumedFromId", "startAt", "onlyStartAt", "reuses", "parentRunId", "parentNodeId", "createdAt")
+            "workflowId", "resumedFromId", "rerunOfId", "startAt", "onlyStartAt", "reuses", "parentRunId", "parentNodeId", "createdAt")
           VALUES (${id}, ${input.botId}, ${input.botVersionId}, ${input.version}, ${input.workspaceId}, ${input.userId}, 'queued',
             ${input.trigger}::"RunTrigger", ${jsonText(input.input)}::jsonb, ${input.workflowId}, ${input.resumedFromId ?? null},
+            ${input.rerunOfId ?? null},
             ${input.startAt ?? null}, ${input.onlyStartAt ?? false}, ${input.reuses ?? input.resumedFromId !== undefined},
             ${input.parentRunId ?? null}, ${input.parentNodeId ?? null}, ${sqlTime(new Date())}::timestamp)`,
       );
@@ -76,6 +82,12 @@ export function runRepo(prisma: PrismaClient, raw: RawConn) {
     listOpen: (botId: string) =>
       prisma.run.findMany({ where: { botId, status: { in: ['queued', 'running'] } }, select: { id: true, workflowId: true } }),
     list: (botId: string, take = 50) => prisma.run.findMany({ where: { botId }, orderBy: { createdAt: 'desc' }, take }),
+    /** One page of a bot's run history, filtered, newest first; `more`: another page follows. */
+    search: (botId: string, filter: RunListFilter, take = 50) => listRuns(raw, botId, filter, take),
+    /** Each of these bots' newest run (bots without runs are left out). */
+    lastOf: (botIds: string[]) => (botIds.length ? lastRuns(raw, botIds) : Promise.resolve([])),
+    /** The runs that resumed or re-ran this one. */
+    followUps: (run: Pick<Run, 'id' | 'botId' | 'createdAt'>) => followUps(raw, run),
     /**
      * The worker takes a run: queued becomes running (startedAt set); any other state is left as it
      * is. One statement; returns the run as it now is (null when it does not exist).

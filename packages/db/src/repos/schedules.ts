@@ -18,6 +18,9 @@ export function scheduleRepo(prisma: PrismaClient) {
       input?: unknown;
     }) => prisma.schedule.create({ data: { ...data, input: json(data.input) } }),
     get: (id: string) => prisma.schedule.findUnique({ where: { id } }),
+    /** The active (not paused) schedules of several bots in one query (the bots list's next run). */
+    activeOf: (botIds: string[]) =>
+      prisma.schedule.findMany({ where: { botId: { in: botIds }, paused: false }, select: { botId: true, cron: true, timezone: true } }),
     list: (botId: string) => prisma.schedule.findMany({ where: { botId }, orderBy: { createdAt: 'asc' } }),
     update: (id: string, data: Partial<{ cron: string; timezone: string; overlap: string; paused: boolean }>) =>
       translated('Schedule', prisma.schedule.update({ where: { id }, data })),

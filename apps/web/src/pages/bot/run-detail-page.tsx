@@ -20,6 +20,8 @@ import { inRunOrder } from './run-order';
 import { triggerLabel } from './trigger-labels';
 import { CostText } from '../usage/cost-text';
 import { ParentRunLink } from '../../editor/run-items/run-links';
+import { RerunButton } from './rerun-button';
+import { RunFollowUps, shortRunId } from './run-origin';
 
 export function RunDetailPage() {
   const { botId, runId } = useParams();
@@ -131,6 +133,7 @@ export function RunDetailPage() {
                 {t('pages:runDetail.resume')}
               </Button>
             )}
+            <RerunButton run={r} workspaceId={bot.data?.workspaceId} />
           </>
         }
       />
@@ -166,6 +169,24 @@ export function RunDetailPage() {
                 </dd>
               </>
             )}
+            {r.rerunOfId && (
+              <>
+                <dt>{t('pages:runs.origin.rerunOfLabel')}</dt>
+                <dd>
+                  <Link to={`../${r.rerunOfId}`} relative="path" className="mono" data-testid="run-origin-rerun">
+                    {shortRunId(r.rerunOfId)}
+                  </Link>
+                </dd>
+              </>
+            )}
+            {r.followUps?.length ? (
+              <>
+                <dt>{t('pages:runs.origin.followUps')}</dt>
+                <dd>
+                  <RunFollowUps run={r} />
+                </dd>
+              </>
+            ) : null}
             {r.parentRunId && (
               <>
                 <dt>{t('editor:runLinks.startedBy')}</dt>

@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { botsApi } from '../../api/bots';
-import type { Bot as BotSummary } from '@bm/contract';
+import type { BotListItem as BotSummary } from '@bm/contract';
 import { queryKeys } from '../../api/query-keys';
 import { can } from '../../session/roles';
 import { useWorkspace } from '../../session/workspace';
@@ -21,6 +21,8 @@ import { CreateBotDialog } from './create-bot-dialog';
 import { ImportBotDialog } from './import-bot-dialog';
 import { portabilityApi } from '../../api/templates';
 import { GettingStarted } from './getting-started';
+import { BotFacts } from './bot-facts';
+import { BotListToolbar, useBotListView } from './bot-list-toolbar';
 
 function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
   const queryClient = useQueryClient();
@@ -56,6 +58,7 @@ function BotCard({ bot, mayWrite }: { bot: BotSummary; mayWrite: boolean }) {
         <span className="badge">{t('pages:botLayout.version', { version: bot.version })}</span>
         <span>{t('pages:bots.updated', { when: formatRelative(bot.updatedAt) })}</span>
       </div>
+      <BotFacts bot={bot} />
       <div className="actions row">
         {mayWrite && (
           <Button
@@ -89,7 +92,15 @@ export function BotsPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const bots = useQuery({ queryKey: queryKeys.bots(current?.id), queryFn: () => botsApi.list(current?.id), select: (d) => d.bots });
+  const [view, setView] = useBotListView();
+  const bots = useQuery({
+    queryKey: queryKeys.botsListed(current?.id, JSON.stringify(view)),
+    queryFn: () => botsApi.list(current?.id, { q: view.q || undefined, sort: view.sort, order: view.order }),
+    select: (d) => d.bots,
+    // The cards stay while a new search loads.
+    placeholderData: keepPreviousData,
+  });
+  const searching = view.q.trim() !== '';
   const connections = useConnections();
   const hasConnection = (connections.data ?? []).some((c) => c.isActive);
 
@@ -121,7 +132,7 @@ export function BotsPage() {
         title={t('pages:bots.title')}
         subtitle={current && !current.personal ? t('pages:bots.subtitleWorkspace', { name: current.name }) : t('pages:bots.subtitle')}
         actions={
-          bots.data?.length ? (
+          bots.data?.length || searching ? (
             <>
               {importButton}
               {newButton}
@@ -135,6 +146,13 @@ export function BotsPage() {
         <LoadingState label={t('pages:bots.loading')} />
       ) : bots.isError ? (
         <ErrorState error={bots.error} title={t('pages:bots.loadError')} onRetry={() => bots.refetch()} />
+      ) : bots.data.length === 0 && searching ? (
+        <div className="stack-lg">
+          <BotListToolbar view={view} onChange={setView} />
+          <EmptyState icon="bot" title={t('pages:bots.noMatch')}>
+            {t('pages:bots.noMatchBody', { q: view.q.trim() })}
+          </EmptyState>
+        </div>
       ) : bots.data.length === 0 ? (
         <EmptyState icon="bot" title={t('pages:bots.welcome')}>
           <p>
@@ -149,6 +167,7 @@ export function BotsPage() {
               <Trans i18nKey="pages:bots.noConnectionBody" components={{ a: <Link to="/settings/connections" /> }} />
             </Alert>
           )}
+          <BotListToolbar view={view} onChange={setView} />
           <div className="bot-grid">
             {bots.data.map((bot) => (
               <BotCard key={bot.id} bot={bot} mayWrite={mayWrite} />

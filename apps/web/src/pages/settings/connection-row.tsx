@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n/error-text';
 import { llmConnectionsApi } from '../../api/llm-connections';
@@ -9,13 +9,13 @@ import { useMemberNames } from '../../api/use-members';
 import { can } from '../../session/roles';
 import { useWorkspace } from '../../session/workspace';
 import { Button } from '../../ui/button';
-import { ConfirmButton } from '../../ui/confirm-button';
 import { Switch } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import type { ConnectionFocus } from '../../api/connection-fix';
 import { ownerText } from './connection-owner';
 import { ConnectionTestResultView } from './connection-test-result';
 import { providerLabel } from './providers';
+import { ConnectionUsageDialog, type UsageAction } from './connection-usage-dialog';
 
 function useTest(id: string) {
   return useMutation({ mutationKey: ['test-connection', id], mutationFn: () => llmConnectionsApi.test(id) });
@@ -46,6 +46,8 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
     onError,
   });
   const remove = useMutation({ mutationFn: () => llmConnectionsApi.remove(c.id), onSuccess: refresh, onError });
+  // Deleting or turning it off first shows which bots use it (and offers to move them).
+  const [asking, setAsking] = useState<UsageAction | null>(null);
   const share = useMutation({
     mutationFn: (shared: boolean) => llmConnectionsApi.update(c.id, { shared }),
     onSuccess: (saved) => {
@@ -105,7 +107,7 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
               <Switch
                 checked={c.isActive}
                 label={c.isActive ? t('settings:connection.deactivate') : t('settings:connection.activate')}
-                onChange={(v) => toggle.mutate(v)}
+                onChange={(v) => (v ? toggle.mutate(true) : setAsking('deactivate'))}
               />
             )}
           </label>
@@ -134,13 +136,21 @@ export function ConnectionRow({ connection: c, onEdit, autoTest }: RowProps) {
           {readOnly ? (
             <span className="small muted">{ownerHint}</span>
           ) : (
-            <ConfirmButton size="sm" variant="danger" icon="trash" loading={remove.isPending} onConfirm={() => remove.mutate()}>
+            <Button size="sm" variant="danger" icon="trash" loading={remove.isPending} onClick={() => setAsking('delete')}>
               {t('settings:connection.delete')}
-            </ConfirmButton>
+            </Button>
           )}
         </div>
         <ConnectionTestResultView test={test} onFix={readOnly ? undefined : onEdit} />
       </div>
+      {asking && (
+        <ConnectionUsageDialog
+          connection={c}
+          action={asking}
+          onDone={() => (asking === 'delete' ? remove.mutateAsync() : toggle.mutateAsync(false))}
+          onClose={() => setAsking(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,25 @@
+import { Cron } from 'croner';
+import { parseDuration } from './schedule-interval';
+
+/**
+ * When a schedule spec fires next after `from`, computed here rather than asked of Temporal per
+ * schedule (the bots list shows it for every bot in one answer). `@every D[/P]` follows Temporal's
+ * interval rule: multiples of D since the epoch, shifted by the phase P; a cron spec or nickname
+ * (`@daily`) is read in the schedule's timezone as croner reads it for the interval floor.
+ * Undefined: a spec we cannot read (Temporal accepted it, so the list just shows no time).
+ */
+export function nextFireAt(spec: string, timezone: string, from = new Date()): Date | undefined {
+  const every = /^@every\s+([^/\s]+)(?:\/(\S+))?$/i.exec(spec.trim());
+  if (every) {
+    const step = parseDuration(every[1]!);
+    const phase = every[2] ? (parseDuration(every[2]) ?? 0) : 0;
+    if (!step) return undefined;
+    const n = Math.floor((from.getTime() - phase) / step) + 1;
+    return new Date(n * step + phase);
+  }
+  try {
+    return new Cron(spec.trim(), { paused: true, timezone }).nextRun(from) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
