@@ -134,7 +134,7 @@ describe('edit slice', () => {
     expect(s.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['llm_chat', 'save']);
     const saved = flowToGraph(s.nodes, s.edges);
     expect(saved.nodes).toHaveLength(6);
-    expect(saved.edges.filter((e) => e.source === 'llm_chat' && e.target === 'save')).toHaveLength(1);
+    expect((saved.edges ?? []).filter((e) => e.source === 'llm_chat' && e.target === 'save')).toHaveLength(1);
     expect(s.dirty).toBe(true);
     s.undo();
     expect(store.getState().nodes).toHaveLength(4);
