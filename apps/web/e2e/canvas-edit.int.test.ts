@@ -44,7 +44,7 @@ describe('canvas editing (Chromium)', () => {
     return { status: res.status(), body: await res.json() };
   };
   const node = (id: string) => page.locator(`.bot-node[data-node-id="${id}"]`);
-  const nodeIds = () => page.locator('.bot-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')).sort());
+  const nodeIds = () => page.locator('.bot-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id') ?? '').sort());
   const version = async (botId: string) => (await api('GET', `/api/bots/${botId}`)).body.version as number;
   const saveAndWait = async (botId: string, before: number) => {
     await page.keyboard.press('Control+s');
