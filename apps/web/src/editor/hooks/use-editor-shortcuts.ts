@@ -48,6 +48,8 @@ export function useEditorShortcuts(save: () => void) {
       if (!shortcut || shortcut.builtIn) return;
       if (!shortcut.inFields && (isTyping(e.target) || dialogOpen())) return;
       const s = editorStore.getState();
+      // A version shown on the canvas is read-only and not the document: only save, undo and redo apply.
+      if (s.versionView && shortcut.group === 'selection') return;
       switch (shortcut.id) {
         case 'save':
           e.preventDefault();
@@ -87,7 +89,7 @@ export function useEditorShortcuts(save: () => void) {
           break;
       }
     };
-    const ours = (e: ClipboardEvent) => !isTyping(e.target) && !dialogOpen() && !textSelected();
+    const ours = (e: ClipboardEvent) => !isTyping(e.target) && !dialogOpen() && !textSelected() && !editorStore.getState().versionView;
     const onCopy = (e: ClipboardEvent) => {
       if (!ours(e)) return;
       const text = copyText();
