@@ -19,6 +19,7 @@ export interface DiffableNode {
   position?: { x: number; y: number };
   label?: string;
   settings?: unknown;
+  disabled?: boolean;
 }
 export interface DiffableEdge {
   id: string;
@@ -47,7 +48,7 @@ export interface NodeChange {
   name: string;
   type: string;
   /** Which non-param fields differ. */
-  fields: ('type' | 'version' | 'label' | 'settings')[];
+  fields: ('type' | 'version' | 'label' | 'settings' | 'disabled')[];
   params: ParamChange[];
 }
 
@@ -113,6 +114,8 @@ function nodeChange(before: DiffableNode, after: DiffableNode): NodeChange | nul
   if ((before.version ?? 1) !== (after.version ?? 1)) fields.push('version');
   if ((before.label ?? '') !== (after.label ?? '')) fields.push('label');
   if (!sameJson(before.settings, after.settings)) fields.push('settings');
+  // Turning a node off or on changes what a run does.
+  if ((before.disabled === true) !== (after.disabled === true)) fields.push('disabled');
   const params = paramChanges(before.params, after.params);
   if (!fields.length && !params.length) return null;
   return { id: after.id, name: nameOf(after), type: after.type, fields, params };

@@ -22,6 +22,7 @@ const FIELD_KEYS = {
   version: 'versions:view.field.version',
   label: 'versions:view.field.label',
   settings: 'versions:view.field.settings',
+  disabled: 'versions:view.field.disabled',
 } as const satisfies Record<NodeChange['fields'][number], string>;
 
 /** A node's name as the canvas shows it: its label, else its type's title (with the id, which is what tells two apart). */
