@@ -125,7 +125,10 @@ export async function validateBotGraph(graph: Graph, c: BotValidationContext) {
     },
   });
   // Every `{{ secrets.NAME }}` must name a secret of the workspace (resolved only when the node runs).
-  const wanted = graph.nodes.map((n) => [n, [...secretReferences(n.params)]] as const).filter(([, names]) => names.length);
+  const wanted = graph.nodes
+    .filter((n) => !n.disabled) // a disabled node never resolves its secrets
+    .map((n) => [n, [...secretReferences(n.params)]] as const)
+    .filter(([, names]) => names.length);
   if (wanted.length) {
     const existing = new Set((await c.repos.secrets.list(c.workspaceId)).map((s) => s.name));
     for (const [node, names] of wanted) {

@@ -13,6 +13,7 @@ import { runEventRecorder } from './run-events';
 import { ERROR_PORT, planPartialRun } from '@bm/graph';
 import { completeNode } from './complete-node';
 import { runFailed } from './run-failed';
+import { skipDisabledNode } from './disabled-node';
 
 const UPSTREAM_FAILED = { code: 'UPSTREAM_FAILED', message: 'Skipped because an upstream node failed.', key: 'run.upstreamFailed' };
 const BRANCH_NOT_TAKEN = { code: 'BRANCH_NOT_TAKEN', message: 'Skipped: the way it is on was not taken.', key: 'run.branchNotTaken' };
@@ -224,6 +225,9 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     completeNode: (input) =>
       completeNode(input, { repos, loadRun, events, keepOutput: (id, key, o, b) => cache.keepOutput(id, key, o, b) }),
 
+    skipDisabledNode: (input) =>
+      skipDisabledNode(input, { repos, loadRun, events, keepOutput: (id, key, o, b) => cache.keepOutput(id, key, o, b) }),
+
     runFailed: (input) => runFailed(input, { ...deps, repos }),
 
     async finishRun({ runId, workflowId, status, error }) {
@@ -253,6 +257,7 @@ export function createActivities(deps: ActivityDeps): BotActivities {
     recordNodeFailure: normalised('recordNodeFailure', activities.recordNodeFailure),
     settleNodes: normalised('settleNodes', activities.settleNodes),
     completeNode: normalised('completeNode', activities.completeNode),
+    skipDisabledNode: normalised('skipDisabledNode', activities.skipDisabledNode),
     runFailed: normalised('runFailed', activities.runFailed),
     finishRun: normalised('finishRun', activities.finishRun),
   };

@@ -128,3 +128,27 @@ describe('buildPlan with control flow', () => {
     expect(loopBatchSize(200, 16)).toBe(16);
   });
 });
+
+describe('buildPlan: disabled nodes', () => {
+  it('passes the input of a disabled node with one input on, and skips one with none or several', () => {
+    const off = (id: string) => ({ ...n(id), disabled: true });
+    const plan = buildPlan(
+      parseGraph({
+        nodes: [n('a'), n('b'), off('one'), off('none'), off('two'), n('after')],
+        edges: [
+          { id: '1', source: 'a', target: 'one' },
+          { id: '2', source: 'a', target: 'two' },
+          { id: '3', source: 'b', target: 'two' },
+          { id: '4', source: 'one', target: 'after' },
+        ],
+      }),
+    );
+    const byId = Object.fromEntries(plan.map((p) => [p.id, p]));
+    expect(byId.one!.disabled).toBe('pass');
+    expect(byId.none!.disabled).toBe('skip');
+    expect(byId.two!.disabled).toBe('skip');
+    // An enabled node's plan carries no `disabled` at all: plans stay as they were before the field existed.
+    expect('disabled' in byId.after!).toBe(false);
+    expect(byId.after!.deps).toEqual(['one']);
+  });
+});

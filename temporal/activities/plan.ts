@@ -62,6 +62,8 @@ export function buildPlan(graph: Graph): PlanNode[] {
       ...(s.errorOutput ? { errorOutput: true } : {}),
       local,
       ...(def.control ? { control: def.control } : {}),
+      // n8n's rule: a disabled node with one input passes that input on; otherwise it is skipped.
+      ...(n.disabled ? { disabled: edges.length === 1 ? ('pass' as const) : ('skip' as const) } : {}),
     };
   };
 

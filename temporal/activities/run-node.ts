@@ -61,7 +61,7 @@ type RunNodeDeps = ActivityDeps & {
  * a loop item, the loop node's output is the item itself, and the other per-item nodes' outputs are
  * this item's; nodes outside the loop are read as they are.
  */
-async function upstreamOutputs(deps: RunNodeDeps, run: LoadedRun, nodeId: string, nodeIds: string[], item: number) {
+export async function upstreamOutputs(deps: Pick<RunNodeDeps, 'repos'>, run: LoadedRun, nodeId: string, nodeIds: string[], item: number) {
   const outputs: Record<string, { output: unknown }> = {};
   const byItem = new Map<number, string[]>();
   // The loop this node runs in (per item): its loop node and other body nodes are read at this item.

@@ -65,6 +65,12 @@ export interface PlanNode {
   local: boolean;
   control?: FlowControl;
   loop?: LoopPlan;
+  /**
+   * The node is disabled: it does not run. `pass` (one incoming connection): its input goes on as
+   * its output, as if it had produced it; `skip` (no input, or several): it is skipped, and the
+   * nodes after it follow the join rule. Absent in plans made before disabled nodes existed.
+   */
+  disabled?: 'pass' | 'skip';
 }
 
 export interface RunPlan {
@@ -173,6 +179,8 @@ export interface BotActivities {
     nodes: { nodeId: string; status: 'skipped' | 'cancelled'; reason?: 'upstream' | 'branch' }[];
   }): Promise<void>;
   completeNode(input: CompleteNodeInput): Promise<{ ports?: string[]; failure?: NodeFailure }>;
+  /** Records a disabled node as skipped (NODE_DISABLED); with `pass`, its one input's output becomes its output. */
+  skipDisabledNode(input: { runId: string; nodeId: string; pass: boolean; item?: number }): Promise<void>;
   /** After a run failed: its bot's on-failure notices, and the on-failure bot's run to start (its id). */
   runFailed(input: { runId: string }): Promise<{ onFailureRunId?: string }>;
   /** By run id, or by workflow id when a scheduled run was cancelled before its row existed. Never overwrites a final state. */

@@ -202,6 +202,19 @@ export async function runGraph(nodes: PlanNode[], scope: Scope): Promise<void> {
       progress.finished.add(node.id);
       return { status: 'succeeded', ports: scope.reusedPorts[node.id] };
     }
+    if (node.disabled) {
+      // Not run: recorded as skipped (NODE_DISABLED). With one input it passes that input on and
+      // counts as succeeded for the nodes after it; otherwise they see it skipped (the join rule).
+      const pass = node.disabled === 'pass';
+      await bookkeeping().skipDisabledNode({
+        runId: scope.runId,
+        nodeId: node.id,
+        pass,
+        ...(scope.item !== undefined ? { item: scope.item } : {}),
+      });
+      progress.finished.add(node.id);
+      return pass ? SUCCEEDED : { status: 'skipped' };
+    }
     try {
       const ports = await perform(node, scope, deps);
       progress.finished.add(node.id);

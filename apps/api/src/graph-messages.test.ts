@@ -22,6 +22,16 @@ const TYPES: Record<string, NodeTypeInfo> = {
     outputs: [port('out', 'json')],
     params: z.object({}),
   },
+  't.start': { id: 't.start', version: 1, category: 'source', trigger: true, inputs: [], outputs: [port('out')], params: z.object({}) },
+  't.each': {
+    id: 't.each',
+    version: 1,
+    category: 'flow',
+    control: 'loop',
+    inputs: [port('input')],
+    outputs: [port('item')],
+    params: z.object({}),
+  },
   't.sink': { id: 't.sink', version: 1, category: 'output', inputs: [port('input')], outputs: [], params: z.object({}) },
   't.llm': {
     id: 't.llm',
@@ -136,6 +146,11 @@ const BAD_GRAPHS: unknown[] = [
     edges: [edge('m-t', 'm', 't')],
   },
 ];
+// Nodes that may not be disabled (a trigger, a loop).
+BAD_GRAPHS.push({
+  nodes: [node('go', 't.start', {}, { disabled: true }), node('each', 't.each', {}, { disabled: true })],
+  edges: [edge('go-each', 'go', 'each')],
+});
 const TOO_BIG = { nodes: [node('a', 't.src'), node('b', 't.src')], edges: [] };
 
 async function allIssues(): Promise<ValidationError[]> {

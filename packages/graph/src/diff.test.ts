@@ -88,6 +88,15 @@ describe('diffGraphs', () => {
     expect(change!.name).toBe('Digest');
   });
 
+  it('reports a node turned off or on as a change', () => {
+    const next = clone(base);
+    next.nodes[1] = { ...next.nodes[1]!, disabled: true };
+    expect(diffGraphs(base, next).nodes.changed.map((c) => c.fields)).toEqual([['disabled']]);
+    // `disabled: false` is the same as leaving it out.
+    expect(diffGraphs(next, { ...next, nodes: next.nodes.map((n) => ({ ...n, disabled: false })) }).nodes.changed).toHaveLength(1);
+    expect(diffGraphs(base, { ...base, nodes: base.nodes.map((n) => ({ ...n, disabled: false })) }).nodes.changed).toEqual([]);
+  });
+
   it('counts a node that only moved as moved, not changed', () => {
     const next = clone(base);
     next.nodes[0]!.position = { x: 50, y: 80 };

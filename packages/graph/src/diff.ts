@@ -119,7 +119,8 @@ function nodeChange(before: DiffableNode, after: DiffableNode): NodeChange | nul
   if ((before.version ?? 1) !== (after.version ?? 1)) fields.push('version');
   if ((before.label ?? '') !== (after.label ?? '')) fields.push('label');
   if (!sameJson(before.settings, after.settings)) fields.push('settings');
-  if (Boolean(before.disabled) !== Boolean(after.disabled)) fields.push('disabled');
+  // Turning a node off or on changes what a run does.
+  if ((before.disabled === true) !== (after.disabled === true)) fields.push('disabled');
   const params = paramChanges(before.params, after.params);
   if (!fields.length && !params.length) return null;
   return { id: after.id, name: nameOf(after), type: after.type, fields, params };

@@ -38,6 +38,10 @@ export const GRAPH_MESSAGES = {
   INCOMPATIBLE_PORTS: '{source} outputs {from} but {node} input "{port}" expects {to} (Connection "{edge}").',
   MULTIPLE_INPUTS:
     '{node} input "{port}" accepts one connection but has {count} (from {sources}); merge them with a transform.merge node first.',
+  'DISABLED_NOT_ALLOWED.trigger':
+    '{node} starts the run: it cannot be disabled (the run would do nothing). Enable it, or disable the nodes after it.',
+  'DISABLED_NOT_ALLOWED.loop':
+    '{node} is a loop or collects the items of one: it cannot be disabled. Enable it, or disable the nodes inside the loop.',
   CYCLE: 'These nodes form a cycle: {path}. Remove one of these connections.',
   TOO_MANY_OF_TYPE: 'A bot may have only one {type} node, but this one has {count}: {nodes}. Keep one and delete the others.',
   UNKNOWN_NODE_TYPE: '{node} has an unknown node type "{type}" (version {version}).',

@@ -31,7 +31,8 @@ export type ValidationCode =
   | 'EXPRESSION_SYNTAX'
   | 'EXPRESSION_UNKNOWN_NODE'
   | 'EXPRESSION_NOT_UPSTREAM'
-  | 'SECRET_MISSING';
+  | 'SECRET_MISSING'
+  | 'DISABLED_NOT_ALLOWED';
 
 export interface ValidationError {
   code: ValidationCode;

@@ -80,6 +80,12 @@ export function validateGraph(input: unknown, opts: ValidateGraphOptions): Valid
       continue;
     }
     types.set(node.id, info);
+    if (node.disabled) {
+      // A disabled node does not run: its params and connection may be unfinished (the editor still
+      // marks them), but a node the run cannot do without may not be disabled.
+      errors.push(...checkDisabled(node, info));
+      continue;
+    }
     errors.push(...checkParams(node, info));
     const llm = opts.llm;
     if (llm) for (const param of info.connectionParams ?? []) errors.push(...checkLlm(node, param, llm));
@@ -144,6 +150,18 @@ function unknownType(node: GraphNode, versions: number[]): ValidationError {
     return issue('UNKNOWN_NODE_VERSION', 'UNKNOWN_NODE_VERSION', params, where);
   }
   return issue('UNKNOWN_NODE_TYPE', 'UNKNOWN_NODE_TYPE', { node: nodeName(node), type: node.type, version: node.version }, where);
+}
+
+/**
+ * Refused rather than warned: a disabled trigger makes every run do nothing yet succeed, and a
+ * disabled loop or collect node would leave the loop's body without its items.
+ */
+function checkDisabled(node: GraphNode, info: NodeTypeInfo): ValidationError[] {
+  const where = { nodeId: node.id };
+  if (info.trigger) return [issue('DISABLED_NOT_ALLOWED', 'DISABLED_NOT_ALLOWED.trigger', { node: nodeName(node) }, where)];
+  if (info.control === 'loop' || info.control === 'collect')
+    return [issue('DISABLED_NOT_ALLOWED', 'DISABLED_NOT_ALLOWED.loop', { node: nodeName(node) }, where)];
+  return [];
 }
 
 function checkParams(node: GraphNode, info: NodeTypeInfo): ValidationError[] {

@@ -264,20 +264,30 @@ export function nodeRunRepo(prisma: PrismaClient, raw: RawConn) {
     },
     reusedIn: (runId: string) =>
       prisma.nodeRun.findMany({ where: { runId, reused: true, item: -1 }, select: { nodeId: true, reusedFrom: true, ports: true } }),
-    /** Marks nodes that never ran (skipped after an upstream failure, or cancelled); finished nodes keep their state. */
-    async settle(runId: string, nodes: { nodeId: string; item?: number; type: string; status: NodeRunStatus; error?: unknown }[]) {
+    /**
+     * Marks nodes that never ran (skipped after an upstream failure, disabled, or cancelled); finished
+     * nodes keep their state. `output`: what a disabled node passes on (its one input's output).
+     */
+    async settle(
+      runId: string,
+      nodes: { nodeId: string; item?: number; type: string; status: NodeRunStatus; error?: unknown; output?: unknown }[],
+    ) {
       const now = new Date();
       for (const n of nodes) {
         const item = n.item ?? -1;
+        // A null output needs no column value: an empty output column reads as null.
+        const passed =
+          n.output === undefined || n.output === null
+            ? {}
+            : { output: json(n.output), outputBytes: Buffer.byteLength(JSON.stringify(n.output ?? null)) };
+        const data = { status: n.status, error: json(n.error), finishedAt: now, ...passed };
         const { count } = await prisma.nodeRun.updateMany({
           where: { runId, nodeId: n.nodeId, item, status: { in: ['pending', 'running', 'waiting'] } },
-          data: { status: n.status, error: json(n.error), finishedAt: now },
+          data,
         });
         if (count === 0) {
           await prisma.nodeRun.createMany({
-            data: [
-              { id: newId('nr'), runId, nodeId: n.nodeId, item, type: n.type, status: n.status, error: json(n.error), finishedAt: now },
-            ],
+            data: [{ id: newId('nr'), runId, nodeId: n.nodeId, item, type: n.type, ...data }],
             skipDuplicates: true,
           });
         }

@@ -12,6 +12,7 @@ import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
 import { PinnedBadge } from '../debug/pinned-badge';
 import { RunNote } from './run-note';
+import { DisabledBadge } from './disabled-badge';
 
 /** Vertical room each output port needs so several labelled ports (a switch's cases) stay readable. */
 const PORT_PITCH_PX = 24;
@@ -90,7 +91,14 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const statusIcon = status ? STATUS_ICON[status] : undefined;
   const sk = status ? statusKey(status) : undefined;
   const statusLabel = sk ? t(sk) : status;
-  const classes = ['bot-node', `cat-${category}`, selected && 'selected', status && `status-${status}`, hasIssue && 'has-issue']
+  const classes = [
+    'bot-node',
+    `cat-${category}`,
+    selected && 'selected',
+    status && `status-${status}`,
+    hasIssue && 'has-issue',
+    data.disabled && 'node-disabled',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -100,6 +108,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       data-node-id={id}
       data-node-type={data.type}
       data-status={status ?? 'idle'}
+      data-disabled={data.disabled ? 'true' : undefined}
       style={outputs.length > 2 ? { minHeight: (outputs.length + 1) * PORT_PITCH_PX } : undefined}
     >
       <Ports ports={inputs} side="in" labelled={inputs.length > 1} />
@@ -123,6 +132,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       {status && <RunNote nodeId={id} status={status} control={def?.control} />}
       <Ports ports={outputs} side="out" labelled={labelOutputs} />
       <PinnedBadge nodeId={id} />
+      {data.disabled && <DisabledBadge />}
       {hasIssue && (
         <span className="issue-flag" title={t('editor:canvas.hasIssue')}>
           <Icon name="alert" strokeWidth={2.5} />

@@ -10,6 +10,9 @@ import { nodeTypes } from './bot-node';
 import { CanvasControls } from './canvas-controls';
 import { flowAriaLabels } from './flow-labels';
 import { portTaken } from './run-ports';
+import { CanvasContextMenu } from './context-menu';
+import { useCanvasMenu } from './use-canvas-menu';
+import { ShortcutsSheet } from '../shortcuts-sheet';
 
 export const DND_MIME = 'application/x-bm-node-type';
 
@@ -46,6 +49,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const { screenToFlowPosition } = useReactFlow();
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
   const readOnly = useReadOnly();
+  const menuHandlers = useCanvasMenu();
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DND_MIME)) return;
@@ -81,6 +85,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStart={() => checkpoint()}
+        {...menuHandlers}
         isValidConnection={isValidConnection}
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
         nodesDraggable={!readOnly}
@@ -108,6 +113,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         </div>
       )}
       {children}
+      <CanvasContextMenu />
+      <ShortcutsSheet />
     </div>
   );
 }

@@ -10,17 +10,11 @@ import { useSaveBot } from '../hooks/use-save-bot';
 import { editorStore, useEditorStore } from '../store/editor-store';
 import { parseRunInput, sampleInputText } from '../toolbar/run-input';
 
-/**
- * "Run from here" (this node and everything after it) and "Run this node" (it alone): the other
- * nodes' outputs are reused from the latest run or pinned data, so no upstream LLM call is paid
- * again. Unsaved changes are saved first (a run executes the saved version).
- */
-export function RunFromButtons({ botId, nodeId, title }: { botId: string; nodeId: string; title: string }) {
-  const { t } = useTranslation();
+/** Starts "Run from here" (`only` false) or "Run this node" (`only` true) for one node. */
+export function useRunFrom(botId: string, nodeId: string, title: string) {
   const [, setParams] = useSearchParams();
   const save = useSaveBot(botId);
-  const dirty = useEditorStore((s) => s.dirty);
-  const start = useMutation({
+  return useMutation({
     mutationFn: async (only: boolean) => {
       if (editorStore.getState().dirty) await save.mutateAsync();
       const parsed = parseRunInput(sampleInputText(editorStore.getState().nodes));
@@ -34,6 +28,17 @@ export function RunFromButtons({ botId, nodeId, title }: { botId: string; nodeId
       if (!save.isError) toast.error(tr('debug:notStarted', { reason: errorText(err) }), 'run-from');
     },
   });
+}
+
+/**
+ * "Run from here" (this node and everything after it) and "Run this node" (it alone): the other
+ * nodes' outputs are reused from the latest run or pinned data, so no upstream LLM call is paid
+ * again. Unsaved changes are saved first (a run executes the saved version).
+ */
+export function RunFromButtons({ botId, nodeId, title }: { botId: string; nodeId: string; title: string }) {
+  const { t } = useTranslation();
+  const dirty = useEditorStore((s) => s.dirty);
+  const start = useRunFrom(botId, nodeId, title);
   const busy = start.isPending ? start.variables : undefined;
   return (
     <div className="row-wrap" data-testid="run-from-buttons">

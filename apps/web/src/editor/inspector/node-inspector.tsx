@@ -16,6 +16,7 @@ import { NodeIdEditor } from './node-id-editor';
 import { NodeRunSection } from './node-run-section';
 import { NodeSettingsForm } from './node-settings-form';
 import { DebugSection } from '../debug/debug-section';
+import { DisabledHint, DisableToggle } from './disable-toggle';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
@@ -65,6 +66,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
               if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.currentTarget.blur();
             }}
           />
+          <DisableToggle nodeId={nodeId} />
           <Button
             size="sm"
             variant="ghost"
@@ -75,6 +77,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           />
         </div>
         <NodeIdEditor nodeId={nodeId} />
+        <DisabledHint nodeId={nodeId} />
         {def?.description && <p className="small muted">{def.description}</p>}
       </div>
 

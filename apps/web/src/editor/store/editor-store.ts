@@ -2,6 +2,7 @@ import { createStore, useStore } from 'zustand';
 import { createCatalogueSlice } from './catalogue-slice';
 import { createDocumentSlice } from './document-slice';
 import { createDraftSlice } from './draft-slice';
+import { createEditSlice } from './edit-slice';
 import { createGraphSlice } from './graph-slice';
 import { createHistorySlice } from './history-slice';
 import { createRunSlice } from './run-slice';
@@ -18,6 +19,7 @@ export function createEditorStore() {
     ...createRunSlice(...a),
     ...createDraftSlice(...a),
     ...createVersionSlice(...a),
+    ...createEditSlice(...a),
   }));
 }
 

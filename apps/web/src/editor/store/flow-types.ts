@@ -8,6 +8,8 @@ export type BotNodeData = {
   params: Record<string, unknown>;
   label?: string;
   settings?: NodeSettings;
+  /** Kept but not run (the run records it as skipped, NODE_DISABLED). */
+  disabled?: boolean;
 };
 
 export type BotFlowNode = Node<BotNodeData, 'bot'>;

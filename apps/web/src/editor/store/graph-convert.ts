@@ -10,6 +10,7 @@ export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNo
     if (n.version !== undefined) data.version = n.version;
     if (n.label) data.label = n.label;
     if (n.settings && Object.keys(n.settings).length > 0) data.settings = structuredClone(n.settings);
+    if (n.disabled) data.disabled = true;
     return { id: n.id, type: BOT_NODE_KIND, position: { x: n.position?.x ?? 0, y: n.position?.y ?? 0 }, data };
   });
   const edges: BotFlowEdge[] = (graph?.edges ?? []).map((e) => ({
@@ -34,6 +35,7 @@ export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFl
       if (n.data.version !== undefined) out.version = n.data.version;
       if (n.data.label) out.label = n.data.label;
       if (n.data.settings && Object.keys(n.data.settings).length > 0) out.settings = n.data.settings;
+      if (n.data.disabled) out.disabled = true;
       return out;
     }),
     edges: edges.map((e) => {

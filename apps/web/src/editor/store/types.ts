@@ -12,6 +12,8 @@ import type {
 } from '@bm/contract';
 import type { BotFlowEdge, BotFlowNode } from './flow-types';
 import type { IdCheck } from './ids';
+import type { ClipboardEnvelope } from './clipboard';
+import type { PasteResult } from './edit-slice';
 
 /** Bot-level fields edited alongside the graph and saved with it. */
 export type BotMeta = {
@@ -145,4 +147,16 @@ export type VersionSlice = {
   setVersionView: (view: VersionView | null) => void;
 };
 
-export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice;
+export type EditSlice = {
+  /** The selected nodes and the edges between them, as the clipboard holds them; null when nothing is selected. */
+  copySelection: () => ClipboardEnvelope | null;
+  /** Adds a copied selection (new ids, references remapped; see clipboard.ts) as the new selection, in one undo step. */
+  pasteEnvelope: (env: ClipboardEnvelope, at?: { x: number; y: number }) => PasteResult;
+  /** Pastes a copy of the selection beside it; null when nothing is selected. */
+  duplicateSelection: () => PasteResult | null;
+  selectAll: () => void;
+  /** Turns nodes off (kept, not run) or on again, in one undo step. */
+  setDisabled: (nodeIds: readonly string[], disabled: boolean) => void;
+};
+
+export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice & EditSlice;

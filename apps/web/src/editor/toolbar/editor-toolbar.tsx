@@ -7,6 +7,7 @@ import { useEditorStore } from '../store/editor-store';
 import { BotMenu } from './bot-menu';
 import { RunDialog } from './run-dialog';
 import { HistoryButton } from '../versions/history-button';
+import { ShortcutsButton } from './shortcuts-button';
 import { parseRunInput, sampleInputText } from './run-input';
 import { editorStore } from '../store/editor-store';
 
@@ -75,6 +76,7 @@ export function EditorToolbar({ onSave, saving, onRun, starting }: Props) {
         aria-label={t('editor:toolbar.redo')}
       />
       <HistoryButton />
+      <ShortcutsButton />
       <span className="divider" />
       <div className="split-btn">
         <Button
