@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { editorStore } from '../store/editor-store';
 
 const STORAGE_KEY = 'bm.minimap';
-const CATEGORY_COLOR: Record<string, string> = { source: '#0e9384', llm: '#7a5af8', transform: '#dc6803', output: '#1570ef' };
+// The minimap fills nodes through an inline style, so the category tokens (and their dark values) apply.
 const minimapColor = (node: { data: { type?: unknown } }) => {
   const def = editorStore.getState().nodeTypes[String(node.data.type)];
-  return CATEGORY_COLOR[def?.category ?? ''] ?? '#98a2b3';
+  return def ? `var(--cat-${def.category})` : 'var(--faint)';
 };
 
 /** The map earns its corner on a wide screen; on a laptop it would cover the nodes, so it starts hidden. */
@@ -56,7 +56,6 @@ export function CanvasControls() {
           zoomable
           nodeColor={minimapColor}
           nodeStrokeWidth={0}
-          maskColor="rgba(246,247,249,0.7)"
           style={{ width: 168, height: 112 }}
         />
       )}

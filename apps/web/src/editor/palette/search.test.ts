@@ -67,3 +67,18 @@ describe('recently used types', () => {
     expect(withRecent(['a', 'b', 'c', 'd', 'e'], 'f')).toEqual(['f', 'a', 'b', 'c', 'd']);
   });
 });
+
+describe('palette entries', () => {
+  it('adds the words of every language to every registered type', async () => {
+    const { createI18n } = await import('@bm/i18n');
+    const { localSynonymTypes, paletteEntries } = await import('./palette-entries');
+    const registered = [...new Set(listNodeDefinitions().map((d) => d.id))].sort();
+    expect([...localSynonymTypes()].sort()).toEqual(registered);
+    // An English page still finds the LLM node by its Korean words, and a Korean page by English ones.
+    const { describeNodeTypes } = await import('@bm/nodes');
+    const { entries, categoryNames } = paletteEntries(describeNodeTypes(), createI18n({ locale: 'en' }));
+    expect(searchNodeTypes(entries, '요약', categoryNames)[0]?.entry.def.id).toBe('llm.chat');
+    expect(searchNodeTypes(entries, '메일', categoryNames)[0]?.entry.def.id).toBe('output.email');
+    expect(searchNodeTypes(entries, 'openai', categoryNames)[0]?.entry.def.id).toBe('llm.chat');
+  });
+});
