@@ -1,10 +1,10 @@
 import { PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { usePanelStore, type SidePanel } from './side-panels';
+import { PANEL_SHORTCUTS, usePanelStore, type SidePanel } from './side-panels';
 
 const LABELS = {
-  palette: { expand: 'editor:palette.expand', collapse: 'editor:palette.collapse', keys: 'Ctrl+[', aria: 'Control+BracketLeft' },
-  inspector: { expand: 'editor:inspector.expand', collapse: 'editor:inspector.collapse', keys: 'Ctrl+]', aria: 'Control+BracketRight' },
+  palette: { expand: 'editor:palette.expand', collapse: 'editor:palette.collapse', ...PANEL_SHORTCUTS.palette },
+  inspector: { expand: 'editor:inspector.expand', collapse: 'editor:inspector.collapse', ...PANEL_SHORTCUTS.inspector },
 } as const;
 
 /** A folded side panel: a thin rail whose one button unfolds it. */

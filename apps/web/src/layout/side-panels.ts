@@ -6,6 +6,12 @@ import { isImeComposing } from '../ui/ime';
 export type SidePanel = 'palette' | 'inspector';
 type Collapsed = Record<SidePanel, boolean>;
 
+/** The fold shortcuts as shown in tooltips and announced (aria-keyshortcuts); bound below. */
+export const PANEL_SHORTCUTS = {
+  palette: { keys: 'Ctrl+[', aria: 'Control+BracketLeft' },
+  inspector: { keys: 'Ctrl+]', aria: 'Control+BracketRight' },
+} as const satisfies Record<SidePanel, { keys: string; aria: string }>;
+
 const OPEN: Collapsed = { palette: false, inspector: false };
 const keyFor = (userId: string | undefined) => `bm.panels.${userId ?? 'anonymous'}`;
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
 import { NodeIcon } from '../../ui/node-icon';
+import { PANEL_SHORTCUTS } from '../../layout/side-panels';
 import { useSession } from '../../session/use-session';
 import { CATEGORY_HINT, CATEGORY_LABEL, CATEGORY_ORDER } from '../canvas/category';
 import { DND_MIME } from '../canvas/editor-canvas';
@@ -134,9 +135,9 @@ export function NodePalette({ onAdd, onCollapse }: NodePaletteProps) {
             type="button"
             className="btn btn-ghost btn-sm btn-icon"
             onClick={onCollapse}
-            title={`${t('editor:palette.collapse')} (Ctrl+[)`}
+            title={`${t('editor:palette.collapse')} (${PANEL_SHORTCUTS.palette.keys})`}
             aria-label={t('editor:palette.collapse')}
-            aria-keyshortcuts="Control+BracketLeft"
+            aria-keyshortcuts={PANEL_SHORTCUTS.palette.aria}
             data-testid="palette-collapse"
           >
             <PanelLeftClose size={16} aria-hidden="true" />
