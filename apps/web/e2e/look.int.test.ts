@@ -83,17 +83,26 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
     expect(await page.locator('.bot-node[data-node-id="mail"] .glyph svg').getAttribute('data-icon')).toBe('mail');
     expect(await page.locator('.palette-item[data-node-type="llm.chat"] .glyph svg').count()).toBe(1);
 
-    const toggle = page.locator('[data-testid="theme-toggle"]');
-    expect(await toggle.inputValue()).toBe('system');
+    const toggle = page.locator('[data-testid="theme-toggle"] > button');
+    const choose = async (choice: 'system' | 'light' | 'dark') => {
+      await toggle.click();
+      await page.locator(`[data-testid="theme-toggle"] [data-menu-item="${choice}"]`).click();
+    };
+    expect(await page.evaluate(() => document.documentElement.dataset.themeChoice)).toBe('system');
+    expect(await toggle.getAttribute('aria-label')).toBe('Theme: System');
     expect(await theme()).toBe('light');
-    await toggle.selectOption('light');
+    await choose('light');
     expect(luminance(await bodyBackground())).toBeGreaterThan(0.8);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shotsDir, 'editor-light.png') });
 
-    // Keyboard: the menu is a select, reached and changed without a mouse.
+    // Keyboard: Enter opens the menu on its first item, arrows move, Enter picks.
     await toggle.focus();
-    await toggle.selectOption('dark');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-menu-item'))).toBe('dark');
+    await page.keyboard.press('Enter');
     expect(await theme()).toBe('dark');
     expect(luminance(await bodyBackground())).toBeLessThan(0.05);
     expect(await page.locator('.react-flow').getAttribute('class')).toContain('dark');
@@ -106,7 +115,7 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
     expect(await theme()).toBe('dark');
 
     // System follows the operating system, live.
-    await toggle.selectOption('system');
+    await choose('system');
     expect(await theme()).toBe('light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(theme).toBe('dark');
@@ -213,4 +222,35 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
     );
     expect(overflowing).toEqual([]);
   }, 60_000);
+
+  it('leaves no light surface on any page in dark', async () => {
+    onTestFailed(() => page.screenshot({ path: path.join(shotsDir, 'look-dark-pages-failed.png') }).then(() => undefined));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const pages = ['/', `/bots/${botId}`, `/bots/${botId}/runs`, `/bots/${botId}/results`, `/bots/${botId}/triggers`, '/templates', '/inbox']
+      .concat(['/usage', '/settings/connections', '/settings/secrets', '/settings/tokens', '/settings/members', '/settings/budgets'])
+      .concat(['/settings/account']);
+    const light: string[] = [];
+    for (const p of pages) {
+      await page.goto(server.url + p);
+      await page.locator('.app-main > *').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await theme()).toBe('dark');
+      const found = await page.evaluate(() => {
+        const lum = (rgb: string) => {
+          const [r, g, b, a = 1] = (rgb.match(/[\d.]+/g) ?? []).map(Number);
+          if (a < 0.5) return 0;
+          const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+        };
+        return [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getClientRects().length > 0 && lum(getComputedStyle(el).backgroundColor) > 0.6)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${getComputedStyle(el).backgroundColor}`);
+      });
+      light.push(...found.map((f) => `${p}: ${f}`));
+      await page.screenshot({ path: path.join(shotsDir, `look-dark${p.replace(/\/|bots\/[^/]+/g, '-').replace(/-+/g, '-') || '-bots'}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(light).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
 });

@@ -1,26 +1,30 @@
+import { Monitor, Moon, Sun } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { THEME_CHOICES, parseThemeChoice, setThemeChoice, useThemeChoice } from './theme';
+import { MenuButton } from '../ui/menu-button';
+import { THEME_CHOICES, setThemeChoice, useThemeChoice } from './theme';
 
 const LABEL = { system: 'common:theme.system', light: 'common:theme.light', dark: 'common:theme.dark' } as const;
+const ICON = { system: Monitor, light: Sun, dark: Moon } as const;
 
-/** The app shell's System / Light / Dark menu (a native select: keyboard and screen readers for free). */
+/**
+ * The app shell's System / Light / Dark menu: one icon button (the top bar has no room for a
+ * wide select at 1280 px) that opens a keyboard-operable menu; the current choice is checked.
+ */
 export function ThemeToggle() {
   const { t } = useTranslation();
   const choice = useThemeChoice();
+  const Current = ICON[choice];
   return (
-    <select
-      className="select select-sm"
-      aria-label={t('common:theme.label')}
-      title={t('common:theme.label')}
-      data-testid="theme-toggle"
-      value={choice}
-      onChange={(e) => setThemeChoice(parseThemeChoice(e.target.value))}
-    >
-      {THEME_CHOICES.map((c) => (
-        <option key={c} value={c}>
-          {t(LABEL[c])}
-        </option>
-      ))}
-    </select>
+    <MenuButton
+      label={t('common:theme.current', { choice: t(LABEL[choice]) })}
+      iconNode={<Current size={16} aria-hidden="true" />}
+      testId="theme-toggle"
+      items={THEME_CHOICES.map((c) => ({
+        id: c,
+        label: t(LABEL[c]),
+        icon: c === choice ? 'check' : undefined,
+        onSelect: () => setThemeChoice(c),
+      }))}
+    />
   );
 }
