@@ -226,11 +226,24 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
   it('leaves no light surface on any page in dark', async () => {
     onTestFailed(() => page.screenshot({ path: path.join(shotsDir, 'look-dark-pages-failed.png') }).then(() => undefined));
     await page.emulateMedia({ colorScheme: 'dark' });
-    const pages = ['/', `/bots/${botId}`, `/bots/${botId}/runs`, `/bots/${botId}/results`, `/bots/${botId}/triggers`, '/templates', '/inbox']
-      .concat(['/usage', '/settings/connections', '/settings/secrets', '/settings/tokens', '/settings/members', '/settings/budgets'])
-      .concat(['/settings/account']);
+    const pages: [name: string, path: string][] = [
+      ['bots', '/'],
+      ['editor', `/bots/${botId}`],
+      ['runs', `/bots/${botId}/runs`],
+      ['results', `/bots/${botId}/results`],
+      ['triggers', `/bots/${botId}/triggers`],
+      ['templates', '/templates'],
+      ['inbox', '/inbox'],
+      ['usage', '/usage'],
+      ['connections', '/settings/connections'],
+      ['secrets', '/settings/secrets'],
+      ['tokens', '/settings/tokens'],
+      ['members', '/settings/members'],
+      ['budgets', '/settings/budgets'],
+      ['account', '/settings/account'],
+    ];
     const light: string[] = [];
-    for (const p of pages) {
+    for (const [name, p] of pages) {
       await page.goto(server.url + p);
       await page.locator('.app-main > *').first().waitFor();
       await page.waitForLoadState('networkidle');
@@ -247,7 +260,7 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
           .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${getComputedStyle(el).backgroundColor}`);
       });
       light.push(...found.map((f) => `${p}: ${f}`));
-      await page.screenshot({ path: path.join(shotsDir, `look-dark${p.replace(/\/|bots\/[^/]+/g, '-').replace(/-+/g, '-') || '-bots'}.png`) });
+      await page.screenshot({ path: path.join(shotsDir, `look-dark-${name}.png`) });
     }
     await page.emulateMedia({ colorScheme: 'light' });
     expect(light).toEqual([]);
