@@ -46,9 +46,9 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
 
   it('switches between light, dark and the system theme, remembered across a reload', async () => {
     onTestFailed(() => page.screenshot({ path: path.join(shotsDir, 'look-theme-failed.png') }).then(() => undefined));
-    expect((await api('POST', '/api/auth/signup', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' })).status).toBe(
-      201,
-    );
+    expect(
+      (await api('POST', '/api/auth/signup', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' })).status,
+    ).toBe(201);
     const conn = await api('POST', '/api/llm-connections', {
       provider: 'openai',
       name: 'Fake',
@@ -63,8 +63,20 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
       graph: {
         nodes: [
           { id: 'feed', type: 'source.rss', label: 'Tech news', params: { url: 'https://example.com/feed.xml' }, position: { x: 0, y: 0 } },
-          { id: 'sum', type: 'llm.chat', label: 'Summarise', params: { purpose: 'report', prompt: 'Summarise the news' }, position: { x: 300, y: 0 } },
-          { id: 'mail', type: 'output.email', label: 'Mail me', params: { to: 'ada@example.com', subject: 'Digest', body: '{{ nodes.sum.output.text }}' }, position: { x: 600, y: 0 } },
+          {
+            id: 'sum',
+            type: 'llm.chat',
+            label: 'Summarise',
+            params: { purpose: 'report', prompt: 'Summarise the news' },
+            position: { x: 300, y: 0 },
+          },
+          {
+            id: 'mail',
+            type: 'output.email',
+            label: 'Mail me',
+            params: { to: 'ada@example.com', subject: 'Digest', body: '{{ nodes.sum.output.text }}' },
+            position: { x: 600, y: 0 },
+          },
         ],
         edges: [
           { id: 'e1', source: 'feed', target: 'sum', sourceHandle: 'out', targetHandle: 'in' },

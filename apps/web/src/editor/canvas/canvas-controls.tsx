@@ -1,4 +1,5 @@
 import { ControlButton, Controls, MiniMap } from '@xyflow/react';
+import { Map as MapIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editorStore } from '../store/editor-store';
@@ -38,27 +39,10 @@ export function CanvasControls() {
     <>
       <Controls showInteractive={false}>
         <ControlButton onClick={toggle} title={mapLabel} aria-label={mapLabel} aria-pressed={shown}>
-          <svg
-            viewBox="0 0 24 24"
-            stroke="currentColor"
-            strokeWidth={2.2}
-            strokeLinejoin="round"
-            aria-hidden="true"
-            style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }}
-          >
-            <path d="M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z M9 3v15 M15 6v15" />
-          </svg>
+          <MapIcon size={14} strokeWidth={2.2} aria-hidden="true" />
         </ControlButton>
       </Controls>
-      {shown && (
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          style={{ width: 168, height: 112 }}
-        />
-      )}
+      {shown && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: 168, height: 112 }} />}
     </>
   );
 }

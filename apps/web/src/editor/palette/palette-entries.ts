@@ -43,7 +43,14 @@ function inEveryLanguage(i18n: I18n, key: WordsKey): string[] {
   return LOCALES.map((lng) => i18n.t(key, { lng }));
 }
 
-const words = (texts: string[]) => [...new Set(texts.flatMap((t) => t.split(',')).map((w) => w.trim()).filter(Boolean))];
+const words = (texts: string[]) => [
+  ...new Set(
+    texts
+      .flatMap((t) => t.split(','))
+      .map((w) => w.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The served catalogue as the palette searches it: each type with its synonyms in every language. */
 export function paletteEntries(types: NodeTypeDescription[], i18n: I18n) {

@@ -46,7 +46,9 @@ describe('palette search', () => {
 
   it('is case- and accent-insensitive and needs every word', () => {
     expect(fold('Résumé')).toBe('resume');
-    const list: SearchEntry[] = [{ def: { id: 'x.y', title: 'Résumé writer', description: '', category: 'llm', display: { icon: 'bot', synonyms: [] } } }];
+    const list: SearchEntry[] = [
+      { def: { id: 'x.y', title: 'Résumé writer', description: '', category: 'llm', display: { icon: 'bot', synonyms: [] } } },
+    ];
     expect(ids('RESUME', list)).toEqual(['x.y']);
     expect(ids('resume writer', list)).toEqual(['x.y']);
     expect(ids('resume reader', list)).toEqual([]);

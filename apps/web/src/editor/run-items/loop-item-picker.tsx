@@ -13,7 +13,11 @@ const GLYPH: Record<string, LucideIcon> = { succeeded: Check, failed: X, running
 
 function LoopItemGlyph({ status }: { status: string }) {
   const Glyph = GLYPH[status];
-  return <span className="loop-item-glyph" aria-hidden="true">{Glyph && <Glyph size={12} strokeWidth={3} />}</span>;
+  return (
+    <span className="loop-item-glyph" aria-hidden="true">
+      {Glyph && <Glyph size={12} strokeWidth={3} />}
+    </span>
+  );
 }
 
 /** "12 items · 1 failed" for a loop's items in a run. */

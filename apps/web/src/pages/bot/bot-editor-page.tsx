@@ -131,7 +131,12 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
         />
       )}
       <div
-        className={['editor-body', readOnly && 'read-only', collapsed.palette && 'palette-collapsed', collapsed.inspector && 'inspector-collapsed']
+        className={[
+          'editor-body',
+          readOnly && 'read-only',
+          collapsed.palette && 'palette-collapsed',
+          collapsed.inspector && 'inspector-collapsed',
+        ]
           .filter(Boolean)
           .join(' ')}
       >
