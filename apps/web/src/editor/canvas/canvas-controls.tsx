@@ -39,7 +39,8 @@ export function CanvasControls() {
     <>
       <Controls showInteractive={false}>
         <ControlButton onClick={toggle} title={mapLabel} aria-label={mapLabel} aria-pressed={shown}>
-          <MapIcon size={14} strokeWidth={2.2} aria-hidden="true" />
+          {/* React Flow fills control icons; a lucide icon is drawn with strokes only. */}
+          <MapIcon size={14} strokeWidth={2.2} aria-hidden="true" style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }} />
         </ControlButton>
       </Controls>
       {shown && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: 168, height: 112 }} />}
