@@ -10,12 +10,14 @@ import { onUnauthorized } from './api/http';
 import { queryKeys } from './api/query-keys';
 import { router } from './app';
 import { i18n, saveLocaleWith } from './i18n/i18n';
+import { startTheme } from './layout/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/components.css';
 import './styles/layout.css';
 import './styles/teams.css';
+import './styles/look.css';
 import './styles/dark.css';
 
 const queryClient = new QueryClient({
@@ -36,6 +38,9 @@ saveLocaleWith(async (locale) => {
   if (!queryClient.getQueryData<Me | null>(queryKeys.me)) return;
   queryClient.setQueryData(queryKeys.me, await authApi.updateMe({ locale }));
 });
+
+// Before the first render: the page starts in the chosen theme, never flashing the other one.
+startTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

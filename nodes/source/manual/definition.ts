@@ -39,7 +39,7 @@ export const sourceManual: NodeDefinition<Params, unknown> = {
   },
   display: {
     icon: 'play',
-    synonyms: ['start', 'trigger', 'input', 'manual', 'run', 'begin'],
+    synonyms: ['start', 'trigger', 'input', 'manual', 'run', 'begin', 'schedule', 'cron', 'every', 'daily', 'hourly', 'webhook'],
     summary: [{ format: 'Sample: {sample}' }],
   },
   run,

@@ -70,7 +70,7 @@ export const transformSplit: NodeDefinition<Params, SplitOutput> = {
     primaryLabel: 'items',
   },
   display: {
-    icon: 'split',
+    icon: 'scissors',
     synonyms: ['split', 'chunk', 'lines', 'paragraphs', 'explode', 'list', 'loop', 'each'],
     summary: [{ format: 'By {mode|lines}', show: ['source', 'field'] }],
   },

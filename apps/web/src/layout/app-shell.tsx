@@ -10,6 +10,7 @@ import { useSession } from '../session/use-session';
 import { Button } from '../ui/button';
 import { Icon } from '../ui/icons';
 import { HealthBanner } from './health-banner';
+import { ThemeToggle } from './theme-toggle';
 import { WorkspaceSwitcher } from './workspace-switcher';
 import { canReadUsage } from '../pages/usage/money';
 
@@ -89,6 +90,7 @@ export function AppShell() {
           <NavLink to="/settings/account">{t('common:nav.account')}</NavLink>
         </nav>
         <span className="spacer" />
+        <ThemeToggle />
         <LocaleSwitcher />
         <UserMenu />
       </header>

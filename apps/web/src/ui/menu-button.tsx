@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Icon, type IconName } from './icons';
 
 export type MenuItem = { id: string; label: string; icon?: IconName; onSelect: () => void; disabled?: boolean };
@@ -10,11 +10,14 @@ export type MenuItem = { id: string; label: string; icon?: IconName; onSelect: (
 export function MenuButton({
   label,
   icon = 'more',
+  iconNode,
   items,
   testId,
 }: {
   label: string;
   icon?: IconName;
+  /** Drawn instead of `icon` (e.g. a lucide icon that says the current choice). */
+  iconNode?: ReactNode;
   items: MenuItem[];
   testId?: string;
 }) {
@@ -58,7 +61,7 @@ export function MenuButton({
         title={label}
         onClick={() => setOpen((o) => !o)}
       >
-        <Icon name={icon} />
+        {iconNode ?? <Icon name={icon} />}
       </button>
       {open && (
         <div className="ws-menu menu-popup" role="menu" aria-label={label}>

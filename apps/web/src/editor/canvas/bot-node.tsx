@@ -4,12 +4,12 @@ import { ERROR_PORT, outputPortsOf } from '@bm/graph';
 import { useTranslation } from 'react-i18next';
 import type { PortDef as NodePort } from '@bm/contract';
 import { Icon } from '../../ui/icons';
+import { NodeIcon } from '../../ui/node-icon';
 import { summarizeNode } from '../node-summary';
 import { nodeTypeOf } from '../store/catalogue-slice';
 import { statusKey } from '../../ui/status-badge';
 import { useEditorStore } from '../store/editor-store';
 import type { BotFlowNode } from '../store/flow-types';
-import { glyphFor } from './category';
 import { PinnedBadge } from '../debug/pinned-badge';
 import { RunNote } from './run-note';
 import { DisabledBadge } from './disabled-badge';
@@ -113,7 +113,9 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
     >
       <Ports ports={inputs} side="in" labelled={inputs.length > 1} />
       <div className="head">
-        <span className="glyph">{glyphFor(data.type, def?.title)}</span>
+        <span className="glyph">
+          <NodeIcon name={def?.display.icon} size={14} />
+        </span>
         {/* A node's own label is user content; the type's title comes localized from the server. */}
         <span className="title truncate" title={title} translate={data.label ? 'no' : undefined}>
           {title}

@@ -1,13 +1,14 @@
 import { ControlButton, Controls, MiniMap } from '@xyflow/react';
+import { Map as MapIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editorStore } from '../store/editor-store';
 
 const STORAGE_KEY = 'bm.minimap';
-const CATEGORY_COLOR: Record<string, string> = { source: '#0e9384', llm: '#7a5af8', transform: '#dc6803', output: '#1570ef' };
+// The minimap fills nodes through an inline style, so the category tokens (and their dark values) apply.
 const minimapColor = (node: { data: { type?: unknown } }) => {
   const def = editorStore.getState().nodeTypes[String(node.data.type)];
-  return CATEGORY_COLOR[def?.category ?? ''] ?? '#98a2b3';
+  return def ? `var(--cat-${def.category})` : 'var(--faint)';
 };
 
 /** The map earns its corner on a wide screen; on a laptop it would cover the nodes, so it starts hidden. */
@@ -38,28 +39,11 @@ export function CanvasControls() {
     <>
       <Controls showInteractive={false}>
         <ControlButton onClick={toggle} title={mapLabel} aria-label={mapLabel} aria-pressed={shown}>
-          <svg
-            viewBox="0 0 24 24"
-            stroke="currentColor"
-            strokeWidth={2.2}
-            strokeLinejoin="round"
-            aria-hidden="true"
-            style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }}
-          >
-            <path d="M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z M9 3v15 M15 6v15" />
-          </svg>
+          {/* React Flow fills control icons; a lucide icon is drawn with strokes only. */}
+          <MapIcon size={14} strokeWidth={2.2} aria-hidden="true" style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }} />
         </ControlButton>
       </Controls>
-      {shown && (
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          maskColor="rgba(246,247,249,0.7)"
-          style={{ width: 168, height: 112 }}
-        />
-      )}
+      {shown && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} style={{ width: 168, height: 112 }} />}
     </>
   );
 }

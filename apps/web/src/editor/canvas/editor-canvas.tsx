@@ -2,6 +2,7 @@ import { Background, BackgroundVariant, ReactFlow, useReactFlow, type IsValidCon
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, type DragEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTheme } from '../../layout/theme';
 import { useReadOnly } from '../hooks/read-only';
 import { checkConnection } from '../store/connection-rules';
 import { editorStore, useEditorStore } from '../store/editor-store';
@@ -28,6 +29,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   // While a run is shown, edges say how far data got: flowing into a running node, done after a success.
   // Each edge is also named for screen readers (React Flow's default label is English).
   const { t } = useTranslation();
+  const colorMode = useTheme();
   const edges = useMemo(() => {
     const named = storeEdges.map((e) => ({ ...e, ariaLabel: t('editor:flow.edge', { source: e.source, target: e.target }) }));
     if (Object.keys(runNodes).length === 0) return named;
@@ -99,7 +101,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         snapGrid={[8, 8]}
         attributionPosition="top-right"
         ariaLabelConfig={ariaLabelConfig}
-        colorMode="system"
+        colorMode={colorMode}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--border-strong)" />
         <CanvasControls />

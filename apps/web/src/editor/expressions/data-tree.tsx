@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronRight } from 'lucide-react';
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataTree as Tree, SampleSource } from './expression-data';
@@ -155,7 +156,7 @@ export const DataTree = memo(function DataTree({ trees, onInsert }: { trees: Tre
                   toggle(row.key);
                 }}
               >
-                {open.has(row.key) ? '▾' : '▸'}
+                {open.has(row.key) ? <ChevronDown size={12} /> : <ChevronRight size={12} />}
               </button>
             ) : (
               <span className="data-caret" />

@@ -17,6 +17,7 @@ import { NodeRunSection } from './node-run-section';
 import { NodeSettingsForm } from './node-settings-form';
 import { DebugSection } from '../debug/debug-section';
 import { DisabledHint, DisableToggle } from './disable-toggle';
+import { NodeIcon } from '../../ui/node-icon';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
@@ -50,6 +51,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <div className={`inspector-head cat-${def?.category ?? 'transform'}`}>
         <div className="row">
           <span className="badge" style={{ color: 'var(--cat)', borderColor: 'currentColor', background: 'transparent' }}>
+            <NodeIcon name={def?.display.icon} size={12} />
             {t(def ? CATEGORY_LABEL[def.category] : 'editor:categories.unknown')}
           </span>
           {/* The title is the node's label, renamed in place (empty shows the type's title). */}

@@ -1,3 +1,4 @@
+import { Check, Ellipsis, Minus, X, type LucideIcon } from 'lucide-react';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunLoopItems } from '@bm/contract';
@@ -8,7 +9,16 @@ import { editorStore, useEditorStore } from '../store/editor-store';
 
 type Item = RunLoopItems['items'][number];
 
-const GLYPH: Record<string, string> = { succeeded: '✓', failed: '✕', running: '…', cancelled: '–', skipped: '–' };
+const GLYPH: Record<string, LucideIcon> = { succeeded: Check, failed: X, running: Ellipsis, cancelled: Minus, skipped: Minus };
+
+function LoopItemGlyph({ status }: { status: string }) {
+  const Glyph = GLYPH[status];
+  return (
+    <span className="loop-item-glyph" aria-hidden="true">
+      {Glyph && <Glyph size={12} strokeWidth={3} />}
+    </span>
+  );
+}
 
 /** "12 items · 1 failed" for a loop's items in a run. */
 export function useItemsSummary(loop: RunLoopItems | undefined): string | undefined {
@@ -126,9 +136,7 @@ function LoopItems({ loop }: { loop: RunLoopItems }) {
                 onClick={() => pick(i)}
               >
                 <span className="loop-item-n">{i.item + 1}</span>
-                <span className="loop-item-glyph" aria-hidden="true">
-                  {GLYPH[i.status] ?? ''}
-                </span>
+                <LoopItemGlyph status={i.status} />
               </div>
             ))}
           </div>

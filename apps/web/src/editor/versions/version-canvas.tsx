@@ -2,6 +2,7 @@ import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider } from '@xy
 import type { GraphDiff, NodeChange, NodeRef } from '@bm/graph';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTheme } from '../../layout/theme';
 import { Button } from '../../ui/button';
 import { nodeTypes } from '../canvas/bot-node';
 import { CanvasControls } from '../canvas/canvas-controls';
@@ -110,6 +111,7 @@ function Legend({ view }: { view: VersionView }) {
 export function VersionCanvas({ view, actions }: { view: VersionView; actions?: ReactNode }) {
   const setVersionView = useEditorStore((s) => s.setVersionView);
   const { t } = useTranslation();
+  const colorMode = useTheme();
   const shown = useMemo(() => {
     if (view.kind === 'view') return { ...graphToFlow(view.graph), diff: null };
     return diffFlow(view.before, view.after);
@@ -147,7 +149,7 @@ export function VersionCanvas({ view, actions }: { view: VersionView; actions?: 
             minZoom={0.2}
             maxZoom={2}
             attributionPosition="top-right"
-            colorMode="system"
+            colorMode={colorMode}
           >
             <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--border-strong)" />
             <CanvasControls />

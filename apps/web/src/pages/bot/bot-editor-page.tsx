@@ -31,7 +31,10 @@ import { HistoryPanel } from '../../editor/versions/history-panel';
 import { useConflictActions } from '../../editor/versions/use-conflict-actions';
 import { useVersionParam } from '../../editor/versions/use-version-param';
 import { VersionCanvas } from '../../editor/versions/version-canvas';
+import { PanelRail, InspectorCollapseButton } from '../../layout/panel-rail';
+import { usePanelStore, useSidePanelShortcuts } from '../../layout/side-panels';
 import { can, useRole } from '../../session/roles';
+import { useSession } from '../../session/use-session';
 import { Alert, ErrorState, LoadingState } from '../../ui/states';
 import { toast } from '../../ui/toast';
 import type { Bot } from '@bm/contract';
@@ -73,6 +76,9 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
   const versionView = useEditorStore((s) => s.versionView);
   const conflict = useEditorStore((s) => s.conflict);
   useVersionParam(botId);
+  useSidePanelShortcuts(useSession().data?.user.id);
+  const collapsed = usePanelStore((s) => s.collapsed);
+  const togglePanel = usePanelStore((s) => s.toggle);
 
   const start = useMutation({
     mutationFn: async (input: unknown) => {
@@ -124,8 +130,19 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
           starting={start.isPending}
         />
       )}
-      <div className={readOnly ? 'editor-body read-only' : 'editor-body'}>
-        {!readOnly && !versionView && <NodePalette onAdd={onAdd} />}
+      <div
+        className={[
+          'editor-body',
+          readOnly && 'read-only',
+          collapsed.palette && 'palette-collapsed',
+          collapsed.inspector && 'inspector-collapsed',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+      >
+        {!readOnly &&
+          !versionView &&
+          (collapsed.palette ? <PanelRail panel="palette" /> : <NodePalette onAdd={onAdd} onCollapse={() => togglePanel('palette')} />)}
         {versionView ? (
           <VersionCanvas
             view={versionView}
@@ -140,10 +157,11 @@ function EditorWorkspace({ botId, readOnly }: { botId: string; readOnly: boolean
             <RunBanner onClose={() => setParams({})} onTrack={(id) => setParams({ run: id })} />
             <LoopItemPicker />
             <IssuesPanel />
+            {!collapsed.inspector && <InspectorCollapseButton />}
           </EditorCanvas>
         )}
         {/* A version on the canvas takes the whole width: the palette and inspector are the document's. */}
-        {!versionView && <InspectorPanel />}
+        {!versionView && (collapsed.inspector ? <PanelRail panel="inspector" /> : <InspectorPanel />)}
         <HistoryPanel botId={botId} />
       </div>
       {!readOnly && <ConflictDialog actions={conflictActions} />}

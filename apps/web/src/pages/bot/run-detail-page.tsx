@@ -246,6 +246,7 @@ export function RunDetailPage() {
               nodeRun={n}
               label={labelOf(n.nodeId, n.type)}
               category={defOf(n.type)?.category}
+              icon={defOf(n.type)?.display.icon}
               connectionId={connectionOf(n.nodeId, n.type)}
               inputs={inputsOf(n.nodeId)}
             />

@@ -1,12 +1,13 @@
 import type { NodeRun } from '@bm/contract';
 import { NodeRunOutput, type RunInput } from '../../editor/inspector/node-run-output';
+import { NodeIcon } from '../../ui/node-icon';
 import { formatDateTime } from '../../ui/time';
 import { ReusedFrom } from '../../editor/debug/reused-from';
 
-type Props = { nodeRun: NodeRun; label: string; category?: string; connectionId?: string | null; inputs?: RunInput[] };
+type Props = { nodeRun: NodeRun; label: string; category?: string; icon?: string; connectionId?: string | null; inputs?: RunInput[] };
 
 /** One node of a run on the run page; its id is an anchor the failure alert links to. */
-export function RunNodeCard({ nodeRun, label, category, connectionId, inputs }: Props) {
+export function RunNodeCard({ nodeRun, label, category, icon, connectionId, inputs }: Props) {
   return (
     <section
       className="card run-node-card"
@@ -18,7 +19,9 @@ export function RunNodeCard({ nodeRun, label, category, connectionId, inputs }: 
       aria-label={label}
     >
       <div className={`card-header cat-${category ?? 'transform'}`}>
-        <span className="cat-swatch" />
+        <span className="node-type-icon">
+          <NodeIcon name={icon} size={14} />
+        </span>
         <h3 className="truncate">{label}</h3>
         <span className="node-id mono small muted">{nodeRun.nodeId}</span>
         <span className="spacer" />

@@ -4,9 +4,10 @@ import type { Graph, NodeTypeDescription, PortDef } from '@bm/contract';
 import { outputPortsOf } from '@bm/graph';
 import { createContext, memo, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { glyphFor } from '../../editor/canvas/category';
 import { flowAriaLabels } from '../../editor/canvas/flow-labels';
 import '../../editor/editor.css';
+import { useTheme } from '../../layout/theme';
+import { NodeIcon } from '../../ui/node-icon';
 import { summarizeNode } from '../../editor/node-summary';
 import { graphToFlow } from '../../editor/store/graph-convert';
 import type { BotFlowNode } from '../../editor/store/flow-types';
@@ -40,7 +41,9 @@ const PreviewNode = memo(function PreviewNode({ data }: NodeProps<BotFlowNode>) 
     <div className={`bot-node cat-${def?.category ?? 'transform'}`} data-node-type={data.type}>
       <Ports ports={def?.inputs ?? [{ name: 'in', type: 'any' }]} side="in" />
       <div className="head">
-        <span className="glyph">{glyphFor(data.type, def?.title)}</span>
+        <span className="glyph">
+          <NodeIcon name={def?.display.icon} size={14} />
+        </span>
         <span className="title truncate" title={title} translate={data.label ? 'no' : undefined}>
           {title}
         </span>
@@ -64,6 +67,7 @@ export default function GraphPreview({ graph, catalogue }: { graph: Graph; catal
   const flow = useMemo(() => graphToFlow(graph), [graph]);
   const byId = useMemo(() => Object.fromEntries(catalogue.map((d) => [d.id, d])), [catalogue]);
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
+  const colorMode = useTheme();
   return (
     <Catalogue.Provider value={byId}>
       <div className="graph-preview" data-testid="graph-preview">
@@ -82,7 +86,7 @@ export default function GraphPreview({ graph, catalogue }: { graph: Graph; catal
           maxZoom={1.5}
           attributionPosition="bottom-right"
           ariaLabelConfig={ariaLabelConfig}
-          colorMode="system"
+          colorMode={colorMode}
         >
           <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--border-strong)" />
         </ReactFlow>

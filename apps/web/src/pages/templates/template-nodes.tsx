@@ -1,9 +1,9 @@
 import type { Template } from '@bm/contract';
 import { useTranslation } from 'react-i18next';
 import { useNodeTypes } from '../../api/use-node-types';
-import { glyphFor } from '../../editor/canvas/category';
+import { NodeIcon } from '../../ui/node-icon';
 
-/** The node types a template uses, as the canvas shows them: the category colour, glyph and title. */
+/** The node types a template uses, as the canvas shows them: the category colour, icon and title. */
 export function TemplateNodes({ template, compact }: { template: Pick<Template, 'nodesUsed'>; compact?: boolean }) {
   const { t } = useTranslation();
   const catalogue = useNodeTypes().data;
@@ -15,7 +15,7 @@ export function TemplateNodes({ template, compact }: { template: Pick<Template, 
         return (
           <li key={type} className={`template-node cat-${def?.category ?? 'transform'}`} title={title} data-node-type={type}>
             <span className="glyph" aria-hidden="true">
-              {glyphFor(type, def?.title)}
+              <NodeIcon name={def?.display.icon} size={compact ? 12 : 14} />
             </span>
             {/* An unknown type shows its id, which is not text to translate. */}
             <span className="truncate" translate={def ? undefined : 'no'}>
