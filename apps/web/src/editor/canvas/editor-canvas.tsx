@@ -88,7 +88,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         edgesReconnectable={!readOnly}
         fitView
         fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
-        minZoom={0.2}
+        // Far enough out that a 2 000-node graph fits a laptop screen whole.
+        minZoom={0.05}
         maxZoom={2}
         snapToGrid
         snapGrid={[8, 8]}
