@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { machine, ratio, table, writeResult } from './lib/report';
+import { benchGraph } from './lib/editor-graph';
 import { startWebApp } from './lib/web-app';
 
 const sizes = (process.env.BENCH_EDITOR_SIZES ?? '20,1000,2000').split(',').map(Number);
@@ -21,54 +22,6 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 1);
 const profileDir = process.env.BENCH_EDITOR_PROFILE;
 const VIEWPORT = { width: 1440, height: 900 };
 const TEXT = ' and then {{ input }} again';
-const SEGMENT = 10;
-
-type GraphNode = { id: string; type: string; params: Record<string, unknown>; position: { x: number; y: number } };
-type GraphEdge = { id: string; source: string; target: string; sourceHandle?: string };
-
-/**
- * A graph of `n` nodes in segments of ten: a start (a manual source every tenth segment, else a
- * template reading the segment before), an llm.chat, a flow.if whose two ways run templates, and a
- * chain of templates. Segments sit in rows, left to right, as a user would lay them out.
- */
-export function benchGraph(n: number): { nodes: GraphNode[]; edges: GraphEdge[]; typingNode: string } {
-  const perRow = Math.max(1, Math.round(Math.sqrt(n / SEGMENT / 8)));
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const edge = (source: string, target: string, sourceHandle?: string) =>
-    edges.push({ id: `e${edges.length}`, source, target, ...(sourceHandle ? { sourceHandle } : {}) });
-  for (let i = 0; i < n; i++) {
-    const seg = Math.floor(i / SEGMENT);
-    const k = i % SEGMENT;
-    const id = `n${i}`;
-    const position = { x: ((seg % perRow) * SEGMENT + k) * 260, y: Math.floor(seg / perRow) * 110 + (k === 3 ? -40 : k === 4 ? 40 : 0) };
-    const prev = `n${i - 1}`;
-    if (k === 0) {
-      if (seg % 10 === 0) nodes.push({ id, type: 'source.manual', params: { sample: { topic: `tea ${seg}` } }, position });
-      else {
-        nodes.push({ id, type: 'transform.template', params: { template: `segment ${seg}: {{ input }}` }, position });
-        edge(prev, id);
-      }
-    } else if (k === 1) {
-      nodes.push({ id, type: 'llm.chat', params: { prompt: `Write one line about {{ input }} (${seg})` }, position });
-      edge(prev, id);
-    } else if (k === 2) {
-      nodes.push({ id, type: 'flow.if', params: { mode: 'condition', field: 'text', operator: 'contains', value: 'tea' }, position });
-      edge(prev, id);
-    } else if (k === 3 || k === 4) {
-      nodes.push({ id, type: 'transform.template', params: { template: `${k === 3 ? 'yes' : 'no'}: {{ input.text }}` }, position });
-      edge(`n${i - (k - 2)}`, id, k === 3 ? 'true' : 'false');
-    } else {
-      nodes.push({ id, type: 'transform.template', params: { template: `step ${k}: {{ input }}` }, position });
-      if (k === 5) {
-        edge(`n${i - 2}`, id);
-        edge(`n${i - 1}`, id);
-      } else edge(prev, id);
-    }
-  }
-  // The last segment's last template: the longest way upstream (its data tree lists every node before it).
-  return { nodes, edges, typingNode: `n${n - 1}` };
-}
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -180,6 +133,11 @@ async function drag(page: Page, nodeId: string) {
 async function withProfile<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
   if (!profileDir) return fn();
   const cdp = await page.context().newCDPSession(page);
+  // A JS CPU profile and a timeline trace (style, layout, paint are not JS: the profile calls them "(program)").
+  const trace: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e) => trace.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
@@ -187,8 +145,11 @@ async function withProfile<T>(page: Page, name: string, fn: () => Promise<T>): P
     return await fn();
   } finally {
     const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('Tracing.end');
+    await done;
     mkdirSync(profileDir, { recursive: true });
     writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(path.join(profileDir, `${name}.trace.json`), JSON.stringify({ traceEvents: trace }));
     await cdp.detach();
   }
 }

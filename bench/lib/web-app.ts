@@ -38,7 +38,8 @@ export async function startWebApp(opts: { env: Record<string, string>; viewport:
     configFile: path.join(webRoot, 'vite.config.ts'),
     mode: 'production',
     logLevel: 'warn',
-    build: { outDir: webDist, emptyOutDir: true, sourcemap: false },
+    // BENCH_EDITOR_MINIFY=0 keeps function names, for readable CPU profiles.
+    build: { outDir: webDist, emptyOutDir: true, sourcemap: false, minify: process.env.BENCH_EDITOR_MINIFY !== '0' },
   });
   const server = await startServer({
     port: 0,
