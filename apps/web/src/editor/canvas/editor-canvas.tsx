@@ -9,6 +9,7 @@ import type { BotFlowEdge } from '../store/flow-types';
 import { nodeTypes } from './bot-node';
 import { CanvasControls } from './canvas-controls';
 import { flowAriaLabels } from './flow-labels';
+import { useNamedEdges } from './named-edges';
 import { portTaken } from './run-ports';
 
 export const DND_MIME = 'application/x-bm-node-type';
@@ -25,8 +26,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   // While a run is shown, edges say how far data got: flowing into a running node, done after a success.
   // Each edge is also named for screen readers (React Flow's default label is English).
   const { t } = useTranslation();
+  const named = useNamedEdges(storeEdges, t);
   const edges = useMemo(() => {
-    const named = storeEdges.map((e) => ({ ...e, ariaLabel: t('editor:flow.edge', { source: e.source, target: e.target }) }));
     if (Object.keys(runNodes).length === 0) return named;
     return named.map((e) => {
       // An output a branch did not take is drawn dimmed: the data went the other way.
@@ -37,7 +38,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       const className = source === 'succeeded' ? (animated ? 'edge-flowing' : 'edge-done') : undefined;
       return animated || className ? { ...e, animated, className } : e;
     });
-  }, [storeEdges, runNodes, t]);
+  }, [named, runNodes]);
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const onConnect = useEditorStore((s) => s.onConnect);
