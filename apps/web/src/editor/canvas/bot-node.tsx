@@ -8,6 +8,7 @@ import { summarizeNode } from '../node-summary';
 import { nodeTypeOf } from '../store/catalogue-slice';
 import { statusKey } from '../../ui/status-badge';
 import { useEditorStore } from '../store/editor-store';
+import { selectIssueNodeIds } from '../store/issue-nodes';
 import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
 import { PinnedBadge } from '../debug/pinned-badge';
@@ -65,9 +66,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
   const { t } = useTranslation();
   const status = useEditorStore((s) => s.runNodes[id]?.status);
-  const hasIssue = useEditorStore(
-    (s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id),
-  );
+  const hasIssue = useEditorStore((s) => selectIssueNodeIds(s).has(id));
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
   const summary = summarizeNode(data, def);
