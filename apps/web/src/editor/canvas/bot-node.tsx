@@ -131,7 +131,15 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   );
 }
 
-export const BotNode = memo(BotNodeView);
+/**
+ * React Flow hands a card its measured size, absolute position, drag state and z-index as props too:
+ * the card reads none of them, and re-rendering every card when they change (all 1 000 once they are
+ * measured, the dragged one on every frame) was most of the canvas's cost. A card that starts
+ * reading another prop must add it here.
+ */
+const sameCard = (a: NodeProps<BotFlowNode>, b: NodeProps<BotFlowNode>) => a.id === b.id && a.data === b.data && a.selected === b.selected;
+
+export const BotNode = memo(BotNodeView, sameCard);
 BotNode.displayName = 'BotNode';
 
 export const nodeTypes = { bot: BotNode };
