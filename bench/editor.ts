@@ -165,7 +165,8 @@ const maxNodes = Math.max(...sizes);
 const NOWHERE = '127.0.0.1:9';
 const app = await startWebApp({
   env: { BOT_MANAGER_MAX_NODES: String(Math.max(maxNodes, 2000)), BOT_MANAGER_ALLOWED_PRIVATE_HOSTS: NOWHERE },
-  viewport: VIEWPORT });
+  viewport: VIEWPORT,
+});
 type Row = {
   nodes: number;
   repeat: number;
@@ -208,8 +209,19 @@ try {
         const big = n === maxNodes && r === 0;
         const d = await (big ? withProfile(page, `drag-${n}`, () => drag(page, bot.dragNode)) : drag(page, bot.dragNode));
         const t = await (big ? withProfile(page, `typing-${n}`, () => typing(page, bot.typingNode)) : typing(page, bot.typingNode));
-        rows.push({ nodes: n, repeat: r, renderMs: render.ms, renderAfterDataMs: render.afterDataMs, zoom: render.zoom, outsideView: render.outside, typing: t, drag: d });
-        console.error(`${n} nodes (#${r + 1}): render ${render.ms} ms (${render.afterDataMs} after the data), field p50 ${t.expressionField.p50} ms, drag p95 ${d.p95} ms`);
+        rows.push({
+          nodes: n,
+          repeat: r,
+          renderMs: render.ms,
+          renderAfterDataMs: render.afterDataMs,
+          zoom: render.zoom,
+          outsideView: render.outside,
+          typing: t,
+          drag: d,
+        });
+        console.error(
+          `${n} nodes (#${r + 1}): render ${render.ms} ms (${render.afterDataMs} after the data), field p50 ${t.expressionField.p50} ms, drag p95 ${d.p95} ms`,
+        );
       } finally {
         await page.close();
       }

@@ -77,8 +77,7 @@ describe('the conversion and its JSON are made once per node object', () => {
   it('gives the same text as serialising a fresh copy', () => {
     const a = node(1, 'Ask');
     const doc = (n: BotFlowNode) => stableStringify({ graph: flowToGraph([n], [edge]), meta: { name: 'x' } });
-    const fresh = (n: BotFlowNode) =>
-      stableStringify(JSON.parse(JSON.stringify({ graph: flowToGraph([n], [edge]), meta: { name: 'x' } })));
+    const fresh = (n: BotFlowNode) => stableStringify(JSON.parse(JSON.stringify({ graph: flowToGraph([n], [edge]), meta: { name: 'x' } })));
     expect(doc(a)).toBe(fresh(a));
     expect(doc(a)).toBe(doc(a)); // from the cache
     const renamed = { ...a, data: { ...a.data, label: 'Tell' } };
