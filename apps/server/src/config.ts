@@ -35,7 +35,7 @@ const EnvSchema = z.object({
   // Unset: the URL's ?from=, else bot-manager@<SMTP host>.
   BOT_MANAGER_SMTP_FROM: z.string().optional(),
   BOT_MANAGER_PUBLIC_URL: z.string().optional(),
-  BOT_MANAGER_MAX_NODES: z.coerce.number().int().positive().default(500),
+  BOT_MANAGER_MAX_NODES: z.coerce.number().int().positive().default(2000),
   BOT_MANAGER_SECURE_COOKIES: z
     .enum(['true', 'false'])
     .optional()

@@ -375,10 +375,10 @@ describe('validateGraph: node limit', () => {
     expect(codes(graph, { maxNodes: 3 })).toEqual([]);
   });
 
-  it('defaults to 500 nodes', () => {
+  it('defaults to 2 000 nodes', () => {
     const many = (n: number) => ({ nodes: Array.from({ length: n }, (_, i) => node(`n${i}`, 't.manual')), edges: [] });
-    expect(codes(many(500))).toEqual([]);
-    expect(codes(many(501))).toEqual(['TOO_MANY_NODES']);
+    expect(codes(many(2000))).toEqual([]);
+    expect(codes(many(2001))).toEqual(['TOO_MANY_NODES']);
   });
 });
 

@@ -9,6 +9,7 @@ import { summarizeNode } from '../node-summary';
 import { nodeTypeOf } from '../store/catalogue-slice';
 import { statusKey } from '../../ui/status-badge';
 import { useEditorStore } from '../store/editor-store';
+import { selectIssueNodeIds } from '../store/issue-nodes';
 import type { BotFlowNode } from '../store/flow-types';
 import { PinnedBadge } from '../debug/pinned-badge';
 import { RunNote } from './run-note';
@@ -66,9 +67,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
   const { t } = useTranslation();
   const status = useEditorStore((s) => s.runNodes[id]?.status);
-  const hasIssue = useEditorStore(
-    (s) => s.issues.some((i) => i.nodeId === id) || Object.values(s.draftErrors).some((d) => d.nodeId === id),
-  );
+  const hasIssue = useEditorStore((s) => selectIssueNodeIds(s).has(id));
   const category = def?.category ?? 'transform';
   const title = data.label || def?.title || data.type;
   const summary = summarizeNode(data, def);
@@ -144,7 +143,15 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
   );
 }
 
-export const BotNode = memo(BotNodeView);
+/**
+ * React Flow hands a card its measured size, absolute position, drag state and z-index as props too:
+ * the card reads none of them, and re-rendering every card when they change (all 1 000 once they are
+ * measured, the dragged one on every frame) was most of the canvas's cost. A card that starts
+ * reading another prop must add it here.
+ */
+const sameCard = (a: NodeProps<BotFlowNode>, b: NodeProps<BotFlowNode>) => a.id === b.id && a.data === b.data && a.selected === b.selected;
+
+export const BotNode = memo(BotNodeView, sameCard);
 BotNode.displayName = 'BotNode';
 
 export const nodeTypes = { bot: BotNode };

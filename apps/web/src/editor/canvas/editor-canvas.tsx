@@ -10,6 +10,7 @@ import type { BotFlowEdge } from '../store/flow-types';
 import { nodeTypes } from './bot-node';
 import { CanvasControls } from './canvas-controls';
 import { flowAriaLabels } from './flow-labels';
+import { useNamedEdges } from './named-edges';
 import { portTaken } from './run-ports';
 import { CanvasContextMenu } from './context-menu';
 import { useCanvasMenu } from './use-canvas-menu';
@@ -30,8 +31,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   // Each edge is also named for screen readers (React Flow's default label is English).
   const { t } = useTranslation();
   const colorMode = useTheme();
+  const named = useNamedEdges(storeEdges, t);
   const edges = useMemo(() => {
-    const named = storeEdges.map((e) => ({ ...e, ariaLabel: t('editor:flow.edge', { source: e.source, target: e.target }) }));
     if (Object.keys(runNodes).length === 0) return named;
     return named.map((e) => {
       // An output a branch did not take is drawn dimmed: the data went the other way.
@@ -42,7 +43,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       const className = source === 'succeeded' ? (animated ? 'edge-flowing' : 'edge-done') : undefined;
       return animated || className ? { ...e, animated, className } : e;
     });
-  }, [storeEdges, runNodes, t]);
+  }, [named, runNodes]);
   const onNodesChange = useEditorStore((s) => s.onNodesChange);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const onConnect = useEditorStore((s) => s.onConnect);
@@ -95,7 +96,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
         edgesReconnectable={!readOnly}
         fitView
         fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
-        minZoom={0.2}
+        // Far enough out that a 2 000-node graph fits a laptop screen whole.
+        minZoom={0.05}
         maxZoom={2}
         snapToGrid
         snapGrid={[8, 8]}

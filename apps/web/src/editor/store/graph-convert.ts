@@ -23,33 +23,60 @@ export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNo
   return { nodes, edges };
 }
 
-export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[]): Graph {
-  return {
-    nodes: nodes.map((n) => {
-      const out: GraphNode = {
-        id: n.id,
-        type: n.data.type,
-        params: n.data.params,
-        position: { x: round(n.position.x), y: round(n.position.y) },
-      };
-      if (n.data.version !== undefined) out.version = n.data.version;
-      if (n.data.label) out.label = n.data.label;
-      if (n.data.settings && Object.keys(n.data.settings).length > 0) out.settings = n.data.settings;
-      if (n.data.disabled) out.disabled = true;
-      return out;
-    }),
-    edges: edges.map((e) => {
-      const out: GraphEdge = { id: e.id, source: e.source, target: e.target };
-      if (e.sourceHandle) out.sourceHandle = e.sourceHandle;
-      if (e.targetHandle) out.targetHandle = e.targetHandle;
-      return out;
-    }),
+// The store replaces a node or edge when it changes and never mutates one, so an unchanged one's
+// conversion — and its JSON, which the dirty check builds on every store update (every frame of a
+// drag) — is made once and reused. Frozen, so that nobody can change what the caches hold.
+const graphNodes = new WeakMap<BotFlowNode, GraphNode>();
+const graphEdges = new WeakMap<BotFlowEdge, GraphEdge>();
+const converted = new WeakSet<object>();
+const jsonOf = new WeakMap<object, string>();
+
+function toGraphNode(n: BotFlowNode): GraphNode {
+  let out = graphNodes.get(n);
+  if (out) return out;
+  out = {
+    id: n.id,
+    type: n.data.type,
+    params: n.data.params,
+    position: { x: round(n.position.x), y: round(n.position.y) },
   };
+  if (n.data.version !== undefined) out.version = n.data.version;
+  if (n.data.label) out.label = n.data.label;
+  if (n.data.settings && Object.keys(n.data.settings).length > 0) out.settings = n.data.settings;
+  if (n.data.disabled) out.disabled = true;
+  converted.add(Object.freeze(out));
+  graphNodes.set(n, out);
+  return out;
+}
+
+function toGraphEdge(e: BotFlowEdge): GraphEdge {
+  let out = graphEdges.get(e);
+  if (out) return out;
+  out = { id: e.id, source: e.source, target: e.target };
+  if (e.sourceHandle) out.sourceHandle = e.sourceHandle;
+  if (e.targetHandle) out.targetHandle = e.targetHandle;
+  converted.add(Object.freeze(out));
+  graphEdges.set(e, out);
+  return out;
+}
+
+export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[]): Graph {
+  return { nodes: nodes.map(toGraphNode), edges: edges.map(toGraphEdge) };
 }
 
 /** JSON with sorted object keys, so equal documents compare equal whatever order keys were set in. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (!converted.has(value)) return objectJson(value);
+  let json = jsonOf.get(value);
+  if (json === undefined) {
+    json = objectJson(value);
+    jsonOf.set(value, json);
+  }
+  return json;
+}
+
+function objectJson(value: object): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

@@ -9,6 +9,7 @@ import { debugApi } from '../../api/debug';
 import { useBot } from '../../api/use-bot';
 import { useNodeTypes } from '../../api/use-node-types';
 import { EditorCanvas } from '../../editor/canvas/editor-canvas';
+import { PinnedNodesProvider } from '../../editor/debug/pinned-nodes';
 import '../../editor/editor.css';
 import { metaOf, serializeBot } from '../../editor/hooks/bot-meta';
 import { useBlockerGuard } from '../../editor/hooks/use-blocker-guard';
@@ -201,7 +202,9 @@ export default function BotEditorPage() {
   return (
     <ReactFlowProvider>
       <ReadOnlyContext.Provider value={readOnly}>
-        <EditorWorkspace botId={botId!} readOnly={readOnly} />
+        <PinnedNodesProvider botId={botId!}>
+          <EditorWorkspace botId={botId!} readOnly={readOnly} />
+        </PinnedNodesProvider>
       </ReadOnlyContext.Provider>
     </ReactFlowProvider>
   );
