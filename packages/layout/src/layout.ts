@@ -24,6 +24,11 @@ export type Point = { x: number; y: number };
 /** A bot card's size before the browser has measured it (the editor's card is 232 px wide). */
 export const DEFAULT_NODE_SIZE = { width: 232, height: 72 } as const;
 
+/** The card's height when it has not been measured: a node with many outputs grows 24 px a port. */
+export function estimatedHeight(ports: number): number {
+  return Math.max(DEFAULT_NODE_SIZE.height, (ports + 1) * 24);
+}
+
 const GAP_BETWEEN_LAYERS = 96;
 const GAP_BETWEEN_NODES = 40;
 const GRID = 8;
@@ -67,7 +72,7 @@ export async function layoutGraph(
   const children: ElkNode[] = nodes.map((n) => {
     const ins = portsOf(n, 'in', live);
     const outs = portsOf(n, 'out', live);
-    const height = n.height ?? DEFAULT_NODE_SIZE.height;
+    const height = n.height ?? estimatedHeight(Math.max(ins.length, outs.length));
     // ELK numbers fixed-order ports clockwise from the top-left: east ports top to bottom, west ports bottom to top.
     const ports: ElkPort[] = [
       ...outs.map((name, i) => ({
