@@ -12,11 +12,12 @@ import type { BotFlowNode } from '../store/flow-types';
 import { glyphFor } from './category';
 import { PinnedBadge } from '../debug/pinned-badge';
 import { RunNote } from './run-note';
+import { HandlePlus } from '../layout/handle-plus';
 
 /** Vertical room each output port needs so several labelled ports (a switch's cases) stay readable. */
 const PORT_PITCH_PX = 24;
 
-function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out'; labelled: boolean }) {
+function Ports({ nodeId, ports, side, labelled }: { nodeId: string; ports: NodePort[]; side: 'in' | 'out'; labelled: boolean }) {
   const { t } = useTranslation();
   const position = side === 'in' ? Position.Left : Position.Right;
   const type = side === 'in' ? 'target' : 'source';
@@ -52,6 +53,7 @@ function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out
                 {label}
               </span>
             )}
+            {side === 'out' && <HandlePlus nodeId={nodeId} port={port.name} label={label} top={top} />}
           </div>
         );
       })}
@@ -102,7 +104,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       data-status={status ?? 'idle'}
       style={outputs.length > 2 ? { minHeight: (outputs.length + 1) * PORT_PITCH_PX } : undefined}
     >
-      <Ports ports={inputs} side="in" labelled={inputs.length > 1} />
+      <Ports nodeId={id} ports={inputs} side="in" labelled={inputs.length > 1} />
       <div className="head">
         <span className="glyph">{glyphFor(data.type, def?.title)}</span>
         {/* A node's own label is user content; the type's title comes localized from the server. */}
@@ -121,7 +123,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
         {summary}
       </div>
       {status && <RunNote nodeId={id} status={status} control={def?.control} />}
-      <Ports ports={outputs} side="out" labelled={labelOutputs} />
+      <Ports nodeId={id} ports={outputs} side="out" labelled={labelOutputs} />
       <PinnedBadge nodeId={id} />
       {hasIssue && (
         <span className="issue-flag" title={t('editor:canvas.hasIssue')}>

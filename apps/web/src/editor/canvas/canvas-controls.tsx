@@ -1,7 +1,9 @@
 import { ControlButton, Controls, MiniMap } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editorStore } from '../store/editor-store';
+import { editorStore, useEditorStore } from '../store/editor-store';
+import { LayoutButtons } from '../layout/layout-buttons';
+import { fitViewOptionsFor } from '../layout/zoom';
 
 const STORAGE_KEY = 'bm.minimap';
 const CATEGORY_COLOR: Record<string, string> = { source: '#0e9384', llm: '#7a5af8', transform: '#dc6803', output: '#1570ef' };
@@ -24,6 +26,7 @@ function initialShown(): boolean {
 /** Zoom buttons, a toggle for the overview map, and the map. */
 export function CanvasControls() {
   const [shown, setShown] = useState(initialShown);
+  const count = useEditorStore((s) => s.nodes.length);
   const { t } = useTranslation();
   const mapLabel = shown ? t('editor:canvas.hideMap') : t('editor:canvas.showMap');
   const toggle = () => {
@@ -36,7 +39,8 @@ export function CanvasControls() {
   };
   return (
     <>
-      <Controls showInteractive={false}>
+      <Controls showInteractive={false} fitViewOptions={fitViewOptionsFor(count)}>
+        <LayoutButtons />
         <ControlButton onClick={toggle} title={mapLabel} aria-label={mapLabel} aria-pressed={shown}>
           <svg
             viewBox="0 0 24 24"

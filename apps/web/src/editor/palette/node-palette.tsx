@@ -32,20 +32,25 @@ function PaletteItem({ def, onAdd }: { def: NodeTypeDef; onAdd: (type: string) =
   );
 }
 
-/** The node catalogue served by the API, grouped by category. */
-export function NodePalette({ onAdd }: { onAdd: (type: string) => void }) {
+/**
+ * The node catalogue served by the API, grouped by category. `accept` narrows it (the "+" on an
+ * output handle lists only the types that can take that port).
+ */
+export function NodePalette({ onAdd, accept }: { onAdd: (type: string) => void; accept?: (def: NodeTypeDef) => boolean }) {
   const nodeTypes = useEditorStore((s) => s.nodeTypes);
   const [query, setQuery] = useState('');
   const { t } = useTranslation();
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = Object.values(nodeTypes).filter(
-      (d) => !q || d.title.toLowerCase().includes(q) || d.id.includes(q) || d.description.toLowerCase().includes(q),
+      (d) =>
+        (!accept || accept(d)) &&
+        (!q || d.title.toLowerCase().includes(q) || d.id.includes(q) || d.description.toLowerCase().includes(q)),
     );
     return CATEGORY_ORDER.map((category) => ({ category, items: all.filter((d) => d.category === category) })).filter(
       (g) => g.items.length > 0,
     );
-  }, [nodeTypes, query]);
+  }, [nodeTypes, query, accept]);
 
   return (
     <aside className="palette" aria-label={t('editor:palette.label')}>

@@ -4,6 +4,7 @@ import { createDocumentSlice } from './document-slice';
 import { createDraftSlice } from './draft-slice';
 import { createGraphSlice } from './graph-slice';
 import { createHistorySlice } from './history-slice';
+import { createNotesSlice } from '../notes/notes-slice';
 import { createRunSlice } from './run-slice';
 import { createVersionSlice } from './version-slice';
 import type { EditorState } from './types';
@@ -13,6 +14,7 @@ export function createEditorStore() {
   return createStore<EditorState>()((...a) => ({
     ...createCatalogueSlice(...a),
     ...createGraphSlice(...a),
+    ...createNotesSlice(...a),
     ...createDocumentSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),

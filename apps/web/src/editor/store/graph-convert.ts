@@ -1,10 +1,12 @@
 // Written as the API takes it (version and params may be left out); what it returns fits too.
 import type { GraphInput as Graph, GraphEdgeInput as GraphEdge, GraphNodeInput as GraphNode } from '@bm/contract';
-import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
+import { flowToNote, noteToFlow } from '../notes/note-convert';
+import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode, type NoteFlowNode } from './flow-types';
 
 const round = (n: number) => Math.round(n);
 
-export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNode[]; edges: BotFlowEdge[] } {
+/** Sticky notes come back apart from the bot nodes, so nothing that reads `nodes` ever sees one. */
+export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNode[]; edges: BotFlowEdge[]; notes: NoteFlowNode[] } {
   const nodes: BotFlowNode[] = (graph?.nodes ?? []).map((n) => {
     const data: BotFlowNode['data'] = { type: n.type, params: structuredClone(n.params ?? {}) };
     if (n.version !== undefined) data.version = n.version;
@@ -19,11 +21,13 @@ export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNo
     sourceHandle: e.sourceHandle ?? null,
     targetHandle: e.targetHandle ?? null,
   }));
-  return { nodes, edges };
+  return { nodes, edges, notes: (graph?.notes ?? []).map(noteToFlow) };
 }
 
-export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[]): Graph {
+export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[], notes: readonly NoteFlowNode[] = []): Graph {
   return {
+    // Left out when there are none, so a graph without notes saves as it always did.
+    ...(notes.length > 0 ? { notes: notes.map(flowToNote) } : {}),
     nodes: nodes.map((n) => {
       const out: GraphNode = {
         id: n.id,

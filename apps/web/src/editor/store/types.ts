@@ -10,7 +10,8 @@ import type {
   RunDetail,
   RunLoopItems,
 } from '@bm/contract';
-import type { BotFlowEdge, BotFlowNode } from './flow-types';
+import type { BotFlowEdge, BotFlowNode, NoteFlowNode } from './flow-types';
+import type { NotesSlice } from '../notes/notes-slice';
 import type { IdCheck } from './ids';
 
 /** Bot-level fields edited alongside the graph and saved with it. */
@@ -78,7 +79,7 @@ export type DocumentSlice = {
   markSaved: (snapshot?: string) => void;
 };
 
-export type Snapshot = { nodes: BotFlowNode[]; edges: BotFlowEdge[]; meta: BotMeta };
+export type Snapshot = { nodes: BotFlowNode[]; edges: BotFlowEdge[]; notes: NoteFlowNode[]; meta: BotMeta };
 
 export type HistorySlice = {
   past: Snapshot[];
@@ -145,4 +146,4 @@ export type VersionSlice = {
   setVersionView: (view: VersionView | null) => void;
 };
 
-export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice;
+export type EditorState = CatalogueSlice & GraphSlice & NotesSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice;
