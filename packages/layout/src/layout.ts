@@ -1,4 +1,3 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
 
 /** A box to place. Ports in the order the node draws them (top to bottom); sizes as measured. */
@@ -36,8 +35,16 @@ const GRID = 8;
 /** What runs ELK: by default its bundled build in this thread; the editor passes one backed by a web worker. */
 export type LayoutEngine = { layout: (graph: ElkNode) => Promise<ElkNode> };
 
-// One instance for the process: elk's bundled build keeps no state between layout() calls.
+// One instance for the process (elk keeps no state between layout() calls), loaded on first use so a
+// browser bundle that passes its own engine never downloads the in-thread build.
 let inThread: LayoutEngine | undefined;
+async function inThreadEngine(): Promise<LayoutEngine> {
+  if (!inThread) {
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+    inThread = new ELK();
+  }
+  return inThread;
+}
 
 const portId = (node: string, side: 'in' | 'out', name: string) => `${node}\u0000${side}\u0000${name}`;
 const snap = (n: number) => Math.round(n / GRID) * GRID;
@@ -108,7 +115,7 @@ export async function layoutGraph(
       targets: [portId(e.target, 'in', e.targetHandle ?? ins[0] ?? 'in')],
     };
   });
-  const elk = engine ?? (inThread ??= new ELK());
+  const elk = engine ?? (await inThreadEngine());
   const result = await elk.layout({
     id: 'root',
     layoutOptions: {

@@ -76,5 +76,8 @@ describe('the "+" on an output', () => {
     store.getState().undo();
     expect(store.getState().nodes.some((n) => n.id === id)).toBe(false);
     expect(pairs()).toEqual(['in1.out>out1.in']);
+    // Asked for a spot a card already has, it goes below that card.
+    const below = addConnected(store, 'llm.chat', { x: 600, y: 0 }, { nodeId: 'in1', port: 'out' });
+    expect(store.getState().nodes.find((n) => n.id === below)!.position).toEqual({ x: 600, y: 104 });
   });
 });

@@ -1,6 +1,7 @@
 import type { XYPosition } from '@xyflow/react';
 import type { StoreApi } from 'zustand';
 import type { NodeTypeDescription as NodeTypeDef } from '@bm/contract';
+import { DEFAULT_NODE_SIZE, overlapping } from '@bm/layout';
 import { checkConnection, portsCompatible } from '../store/connection-rules';
 import { withDirty } from '../store/document-slice';
 import type { BotFlowEdge, BotFlowNode } from '../store/flow-types';
@@ -71,9 +72,24 @@ export function addIntoEdge(store: StoreApi<EditorState>, type: string, at: XYPo
   return id;
 }
 
-/** Adds a node of `type` at `at` fed by output `port` of `from`, through its first compatible input. One undo step. */
+/** `at`, or the first spot below it where a new card covers no other card. */
+export function freeSpot(nodes: readonly BotFlowNode[], at: XYPosition): XYPosition {
+  const boxes = nodes.map((n) => ({ id: n.id, position: n.position, width: n.measured?.width, height: n.measured?.height }));
+  const step = DEFAULT_NODE_SIZE.height + 32;
+  const NEW = '\u0000new';
+  for (let y = at.y; y < at.y + step * 50; y += step) {
+    const spot = { x: at.x, y };
+    if (!overlapping([...boxes, { id: NEW, position: spot }]).some((pair) => pair.includes(NEW))) return spot;
+  }
+  return at;
+}
+
+/**
+ * Adds a node of `type` at `at` (moved down past any card already there) fed by output `port` of
+ * `from`, through its first compatible input. One undo step.
+ */
 export function addConnected(store: StoreApi<EditorState>, type: string, at: XYPosition, from: { nodeId: string; port: string }): string | null {
-  const id = store.getState().addNode(type, at);
+  const id = store.getState().addNode(type, freeSpot(store.getState().nodes, at));
   if (!id) return null;
   const s = store.getState();
   const def = s.nodeTypes[type];
