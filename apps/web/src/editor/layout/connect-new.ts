@@ -72,14 +72,18 @@ export function addIntoEdge(store: StoreApi<EditorState>, type: string, at: XYPo
   return id;
 }
 
-/** `at`, or the first spot below it where a new card covers no other card. */
-export function freeSpot(nodes: readonly BotFlowNode[], at: XYPosition): XYPosition {
+/** `at`, or the first spot below it where a new box of `size` (a card by default) covers no card. */
+export function freeSpot(
+  nodes: readonly BotFlowNode[],
+  at: XYPosition,
+  size: { width: number; height: number } = DEFAULT_NODE_SIZE,
+): XYPosition {
   const boxes = nodes.map((n) => ({ id: n.id, position: n.position, width: n.measured?.width, height: n.measured?.height }));
   const step = DEFAULT_NODE_SIZE.height + 32;
   const NEW = '\u0000new';
   for (let y = at.y; y < at.y + step * 50; y += step) {
     const spot = { x: at.x, y };
-    if (!overlapping([...boxes, { id: NEW, position: spot }]).some((pair) => pair.includes(NEW))) return spot;
+    if (!overlapping([...boxes, { id: NEW, position: spot, ...size }]).some((pair) => pair.includes(NEW))) return spot;
   }
   return at;
 }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useReadOnly } from '../hooks/read-only';
 import { isImeComposing } from '../../ui/ime';
 import { editorStore, useEditorStore } from '../store/editor-store';
+import { NOTE_DEFAULT_SIZE } from '../notes/note-convert';
+import { freeSpot } from './connect-new';
 import { workerEngine } from './elk-engine';
 import { tidyUp } from './tidy-up';
 import { fitViewOptionsFor } from './zoom';
@@ -29,7 +31,8 @@ export function LayoutButtons() {
   const addNote = useCallback(() => {
     const pane = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
     const centre = pane ? { x: pane.left + pane.width / 2 - 120, y: pane.top + pane.height / 2 - 80 } : { x: 200, y: 200 };
-    editorStore.getState().addNote(screenToFlowPosition(centre));
+    // Where it covers no card: notes sit under the cards, so one dropped on them could not be seen.
+    editorStore.getState().addNote(freeSpot(editorStore.getState().nodes, screenToFlowPosition(centre), NOTE_DEFAULT_SIZE));
   }, [screenToFlowPosition]);
 
   useEffect(() => {

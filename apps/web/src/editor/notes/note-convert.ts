@@ -4,6 +4,8 @@ import { NOTE_NODE_KIND, type NoteFlowNode } from '../store/flow-types';
 /** A new note's size; the stored graph leaves width/height out while they are these. */
 export const NOTE_DEFAULT_SIZE = { width: 240, height: 160 } as const;
 
+export const NOTE_Z = -1001;
+
 export function noteToFlow(note: GraphNote): NoteFlowNode {
   const data: NoteFlowNode['data'] = { text: note.text };
   if (note.color) data.color = note.color;
@@ -13,8 +15,9 @@ export function noteToFlow(note: GraphNote): NoteFlowNode {
     position: { x: note.position.x, y: note.position.y },
     width: note.width ?? NOTE_DEFAULT_SIZE.width,
     height: note.height ?? NOTE_DEFAULT_SIZE.height,
-    // Under the bot nodes and their edges: a note annotates, it never hides a card.
-    zIndex: -1,
+    // Under the bot nodes and their edges, selected or not (React Flow lifts a selected node by 1 000):
+    // a note annotates, it never hides a card.
+    zIndex: NOTE_Z,
     data,
   };
 }

@@ -5,7 +5,7 @@ import { createEditorStore, selectSelectedNodeId } from '../store/editor-store';
 import { flowToGraph, graphToFlow } from '../store/graph-convert';
 import { testCatalogue } from '../store/testing';
 import { canvasNodesChange } from './canvas-nodes';
-import { NOTE_DEFAULT_SIZE } from './note-convert';
+import { NOTE_DEFAULT_SIZE, NOTE_Z } from './note-convert';
 
 const meta = { name: 'Bot', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null };
 const graph: Graph = {
@@ -30,8 +30,8 @@ describe('sticky notes', () => {
     const flow = graphToFlow(graph);
     expect(flow.nodes.map((n) => n.id)).toEqual(['in1']);
     expect(flow.notes.map((n) => [n.id, n.type, n.zIndex])).toEqual([
-      ['note-a', 'note', -1],
-      ['note-b', 'note', -1],
+      ['note-a', 'note', NOTE_Z],
+      ['note-b', 'note', NOTE_Z],
     ]);
     expect(flow.notes[1]).toMatchObject({ width: NOTE_DEFAULT_SIZE.width, height: NOTE_DEFAULT_SIZE.height });
     expect(flowToGraph(flow.nodes, flow.edges, flow.notes)).toEqual(graph);
