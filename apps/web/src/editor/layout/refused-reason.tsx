@@ -30,7 +30,7 @@ export function RefusedReason() {
       aria-live="polite"
       className="refused-reason"
       data-testid="refused-reason"
-      hidden={!reason}
+      // Always in the page, empty when there is nothing to say: a live region that appears is not always announced.
       style={at ? { left: at.x + 14, top: at.y + 14 } : undefined}
     >
       {reason && t('editor:layout.refused', { reason })}
