@@ -80,7 +80,10 @@ describe('import from n8n', () => {
     for (const a of bot.graph.nodes as Placed[])
       for (const b of bot.graph.nodes as Placed[])
         if (a.id < b.id)
-          expect(Math.abs(a.position.x - b.position.x) >= 232 || Math.abs(a.position.y - b.position.y) >= 72, `${a.id} overlaps ${b.id}`).toBe(true);
+          expect(
+            Math.abs(a.position.x - b.position.x) >= 232 || Math.abs(a.position.y - b.position.y) >= 72,
+            `${a.id} overlaps ${b.id}`,
+          ).toBe(true);
     const check = await api.post('/api/bots/validate', { graph: bot.graph, llmConnectionId: bot.llmConnectionId });
     expect(check.body, JSON.stringify(check.body)).toMatchObject({ ok: true });
     const me = (await api.get('/api/me')).body;

@@ -122,9 +122,12 @@ describe('canvas layout: zoom, refused reason, "+", insert on edge, tidy up, sti
     const e = (await edge.boundingBox())!;
     const canvas = page.getByTestId('canvas');
     const c = (await canvas.boundingBox())!;
-    await page.locator('.palette .palette-item[data-node-type="transform.merge"]').first().dragTo(canvas, {
-      targetPosition: { x: e.x + e.width / 2 - c.x, y: e.y + e.height / 2 - c.y },
-    });
+    await page
+      .locator('.palette .palette-item[data-node-type="transform.merge"]')
+      .first()
+      .dragTo(canvas, {
+        targetPosition: { x: e.x + e.width / 2 - c.x, y: e.y + e.height / 2 - c.y },
+      });
     await expect.poll(() => page.locator('.bot-node[data-node-type="transform.merge"]').count()).toBe(2);
     await shot('canvas-inserted');
 

@@ -79,8 +79,18 @@ describe('layoutGraph', () => {
 describe('needsLayout', () => {
   it('wants a layout for overlapping boxes or missing positions only', () => {
     expect(needsLayout([])).toBe(false);
-    expect(needsLayout([{ id: 'a', position: { x: 0, y: 0 } }, { id: 'b', position: { x: 300, y: 0 } }])).toBe(false);
-    expect(needsLayout([{ id: 'a', position: { x: 0, y: 0 } }, { id: 'b', position: { x: 100, y: 20 } }])).toBe(true);
+    expect(
+      needsLayout([
+        { id: 'a', position: { x: 0, y: 0 } },
+        { id: 'b', position: { x: 300, y: 0 } },
+      ]),
+    ).toBe(false);
+    expect(
+      needsLayout([
+        { id: 'a', position: { x: 0, y: 0 } },
+        { id: 'b', position: { x: 100, y: 20 } },
+      ]),
+    ).toBe(true);
     expect(needsLayout([{ id: 'a', position: { x: 0, y: 0 } }, { id: 'b' }])).toBe(true);
   });
 });

@@ -3,7 +3,14 @@ import { layoutGraph, needsLayout } from '@bm/layout';
 import { getNodeDefinition } from '@bm/nodes';
 
 type Positioned = {
-  nodes: { id: string; type: string; version?: number; params?: Record<string, unknown>; settings?: { errorOutput?: boolean }; position: { x: number; y: number } }[];
+  nodes: {
+    id: string;
+    type: string;
+    version?: number;
+    params?: Record<string, unknown>;
+    settings?: { errorOutput?: boolean };
+    position: { x: number; y: number };
+  }[];
   edges?: { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }[];
 };
 
@@ -18,9 +25,7 @@ export async function laidOutGraph<G extends Positioned>(graph: G, opts: { force
   const positions = await layoutGraph(
     graph.nodes.map((n) => {
       const def = getNodeDefinition(n.type, n.version);
-      return def
-        ? { id: n.id, inputs: def.inputs.map((p) => p.name), outputs: outputPortsOf(def, n).map((p) => p.name) }
-        : { id: n.id };
+      return def ? { id: n.id, inputs: def.inputs.map((p) => p.name), outputs: outputPortsOf(def, n).map((p) => p.name) } : { id: n.id };
     }),
     graph.edges ?? [],
   );

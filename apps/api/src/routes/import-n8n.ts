@@ -42,7 +42,10 @@ export const importN8nRoutes =
         }
         const { slots, unmapped, triggers } = converted;
         // Laid out before the mapping step shows it, so the preview and the saved bot look the same.
-        const document = { ...converted.document, bot: { ...converted.document.bot, graph: await laidOutGraph(converted.document.bot.graph, { force: true }) } };
+        const document = {
+          ...converted.document,
+          bot: { ...converted.document.bot, graph: await laidOutGraph(converted.document.bot.graph, { force: true }) },
+        };
         if (b.dryRun) return reply.code(200).send({ document, slots, unmapped, triggers });
         const doc = parseBotDocument(document);
         const bot = await createBotFromPortable(deps, req, {

@@ -29,7 +29,11 @@ beforeEach(() => {
   store.getState().setCatalogue([...testCatalogue, textOnly]);
   store.getState().load({ id: 'bot1', graph, meta });
 });
-const pairs = () => store.getState().edges.map((e) => `${e.source}.${e.sourceHandle}>${e.target}.${e.targetHandle}`).sort();
+const pairs = () =>
+  store
+    .getState()
+    .edges.map((e) => `${e.source}.${e.sourceHandle}>${e.target}.${e.targetHandle}`)
+    .sort();
 
 describe('insert into an edge', () => {
   it('splits source → target into source → new → target, as one undo step', () => {
@@ -52,7 +56,11 @@ describe('insert into an edge', () => {
     expect(splitEdge(s, e, { id: 'x', type: 'bot', position: { x: 0, y: 0 }, data: { type: 'output.results', params: {} } })).toBeNull();
     store.getState().load({
       id: 'bot1',
-      graph: { ...graph, nodes: [...graph.nodes, { id: 'chat', type: 'llm.chat', version: 2, params: {}, position: { x: 0, y: 200 } }], edges: [{ id: 'e2', source: 'chat', target: 'out1', sourceHandle: 'out', targetHandle: 'in' }] },
+      graph: {
+        ...graph,
+        nodes: [...graph.nodes, { id: 'chat', type: 'llm.chat', version: 2, params: {}, position: { x: 0, y: 200 } }],
+        edges: [{ id: 'e2', source: 'chat', target: 'out1', sourceHandle: 'out', targetHandle: 'in' }],
+      },
       meta,
     });
     const id = addIntoEdge(store, 'transform.text', { x: 300, y: 200 }, 'e2');

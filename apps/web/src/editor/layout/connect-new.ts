@@ -44,7 +44,9 @@ export function splitEdge(s: Ctx, e: BotFlowEdge, middle: BotFlowNode): [BotFlow
   if (!input) return null;
   const first = edge(e.source, e.sourceHandle ?? null, middle.id, input.name);
   const output = outputsOfNode(s, middle).find(
-    (p) => checkConnection({ source: middle.id, sourceHandle: p.name, target: e.target, targetHandle: e.targetHandle }, [...rest, first], ctx).ok,
+    (p) =>
+      checkConnection({ source: middle.id, sourceHandle: p.name, target: e.target, targetHandle: e.targetHandle }, [...rest, first], ctx)
+        .ok,
   );
   if (!output) return null;
   return [first, edge(middle.id, output.name, e.target, e.targetHandle ?? null)];
@@ -92,7 +94,12 @@ export function freeSpot(
  * Adds a node of `type` at `at` (moved down past any card already there) fed by output `port` of
  * `from`, through its first compatible input. One undo step.
  */
-export function addConnected(store: StoreApi<EditorState>, type: string, at: XYPosition, from: { nodeId: string; port: string }): string | null {
+export function addConnected(
+  store: StoreApi<EditorState>,
+  type: string,
+  at: XYPosition,
+  from: { nodeId: string; port: string },
+): string | null {
   const id = store.getState().addNode(type, freeSpot(store.getState().nodes, at));
   if (!id) return null;
   const s = store.getState();

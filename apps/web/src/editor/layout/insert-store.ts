@@ -20,7 +20,7 @@ type InsertUi = {
 /** Canvas gestures' passing state: never saved, never undone, so it stays out of the editor store. */
 export const insertUi = createStore<InsertUi>()(() => ({ spot: null, dropEdge: null }));
 
-export const useInsertUi = <T,>(selector: (s: InsertUi) => T): T => useStore(insertUi, selector);
+export const useInsertUi = <T>(selector: (s: InsertUi) => T): T => useStore(insertUi, selector);
 
 export const openInsert = (spot: InsertSpot) => insertUi.setState({ spot });
 export const closeInsert = () => insertUi.setState({ spot: null });

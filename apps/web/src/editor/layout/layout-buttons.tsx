@@ -54,7 +54,13 @@ export function LayoutButtons() {
   if (readOnly) return null;
   return (
     <>
-      <ControlButton onClick={() => void tidy()} title={t('editor:layout.tidy')} aria-label={t('editor:layout.tidy')} disabled={count === 0} data-testid="tidy-up">
+      <ControlButton
+        onClick={() => void tidy()}
+        title={t('editor:layout.tidy')}
+        aria-label={t('editor:layout.tidy')}
+        disabled={count === 0}
+        data-testid="tidy-up"
+      >
         <Wand2 aria-hidden="true" style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }} />
       </ControlButton>
       <ControlButton onClick={addNote} title={t('editor:notes.add')} aria-label={t('editor:notes.add')} data-testid="add-note">

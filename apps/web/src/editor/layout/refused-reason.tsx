@@ -16,11 +16,10 @@ export function RefusedReason() {
     const fromSource = c.fromHandle.type === 'source';
     const [a, b] = fromSource ? [c.fromHandle, c.toHandle] : [c.toHandle, c.fromHandle];
     const s = editorStore.getState();
-    const check = checkConnection(
-      { source: a.nodeId, sourceHandle: a.id ?? null, target: b.nodeId, targetHandle: b.id ?? null },
-      s.edges,
-      { nodes: s.nodes, catalogue: s.nodeTypes },
-    );
+    const check = checkConnection({ source: a.nodeId, sourceHandle: a.id ?? null, target: b.nodeId, targetHandle: b.id ?? null }, s.edges, {
+      nodes: s.nodes,
+      catalogue: s.nodeTypes,
+    });
     if (!check.ok) reason = check.reason;
   }
   const at = c.inProgress ? flowToScreenPosition(c.to) : null;

@@ -28,9 +28,7 @@ export function applyPositions(store: StoreApi<EditorState>, positions: Record<s
   });
   if (!moved) return false;
   s.checkpoint();
-  store.setState((st) =>
-    withDirty(st, { nodes: st.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id]! } : n)) }),
-  );
+  store.setState((st) => withDirty(st, { nodes: st.nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id]! } : n)) }));
   return true;
 }
 

@@ -12,7 +12,5 @@ export const READABLE_ZOOM = 0.9;
  * a bot and the fit-view button both use it.
  */
 export function fitViewOptionsFor(count: number): FitViewOptions {
-  return count <= SMALL_GRAPH
-    ? { padding: 0.2, minZoom: READABLE_ZOOM, maxZoom: 1 }
-    : { padding: 0.1, minZoom: MIN_ZOOM, maxZoom: 1 };
+  return count <= SMALL_GRAPH ? { padding: 0.2, minZoom: READABLE_ZOOM, maxZoom: 1 } : { padding: 0.1, minZoom: MIN_ZOOM, maxZoom: 1 };
 }

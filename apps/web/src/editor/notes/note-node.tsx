@@ -65,12 +65,7 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
       onKeyDown={onCardKey}
     >
       {!readOnly && (
-        <NodeResizer
-          isVisible={selected}
-          minWidth={120}
-          minHeight={80}
-          onResizeStart={() => editorStore.getState().checkpoint()}
-        />
+        <NodeResizer isVisible={selected} minWidth={120} minHeight={80} onResizeStart={() => editorStore.getState().checkpoint()} />
       )}
       {selected && !readOnly && !editing && (
         <div className="note-tools nodrag" role="toolbar" aria-label={t('editor:notes.tools')}>

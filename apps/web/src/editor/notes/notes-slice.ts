@@ -19,7 +19,11 @@ export type NotesSlice = {
 
 /** A resize in progress or done (a measurement of a fixed-size note changes nothing). */
 const isContentChange = (c: NodeChange<NoteFlowNode>) =>
-  c.type === 'remove' || c.type === 'add' || c.type === 'replace' || c.type === 'position' || (c.type === 'dimensions' && c.resizing !== undefined);
+  c.type === 'remove' ||
+  c.type === 'add' ||
+  c.type === 'replace' ||
+  c.type === 'position' ||
+  (c.type === 'dimensions' && c.resizing !== undefined);
 
 /** Note ids cannot clash with bot node ids' derived names in practice, and never matter to a run. */
 export const newNoteId = () => `note-${nanoid(8)}`;

@@ -62,7 +62,9 @@ describe('sticky notes', () => {
     expect(st().dirty).toBe(false);
 
     onCanvasNodesChange([{ type: 'position', id: 'note-a', position: { x: 40, y: 40 } }]);
-    onCanvasNodesChange([{ type: 'dimensions', id: 'note-a', dimensions: { width: 400, height: 250 }, resizing: true, setAttributes: true }]);
+    onCanvasNodesChange([
+      { type: 'dimensions', id: 'note-a', dimensions: { width: 400, height: 250 }, resizing: true, setAttributes: true },
+    ]);
     const moved = flowToGraph(st().nodes, st().edges, st().notes).notes![0]!;
     expect(moved).toMatchObject({ position: { x: 40, y: 40 }, width: 400, height: 250 });
     // The bot node was not touched by a note's change.

@@ -44,8 +44,7 @@ export function NodePalette({ onAdd, accept }: { onAdd: (type: string) => void; 
     const q = query.trim().toLowerCase();
     const all = Object.values(nodeTypes).filter(
       (d) =>
-        (!accept || accept(d)) &&
-        (!q || d.title.toLowerCase().includes(q) || d.id.includes(q) || d.description.toLowerCase().includes(q)),
+        (!accept || accept(d)) && (!q || d.title.toLowerCase().includes(q) || d.id.includes(q) || d.description.toLowerCase().includes(q)),
     );
     return CATEGORY_ORDER.map((category) => ({ category, items: all.filter((d) => d.category === category) })).filter(
       (g) => g.items.length > 0,
