@@ -17,7 +17,19 @@ import { HandlePlus } from '../layout/handle-plus';
 /** Vertical room each output port needs so several labelled ports (a switch's cases) stay readable. */
 const PORT_PITCH_PX = 24;
 
-function Ports({ nodeId, ports, side, labelled }: { nodeId: string; ports: NodePort[]; side: 'in' | 'out'; labelled: boolean }) {
+function Ports({
+  nodeId,
+  ports,
+  side,
+  labelled,
+  connectable = false,
+}: {
+  nodeId: string;
+  ports: NodePort[];
+  side: 'in' | 'out';
+  labelled: boolean;
+  connectable?: boolean;
+}) {
   const { t } = useTranslation();
   const position = side === 'in' ? Position.Left : Position.Right;
   const type = side === 'in' ? 'target' : 'source';
@@ -53,7 +65,7 @@ function Ports({ nodeId, ports, side, labelled }: { nodeId: string; ports: NodeP
                 {label}
               </span>
             )}
-            {side === 'out' && <HandlePlus nodeId={nodeId} port={port.name} label={label} top={top} />}
+            {side === 'out' && connectable && <HandlePlus nodeId={nodeId} port={port.name} label={label} top={top} />}
           </div>
         );
       })}
@@ -63,7 +75,7 @@ function Ports({ nodeId, ports, side, labelled }: { nodeId: string; ports: NodeP
 
 const STATUS_ICON: Record<string, 'check' | 'x' | 'hourglass' | undefined> = { succeeded: 'check', failed: 'x', waiting: 'hourglass' };
 
-function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
+function BotNodeView({ id, data, selected, isConnectable }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
   const { t } = useTranslation();
   const status = useEditorStore((s) => s.runNodes[id]?.status);
@@ -123,7 +135,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
         {summary}
       </div>
       {status && <RunNote nodeId={id} status={status} control={def?.control} />}
-      <Ports nodeId={id} ports={outputs} side="out" labelled={labelOutputs} />
+      <Ports nodeId={id} ports={outputs} side="out" labelled={labelOutputs} connectable={isConnectable} />
       <PinnedBadge nodeId={id} />
       {hasIssue && (
         <span className="issue-flag" title={t('editor:canvas.hasIssue')}>
