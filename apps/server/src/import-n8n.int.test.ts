@@ -73,6 +73,17 @@ describe('import from n8n', () => {
     expect(llm.length).toBeGreaterThan(0);
     for (const n of llm) expect([n.params.llmConnectionId, bot.llmConnectionId]).toContain(connection);
     expect(JSON.stringify(bot.graph)).toContain('{{ secrets.WEATHER_KEY }}');
+    // Laid out by @bm/layout on import: left to right along every edge, no two cards (232×72) overlapping.
+    type Placed = { id: string; position: { x: number; y: number } };
+    const at = (id: string) => bot.graph.nodes.find((n: Placed) => n.id === id)!.position;
+    for (const e of bot.graph.edges) expect(at(e.source).x + 232).toBeLessThan(at(e.target).x);
+    for (const a of bot.graph.nodes as Placed[])
+      for (const b of bot.graph.nodes as Placed[])
+        if (a.id < b.id)
+          expect(
+            Math.abs(a.position.x - b.position.x) >= 232 || Math.abs(a.position.y - b.position.y) >= 72,
+            `${a.id} overlaps ${b.id}`,
+          ).toBe(true);
     const check = await api.post('/api/bots/validate', { graph: bot.graph, llmConnectionId: bot.llmConnectionId });
     expect(check.body, JSON.stringify(check.body)).toMatchObject({ ok: true });
     const me = (await api.get('/api/me')).body;

@@ -202,11 +202,18 @@ describe('templates and portability', () => {
     const imp = await outsider.post('/api/bots/import', { document: doc, connections: { openai: mine } });
     expect(imp.status, JSON.stringify(imp.body)).toBe(201);
     const original = (await owner.get(`/api/bots/${botId}`)).body.graph;
+    // The original's nodes all sit at 0,0: the import lays them out (@bm/layout), changing nothing else.
     const withoutConnection = (g: any) => ({
       ...g,
-      nodes: g.nodes.map((n: any) => ({ ...n, params: { ...n.params, llmConnectionId: undefined } })),
+      nodes: g.nodes.map((n: any) => ({ ...n, position: undefined, params: { ...n.params, llmConnectionId: undefined } })),
     });
     expect(withoutConnection(imp.body.graph)).toEqual(withoutConnection(original));
+    const spots = new Set(imp.body.graph.nodes.map((n: any) => `${n.position.x},${n.position.y}`));
+    expect(spots.size).toBe(imp.body.graph.nodes.length);
+    for (const e of imp.body.graph.edges) {
+      const [s, t] = [e.source, e.target].map((id: string) => imp.body.graph.nodes.find((n: any) => n.id === id).position.x);
+      expect(s).toBeLessThan(t);
+    }
     expect(imp.body.graph.nodes.find((n: any) => n.id === 'ask').params.llmConnectionId).toBe(mine);
     expect((await runToEnd(outsider, imp.body.id, { topic: 'waves' })).status).toBe('succeeded');
   }, 60_000);

@@ -6,6 +6,7 @@ import {
   Worker,
   bundleWorkflowCode,
   type LogLevel,
+  type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createSmtpEmailSender } from '@bm/nodes';
@@ -37,7 +38,8 @@ export interface BotWorkerOptions {
   namespace: string;
   taskQueue?: string;
   /** Extra worker options (tests shorten shutdown grace, etc.). */
-  shutdownGraceTime?: string | number;
+  // Temporal's own type: a plain string is not a duration once `ms`'s types are the strict ones.
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   /**
    * A connection shared with the process's client (the embedded app): the server then hands a run's
    * first workflow task straight back with the start call (eager start). Closed by its owner.

@@ -2,6 +2,7 @@ import { contract } from '@bm/contract';
 import { convertN8nWorkflow, N8nImportError } from '@bm/n8n-import';
 import type { AppDeps } from '../deps';
 import { botOut } from '../lib/bot-out';
+import { laidOutGraph } from '../lib/graph-layout';
 import { fromContract } from '../lib/contract-route';
 import { apiError } from '../lib/errors';
 import { createBotFromPortable } from '../lib/portable-bots';
@@ -39,7 +40,12 @@ export const importN8nRoutes =
           const params = { reason: err.detail };
           throw apiError(422, 'INVALID_N8N_WORKFLOW', { key, params, details: [{ code: err.code, path: err.path, key, params }] });
         }
-        const { document, slots, unmapped, triggers } = converted;
+        const { slots, unmapped, triggers } = converted;
+        // Laid out before the mapping step shows it, so the preview and the saved bot look the same.
+        const document = {
+          ...converted.document,
+          bot: { ...converted.document.bot, graph: await laidOutGraph(converted.document.bot.graph, { force: true }) },
+        };
         if (b.dryRun) return reply.code(200).send({ document, slots, unmapped, triggers });
         const doc = parseBotDocument(document);
         const bot = await createBotFromPortable(deps, req, {

@@ -8,6 +8,7 @@ import { audit } from '../lib/audit';
 import { botOut } from '../lib/bot-out';
 import { fromContract } from '../lib/contract-route';
 import { apiError, type ErrorKey, type ErrorParams } from '../lib/errors';
+import { laidOutGraph } from '../lib/graph-layout';
 import { savableGraph } from '../lib/graph';
 import { requireWithinPlan } from '../lib/plans';
 import { createBotFromPortable } from '../lib/portable-bots';
@@ -103,7 +104,8 @@ export const portabilityRoutes =
           workspaceId,
           name: b.name ?? doc.bot.name,
           description: doc.bot.description,
-          portable: { graph: doc.bot.graph, slots: doc.bot.slots },
+          // A document whose nodes lie on top of each other (hand-written, another tool's) is tidied up.
+          portable: { graph: await laidOutGraph(doc.bot.graph), slots: doc.bot.slots },
           connections: b.connections,
           secrets: b.secrets,
           action: 'bot.imported',

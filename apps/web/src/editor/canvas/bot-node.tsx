@@ -14,11 +14,24 @@ import type { BotFlowNode } from '../store/flow-types';
 import { PinnedBadge } from '../debug/pinned-badge';
 import { RunNote } from './run-note';
 import { DisabledBadge } from './disabled-badge';
+import { HandlePlus } from '../layout/handle-plus';
 
 /** Vertical room each output port needs so several labelled ports (a switch's cases) stay readable. */
 const PORT_PITCH_PX = 24;
 
-function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out'; labelled: boolean }) {
+function Ports({
+  nodeId,
+  ports,
+  side,
+  labelled,
+  connectable = false,
+}: {
+  nodeId: string;
+  ports: NodePort[];
+  side: 'in' | 'out';
+  labelled: boolean;
+  connectable?: boolean;
+}) {
   const { t } = useTranslation();
   const position = side === 'in' ? Position.Left : Position.Right;
   const type = side === 'in' ? 'target' : 'source';
@@ -54,6 +67,7 @@ function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out
                 {label}
               </span>
             )}
+            {side === 'out' && connectable && <HandlePlus nodeId={nodeId} port={port.name} label={label} top={top} />}
           </div>
         );
       })}
@@ -63,7 +77,7 @@ function Ports({ ports, side, labelled }: { ports: NodePort[]; side: 'in' | 'out
 
 const STATUS_ICON: Record<string, 'check' | 'x' | 'hourglass' | undefined> = { succeeded: 'check', failed: 'x', waiting: 'hourglass' };
 
-function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
+function BotNodeView({ id, data, selected, isConnectable }: NodeProps<BotFlowNode>) {
   const def = useEditorStore((s) => nodeTypeOf(s, data));
   const { t } = useTranslation();
   const status = useEditorStore((s) => s.runNodes[id]?.status);
@@ -110,7 +124,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
       data-disabled={data.disabled ? 'true' : undefined}
       style={outputs.length > 2 ? { minHeight: (outputs.length + 1) * PORT_PITCH_PX } : undefined}
     >
-      <Ports ports={inputs} side="in" labelled={inputs.length > 1} />
+      <Ports nodeId={id} ports={inputs} side="in" labelled={inputs.length > 1} />
       <div className="head">
         <span className="glyph">
           <NodeIcon name={def?.display.icon} size={14} />
@@ -131,7 +145,7 @@ function BotNodeView({ id, data, selected }: NodeProps<BotFlowNode>) {
         {summary}
       </div>
       {status && <RunNote nodeId={id} status={status} control={def?.control} />}
-      <Ports ports={outputs} side="out" labelled={labelOutputs} />
+      <Ports nodeId={id} ports={outputs} side="out" labelled={labelOutputs} connectable={isConnectable} />
       <PinnedBadge nodeId={id} />
       {data.disabled && <DisabledBadge />}
       {hasIssue && (

@@ -2,7 +2,9 @@ import { ControlButton, Controls, MiniMap } from '@xyflow/react';
 import { Map as MapIcon } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editorStore } from '../store/editor-store';
+import { editorStore, useEditorStore } from '../store/editor-store';
+import { LayoutButtons } from '../layout/layout-buttons';
+import { fitViewOptionsFor } from '../layout/zoom';
 
 const STORAGE_KEY = 'bm.minimap';
 // The minimap fills nodes through an inline style, so the category tokens (and their dark values) apply.
@@ -25,6 +27,7 @@ function initialShown(): boolean {
 /** Zoom buttons, a toggle for the overview map, and the map. */
 export function CanvasControls() {
   const [shown, setShown] = useState(initialShown);
+  const count = useEditorStore((s) => s.nodes.length);
   const { t } = useTranslation();
   const mapLabel = shown ? t('editor:canvas.hideMap') : t('editor:canvas.showMap');
   const toggle = () => {
@@ -37,7 +40,8 @@ export function CanvasControls() {
   };
   return (
     <>
-      <Controls showInteractive={false}>
+      <Controls showInteractive={false} fitViewOptions={fitViewOptionsFor(count)}>
+        <LayoutButtons />
         <ControlButton onClick={toggle} title={mapLabel} aria-label={mapLabel} aria-pressed={shown}>
           {/* React Flow fills control icons; a lucide icon is drawn with strokes only. */}
           <MapIcon size={14} strokeWidth={2.2} aria-hidden="true" style={{ fill: 'none', maxWidth: 14, maxHeight: 14 }} />

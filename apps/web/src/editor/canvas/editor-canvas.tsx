@@ -15,8 +15,19 @@ import { portTaken } from './run-ports';
 import { CanvasContextMenu } from './context-menu';
 import { useCanvasMenu } from './use-canvas-menu';
 import { ShortcutsSheet } from '../shortcuts-sheet';
+import { onCanvasNodesChange, useCanvasNodes } from '../notes/canvas-nodes';
+import { NoteNode } from '../notes/note-node';
+import { addIntoEdge } from '../layout/connect-new';
+import { InsertPopover } from '../layout/insert-popover';
+import { setDropEdge, useInsertUi } from '../layout/insert-store';
+import { RefusedReason } from '../layout/refused-reason';
+import { edgeAt, useCanvasGestures } from '../layout/use-canvas-gestures';
+import { fitViewOptionsFor, MAX_ZOOM, MIN_ZOOM } from '../layout/zoom';
+import '../layout/layout.css';
 
 export const DND_MIME = 'application/x-bm-node-type';
+
+const canvasNodeTypes = { ...nodeTypes, note: NoteNode };
 
 const isValidConnection: IsValidConnection<BotFlowEdge> = (conn) => {
   const s = editorStore.getState();
@@ -25,6 +36,9 @@ const isValidConnection: IsValidConnection<BotFlowEdge> = (conn) => {
 
 export function EditorCanvas({ children, containerRef }: { children?: ReactNode; containerRef?: Ref<HTMLDivElement> }) {
   const nodes = useEditorStore((s) => s.nodes);
+  const canvasNodes = useCanvasNodes();
+  const dropEdge = useInsertUi((s) => s.dropEdge);
+  const gestures = useCanvasGestures();
   const storeEdges = useEditorStore((s) => s.edges);
   const runNodes = useEditorStore((s) => s.runNodes);
   // While a run is shown, edges say how far data got: flowing into a running node, done after a success.
@@ -33,8 +47,9 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
   const colorMode = useTheme();
   const named = useNamedEdges(storeEdges, t);
   const edges = useMemo(() => {
-    if (Object.keys(runNodes).length === 0) return named;
-    return named.map((e) => {
+    const base = dropEdge ? named.map((e) => (e.id === dropEdge ? { ...e, className: 'edge-drop-target' } : e)) : named;
+    if (Object.keys(runNodes).length === 0) return base;
+    return base.map((e) => {
       // An output a branch did not take is drawn dimmed: the data went the other way.
       if (portTaken(runNodes[e.source], e.sourceHandle) === false) return { ...e, className: 'edge-not-taken' };
       const target = runNodes[e.target]?.status;
@@ -43,12 +58,10 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       const className = source === 'succeeded' ? (animated ? 'edge-flowing' : 'edge-done') : undefined;
       return animated || className ? { ...e, animated, className } : e;
     });
-  }, [named, runNodes]);
-  const onNodesChange = useEditorStore((s) => s.onNodesChange);
+  }, [named, runNodes, dropEdge]);
   const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
   const onConnect = useEditorStore((s) => s.onConnect);
   const checkpoint = useEditorStore((s) => s.checkpoint);
-  const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
   const readOnly = useReadOnly();
@@ -58,6 +71,7 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
     if (!e.dataTransfer.types.includes(DND_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
+    setDropEdge(edgeAt(e.clientX, e.clientY));
   }, []);
 
   const onDrop = useCallback(
@@ -66,10 +80,12 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       if (!type) return;
       e.preventDefault();
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      // Centre the card under the cursor rather than hanging it from its corner.
-      addNode(type, { x: p.x - 116, y: p.y - 30 });
+      const edgeId = edgeAt(e.clientX, e.clientY);
+      setDropEdge(null);
+      // Centre the card under the cursor rather than hanging it from its corner; dropped on an edge, it goes into it.
+      addIntoEdge(editorStore, type, { x: p.x - 116, y: p.y - 30 }, edgeId);
     },
-    [addNode, screenToFlowPosition],
+    [screenToFlowPosition],
   );
 
   return (
@@ -78,27 +94,30 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       ref={containerRef}
       onDragOver={readOnly ? undefined : onDragOver}
       onDrop={readOnly ? undefined : onDrop}
+      onDragLeave={() => setDropEdge(null)}
       data-testid="canvas"
     >
       <ReactFlow
-        nodes={nodes}
+        nodes={canvasNodes}
         edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
+        nodeTypes={canvasNodeTypes}
+        onNodesChange={onCanvasNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStart={() => checkpoint()}
         {...menuHandlers}
+        onNodeDrag={readOnly ? undefined : gestures.onNodeDrag}
+        onNodeDragStop={readOnly ? undefined : gestures.onNodeDragStop}
+        onConnectEnd={gestures.onConnectEnd}
         isValidConnection={isValidConnection}
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={!readOnly}
         fitView
-        fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
-        // Far enough out that a 2 000-node graph fits a laptop screen whole.
-        minZoom={0.05}
-        maxZoom={2}
+        fitViewOptions={fitViewOptionsFor(nodes.length)}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         snapToGrid
         snapGrid={[8, 8]}
         attributionPosition="top-right"
@@ -107,6 +126,8 @@ export function EditorCanvas({ children, containerRef }: { children?: ReactNode;
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--border-strong)" />
         <CanvasControls />
+        <RefusedReason />
+        <InsertPopover />
       </ReactFlow>
       {nodes.length === 0 && (
         <div className="canvas-empty">

@@ -15,6 +15,6 @@ export function metaOf(bot: Bot): BotMeta {
 
 /** The server's bot in the editor's document form, to compare with what the editor last saved. */
 export function serializeBot(bot: Bot): string {
-  const { nodes, edges } = graphToFlow(bot.graph);
-  return serializeDocument(nodes, edges, metaOf(bot));
+  const { nodes, edges, notes } = graphToFlow(bot.graph);
+  return serializeDocument(nodes, edges, metaOf(bot), notes);
 }

@@ -16,12 +16,12 @@ export function useSaveBot(botId: string) {
     mutationKey: ['save-bot', botId],
     mutationFn: async () => {
       const s = editorStore.getState();
-      const snapshot = serializeDocument(s.nodes, s.edges, s.meta);
+      const snapshot = serializeDocument(s.nodes, s.edges, s.meta, s.notes);
       const bot = await botsApi.update(botId, {
         // The version this edit started from: if someone saved since, the server refuses (409)
         // rather than silently dropping their change.
         baseVersion: s.baseVersion ?? undefined,
-        graph: flowToGraph(s.nodes, s.edges),
+        graph: flowToGraph(s.nodes, s.edges, s.notes),
         name: s.meta.name.trim(),
         description: s.meta.description.trim(),
         llmConnectionId: s.meta.llmConnectionId,

@@ -18,6 +18,8 @@ export interface NodePaletteProps {
   onAdd: (type: string) => void;
   /** Folds the palette to its rail (the editor page owns that state). */
   onCollapse?: () => void;
+  /** Narrows the list (the "+" on an output handle lists only the types that can take that port). */
+  accept?: (def: NodeTypeDef) => boolean;
 }
 
 const ITEM = '[data-palette-item]';
@@ -72,7 +74,7 @@ function moveFocus(e: KeyboardEvent<HTMLElement>, list: HTMLElement | null, sear
 }
 
 /** The node catalogue served by the API: recently used first, then by category; or ranked search results. */
-export function NodePalette({ onAdd, onCollapse }: NodePaletteProps) {
+export function NodePalette({ onAdd, onCollapse, accept }: NodePaletteProps) {
   const nodeTypes = useEditorStore((s) => s.nodeTypes);
   const userId = useSession().data?.user.id;
   const [query, setQuery] = useState('');
@@ -82,12 +84,15 @@ export function NodePalette({ onAdd, onCollapse }: NodePaletteProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const { entries, categoryNames } = useMemo(() => paletteEntries(Object.values(nodeTypes), i18n), [nodeTypes, i18n]);
+  const { entries, categoryNames } = useMemo(
+    () => paletteEntries(Object.values(nodeTypes).filter((d) => !accept || accept(d)), i18n),
+    [nodeTypes, i18n, accept],
+  );
   const hits = useMemo(() => searchNodeTypes<PaletteEntry>(entries, query, categoryNames), [entries, query, categoryNames]);
   const searching = query.trim() !== '';
   const groups = useMemo(() => {
     const all = entries.map((e) => e.def);
-    const recentDefs = recent.map((id) => nodeTypes[id]).filter((d): d is NodeTypeDef => d !== undefined);
+    const recentDefs = recent.map((id) => nodeTypes[id]).filter((d): d is NodeTypeDef => d !== undefined && (!accept || accept(d)));
     return [
       ...(recentDefs.length ? [{ key: 'recent', label: t('editor:palette.recent'), hint: undefined, items: recentDefs }] : []),
       ...CATEGORY_ORDER.map((category) => ({
@@ -97,7 +102,7 @@ export function NodePalette({ onAdd, onCollapse }: NodePaletteProps) {
         items: all.filter((d) => d.category === category),
       })).filter((g) => g.items.length > 0),
     ];
-  }, [entries, recent, nodeTypes, t]);
+  }, [entries, recent, nodeTypes, accept, t]);
 
   const remember = (type: string) => setRecent(rememberRecent(userId, type));
   const add = (type: string) => {

@@ -1,19 +1,24 @@
 import type { StateCreator } from 'zustand';
 import { flowToGraph, graphToFlow, stableStringify } from './graph-convert';
-import type { BotFlowEdge, BotFlowNode } from './flow-types';
+import type { BotFlowEdge, BotFlowNode, NoteFlowNode } from './flow-types';
 import type { BotMeta, DocumentSlice, EditorState } from './types';
 
 export const emptyMeta: BotMeta = { name: '', description: '', llmConnectionId: null, llmModelOverride: null, onFailure: null };
 
 /** The saved form of what the editor holds; two equal documents serialise identically. */
-export function serializeDocument(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[], meta: BotMeta): string {
-  return stableStringify({ graph: flowToGraph(nodes, edges), meta });
+export function serializeDocument(
+  nodes: readonly BotFlowNode[],
+  edges: readonly BotFlowEdge[],
+  meta: BotMeta,
+  notes: readonly NoteFlowNode[] = [],
+): string {
+  return stableStringify({ graph: flowToGraph(nodes, edges, notes), meta });
 }
 
 /** Recomputes `dirty` for a state about to be set. */
 export function withDirty<T extends Partial<EditorState>>(state: EditorState, next: T): T & { dirty: boolean } {
   const merged = { ...state, ...next };
-  return { ...next, dirty: serializeDocument(merged.nodes, merged.edges, merged.meta) !== merged.savedSnapshot };
+  return { ...next, dirty: serializeDocument(merged.nodes, merged.edges, merged.meta, merged.notes) !== merged.savedSnapshot };
 }
 
 export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => ({
@@ -22,7 +27,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   savedSnapshot: serializeDocument([], [], emptyMeta),
   dirty: false,
   load: ({ id, graph, meta, version }) => {
-    const { nodes, edges } = graphToFlow(graph);
+    const { nodes, edges, notes } = graphToFlow(graph);
     set({
       botId: id,
       baseVersion: version ?? null,
@@ -30,8 +35,9 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       versionView: null,
       nodes,
       edges,
+      notes,
       meta,
-      savedSnapshot: serializeDocument(nodes, edges, meta),
+      savedSnapshot: serializeDocument(nodes, edges, meta, notes),
       dirty: false,
       past: [],
       future: [],
@@ -53,6 +59,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       historyOpen: false,
       nodes: [],
       edges: [],
+      notes: [],
       meta: emptyMeta,
       savedSnapshot: serializeDocument([], [], emptyMeta),
       dirty: false,
@@ -73,7 +80,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   },
   markSaved: (snapshot) => {
     const s = get();
-    const current = serializeDocument(s.nodes, s.edges, s.meta);
+    const current = serializeDocument(s.nodes, s.edges, s.meta, s.notes);
     const saved = snapshot ?? current;
     set({ savedSnapshot: saved, dirty: current !== saved });
   },

@@ -5,6 +5,7 @@ import { createDraftSlice } from './draft-slice';
 import { createEditSlice } from './edit-slice';
 import { createGraphSlice } from './graph-slice';
 import { createHistorySlice } from './history-slice';
+import { createNotesSlice } from '../notes/notes-slice';
 import { createRunSlice } from './run-slice';
 import { createVersionSlice } from './version-slice';
 import type { EditorState } from './types';
@@ -14,6 +15,7 @@ export function createEditorStore() {
   return createStore<EditorState>()((...a) => ({
     ...createCatalogueSlice(...a),
     ...createGraphSlice(...a),
+    ...createNotesSlice(...a),
     ...createDocumentSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),

@@ -42,7 +42,7 @@ describe('graph ⇄ React Flow', () => {
 
   it('rounds positions and tolerates a missing graph', () => {
     const flow = graphToFlow(undefined);
-    expect(flow).toEqual({ nodes: [], edges: [] });
+    expect(flow).toEqual({ nodes: [], edges: [], notes: [] });
     const g = flowToGraph([{ id: 'a', type: 'bot', position: { x: 1.6, y: -0.4 }, data: { type: 't', params: {} } }], []);
     expect(g.nodes[0]!.position).toEqual({ x: 2, y: -0 });
   });

@@ -1,10 +1,12 @@
 // Written as the API takes it (version and params may be left out); what it returns fits too.
 import type { GraphInput as Graph, GraphEdgeInput as GraphEdge, GraphNodeInput as GraphNode } from '@bm/contract';
-import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode } from './flow-types';
+import { flowToNote, noteToFlow } from '../notes/note-convert';
+import { BOT_NODE_KIND, type BotFlowEdge, type BotFlowNode, type NoteFlowNode } from './flow-types';
 
 const round = (n: number) => Math.round(n);
 
-export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNode[]; edges: BotFlowEdge[] } {
+/** Sticky notes come back apart from the bot nodes, so nothing that reads `nodes` ever sees one. */
+export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNode[]; edges: BotFlowEdge[]; notes: NoteFlowNode[] } {
   const nodes: BotFlowNode[] = (graph?.nodes ?? []).map((n) => {
     const data: BotFlowNode['data'] = { type: n.type, params: structuredClone(n.params ?? {}) };
     if (n.version !== undefined) data.version = n.version;
@@ -20,7 +22,7 @@ export function graphToFlow(graph: Graph | null | undefined): { nodes: BotFlowNo
     sourceHandle: e.sourceHandle ?? null,
     targetHandle: e.targetHandle ?? null,
   }));
-  return { nodes, edges };
+  return { nodes, edges, notes: (graph?.notes ?? []).map(noteToFlow) };
 }
 
 // The store replaces a node or edge when it changes and never mutates one, so an unchanged one's
@@ -60,8 +62,13 @@ function toGraphEdge(e: BotFlowEdge): GraphEdge {
   return out;
 }
 
-export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[]): Graph {
-  return { nodes: nodes.map(toGraphNode), edges: edges.map(toGraphEdge) };
+export function flowToGraph(nodes: readonly BotFlowNode[], edges: readonly BotFlowEdge[], notes: readonly NoteFlowNode[] = []): Graph {
+  return {
+    // Left out when there are none, so a graph without notes saves as it always did.
+    ...(notes.length > 0 ? { notes: notes.map(flowToNote) } : {}),
+    nodes: nodes.map(toGraphNode),
+    edges: edges.map(toGraphEdge),
+  };
 }
 
 /** JSON with sorted object keys, so equal documents compare equal whatever order keys were set in. */

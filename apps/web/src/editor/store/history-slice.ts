@@ -10,7 +10,7 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
   let lastKey: string | undefined;
   let lastAt = 0;
 
-  const snapshot = (s: EditorState): Snapshot => ({ nodes: s.nodes, edges: s.edges, meta: s.meta });
+  const snapshot = (s: EditorState): Snapshot => ({ nodes: s.nodes, edges: s.edges, notes: s.notes, meta: s.meta });
 
   return {
     past: [],

@@ -10,7 +10,8 @@ import type {
   RunDetail,
   RunLoopItems,
 } from '@bm/contract';
-import type { BotFlowEdge, BotFlowNode } from './flow-types';
+import type { BotFlowEdge, BotFlowNode, NoteFlowNode } from './flow-types';
+import type { NotesSlice } from '../notes/notes-slice';
 import type { IdCheck } from './ids';
 import type { ClipboardEnvelope } from './clipboard';
 import type { PasteResult } from './edit-slice';
@@ -80,7 +81,7 @@ export type DocumentSlice = {
   markSaved: (snapshot?: string) => void;
 };
 
-export type Snapshot = { nodes: BotFlowNode[]; edges: BotFlowEdge[]; meta: BotMeta };
+export type Snapshot = { nodes: BotFlowNode[]; edges: BotFlowEdge[]; notes: NoteFlowNode[]; meta: BotMeta };
 
 export type HistorySlice = {
   past: Snapshot[];
@@ -159,4 +160,4 @@ export type EditSlice = {
   setDisabled: (nodeIds: readonly string[], disabled: boolean) => void;
 };
 
-export type EditorState = CatalogueSlice & GraphSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice & EditSlice;
+export type EditorState = CatalogueSlice & GraphSlice & NotesSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice & EditSlice;

@@ -82,7 +82,7 @@ export function HistoryPanel({ botId }: { botId: string }) {
       s.setVersionView(
         kind === 'view'
           ? { kind: 'view', version, graph: v.graph }
-          : { kind: 'diff', context: 'history', version, before: v.graph, after: flowToGraph(s.nodes, s.edges) },
+          : { kind: 'diff', context: 'history', version, before: v.graph, after: flowToGraph(s.nodes, s.edges, s.notes) },
       );
     } catch (err) {
       toast.error(t('versions:toasts.openFailed', { version, reason: errorText(err) }));

@@ -58,7 +58,7 @@ export function useConflictActions(botId: string, save: () => void) {
         context: 'conflict',
         version: current,
         before: theirs.graph,
-        after: flowToGraph(now.nodes, now.edges),
+        after: flowToGraph(now.nodes, now.edges, now.notes),
       });
     } catch (err) {
       toast.error(t('versions:conflict.loadFailed', { current, reason: errorText(err) }));

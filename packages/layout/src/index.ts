@@ -1,0 +1,2 @@
+export { DEFAULT_NODE_SIZE, estimatedHeight, layoutGraph, needsLayout, overlapping } from './layout';
+export type { LayoutEdge, LayoutEngine, LayoutNode, Point } from './layout';
