@@ -7,10 +7,15 @@ import './canvas/context-menu.css';
 
 const GROUPS: {
   id: Shortcut['group'];
-  label: 'editor:canvasEdit.sheet.document' | 'editor:canvasEdit.sheet.selection' | 'editor:canvasEdit.sheet.help';
+  label:
+    | 'editor:canvasEdit.sheet.document'
+    | 'editor:canvasEdit.sheet.selection'
+    | 'editor:canvasEdit.sheet.canvas'
+    | 'editor:canvasEdit.sheet.help';
 }[] = [
   { id: 'document', label: 'editor:canvasEdit.sheet.document' },
   { id: 'selection', label: 'editor:canvasEdit.sheet.selection' },
+  { id: 'canvas', label: 'editor:canvasEdit.sheet.canvas' },
   { id: 'help', label: 'editor:canvasEdit.sheet.help' },
 ];
 

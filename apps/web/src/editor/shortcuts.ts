@@ -20,7 +20,11 @@ export type ShortcutId =
   | 'disable'
   | 'contextMenu'
   | 'closeMenu'
-  | 'shortcuts';
+  | 'shortcuts'
+  | 'tidy'
+  | 'note'
+  | 'foldPalette'
+  | 'foldInspector';
 
 export type Shortcut = {
   id: ShortcutId;
@@ -39,11 +43,18 @@ export type Shortcut = {
     | 'editor:canvasEdit.shortcuts.disable'
     | 'editor:canvasEdit.shortcuts.contextMenu'
     | 'editor:canvasEdit.shortcuts.closeMenu'
-    | 'editor:canvasEdit.shortcuts.shortcuts';
-  group: 'document' | 'selection' | 'help';
+    | 'editor:canvasEdit.shortcuts.shortcuts'
+    | 'editor:canvasEdit.shortcuts.tidy'
+    | 'editor:canvasEdit.shortcuts.note'
+    | 'editor:canvasEdit.shortcuts.foldPalette'
+    | 'editor:canvasEdit.shortcuts.foldInspector';
+  group: 'document' | 'selection' | 'canvas' | 'help';
   /** Also works while typing in a field (save does; everything else leaves fields their own keys). */
   inFields?: boolean;
-  /** Handled by the browser or React Flow (listed in the sheet, not dispatched by the handler). */
+  /**
+   * Handled elsewhere — by the browser, React Flow, or the control that owns it (the layout buttons,
+   * the side panels) — so listed in the sheet but not dispatched by the handler.
+   */
   builtIn?: boolean;
 };
 
@@ -78,6 +89,17 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: [{ key: 'F10', shift: true }, { key: 'ContextMenu' }],
     label: 'editor:canvasEdit.shortcuts.contextMenu',
     group: 'selection',
+    builtIn: true,
+  },
+  // Owned by editor/layout/layout-buttons.tsx (Tidy up, add a note) and layout/side-panels.ts (folding).
+  { id: 'tidy', keys: [{ key: 'l', shift: true, alt: true }], label: 'editor:canvasEdit.shortcuts.tidy', group: 'canvas', builtIn: true },
+  { id: 'note', keys: [{ key: 'n' }], label: 'editor:canvasEdit.shortcuts.note', group: 'canvas', builtIn: true },
+  { id: 'foldPalette', keys: [{ key: '[', mod: true }], label: 'editor:canvasEdit.shortcuts.foldPalette', group: 'canvas', builtIn: true },
+  {
+    id: 'foldInspector',
+    keys: [{ key: ']', mod: true }],
+    label: 'editor:canvasEdit.shortcuts.foldInspector',
+    group: 'canvas',
     builtIn: true,
   },
   { id: 'closeMenu', keys: [{ key: 'Escape' }], label: 'editor:canvasEdit.shortcuts.closeMenu', group: 'help', builtIn: true },

@@ -1,7 +1,8 @@
 import { useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useMemo, type MouseEvent as ReactMouseEvent } from 'react';
 import { editorStore } from '../store/editor-store';
-import type { BotFlowNode } from '../store/flow-types';
+import { NOTE_NODE_KIND } from '../store/flow-types';
+import type { CanvasNode } from '../notes/canvas-nodes';
 import { useEditUi } from './edit-ui-store';
 
 /** Where a menu opens: at the pointer, or under the element when the keyboard asked (Shift+F10, the menu key). */
@@ -19,8 +20,10 @@ export function useCanvasMenu() {
   const { screenToFlowPosition } = useReactFlow();
   return useMemo(() => {
     const open = useEditUi.getState().openMenu;
-    const onNodeContextMenu: NodeMouseHandler<BotFlowNode> = (e, node) => {
+    const onNodeContextMenu: NodeMouseHandler<CanvasNode> = (e, node) => {
       e.preventDefault();
+      // A sticky note has its own tools; the node menu's pin, run and disable mean nothing to it.
+      if (node.type === NOTE_NODE_KIND) return;
       const s = editorStore.getState();
       if (!s.nodes.find((n) => n.id === node.id)?.selected) s.selectNode(node.id);
       const ids = editorStore
@@ -30,10 +33,10 @@ export function useCanvasMenu() {
       const { x, y } = pointOf(e);
       open(x, y, { kind: 'nodes', nodeIds: ids });
     };
-    const onSelectionContextMenu = (e: ReactMouseEvent, nodes: BotFlowNode[]) => {
+    const onSelectionContextMenu = (e: ReactMouseEvent, nodes: CanvasNode[]) => {
       e.preventDefault();
       const { x, y } = pointOf(e);
-      open(x, y, { kind: 'nodes', nodeIds: nodes.map((n) => n.id) });
+      open(x, y, { kind: 'nodes', nodeIds: nodes.filter((n) => n.type !== NOTE_NODE_KIND).map((n) => n.id) });
     };
     const onPaneContextMenu = (e: ReactMouseEvent | MouseEvent) => {
       e.preventDefault();

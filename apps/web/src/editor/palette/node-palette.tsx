@@ -85,7 +85,11 @@ export function NodePalette({ onAdd, onCollapse, accept }: NodePaletteProps) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const { entries, categoryNames } = useMemo(
-    () => paletteEntries(Object.values(nodeTypes).filter((d) => !accept || accept(d)), i18n),
+    () =>
+      paletteEntries(
+        Object.values(nodeTypes).filter((d) => !accept || accept(d)),
+        i18n,
+      ),
     [nodeTypes, i18n, accept],
   );
   const hits = useMemo(() => searchNodeTypes<PaletteEntry>(entries, query, categoryNames), [entries, query, categoryNames]);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { buildEnvelope, isRefusal, planPaste, type ClipboardEnvelope, type PasteRefusal } from './clipboard';
 import { withDirty } from './document-slice';
+import { flowToNote, noteToFlow } from '../notes/note-convert';
 import type { EditorState, EditSlice } from './types';
 
 export type PasteResult = { ok: true; nodeIds: string[] } | ({ ok: false } & PasteRefusal);
@@ -17,6 +18,10 @@ export const createEditSlice: StateCreator<EditorState, [], [], EditSlice> = (se
       ...withDirty(st, {
         nodes: [...st.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...plan.nodes],
         edges: [...st.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...plan.edges],
+        notes: [
+          ...st.notes.map((n) => (n.selected ? { ...n, selected: false } : n)),
+          ...plan.notes.map((n) => ({ ...noteToFlow(n), selected: true })),
+        ],
       }),
       derivedIds: { ...st.derivedIds, ...Object.fromEntries(plan.derived.map((id) => [id, true as const])) },
     }));
@@ -27,7 +32,8 @@ export const createEditSlice: StateCreator<EditorState, [], [], EditSlice> = (se
     copySelection: () => {
       const s = get();
       const nodes = s.nodes.filter((n) => n.selected);
-      return nodes.length ? buildEnvelope(nodes, s.edges) : null;
+      const notes = s.notes.filter((n) => n.selected).map(flowToNote);
+      return nodes.length || notes.length ? buildEnvelope(nodes, s.edges, notes) : null;
     },
 
     pasteEnvelope: paste,
@@ -41,6 +47,7 @@ export const createEditSlice: StateCreator<EditorState, [], [], EditSlice> = (se
       set((s) => ({
         nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
         edges: s.edges.map((e) => (e.selected ? e : { ...e, selected: true })),
+        notes: s.notes.map((n) => (n.selected ? n : { ...n, selected: true })),
       })),
 
     setDisabled: (nodeIds, disabled) => {
