@@ -160,4 +160,12 @@ export type EditSlice = {
   setDisabled: (nodeIds: readonly string[], disabled: boolean) => void;
 };
 
-export type EditorState = CatalogueSlice & GraphSlice & NotesSlice & DocumentSlice & HistorySlice & RunSlice & DraftSlice & VersionSlice & EditSlice;
+export type EditorState = CatalogueSlice &
+  GraphSlice &
+  NotesSlice &
+  DocumentSlice &
+  HistorySlice &
+  RunSlice &
+  DraftSlice &
+  VersionSlice &
+  EditSlice;
