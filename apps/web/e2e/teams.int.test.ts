@@ -113,6 +113,9 @@ describe('team workspaces in Chromium', () => {
 
     // Ada invites Ben as a viewer and copies the one-time link.
     await ada.getByRole('link', { name: 'Members' }).click();
+    // The form is keyed by the workspace shown: wait until this workspace's members are listed, so it
+    // is not re-mounted (emptied) after the email is typed.
+    await ada.locator(`[data-testid="member"][data-email="${ADA.email}"]`).waitFor();
     // Exact: the bot page just left has an "Email addresses" field (its on-failure notice) until it unmounts.
     await ada.getByLabel('Email', { exact: true }).fill(BEN.email);
     await ada.getByLabel('Role').selectOption('viewer');
