@@ -1,5 +1,4 @@
-import { Cron } from 'croner';
-import { parseDuration } from './schedule-interval';
+import { readScheduleSpec } from './schedule-interval';
 
 /**
  * When a schedule spec fires next after `from`, computed here rather than asked of Temporal per
@@ -9,17 +8,11 @@ import { parseDuration } from './schedule-interval';
  * Undefined: a spec we cannot read (Temporal accepted it, so the list just shows no time).
  */
 export function nextFireAt(spec: string, timezone: string, from = new Date()): Date | undefined {
-  const every = /^@every\s+([^/\s]+)(?:\/(\S+))?$/i.exec(spec.trim());
-  if (every) {
-    const step = parseDuration(every[1]!);
-    const phase = every[2] ? (parseDuration(every[2]) ?? 0) : 0;
-    if (!step) return undefined;
-    const n = Math.floor((from.getTime() - phase) / step) + 1;
-    return new Date(n * step + phase);
-  }
-  try {
-    return new Cron(spec.trim(), { paused: true, timezone }).nextRun(from) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readScheduleSpec(spec, timezone);
+  if (!read) return undefined;
+  if ('cron' in read) return read.cron.nextRun(from) ?? undefined;
+  const { every: step, phase } = read;
+  if (!step) return undefined;
+  const n = Math.floor((from.getTime() - phase) / step) + 1;
+  return new Date(n * step + phase);
 }

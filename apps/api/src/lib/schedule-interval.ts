@@ -14,6 +14,24 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
+/**
+ * A schedule spec as the functions here read it: `@every D[/P]` (step and phase in ms; undefined
+ * for a duration we cannot read), or a cron spec or nickname in the schedule's timezone; undefined
+ * when it is neither (Temporal then decides whether it is valid at all).
+ */
+export function readScheduleSpec(
+  spec: string,
+  timezone: string,
+): { every: number | undefined; phase: number } | { cron: Cron } | undefined {
+  const every = /^@every\s+([^/\s]+)(?:\/(\S+))?$/i.exec(spec.trim());
+  if (every) return { every: parseDuration(every[1]!), phase: every[2] ? (parseDuration(every[2]) ?? 0) : 0 };
+  try {
+    return { cron: new Cron(spec.trim(), { paused: true, timezone }) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The installation floor from its environment value (`60`, `30s`, `5m`); undefined for an invalid one. */
 export function parseMinInterval(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return 60_000;
@@ -27,14 +45,9 @@ export function parseMinInterval(value: string | undefined): number | undefined 
  * one we can read (Temporal then decides whether it is valid at all).
  */
 export function shortestInterval(spec: string, timezone = 'UTC'): number | undefined {
-  const every = /^@every\s+([^/\s]+)(?:\/\S+)?$/i.exec(spec.trim());
-  if (every) return parseDuration(every[1]!);
-  let cron: Cron;
-  try {
-    cron = new Cron(spec.trim(), { paused: true, timezone });
-  } catch {
-    return undefined;
-  }
+  const read = readScheduleSpec(spec, timezone);
+  if (!read || 'every' in read) return read?.every;
+  const { cron } = read;
   // 400 firings from a fixed start cover a whole day of a per-minute pattern and every gap pattern
   // a cron field can express within it (lists, ranges, steps).
   const runs = cron.nextRuns(400, new Date('2026-01-05T00:00:00Z'));
@@ -67,17 +80,10 @@ const SAMPLE = 2_000;
  * than a daily one.
  */
 export function firingsPer30Days(spec: string, timezone = 'UTC', from = new Date()): number | undefined {
-  const every = /^@every\s+([^/\s]+)(?:\/\S+)?$/i.exec(spec.trim());
-  if (every) {
-    const ms = parseDuration(every[1]!);
-    return ms ? Math.floor(DAYS_30_MS / ms) : undefined;
-  }
-  let cron: Cron;
-  try {
-    cron = new Cron(spec.trim(), { paused: true, timezone });
-  } catch {
-    return undefined;
-  }
+  const read = readScheduleSpec(spec, timezone);
+  if (!read) return undefined;
+  if ('every' in read) return read.every ? Math.floor(DAYS_30_MS / read.every) : undefined;
+  const { cron } = read;
   const end = from.getTime() + DAYS_30_MS;
   const runs = cron.nextRuns(SAMPLE, from).filter((d) => d.getTime() < end);
   if (runs.length < SAMPLE) return runs.length;
