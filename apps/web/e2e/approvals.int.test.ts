@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { openAIResponses } from '@bm/testing';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, type ApiMethod } from './browser';
 
 // A person decides a flow.approval in Chromium: in the inbox (pending first, payload edited) and
 // through the signed one-time link's public page. The approvals are seeded with the repository on
@@ -31,10 +32,7 @@ describe('approvals in Chromium', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
   }
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(suite.server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, suite.server.url, method, p, data);
   const repos = () => suite.server.services.repos;
 
   beforeAll(async () => {

@@ -50,3 +50,26 @@ export async function dragBetween(page: Page, from: Locator, to: Locator) {
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
   await page.mouse.up();
 }
+
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A JSON call with the page's own session (its cookies): the status and the parsed body. */
+export async function callApi(page: Page, baseUrl: string, method: ApiMethod, p: string, data?: unknown) {
+  const res = await page.request.fetch(baseUrl + p, { method, data, headers: { 'content-type': 'application/json' } });
+  // `any`: each test reads the fields it asserts on.
+  return { status: res.status(), body: (await res.json()) as any };
+}
+
+/**
+ * Screenshots of the page in the light and the dark scheme (the app's System theme follows the
+ * emulated one), back to light afterwards. `settleMs` lets the colour transitions finish: a shot
+ * mid-transition shows half-faded controls.
+ */
+export async function shotInBothSchemes(page: Page, file: (scheme: 'light' | 'dark') => string, settleMs = 400) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(settleMs);
+    await page.screenshot({ path: file(scheme) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

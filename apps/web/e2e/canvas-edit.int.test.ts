@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, shotInBothSchemes, type ApiMethod } from './browser';
 
 // Editing the canvas in Chromium against the real embedded server: copy two connected nodes in one
 // bot and paste them into another (through the system clipboard: a full page load in between), with
@@ -31,18 +32,8 @@ describe('canvas editing (Chromium)', () => {
     await suite?.close();
   });
 
-  const shot = async (name: string) => {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  };
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const shot = (name: string) => shotInBothSchemes(page, (scheme) => path.join(shotsDir, `${name}-${scheme}.png`), 300);
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   const node = (id: string) => page.locator(`.bot-node[data-node-id="${id}"]`);
   const nodeIds = () => page.locator('.bot-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id') ?? '').sort());
   const version = async (botId: string) => (await api('GET', `/api/bots/${botId}`)).body.version as number;

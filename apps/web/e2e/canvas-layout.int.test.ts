@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, shotInBothSchemes, type ApiMethod } from './browser';
 
 // The canvas's layout craft in Chromium against the real embedded server: a small bot opens at a
 // readable zoom, a refused connection says why at the cursor, the "+" on an output adds a connected
@@ -32,18 +33,8 @@ describe('canvas layout: zoom, refused reason, "+", insert on edge, tidy up, sti
     await suite?.close();
   });
 
-  const shot = async (name: string) => {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  };
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const shot = (name: string) => shotInBothSchemes(page, (scheme) => path.join(shotsDir, `${name}-${scheme}.png`));
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   const node = (id: string) => page.locator(`.bot-node[data-node-id="${id}"]`);
   const zoom = async () => {
     return page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);

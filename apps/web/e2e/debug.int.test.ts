@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, shotInBothSchemes, type ApiMethod } from './browser';
 
 // The build-and-debug loop in Chromium against the real embedded server: pin an LLM node's output,
 // run from the node after it — the fake provider is asked nothing for the pinned node — and watch a
@@ -36,18 +37,9 @@ describe('pinned data, run from a node and streamed LLM text in Chromium', () =>
     const zoomIn = page.locator('.react-flow__controls-zoomin');
     if (!zoomed && (await zoomIn.count())) for (let i = 0; i < 2; i++) await zoomIn.click();
     zoomed = true;
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      // Let the colour transitions finish (a shot mid-transition shows half-faded controls).
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await shotInBothSchemes(page, (scheme) => path.join(shotsDir, `${name}-${scheme}.png`));
   };
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   const prompts = () =>
     fake.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => (r.body as any).messages.at(-1).content as string);
   const node = (id: string) => page.locator(`.bot-node[data-node-id="${id}"]`);

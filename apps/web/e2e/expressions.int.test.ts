@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, shotInBothSchemes, type ApiMethod } from './browser';
 
 // The data-aware expression editor as a user meets it, on the real embedded server and its
 // production build in Chromium: a bot runs once against the fake OpenAI; then, in a downstream
@@ -30,19 +31,8 @@ describe('expression editor in Chromium', () => {
     await suite?.close();
   });
 
-  const shot = async (name: string) => {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      // Colours fade between schemes; let them settle.
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(shotsDir, `expressions-${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  };
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const shot = (name: string) => shotInBothSchemes(page, (scheme) => path.join(shotsDir, `expressions-${name}-${scheme}.png`), 300);
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   const nodeCard = (id: string) => page.locator(`.bot-node[data-node-id="${id}"]`);
 
   it('builds an expression by clicking a field in the tree, and its preview shows the value from the last run', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, shotInBothSchemes, type ApiMethod } from './browser';
 
 // The editor for control flow in Chromium against the real embedded server: a bot with flow.if and
 // flow.switch shows one labelled handle per output, a renamed case keeps its edge, the error output
@@ -31,18 +32,8 @@ describe('ports, branches and loop items in the editor (Chromium)', () => {
     await suite?.close();
   });
 
-  const shot = async (name: string) => {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(shotsDir, `${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  };
-  const api = async (method: 'GET' | 'POST' | 'PUT', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const shot = (name: string) => shotInBothSchemes(page, (scheme) => path.join(shotsDir, `${name}-${scheme}.png`));
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   const node = (id: string) => page.locator(`.bot-node[data-node-id="${id}"]`);
   const handle = (id: string, port: string) => node(id).locator(`.react-flow__handle.source[data-port="${port}"]`);
   const portLabels = (id: string) => node(id).locator('.port-label.out').allInnerTexts();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, type ApiMethod } from './browser';
 
 // The editor's look in Chromium at 1280×800 against the real embedded server: the theme menu
 // (System / Light / Dark, remembered, following the system), node icons, palette search and its
@@ -36,10 +37,7 @@ describe('theme, icons, palette search, focus and panels in the editor (Chromium
     await suite?.close();
   });
 
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   const bodyBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const canvasWidth = async () => (await page.locator('[data-testid="canvas"]').boundingBox())!.width;

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { openAIResponses } from '@bm/testing';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, type ApiMethod } from './browser';
 
 // The run history, the bots list and the connection-delete warning in Chromium against the real
 // embedded server (Temporal, PGlite, the OpenAI SDK against the loopback fake): real runs, one that
@@ -27,10 +28,7 @@ describe('run history, re-run and the connection-delete warning (Chromium)', () 
   const runs: Record<'ok' | 'failed', string> = { ok: '', failed: '' };
 
   const shot = (name: string) => page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
   /** The run once it has finished (polled: beforeAll cannot use expect.poll). */
   const finished = async (runId: string) => {
     for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 300))) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppWithFakeAndBrowser } from './app-under-test';
+import { callApi, type ApiMethod } from './browser';
 
 // A gallery template used from the UI: the real embedded server with its built-in gallery, this
 // app's production build in Chromium, and the fake OpenAI of @bm/testing as the user's provider.
@@ -44,10 +45,7 @@ describe('templates in Chromium', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
   }
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
 
   it('uses a gallery template: maps its connection slot, creates the bot and runs it', async () => {
     onTestFailed(() => page.screenshot({ path: path.join(shotsDir, 'templates-failed.png') }).then(() => undefined));

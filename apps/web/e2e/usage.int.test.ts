@@ -5,7 +5,7 @@ import { startFakeOpenAI } from '@bm/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppUnderTest } from './app-under-test';
-import { openBrowser } from './browser';
+import { openBrowser, callApi, type ApiMethod } from './browser';
 
 // Costs as a user sees them: the real embedded server and its production build in Chromium; a
 // connection to the fake OpenAI with the user's own price, a bot run twice, then the Usage page,
@@ -43,10 +43,7 @@ describe('usage, cost and budgets in Chromium', () => {
 
   const shot = (name: string) => page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
   // The browser's own session: page.request shares the context's cookies.
-  const api = async (method: 'GET' | 'POST', p: string, data?: unknown) => {
-    const res = await page.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(page, server.url, method, p, data);
 
   it('shows what two runs cost on the Usage page, the runs list, the node and the budgets', async () => {
     onTestFailed(() => shot('failed-usage').then(() => undefined));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAppUnderTest } from './app-under-test';
-import { openBrowser } from './browser';
+import { openBrowser, callApi, type ApiMethod } from './browser';
 
 // Safe saves and version history as a user meets them, in the real app and Chromium: two tabs edit
 // one bot, the second save gets the conflict dialog (its difference on the canvas, then "keep
@@ -41,10 +41,7 @@ describe('versions in Chromium', () => {
   });
 
   // The browser's own session: page.request shares the context's cookies.
-  const api = async (method: 'GET' | 'POST' | 'PATCH', p: string, data?: unknown) => {
-    const res = await tabA.request.fetch(server.url + p, { method, data, headers: { 'content-type': 'application/json' } });
-    return { status: res.status(), body: await res.json() };
-  };
+  const api = (method: ApiMethod, p: string, data?: unknown) => callApi(tabA, server.url, method, p, data);
   const nodeIds = (g: Graph) => g.nodes.map((n) => n.type).sort();
   async function shots(page: Page, name: string) {
     for (const scheme of ['light', 'dark'] as const) {
