@@ -5,20 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '@bm/server';
+import { CHROMIUM_FLAGS, chromiumPath } from '@bm/testing';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { repoRoot } from './process';
-
-// The flags shared/ENVIRONMENT.md names for Debian's Chromium (the same as apps/web/e2e/browser.ts).
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface WebApp {
   url: string;
@@ -49,7 +39,7 @@ export async function startWebApp(opts: { env: Record<string, string>; viewport:
     env: { TEMPORAL_TASK_QUEUE: `bench-editor-${Math.random().toString(36).slice(2, 8)}`, LOG_LEVEL: 'silent', ...opts.env },
   });
   const context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
-    executablePath: process.env.BM_CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_FLAGS, '--lang=en-US'],
     locale: 'en-US',

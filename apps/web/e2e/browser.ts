@@ -1,15 +1,5 @@
+import { CHROMIUM_FLAGS, chromiumPath } from '@bm/testing';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-// Debian's Chromium, headless, with nothing that phones home (shared/ENVIRONMENT.md).
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type BrowserOptions = {
   /** The browser's language (navigator.languages and Accept-Language); English by default. */
@@ -25,7 +15,7 @@ export async function openBrowser(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const locale = options.locale ?? 'en-US';
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.BM_CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_FLAGS, `--lang=${locale}`],
     locale,

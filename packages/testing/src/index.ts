@@ -11,3 +11,4 @@ export type {
 export { startFakeOpenAI, openAIResponses } from './fakes/openai';
 export { startFakeAnthropic, anthropicResponses } from './fakes/anthropic';
 export { startFakeGemini, geminiResponses } from './fakes/gemini';
+export { CHROMIUM_FLAGS, chromiumPath } from './chromium';
